@@ -1,0 +1,33 @@
+#include "offline-store/records.h"
+
+namespace pk::store {
+namespace {
+
+// The spellings stored in the database; the schema's CHECK constraints list the same words.
+constexpr std::array<std::string_view, 2> kKinds = {"application", "failure_report"};
+constexpr std::array<std::string_view, 2> kChannels = {"kiosk", "counter"};
+constexpr std::array<std::string_view, 5> kStates = {"captured", "queued", "sent", "confirmed", "purged"};
+
+template <class Enum, size_t N>
+std::optional<Enum> parse(const std::array<std::string_view, N>& names, std::string_view text) {
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == text) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(ApplicationKind kind) { return kKinds.at(static_cast<size_t>(kind)); }
+std::string_view to_string(Channel channel) { return kChannels.at(static_cast<size_t>(channel)); }
+std::string_view to_string(ApplicationState state) { return kStates.at(static_cast<size_t>(state)); }
+
+std::optional<ApplicationKind> application_kind_from(std::string_view text) {
+  return parse<ApplicationKind>(kKinds, text);
+}
+std::optional<Channel> channel_from(std::string_view text) { return parse<Channel>(kChannels, text); }
+std::optional<ApplicationState> application_state_from(std::string_view text) {
+  return parse<ApplicationState>(kStates, text);
+}
+
+}  // namespace pk::store
