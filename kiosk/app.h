@@ -1,0 +1,56 @@
+#pragma once
+// The kiosk application: wires the configuration, the catalog, the store, the text engine
+// and the platform together, and runs the frame loop. It holds no business rules; those live
+// in the flows (kiosk/*_flow.*) and the libraries.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "domain/catalog.h"
+#include "domain/result.h"
+#include "kiosk/citizen_flow.h"
+#include "kiosk/config.h"
+#include "ui/platform.h"
+#include "ui/text/text_engine.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace pk::kiosk {
+
+class App {
+public:
+  static Result<std::unique_ptr<App>> create(const Config& config, ui::DisplayMode mode);
+  ~App();
+
+  // The interactive loop until the window closes. Returns the process exit code.
+  int run();
+
+  // One frame at time `now` (seconds, monotonic). Public for the journey and tests.
+  void render_frame(double now);
+  Result<void> screenshot(const std::filesystem::path& png) const { return m_platform->screenshot(png); }
+
+  // A finger on the screen: press on this frame, release on the next (headless only).
+  // Returns false when no widget with that id was drawn in the last frame.
+  bool tap(std::string_view widget_id, double now);
+
+  [[nodiscard]] CitizenFlow& flow() { return *m_flow; }
+  [[nodiscard]] const catalog::Catalog& catalog() const { return m_catalog; }
+  [[nodiscard]] ui::Platform& platform() { return *m_platform; }
+  [[nodiscard]] ui::TextEngine& text() { return *m_text; }
+
+private:
+  App() = default;
+  void apply_style() const;
+
+  Config m_config;
+  catalog::Catalog m_catalog;
+  std::unique_ptr<ui::Platform> m_platform;
+  std::unique_ptr<ui::TextEngine> m_text;
+  ui::Theme m_theme;
+  std::unique_ptr<ui::Ui> m_ui;
+  std::unique_ptr<CitizenFlow> m_flow;
+  double m_last_frame = 0;
+};
+
+}  // namespace pk::kiosk

@@ -1,0 +1,170 @@
+#include "kiosk/config.h"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace pk::kiosk {
+
+Config default_config(const std::filesystem::path& shipped_data_dir) {
+  Config config;
+  config.data_dir = "var";
+  config.catalog_file = shipped_data_dir / "catalog.json";
+  return config;
+}
+
+std::string_view to_string(DeviceBackend backend) {
+  switch (backend) {
+    case DeviceBackend::Simulated: return "simulated";
+    case DeviceBackend::Usb: return "usb";
+    case DeviceBackend::Network: return "network";
+    case DeviceBackend::Sane: return "sane";
+    case DeviceBackend::Pcsc: return "pcsc";
+    case DeviceBackend::None: return "none";
+  }
+  return "?";
+}
+
+namespace {
+
+// Reads keys of one table, remembering the first problem with its full key path.
+class Reader {
+public:
+  Reader(const toml::table& root, std::string_view source) : m_root(root), m_source(source) {}
+
+  [[nodiscard]] bool failed() const { return !m_error.empty(); }
+  [[nodiscard]] const std::string& error() const { return m_error; }
+
+  void fail(std::string_view key, std::string_view what) {
+    if (m_error.empty()) m_error = std::string(m_source) + ": key \"" + std::string(key) + "\": " + std::string(what);
+  }
+
+  void string(std::string_view key, std::string& out) {
+    auto node = m_root.at_path(key);
+    if (!node) return;
+    if (auto v = node.value<std::string>()) out = *v;
+    else fail(key, "must be a string");
+  }
+
+  void integer(std::string_view key, int& out, int min, int max) {
+    auto node = m_root.at_path(key);
+    if (!node) return;
+    auto v = node.value<int64_t>();
+    if (!v || !node.is_integer()) return fail(key, "must be an integer");
+    if (*v < min || *v > max)
+      return fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", not " +
+                           std::to_string(*v));
+    out = static_cast<int>(*v);
+  }
+
+  void path(std::string_view key, std::filesystem::path& out) {
+    std::string text;
+    string(key, text);
+    if (!text.empty()) out = text;
+  }
+
+  template <class Enum, size_t N>
+  void choice(std::string_view key, Enum& out, const std::pair<std::string_view, Enum> (&options)[N]) {
+    std::string text;
+    auto node = m_root.at_path(key);
+    if (!node) return;
+    string(key, text);
+    if (failed()) return;
+    std::string allowed;
+    for (const auto& [name, value] : options) {
+      if (name == text) {
+        out = value;
+        return;
+      }
+      allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    }
+    fail(key, "\"" + text + "\" is not one of: " + allowed);
+  }
+
+private:
+  const toml::table& m_root;
+  std::string_view m_source;
+  std::string m_error;
+};
+
+constexpr std::pair<std::string_view, DeviceBackend> kPrinterBackends[] = {
+    {"simulated", DeviceBackend::Simulated}, {"usb", DeviceBackend::Usb},
+    {"network", DeviceBackend::Network},     {"none", DeviceBackend::None}};
+constexpr std::pair<std::string_view, DeviceBackend> kScannerBackends[] = {
+    {"simulated", DeviceBackend::Simulated}, {"sane", DeviceBackend::Sane}, {"none", DeviceBackend::None}};
+constexpr std::pair<std::string_view, DeviceBackend> kCardBackends[] = {
+    {"simulated", DeviceBackend::Simulated}, {"pcsc", DeviceBackend::Pcsc}, {"none", DeviceBackend::None}};
+constexpr std::pair<std::string_view, DeviceBackend> kBarcodeBackends[] = {
+    {"simulated", DeviceBackend::Simulated}, {"usb", DeviceBackend::Usb}, {"none", DeviceBackend::None}};
+constexpr std::pair<std::string_view, catalog::Language> kLanguages[] = {{"fa", catalog::Language::Persian},
+                                                                         {"en", catalog::Language::English}};
+constexpr std::pair<std::string_view, std::string_view> kLogLevels[] = {
+    {"trace", "trace"}, {"debug", "debug"}, {"info", "info"}, {"warn", "warn"}, {"error", "error"}};
+
+// Keys we know; anything else is most likely a typo that would silently keep a default.
+constexpr std::string_view kKnownKeys[] = {
+    "terminal.id",        "terminal.number", "terminal.office", "paths.data_dir",      "paths.catalog",
+    "ui.language",        "ui.width",        "ui.height",       "ui.idle_timeout_seconds",
+    "devices.printer",    "devices.scanner", "devices.card_reader", "devices.barcode", "centre.url",
+    "log.level"};
+
+void check_unknown_keys(const toml::table& table, const std::string& prefix, Reader& reader) {
+  for (const auto& [key, node] : table) {
+    const std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    if (const toml::table* sub = node.as_table()) {
+      check_unknown_keys(*sub, full, reader);
+      continue;
+    }
+    bool known = false;
+    for (std::string_view k : kKnownKeys) known = known || k == full;
+    if (!known) reader.fail(full, "is not a Pishkhan setting (misspelt?)");
+  }
+}
+
+}  // namespace
+
+Result<Config> parse_config(std::string_view toml_text, std::string_view source_name, Config config) {
+  // Debian's toml++ is built with exceptions: a syntax error arrives as toml::parse_error.
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, source_name);
+  } catch (const toml::parse_error& err) {
+    std::ostringstream msg;
+    msg << source_name << ": line " << err.source().begin.line << ", column " << err.source().begin.column
+        << ": " << err.description();
+    return make_error(msg.str());
+  }
+  Reader r(root, source_name);
+  check_unknown_keys(root, "", r);
+  r.string("terminal.id", config.terminal_id);
+  r.integer("terminal.number", config.terminal_number, 1, 9999);
+  r.string("terminal.office", config.office);
+  r.path("paths.data_dir", config.data_dir);
+  r.path("paths.catalog", config.catalog_file);
+  r.choice("ui.language", config.language, kLanguages);
+  r.integer("ui.width", config.width, 320, 7680);
+  r.integer("ui.height", config.height, 240, 4320);
+  r.integer("ui.idle_timeout_seconds", config.idle_timeout_seconds, 15, 3600);
+  r.choice("devices.printer", config.printer, kPrinterBackends);
+  r.choice("devices.scanner", config.scanner, kScannerBackends);
+  r.choice("devices.card_reader", config.card_reader, kCardBackends);
+  r.choice("devices.barcode", config.barcode, kBarcodeBackends);
+  r.string("centre.url", config.centre_url);
+  std::string_view level = config.log_level;
+  r.choice("log.level", level, kLogLevels);
+  config.log_level = std::string(level);
+  if (config.terminal_id.empty()) r.fail("terminal.id", "must not be empty");
+  if (r.failed()) return make_error(r.error());
+  return config;
+}
+
+Result<Config> load_config_file(const std::filesystem::path& file, Config defaults) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return make_error(file.string() + ": cannot read the configuration file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), file.string(), std::move(defaults));
+}
+
+}  // namespace pk::kiosk

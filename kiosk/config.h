@@ -1,0 +1,49 @@
+#pragma once
+// The terminal's configuration: a TOML file (see data/pishkhan.toml for every key with its
+// meaning) overridden by command-line flags. A bad value is refused with a message that names
+// the file and the key; the kiosk then exits with code 2 (see main.cpp).
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "domain/catalog.h"
+#include "domain/result.h"
+
+namespace pk::kiosk {
+
+enum class DeviceBackend { Simulated, Usb, Network, Sane, Pcsc, None };
+
+struct Config {
+  // [terminal]
+  std::string terminal_id = "SKO-0001";
+  int terminal_number = 1;  // 1..9999, part of every tracking code this terminal issues
+  std::string office = "A";
+  // [paths]
+  std::filesystem::path data_dir = "/var/lib/pishkhan";
+  std::filesystem::path catalog_file;  // the catalog shipped with the product
+  // [ui]
+  catalog::Language language = catalog::Language::Persian;
+  int width = 1920;
+  int height = 1080;
+  int idle_timeout_seconds = 90;
+  // [devices]
+  DeviceBackend printer = DeviceBackend::Simulated;
+  DeviceBackend scanner = DeviceBackend::Simulated;
+  DeviceBackend card_reader = DeviceBackend::Simulated;
+  DeviceBackend barcode = DeviceBackend::Simulated;
+  // [centre]
+  std::string centre_url = "http://127.0.0.1:8470";
+  // [log]
+  std::string log_level = "info";
+};
+
+// Defaults for a development checkout: data under ./var, catalog from the source tree.
+[[nodiscard]] Config default_config(const std::filesystem::path& shipped_data_dir);
+
+// Reads a TOML document (text) over the given defaults. source_name appears in messages.
+Result<Config> parse_config(std::string_view toml_text, std::string_view source_name, Config defaults);
+Result<Config> load_config_file(const std::filesystem::path& file, Config defaults);
+
+[[nodiscard]] std::string_view to_string(DeviceBackend backend);
+
+}  // namespace pk::kiosk

@@ -1,0 +1,25 @@
+#include "kiosk/format.h"
+
+#include "domain/text_normalize.h"
+#include "kiosk/strings.h"
+
+namespace pk::kiosk {
+
+std::string format_number(int64_t value, catalog::Language language) {
+  const bool persian = language == catalog::Language::Persian;
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += persian ? "\u066C" : ",";
+    grouped += digits[i];
+  }
+  if (value < 0) grouped.insert(0, persian ? "\u2212" : "-");
+  return persian ? to_persian_digits(grouped) : grouped;
+}
+
+std::string format_amount_rials(int64_t rials, catalog::Language language) {
+  if (rials == 0) return strings::kFree.in(language);
+  return format_number(rials, language) + " " + strings::kRials.in(language);
+}
+
+}  // namespace pk::kiosk

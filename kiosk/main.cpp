@@ -1,0 +1,129 @@
+// pishkhan-kiosk: the kiosk and counter terminal application.
+// Exit codes: 0 normal, 1 runtime failure, 2 bad configuration or command line.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "kiosk/app.h"
+#include "kiosk/config.h"
+#include "kiosk/journey.h"
+
+#ifndef PK_SOURCE_DATA_DIR
+#define PK_SOURCE_DATA_DIR "data"
+#endif
+
+namespace {
+
+// Resident memory, from the kernel: what the benchmark script reports.
+long resident_kib() {
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  while (status >> key) {
+    if (key == "VmRSS:") {
+      long kib = 0;
+      status >> kib;
+      return kib;
+    }
+    status.ignore(1 << 12, '\n');
+  }
+  return -1;
+}
+
+// Milliseconds since the launcher's timestamp (PK_LAUNCH_NS, CLOCK_REALTIME in ns), which
+// counts exec and dynamic linking too; -1 when the launcher did not set it.
+double ms_since_launch() {
+  const char* launch = std::getenv("PK_LAUNCH_NS");
+  if (!launch) return -1;
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() -
+                             std::atoll(launch)) /
+         1e6;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
+  CLI::App cli{"Pishkhan kiosk: citizen self-service and counter terminal"};
+  std::string config_file;
+  bool windowed = false;
+  bool headless = false;
+  std::string screenshot;
+  std::string journey;
+  int bench_frames = 0;
+  std::string language;
+  cli.add_option("-c,--config", config_file, "configuration file (TOML)")->check(CLI::ExistingFile);
+  cli.add_flag("--windowed", windowed, "run in a window instead of full screen (development)");
+  cli.add_flag("--headless", headless, "no display: render off-screen");
+  cli.add_option("--screenshot", screenshot, "render the first screen, write it as PNG and exit");
+  cli.add_option("--journey", journey, "run the scripted citizen journey, writing PNGs to this folder, and exit");
+  cli.add_option("--bench-frames", bench_frames, "render this many frames of the first screen, print timings, exit");
+  cli.add_option("--language", language, "fa or en: overrides ui.language")->check(CLI::IsMember({"fa", "en"}));
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = cli.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
+  if (!config_file.empty()) {
+    auto loaded = pk::kiosk::load_config_file(config_file, config);
+    if (!loaded) {
+      spdlog::error("bad configuration: {}", loaded.error().message);
+      return 2;
+    }
+    config = loaded.value();
+  }
+  if (!language.empty()) config.language = language == "en" ? pk::catalog::Language::English : pk::catalog::Language::Persian;
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  const pk::ui::DisplayMode mode = headless                  ? pk::ui::DisplayMode::Headless
+                                   : windowed                ? pk::ui::DisplayMode::Windowed
+                                                             : pk::ui::DisplayMode::Fullscreen;
+  if ((!screenshot.empty() || !journey.empty() || bench_frames > 0) && mode != pk::ui::DisplayMode::Headless) {
+    spdlog::error("--screenshot, --journey and --bench-frames need --headless");
+    return 2;
+  }
+
+  auto app = pk::kiosk::App::create(config, mode);
+  if (!app) {
+    spdlog::error("cannot start: {}", app.error().message);
+    return 1;
+  }
+  if (mode != pk::ui::DisplayMode::Headless) return (*app)->run();
+
+  (*app)->render_frame(0);
+  const double first_frame_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  spdlog::info("first frame: {:.1f} ms after main(), {:.1f} ms after launch; resident {} KiB", first_frame_ms,
+               ms_since_launch(), resident_kib());
+
+  if (bench_frames > 0) {
+    std::clock_t cpu_start = std::clock();
+    for (int i = 0; i < bench_frames; ++i) (*app)->render_frame(1 + i / 60.0);
+    const double cpu_ms = 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    std::printf("frames=%d cpu_ms_per_frame=%.3f resident_kib=%ld\n", bench_frames, cpu_ms / bench_frames,
+                resident_kib());
+  }
+  if (!screenshot.empty()) {
+    (*app)->render_frame(0.1);  // a second frame: ImGui finishes layout on the first
+    auto written = (*app)->screenshot(screenshot);
+    if (!written) {
+      spdlog::error("{}", written.error().message);
+      return 1;
+    }
+  }
+  if (!journey.empty()) {
+    auto done = pk::kiosk::run_journey(**app, journey);
+    if (!done) {
+      spdlog::error("{}", done.error().message);
+      return 1;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,97 @@
+#include "domain/catalog_search.h"
+#include "kiosk/format.h"
+#include "kiosk/screens/screen.h"
+
+namespace pk::kiosk {
+
+namespace {
+
+// The services the list shows: the search result, narrowed to the chosen office.
+std::vector<const catalog::Service*> visible_services(const ScreenContext& ctx) {
+  std::vector<const catalog::Service*> out;
+  for (int number : catalog::search_services(ctx.catalog, ctx.flow.state().query)) {
+    const catalog::Service* service = ctx.catalog.find(number);
+    if (!service) continue;
+    if (!ctx.flow.state().office_filter.empty() && service->office_id != ctx.flow.state().office_filter) continue;
+    out.push_back(service);
+  }
+  return out;
+}
+
+void draw_toolbar(ScreenContext& ctx, const ui::Rect& bar) {
+  const ui::Theme& t = ctx.ui.theme();
+  const float back_width = 240 * t.scale;
+  if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
+                 ui::ButtonKind::Secondary))
+    ctx.flow.back();
+
+  // Office tabs at the end edge: "All" then each office by its short name.
+  float offset = back_width + t.gap;
+  const float tab_width = 200 * t.scale;
+  const float tabs_width = tab_width * static_cast<float>(ctx.catalog.offices.size() + 1) +
+                           t.gap * static_cast<float>(ctx.catalog.offices.size());
+  float tab_x = bar.width() - tabs_width;
+  const ui::Rect tab_row = bar.inset(0, t.gap / 2);
+  if (ui::tab(ctx.ui, "office/all", ctx.ui.from_start(tab_row, tab_x, tab_width), ctx.tr(strings::kAllOffices),
+              ctx.flow.state().office_filter.empty()))
+    ctx.flow.filter_office("");
+  for (const catalog::Office& office : ctx.catalog.offices) {
+    tab_x += tab_width + t.gap;
+    const std::string id = "office/" + office.id;
+    if (ui::tab(ctx.ui, id, ctx.ui.from_start(tab_row, tab_x, tab_width), ctx.tr(office.name),
+                ctx.flow.state().office_filter == office.id))
+      ctx.flow.filter_office(office.id);
+  }
+
+  // The search box between them; the on-screen keyboard opens from it.
+  const ui::Rect search = ctx.ui.from_start(bar, offset, bar.width() - offset - tabs_width - t.gap);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(search.min, search.max, t.surface, t.radius);
+  draw->AddRect(search.min, search.max, t.divider, t.radius, 0, 2 * t.scale);
+  const bool empty = ctx.flow.state().query.empty();
+  ui::text_in(ctx.ui, search.inset(t.gap, 0), empty ? ctx.tr(strings::kSearchHint) : ctx.flow.state().query,
+              {.size_px = t.body_px, .max_lines = 1}, empty ? t.text_muted : t.text, true);
+}
+
+}  // namespace
+
+void draw_browse_screen(ScreenContext& ctx) {
+  const ui::Theme& t = ctx.ui.theme();
+  const ui::Rect body = draw_header(ctx).inset(t.margin, t.gap);
+  draw_toolbar(ctx, {body.min, {body.max.x, body.min.y + t.touch_target}});
+
+  const ui::Rect list{{body.min.x, body.min.y + t.touch_target + t.gap}, body.max};
+  const std::vector<const catalog::Service*> services = visible_services(ctx);
+  if (services.empty()) {
+    ui::text_in(ctx.ui, list.inset(0, t.margin), ctx.tr(strings::kNoResults),
+                {.size_px = t.title_px, .align = ui::TextAlign::Center}, t.text_muted);
+    return;
+  }
+
+  // Two columns on a landscape screen, one on a portrait one; order runs from the start edge.
+  const int columns = list.width() > 1400 * t.scale ? 2 : 1;
+  const float row_height = 132 * t.scale;
+  const float column_width = (list.width() - t.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  float scroll = ctx.flow.state().list_scroll;
+  const ImVec2 origin = ui::begin_scroll(ctx.ui, "services", list, scroll);
+  const ui::Rect content{origin, {origin.x + list.width(), origin.y + 1}};
+  for (size_t i = 0; i < services.size(); ++i) {
+    const catalog::Service& s = *services[i];
+    const int column = static_cast<int>(i) % columns;
+    const float y = origin.y + static_cast<float>(i / static_cast<size_t>(columns)) * (row_height + t.gap);
+    ui::Rect row = ctx.ui.from_start(content, static_cast<float>(column) * (column_width + t.gap), column_width);
+    row.min.y = y;
+    row.max.y = y + row_height;
+    const catalog::Office* office = ctx.catalog.office(s.office_id);
+    const bool counter_only = !s.offered_at(catalog::Channel::Kiosk);
+    if (ui::list_row(ctx.ui, "service/" + std::to_string(s.number), row, format_number(s.number, ctx.lang()),
+                     ctx.tr(s.title), office ? ctx.tr(office->name) : "",
+                     counter_only ? ctx.tr(strings::kCounterOnly) : ""))
+      ctx.flow.open_service(s.number);
+  }
+  const size_t rows = (services.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
+  ui::end_scroll(ctx.ui, static_cast<float>(rows) * (row_height + t.gap), scroll);
+  ctx.flow.remember_scroll(scroll);
+}
+
+}  // namespace pk::kiosk

@@ -1,0 +1,24 @@
+#include "kiosk/screens/screen.h"
+
+namespace pk::kiosk {
+
+ui::Rect draw_header(ScreenContext& ctx) {
+  const ui::Theme& t = ctx.ui.theme();
+  const ui::Rect band{ctx.screen.min, {ctx.screen.max.x, ctx.screen.min.y + t.header_height}};
+  ImGui::GetWindowDrawList()->AddRectFilled(band.min, band.max, t.header);
+  const ui::Rect inner = band.inset(t.margin, 0);
+
+  // The language switch sits at the end edge, where it does not compete with the title.
+  const float lang_width = 220 * t.scale;
+  ui::Rect lang = ctx.ui.from_start(inner, inner.width() - lang_width, lang_width).inset(0, t.gap);
+  if (ui::button(ctx.ui, "lang", lang, ctx.tr(strings::kLanguageOther), ui::ButtonKind::Secondary, t.small_px)) {
+    ctx.flow.choose_language(ctx.lang() == catalog::Language::Persian ? catalog::Language::English
+                                                                     : catalog::Language::Persian);
+  }
+  const ui::Rect title = ctx.ui.from_start(inner, 0, inner.width() - lang_width - t.gap);
+  ui::text_in(ctx.ui, title, ctx.tr(strings::kAppTitle), {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1},
+              t.on_header, true);
+  return {{ctx.screen.min.x, band.max.y}, ctx.screen.max};
+}
+
+}  // namespace pk::kiosk

@@ -1,0 +1,126 @@
+#include "kiosk/format.h"
+#include "kiosk/screens/screen.h"
+
+namespace pk::kiosk {
+
+namespace {
+
+// Writes blocks of text down a column, keeping the y cursor.
+class Column {
+public:
+  Column(ScreenContext& ctx, ui::Rect rect) : m_ctx(ctx), m_t(ctx.ui.theme()), m_rect(rect), m_y(rect.min.y) {}
+
+  void heading(std::string_view text) {
+    m_y += m_t.gap;
+    m_y += ui::text_in(m_ctx.ui, area(), text, {.size_px = m_t.title_px * 0.8f, .weight = ui::Weight::Bold},
+                       m_t.primary);
+    ImGui::GetWindowDrawList()->AddLine({m_rect.min.x, m_y + 4}, {m_rect.max.x, m_y + 4}, m_t.divider, 2 * m_t.scale);
+    m_y += m_t.gap;
+  }
+  void paragraph(std::string_view text, ImU32 color) {
+    m_y += ui::text_in(m_ctx.ui, area(), text, {.size_px = m_t.body_px}, color) + m_t.gap / 3;
+  }
+  // A numbered or bulleted item: the marker at the start edge, the text beside it.
+  void item(std::string_view marker, std::string_view text) {
+    const float marker_width = 56 * m_t.scale;
+    ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), 0, marker_width), marker,
+                {.size_px = m_t.body_px, .weight = ui::Weight::Bold}, m_t.primary);
+    m_y += ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), marker_width, m_rect.width() - marker_width), text,
+                       {.size_px = m_t.body_px}, m_t.text) +
+           m_t.gap / 3;
+  }
+  // "label: value" as two blocks, the label muted above the value.
+  void fact(std::string_view label, std::string_view value) {
+    m_y += m_t.gap / 2;
+    m_y += ui::text_in(m_ctx.ui, area(), label, {.size_px = m_t.small_px}, m_t.text_muted);
+    m_y += ui::text_in(m_ctx.ui, area(), value, {.size_px = m_t.body_px, .weight = ui::Weight::Bold}, m_t.text);
+  }
+  [[nodiscard]] float bottom() const { return m_y; }
+
+private:
+  [[nodiscard]] ui::Rect area() const { return {{m_rect.min.x, m_y}, {m_rect.max.x, m_y + 1}}; }
+  ScreenContext& m_ctx;
+  const ui::Theme& m_t;
+  ui::Rect m_rect;
+  float m_y;
+};
+
+std::string document_line(const ScreenContext& ctx, const catalog::RequiredDocument& doc) {
+  std::string line = ctx.tr(doc.title) + " (" + format_number(doc.pages, ctx.lang()) + " " + ctx.tr(strings::kPages);
+  if (!doc.mandatory) line += "، " + std::string(ctx.tr(strings::kOptional));
+  return line + ")";
+}
+
+}  // namespace
+
+void draw_service_card_screen(ScreenContext& ctx) {
+  const ui::Theme& t = ctx.ui.theme();
+  const catalog::Service* service = ctx.catalog.find(ctx.flow.state().service);
+  if (!service) {  // the flow never opens an unknown service; a stale state goes back safely
+    ctx.flow.back();
+    return;
+  }
+  const ui::Rect body = draw_header(ctx).inset(t.margin, t.gap);
+  const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
+  const float back_width = 240 * t.scale;
+  if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
+                 ui::ButtonKind::Secondary))
+    ctx.flow.back();
+  const std::string title = format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title);
+  ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap), title,
+              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 2}, t.text, true);
+
+  // The action at the bottom: apply at the kiosk, or go to the counter.
+  const bool kiosk = service->offered_at(catalog::Channel::Kiosk);
+  const ui::Rect action_row{{body.min.x, body.max.y - t.touch_target * 1.3f}, body.max};
+  if (kiosk) {
+    const float w = 520 * t.scale;
+    ui::button(ctx.ui, "apply", ctx.ui.from_start(action_row, 0, w), ctx.tr(strings::kApply), ui::ButtonKind::Primary,
+               t.title_px);
+  } else {
+    ui::notice(ctx.ui, action_row, ctx.tr(strings::kCounterOnlyNotice), t.notice_bg, t.notice_text);
+  }
+
+  ui::Rect content{{body.min.x, bar.max.y + t.gap}, {body.max.x, action_row.min.y - t.gap}};
+  float card_scroll = 0;  // ImGui keeps the card's scroll itself; it starts at the top
+  const ImVec2 origin = ui::begin_scroll(ctx.ui, "card", content, card_scroll);
+  ui::Rect inner{origin, {origin.x + content.width() - 24 * t.scale, origin.y + 1}};
+  float y = inner.min.y;
+  if (!service->sample_fields.empty() && !ctx.tr(ctx.catalog.sample_notice).empty())
+    y += ui::notice(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(ctx.catalog.sample_notice), t.notice_bg,
+                    t.notice_text) +
+         t.gap;
+
+  const float column_width = (inner.width() - 2 * t.margin) / 2;
+  ui::Rect first = ctx.ui.from_start(inner, 0, column_width);
+  ui::Rect second = ctx.ui.from_start(inner, column_width + 2 * t.margin, column_width);
+  first.min.y = second.min.y = y;
+
+  Column steps(ctx, first);
+  steps.heading(ctx.tr(strings::kSteps));
+  for (size_t i = 0; i < service->steps.size(); ++i)
+    steps.item(format_number(static_cast<int64_t>(i + 1), ctx.lang()) + ".", ctx.tr(service->steps[i]));
+  steps.heading(ctx.tr(strings::kDocuments));
+  for (const catalog::RequiredDocument& doc : service->documents) steps.item("•", document_line(ctx, doc));
+  if (!service->forms.empty()) {
+    steps.heading(ctx.tr(strings::kForms));
+    for (const catalog::Form& form : service->forms) steps.item("•", ctx.tr(form.title));
+  }
+
+  Column facts(ctx, second);
+  const catalog::Office* office = ctx.catalog.office(service->office_id);
+  facts.heading(ctx.tr(strings::kOffice));
+  facts.paragraph(office ? ctx.tr(office->name) : service->office_id, t.text);
+  facts.fact(ctx.tr(strings::kFee), format_amount_rials(service->fee_rials, ctx.lang()));
+  facts.fact(ctx.tr(strings::kHandlingTime),
+             format_number(service->handling_days, ctx.lang()) + " " + ctx.tr(strings::kWorkingDays));
+  facts.fact(ctx.tr(strings::kApprover), ctx.tr(service->approver));
+  facts.heading(ctx.tr(strings::kCredit));
+  facts.paragraph(ctx.tr(service->credit_policy), t.text_muted);
+  facts.heading(ctx.tr(strings::kDispute));
+  facts.paragraph(ctx.tr(service->dispute), t.text_muted);
+
+  ui::end_scroll(ctx.ui, std::max(steps.bottom(), facts.bottom()) - origin.y + t.gap, card_scroll);
+}
+
+}  // namespace pk::kiosk

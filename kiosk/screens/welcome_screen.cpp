@@ -1,0 +1,34 @@
+#include "kiosk/format.h"
+#include "kiosk/screens/screen.h"
+
+namespace pk::kiosk {
+
+void draw_welcome_screen(ScreenContext& ctx) {
+  const ui::Theme& t = ctx.ui.theme();
+  const ui::Rect body = draw_header(ctx).inset(t.margin, t.margin);
+  const float column_width = std::min(body.width(), 1100 * t.scale);
+  const float x0 = body.center().x - column_width / 2;
+  float y = body.min.y + body.height() * 0.16f;
+
+  ui::Rect line{{x0, y}, {x0 + column_width, y + t.display_px * 1.6f}};
+  ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcome),
+              {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
+  y = line.max.y + t.gap;
+  line = {{x0, y}, {x0 + column_width, y + t.title_px * 3.4f}};
+  ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcomeHint), {.size_px = t.title_px, .align = ui::TextAlign::Center},
+              t.text_muted);
+  y = line.max.y + 2 * t.margin;
+
+  const float start_width = 560 * t.scale;
+  const ui::Rect start{{body.center().x - start_width / 2, y}, {body.center().x + start_width / 2, y + 150 * t.scale}};
+  if (ui::button(ctx.ui, "start", start, ctx.tr(strings::kStart), ui::ButtonKind::Primary, t.display_px))
+    ctx.flow.start();
+
+  // Terminal and catalog identity, small at the bottom: what a technician asks for on the phone.
+  const std::string footer = std::string(ctx.tr(strings::kCatalogVersion)) + " " +
+                             format_number(ctx.catalog.version, ctx.lang()) + " · " + ctx.config.terminal_id;
+  const ui::Rect foot{{body.min.x, body.max.y - t.small_px * 1.5f}, body.max};
+  ui::text_in(ctx.ui, foot, footer, {.size_px = t.small_px, .align = ui::TextAlign::Center}, t.text_muted);
+}
+
+}  // namespace pk::kiosk

@@ -1,0 +1,116 @@
+#include "ui/platform.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <backends/imgui_impl_sdl.h>
+
+#include "ui/png_writer.h"
+
+namespace pk::ui {
+
+static Error sdl_error(const std::string& what) { return make_error(what + ": " + SDL_GetError()); }
+
+Result<std::unique_ptr<Platform>> Platform::create(const PlatformOptions& options) {
+  std::unique_ptr<Platform> platform(new Platform());
+  platform->m_mode = options.mode;
+  platform->m_width = options.width;
+  platform->m_height = options.height;
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+  io.LogFilename = nullptr;
+
+  if (options.mode == DisplayMode::Headless) {
+    // Software rendering into a surface: no video driver, no display, no GPU needed.
+    platform->m_surface =
+        SDL_CreateRGBSurfaceWithFormat(0, options.width, options.height, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!platform->m_surface) return sdl_error("cannot create the off-screen surface");
+    platform->m_renderer = SDL_CreateSoftwareRenderer(platform->m_surface);
+    if (!platform->m_renderer) return sdl_error("cannot create the software renderer");
+    io.DisplaySize = ImVec2(static_cast<float>(options.width), static_cast<float>(options.height));
+  } else {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return sdl_error("cannot start SDL video");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    flags |= options.mode == DisplayMode::Fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+    platform->m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                          options.width, options.height, flags);
+    if (!platform->m_window) return sdl_error("cannot open the window");
+    platform->m_renderer =
+        SDL_CreateRenderer(platform->m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!platform->m_renderer)  // no GPU: SDL's software renderer still works
+      platform->m_renderer = SDL_CreateRenderer(platform->m_window, -1, SDL_RENDERER_SOFTWARE);
+    if (!platform->m_renderer) return sdl_error("cannot create a renderer");
+    if (options.mode == DisplayMode::Fullscreen) SDL_ShowCursor(SDL_DISABLE);  // touch kiosk
+    SDL_GetRendererOutputSize(platform->m_renderer, &platform->m_width, &platform->m_height);
+    ImGui_ImplSDL2_InitForSDLRenderer(platform->m_window);
+    platform->m_sdl_platform_ready = true;
+  }
+  platform->m_backend = std::make_unique<SdlRendererBackend>(platform->m_renderer);
+  return platform;
+}
+
+Platform::~Platform() {
+  m_backend.reset();
+  if (m_sdl_platform_ready) ImGui_ImplSDL2_Shutdown();
+  if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+  if (m_renderer) SDL_DestroyRenderer(m_renderer);
+  if (m_surface) SDL_FreeSurface(m_surface);
+  if (m_window) SDL_DestroyWindow(m_window);
+  if (m_mode != DisplayMode::Headless) SDL_Quit();
+}
+
+bool Platform::pump_events(int timeout_ms, bool& had_input) {
+  had_input = false;
+  if (m_mode == DisplayMode::Headless) return true;
+  SDL_Event event;
+  // Sleep in the kernel until something happens: an idle kiosk uses next to no CPU.
+  if (!SDL_WaitEventTimeout(&event, timeout_ms)) return true;
+  do {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    had_input = true;
+    if (event.type == SDL_QUIT) return false;
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+      SDL_GetRendererOutputSize(m_renderer, &m_width, &m_height);
+  } while (SDL_PollEvent(&event));
+  return true;
+}
+
+void Platform::begin_frame(float delta_seconds) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!io.Fonts->IsBuilt() || !io.Fonts->TexID) m_backend->create_font_texture();
+  if (m_sdl_platform_ready) {
+    ImGui_ImplSDL2_NewFrame();
+  } else {
+    io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
+  }
+  io.DeltaTime = delta_seconds > 0 ? delta_seconds : 1.0f / 60.0f;
+  ImGui::NewFrame();
+}
+
+void Platform::end_frame(const std::vector<ExternalTexture>& textures) {
+  ImGui::Render();
+  m_backend->sync(textures);
+  SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+  SDL_RenderClear(m_renderer);
+  m_backend->render(ImGui::GetDrawData());
+}
+
+void Platform::present() {
+  if (m_mode != DisplayMode::Headless) SDL_RenderPresent(m_renderer);
+}
+
+std::vector<uint8_t> Platform::read_pixels() const {
+  std::vector<uint8_t> pixels(static_cast<size_t>(m_width) * m_height * 4);
+  SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), m_width * 4);
+  for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // the screen is opaque
+  return pixels;
+}
+
+Result<void> Platform::screenshot(const std::filesystem::path& png_file) const {
+  return write_png_rgba(png_file, read_pixels(), m_width, m_height);
+}
+
+}  // namespace pk::ui

@@ -1,0 +1,176 @@
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace pk::ui {
+
+void Ui::begin_frame(bool rtl) { m_rtl = rtl; }
+
+Rect Ui::from_start(const Rect& container, float offset, float width) const {
+  if (m_rtl) return {{container.max.x - offset - width, container.min.y}, {container.max.x - offset, container.max.y}};
+  return {{container.min.x + offset, container.min.y}, {container.min.x + offset + width, container.max.y}};
+}
+
+const Rect* Ui::target(std::string_view id) const {
+  auto it = m_targets.find(std::string(id));
+  return it == m_targets.end() ? nullptr : &it->second;
+}
+
+void Ui::register_target(std::string_view id, const Rect& rect) { m_targets[std::string(id)] = rect; }
+
+ImVec2 label(Ui& ui, ImVec2 top_left, std::string_view text, const TextStyle& style, ImU32 color) {
+  const TextLayout& layout = ui.text().layout(text, style);
+  ui.text().draw(ImGui::GetWindowDrawList(), top_left, layout, color);
+  return layout.size;
+}
+
+float text_in(Ui& ui, const Rect& rect, std::string_view text, TextStyle style, ImU32 color,
+              bool center_vertically) {
+  style.max_width = rect.width();
+  if (style.direction == BaseDirection::Auto)
+    style.direction = ui.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight;
+  const TextLayout& layout = ui.text().layout(text, style);
+  ImVec2 pos = rect.min;
+  if (center_vertically) pos.y += std::max(0.0f, (rect.height() - layout.size.y) / 2);
+  ui.text().draw(ImGui::GetWindowDrawList(), pos, layout, color);
+  return layout.size.y;
+}
+
+// An invisible ImGui button over the rectangle: ImGui does the hit testing, hover and press.
+// A touch that turned into a drag (scrolling a list) is not a tap.
+static bool tap_area(Ui& ui, std::string_view id, const Rect& rect, bool& held) {
+  ui.register_target(id, rect);
+  ImGui::SetCursorScreenPos(rect.min);
+  ImGui::PushID(id.data(), id.data() + id.size());
+  const bool pressed = ImGui::InvisibleButton("##tap", ImVec2(rect.width(), rect.height()));
+  held = ImGui::IsItemActive();
+  ImGui::PopID();
+  const float slop = 24 * ui.theme().scale;
+  return pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < slop * slop;
+}
+
+bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, ButtonKind kind, float text_px) {
+  bool held = false;
+  const bool tapped = tap_area(ui, id, rect, held);
+  const Theme& t = ui.theme();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImU32 fill = t.surface;
+  ImU32 ink = t.primary;
+  switch (kind) {
+    case ButtonKind::Primary:
+      fill = held ? t.primary_pressed : t.primary;
+      ink = t.on_primary;
+      break;
+    case ButtonKind::Secondary:
+      fill = held ? t.surface_pressed : t.surface;
+      break;
+    case ButtonKind::Quiet:
+      fill = held ? t.surface_pressed : IM_COL32(0, 0, 0, 0);
+      break;
+  }
+  draw->AddRectFilled(rect.min, rect.max, fill, t.radius);
+  if (kind == ButtonKind::Secondary) draw->AddRect(rect.min, rect.max, t.primary, t.radius, 0, 2 * t.scale);
+  TextStyle style;
+  style.size_px = text_px > 0 ? text_px : t.body_px;
+  style.weight = Weight::Bold;
+  style.align = TextAlign::Center;
+  style.max_lines = 2;
+  text_in(ui, rect.inset(t.gap / 2, 0), text, style, ink, true);
+  return tapped;
+}
+
+bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view badge, std::string_view title,
+              std::string_view detail, std::string_view tag) {
+  bool held = false;
+  const bool tapped = tap_area(ui, id, rect, held);
+  const Theme& t = ui.theme();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(rect.min, rect.max, held ? t.surface_pressed : t.surface, t.radius);
+
+  const float badge_size = std::min(rect.height() - 2 * t.gap, 72 * t.scale);
+  const Rect inner = rect.inset(t.gap, t.gap);
+  Rect badge_rect = ui.from_start(inner, 0, badge_size);
+  badge_rect.min.y = rect.center().y - badge_size / 2;
+  badge_rect.max.y = badge_rect.min.y + badge_size;
+  draw->AddRectFilled(badge_rect.min, badge_rect.max, t.badge, badge_size / 2);
+  TextStyle badge_style{.size_px = t.body_px, .weight = Weight::Bold, .align = TextAlign::Center};
+  text_in(ui, badge_rect, badge, badge_style, t.primary, true);
+
+  const float text_start = badge_size + t.gap;
+  float tag_width = 0;
+  if (!tag.empty()) {
+    TextStyle tag_style{.size_px = t.small_px, .weight = Weight::Bold};
+    tag_width = ui.text().measure(tag, tag_style).x + 2 * t.gap;
+    Rect tag_rect = ui.from_start(inner, inner.width() - tag_width, tag_width);
+    tag_rect.min.y = rect.center().y - t.small_px;
+    tag_rect.max.y = rect.center().y + t.small_px;
+    draw->AddRectFilled(tag_rect.min, tag_rect.max, t.notice_bg, t.small_px);
+    tag_style.align = TextAlign::Center;
+    text_in(ui, tag_rect, tag, tag_style, t.notice_text, true);
+    tag_width += t.gap;
+  }
+  Rect text_rect = ui.from_start(inner, text_start, inner.width() - text_start - tag_width);
+  TextStyle title_style{.size_px = t.body_px, .weight = Weight::Bold, .max_lines = 2};
+  TextStyle detail_style{.size_px = t.small_px, .max_lines = 1};
+  const float title_h = ui.text().layout(title, {.size_px = t.body_px, .weight = Weight::Bold,
+                                                 .max_width = text_rect.width(), .max_lines = 2})
+                            .size.y;
+  const float detail_h = detail.empty() ? 0 : t.small_px * 1.6f;
+  text_rect.min.y = rect.center().y - (title_h + detail_h) / 2;
+  const float used = text_in(ui, text_rect, title, title_style, t.text);
+  if (!detail.empty()) {
+    Rect detail_rect = text_rect;
+    detail_rect.min.y += used;
+    text_in(ui, detail_rect, detail, detail_style, t.text_muted);
+  }
+  return tapped;
+}
+
+bool tab(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, bool selected) {
+  bool held = false;
+  const bool tapped = tap_area(ui, id, rect, held);
+  const Theme& t = ui.theme();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 fill = selected ? t.primary : (held ? t.surface_pressed : t.surface);
+  draw->AddRectFilled(rect.min, rect.max, fill, rect.height() / 2);
+  if (!selected) draw->AddRect(rect.min, rect.max, t.divider, rect.height() / 2, 0, 2 * t.scale);
+  TextStyle style{.size_px = t.small_px, .weight = Weight::Bold, .align = TextAlign::Center, .max_lines = 1};
+  text_in(ui, rect.inset(t.gap / 2, 0), text, style, selected ? t.on_primary : t.text, true);
+  return tapped;
+}
+
+float notice(Ui& ui, const Rect& rect, std::string_view text, ImU32 background, ImU32 color) {
+  const Theme& t = ui.theme();
+  TextStyle style{.size_px = t.small_px};
+  Rect inner = rect.inset(t.gap, t.gap / 2);
+  style.max_width = inner.width();
+  style.direction = ui.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight;
+  const float h = ui.text().layout(text, style).size.y + t.gap;
+  ImGui::GetWindowDrawList()->AddRectFilled(rect.min, {rect.max.x, rect.min.y + h}, background, t.radius / 2);
+  text_in(ui, inner, text, style, color);
+  return h;
+}
+
+}  // namespace pk::ui
+
+namespace pk::ui {
+
+ImVec2 begin_scroll(Ui& ui, std::string_view id, const Rect& rect, float& scroll_y) {
+  ImGui::SetCursorScreenPos(rect.min);
+  ImGui::PushID(id.data(), id.data() + id.size());
+  ImGui::BeginChild("##scroll", ImVec2(rect.width(), rect.height()), false, ImGuiWindowFlags_NoBackground);
+  if (ImGui::IsWindowAppearing()) ImGui::SetScrollY(scroll_y);
+  // Touch screens have no wheel: a vertical drag anywhere in the region scrolls it.
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 8 * ui.theme().scale))
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  return ImGui::GetCursorScreenPos();
+}
+
+void end_scroll(Ui& /*ui*/, float content_height, float& scroll_y) {
+  ImGui::Dummy(ImVec2(1, content_height));
+  scroll_y = ImGui::GetScrollY();
+  ImGui::EndChild();
+  ImGui::PopID();
+}
+
+}  // namespace pk::ui

@@ -1,0 +1,88 @@
+#pragma once
+// The kiosk's widgets, drawn with the Persian text engine instead of ImGui's own text.
+//
+// Layout is done by the screens in rectangles; widgets only draw into a rectangle and report
+// taps. Right-to-left is handled once, here: Ui::row() hands out rectangles from the start
+// edge of a container (the right edge in Persian), so screens never compute mirrored x.
+//
+// Every tappable widget has a stable id ("start", "service/7", "back"); its rectangle is kept
+// from frame to frame so a script (the headless journey, tests) can tap it like a finger.
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "ui/text/text_engine.h"
+#include "ui/theme.h"
+
+namespace pk::ui {
+
+struct Rect {
+  ImVec2 min;
+  ImVec2 max;
+  [[nodiscard]] float width() const { return max.x - min.x; }
+  [[nodiscard]] float height() const { return max.y - min.y; }
+  [[nodiscard]] ImVec2 center() const { return {(min.x + max.x) / 2, (min.y + max.y) / 2}; }
+  [[nodiscard]] Rect inset(float dx, float dy) const { return {{min.x + dx, min.y + dy}, {max.x - dx, max.y - dy}}; }
+};
+
+enum class ButtonKind { Primary, Secondary, Quiet };
+
+class Ui {
+public:
+  Ui(TextEngine& text, const Theme& theme) : m_text(text), m_theme(theme) {}
+
+  // Called at the start of each frame with the current reading direction.
+  void begin_frame(bool rtl);
+  [[nodiscard]] bool rtl() const { return m_rtl; }
+  [[nodiscard]] TextEngine& text() { return m_text; }
+  [[nodiscard]] const Theme& theme() const { return m_theme; }
+
+  // A slice of `container` `width` wide, `offset` from its start edge (right edge in RTL).
+  [[nodiscard]] Rect from_start(const Rect& container, float offset, float width) const;
+
+  // The rectangle of a tappable widget as drawn in the last frame, or nullptr.
+  [[nodiscard]] const Rect* target(std::string_view id) const;
+  void register_target(std::string_view id, const Rect& rect);
+
+  // The scroll offset a list had when its frame ended: read by the flow to restore it.
+  float scroll_y = 0;
+
+private:
+  TextEngine& m_text;
+  const Theme& m_theme;
+  bool m_rtl = true;
+  std::unordered_map<std::string, Rect> m_targets;
+};
+
+// A line of text at a point; direction and shaping from the engine. Returns its size.
+ImVec2 label(Ui& ui, ImVec2 top_left, std::string_view text, const TextStyle& style, ImU32 color);
+// Text in a rectangle: wrapped to its width, aligned per style (Start = right in RTL), and
+// vertically centred when center_vertically. Returns the height used.
+float text_in(Ui& ui, const Rect& rect, std::string_view text, TextStyle style, ImU32 color,
+              bool center_vertically = false);
+
+bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, ButtonKind kind,
+            float text_px = 0);
+// A list row: a badge (number) at the start edge, a title, a secondary line. Whole row taps.
+bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view badge, std::string_view title,
+              std::string_view detail, std::string_view tag);
+
+// A pill-shaped tab that shows whether it is selected.
+bool tab(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, bool selected);
+
+// A notice band (sample values, counter-only, outage) with an icon-less coloured background.
+float notice(Ui& ui, const Rect& rect, std::string_view text, ImU32 background, ImU32 color);
+
+}  // namespace pk::ui
+
+namespace pk::ui {
+
+// A vertically scrolling region that follows a finger (touch drag) as well as the wheel.
+// Draw the content between begin and end starting at the returned origin; pass end() the
+// height the content took. scroll_y is read and written so the caller can restore it.
+ImVec2 begin_scroll(Ui& ui, std::string_view id, const Rect& rect, float& scroll_y);
+void end_scroll(Ui& ui, float content_height, float& scroll_y);
+
+}  // namespace pk::ui
