@@ -34,6 +34,8 @@ public:
   // Returns false when no widget with that id was drawn in the last frame.
   bool tap(std::string_view widget_id, double now);
 
+  // Where a tappable widget was drawn in the last frame, or nullptr.
+  [[nodiscard]] const ui::Rect* target(std::string_view widget_id) const { return m_ui->target(widget_id); }
   [[nodiscard]] CitizenFlow& flow() { return *m_flow; }
   [[nodiscard]] const catalog::Catalog& catalog() const { return m_catalog; }
   [[nodiscard]] ui::Platform& platform() { return *m_platform; }

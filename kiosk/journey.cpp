@@ -25,8 +25,10 @@ constexpr Step kSteps[] = {
     {"back", nullptr, nullptr},
     {nullptr, "", nullptr},
     {"office/all", nullptr, nullptr},
+    {nullptr, "۱۱", nullptr},  // a service number in Persian digits
     {"service/11", nullptr, "05-counter-only"},
     {"back", nullptr, nullptr},
+    {nullptr, "", nullptr},
     {"back", nullptr, nullptr},
     {"lang", nullptr, "06-welcome-en"},
     {"start", nullptr, "07-services-en"},

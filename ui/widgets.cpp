@@ -4,7 +4,10 @@
 
 namespace pk::ui {
 
-void Ui::begin_frame(bool rtl) { m_rtl = rtl; }
+void Ui::begin_frame(bool rtl) {
+  m_rtl = rtl;
+  m_targets.clear();  // only what this frame draws can be tapped
+}
 
 Rect Ui::from_start(const Rect& container, float offset, float width) const {
   if (m_rtl) return {{container.max.x - offset - width, container.min.y}, {container.max.x - offset, container.max.y}};
@@ -39,7 +42,13 @@ float text_in(Ui& ui, const Rect& rect, std::string_view text, TextStyle style, 
 // An invisible ImGui button over the rectangle: ImGui does the hit testing, hover and press.
 // A touch that turned into a drag (scrolling a list) is not a tap.
 static bool tap_area(Ui& ui, std::string_view id, const Rect& rect, bool& held) {
-  ui.register_target(id, rect);
+  // Only the part a finger can reach is a target: a row scrolled out of its list is not.
+  const ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 clip_min = draw->GetClipRectMin();
+  const ImVec2 clip_max = draw->GetClipRectMax();
+  const Rect visible{{std::max(rect.min.x, clip_min.x), std::max(rect.min.y, clip_min.y)},
+                     {std::min(rect.max.x, clip_max.x), std::min(rect.max.y, clip_max.y)}};
+  if (visible.width() > 0 && visible.height() > 0) ui.register_target(id, visible);
   ImGui::SetCursorScreenPos(rect.min);
   ImGui::PushID(id.data(), id.data() + id.size());
   const bool pressed = ImGui::InvisibleButton("##tap", ImVec2(rect.width(), rect.height()));

@@ -25,20 +25,25 @@ void draw_toolbar(ScreenContext& ctx, const ui::Rect& bar) {
                  ui::ButtonKind::Secondary))
     ctx.flow.back();
 
-  // Office tabs at the end edge: "All" then each office by its short name.
-  float offset = back_width + t.gap;
-  const float tab_width = 200 * t.scale;
-  const float tabs_width = tab_width * static_cast<float>(ctx.catalog.offices.size() + 1) +
-                           t.gap * static_cast<float>(ctx.catalog.offices.size());
+  // Office tabs at the end edge: "All" then each office, each as wide as its name needs.
+  const float offset = back_width + t.gap;
+  const ui::TextStyle tab_text{.size_px = t.small_px, .weight = ui::Weight::Bold};
+  auto tab_width = [&](std::string_view name) {
+    return std::min(ctx.ui.text().measure(name, tab_text).x + 3 * t.gap, 440 * t.scale);
+  };
+  float tabs_width = tab_width(ctx.tr(strings::kAllOffices));
+  for (const catalog::Office& office : ctx.catalog.offices) tabs_width += t.gap + tab_width(ctx.tr(office.name));
   float tab_x = bar.width() - tabs_width;
   const ui::Rect tab_row = bar.inset(0, t.gap / 2);
-  if (ui::tab(ctx.ui, "office/all", ctx.ui.from_start(tab_row, tab_x, tab_width), ctx.tr(strings::kAllOffices),
+  float w = tab_width(ctx.tr(strings::kAllOffices));
+  if (ui::tab(ctx.ui, "office/all", ctx.ui.from_start(tab_row, tab_x, w), ctx.tr(strings::kAllOffices),
               ctx.flow.state().office_filter.empty()))
     ctx.flow.filter_office("");
   for (const catalog::Office& office : ctx.catalog.offices) {
-    tab_x += tab_width + t.gap;
+    tab_x += w + t.gap;
+    w = tab_width(ctx.tr(office.name));
     const std::string id = "office/" + office.id;
-    if (ui::tab(ctx.ui, id, ctx.ui.from_start(tab_row, tab_x, tab_width), ctx.tr(office.name),
+    if (ui::tab(ctx.ui, id, ctx.ui.from_start(tab_row, tab_x, w), ctx.tr(office.name),
                 ctx.flow.state().office_filter == office.id))
       ctx.flow.filter_office(office.id);
   }
@@ -70,11 +75,13 @@ void draw_browse_screen(ScreenContext& ctx) {
 
   // Two columns on a landscape screen, one on a portrait one; order runs from the start edge.
   const int columns = list.width() > 1400 * t.scale ? 2 : 1;
-  const float row_height = 132 * t.scale;
-  const float column_width = (list.width() - t.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const float row_height = 150 * t.scale;
+  // Rows stop short of the scrollbar, which ImGui draws at the right edge in both languages.
+  const float usable = list.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2;
+  const float column_width = (usable - t.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   float scroll = ctx.flow.state().list_scroll;
   const ImVec2 origin = ui::begin_scroll(ctx.ui, "services", list, scroll);
-  const ui::Rect content{origin, {origin.x + list.width(), origin.y + 1}};
+  const ui::Rect content{origin, {origin.x + usable, origin.y + 1}};
   for (size_t i = 0; i < services.size(); ++i) {
     const catalog::Service& s = *services[i];
     const int column = static_cast<int>(i) % columns;

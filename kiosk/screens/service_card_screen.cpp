@@ -84,7 +84,7 @@ void draw_service_card_screen(ScreenContext& ctx) {
   ui::Rect content{{body.min.x, bar.max.y + t.gap}, {body.max.x, action_row.min.y - t.gap}};
   float card_scroll = 0;  // ImGui keeps the card's scroll itself; it starts at the top
   const ImVec2 origin = ui::begin_scroll(ctx.ui, "card", content, card_scroll);
-  ui::Rect inner{origin, {origin.x + content.width() - 24 * t.scale, origin.y + 1}};
+  ui::Rect inner{origin, {origin.x + content.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2, origin.y + 1}};
   float y = inner.min.y;
   if (!service->sample_fields.empty() && !ctx.tr(ctx.catalog.sample_notice).empty())
     y += ui::notice(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(ctx.catalog.sample_notice), t.notice_bg,

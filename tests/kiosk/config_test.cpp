@@ -1,0 +1,80 @@
+#include "kiosk/config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+using pk::kiosk::Config;
+using pk::kiosk::parse_config;
+
+namespace {
+
+Config defaults() { return pk::kiosk::default_config(PK_SOURCE_DATA_DIR); }
+
+std::string error_of(std::string_view toml) {
+  auto result = parse_config(toml, "test.toml", defaults());
+  return result ? std::string("(accepted)") : result.error().message;
+}
+
+}  // namespace
+
+TEST(Config, ShippedFileParsesWithEveryKey) {
+  std::ifstream in(std::string(PK_SOURCE_DATA_DIR) + "/pishkhan.toml");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto config = parse_config(text.str(), "pishkhan.toml", defaults());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->terminal_id, "SKO-BIR-0001");
+  EXPECT_EQ(config->language, pk::catalog::Language::Persian);
+  EXPECT_EQ(config->idle_timeout_seconds, 90);
+  EXPECT_EQ(config->printer, pk::kiosk::DeviceBackend::Simulated);
+}
+
+TEST(Config, ValuesOverrideDefaults) {
+  auto config = parse_config("[terminal]\nid = \"X-7\"\nnumber = 42\n[ui]\nlanguage = \"en\"\n"
+                             "[devices]\nprinter = \"network\"\n",
+                             "t.toml", defaults());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->terminal_id, "X-7");
+  EXPECT_EQ(config->terminal_number, 42);
+  EXPECT_EQ(config->language, pk::catalog::Language::English);
+  EXPECT_EQ(config->printer, pk::kiosk::DeviceBackend::Network);
+  EXPECT_EQ(config->scanner, pk::kiosk::DeviceBackend::Simulated);  // untouched default
+}
+
+TEST(Config, MisspeltKeyIsNamed) {
+  EXPECT_EQ(error_of("[ui]\nlanguag = \"fa\"\n"), "test.toml: key \"ui.languag\": is not a Pishkhan setting (misspelt?)");
+}
+
+TEST(Config, WrongTypeIsNamed) {
+  EXPECT_EQ(error_of("[terminal]\nnumber = \"one\"\n"), "test.toml: key \"terminal.number\": must be an integer");
+  EXPECT_EQ(error_of("[terminal]\nid = 7\n"), "test.toml: key \"terminal.id\": must be a string");
+}
+
+TEST(Config, OutOfRangeIsNamed) {
+  EXPECT_EQ(error_of("[terminal]\nnumber = 10000\n"),
+            "test.toml: key \"terminal.number\": must be between 1 and 9999, not 10000");
+  EXPECT_EQ(error_of("[ui]\nidle_timeout_seconds = 1\n"),
+            "test.toml: key \"ui.idle_timeout_seconds\": must be between 15 and 3600, not 1");
+}
+
+TEST(Config, UnknownChoiceListsTheAllowedOnes) {
+  EXPECT_EQ(error_of("[devices]\nprinter = \"serial\"\n"),
+            "test.toml: key \"devices.printer\": \"serial\" is not one of: simulated, usb, network, none");
+}
+
+TEST(Config, SyntaxErrorGivesLineAndColumn) {
+  const std::string error = error_of("[ui]\nwidth = 1920\nheight = = 3\n");
+  EXPECT_NE(error.find("test.toml: line 3"), std::string::npos) << error;
+}
+
+TEST(Config, EmptyTerminalIdRefused) {
+  EXPECT_EQ(error_of("[terminal]\nid = \"\"\n"), "test.toml: key \"terminal.id\": must not be empty");
+}
+
+TEST(Config, MissingFileIsAClearError) {
+  auto result = pk::kiosk::load_config_file("/nonexistent/pishkhan.toml", defaults());
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "/nonexistent/pishkhan.toml: cannot read the configuration file");
+}
