@@ -97,7 +97,9 @@ int64_t Reader::integer(const json& object, const char* key, int64_t min, int64_
   const std::string expected = "must be " + range + limit;
   if (value.is_number_unsigned()) {
     const auto u = value.get<uint64_t>();
-    if (u > static_cast<uint64_t>(max)) refuse(key, expected + ", not " + value.dump());
+    if (u > static_cast<uint64_t>(max) || (min > 0 && u < static_cast<uint64_t>(min))) {
+      refuse(key, expected + ", not " + value.dump());
+    }
     return static_cast<int64_t>(u);
   }
   if (!value.is_number_integer()) refuse(key, expected + ", not " + describe_value(value));
