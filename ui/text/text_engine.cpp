@@ -1,0 +1,53 @@
+#include "ui/text/text_engine.h"
+
+#include <utility>
+
+#include "ui/text/font_set.h"
+#include "ui/text/glyph_atlas.h"
+#include "ui/text/layout_cache.h"
+#include "ui/text/paragraph_builder.h"
+
+namespace pk::ui {
+
+Result<std::unique_ptr<TextEngine>> TextEngine::create(const FontPaths& fonts) {
+  Result<std::unique_ptr<FontSet>> loaded = FontSet::load(fonts);
+  if (!loaded) return loaded.error();
+  return std::unique_ptr<TextEngine>(new TextEngine(std::move(loaded).value()));
+}
+
+TextEngine::TextEngine(std::unique_ptr<FontSet> fonts)
+    : m_fonts(std::move(fonts)),
+      m_atlas(std::make_unique<GlyphAtlas>(*m_fonts)),
+      m_builder(std::make_unique<ParagraphBuilder>(*m_fonts, *m_atlas)),
+      m_cache(std::make_unique<LayoutCache>(kDefaultCacheCapacity)) {}
+
+TextEngine::~TextEngine() = default;
+
+const TextLayout& TextEngine::layout(std::string_view utf8, const TextStyle& style) {
+  const TextStyle clean = sanitized(style);
+  if (const TextLayout* cached = m_cache->find(utf8, clean)) {
+    ++m_cache_hits;
+    return *cached;
+  }
+  ++m_layouts_built;
+  return m_cache->insert(utf8, clean, m_builder->build(utf8, clean));
+}
+
+TextLayout TextEngine::layout_uncached(std::string_view utf8, const TextStyle& style) {
+  ++m_layouts_built;
+  return m_builder->build(utf8, sanitized(style));
+}
+
+ImVec2 TextEngine::measure(std::string_view utf8, const TextStyle& style) { return layout(utf8, style).size; }
+
+const std::vector<std::unique_ptr<AtlasPage>>& TextEngine::atlas_pages() const { return m_atlas->pages(); }
+
+void TextEngine::set_cache_capacity(size_t capacity) { m_cache->set_capacity(capacity); }
+
+size_t TextEngine::cache_capacity() const { return m_cache->capacity(); }
+
+TextEngineStats TextEngine::stats() const {
+  return TextEngineStats{m_layouts_built, m_cache_hits, m_cache->size(), m_atlas->glyph_count()};
+}
+
+}  // namespace pk::ui
