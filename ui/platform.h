@@ -63,6 +63,7 @@ private:
   SDL_Renderer* m_renderer = nullptr;
   std::unique_ptr<SdlRendererBackend> m_backend;
   bool m_sdl_platform_ready = false;
+  bool m_event_driver_waits = false;  // the video driver can sleep until input (X11, Wayland)
 };
 
 }  // namespace pk::ui
