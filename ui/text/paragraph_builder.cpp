@@ -111,7 +111,11 @@ TextLayout ParagraphBuilder::build(std::string_view utf8, const TextStyle& style
     }
     // Only a line narrower than one cluster plus the ellipsis can still overflow; keep
     // the promised line count then.
-    if (lines.size() > max_lines) lines.resize(max_lines);
+    if (lines.size() > max_lines) {
+      lines.resize(max_lines);
+      shaped.text.resize(lines.back().end);
+      out.byte_offsets.resize(lines.back().end);
+    }
     out.truncated = true;
   }
   if (lines.empty()) lines.push_back(LineRange{0, 0});
