@@ -148,18 +148,27 @@ private:
     if (!(m <= 3 || (m >= 48 && m <= 51))) return emit(CommandKind::Malformed, 8, name + " mode " + hex(m));
     if (x == 0 || y == 0) return emit(CommandKind::Malformed, 8, name + " (empty)");
     const std::size_t data = x * y;
-    if (left() - 8 < data) return truncated(name);
+    if (left() - 8 < data) {
+      // A printer prints the rows that arrived before the stream stopped (paper out, unplug).
+      const std::size_t rows = (left() - 8) / x;
+      if (rows > 0) add_band(x, rows);
+      return truncated(name + " after " + std::to_string(rows) + " rows");
+    }
+    add_band(x, y);
+    emit(CommandKind::Raster, 8 + data, name + (m % 48 != 0 ? " scaled (rendered unscaled)" : ""));
+    m_last_was_raster = true;
+  }
 
-    RasterImage band(static_cast<int>(x * 8), static_cast<int>(y));
-    std::copy_n(m_in.begin() + static_cast<std::ptrdiff_t>(m_pos + 8), data, band.bytes().begin());
+  // Adds `rows` rows of `x` bytes that follow the 8-byte GS v 0 header at m_pos.
+  void add_band(std::size_t x, std::size_t rows) {
+    RasterImage band(static_cast<int>(x * 8), static_cast<int>(rows));
+    std::copy_n(m_in.begin() + static_cast<std::ptrdiff_t>(m_pos + 8), x * rows, band.bytes().begin());
     auto* last = m_out.elements.empty() ? nullptr : std::get_if<RasterImage>(&m_out.elements.back());
     if (m_last_was_raster && last != nullptr && last->width() == band.width()) {
       last->append_rows(band);
     } else {
       m_out.elements.emplace_back(std::move(band));
     }
-    emit(CommandKind::Raster, 8 + data, name + (m % 48 != 0 ? " scaled (rendered unscaled)" : ""));
-    m_last_was_raster = true;
   }
 
   void cut() {

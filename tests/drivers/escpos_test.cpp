@@ -124,14 +124,18 @@ TEST(EscposDecoder, ReportsUnknownAndMalformedCommandsWithOffsets) {
   EXPECT_EQ(stream.problems[3], "offset 14: unknown command 0x01");
 }
 
-TEST(EscposDecoder, TruncatedRasterIsReportedNotRead) {
-  auto bytes = escpos::encode_job(PrintJob{{test::noise_image(64, 30, 1)}}, Cut::None);
+TEST(EscposDecoder, TruncatedRasterIsReportedAndKeepsTheRowsThatArrived) {
+  const RasterImage image = test::noise_image(64, 30, 1);
+  auto bytes = escpos::encode_job(PrintJob{{image}}, Cut::None);
   ASSERT_TRUE(bytes.ok());
-  bytes->resize(bytes->size() - 10);
+  bytes->resize(bytes->size() - 10);  // the last row (8 bytes) and 2 bytes of the one before
   const auto stream = escpos::decode(*bytes);
   ASSERT_EQ(stream.problems.size(), 1U);
-  EXPECT_NE(stream.problems[0].find("truncated"), std::string::npos) << stream.problems[0];
-  EXPECT_TRUE(rasters(stream).empty());
+  EXPECT_NE(stream.problems[0].find("after 28 rows (truncated)"), std::string::npos) << stream.problems[0];
+  const auto images = rasters(stream);
+  ASSERT_EQ(images.size(), 1U);
+  ASSERT_EQ(images[0].height(), 28);
+  EXPECT_TRUE(std::equal(images[0].bytes().begin(), images[0].bytes().end(), image.bytes().begin()));
 }
 
 TEST(EscposDecoder, TextAndStatusRequestsAreCommands) {
