@@ -35,7 +35,9 @@ class TrackingCode {
   [[nodiscard]] int terminal_number() const { return m_terminal; }
   [[nodiscard]] int64_t sequence() const { return m_sequence; }
   // The 14 ASCII digits, no separators: what barcodes carry and the centre stores.
-  [[nodiscard]] const std::string& digits() const { return m_digits; }
+  // On a temporary it returns a copy, so `auto& d = make(...).value().digits()` cannot dangle.
+  [[nodiscard]] const std::string& digits() const& { return m_digits; }
+  [[nodiscard]] std::string digits() && { return std::move(m_digits); }
 
   friend bool operator==(const TrackingCode& a, const TrackingCode& b) { return a.m_digits == b.m_digits; }
 

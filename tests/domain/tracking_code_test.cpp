@@ -29,7 +29,7 @@ TEST(TrackingCode, CheckDigitsMakeTheWholeNumberOneModulo97) {
   for (int terminal : {1, 17, 4242, 9999}) {
     for (int64_t seq : {0LL, 1LL, 99LL, 5'000'000LL, 9'999'999LL}) {
       for (auto kind : {TrackingKind::Application, TrackingKind::FailureReport}) {
-        const std::string& d = code(kind, terminal, seq).digits();
+        const std::string d = code(kind, terminal, seq).digits();
         EXPECT_EQ(std::stoull(d) % 97, 1u) << d;
       }
     }
