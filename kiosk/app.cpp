@@ -67,7 +67,10 @@ void App::render_frame(double now) {
   ImGui::Begin("##kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-  ScreenContext ctx{*m_ui, *m_flow, m_catalog, m_config, ui::Rect{{0, 0}, size}};
+  // Each session's keyboard starts in the session's language.
+  if (m_flow->state().screen == CitizenScreen::Welcome)
+    m_keyboard.set_layout(m_flow->rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
+  ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, ui::Rect{{0, 0}, size}};
   switch (m_flow->state().screen) {
     case CitizenScreen::Welcome: draw_welcome_screen(ctx); break;
     case CitizenScreen::Browse: draw_browse_screen(ctx); break;

@@ -11,6 +11,7 @@
 #include "domain/result.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
+#include "ui/keyboard.h"
 #include "ui/platform.h"
 #include "ui/text/text_engine.h"
 #include "ui/theme.h"
@@ -52,6 +53,7 @@ private:
   ui::Theme m_theme;
   std::unique_ptr<ui::Ui> m_ui;
   std::unique_ptr<CitizenFlow> m_flow;
+  ui::OnScreenKeyboard m_keyboard;
   double m_last_frame = 0;
 };
 

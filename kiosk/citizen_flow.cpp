@@ -36,9 +36,22 @@ bool CitizenFlow::set_query(std::string query) {
   return true;
 }
 
+bool CitizenFlow::open_keyboard() {
+  if (m_state.screen != CitizenScreen::Browse || m_state.keyboard_open) return false;
+  m_state.keyboard_open = true;
+  return true;
+}
+
+bool CitizenFlow::close_keyboard() {
+  if (!m_state.keyboard_open) return false;
+  m_state.keyboard_open = false;
+  return true;
+}
+
 bool CitizenFlow::open_service(int number) {
   if (m_state.screen != CitizenScreen::Browse || !m_catalog.find(number)) return false;
   m_state.service = number;
+  m_state.keyboard_open = false;
   m_state.screen = CitizenScreen::ServiceCard;
   return true;
 }
@@ -46,7 +59,9 @@ bool CitizenFlow::open_service(int number) {
 bool CitizenFlow::back() {
   switch (m_state.screen) {
     case CitizenScreen::Welcome: return false;
-    case CitizenScreen::Browse: home(); return true;
+    case CitizenScreen::Browse:
+      if (!close_keyboard()) home();  // "back" first puts the keyboard away
+      return true;
     case CitizenScreen::ServiceCard:
       m_state.screen = CitizenScreen::Browse;
       m_state.service = 0;

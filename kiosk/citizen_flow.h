@@ -22,6 +22,7 @@ struct CitizenState {
   std::string query;          // the search text as typed
   int service = 0;            // the service whose card is open
   float list_scroll = 0;      // where the service list was, restored on "back"
+  bool keyboard_open = false; // the on-screen keyboard is up under the search box
 };
 
 class CitizenFlow {
@@ -37,6 +38,8 @@ public:
   bool choose_language(catalog::Language language);
   bool filter_office(std::string office_id);
   bool set_query(std::string query);
+  bool open_keyboard();
+  bool close_keyboard();
   bool open_service(int number);
   bool back();
   void home();  // also what an idle timeout does: back to Welcome with nothing kept

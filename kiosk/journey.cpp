@@ -20,19 +20,24 @@ constexpr Step kSteps[] = {
     {nullptr, nullptr, "01-welcome"},
     {"start", nullptr, "02-services"},
     {"office/A", nullptr, nullptr},
-    {nullptr, "مدارک اقامتي", "03-search"},  // typed with an Arabic ي: search must still find it
-    {"service/3", nullptr, "04-service-card"},
+    {"search", nullptr, nullptr},
+    {"key/ا", nullptr, nullptr},
+    {"key/ق", nullptr, nullptr},
+    {"key/ا", nullptr, nullptr},
+    {"key/م", nullptr, "03-keyboard"},
+    {nullptr, "مدارک اقامتي", "04-search"},  // as if typed on an Arabic keyboard (ي): still found
+    {"service/3", nullptr, "05-service-card"},
     {"back", nullptr, nullptr},
     {nullptr, "", nullptr},
     {"office/all", nullptr, nullptr},
     {nullptr, "۱۱", nullptr},  // a service number in Persian digits
-    {"service/11", nullptr, "05-counter-only"},
+    {"service/11", nullptr, "06-counter-only"},
     {"back", nullptr, nullptr},
     {nullptr, "", nullptr},
     {"back", nullptr, nullptr},
-    {"lang", nullptr, "06-welcome-en"},
-    {"start", nullptr, "07-services-en"},
-    {"service/9", nullptr, "08-service-card-en"},
+    {"lang", nullptr, "07-welcome-en"},
+    {"start", nullptr, "08-services-en"},
+    {"service/9", nullptr, "09-service-card-en"},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // pishkhan-kiosk: the kiosk and counter terminal application.
 // Exit codes: 0 normal, 1 runtime failure, 2 bad configuration or command line.
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -48,6 +49,8 @@ double ms_since_launch() {
 
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
+  // Logs go to stderr (journald keeps them on a kiosk); stdout carries only requested output.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("pishkhan"));
   CLI::App cli{"Pishkhan kiosk: citizen self-service and counter terminal"};
   std::string config_file;
   bool windowed = false;

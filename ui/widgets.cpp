@@ -135,6 +135,34 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
   return tapped;
 }
 
+bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, std::string_view placeholder,
+                bool focused) {
+  bool held = false;
+  const bool tapped = tap_area(ui, id, rect, held);
+  const Theme& t = ui.theme();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(rect.min, rect.max, t.surface, t.radius);
+  draw->AddRect(rect.min, rect.max, focused ? t.primary : t.divider, t.radius, 0, (focused ? 3 : 2) * t.scale);
+  const Rect inner = rect.inset(t.gap, 0);
+  TextStyle style{.size_px = t.body_px, .max_lines = 1};
+  style.direction = ui.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight;
+  style.max_width = inner.width();
+  const bool empty = text.empty();
+  const TextLayout& layout = ui.text().layout(empty ? placeholder : text, style);
+  const float y = rect.center().y - layout.size.y / 2;
+  ui.text().draw(draw, {inner.min.x, y}, layout, empty ? t.text_muted : t.text);
+  if (focused) {
+    // The caret sits where the next letter will appear: after the text in reading order.
+    float x = ui.rtl() ? inner.max.x : inner.min.x;
+    if (!empty && !layout.lines.empty())
+      x = ui.rtl() ? inner.min.x + layout.lines[0].left - 4 * t.scale
+                   : inner.min.x + layout.lines[0].left + layout.lines[0].width + 4 * t.scale;
+    draw->AddRectFilled({x, rect.center().y - t.body_px * 0.7f}, {x + 3 * t.scale, rect.center().y + t.body_px * 0.7f},
+                        t.primary);
+  }
+  return tapped;
+}
+
 bool tab(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, bool selected) {
   bool held = false;
   const bool tapped = tap_area(ui, id, rect, held);

@@ -69,6 +69,11 @@ bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text
 bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view badge, std::string_view title,
               std::string_view detail, std::string_view tag);
 
+// A one-line text field: the text (or a muted placeholder), and a caret at the end of the
+// text (its left side in a right-to-left field) while focused. Returns true when tapped.
+bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, std::string_view placeholder,
+                bool focused);
+
 // A pill-shaped tab that shows whether it is selected.
 bool tab(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, bool selected);
 

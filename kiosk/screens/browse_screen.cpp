@@ -50,12 +50,9 @@ void draw_toolbar(ScreenContext& ctx, const ui::Rect& bar) {
 
   // The search box between them; the on-screen keyboard opens from it.
   const ui::Rect search = ctx.ui.from_start(bar, offset, bar.width() - offset - tabs_width - t.gap);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(search.min, search.max, t.surface, t.radius);
-  draw->AddRect(search.min, search.max, t.divider, t.radius, 0, 2 * t.scale);
-  const bool empty = ctx.flow.state().query.empty();
-  ui::text_in(ctx.ui, search.inset(t.gap, 0), empty ? ctx.tr(strings::kSearchHint) : ctx.flow.state().query,
-              {.size_px = t.body_px, .max_lines = 1}, empty ? t.text_muted : t.text, true);
+  if (ui::text_field(ctx.ui, "search", search, ctx.flow.state().query, ctx.tr(strings::kSearchHint),
+                     ctx.flow.state().keyboard_open))
+    ctx.flow.open_keyboard();
 }
 
 }  // namespace
@@ -65,7 +62,14 @@ void draw_browse_screen(ScreenContext& ctx) {
   const ui::Rect body = draw_header(ctx).inset(t.margin, t.gap);
   draw_toolbar(ctx, {body.min, {body.max.x, body.min.y + t.touch_target}});
 
-  const ui::Rect list{{body.min.x, body.min.y + t.touch_target + t.gap}, body.max};
+  ui::Rect list{{body.min.x, body.min.y + t.touch_target + t.gap}, body.max};
+  if (ctx.flow.state().keyboard_open) {
+    const float height = ctx.keyboard.preferred_height(t);
+    const ui::Rect keys{{body.min.x, body.max.y - height}, body.max};
+    std::string query = ctx.flow.state().query;
+    if (ctx.keyboard.draw(ctx.ui, keys, query)) ctx.flow.set_query(query);
+    list.max.y = keys.min.y - t.gap;
+  }
   const std::vector<const catalog::Service*> services = visible_services(ctx);
   if (services.empty()) {
     ui::text_in(ctx.ui, list.inset(0, t.margin), ctx.tr(strings::kNoResults),

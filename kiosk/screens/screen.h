@@ -5,6 +5,7 @@
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
 #include "kiosk/strings.h"
+#include "ui/keyboard.h"
 #include "ui/widgets.h"
 
 namespace pk::kiosk {
@@ -12,6 +13,7 @@ namespace pk::kiosk {
 struct ScreenContext {
   ui::Ui& ui;
   CitizenFlow& flow;
+  ui::OnScreenKeyboard& keyboard;
   const catalog::Catalog& catalog;
   const Config& config;
   ui::Rect screen;

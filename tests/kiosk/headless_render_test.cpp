@@ -124,7 +124,7 @@ TEST_F(HeadlessKiosk, JourneyWritesEveryScreen) {
   ASSERT_TRUE(done) << done.error().message;
   int pngs = 0;
   for (const auto& entry : fs::directory_iterator(out)) pngs += entry.path().extension() == ".png";
-  EXPECT_EQ(pngs, 8);
+  EXPECT_EQ(pngs, 9);
   EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::ServiceCard);
   EXPECT_EQ(m_app->flow().language(), Language::English);
 }

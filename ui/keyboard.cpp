@@ -1,0 +1,138 @@
+#include "ui/keyboard.h"
+
+#include <array>
+#include <vector>
+
+#include "domain/utf8.h"
+
+namespace pk::ui {
+
+namespace {
+
+// Rows as space-separated key texts, left to right as printed on a physical keyboard. The
+// Persian rows are ISIRI 9147's, so people who type Persian find every letter where they
+// expect it; the last Persian row adds the letters that need Shift there (ژ آ ء ئ).
+constexpr std::array<std::string_view, 5> kPersianRows = {
+    "۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰",
+    "ض ص ث ق ف غ ع ه خ ح ج چ",
+    "ش س ی ب ل ا ت ن م ک گ",
+    "ظ ط ز ر ذ د پ و ژ آ",
+    "ء ئ ؤ أ ة ، . ؟",
+};
+constexpr std::array<std::string_view, 5> kEnglishRows = {
+    "1 2 3 4 5 6 7 8 9 0", "Q W E R T Y U I O P", "A S D F G H J K L", "Z X C V B N M", "- . , @ /",
+};
+constexpr std::array<std::string_view, 4> kNumericRows = {"۷ ۸ ۹", "۴ ۵ ۶", "۱ ۲ ۳", "۰"};
+
+constexpr char kZwnj[] = "\u200C";
+
+std::vector<std::string_view> split(std::string_view row) {
+  std::vector<std::string_view> keys;
+  while (!row.empty()) {
+    const size_t space = row.find(' ');
+    keys.push_back(row.substr(0, space));
+    if (space == std::string_view::npos) break;
+    row.remove_prefix(space + 1);
+  }
+  return keys;
+}
+
+bool is_extending(char32_t cp) {
+  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x200D || (cp >= 0x0300 && cp <= 0x036F) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+// Draws one row of keys centred in `row`, in physical-keyboard order (left to right) in
+// every language: a keyboard is not mirrored for right-to-left text.
+bool draw_row(Ui& ui, const Rect& row, const std::vector<std::string_view>& keys, float key_width,
+              std::string& text) {
+  const Theme& t = ui.theme();
+  const float gap = t.gap / 2;
+  const float total = static_cast<float>(keys.size()) * (key_width + gap) - gap;
+  float x = row.center().x - total / 2;
+  bool changed = false;
+  for (std::string_view key : keys) {
+    const Rect r{{x, row.min.y}, {x + key_width, row.max.y}};
+    if (button(ui, std::string("key/") + std::string(key), r, key, ButtonKind::Secondary, t.title_px)) {
+      text += key;
+      changed = true;
+    }
+    x += key_width + gap;
+  }
+  return changed;
+}
+
+}  // namespace
+
+bool erase_last_grapheme(std::string& text) {
+  if (text.empty()) return false;
+  std::u32string cps = utf8::decode(text);
+  while (!cps.empty()) {
+    const char32_t last = cps.back();
+    cps.pop_back();
+    if (!is_extending(last)) break;
+  }
+  text = utf8::encode(cps);
+  return true;
+}
+
+float OnScreenKeyboard::preferred_height(const Theme& t) const {
+  const int rows = m_layout == KeyboardLayout::Numeric ? 5 : 6;
+  return static_cast<float>(rows) * (t.touch_target + t.gap / 2) + t.gap;
+}
+
+bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
+  const Theme& t = ui.theme();
+  ImGui::GetWindowDrawList()->AddRectFilled(area.min, area.max, t.divider, t.radius);
+  const Rect inner = area.inset(t.gap, t.gap);
+  const float row_h = t.touch_target;
+  const float gap = t.gap / 2;
+  bool changed = false;
+  float y = inner.min.y;
+  auto next_row = [&]() {
+    const Rect r{{inner.min.x, y}, {inner.max.x, y + row_h}};
+    y += row_h + gap;
+    return r;
+  };
+
+  if (m_layout == KeyboardLayout::Numeric) {
+    const float key_w = std::min(inner.width() / 3 - gap, 220 * t.scale);
+    for (std::string_view row : kNumericRows) changed |= draw_row(ui, next_row(), split(row), key_w, text);
+  } else {
+    const auto& rows = m_layout == KeyboardLayout::Persian ? kPersianRows : kEnglishRows;
+    const float key_w = std::min(inner.width() / 12 - gap, 130 * t.scale);
+    for (std::string_view row : rows) changed |= draw_row(ui, next_row(), split(row), key_w, text);
+  }
+
+  // The control row: language, ZWNJ (Persian), space, backspace.
+  const Rect controls = next_row();
+  const float wide = 260 * t.scale;
+  float x = controls.min.x;
+  auto control = [&](std::string_view id, std::string_view label, float w, ButtonKind kind) {
+    const Rect r{{x, controls.min.y}, {x + w, controls.max.y}};
+    x += w + gap;
+    return button(ui, id, r, label, kind, t.body_px);
+  };
+  if (!m_numeric_only && m_layout != KeyboardLayout::Numeric) {
+    const bool persian = m_layout == KeyboardLayout::Persian;
+    if (control("key/layout", persian ? "English" : "فارسی", wide, ButtonKind::Quiet))
+      m_layout = persian ? KeyboardLayout::English : KeyboardLayout::Persian;
+    if (persian && control("key/zwnj", "نیم‌فاصله", wide, ButtonKind::Secondary)) {
+      text += kZwnj;
+      changed = true;
+    }
+    const float space_w = controls.max.x - x - wide - gap;
+    if (control("key/space", persian ? "فاصله" : "space", space_w, ButtonKind::Secondary)) {
+      text += ' ';
+      changed = true;
+    }
+  } else {
+    x = controls.max.x - wide;
+  }
+  const bool latin = m_layout == KeyboardLayout::English;
+  if (control("key/backspace", latin ? "Delete" : "پاک کردن", wide, ButtonKind::Primary))
+    changed |= erase_last_grapheme(text);
+  return changed;
+}
+
+}  // namespace pk::ui

@@ -1,0 +1,41 @@
+#pragma once
+// On-screen keyboards for a touch kiosk with no physical keyboard: Persian (the standard
+// ISIRI 9147 letter arrangement, with a ZWNJ key), English (QWERTY) and a numeric pad with
+// Persian digits. Keys are large touch targets with ids "key/<text>" so scripts can type.
+//
+// The keyboard edits a UTF-8 string at its end (a kiosk field is short; the caret sits at the
+// end of the text, on the left in Persian). Backspace removes one whole grapheme: a letter
+// together with its diacritics, never half of it.
+#include <string>
+#include <string_view>
+
+#include "ui/widgets.h"
+
+namespace pk::ui {
+
+enum class KeyboardLayout { Persian, English, Numeric };
+
+// Removes the last grapheme of a UTF-8 string (a base character and the marks and joiners
+// that follow it). Returns false when the string was empty.
+bool erase_last_grapheme(std::string& text);
+
+class OnScreenKeyboard {
+public:
+  explicit OnScreenKeyboard(KeyboardLayout layout = KeyboardLayout::Persian) : m_layout(layout) {}
+
+  [[nodiscard]] KeyboardLayout layout() const { return m_layout; }
+  void set_layout(KeyboardLayout layout) { m_layout = layout; }
+  // Numeric pads offer no way to switch to letters (identity numbers, mobile numbers).
+  void lock_numeric(bool locked) { m_numeric_only = locked; }
+
+  // Draws the keyboard in `area` and applies taps to `text`. Returns true when text changed.
+  bool draw(Ui& ui, const Rect& area, std::string& text);
+  // The height the keyboard wants for a given width.
+  [[nodiscard]] float preferred_height(const Theme& theme) const;
+
+private:
+  KeyboardLayout m_layout;
+  bool m_numeric_only = false;
+};
+
+}  // namespace pk::ui
