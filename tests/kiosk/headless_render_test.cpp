@@ -128,3 +128,27 @@ TEST_F(HeadlessKiosk, JourneyWritesEveryScreen) {
   EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::ServiceCard);
   EXPECT_EQ(m_app->flow().language(), Language::English);
 }
+
+// The on-screen keyboard feeds the search: taps on real keys, and the list narrows.
+TEST_F(HeadlessKiosk, TypingOnTheKeyboardSearches) {
+  start(Language::Persian);
+  ASSERT_TRUE(m_app->tap("start", m_now + 1));
+  frames();
+  ASSERT_TRUE(m_app->tap("search", m_now + 1));
+  frames();
+  ASSERT_TRUE(m_app->flow().state().keyboard_open);
+  for (const char* key : {"key/ط", "key/ل", "key/ا", "key/ق"}) {
+    ASSERT_TRUE(m_app->tap(key, m_now + 1)) << key;
+    frames();
+  }
+  EXPECT_EQ(m_app->flow().state().query, "طلاق");
+  EXPECT_NE(m_app->target("service/14"), nullptr) << "divorce registration is found";
+  EXPECT_EQ(m_app->target("service/1"), nullptr) << "and nothing else is listed";
+  ASSERT_TRUE(m_app->tap("key/backspace", m_now + 1));
+  frames();
+  EXPECT_EQ(m_app->flow().state().query, "طلا");
+  ASSERT_TRUE(m_app->tap("back", m_now + 1));
+  frames();
+  EXPECT_FALSE(m_app->flow().state().keyboard_open) << "back first puts the keyboard away";
+  EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::Browse);
+}
