@@ -78,8 +78,34 @@ TEST(Shaping, ZwnjBreaksJoining) {
     EXPECT_EQ(zwnj.page, nullptr);
     EXPECT_EQ(zwnj.advance, 0.0F);
   }
-  // And both agree with HarfBuzz's reference.
-  EXPECT_EQ(glyph_ids(a).size(), reference_shape(kFonts.persian_regular, with_zwnj).size());
+  // And both agree glyph for glyph with HarfBuzz's reference.
+  for (const std::string* text : {&with_zwnj, &without}) {
+    std::vector<uint32_t> reference;
+    for (const RefGlyph& glyph : reference_shape(kFonts.persian_regular, *text)) reference.push_back(glyph.glyph_id);
+    EXPECT_EQ(glyph_ids(shared_engine().layout(*text, TextStyle{})), reference);
+  }
+}
+
+TEST(Shaping, MixedSentenceRunsMatchTheirReferenceShaping) {
+  // Each direction/face run of a mixed sentence is shaped as HarfBuzz shapes that run.
+  const TextLayout& layout = shared_engine().layout("کد رهگیری: 1 2345 678 ثبت شد (Saved)", TextStyle{});
+  const auto ids_in = [&](uint32_t first, uint32_t end) {
+    std::vector<uint32_t> ids;
+    for (const PositionedGlyph& glyph : layout.glyphs) {
+      if (glyph.cluster >= first && glyph.cluster < end) ids.push_back(glyph.glyph_id);
+    }
+    return ids;
+  };
+  const auto reference_ids = [](const std::string& font, const std::string& text) {
+    std::vector<uint32_t> ids;
+    for (const RefGlyph& glyph : reference_shape(font, text)) ids.push_back(glyph.glyph_id);
+    return ids;
+  };
+  // کد0 1 sp2 رهگیری3-8 :9 sp10 | 1 = 11 ... | ثبت22-24 sp25 شد26-27 sp28 (29 Saved30-34 )35
+  EXPECT_EQ(ids_in(0, 11), reference_ids(kFonts.persian_regular, "کد رهگیری: "));
+  EXPECT_EQ(ids_in(22, 29), reference_ids(kFonts.persian_regular, "ثبت شد "));
+  EXPECT_EQ(ids_in(30, 35), reference_ids(kFonts.latin_regular, "Saved"));
+  EXPECT_EQ(ids_in(14, 15), (std::vector<uint32_t>{nominal_glyph(kFonts.persian_regular, U'3')}));
 }
 
 TEST(Shaping, MarksStayOnTheirBase) {
