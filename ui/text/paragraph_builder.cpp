@@ -14,6 +14,8 @@ constexpr char32_t kEllipsis = U'\u2026';
 constexpr float kMinSize = 1.0F;
 constexpr float kMaxSize = 256.0F;  // keeps every glyph well inside one atlas page
 
+RunDirection direction_of(uint8_t level) { return level % 2 == 1 ? RunDirection::RightToLeft : RunDirection::LeftToRight; }
+
 int size_64(const TextStyle& style) { return static_cast<int>(std::lround(style.size_px * 64.0F)); }
 
 }  // namespace
@@ -47,7 +49,7 @@ ParagraphBuilder::Shaped ParagraphBuilder::analyse(std::u32string text, BaseDire
     const TextItem& item = s.items[index];
     std::fill(s.item_of_char.begin() + item.start, s.item_of_char.begin() + item.end, index);
     s.item_glyphs.push_back(m_shaper.shape(s.shaping, item.start, item.end, m_fonts, item.font,
-                                           style.size_px, item.level % 2 == 1, item.script));
+                                           style.size_px, direction_of(item.level), item.script));
     for (const ShapedGlyph& glyph : s.item_glyphs.back()) {
       s.measure.advances[glyph.cluster] += glyph.advance;
       s.measure.cluster_start[glyph.cluster] = true;
@@ -61,7 +63,7 @@ float ParagraphBuilder::ellipsis_width(const TextStyle& style) {
   const FontSlot font = slot_for(FontFamily::Latin, style.weight);
   float width = 0;
   for (const ShapedGlyph& glyph :
-       m_shaper.shape(ellipsis, 0, 1, m_fonts, font, style.size_px, false, HB_SCRIPT_COMMON)) {
+       m_shaper.shape(ellipsis, 0, 1, m_fonts, font, style.size_px, RunDirection::LeftToRight, HB_SCRIPT_COMMON)) {
     width += glyph.advance;
   }
   return width;
@@ -162,13 +164,13 @@ void ParagraphBuilder::place_line(const Shaped& shaped, LineRange range, const T
     const LineRange run = runs[run_index];
     const uint32_t item_index = shaped.item_of_char[run.start];
     const TextItem& item = shaped.items[item_index];
-    const bool rtl = run_levels[run_index] % 2 == 1;
+    const RunDirection direction = direction_of(run_levels[run_index]);
     // Reuse the paragraph's shaping when the run is a whole item in the same direction
     // (the common case: no wrapping); otherwise shape the part with its context.
     std::vector<ShapedGlyph> reshaped;
     const std::vector<ShapedGlyph>* glyphs = &shaped.item_glyphs[item_index];
-    if (run.start != item.start || run.end != item.end || rtl != (item.level % 2 == 1)) {
-      reshaped = m_shaper.shape(shaped.shaping, run.start, run.end, m_fonts, item.font, style.size_px, rtl, item.script);
+    if (run.start != item.start || run.end != item.end || direction != direction_of(item.level)) {
+      reshaped = m_shaper.shape(shaped.shaping, run.start, run.end, m_fonts, item.font, style.size_px, direction, item.script);
       glyphs = &reshaped;
     }
     for (const ShapedGlyph& glyph : *glyphs) {

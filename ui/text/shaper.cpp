@@ -10,14 +10,14 @@ Shaper::Shaper()
 Shaper::~Shaper() { hb_buffer_destroy(m_buffer); }
 
 std::vector<ShapedGlyph> Shaper::shape(const std::u32string& text, uint32_t start, uint32_t end,
-                                       const FontSet& fonts, FontSlot font, float size_px, bool rtl,
-                                       hb_script_t script) {
+                                       const FontSet& fonts, FontSlot font, float size_px,
+                                       RunDirection direction, hb_script_t script) {
   hb_buffer_clear_contents(m_buffer);
   static_assert(sizeof(char32_t) == sizeof(hb_codepoint_t));
   // hb_codepoint_t is uint32_t; char32_t has the same size and representation.
   hb_buffer_add_codepoints(m_buffer, reinterpret_cast<const hb_codepoint_t*>(text.data()),
                            static_cast<int>(text.size()), start, static_cast<int>(end - start));
-  hb_buffer_set_direction(m_buffer, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_direction(m_buffer, direction == RunDirection::RightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   hb_buffer_set_script(m_buffer, script);
   hb_buffer_set_language(m_buffer, script == HB_SCRIPT_ARABIC ? m_persian : m_english);
   hb_buffer_set_flags(m_buffer, static_cast<hb_buffer_flags_t>(

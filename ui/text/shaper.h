@@ -19,6 +19,8 @@ struct ShapedGlyph {
   float y_offset = 0;    // pixels, up is positive (HarfBuzz's convention)
 };
 
+enum class RunDirection { LeftToRight, RightToLeft };
+
 class Shaper {
 public:
   Shaper();
@@ -31,7 +33,7 @@ public:
   // already have been turned into spaces by the caller.
   [[nodiscard]] std::vector<ShapedGlyph> shape(const std::u32string& text, uint32_t start, uint32_t end,
                                                const FontSet& fonts, FontSlot font, float size_px,
-                                               bool rtl, hb_script_t script);
+                                               RunDirection direction, hb_script_t script);
 
 private:
   hb_buffer_t* m_buffer;

@@ -30,7 +30,7 @@ class ParagraphBuilder;
 
 // Counters for tests and the technician's diagnostics screen.
 struct TextEngineStats {
-  uint64_t layouts_built = 0;  // layouts shaped from scratch (cache misses)
+  uint64_t layouts_built = 0;  // layouts shaped from scratch (cache misses, layout_uncached)
   uint64_t cache_hits = 0;
   size_t cached_layouts = 0;
   size_t atlas_glyphs = 0;

@@ -39,6 +39,8 @@ TEST(Raster, SamplePersianParagraphs) {
   TextStyle title = body;
   title.size_px = 34;
   title.weight = Weight::Bold;
+  TextStyle one_line = body;
+  one_line.max_lines = 1;
   const std::vector<std::pair<std::string, TextStyle>> blocks = {
       {"شناسنامه خدمت: تمدید و تعویض مدارک اقامتی اتباع خارجی", title},
       {"اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از ازدواج مردان خارجی با زنان ایرانی. "
@@ -46,6 +48,7 @@ TEST(Raster, SamplePersianParagraphs) {
        body},
       {"کد رهگیری: 1 2345 678 ثبت شد (Saved)", body},
       {"می‌خواهم درخواستم را پیگیری کنم؛ شمارهٔ پرونده ۱۴۰۳/۰۷/۱۲ است. لا، بِسْمِ", body},
+      {"بررسی درخواست جابجایی محل سکونت و انتقال پرونده شناسایی (داخل استان-خارج استان) برای اتباع", one_line},
       {"برگه تردد ۹۰ روزه", body},
   };
   int total_height = margin;
