@@ -68,6 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   style.weight = (data[3] & 0x10) != 0 ? pk::ui::Weight::Bold : pk::ui::Weight::Regular;
   const std::string_view text(reinterpret_cast<const char*>(data + 4), size - 4);
 
+  engine().begin_frame();  // one input = one frame; keeps the atlas bounded and tests its reset
   const pk::ui::TextLayout& layout = engine().layout(text, style);
   check(layout, style);
   const pk::ui::TextLayout uncached = engine().layout_uncached(text, style);

@@ -1,8 +1,11 @@
 #include "ui/text/glyph_atlas.h"
 
+#include <algorithm>
+
 namespace pk::ui {
 namespace {
 
+constexpr uint32_t kEmptyPixel = 0x00FFFFFFu;
 constexpr int kPadding = 1;  // empty pixels around each bitmap so bilinear sampling
                              // never picks up a neighbour
 
@@ -55,28 +58,40 @@ bool GlyphAtlas::allocate(int width, int height, AtlasPage*& page, int& x, int& 
   const int w = width + kPadding;
   const int h = height + kPadding;
   if (w + kPadding > kPageSize || h + kPadding > kPageSize) return false;
-  if (!m_pages.empty() && m_shelf_x + w > kPageSize) {  // next shelf
+  if (m_pages_in_use > 0 && m_shelf_x + w > kPageSize) {  // next shelf
     m_shelf_y += m_shelf_height;
     m_shelf_x = kPadding;
     m_shelf_height = 0;
   }
-  if (m_pages.empty() || m_shelf_y + h > kPageSize) {  // next page
-    auto fresh = std::make_unique<AtlasPage>();
-    fresh->width = kPageSize;
-    fresh->height = kPageSize;
-    // Transparent white, so that filtering at a glyph's edge fades alpha only.
-    fresh->rgba.assign(static_cast<size_t>(kPageSize) * kPageSize, 0x00FFFFFFu);
-    m_pages.push_back(std::move(fresh));
+  if (m_pages_in_use == 0 || m_shelf_y + h > kPageSize) {  // next page: a recycled one or a new one
+    if (m_pages_in_use == m_pages.size()) {
+      auto fresh = std::make_unique<AtlasPage>();
+      fresh->width = kPageSize;
+      fresh->height = kPageSize;
+      // Transparent white, so that filtering at a glyph's edge fades alpha only.
+      fresh->rgba.assign(static_cast<size_t>(kPageSize) * kPageSize, kEmptyPixel);
+      m_pages.push_back(std::move(fresh));
+    }
+    ++m_pages_in_use;
     m_shelf_x = kPadding;
     m_shelf_y = kPadding;
     m_shelf_height = 0;
   }
-  page = m_pages.back().get();
+  page = m_pages[m_pages_in_use - 1].get();
   x = m_shelf_x;
   y = m_shelf_y;
   m_shelf_x += w;
   if (h > m_shelf_height) m_shelf_height = h;
   return true;
+}
+
+void GlyphAtlas::reset() {
+  m_glyphs.clear();
+  for (const auto& page : m_pages) {
+    std::fill(page->rgba.begin(), page->rgba.end(), kEmptyPixel);
+    page->dirty = true;
+  }
+  m_pages_in_use = 0;
 }
 
 }  // namespace pk::ui

@@ -2,8 +2,10 @@
 // Glyph bitmaps rasterised with FreeType (grayscale anti-aliasing, light hinting) and
 // packed on shelves into 1024x1024 RGBA pages, white with alpha = coverage, so the
 // renderer can draw them tinted with any colour. A page is added when the last one is
-// full; glyphs are cached by (face, glyph id, pixel size) and never evicted: a kiosk shows
-// a bounded set of strings at a handful of sizes.
+// full; glyphs are cached by (face, glyph id, pixel size). Nothing is evicted one glyph at
+// a time: reset() empties the whole atlas (the engine does it between frames when it has
+// grown past a limit) and later glyphs reuse the same pages, so page pointers held by the
+// renderer stay valid for the engine's life.
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -34,6 +36,11 @@ public:
 
   [[nodiscard]] const std::vector<std::unique_ptr<AtlasPage>>& pages() const { return m_pages; }
   [[nodiscard]] size_t glyph_count() const { return m_glyphs.size(); }
+  [[nodiscard]] size_t pages_in_use() const { return m_pages_in_use; }
+
+  // Forgets every glyph and clears every page (marked dirty); the pages are kept and
+  // refilled from the first. Every layout built before is invalid afterwards.
+  void reset();
 
 private:
   [[nodiscard]] AtlasGlyph rasterize(FontSlot font, uint32_t glyph_id, int size_64);
@@ -43,7 +50,8 @@ private:
   const FontSet& m_fonts;
   std::unordered_map<uint64_t, AtlasGlyph> m_glyphs;
   std::vector<std::unique_ptr<AtlasPage>> m_pages;
-  int m_shelf_x = 0;  // packing cursor on the last page
+  size_t m_pages_in_use = 0;  // pages [0, m_pages_in_use) hold glyphs; the last one is filling
+  int m_shelf_x = 0;  // packing cursor on the filling page
   int m_shelf_y = 0;
   int m_shelf_height = 0;
   std::array<int, kFontSlotCount> m_face_size{};  // size last set on each FreeType face

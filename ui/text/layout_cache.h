@@ -25,6 +25,7 @@ public:
   const TextLayout& insert(std::string_view text, const TextStyle& style, TextLayout layout);
 
   void set_capacity(size_t capacity);
+  void clear() { evict_to(0); }
   [[nodiscard]] size_t capacity() const { return m_capacity; }
   [[nodiscard]] size_t size() const { return m_index.size(); }
 

@@ -42,12 +42,22 @@ ImVec2 TextEngine::measure(std::string_view utf8, const TextStyle& style) { retu
 
 const std::vector<std::unique_ptr<AtlasPage>>& TextEngine::atlas_pages() const { return m_atlas->pages(); }
 
+void TextEngine::begin_frame() {
+  if (m_atlas->pages_in_use() <= m_atlas_page_limit) return;
+  m_cache->clear();  // cached layouts point at glyphs about to be overwritten
+  m_atlas->reset();
+  ++m_atlas_resets;
+}
+
+void TextEngine::set_atlas_page_limit(size_t pages) { m_atlas_page_limit = pages == 0 ? 1 : pages; }
+
 void TextEngine::set_cache_capacity(size_t capacity) { m_cache->set_capacity(capacity); }
 
 size_t TextEngine::cache_capacity() const { return m_cache->capacity(); }
 
 TextEngineStats TextEngine::stats() const {
-  return TextEngineStats{m_layouts_built, m_cache_hits, m_cache->size(), m_atlas->glyph_count()};
+  return TextEngineStats{m_layouts_built,        m_cache_hits,           m_cache->size(),
+                         m_atlas->glyph_count(), m_atlas->pages_in_use(), m_atlas_resets};
 }
 
 }  // namespace pk::ui

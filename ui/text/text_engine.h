@@ -34,6 +34,8 @@ struct TextEngineStats {
   uint64_t cache_hits = 0;
   size_t cached_layouts = 0;
   size_t atlas_glyphs = 0;
+  size_t atlas_pages_in_use = 0;
+  uint64_t atlas_resets = 0;
 };
 
 class TextEngine {
@@ -65,6 +67,14 @@ public:
   void rasterize(const TextLayout& layout, int x, int y, uint8_t* gray, int stride, int width,
                  int height) const;
 
+  // Call once per frame, before any layout() of that frame. When the glyph atlas has grown
+  // past the page limit (many sizes, or a flood of rare glyphs), it empties the atlas and
+  // the layout cache here, where no layout of the frame is held yet, so memory stays
+  // bounded over months of uptime. Layouts from earlier frames are invalid afterwards.
+  void begin_frame();
+  static constexpr size_t kDefaultAtlasPageLimit = 4;  // 4 x 4 MiB
+  void set_atlas_page_limit(size_t pages);
+
   void set_cache_capacity(size_t capacity);
   [[nodiscard]] size_t cache_capacity() const;
   [[nodiscard]] TextEngineStats stats() const;
@@ -78,6 +88,8 @@ private:
   std::unique_ptr<LayoutCache> m_cache;
   uint64_t m_layouts_built = 0;
   uint64_t m_cache_hits = 0;
+  uint64_t m_atlas_resets = 0;
+  size_t m_atlas_page_limit = kDefaultAtlasPageLimit;
 };
 
 }  // namespace pk::ui

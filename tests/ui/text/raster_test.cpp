@@ -30,6 +30,17 @@ struct Image {
   }
 };
 
+// Every Arabic letter, isolated: at 200 px their bitmaps fill more than one 1024x1024 page.
+std::string isolated_arabic_letters() {
+  std::string all;
+  for (char32_t cp = 0x0621; cp <= 0x064A; ++cp) {
+    all += static_cast<char>(0xC0 | (cp >> 6));
+    all += static_cast<char>(0x80 | (cp & 0x3F));
+    all += ' ';
+  }
+  return all;
+}
+
 TEST(Raster, SamplePersianParagraphs) {
   TextEngine& engine = shared_engine();
   const int width = 720;
@@ -135,18 +146,40 @@ TEST(Raster, DrawEmitsOneQuadPerInkedGlyphTexturedWithItsPage) {
 
 TEST(Raster, AtlasAddsPagesWhenFull) {
   auto engine = fresh_engine();
-  // Large glyphs of the whole Arabic block fill more than one 1024x1024 page.
-  std::string all;
-  for (char32_t cp = 0x0621; cp <= 0x064A; ++cp) {
-    all += static_cast<char>(0xC0 | (cp >> 6));
-    all += static_cast<char>(0x80 | (cp & 0x3F));
-    all += ' ';
-  }
+  const std::string all = isolated_arabic_letters();
   TextStyle style;
   style.size_px = 200;
   (void)engine->layout(all, style);
   EXPECT_GE(engine->atlas_pages().size(), 2U);
   for (const auto& page : engine->atlas_pages()) EXPECT_TRUE(page->dirty);
+}
+
+TEST(Raster, BeginFrameEmptiesAnAtlasPastItsLimitAndReusesThePages) {
+  auto engine = fresh_engine();
+  const std::string all = isolated_arabic_letters();
+  TextStyle big;
+  big.size_px = 200;
+  (void)engine->layout(all, big);
+  const size_t pages = engine->atlas_pages().size();
+  ASSERT_GE(pages, 2U);
+  engine->begin_frame();  // under the default limit: nothing happens
+  EXPECT_EQ(engine->stats().atlas_resets, 0U);
+  EXPECT_EQ(engine->stats().cached_layouts, 1U);
+
+  engine->set_atlas_page_limit(1);
+  for (const auto& page : engine->atlas_pages()) page->dirty = false;  // as the renderer does
+  engine->begin_frame();
+  EXPECT_EQ(engine->stats().atlas_resets, 1U);
+  EXPECT_EQ(engine->stats().atlas_glyphs, 0U);
+  EXPECT_EQ(engine->stats().cached_layouts, 0U);
+  for (const auto& page : engine->atlas_pages()) {
+    EXPECT_TRUE(page->dirty) << "a cleared page must be uploaded again";
+    EXPECT_TRUE(std::all_of(page->rgba.begin(), page->rgba.end(), [](uint32_t p) { return (p >> 24) == 0; }));
+  }
+  const TextLayout& again = engine->layout("دوباره", TextStyle{});
+  EXPECT_EQ(engine->atlas_pages().size(), pages) << "pages are reused, not reallocated";
+  EXPECT_EQ(engine->stats().atlas_pages_in_use, 1U);
+  for (const PositionedGlyph& glyph : again.glyphs) EXPECT_EQ(glyph.page, engine->atlas_pages()[0].get());
 }
 
 }  // namespace
