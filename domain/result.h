@@ -24,7 +24,8 @@ public:
 
   [[nodiscard]] T& value() & { assert(ok()); return std::get<T>(m_state); }
   [[nodiscard]] const T& value() const& { assert(ok()); return std::get<T>(m_state); }
-  [[nodiscard]] T&& value() && { assert(ok()); return std::get<T>(std::move(m_state)); }
+  // On a temporary, value() moves the value out: `const auto& x = f().value();` cannot dangle.
+  [[nodiscard]] T value() && { assert(ok()); return std::get<T>(std::move(m_state)); }
   [[nodiscard]] const Error& error() const { assert(!ok()); return std::get<Error>(m_state); }
 
   T* operator->() { return &value(); }

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "domain/language.h"
 #include "domain/result.h"
 #include "drivers/device.h"
 #include "drivers/printer/raster_image.h"
@@ -15,7 +16,6 @@
 namespace pk {
 
 enum class PrinterStatus : std::uint8_t { Online, PaperOut, PaperNearEnd, CoverOpen, Error, Offline };
-enum class Language : std::uint8_t { Persian, English };
 enum class Cut : std::uint8_t { None, Partial, Full };
 
 // A message for the citizen (Persian) or the operator (English) about a status.
