@@ -1,0 +1,118 @@
+#include "centre/centre_server.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <ctime>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "centre/centre_http.h"
+#include "centre/sqlite_centre_storage.h"
+#include "sync/encoding.h"
+#include "sync/wire.h"
+
+namespace pk::centre {
+
+namespace http {
+void reply_error(httplib::Response& response, int status, const std::string& message) {
+  response.status = status;
+  response.set_content(nlohmann::json{{"error", message}}.dump(), "application/json");
+}
+void reply_json(httplib::Response& response, int status, const std::string& json) {
+  response.status = status;
+  response.set_content(json, "application/json");
+}
+}  // namespace http
+
+Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
+  auto storage = open_sqlite_storage(config.data_dir);
+  if (!storage) return storage.error();
+  auto key = SigningKey::load_or_create(config.data_dir / "catalog_signing.key");
+  if (!key) return key.error();
+  std::unique_ptr<CentreServer> centre(new CentreServer(std::move(config), std::move(storage).value(), std::move(key).value()));
+  centre->add_routes();
+  const CentreConfig& c = centre->m_config;
+  centre->m_port = c.port == 0 ? centre->m_server->bind_to_any_port(c.host) : (centre->m_server->bind_to_port(c.host, c.port) ? c.port : -1);
+  if (centre->m_port <= 0) return make_error("centre: cannot listen on " + c.host + ":" + std::to_string(c.port));
+  centre->m_thread = std::thread([server = centre->m_server.get()] { server->listen_after_bind(); });
+  return centre;
+}
+
+CentreServer::CentreServer(CentreConfig config, std::unique_ptr<CentreStorage> storage, SigningKey key)
+    : m_config(std::move(config)), m_storage(std::move(storage)), m_key(std::move(key)),
+      m_server(std::make_unique<httplib::Server>()) {}
+
+CentreServer::~CentreServer() { stop(); }
+
+std::string CentreServer::base_url() const { return "http://" + m_config.host + ":" + std::to_string(m_port); }
+
+void CentreServer::stop() {
+  if (m_server) m_server->stop();
+  if (m_thread.joinable()) m_thread.join();
+}
+
+void CentreServer::wait() {
+  if (m_thread.joinable()) m_thread.join();
+}
+
+void CentreServer::add_routes() {
+  m_server->set_payload_max_length(static_cast<size_t>(m_config.max_upload_bytes) + 1024 * 1024);
+  m_server->set_read_timeout(30, 0);
+  m_server->set_write_timeout(30, 0);
+  m_server->set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
+    spdlog::error("centre: {} {}: internal error", request.method, request.path);
+    http::reply_error(response, 500, "internal error");
+  });
+  add_info_routes();
+  add_application_routes();
+  add_upload_routes();
+}
+
+void CentreServer::add_info_routes() {
+  m_server->Get("/v1/health", [](const httplib::Request&, httplib::Response& response) {
+    http::reply_json(response, 200, nlohmann::json{{"version", sync::kWireVersion}, {"status", "ok"}}.dump());
+  });
+
+  m_server->Post("/v1/heartbeat", [this](const httplib::Request& request, httplib::Response& response) {
+    auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object() || !body.contains("terminal_id") || !body["terminal_id"].is_string() ||
+        !body.contains("pending_outbox") || !body["pending_outbox"].is_number_integer()) {
+      return http::reply_error(response, 400, "heartbeat: expected {terminal_id, pending_outbox}");
+    }
+    const int64_t now = std::time(nullptr);
+    if (auto recorded = m_storage->record_heartbeat(body["terminal_id"].get<std::string>(), now,
+                                                    body["pending_outbox"].get<int64_t>());
+        !recorded) {
+      spdlog::error("centre: heartbeat: {}", recorded.error().message);
+      return http::reply_error(response, 500, "heartbeat not recorded");
+    }
+    http::reply_json(response, 200, nlohmann::json{{"version", sync::kWireVersion}, {"server_time_unix", now}}.dump());
+  });
+
+  m_server->Get("/v1/catalog", [this](const httplib::Request&, httplib::Response& response) {
+    // Read on every request, so a technician can replace the file without a restart.
+    std::ifstream in(m_config.catalog_file, std::ios::binary);
+    if (!in) return http::reply_error(response, 503, "catalog file not available");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    response.set_header("Pishkhan-Signature", "ed25519 " + m_key.sign(text));
+    http::reply_json(response, 200, text);
+  });
+
+  m_server->Get("/v1/catalog/key", [this](const httplib::Request&, httplib::Response& response) {
+    http::reply_json(response, 200, nlohmann::json{{"algorithm", "ed25519"},
+                                                   {"public_key", sync::to_base64(m_key.public_key())}}.dump());
+  });
+
+  m_server->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {
+    auto notices = m_storage->notices();
+    if (!notices) {
+      spdlog::error("centre: notices: {}", notices.error().message);
+      return http::reply_error(response, 500, "notices not available");
+    }
+    http::reply_json(response, 200, sync::to_json(*notices));
+  });
+}
+
+}  // namespace pk::centre

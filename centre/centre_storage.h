@@ -1,0 +1,85 @@
+#pragma once
+// Where the reference centre keeps what terminals send. An interface, so a real deployment
+// can put it elsewhere; SqliteCentreStorage (SQLite + one file per upload) is the default.
+// Implementations must be safe to call from several server threads at once.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "domain/result.h"
+#include "sync/wire.h"
+
+namespace pk::centre {
+
+struct UploadInfo {
+  std::string id;
+  int64_t length = 0;
+  int64_t offset = 0;
+  std::string metadata;  // the Upload-Metadata header as received
+  bool complete = false;
+};
+
+enum class SubmitOutcome {
+  Created,           // stored now
+  Replayed,          // this key was seen with this body: the first reply, nothing stored
+  KeyReused,         // this key was seen with ANOTHER body: refused (422)
+  TrackingCodeTaken, // another submission already holds this tracking code (409)
+};
+
+struct SubmitResult {
+  SubmitOutcome outcome = SubmitOutcome::Created;
+  std::string reply_json;  // the first reply to this key (Created / Replayed)
+};
+
+enum class AppendOutcome {
+  Appended,
+  NotFound,
+  OffsetMismatch,
+  TooLong,                // the chunk would go past Upload-Length
+  WholeChecksumMismatch,  // last chunk in, but the page's SHA-256 is not the announced one: reset to 0
+};
+
+struct AppendResult {
+  AppendOutcome outcome = AppendOutcome::Appended;
+  int64_t offset = 0;  // the upload's offset after the call
+};
+
+struct CentreCounts {
+  int64_t applications = 0;
+  int64_t uploads = 0;
+  int64_t complete_uploads = 0;
+};
+
+class CentreStorage {
+ public:
+  virtual ~CentreStorage() = default;
+
+  // Idempotent by key: the application, one upload per page (sized and with the SHA-256 the
+  // terminal announced) and the reply are stored in one transaction.
+  [[nodiscard]] virtual Result<SubmitResult> submit(const std::string& idempotency_key,
+                                                    const std::string& body_sha256_hex,
+                                                    const sync::Submission& submission) = 0;
+  [[nodiscard]] virtual Result<std::optional<sync::ApplicationStatus>> status(const std::string& tracking_code) = 0;
+  // Moves an application forward (a reviewer's decision); refuses a step back.
+  [[nodiscard]] virtual Result<void> set_status(const std::string& tracking_code, sync::CentreStatus status) = 0;
+
+  [[nodiscard]] virtual Result<UploadInfo> create_upload(int64_t length, const std::string& metadata) = 0;
+  [[nodiscard]] virtual Result<std::optional<UploadInfo>> find_upload(const std::string& id) = 0;
+  // Appends the chunk only if `offset` is the upload's offset; durable before it returns.
+  [[nodiscard]] virtual Result<AppendResult> append(const std::string& id, int64_t offset,
+                                                    std::span<const uint8_t> chunk) = 0;
+  // Returns false when there was no such upload.
+  [[nodiscard]] virtual Result<bool> remove_upload(const std::string& id) = 0;
+  [[nodiscard]] virtual Result<std::vector<uint8_t>> read_upload(const std::string& id) = 0;
+
+  [[nodiscard]] virtual Result<std::vector<sync::OutageNotice>> notices() = 0;
+  [[nodiscard]] virtual Result<void> add_notice(const sync::OutageNotice& notice) = 0;
+  [[nodiscard]] virtual Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix,
+                                                      int64_t pending_outbox) = 0;
+  [[nodiscard]] virtual Result<CentreCounts> counts() = 0;
+};
+
+}  // namespace pk::centre

@@ -1,0 +1,341 @@
+#include "centre/sqlite_centre_storage.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iterator>
+#include <mutex>
+
+#include "offline-store/database.h"
+#include "sync/encoding.h"
+
+namespace pk::centre {
+namespace {
+
+using store::Database;
+using store::StepResult;
+using store::Transaction;
+
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS applications (
+  tracking_code TEXT PRIMARY KEY,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  body_sha256 TEXT NOT NULL,
+  submission TEXT NOT NULL,
+  first_reply TEXT NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS uploads (
+  id TEXT PRIMARY KEY,
+  length INTEGER NOT NULL,
+  offset INTEGER NOT NULL DEFAULT 0,
+  metadata TEXT NOT NULL DEFAULT '',
+  complete INTEGER NOT NULL DEFAULT 0,
+  tracking_code TEXT REFERENCES applications(tracking_code),
+  page_index INTEGER,
+  expected_sha256 TEXT
+);
+CREATE INDEX IF NOT EXISTS uploads_by_application ON uploads(tracking_code, page_index);
+CREATE TABLE IF NOT EXISTS notices (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, published_at_unix INTEGER NOT NULL,
+  starts_at_unix INTEGER NOT NULL, ends_at_unix INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS heartbeats (
+  terminal_id TEXT PRIMARY KEY, last_seen_unix INTEGER NOT NULL, pending_outbox INTEGER NOT NULL
+);
+)sql";
+
+std::string new_upload_id() {
+  std::array<uint8_t, 16> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return sync::to_hex(bytes);
+}
+
+// Upload ids come from URLs: only ours (32 hex digits) ever reach the file system.
+bool is_upload_id(const std::string& id) {
+  return id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+class SqliteCentreStorage final : public CentreStorage {
+ public:
+  SqliteCentreStorage(Database db, std::filesystem::path uploads) : m_db(std::move(db)), m_uploads(std::move(uploads)) {}
+
+  Result<SubmitResult> submit(const std::string& key, const std::string& body_sha,
+                              const sync::Submission& submission) override {
+    std::lock_guard lock(m_mutex);
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) return transaction.error();
+    for (const char* column : {"idempotency_key", "tracking_code"}) {
+      auto find = m_db.prepare(std::string("SELECT body_sha256, first_reply FROM applications WHERE ") + column + " = ?1");
+      if (!find) return find.error();
+      find->bind(1, std::string_view(column[0] == 'i' ? key : submission.tracking_code));
+      auto row = find->step();
+      if (!row) return row.error();
+      if (*row == StepResult::Row) {
+        // The same body under this key, or under a key damaged on the way: the same submission.
+        if (find->column_text(0) == body_sha) return SubmitResult{SubmitOutcome::Replayed, find->column_text(1)};
+        return SubmitResult{column[0] == 'i' ? SubmitOutcome::KeyReused : SubmitOutcome::TrackingCodeTaken, {}};
+      }
+    }
+    sync::ApplicationStatus status;
+    status.tracking_code = submission.tracking_code;
+    status.status = submission.pages.empty() ? sync::CentreStatus::Received : sync::CentreStatus::Receiving;
+    std::vector<std::string> ids;
+    for (size_t i = 0; i < submission.pages.size(); ++i) {
+      const sync::PageManifest& page = submission.pages[i];
+      ids.push_back(new_upload_id());
+      status.pages.push_back({static_cast<int>(i), "/v1/uploads/" + ids.back(), page.sealed_size, 0,
+                              page.sealed_sha256_hex, false});
+    }
+    const std::string reply = sync::to_json(status);
+    auto insert = m_db.prepare(
+        "INSERT INTO applications (tracking_code, idempotency_key, body_sha256, submission, first_reply, status)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!insert) return insert.error();
+    insert->bind(1, submission.tracking_code).bind(2, key).bind(3, body_sha).bind(4, sync::to_json(submission))
+        .bind(5, reply).bind(6, sync::to_string(status.status));
+    if (auto ran = insert->run(); !ran) return ran.error();
+    for (size_t i = 0; i < ids.size(); ++i) {
+      auto upload = m_db.prepare(
+          "INSERT INTO uploads (id, length, tracking_code, page_index, expected_sha256) VALUES (?1, ?2, ?3, ?4, ?5)");
+      if (!upload) return upload.error();
+      upload->bind(1, ids[i]).bind(2, submission.pages[i].sealed_size).bind(3, submission.tracking_code)
+          .bind(4, static_cast<int64_t>(i)).bind(5, submission.pages[i].sealed_sha256_hex);
+      if (auto ran = upload->run(); !ran) return ran.error();
+    }
+    if (auto committed = transaction->commit(); !committed) return committed.error();
+    return SubmitResult{SubmitOutcome::Created, reply};
+  }
+
+  Result<std::optional<sync::ApplicationStatus>> status(const std::string& tracking_code) override {
+    std::lock_guard lock(m_mutex);
+    return status_locked(tracking_code);
+  }
+
+  Result<void> set_status(const std::string& tracking_code, sync::CentreStatus next) override {
+    std::lock_guard lock(m_mutex);
+    auto current = status_locked(tracking_code);
+    if (!current) return current.error();
+    if (!*current) return make_error("centre: no application " + tracking_code);
+    if (static_cast<int>(next) < static_cast<int>((*current)->status)) {
+      return make_error("centre: " + tracking_code + " cannot go back from " +
+                        std::string(sync::to_string((*current)->status)));
+    }
+    auto update = m_db.prepare("UPDATE applications SET status = ?2 WHERE tracking_code = ?1");
+    if (!update) return update.error();
+    return update->bind(1, tracking_code).bind(2, sync::to_string(next)).run();
+  }
+
+  Result<UploadInfo> create_upload(int64_t length, const std::string& metadata) override {
+    std::lock_guard lock(m_mutex);
+    UploadInfo info{new_upload_id(), length, 0, metadata, length == 0};
+    auto insert = m_db.prepare("INSERT INTO uploads (id, length, metadata, complete) VALUES (?1, ?2, ?3, ?4)");
+    if (!insert) return insert.error();
+    insert->bind(1, info.id).bind(2, length).bind(3, metadata).bind(4, int64_t{info.complete ? 1 : 0});
+    if (auto ran = insert->run(); !ran) return ran.error();
+    return info;
+  }
+
+  Result<std::optional<UploadInfo>> find_upload(const std::string& id) override {
+    std::lock_guard lock(m_mutex);
+    auto found = find_locked(id);
+    if (!found) return found.error();
+    if (!*found) return std::optional<UploadInfo>();
+    return std::optional<UploadInfo>((*found)->info);
+  }
+
+  Result<AppendResult> append(const std::string& id, int64_t offset, std::span<const uint8_t> chunk) override {
+    std::lock_guard lock(m_mutex);
+    auto found = find_locked(id);
+    if (!found) return found.error();
+    if (!*found) return AppendResult{AppendOutcome::NotFound, 0};
+    const Row& row = **found;
+    if (row.info.offset != offset) return AppendResult{AppendOutcome::OffsetMismatch, row.info.offset};
+    if (offset + static_cast<int64_t>(chunk.size()) > row.info.length) return AppendResult{AppendOutcome::TooLong, offset};
+
+    // Bytes first, fsynced, then the offset: after a crash the file may hold bytes past the
+    // recorded offset, which the next PATCH at that offset simply overwrites.
+    const std::filesystem::path file = m_uploads / id;
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error("centre: cannot open " + file.string());
+    size_t written = 0;
+    while (written < chunk.size()) {
+      const ssize_t n = ::pwrite(fd, chunk.data() + written, chunk.size() - written, static_cast<off_t>(offset + written));
+      if (n <= 0) {
+        ::close(fd);
+        return make_error("centre: cannot write " + file.string());
+      }
+      written += static_cast<size_t>(n);
+    }
+    const int64_t new_offset = offset + static_cast<int64_t>(chunk.size());
+    const bool done = new_offset == row.info.length;
+    if ((done && ::ftruncate(fd, static_cast<off_t>(new_offset)) != 0) || ::fsync(fd) != 0) {
+      ::close(fd);
+      return make_error("centre: cannot sync " + file.string());
+    }
+    ::close(fd);
+
+    if (done && row.expected_sha256) {
+      auto bytes = read_file(file);
+      if (!bytes) return bytes.error();
+      if (sync::to_hex(sync::sha256(*bytes)) != *row.expected_sha256) {
+        auto reset = m_db.prepare("UPDATE uploads SET offset = 0 WHERE id = ?1");
+        if (!reset) return reset.error();
+        if (auto ran = reset->bind(1, id).run(); !ran) return ran.error();
+        return AppendResult{AppendOutcome::WholeChecksumMismatch, 0};
+      }
+    }
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) return transaction.error();
+    auto update = m_db.prepare("UPDATE uploads SET offset = ?2, complete = ?3 WHERE id = ?1");
+    if (!update) return update.error();
+    if (auto ran = update->bind(1, id).bind(2, new_offset).bind(3, int64_t{done ? 1 : 0}).run(); !ran) return ran.error();
+    if (done && row.tracking_code) {
+      auto received = m_db.prepare(
+          "UPDATE applications SET status = 'received' WHERE tracking_code = ?1 AND status = 'receiving'"
+          " AND NOT EXISTS (SELECT 1 FROM uploads WHERE tracking_code = ?1 AND complete = 0)");
+      if (!received) return received.error();
+      if (auto ran = received->bind(1, *row.tracking_code).run(); !ran) return ran.error();
+    }
+    if (auto committed = transaction->commit(); !committed) return committed.error();
+    return AppendResult{AppendOutcome::Appended, new_offset};
+  }
+
+  Result<bool> remove_upload(const std::string& id) override {
+    std::lock_guard lock(m_mutex);
+    if (!is_upload_id(id)) return false;
+    auto remove = m_db.prepare("DELETE FROM uploads WHERE id = ?1 AND tracking_code IS NULL");
+    if (!remove) return remove.error();
+    if (auto ran = remove->bind(1, id).run(); !ran) return ran.error();
+    const bool removed = m_db.changes() > 0;
+    std::error_code ignored;
+    if (removed) std::filesystem::remove(m_uploads / id, ignored);
+    return removed;
+  }
+
+  Result<std::vector<uint8_t>> read_upload(const std::string& id) override {
+    std::lock_guard lock(m_mutex);
+    if (!is_upload_id(id)) return make_error("centre: no upload " + id);
+    if (!std::filesystem::exists(m_uploads / id)) return std::vector<uint8_t>();
+    return read_file(m_uploads / id);
+  }
+
+  Result<std::vector<sync::OutageNotice>> notices() override {
+    std::lock_guard lock(m_mutex);
+    auto query = m_db.prepare(
+        "SELECT id, title, published_at_unix, starts_at_unix, ends_at_unix FROM notices ORDER BY starts_at_unix");
+    if (!query) return query.error();
+    std::vector<sync::OutageNotice> list;
+    for (;;) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (*row == StepResult::Done) break;
+      list.push_back({query->column_text(0), query->column_text(1), query->column_int64(2), query->column_int64(3),
+                      query->column_int64(4)});
+    }
+    return list;
+  }
+
+  Result<void> add_notice(const sync::OutageNotice& notice) override {
+    std::lock_guard lock(m_mutex);
+    auto insert = m_db.prepare("INSERT OR REPLACE INTO notices VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!insert) return insert.error();
+    return insert->bind(1, notice.id).bind(2, notice.title).bind(3, notice.published_at_unix)
+        .bind(4, notice.starts_at_unix).bind(5, notice.ends_at_unix).run();
+  }
+
+  Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending) override {
+    std::lock_guard lock(m_mutex);
+    auto upsert = m_db.prepare("INSERT OR REPLACE INTO heartbeats VALUES (?1, ?2, ?3)");
+    if (!upsert) return upsert.error();
+    return upsert->bind(1, terminal_id).bind(2, at_unix).bind(3, pending).run();
+  }
+
+  Result<CentreCounts> counts() override {
+    std::lock_guard lock(m_mutex);
+    CentreCounts counts;
+    auto applications = m_db.query_int64("SELECT count(*) FROM applications");
+    auto uploads = m_db.query_int64("SELECT count(*) FROM uploads");
+    auto complete = m_db.query_int64("SELECT count(*) FROM uploads WHERE complete = 1");
+    if (!applications) return applications.error();
+    if (!uploads) return uploads.error();
+    if (!complete) return complete.error();
+    return CentreCounts{*applications, *uploads, *complete};
+  }
+
+ private:
+  struct Row {
+    UploadInfo info;
+    std::optional<std::string> tracking_code;
+    std::optional<std::string> expected_sha256;
+  };
+
+  Result<std::optional<Row>> find_locked(const std::string& id) {
+    if (!is_upload_id(id)) return std::optional<Row>();
+    auto query = m_db.prepare(
+        "SELECT length, offset, metadata, complete, tracking_code, expected_sha256 FROM uploads WHERE id = ?1");
+    if (!query) return query.error();
+    query->bind(1, id);
+    auto row = query->step();
+    if (!row) return row.error();
+    if (*row == StepResult::Done) return std::optional<Row>();
+    return std::optional<Row>(Row{{id, query->column_int64(0), query->column_int64(1), query->column_text(2),
+                                   query->column_int64(3) != 0},
+                                  query->column_optional_text(4), query->column_optional_text(5)});
+  }
+
+  Result<std::optional<sync::ApplicationStatus>> status_locked(const std::string& tracking_code) {
+    auto query = m_db.prepare("SELECT status FROM applications WHERE tracking_code = ?1");
+    if (!query) return query.error();
+    query->bind(1, tracking_code);
+    auto row = query->step();
+    if (!row) return row.error();
+    if (*row == StepResult::Done) return std::optional<sync::ApplicationStatus>();
+    sync::ApplicationStatus status;
+    status.tracking_code = tracking_code;
+    status.status = sync::centre_status_from(query->column_text(0)).value_or(sync::CentreStatus::Receiving);
+    auto pages = m_db.prepare(
+        "SELECT page_index, id, length, offset, expected_sha256, complete FROM uploads WHERE tracking_code = ?1"
+        " ORDER BY page_index");
+    if (!pages) return pages.error();
+    pages->bind(1, tracking_code);
+    for (;;) {
+      auto page = pages->step();
+      if (!page) return page.error();
+      if (*page == StepResult::Done) break;
+      status.pages.push_back({static_cast<int>(pages->column_int64(0)), "/v1/uploads/" + pages->column_text(1),
+                              pages->column_int64(2), pages->column_int64(3), pages->column_text(4),
+                              pages->column_int64(5) != 0});
+    }
+    return std::optional<sync::ApplicationStatus>(std::move(status));
+  }
+
+  static Result<std::vector<uint8_t>> read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return make_error("centre: cannot read " + file.string());
+    return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+
+  std::mutex m_mutex;
+  Database m_db;
+  std::filesystem::path m_uploads;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<CentreStorage>> open_sqlite_storage(const std::filesystem::path& data_dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir / "uploads", ec);
+  if (ec) return make_error("centre: cannot create " + (data_dir / "uploads").string() + ": " + ec.message());
+  auto db = Database::open(data_dir / "centre.sqlite", {});
+  if (!db) return db.error();
+  if (auto pragmas = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"); !pragmas) {
+    return pragmas.error();
+  }
+  if (auto schema = db->exec(kSchema); !schema) return schema.error();
+  return std::unique_ptr<CentreStorage>(std::make_unique<SqliteCentreStorage>(std::move(db).value(), data_dir / "uploads"));
+}
+
+}  // namespace pk::centre

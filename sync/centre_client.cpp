@@ -1,0 +1,103 @@
+#include "sync/centre_client.h"
+
+#include <nlohmann/json.hpp>
+
+#include "sync/encoding.h"
+
+namespace pk::sync {
+namespace {
+
+template <class T>
+CentreResult<T> fail(Retry retry, std::string message) {
+  return CentreResult<T>{std::nullopt, CentreError{retry, std::move(message)}};
+}
+
+template <class T>
+CentreResult<T> succeed(T value) {
+  return CentreResult<T>{std::move(value), {}};
+}
+
+// 4xx other than 408/429 means the request itself is refused: repeating it changes nothing.
+Retry retry_for(long status) {
+  if (status == 408 || status == 429 || status >= 500) return Retry::Later;
+  return Retry::Never;
+}
+
+std::string describe(const std::string& what, const HttpResponse& response) {
+  std::string body = response.body.substr(0, 200);
+  for (char& c : body) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  return what + ": HTTP " + std::to_string(response.status) + (body.empty() ? "" : ": " + body);
+}
+
+}  // namespace
+
+CentreResult<ApplicationStatus> CentreClient::submit(const Submission& submission, const std::string& idempotency_key) {
+  const std::string body = to_json(submission);
+  const std::string what = "submit " + submission.tracking_code;
+  auto response = m_http.send({Method::Post, m_base_url + "/v1/applications",
+                               {{"Content-Type", "application/json"},
+                                {"Idempotency-Key", idempotency_key},
+                                {"Digest", "sha-256=" + to_base64(sha256(body))}},
+                               as_bytes(body)});
+  if (!response) return fail<ApplicationStatus>(Retry::Later, what + ": " + response.error().message);
+  if (response->status != 200 && response->status != 201) {
+    return fail<ApplicationStatus>(retry_for(response->status), describe(what, *response));
+  }
+  auto status = parse_application_status(response->body);
+  if (!status) return fail<ApplicationStatus>(Retry::Later, what + ": bad reply: " + status.error().message);
+  if (status->tracking_code != submission.tracking_code || status->pages.size() != submission.pages.size()) {
+    return fail<ApplicationStatus>(Retry::Later, what + ": the reply is about another application or page count");
+  }
+  return succeed(std::move(status).value());
+}
+
+CentreResult<ApplicationStatus> CentreClient::status(const std::string& tracking_code) {
+  const std::string what = "status " + tracking_code;
+  auto response = m_http.send({Method::Get, m_base_url + "/v1/applications/" + tracking_code, {}, {}});
+  if (!response) return fail<ApplicationStatus>(Retry::Later, what + ": " + response.error().message);
+  if (response->status != 200) return fail<ApplicationStatus>(retry_for(response->status), describe(what, *response));
+  auto status = parse_application_status(response->body);
+  if (!status) return fail<ApplicationStatus>(Retry::Later, what + ": bad reply: " + status.error().message);
+  if (status->tracking_code != tracking_code) {
+    return fail<ApplicationStatus>(Retry::Later, what + ": the reply is about " + status->tracking_code);
+  }
+  return succeed(std::move(status).value());
+}
+
+CentreResult<SignedCatalog> CentreClient::catalog() {
+  auto response = m_http.send({Method::Get, m_base_url + "/v1/catalog", {}, {}});
+  if (!response) return fail<SignedCatalog>(Retry::Later, "catalog: " + response.error().message);
+  if (response->status != 200) return fail<SignedCatalog>(retry_for(response->status), describe("catalog", *response));
+  const std::string* signature = response->header("pishkhan-signature");
+  if (signature == nullptr || !signature->starts_with("ed25519 ")) {
+    return fail<SignedCatalog>(Retry::Later, "catalog: reply without a Pishkhan-Signature: ed25519 header");
+  }
+  return succeed(SignedCatalog{std::move(response->body), signature->substr(8)});
+}
+
+CentreResult<std::vector<OutageNotice>> CentreClient::notices() {
+  auto response = m_http.send({Method::Get, m_base_url + "/v1/notices", {}, {}});
+  if (!response) return fail<std::vector<OutageNotice>>(Retry::Later, "notices: " + response.error().message);
+  if (response->status != 200) return fail<std::vector<OutageNotice>>(retry_for(response->status), describe("notices", *response));
+  auto notices = parse_notices(response->body);
+  if (!notices) return fail<std::vector<OutageNotice>>(Retry::Later, "notices: bad reply: " + notices.error().message);
+  return succeed(std::move(notices).value());
+}
+
+CentreResult<int64_t> CentreClient::heartbeat(const std::string& terminal_id, int64_t pending_outbox) {
+  const std::string body = nlohmann::json{{"version", kWireVersion}, {"terminal_id", terminal_id},
+                                          {"pending_outbox", pending_outbox}}.dump();
+  auto response = m_http.send({Method::Post, m_base_url + "/v1/heartbeat", {{"Content-Type", "application/json"}}, as_bytes(body)});
+  if (!response) return fail<int64_t>(Retry::Later, "heartbeat: " + response.error().message);
+  if (response->status != 200) return fail<int64_t>(retry_for(response->status), describe("heartbeat", *response));
+  auto reply = nlohmann::json::parse(response->body, nullptr, false);
+  if (reply.is_discarded() || !reply.is_object() || !reply.contains("server_time_unix") ||
+      !reply["server_time_unix"].is_number_integer()) {
+    return fail<int64_t>(Retry::Later, "heartbeat: bad reply: no server_time_unix");
+  }
+  return succeed(reply["server_time_unix"].get<int64_t>());
+}
+
+}  // namespace pk::sync

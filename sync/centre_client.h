@@ -1,0 +1,54 @@
+#pragma once
+// The terminal's calls to the centre's /v1 API (see centre/README.md for the endpoints).
+// Every reply is checked before it is believed: status codes, sizes, JSON shape; anything
+// else is an Error whose message says what the centre sent, for the log.
+#include <string>
+#include <vector>
+
+#include "domain/result.h"
+#include "sync/http_client.h"
+#include "sync/wire.h"
+
+namespace pk::sync {
+
+// Whether trying the same request again later can help.
+enum class Retry { Later, Never };
+
+struct CentreError {
+  Retry retry = Retry::Later;
+  std::string message;
+};
+
+// A Result whose error also says whether to retry.
+template <class T>
+struct CentreResult {
+  std::optional<T> value;
+  CentreError error;
+  [[nodiscard]] bool ok() const { return value.has_value(); }
+};
+
+struct SignedCatalog {
+  std::string text;              // the exact bytes that were signed
+  std::string signature_base64;  // Ed25519 detached signature
+};
+
+class CentreClient {
+ public:
+  CentreClient(HttpClient& http, std::string base_url) : m_http(http), m_base_url(std::move(base_url)) {}
+
+  // POST /v1/applications with the Idempotency-Key: the same key always gets the first result.
+  [[nodiscard]] CentreResult<ApplicationStatus> submit(const Submission& submission, const std::string& idempotency_key);
+  // GET /v1/applications/<tracking code>.
+  [[nodiscard]] CentreResult<ApplicationStatus> status(const std::string& tracking_code);
+  [[nodiscard]] CentreResult<SignedCatalog> catalog();
+  [[nodiscard]] CentreResult<std::vector<OutageNotice>> notices();
+  [[nodiscard]] CentreResult<int64_t> heartbeat(const std::string& terminal_id, int64_t pending_outbox);
+
+  [[nodiscard]] const std::string& base_url() const { return m_base_url; }
+
+ private:
+  HttpClient& m_http;
+  std::string m_base_url;
+};
+
+}  // namespace pk::sync

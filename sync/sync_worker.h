@@ -1,0 +1,83 @@
+#pragma once
+// SyncWorker: the terminal's background delivery thread. It owns its own Store connection
+// (a Store is not thread-safe) and its own HTTP connection, so the UI thread only ever saves
+// to its store and calls wake(); it never waits on the network.
+//
+// What callers may rely on:
+//  - An outbox entry is marked delivered, and its pages purged, only after the centre has
+//    confirmed every page's SHA-256. Until then it stays in the outbox, whatever happens.
+//  - Every failed attempt is recorded in the store (record_attempt) with the error text and
+//    the time of the next try: exponential backoff with jitter. A refusal that a retry cannot
+//    fix (4xx) waits the longest backoff, so a technician sees it and nothing is dropped.
+//  - Every submission carries the outbox's idempotency key: a retry after a lost reply, or
+//    after the process was killed, never makes a second copy at the centre.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "domain/result.h"
+#include "sync/backoff.h"
+#include "sync/http_client.h"
+#include "sync/tus_client.h"
+#include "sync/wire.h"
+
+namespace pk::sync {
+
+struct SyncOptions {
+  std::filesystem::path store_file;
+  std::string centre_url;  // scheme://host:port
+  HttpOptions http;
+  TusOptions tus;
+  BackoffPolicy backoff;
+  // How long to sleep when nothing is due (wake() cuts it short).
+  std::chrono::milliseconds idle_wait{5'000};
+  // How often to ask the centre about delivered applications whose status is not final.
+  std::chrono::milliseconds status_poll{60'000};
+  int batch = 16;
+  // Called on the worker thread whenever the centre reports a new status for an application.
+  std::function<void(const std::string& tracking_code, CentreStatus status)> on_status;
+};
+
+struct SyncCounters {
+  int64_t delivered = 0;
+  int64_t failed_attempts = 0;
+  int64_t bytes_uploaded = 0;
+};
+
+class SyncWorker {
+ public:
+  explicit SyncWorker(SyncOptions options);
+  SyncWorker(const SyncWorker&) = delete;
+  SyncWorker& operator=(const SyncWorker&) = delete;
+  ~SyncWorker();
+
+  // Opens the worker's own Store connection, then starts the thread.
+  [[nodiscard]] Result<void> start();
+  // Finishes the request in flight (bounded by the HTTP timeouts) and joins the thread.
+  void stop();
+  // Something was saved: look at the outbox now instead of after idle_wait.
+  void wake();
+  [[nodiscard]] SyncCounters counters() const;
+
+ private:
+  void run(std::unique_ptr<class WorkerState> state);
+  void wait_for(std::chrono::milliseconds duration);
+
+  SyncOptions m_options;
+  std::thread m_thread;
+  mutable std::mutex m_mutex;
+  std::condition_variable m_wakeup;
+  bool m_stopping = false;
+  bool m_woken = false;
+  std::atomic<int64_t> m_delivered{0};
+  std::atomic<int64_t> m_failed{0};
+  std::atomic<int64_t> m_bytes{0};
+};
+
+}  // namespace pk::sync

@@ -1,0 +1,83 @@
+#pragma once
+// The JSON documents terminal and centre exchange under /v1 (kWireVersion). The centre parses
+// what terminals send and terminals parse what the centre replies: both parsers refuse any
+// document that is not exactly what this header describes, with a message naming the field.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+
+namespace pk::sync {
+
+inline constexpr int kWireVersion = 1;
+
+// One sealed page, as announced in a submission. Checksums are of the SEALED bytes: the
+// centre's transport layer never needs the secret key to verify what it received.
+struct PageManifest {
+  std::string doc_kind;
+  int page_no = 1;
+  std::string mime;
+  int64_t byte_size = 0;    // of the clear content (informative)
+  int64_t sealed_size = 0;  // bytes that will be uploaded
+  std::string sealed_sha256_hex;
+  bool operator==(const PageManifest&) const = default;
+};
+
+struct Submission {
+  std::string tracking_code;
+  std::string kind;  // "application" | "failure_report"
+  std::optional<int64_t> service_number;
+  std::string channel;  // "kiosk" | "counter"
+  std::string terminal_id;
+  std::optional<std::string> operator_id;
+  int64_t created_at_unix = 0;
+  std::string sealed_personal_base64;
+  std::vector<PageManifest> pages;
+  bool operator==(const Submission&) const = default;
+};
+
+// Where an application stands at the centre. Only moves forward.
+enum class CentreStatus { Receiving, Received, InReview, Approved, Rejected };
+[[nodiscard]] std::string_view to_string(CentreStatus status);
+[[nodiscard]] std::optional<CentreStatus> centre_status_from(std::string_view text);
+// Approved and Rejected never change again: a terminal stops asking.
+[[nodiscard]] bool is_final(CentreStatus status);
+
+struct PageStatus {
+  int index = 0;
+  std::string upload_path;  // tus upload URL path, e.g. /v1/uploads/<id>
+  int64_t sealed_size = 0;
+  int64_t received = 0;     // the upload's offset
+  std::string sealed_sha256_hex;
+  bool complete = false;    // every byte received and the whole page's SHA-256 verified
+  bool operator==(const PageStatus&) const = default;
+};
+
+struct ApplicationStatus {
+  std::string tracking_code;
+  CentreStatus status = CentreStatus::Receiving;
+  std::vector<PageStatus> pages;
+  bool operator==(const ApplicationStatus&) const = default;
+};
+
+[[nodiscard]] std::string to_json(const Submission& submission);
+[[nodiscard]] Result<Submission> parse_submission(std::string_view json_text);
+[[nodiscard]] std::string to_json(const ApplicationStatus& status);
+[[nodiscard]] Result<ApplicationStatus> parse_application_status(std::string_view json_text);
+
+// Outage notices the centre publishes (SLA: planned outages are announced 72 h ahead).
+struct OutageNotice {
+  std::string id;
+  std::string title;
+  int64_t published_at_unix = 0;
+  int64_t starts_at_unix = 0;
+  int64_t ends_at_unix = 0;
+  bool operator==(const OutageNotice&) const = default;
+};
+[[nodiscard]] std::string to_json(const std::vector<OutageNotice>& notices);
+[[nodiscard]] Result<std::vector<OutageNotice>> parse_notices(std::string_view json_text);
+
+}  // namespace pk::sync
