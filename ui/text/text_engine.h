@@ -80,7 +80,7 @@ public:
   [[nodiscard]] TextEngineStats stats() const;
 
 private:
-  TextEngine(std::unique_ptr<FontSet> fonts);
+  explicit TextEngine(std::unique_ptr<FontSet> fonts);
 
   std::unique_ptr<FontSet> m_fonts;
   std::unique_ptr<GlyphAtlas> m_atlas;
