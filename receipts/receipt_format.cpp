@@ -1,0 +1,53 @@
+#include "receipts/receipt_format.h"
+
+#include <cstdio>
+
+#include "domain/jalali.h"
+#include "domain/text_normalize.h"
+
+namespace pk::receipts {
+
+std::string localized_digits(std::string_view ascii, Language language) {
+  return language == Language::Persian ? to_persian_digits(ascii) : std::string(ascii);
+}
+
+std::string format_rials(std::int64_t rials, Language language) {
+  const bool negative = rials < 0;
+  // Work on the magnitude as unsigned so INT64_MIN does not overflow.
+  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(rials) : static_cast<std::uint64_t>(rials);
+  const std::string separator = language == Language::Persian ? "\u066C" : ",";
+  std::string digits = std::to_string(magnitude);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += separator;
+    grouped += digits[i];
+  }
+  if (negative) grouped.insert(0, "-");
+  return localized_digits(grouped, language) + (language == Language::Persian ? " ریال" : " rials");
+}
+
+std::string format_days(int days, Language language) {
+  const std::string number = localized_digits(std::to_string(days), language);
+  if (language == Language::Persian) return number + " روز";
+  return number + (days == 1 ? " day" : " days");
+}
+
+std::string format_terminal(int terminal_number, Language language) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d", terminal_number);
+  return localized_digits(buffer, language);
+}
+
+std::string format_date_time(std::int64_t unix_seconds, Language language) {
+  const std::string date = jalali::format_jalali(jalali::from_unix(unix_seconds), language, jalali::DateStyle::Long);
+  constexpr std::int64_t kDay = 86'400;
+  std::int64_t seconds_of_day = (unix_seconds + jalali::kIranUtcOffsetSeconds) % kDay;
+  if (seconds_of_day < 0) seconds_of_day += kDay;
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(seconds_of_day / 3600),
+                static_cast<int>(seconds_of_day % 3600 / 60));
+  if (language == Language::Persian) return date + "، ساعت " + localized_digits(clock, language);
+  return date + ", " + clock;
+}
+
+}  // namespace pk::receipts
