@@ -1,0 +1,163 @@
+// The reference centre's /v1 API, spoken to over real HTTP on loopback.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "sync/catalog_verifier.h"
+#include "sync/centre_client.h"
+#include "sync/encoding.h"
+#include "tests/sync/sync_test_support.h"
+
+namespace pk::sync::test {
+namespace {
+
+Submission sample_submission(const std::string& tracking_code) {
+  Submission submission;
+  submission.tracking_code = tracking_code;
+  submission.kind = "application";
+  submission.service_number = 3;
+  submission.channel = "kiosk";
+  submission.terminal_id = "KSK7";
+  submission.created_at_unix = 1'732'500'000;
+  submission.sealed_personal_base64 = to_base64(as_bytes("sealed"));
+  submission.pages.push_back({"passport", 1, "image/jpeg", 10, 3, to_hex(sha256(as_bytes("abc")))});
+  return submission;
+}
+
+HttpResponse post_submission(HttpClient& http, const std::string& base, const Submission& submission,
+                             const std::string& key) {
+  const std::string body = to_json(submission);
+  auto response = http.send({Method::Post, base + "/v1/applications", {{"Idempotency-Key", key}}, as_bytes(body)});
+  EXPECT_TRUE(response.ok());
+  return response ? std::move(response).value() : HttpResponse{};
+}
+
+TEST(CentreApi, HealthHeartbeatAndEmptyNotices) {
+  RunningCentre centre("api-health");
+  ASSERT_TRUE(centre.server);
+  HttpClient http;
+  auto health = http.send({Method::Get, centre.server->base_url() + "/v1/health", {}, {}});
+  ASSERT_TRUE(health.ok());
+  EXPECT_EQ(health->status, 200);
+  EXPECT_NE(health->body.find("\"ok\""), std::string::npos);
+
+  CentreClient client(http, centre.server->base_url());
+  auto beat = client.heartbeat("KSK7", 4);
+  ASSERT_TRUE(beat.ok()) << beat.error.message;
+  EXPECT_GT(*beat.value, 1'700'000'000);
+  auto notices = client.notices();
+  ASSERT_TRUE(notices.ok()) << notices.error.message;
+  EXPECT_TRUE(notices.value->empty());
+
+  ASSERT_TRUE(centre.server->storage().add_notice({"n1", "Planned maintenance", 100, 500, 900}).ok());
+  notices = client.notices();
+  ASSERT_TRUE(notices.ok());
+  ASSERT_EQ(notices.value->size(), 1u);
+  EXPECT_EQ((*notices.value)[0].title, "Planned maintenance");
+}
+
+TEST(CentreApi, SameIdempotencyKeyReturnsTheFirstResultAndStoresOnce) {
+  RunningCentre centre("api-idem");
+  ASSERT_TRUE(centre.server);
+  HttpClient http;
+  const std::string base = centre.server->base_url();
+  const Submission submission = sample_submission("KSK7-1");
+  const HttpResponse first = post_submission(http, base, submission, "key-1");
+  const HttpResponse second = post_submission(http, base, submission, "key-1");
+  EXPECT_EQ(first.status, 201);
+  EXPECT_EQ(second.status, 200);
+  EXPECT_EQ(first.body, second.body);
+  EXPECT_EQ(centre.server->storage().counts()->applications, 1);
+  EXPECT_EQ(centre.server->storage().counts()->uploads, 1);
+
+  Submission changed = submission;
+  changed.service_number = 4;
+  EXPECT_EQ(post_submission(http, base, changed, "key-1").status, 422);
+  EXPECT_EQ(post_submission(http, base, changed, "key-2").status, 409);  // same tracking code, other body
+  EXPECT_EQ(centre.server->storage().counts()->applications, 1);
+}
+
+TEST(CentreApi, RefusesMalformedSubmissions) {
+  RunningCentre centre("api-bad");
+  ASSERT_TRUE(centre.server);
+  HttpClient http;
+  const std::string url = centre.server->base_url() + "/v1/applications";
+  const std::string good = to_json(sample_submission("KSK7-2"));
+  EXPECT_EQ(http.send({Method::Post, url, {}, as_bytes(good)})->status, 400);  // no key
+  EXPECT_EQ(http.send({Method::Post, url, {{"Idempotency-Key", "k"}}, as_bytes("{\"version\":1")})->status, 400);
+  EXPECT_EQ(http.send({Method::Post, url, {{"Idempotency-Key", "k"}, {"Digest", "sha-256=AAAA"}}, as_bytes(good)})->status, 400);
+  EXPECT_EQ(centre.server->storage().counts()->applications, 0);
+}
+
+TEST(CentreApi, StatusByTrackingCode) {
+  RunningCentre centre("api-status");
+  ASSERT_TRUE(centre.server);
+  HttpClient http;
+  CentreClient client(http, centre.server->base_url());
+  auto missing = client.status("KSK7-9");
+  EXPECT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error.retry, Retry::Never);
+  auto submitted = client.submit(sample_submission("KSK7-9"), "key-9");
+  ASSERT_TRUE(submitted.ok()) << submitted.error.message;
+  auto status = client.status("KSK7-9");
+  ASSERT_TRUE(status.ok()) << status.error.message;
+  EXPECT_EQ(status.value->status, CentreStatus::Receiving);
+  ASSERT_EQ(status.value->pages.size(), 1u);
+  EXPECT_FALSE(status.value->pages[0].complete);
+}
+
+class CatalogTest : public ::testing::Test {
+ protected:
+  RunningCentre centre{"api-catalog"};
+  HttpClient http;
+};
+
+TEST_F(CatalogTest, SignedCatalogVerifiesAndIsNewerThanNothing) {
+  ASSERT_TRUE(centre.server);
+  CentreClient client(http, centre.server->base_url());
+  auto signed_catalog = client.catalog();
+  ASSERT_TRUE(signed_catalog.ok()) << signed_catalog.error.message;
+  auto accepted = accept_catalog(signed_catalog.value->text, signed_catalog.value->signature_base64,
+                                 centre.server->signing_key().public_key(), 0);
+  ASSERT_TRUE(accepted.ok()) << accepted.error().message;
+  EXPECT_GT(accepted->version, 0);
+
+  // The same, validly signed catalog is refused when it is not newer than the one in use.
+  auto replay = accept_catalog(signed_catalog.value->text, signed_catalog.value->signature_base64,
+                               centre.server->signing_key().public_key(), accepted->version);
+  ASSERT_FALSE(replay.ok());
+  EXPECT_NE(replay.error().message.find("not newer"), std::string::npos);
+}
+
+TEST_F(CatalogTest, TamperedCatalogOrForeignKeyIsRefused) {
+  ASSERT_TRUE(centre.server);
+  CentreClient client(http, centre.server->base_url());
+  auto signed_catalog = client.catalog();
+  ASSERT_TRUE(signed_catalog.ok());
+  std::string tampered = signed_catalog.value->text;
+  tampered[tampered.size() / 2] ^= 0x01;
+  auto refused = accept_catalog(tampered, signed_catalog.value->signature_base64,
+                                centre.server->signing_key().public_key(), 0);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("does not verify"), std::string::npos);
+
+  SigningPublicKey other = centre.server->signing_key().public_key();
+  other[0] ^= 0xff;
+  EXPECT_FALSE(accept_catalog(signed_catalog.value->text, signed_catalog.value->signature_base64, other, 0).ok());
+  EXPECT_FALSE(accept_catalog(signed_catalog.value->text, "not base64!", centre.server->signing_key().public_key(), 0).ok());
+}
+
+TEST(CentreSigningKey, IsKeptAcrossRestarts) {
+  TempDir dir("signing-key");
+  auto first = centre::SigningKey::load_or_create(dir.file("key"));
+  auto second = centre::SigningKey::load_or_create(dir.file("key"));
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first->public_key(), second->public_key());
+  EXPECT_EQ(std::filesystem::status(dir.file("key")).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
+}  // namespace
+}  // namespace pk::sync::test

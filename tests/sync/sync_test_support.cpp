@@ -1,0 +1,60 @@
+#include "tests/sync/sync_test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <thread>
+
+namespace pk::sync::test {
+
+RunningCentre::RunningCentre(const std::string& name) : dir(name) {
+  centre::CentreConfig config;
+  config.data_dir = dir.path() / "centre";
+  config.catalog_file = std::filesystem::path(PK_SOURCE_DATA_DIR) / "catalog.json";
+  auto started = centre::CentreServer::start(config);
+  if (!started) {
+    ADD_FAILURE() << started.error().message;
+    return;
+  }
+  server = std::move(started).value();
+}
+
+std::vector<store::SavedApplication> fill_store(store::Store& store, int count, int pages, size_t page_size) {
+  std::vector<store::SavedApplication> saved;
+  for (int i = 0; i < count; ++i) {
+    auto result = store.save_application(store::test::sample_application(pages, page_size),
+                                         [](int64_t sequence) { return store::test::tracking_code_for(sequence); });
+    EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
+    if (result) saved.push_back(std::move(result).value());
+  }
+  return saved;
+}
+
+}  // namespace pk::sync::test
+
+namespace pk::sync::test {
+
+bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling interval, not a synchronisation
+  }
+  return condition();
+}
+
+std::vector<store::OutboxEntry> undelivered(const std::filesystem::path& store_file) {
+  auto store = store::Store::open(store_file);
+  if (!store) {
+    ADD_FAILURE() << store.error().message;
+    return {};
+  }
+  auto entries = (*store)->pending_outbox(100'000, std::numeric_limits<int64_t>::max());
+  if (!entries) {
+    ADD_FAILURE() << entries.error().message;
+    return {};
+  }
+  return std::move(entries).value();
+}
+
+}  // namespace pk::sync::test
