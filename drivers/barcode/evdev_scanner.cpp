@@ -1,0 +1,119 @@
+#include "drivers/barcode/evdev_scanner.h"
+
+#include <fcntl.h>
+#include <linux/input.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace pk::barcode {
+
+const DriverMetadata& EvdevScanner::metadata() {
+  static const DriverMetadata meta{"evdev", "USB barcode scanner (keyboard wedge, evdev)", {}, Features{Feature::Hotplug}};
+  return meta;
+}
+
+Result<std::unique_ptr<EvdevScanner>> EvdevScanner::create(std::string_view connection) {
+  if (!connection.starts_with("evdev:") || connection.size() == 6) {
+    return make_error("an evdev scanner needs a device path: \"evdev:/dev/input/by-id/...\"");
+  }
+  return std::make_unique<EvdevScanner>(std::string(connection.substr(6)));
+}
+
+EvdevScanner::EvdevScanner(std::string path) : m_path(std::move(path)) {
+  m_info.backend = "evdev";
+  m_info.name = "Barcode scanner (" + m_path + ")";
+  m_info.connection = "evdev:" + m_path;
+}
+
+EvdevScanner::~EvdevScanner() { close(); }
+
+DeviceState EvdevScanner::state() const {
+  std::lock_guard lock(m_mutex);
+  return DeviceState{m_connection, m_last_error};
+}
+
+void EvdevScanner::on_hotplug(HotplugCallback callback) {
+  std::lock_guard lock(m_mutex);
+  m_hotplug = std::move(callback);
+}
+
+Result<void> EvdevScanner::open() {
+  if (m_fd >= 0) return {};
+  const int fd = ::open(m_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  std::lock_guard lock(m_mutex);
+  if (fd < 0) {
+    m_connection = errno == ENOENT || errno == ENODEV ? Connection::Unplugged : Connection::Closed;
+    m_last_error = "cannot open " + m_path + ": " + std::strerror(errno);
+    return make_error(m_last_error);
+  }
+  // Exclusive: no other reader (the X server, the console) sees the scanner's keys.
+  if (::ioctl(fd, EVIOCGRAB, 1) != 0) {
+    m_last_error = "cannot take " + m_path + " for the terminal alone (EVIOCGRAB): " + std::strerror(errno);
+    ::close(fd);
+    return make_error(m_last_error);
+  }
+  char name[256] = {};
+  if (::ioctl(fd, EVIOCGNAME(sizeof name - 1), name) >= 0 && name[0] != '\0') m_info.model = name;
+  m_fd = fd;
+  m_connection = Connection::Open;
+  m_decoder.reset();
+  return {};
+}
+
+void EvdevScanner::close() {
+  if (m_fd >= 0) {
+    ::ioctl(m_fd, EVIOCGRAB, 0);
+    ::close(m_fd);
+    m_fd = -1;
+  }
+  std::lock_guard lock(m_mutex);
+  if (m_connection == Connection::Open) m_connection = Connection::Closed;
+}
+
+Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::milliseconds timeout) {
+  if (m_fd < 0) return make_error("barcode scanner is not open");
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd p{m_fd, POLLIN, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(std::max<std::chrono::milliseconds::rep>(0, left.count())));
+    if (ready < 0 && errno != EINTR) return make_error(std::string("poll on barcode scanner: ") + std::strerror(errno));
+    if (ready == 0) {
+      // A code never pauses mid-way; a half code after the wait is noise from a bad read.
+      m_decoder.reset();
+      return std::optional<std::string>{};
+    }
+    if ((p.revents & (POLLERR | POLLHUP | POLLNVAL)) != 0) errno = ENODEV;
+    input_event events[64];
+    const ssize_t got = (p.revents & POLLIN) != 0 ? ::read(m_fd, events, sizeof events) : -1;
+    if (got < 0) {
+      if (errno == EAGAIN || errno == EINTR) continue;
+      const bool gone = errno == ENODEV;
+      const std::string message = gone ? "barcode scanner was unplugged" : std::string("read: ") + std::strerror(errno);
+      HotplugCallback callback;
+      {
+        std::lock_guard lock(m_mutex);
+        m_last_error = message;
+        if (gone) m_connection = Connection::Unplugged;
+        callback = m_hotplug;
+      }
+      ::close(m_fd);
+      m_fd = -1;
+      if (gone && callback) callback(HotplugEvent::Left, m_info);
+      return make_error(message);
+    }
+    for (std::size_t i = 0; i < static_cast<std::size_t>(got) / sizeof(input_event); ++i) {
+      const KeyEvent key{events[i].type, events[i].code, events[i].value};
+      if (auto done = m_decoder.feed(key)) {
+        if (done->unknown_keys) return make_error("the scanned code had keys this terminal cannot read: scan again");
+        return std::optional<std::string>{std::move(done->text)};
+      }
+    }
+  }
+}
+
+}  // namespace pk::barcode

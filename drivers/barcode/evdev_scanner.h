@@ -1,0 +1,42 @@
+#pragma once
+// A USB HID keyboard-wedge barcode scanner read from its evdev node with an exclusive grab
+// (EVIOCGRAB): while the terminal holds it, the scanned digits go to us only and never type
+// into whichever screen field has focus. Connection: "evdev:/dev/input/by-id/usb-...-event-kbd"
+// (the by-id path survives replugging into another port).
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "drivers/barcode/barcode_scanner.h"
+#include "drivers/barcode/key_wedge_decoder.h"
+
+namespace pk::barcode {
+
+class EvdevScanner final : public BarcodeScannerDriver {
+public:
+  [[nodiscard]] static const DriverMetadata& metadata();
+  [[nodiscard]] static Result<std::unique_ptr<EvdevScanner>> create(std::string_view connection);
+
+  explicit EvdevScanner(std::string path);
+  ~EvdevScanner() override;
+
+  [[nodiscard]] const DeviceInfo& info() const override { return m_info; }
+  [[nodiscard]] DeviceState state() const override;
+  void on_hotplug(HotplugCallback callback) override;
+  [[nodiscard]] Result<void> open() override;
+  [[nodiscard]] Result<std::optional<std::string>> read_code(std::chrono::milliseconds timeout) override;
+  void close() override;
+
+private:
+  std::string m_path;
+  DeviceInfo m_info;
+  KeyWedgeDecoder m_decoder;
+  mutable std::mutex m_mutex;  // m_connection, m_last_error
+  Connection m_connection = Connection::Closed;
+  std::string m_last_error;
+  int m_fd = -1;
+  HotplugCallback m_hotplug;
+};
+
+}  // namespace pk::barcode

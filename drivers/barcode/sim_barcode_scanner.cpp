@@ -1,0 +1,83 @@
+#include "drivers/barcode/sim_barcode_scanner.h"
+
+namespace pk::barcode {
+
+const DriverMetadata& SimBarcodeScanner::metadata() {
+  static const DriverMetadata meta{"sim", "Simulated barcode scanner", {}, Features{Feature::Hotplug, Feature::Scripted}};
+  return meta;
+}
+
+Result<std::unique_ptr<SimBarcodeScanner>> SimBarcodeScanner::create(std::string_view connection) {
+  if (connection != "sim:" && connection != "sim") return make_error("simulated barcode scanner is \"sim:\"");
+  return std::make_unique<SimBarcodeScanner>();
+}
+
+SimBarcodeScanner::SimBarcodeScanner() {
+  m_info.backend = "sim";
+  m_info.name = "Simulated barcode scanner";
+  m_info.model = "PK-SIM-HID";
+  m_info.connection = "sim:";
+}
+
+DeviceState SimBarcodeScanner::state() const {
+  std::lock_guard lock(m_mutex);
+  return DeviceState{m_connection, m_last_error};
+}
+
+void SimBarcodeScanner::on_hotplug(HotplugCallback callback) {
+  std::lock_guard lock(m_mutex);
+  m_hotplug = std::move(callback);
+}
+
+Result<void> SimBarcodeScanner::open() {
+  std::lock_guard lock(m_mutex);
+  if (m_connection == Connection::Unplugged) {
+    m_last_error = "simulated barcode scanner is unplugged";
+    return make_error(m_last_error);
+  }
+  m_connection = Connection::Open;
+  return {};
+}
+
+void SimBarcodeScanner::close() {
+  std::lock_guard lock(m_mutex);
+  if (m_connection == Connection::Open) m_connection = Connection::Closed;
+  m_changed.notify_all();
+}
+
+Result<std::optional<std::string>> SimBarcodeScanner::read_code(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(m_mutex);
+  m_changed.wait_for(lock, timeout, [&] { return !m_codes.empty() || m_connection != Connection::Open; });
+  if (m_connection == Connection::Unplugged) return make_error("simulated barcode scanner was unplugged");
+  if (m_connection != Connection::Open) return make_error("simulated barcode scanner is not open");
+  if (m_codes.empty()) return std::optional<std::string>{};
+  std::string code = std::move(m_codes.front());
+  m_codes.pop_front();
+  return std::optional<std::string>{std::move(code)};
+}
+
+Result<void> SimBarcodeScanner::inject(std::string_view command) {
+  HotplugCallback callback;
+  HotplugEvent event = HotplugEvent::Left;
+  {
+    std::lock_guard lock(m_mutex);
+    if (command.starts_with("SCAN ") && command.size() > 5) {
+      m_codes.emplace_back(command.substr(5));
+    } else if (command == "UNPLUG") {
+      m_connection = Connection::Unplugged;
+      m_codes.clear();
+      callback = m_hotplug;
+    } else if (command == "PLUG") {
+      if (m_connection == Connection::Unplugged) m_connection = Connection::Closed;
+      callback = m_hotplug;
+      event = HotplugEvent::Arrived;
+    } else {
+      return make_error("unknown simulated barcode scanner command \"" + std::string(command) + "\"");
+    }
+    m_changed.notify_all();
+  }
+  if (callback) callback(event, m_info);
+  return {};
+}
+
+}  // namespace pk::barcode

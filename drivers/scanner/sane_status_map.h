@@ -1,0 +1,12 @@
+#pragma once
+// What a SANE status means for the operator. IO_ERROR is what a scanner pulled off USB (or a
+// network scanner that went away) gives, so it maps to Unplugged.
+#include <sane/sane.h>
+
+#include "drivers/scanner/scanner.h"
+
+namespace pk::scanner {
+
+[[nodiscard]] ScannerStatus map_sane_status(SANE_Status status);
+
+}  // namespace pk::scanner

@@ -1,0 +1,69 @@
+#pragma once
+// The document-scanner device class: what the kiosk and the counter terminal rely on from any
+// scanner, whatever the backend (SANE, simulated). A driver delivers raw pages one by one;
+// compressing, hashing and checking them is the page pipeline's job (pipeline/page_pipeline.h),
+// which runs on worker threads so that no caller's UI thread ever waits on a page.
+//
+// Threading: one thread drives a scanner (open, start, next_page); cancel() and status() may
+// be called from any other thread while next_page() is blocked.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+#include "drivers/device.h"
+#include "domain/language.h"  // pk::Language, the one the whole terminal speaks
+
+namespace pk::scanner {
+
+using pk::Language;
+
+enum class Source : std::uint8_t { Flatbed, Adf, AdfDuplex };
+enum class ColorMode : std::uint8_t { Color, Gray, BlackWhite };
+
+struct ScanSettings {
+  Source source = Source::Flatbed;
+  ColorMode mode = ColorMode::Gray;
+  int dpi = 200;
+};
+
+// 8 bits per channel, channels = 1 (gray) or 3 (RGB), rows top to bottom, no padding.
+// A black-and-white scan is a gray page whose pixels are only 0 and 255.
+struct Page {
+  int width = 0;
+  int height = 0;
+  int channels = 1;
+  int dpi = 200;
+  int sequence = 0;  // 1, 2, 3... within a batch, in the order the scanner delivered them
+  std::vector<std::uint8_t> pixels;
+
+  [[nodiscard]] std::size_t expected_size() const {
+    return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * static_cast<std::size_t>(channels);
+  }
+};
+
+enum class ScannerStatus : std::uint8_t { Ready, NoDocuments, Jammed, CoverOpen, Busy, Unplugged, Error };
+
+// Clear and short, for a citizen (Persian) or an operator (English).
+[[nodiscard]] std::string_view describe(ScannerStatus status, Language language);
+[[nodiscard]] std::string_view to_string(ScannerStatus status);
+
+class ScannerDriver : public Device {
+public:
+  // Connects to the device. Safe to call again after a failure or an unplug.
+  [[nodiscard]] virtual Result<void> open() = 0;
+  // Applies the settings and begins a batch. An empty feeder here is an error (NoDocuments):
+  // the operator has to load paper before scanning.
+  [[nodiscard]] virtual Result<void> start(const ScanSettings& settings) = 0;
+  // The next page of the batch; std::nullopt when the feeder is empty (flatbed: after one
+  // page) or after cancel(). An error ends the batch; the pages delivered before it stay valid
+  // and status() says why it stopped.
+  [[nodiscard]] virtual Result<std::optional<Page>> next_page() = 0;
+  // Stops the batch as soon as the device allows; callable from any thread.
+  virtual void cancel() = 0;
+  // After an error: why. Ready otherwise.
+  [[nodiscard]] virtual ScannerStatus status() const = 0;
+};
+
+}  // namespace pk::scanner
