@@ -13,8 +13,8 @@ void CoverageCanvas::draw(const ui::TextEngine& engine, const ui::TextLayout& la
   engine.rasterize(layout, x, y, m_gray.data(), m_width, m_width, m_height);
 }
 
-RasterImage CoverageCanvas::to_raster(int threshold) const {
-  RasterImage image(m_width, m_height);
+void CoverageCanvas::add_dots(int threshold, RasterImage& image) const {
+  if (image.width() != m_width || image.height() != m_height) return;
   const int limit = std::clamp(threshold, 1, 255);
   for (int y = 0; y < m_height; ++y) {
     const std::uint8_t* row = m_gray.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_width);
@@ -22,7 +22,6 @@ RasterImage CoverageCanvas::to_raster(int threshold) const {
       if (row[x] >= limit) image.set_dot(x, y, true);
     }
   }
-  return image;
 }
 
 }  // namespace pk::receipts

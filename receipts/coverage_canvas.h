@@ -1,7 +1,7 @@
 #pragma once
-// An 8-bit coverage buffer that text layouts are drawn into before the whole strip is turned
-// into printer dots at once, so that overlapping glyphs (marks over letters, a label and its
-// value on one row) add up before the threshold rather than after.
+// An 8-bit coverage buffer that a text layout is drawn into before it becomes printer dots,
+// so that overlapping glyphs (marks over letters, joined letters) add up before the threshold
+// rather than after.
 #include <cstdint>
 #include <vector>
 
@@ -17,9 +17,10 @@ public:
   // (x, y) is where the layout's top-left lands; ink outside the canvas is clipped.
   void draw(const ui::TextEngine& engine, const ui::TextLayout& layout, int x, int y);
 
-  // Dots where coverage >= threshold (0..255). Rows with no ink at the very bottom are kept:
-  // the strip's height is the layout's line box, which is the spacing the reader expects.
-  [[nodiscard]] RasterImage to_raster(int threshold) const;
+  // Sets a dot in `image` (the canvas's size; otherwise nothing happens) wherever coverage
+  // >= threshold (0..255). Adding rather than returning an image lets a row whose layouts
+  // need different thresholds (a bold label next to a regular value) be built canvas by canvas.
+  void add_dots(int threshold, RasterImage& image) const;
 
   [[nodiscard]] int width() const { return m_width; }
   [[nodiscard]] int height() const { return m_height; }

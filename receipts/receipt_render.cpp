@@ -15,16 +15,16 @@ namespace {
 constexpr int kMinWidthDots = 128;
 constexpr int kMinContentDots = 96;
 
-// Em sizes in dots at 203 dpi: Normal (24 dots, 3 mm) is the smallest Persian size whose
+// Em sizes in dots at 203 dpi: Normal (26 dots, 3.3 mm) is the smallest Persian size whose
 // dots and joins survive a worn head; Huge is for the tracking code, read aloud at a counter.
 float size_dots(TextSize size) {
   switch (size) {
-    case TextSize::Small: return 21.0F;
-    case TextSize::Normal: return 25.0F;
+    case TextSize::Small: return 22.0F;
+    case TextSize::Normal: return 26.0F;
     case TextSize::Large: return 33.0F;
     case TextSize::Huge: return 50.0F;
   }
-  return 25.0F;
+  return 26.0F;
 }
 
 ui::TextAlign to_ui(Align align) {
@@ -63,17 +63,22 @@ public:
   }
 
   [[nodiscard]] Result<void> operator()(const KeyValue& row) {
-    // The label keeps at most ~45 % of the row; the value takes the rest and wraps toward the
-    // end edge, so a long service title never runs under its label.
+    // The label keeps at most ~45 % of the row; the value takes the rest of the row at the end
+    // edge and wraps within it, so a long service title never runs under its label.
     const float label_box = std::floor(static_cast<float>(m_content) * 0.45F);
     const ui::TextLayout label = m_engine.layout_uncached(row.label, style(TextSize::Normal, Emphasis::Bold, Align::Start, label_box));
     constexpr int kGap = 16;
     const float value_box = static_cast<float>(m_content) - std::ceil(label.natural_width) - kGap;
-    const ui::TextLayout value = m_engine.layout_uncached(row.value, style(TextSize::Normal, Emphasis::Regular, Align::End, value_box));
+    ui::TextLayout value = m_engine.layout_uncached(row.value, style(TextSize::Normal, Emphasis::Regular, Align::End, value_box));
+    // A value that wraps reads as a paragraph in its own column: its lines start next to the
+    // label instead of each ending ragged against the far edge.
+    if (value.line_count() > 1) {
+      value = m_engine.layout_uncached(row.value, style(TextSize::Normal, Emphasis::Regular, Align::Start, value_box));
+    }
     const int start_edge = m_rtl ? m_options.margin_dots + m_content : m_options.margin_dots;
     const int label_x = m_rtl ? start_edge - static_cast<int>(label_box) : start_edge;
     const int value_x = m_rtl ? m_options.margin_dots : m_options.margin_dots + m_content - static_cast<int>(value_box);
-    draw({{&label, label_x}, {&value, value_x}});
+    draw({{&label, label_x, Emphasis::Bold}, {&value, value_x, Emphasis::Regular}});
     return {};
   }
 
@@ -119,6 +124,7 @@ private:
   struct Placed {
     const ui::TextLayout* layout;
     int x;
+    Emphasis emphasis;
   };
 
   [[nodiscard]] ui::TextStyle style(TextSize size, Emphasis emphasis, Align align, float max_width) const {
@@ -143,7 +149,7 @@ private:
       s.max_width = width;
       layout = m_engine.layout_uncached(text, s);
     }
-    draw({{&layout, m_options.margin_dots}});
+    draw({{&layout, m_options.margin_dots, emphasis}});
   }
 
   // Draws layouts side by side in one strip tall enough for all their ink: the line box,
@@ -160,9 +166,14 @@ private:
       }
     }
     const int shift = static_cast<int>(std::ceil(-top));
-    CoverageCanvas canvas(m_options.width_dots, shift + static_cast<int>(std::ceil(bottom)));
-    for (const Placed& placed : row) canvas.draw(m_engine, *placed.layout, placed.x, shift);
-    push(canvas.to_raster(m_options.ink_threshold));
+    const int height = shift + static_cast<int>(std::ceil(bottom));
+    RasterImage strip(m_options.width_dots, height);
+    for (const Placed& placed : row) {
+      CoverageCanvas canvas(m_options.width_dots, height);
+      canvas.draw(m_engine, *placed.layout, placed.x, shift);
+      canvas.add_dots(placed.emphasis == Emphasis::Bold ? m_options.bold_ink_threshold : m_options.ink_threshold, strip);
+    }
+    push(std::move(strip));
   }
 
   void gap(int dots) {

@@ -18,6 +18,9 @@ struct RenderOptions {
   // Coverage (0..255) from which a pixel becomes a dot. Around 40 %: lower smears counters
   // shut (ه، ص) on a hot head, higher drops the thin joins and dots of Persian letters.
   int ink_threshold = 100;
+  // Bold strokes are thick enough to survive a stricter threshold, and need it: at 40 % the
+  // two or three dots of پ چ ث ش fuse into one blob in bold.
+  int bold_ink_threshold = 150;
 };
 
 class ReceiptRenderer {

@@ -103,7 +103,7 @@ TEST(ReceiptRender, LongPersianParagraphWrapsInsideTheMargins) {
   }
 }
 
-TEST(ReceiptRender, LongKeyValueWrapsTowardsTheEndEdgeWithoutCrossingTheLabel) {
+TEST(ReceiptRender, LongKeyValueWrapsInItsOwnColumnWithoutCrossingTheLabel) {
   const RasterImage label_only = render(Language::Persian, {KeyValue{"خدمت", ""}});
   const RasterImage image = render(Language::Persian, {KeyValue{"خدمت", "۲ - اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از ازدواج مردان خارجی با زنان ایرانی"}});
   const auto label = ink_bounds(label_only);
