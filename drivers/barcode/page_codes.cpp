@@ -5,13 +5,48 @@
 #include <ZXing/DecodeHints.h>
 #include <ZXing/ReadBarcode.h>
 
+#include <algorithm>
+#include <array>
+
 namespace pk::barcode {
+namespace {
+
+inline int luma(const scanner::Page& page, std::size_t i) {
+  if (page.channels == 1) return page.pixels[i];
+  const std::uint8_t* p = &page.pixels[i * 3];
+  return (77 * p[0] + 150 * p[1] + 29 * p[2]) >> 8;
+}
+
+// ZXing 1.4 misses codes on faded, bright pages (ink at 180 on paper at 250), though it reads
+// the same page darkened. Pages whose darkest ink is that light are stretched to the full
+// range first; colour pages become gray on the way. Others are read as they are (no copy).
+std::vector<std::uint8_t> normalised_gray(const scanner::Page& page) {
+  const std::size_t n = static_cast<std::size_t>(page.width) * static_cast<std::size_t>(page.height);
+  std::array<std::size_t, 256> histogram{};
+  for (std::size_t i = 0; i < n; i += 7) ++histogram[static_cast<std::size_t>(luma(page, i))];
+  std::size_t samples = 0;
+  for (auto count : histogram) samples += count;
+  int low = 0;
+  for (std::size_t seen = 0; low < 255 && (seen += histogram[static_cast<std::size_t>(low)]) * 1000 < samples * 2; ++low) {
+  }
+  int high = 255;
+  for (std::size_t seen = 0; high > 0 && (seen += histogram[static_cast<std::size_t>(high)]) * 1000 < samples * 2; --high) {
+  }
+  if (page.channels == 1 && low < 100) return {};
+  std::vector<std::uint8_t> gray(n);
+  const int range = std::max(1, high - low);
+  for (std::size_t i = 0; i < n; ++i) gray[i] = static_cast<std::uint8_t>(std::clamp((luma(page, i) - low) * 255 / range, 0, 255));
+  return gray;
+}
+
+}  // namespace
 
 std::vector<PageCode> find_codes(const scanner::Page& page) {
   std::vector<PageCode> found;
   if (page.width <= 0 || page.height <= 0 || page.pixels.size() < page.expected_size()) return found;
-  const ZXing::ImageView image(page.pixels.data(), page.width, page.height,
-                               page.channels == 3 ? ZXing::ImageFormat::RGB : ZXing::ImageFormat::Lum);
+  const std::vector<std::uint8_t> gray = normalised_gray(page);
+  const ZXing::ImageView image = gray.empty() ? ZXing::ImageView(page.pixels.data(), page.width, page.height, ZXing::ImageFormat::Lum)
+                                              : ZXing::ImageView(gray.data(), page.width, page.height, ZXing::ImageFormat::Lum);
   ZXing::DecodeHints hints;
   hints.setFormats(ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128);
   hints.setTryRotate(true);

@@ -198,6 +198,8 @@ Result<Page> SaneScanner::read_page() {
     }
     raw.insert(raw.end(), chunk.begin(), chunk.begin() + length);
   }
+  // After a cancel some backends end the page with EOF: a cut-short page is not a page.
+  if (m_cancelled) return make_error("scan cancelled");
   // Hand scanners announce lines = -1; the data tells. A short last row is dropped.
   const int lines = static_cast<int>(raw.size() / static_cast<std::size_t>(p.bytes_per_line));
   Page page;

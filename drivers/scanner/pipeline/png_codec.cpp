@@ -28,6 +28,10 @@ void read_from(png_structp png, png_bytep data, png_size_t length) {
   source->at += length;
 }
 
+// libpng's default handlers print to stderr; our callers get the error as a Result instead.
+void quiet_error(png_structp png, png_const_charp /*message*/) { png_longjmp(png, 1); }
+void quiet_warning(png_structp /*png*/, png_const_charp /*message*/) {}
+
 }  // namespace
 
 // libpng reports errors by longjmp: nothing with a destructor may live between setjmp and the
@@ -76,7 +80,7 @@ Result<Page> decode_png(std::span<const std::uint8_t> bytes) {
   if (bytes.size() < 8 || png_sig_cmp(bytes.data(), 0, 8) != 0) return make_error("not a PNG");
   ByteSource source{bytes, 0};
   Page page;
-  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, quiet_error, quiet_warning);
   png_infop info = png != nullptr ? png_create_info_struct(png) : nullptr;
   if (png == nullptr || info == nullptr) {
     png_destroy_read_struct(&png, &info, nullptr);
