@@ -17,12 +17,12 @@ std::string format_rials(std::int64_t rials, Language language) {
   std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(rials) : static_cast<std::uint64_t>(rials);
   const std::string separator = language == Language::Persian ? "\u066C" : ",";
   std::string digits = std::to_string(magnitude);
-  std::string grouped;
+  // The sign goes in first: inserting it afterwards trips GCC 12's -Wrestrict false positive.
+  std::string grouped = negative ? "-" : "";
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += separator;
     grouped += digits[i];
   }
-  if (negative) grouped.insert(0, "-");
   return localized_digits(grouped, language) + (language == Language::Persian ? " ریال" : " rials");
 }
 

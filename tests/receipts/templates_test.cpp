@@ -42,6 +42,7 @@ TEST(ReceiptFormat, PersianDigitsMoneyAndJalaliIranTime) {
   EXPECT_EQ(format_rials(5'000'000, Language::Persian), "۵٬۰۰۰٬۰۰۰ ریال");
   EXPECT_EQ(format_rials(1'250, Language::English), "1,250 rials");
   EXPECT_EQ(format_rials(0, Language::English), "0 rials");
+  EXPECT_EQ(format_rials(-1'250, Language::English), "-1,250 rials");
   EXPECT_EQ(format_terminal(42, Language::Persian), "۰۰۴۲");
   EXPECT_EQ(format_days(1, Language::English), "1 day");
   // 2026-02-24 10:05 UTC is 5 Esfand 1404, 13:35 in Iran (UTC+03:30).
