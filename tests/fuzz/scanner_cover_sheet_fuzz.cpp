@@ -1,0 +1,30 @@
+// Properties, not just "no crash": whatever parses formats back to the same bytes, and the
+// classifier agrees with the parser.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "drivers/barcode/cover_sheet.h"
+#include "drivers/barcode/key_wedge_decoder.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view payload(reinterpret_cast<const char*>(data), size);
+  auto sheet = pk::barcode::parse_cover_sheet(payload);
+  const auto kind = pk::barcode::classify_code(payload);
+  if (sheet) {
+    auto formatted = pk::barcode::format_cover_sheet(sheet.value());
+    if (!formatted || formatted.value() != payload) std::abort();
+    if (kind != pk::barcode::CodeKind::CoverSheet) std::abort();
+  } else if (kind == pk::barcode::CodeKind::CoverSheet) {
+    std::abort();
+  }
+  // The same bytes as key events (type, code, value), 5 bytes each.
+  pk::barcode::KeyWedgeDecoder decoder;
+  for (size_t i = 0; i + 5 <= size; i += 5) {
+    const pk::barcode::KeyEvent event{static_cast<uint16_t>(data[i] % 4), static_cast<uint16_t>(data[i + 1] | (data[i + 2] << 8)),
+                                      static_cast<int32_t>(data[i + 3] % 3)};
+    if (auto done = decoder.feed(event); done && done->text.size() > size) std::abort();
+  }
+  return 0;
+}
