@@ -4,9 +4,15 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <ctime>
 
+#include "domain/tracking_code.h"
+#include "drivers/scanner/scanner_registry.h"
+#include "drivers/scanner/sim_scanner.h"
+#include "kiosk/capture.h"
 #include "kiosk/catalog_source.h"
-#include "kiosk/screens/screen.h"
+#include "kiosk/centre_key.h"
+#include "kiosk/submission.h"
 
 namespace pk::kiosk {
 
@@ -26,9 +32,38 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
                loaded->catalog.services.size(), loaded->from.string());
   app->m_catalog = std::move(loaded->catalog);
 
+  auto store = store::Store::open(config.data_dir / "pishkhan.db");
+  if (!store) return store.error();
+  app->m_store = std::move(store.value());
+
+  // Without the centre's key nothing can be sealed, so nothing is accepted: the kiosk still
+  // shows the catalog and says why it cannot take requests.
+  auto key = load_centre_key(centre_key_path(config.data_dir));
+  if (key) app->m_centre_key = key.value();
+  else spdlog::warn("{}", key.error().message);
+
+  if (config.scanner != DeviceBackend::None) {
+    auto registry = scanner::make_scanner_registry();
+    auto scanner = scanner::create_scanner(registry, config.scanner == DeviceBackend::Simulated ? "sim:" : "sane:");
+    if (scanner) {
+      app->m_scanner = std::move(scanner.value());
+      if (auto opened = app->m_scanner->open(); !opened) spdlog::warn("scanner: {}", opened.error().message);
+      // The simulated scanner's glass holds a printed document, as a citizen would put there.
+      if (auto* sim = dynamic_cast<scanner::SimScanner*>(app->m_scanner.get())) (void)sim->inject("LOAD 1 text");
+    } else {
+      spdlog::warn("scanner: {}", scanner.error().message);
+    }
+  }
+
   auto text = ui::TextEngine::create(ui::FontPaths::debian_noto());
   if (!text) return text.error();
   app->m_text = std::move(text.value());
+
+  if (config.printer != DeviceBackend::None) {
+    auto printing = ReceiptPrinting::create(printer_connection(config, config.data_dir / "receipts"), *app->m_text);
+    if (printing) app->m_printing = std::move(printing.value());
+    else spdlog::warn("printer: {}", printing.error().message);
+  }
 
   auto platform = ui::Platform::create({.mode = mode, .width = config.width, .height = config.height});
   if (!platform) return platform.error();
@@ -55,10 +90,39 @@ void App::apply_style() const {
   style.Colors[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(m_theme.divider);
 }
 
+void App::draw_screen(ScreenContext& ctx, double now) {
+  switch (m_flow->state().screen) {
+    case CitizenScreen::Welcome: draw_welcome_screen(ctx); break;
+    case CitizenScreen::Browse: draw_browse_screen(ctx); break;
+    case CitizenScreen::ServiceCard: draw_service_card_screen(ctx); break;
+    case CitizenScreen::Identify: draw_identify_screen(ctx); break;
+    case CitizenScreen::Capture: draw_capture_screen(ctx); break;
+    case CitizenScreen::Review: draw_review_screen(ctx); break;
+    case CitizenScreen::Saved: draw_saved_screen(ctx); break;
+    case CitizenScreen::StatusEntry:
+    case CitizenScreen::StatusResult: draw_status_screens(ctx); break;
+    case CitizenScreen::ReportService:
+    case CitizenScreen::ReportDetails: draw_report_screens(ctx); break;
+  }
+  (void)now;
+}
+
+void App::collect_textures(std::vector<ui::ExternalTexture>& out) {
+  for (const auto& page : m_text->atlas_pages())
+    out.push_back({page.get(), page->width, page->height, page->rgba.data(), &page->dirty});
+  for (const CapturedDocument& doc : m_flow->state().documents)
+    for (const CapturedPage& page : doc.pages)
+      if (!page.preview_rgba.empty())
+        out.push_back({reinterpret_cast<const void*>(static_cast<uintptr_t>(page.preview_id)), page.preview_width,
+                       page.preview_height, reinterpret_cast<const uint32_t*>(page.preview_rgba.data()),
+                       &m_preview_dirty});
+}
+
 void App::render_frame(double now) {
   const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
   m_last_frame = now;
   m_platform->begin_frame(delta);
+  m_text->begin_frame();
   m_ui->begin_frame(m_flow->rtl());
 
   const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));
@@ -71,18 +135,83 @@ void App::render_frame(double now) {
   if (m_flow->state().screen == CitizenScreen::Welcome)
     m_keyboard.set_layout(m_flow->rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
   ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, ui::Rect{{0, 0}, size}};
-  switch (m_flow->state().screen) {
-    case CitizenScreen::Welcome: draw_welcome_screen(ctx); break;
-    case CitizenScreen::Browse: draw_browse_screen(ctx); break;
-    case CitizenScreen::ServiceCard: draw_service_card_screen(ctx); break;
-  }
+  ctx.can_take_applications = m_centre_key.has_value();
+  draw_screen(ctx, now);
   ImGui::End();
+  draw_more_time_dialog(ctx, now);
 
-  std::vector<ui::ExternalTexture> pages;
-  for (const auto& page : m_text->atlas_pages())
-    pages.push_back({page.get(), page->width, page->height, page->rgba.data(), &page->dirty});
-  m_platform->end_frame(pages);
+  std::vector<ui::ExternalTexture> textures;
+  collect_textures(textures);
+  m_platform->end_frame(textures);
   m_platform->present();
+  // The I/O a screen asked for runs after the frame is drawn, so the tap shows at once.
+  if (ctx.action != PendingAction::None) perform(ctx.action, now);
+}
+
+void App::perform(PendingAction action, double now) {
+  const Language lang = m_flow->language();
+  switch (action) {
+    case PendingAction::None: return;
+    case PendingAction::ScanPage: {
+      if (!m_flow->can_scan()) return;
+      if (!m_scanner) {
+        m_flow->capture_failed(std::string(scanner::describe(scanner::ScannerStatus::Unplugged, lang)));
+        return;
+      }
+      auto page = capture_page(*m_scanner, m_next_preview_id++, lang);
+      if (page) {
+        m_preview_dirty = true;
+        m_flow->page_captured(std::move(page.value()));
+      } else {
+        spdlog::warn("scan failed: {}", page.error().message);
+        m_flow->capture_failed(page.error().message);
+      }
+      return;
+    }
+    case PendingAction::LookUpStatus: {
+      auto status = look_up_status(*m_store, m_flow->state().tracking_input, lang);
+      if (status) m_flow->status_found(std::move(status.value()));
+      else spdlog::error("status lookup: {}", status.error().message);
+      return;
+    }
+    case PendingAction::SubmitApplication:
+    case PendingAction::SubmitReport: submit(action, now); return;
+  }
+}
+
+void App::submit(PendingAction action, double now) {
+  if (!m_centre_key) return;  // the screens offer no submit without it
+  const Language lang = m_flow->language();
+  SubmissionContext ctx{*m_store, *m_centre_key, m_config, static_cast<int64_t>(std::time(nullptr)),
+                        static_cast<int64_t>(now * 1000)};
+  auto saved = action == PendingAction::SubmitApplication ? submit_application(ctx, m_flow->state())
+                                                          : submit_failure_report(ctx, m_flow->state());
+  if (!saved) {
+    // Nothing was saved, and the citizen is told so: no code is shown for an unsaved request.
+    spdlog::error("submit failed: {}", saved.error().message);
+    m_flow->submit_failed(std::string(lang == Language::Persian ? "ثبت نشد؛ دوباره تلاش کنید یا به باجه مراجعه کنید. "
+                                                                 : "Not saved; try again or go to the counter. ") +
+                          "(" + saved.error().message + ")");
+    return;
+  }
+  SavedOutcome outcome;
+  outcome.is_failure_report = action == PendingAction::SubmitReport;
+  outcome.tracking_digits = saved->tracking_code;
+  auto code = parse_tracking_code(saved->tracking_code);
+  outcome.tracking_display = code ? format(code.value(), lang) : saved->tracking_code;
+  if (m_printing) {
+    const PrintOutcome printed =
+        outcome.is_failure_report
+            ? m_printing->print_failure_report(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix, m_config)
+            : m_printing->print_application(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix, m_config);
+    outcome.printed = printed.printed;
+    outcome.print_problem = printed.problem;
+  } else {
+    outcome.print_problem = std::string(describe(PrinterStatus::Offline, lang));
+  }
+  spdlog::info("saved {} {} (outbox {})", outcome.is_failure_report ? "failure report" : "application",
+               saved->tracking_code, saved->outbox_id);
+  m_flow->saved(std::move(outcome));
 }
 
 bool App::tap(std::string_view widget_id, double now) {
@@ -91,9 +220,9 @@ bool App::tap(std::string_view widget_id, double now) {
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = target->center();
   io.MouseDown[0] = true;
+  m_flow->touched(now);
   render_frame(now);
   io.MouseDown[0] = false;
-  m_flow->touched(now);
   render_frame(now + 0.05);
   return true;
 }
@@ -102,12 +231,10 @@ int App::run() {
   int frames_to_draw = 3;  // ImGui settles hover and layout over a couple of frames
   for (;;) {
     const double now = monotonic_seconds();
-    // Sleep until input, or until the idle timeout is due (never longer than a second).
+    // Sleep until input, or until the next timed event is due (never longer than a second).
     int timeout_ms = 0;
-    if (frames_to_draw == 0) {
-      const double until_idle = m_flow->seconds_until_idle(now);
-      timeout_ms = static_cast<int>(std::clamp(until_idle * 1000, 50.0, 1000.0));
-    }
+    if (frames_to_draw == 0)
+      timeout_ms = static_cast<int>(std::clamp(m_flow->seconds_until_next_tick(now) * 1000, 50.0, 1000.0));
     bool had_input = false;
     if (!m_platform->pump_events(timeout_ms, had_input)) return 0;
     const double after = monotonic_seconds();
@@ -115,9 +242,14 @@ int App::run() {
       m_flow->touched(after);
       frames_to_draw = 3;
     }
-    if (m_flow->tick(after)) {
-      spdlog::info("session idle: wiped and back to the welcome screen");
-      frames_to_draw = 3;
+    const bool dialog_was_up = m_flow->state().more_time_dialog;
+    if (m_flow->tick(after)) spdlog::info("session idle: wiped and back to the welcome screen");
+    if (m_flow->state().more_time_dialog || dialog_was_up) frames_to_draw = std::max(frames_to_draw, 1);
+    // Receipts that did not print are retried while nobody is using the kiosk.
+    if (m_printing && m_flow->state().screen == CitizenScreen::Welcome && m_printing->pending() > 0 &&
+        after - m_last_print_retry > 10) {
+      m_last_print_retry = after;
+      m_printing->retry();
     }
     if (frames_to_draw > 0) {
       render_frame(after);

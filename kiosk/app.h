@@ -1,7 +1,8 @@
 #pragma once
-// The kiosk application: wires the configuration, the catalog, the store, the text engine
-// and the platform together, and runs the frame loop. It holds no business rules; those live
-// in the flows (kiosk/*_flow.*) and the libraries.
+// The kiosk application: wires the configuration, the catalog, the store, the devices, the
+// text engine and the platform together, and runs the frame loop. It holds no business
+// rules; those live in the flows (kiosk/*_flow.*) and the libraries. It performs the I/O the
+// flow asks for (scan, save, look up, print) and reports the outcome back to the flow.
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -9,8 +10,13 @@
 
 #include "domain/catalog.h"
 #include "domain/result.h"
+#include "drivers/scanner/scanner.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
+#include "kiosk/receipt_printing.h"
+#include "kiosk/screens/screen.h"
+#include "offline-store/sealing.h"
+#include "offline-store/store.h"
 #include "ui/keyboard.h"
 #include "ui/platform.h"
 #include "ui/text/text_engine.h"
@@ -41,19 +47,33 @@ public:
   [[nodiscard]] const catalog::Catalog& catalog() const { return m_catalog; }
   [[nodiscard]] ui::Platform& platform() { return *m_platform; }
   [[nodiscard]] ui::TextEngine& text() { return *m_text; }
+  [[nodiscard]] store::Store& store() { return *m_store; }
+  [[nodiscard]] scanner::ScannerDriver* scanner() { return m_scanner.get(); }
+  [[nodiscard]] ReceiptPrinting* printing() { return m_printing.get(); }
 
 private:
   App() = default;
   void apply_style() const;
+  void draw_screen(ScreenContext& ctx, double now);
+  void perform(PendingAction action, double now);
+  void submit(PendingAction action, double now);
+  void collect_textures(std::vector<ui::ExternalTexture>& out);
 
   Config m_config;
   catalog::Catalog m_catalog;
+  std::unique_ptr<store::Store> m_store;
+  std::optional<store::PublicKey> m_centre_key;
+  std::unique_ptr<scanner::ScannerDriver> m_scanner;
+  std::unique_ptr<ReceiptPrinting> m_printing;  // null when no printer is configured
+  double m_last_print_retry = 0;
   std::unique_ptr<ui::Platform> m_platform;
   std::unique_ptr<ui::TextEngine> m_text;
   ui::Theme m_theme;
   std::unique_ptr<ui::Ui> m_ui;
   std::unique_ptr<CitizenFlow> m_flow;
   ui::OnScreenKeyboard m_keyboard;
+  uint64_t m_next_preview_id = 1;
+  bool m_preview_dirty = true;  // previews are uploaded once; their pixels never change
   double m_last_frame = 0;
 };
 

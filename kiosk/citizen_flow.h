@@ -1,60 +1,88 @@
 #pragma once
 // The citizen's journey at the kiosk as an explicit state machine: plain data, no UI, no I/O.
 // Screens read the state and send events; tests drive the same events without a screen.
+// Where the journey needs the outside world (scan a page, save to the store, look up a
+// tracking code, print), an event returns true to say "go ahead", the App does the I/O and
+// reports the outcome back with another event (page_captured, saved, status_found...).
 //
-//   Welcome --start--> Browse --open_service--> ServiceCard
-//      ^                 |  ^--------back---------'
-//      '------back-------'
-//   any screen --idle timeout / home--> Welcome (the session's data is wiped)
-#include <cstdint>
+//   Welcome ─start→ Browse ─open_service→ ServiceCard ─apply→ Identify ─next→ Capture ─next→
+//   Review ─submit→ (store commits) → Saved ─finish→ Welcome
+//   Welcome ─status→ StatusEntry ─lookup→ StatusResult
+//   Welcome ─report→ ReportService → ReportDetails ─submit→ (store commits) → Saved
+//   any screen, idle → "more time?" → no answer → Welcome, with the session wiped
 #include <string>
 
 #include "domain/catalog.h"
+#include "kiosk/citizen_state.h"
 
 namespace pk::kiosk {
 
-enum class CitizenScreen { Welcome, Browse, ServiceCard };
-
-struct CitizenState {
-  CitizenScreen screen = CitizenScreen::Welcome;
-  catalog::Language language = catalog::Language::Persian;
-  std::string office_filter;  // empty = every office
-  std::string query;          // the search text as typed
-  int service = 0;            // the service whose card is open
-  float list_scroll = 0;      // where the service list was, restored on "back"
-  bool keyboard_open = false; // the on-screen keyboard is up under the search box
-};
-
 class CitizenFlow {
 public:
-  CitizenFlow(const catalog::Catalog& catalog, catalog::Language default_language, double idle_timeout_seconds);
+  CitizenFlow(const catalog::Catalog& catalog, catalog::Language default_language, double idle_timeout_seconds,
+              double more_time_seconds = 30);
+  ~CitizenFlow();
 
   [[nodiscard]] const CitizenState& state() const { return m_state; }
   [[nodiscard]] catalog::Language language() const { return m_state.language; }
   [[nodiscard]] bool rtl() const { return m_state.language == catalog::Language::Persian; }
+  [[nodiscard]] const catalog::Service* service() const { return m_catalog.find(m_state.service); }
 
-  // Events. Each returns false when it does not apply in the current state (and changes nothing).
+  // Events return false when they do not apply in the current state (and change nothing).
+  // Navigation (citizen_flow.cpp)
   bool start();
   bool choose_language(catalog::Language language);
   bool filter_office(std::string office_id);
   bool set_query(std::string query);
   bool open_keyboard();
   bool close_keyboard();
+  bool focus(Field field);
+  bool set_field_text(Field field, std::string text);
   bool open_service(int number);
   bool back();
-  void home();  // also what an idle timeout does: back to Welcome with nothing kept
+  void home();    // ends the session: everything personal is wiped
   void remember_scroll(float y) { m_state.list_scroll = y; }
 
+  // Applying (citizen_flow_apply.cpp)
+  bool apply();                                   // ServiceCard → Identify (kiosk services only)
+  bool set_id_kind(identity::IdKind kind);
+  bool identify_next();                           // validates; errors stay on screen
+  [[nodiscard]] bool can_scan() const;            // the App may scan a page for this document
+  bool page_captured(CapturedPage page);
+  bool capture_failed(std::string message);
+  bool retake();                                  // drops the current document's last page
+  bool capture_next();                            // next document, or Review after the last
+  bool set_consent(bool consent);
+  bool submit_requested();                        // true: the App may save now
+  bool submit_failed(std::string message);        // nothing was saved; the citizen may retry
+  bool saved(SavedOutcome outcome);               // the store has committed
+
+  // Status check and failure report (citizen_flow_report.cpp)
+  bool open_status_check();
+  bool status_lookup_requested();                 // true: the code's check digits are right
+  bool status_found(StatusOutcome outcome);
+  bool open_failure_report();
+  bool choose_report_service(int number);         // 0 = the kiosk / services in general
+  bool choose_problem(ProblemKind problem);
+  bool report_submit_requested();
+
   // Time: now is seconds on a monotonic clock. Any touch calls touched(now).
-  void touched(double now) { m_last_touch = now; }
+  void touched(double now);
+  // Shows "more time?" when the session has been idle, ends it when that goes unanswered.
   // Returns true when the session timed out and was wiped.
   bool tick(double now);
-  [[nodiscard]] double seconds_until_idle(double now) const;
+  bool more_time(double now);  // the citizen answered "yes, more time"
+  [[nodiscard]] double seconds_until_next_tick(double now) const;
 
 private:
+  [[nodiscard]] bool in_session() const { return m_state.screen != CitizenScreen::Welcome; }
+  [[nodiscard]] std::string* field_text(Field field);
+  void wipe();
+
   const catalog::Catalog& m_catalog;
   catalog::Language m_default_language;
   double m_idle_timeout;
+  double m_more_time;
   double m_last_touch = 0;
   CitizenState m_state;
 };

@@ -106,7 +106,7 @@ constexpr std::pair<std::string_view, std::string_view> kLogLevels[] = {
 constexpr std::string_view kKnownKeys[] = {
     "terminal.id",        "terminal.number", "terminal.office", "paths.data_dir",      "paths.catalog",
     "ui.language",        "ui.width",        "ui.height",       "ui.idle_timeout_seconds",
-    "devices.printer",    "devices.scanner", "devices.card_reader", "devices.barcode", "centre.url",
+    "devices.printer",    "devices.printer_connection", "devices.scanner", "devices.card_reader", "devices.barcode", "centre.url",
     "log.level"};
 
 void check_unknown_keys(const toml::table& table, const std::string& prefix, Reader& reader) {
@@ -147,6 +147,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.integer("ui.height", config.height, 240, 4320);
   r.integer("ui.idle_timeout_seconds", config.idle_timeout_seconds, 15, 3600);
   r.choice("devices.printer", config.printer, kPrinterBackends);
+  r.string("devices.printer_connection", config.printer_connection);
   r.choice("devices.scanner", config.scanner, kScannerBackends);
   r.choice("devices.card_reader", config.card_reader, kCardBackends);
   r.choice("devices.barcode", config.barcode, kBarcodeBackends);
@@ -155,6 +156,8 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.choice("log.level", level, kLogLevels);
   config.log_level = std::string(level);
   if (config.terminal_id.empty()) r.fail("terminal.id", "must not be empty");
+  if (config.printer == DeviceBackend::Network && config.printer_connection.empty())
+    r.fail("devices.printer_connection", "a network printer needs its address, e.g. \"tcp:10.0.0.5:9100\"");
   if (r.failed()) return make_error(r.error());
   return config;
 }

@@ -28,6 +28,7 @@ struct Config {
   int idle_timeout_seconds = 90;
   // [devices]
   DeviceBackend printer = DeviceBackend::Simulated;
+  std::string printer_connection;  // e.g. "tcp:10.0.0.5:9100", "usb:04b8:0e15"; empty = from `printer`
   DeviceBackend scanner = DeviceBackend::Simulated;
   DeviceBackend card_reader = DeviceBackend::Simulated;
   DeviceBackend barcode = DeviceBackend::Simulated;

@@ -3,42 +3,93 @@
 #include <spdlog/spdlog.h>
 
 #include <string>
+#include <vector>
+
+#include "domain/text_normalize.h"
+#include "domain/utf8.h"
 
 namespace pk::kiosk {
 
 namespace {
 
-struct Step {
-  const char* tap;        // widget id to tap, or nullptr
-  const char* query;      // search text to type, or nullptr (the on-screen keyboard's result)
-  const char* shot;       // screenshot name after the step, or nullptr
+enum class Do {
+  Tap,            // tap the widget with this id
+  Type,           // tap the keys of this text, one by one, on the on-screen keyboard
+  TypeSavedCode,  // type the tracking code the kiosk just issued
+  Query,          // set the search text as if typed on a physical Arabic keyboard
 };
 
-// A citizen reading Persian looks for a residence-document service, opens its card, goes
-// back; then a counter-only service; then the same in English.
-constexpr Step kSteps[] = {
-    {nullptr, nullptr, "01-welcome"},
-    {"start", nullptr, "02-services"},
-    {"office/A", nullptr, nullptr},
-    {"search", nullptr, nullptr},
-    {"key/ا", nullptr, nullptr},
-    {"key/ق", nullptr, nullptr},
-    {"key/ا", nullptr, nullptr},
-    {"key/م", nullptr, "03-keyboard"},
-    {nullptr, "مدارک اقامتي", "04-search"},  // as if typed on an Arabic keyboard (ي): still found
-    {"service/3", nullptr, "05-service-card"},
-    {"back", nullptr, nullptr},
-    {nullptr, "", nullptr},
-    {"office/all", nullptr, nullptr},
-    {nullptr, "۱۱", nullptr},  // a service number in Persian digits
-    {"service/11", nullptr, "06-counter-only"},
-    {"back", nullptr, nullptr},
-    {nullptr, "", nullptr},
-    {"back", nullptr, nullptr},
-    {"lang", nullptr, "07-welcome-en"},
-    {"start", nullptr, "08-services-en"},
-    {"service/9", nullptr, "09-service-card-en"},
+struct Step {
+  Do what;
+  std::string arg;
+  const char* shot = nullptr;  // screenshot name after the step
 };
+
+// A citizen reading Persian looks for a residence-document service, applies with a national
+// code and a mobile number, scans the documents, submits and leaves with a tracking code;
+// then checks its status; then reports a failed device; then a counter-only service; then
+// the same kiosk in English.
+std::vector<Step> citizen_journey() {
+  return {
+      {Do::Tap, "", "01-welcome"},  // (no tap: the first screen)
+      {Do::Tap, "start", "02-services"},
+      {Do::Tap, "office/A"},
+      {Do::Tap, "search"},
+      {Do::Type, "اقام", "03-keyboard"},
+      {Do::Query, "مدارک اقامتي", "04-search"},  // an Arabic ي: the search still finds it
+      {Do::Tap, "service/3", "05-service-card"},
+      {Do::Tap, "apply"},
+      {Do::Type, "0012345679"},
+      {Do::Tap, "field/mobile"},
+      {Do::Type, "09121234567", "06-identify"},
+      {Do::Tap, "next", "07-capture"},
+      {Do::Tap, "scan"},
+      {Do::Tap, "scan", "08-captured"},
+      {Do::Tap, "next"},
+      {Do::Tap, "scan"},
+      {Do::Tap, "next"},
+      {Do::Tap, "scan"},
+      {Do::Tap, "next"},
+      {Do::Tap, "consent", "09-review"},
+      {Do::Tap, "submit", "10-saved"},
+      {Do::Tap, "finish"},
+      {Do::Tap, "status"},
+      {Do::TypeSavedCode, "", "11-status-entry"},
+      {Do::Tap, "lookup", "12-status-result"},
+      {Do::Tap, "finish"},
+      {Do::Tap, "report"},
+      {Do::Tap, "report/3"},
+      {Do::Tap, "problem/device_fault", "13-report"},
+      {Do::Tap, "send_report", "14-report-saved"},
+      {Do::Tap, "finish"},
+      {Do::Tap, "start"},
+      {Do::Tap, "search"},
+      {Do::Type, "۱۱"},  // a service number
+      {Do::Tap, "service/11", "15-counter-only"},
+      {Do::Tap, "finish_session"},
+      {Do::Tap, "lang", "16-welcome-en"},
+      {Do::Tap, "start", "17-services-en"},
+      {Do::Tap, "service/9", "18-service-card-en"},
+  };
+}
+
+// The keys to tap for a text: numeric keypads carry Persian digits.
+std::vector<std::string> keys_for(std::string_view text, bool numeric_pad) {
+  std::vector<std::string> keys;
+  const std::string source = numeric_pad ? to_persian_digits(text) : std::string(text);
+  for (char32_t cp : utf8::decode(source)) {
+    std::string key = "key/";
+    if (cp == U' ') key += "space";
+    else utf8::append(key, cp);
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+bool numeric_field(const CitizenState& s) {
+  return s.field == Field::Mobile || s.field == Field::TrackingCode ||
+         (s.field == Field::IdNumber && s.identity.kind != identity::IdKind::Passport);
+}
 
 }  // namespace
 
@@ -49,11 +100,23 @@ Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
 
   double now = 1000;  // a fixed clock: the journey is the same every run
   app.render_frame(now);
-  for (const Step& step : kSteps) {
+  std::string last_code;
+  for (const Step& step : citizen_journey()) {
     now += 1;
-    if (step.tap && !app.tap(step.tap, now))
-      return make_error(std::string("journey: no widget \"") + step.tap + "\" on the screen");
-    if (step.query) app.flow().set_query(step.query);
+    std::vector<std::string> taps;
+    switch (step.what) {
+      case Do::Tap:
+        if (!step.arg.empty()) taps.push_back(step.arg);
+        break;
+      case Do::Type: taps = keys_for(step.arg, numeric_field(app.flow().state())); break;
+      case Do::TypeSavedCode: taps = keys_for(last_code, true); break;
+      case Do::Query: app.flow().set_query(step.arg); break;
+    }
+    for (const std::string& id : taps) {
+      if (!app.tap(id, now)) return make_error("journey: no widget \"" + id + "\" on the screen");
+      now += 0.3;
+    }
+    if (!app.flow().state().saved.tracking_digits.empty()) last_code = app.flow().state().saved.tracking_digits;
     // Two more frames: the new screen lays out, then draws with everything in place.
     app.render_frame(now + 0.1);
     app.render_frame(now + 0.2);

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -82,6 +83,9 @@ int main(int argc, char** argv) {
     }
     config = loaded.value();
   }
+  // The demo journey leaves its receipts beside its screenshots.
+  if (!journey.empty() && config.printer == pk::kiosk::DeviceBackend::Simulated && config.printer_connection.empty())
+    config.printer_connection = "sim:" + (std::filesystem::path(journey) / "receipts").string();
   if (!language.empty()) config.language = language == "en" ? pk::catalog::Language::English : pk::catalog::Language::Persian;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
 

@@ -44,6 +44,75 @@ inline constexpr Text kOptional{"اختیاری", "optional"};
 inline constexpr Text kApply{"ثبت درخواست", "Apply"};
 inline constexpr Text kOffice{"دستگاه", "Office"};
 inline constexpr Text kCatalogVersion{"نسخه فهرست خدمات", "Catalog version"};
+inline constexpr Text kStatusCheck{"پیگیری درخواست", "Check a request"};
+inline constexpr Text kReportFailure{"گزارش خرابی", "Report a failure"};
+inline constexpr Text kNext{"ادامه", "Next"};
+inline constexpr Text kFinish{"پایان", "Finish"};
+// Identification
+inline constexpr Text kIdentifyTitle{"شناسایی", "Identification"};
+inline constexpr Text kIdNationalCode{"کد ملی", "National code"};
+inline constexpr Text kIdForeign{"کد یکتای اتباع", "Foreign national ID"};
+inline constexpr Text kIdPassport{"شماره گذرنامه", "Passport number"};
+inline constexpr Text kMobile{"شماره تلفن همراه", "Mobile number"};
+inline constexpr Text kIdHint{"نوع مدرک شناسایی را انتخاب کنید و شماره را وارد کنید.",
+                              "Choose your kind of identification and type its number."};
+// Capture
+inline constexpr Text kCaptureTitle{"اسکن مدارک", "Scanning documents"};
+inline constexpr Text kCaptureHint{"مدرک را رو به پایین روی شیشه اسکنر بگذارید و «اسکن» را لمس کنید.",
+                                   "Place the document face down on the scanner glass and touch “Scan”."};
+inline constexpr Text kScan{"اسکن", "Scan"};
+inline constexpr Text kRetake{"اسکن دوباره", "Retake"};
+inline constexpr Text kSkip{"ندارم، ادامه", "I don’t have it, next"};
+inline constexpr Text kDocumentOf{"مدرک", "Document"};
+inline constexpr Text kPagesScanned{"صفحه اسکن شد", "page(s) scanned"};
+// Review
+inline constexpr Text kReviewTitle{"بازبینی و ثبت", "Review and submit"};
+inline constexpr Text kService{"خدمت", "Service"};
+inline constexpr Text kConsent{"اطلاعات بالا درست است و با ارسال آن به مرکز موافقم.",
+                               "The information above is correct and I agree to send it to the centre."};
+inline constexpr Text kSubmit{"ثبت نهایی", "Submit"};
+// Saved
+inline constexpr Text kSavedTitle{"درخواست شما ثبت شد", "Your request is saved"};
+inline constexpr Text kReportSavedTitle{"گزارش خرابی شما ثبت شد", "Your failure report is saved"};
+inline constexpr Text kTrackingCode{"کد رهگیری", "Tracking code"};
+inline constexpr Text kReceiptPrinted{"رسید چاپ شد. آن را بردارید و نگه دارید.",
+                                      "Your receipt is printed. Please take it and keep it."};
+inline constexpr Text kReceiptNotPrinted{"رسید چاپ نشد. لطفاً این کد را یادداشت کنید؛ رسید بعداً از باجه قابل دریافت است.",
+                                         "The receipt did not print. Please write this code down; the counter can reprint it."};
+inline constexpr Text kSavedOffline{"درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز ارسال می‌شود.",
+                                    "It is saved on this terminal and goes to the centre as soon as the link is up."};
+// Status
+inline constexpr Text kStatusTitle{"پیگیری با کد رهگیری", "Check with a tracking code"};
+inline constexpr Text kStatusHint{"کد رهگیری ۱۴ رقمی رسید را وارد کنید یا بارکد رسید را جلوی اسکنر بگیرید.",
+                                  "Type the 14-digit tracking code, or show the receipt’s barcode to the scanner."};
+inline constexpr Text kLookUp{"پیگیری", "Check"};
+inline constexpr Text kStatusNotHere{"این کد در این دستگاه ثبت نشده است. وضعیت آن را از باجه یا درگاه استانداری بپرسید.",
+                                     "This code was not issued at this terminal. Ask at the counter or on the portal."};
+inline constexpr Text kStatusQueued{"ثبت شده؛ در انتظار ارسال به مرکز.", "Saved; waiting to be sent to the centre."};
+inline constexpr Text kStatusSent{"به مرکز رسیده و در حال رسیدگی است.", "Received by the centre and being handled."};
+inline constexpr Text kStatusConfirmed{"مرکز دریافت کامل پرونده را تأیید کرده است.",
+                                       "The centre has confirmed receiving the whole file."};
+// Failure report
+inline constexpr Text kReportTitle{"گزارش خرابی یا افت کیفیت خدمت", "Report an outage or poor service"};
+inline constexpr Text kReportWhich{"خرابی در کدام خدمت بود؟", "Which service was affected?"};
+inline constexpr Text kReportGeneral{"کیوسک یا همه خدمات", "The kiosk / all services"};
+inline constexpr Text kReportWhat{"چه مشکلی پیش آمد؟", "What went wrong?"};
+inline constexpr Text kReportText{"توضیح (اختیاری)", "Details (optional)"};
+inline constexpr Text kReportMobile{"تلفن همراه برای پاسخ (اختیاری)", "Mobile for a reply (optional)"};
+inline constexpr Text kProblemUnavailable{"خدمت در دسترس نبود", "The service was unavailable"};
+inline constexpr Text kProblemDevice{"دستگاه (چاپگر، اسکنر) کار نکرد", "A device (printer, scanner) failed"};
+inline constexpr Text kProblemSlow{"کندی یا کیفیت پایین خدمت", "Slow or poor service"};
+inline constexpr Text kProblemWrongInfo{"اطلاعات نادرست", "Wrong information"};
+inline constexpr Text kProblemOther{"سایر", "Other"};
+inline constexpr Text kSend{"ثبت گزارش", "Send report"};
+// Idle
+inline constexpr Text kMoreTimeTitle{"به زمان بیشتری نیاز دارید؟", "Do you need more time?"};
+inline constexpr Text kMoreTimeBody{"اگر پاسخی ندهید، برای حفظ حریم شما اطلاعات وارد شده پاک می‌شود.",
+                                    "If you do not answer, what you entered is erased to protect your privacy."};
+inline constexpr Text kMoreTimeYes{"بله، ادامه می‌دهم", "Yes, continue"};
+inline constexpr Text kSeconds{"ثانیه", "seconds"};
+inline constexpr Text kNotEnrolled{"این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه مراجعه کنید.",
+                                   "This terminal is not enrolled yet and cannot take requests. Please go to the counter."};
 }  // namespace strings
 
 }  // namespace pk::kiosk

@@ -10,6 +10,9 @@
 
 namespace pk::kiosk {
 
+// What a screen asks the App to do after the frame: the I/O the flow agreed to.
+enum class PendingAction { None, ScanPage, SubmitApplication, LookUpStatus, SubmitReport };
+
 struct ScreenContext {
   ui::Ui& ui;
   CitizenFlow& flow;
@@ -17,6 +20,8 @@ struct ScreenContext {
   const catalog::Catalog& catalog;
   const Config& config;
   ui::Rect screen;
+  bool can_take_applications = true;  // the centre's key is here (the terminal is enrolled)
+  PendingAction action = PendingAction::None;
   [[nodiscard]] catalog::Language lang() const { return flow.language(); }
   [[nodiscard]] const char* tr(const Text& text) const { return text.in(flow.language()); }
   [[nodiscard]] const std::string& tr(const catalog::LocalText& text) const { return text.in(flow.language()); }
@@ -24,9 +29,28 @@ struct ScreenContext {
 
 // The band across the top of every screen; returns the rectangle left below it.
 ui::Rect draw_header(ScreenContext& ctx);
+// A back button and a title across the top of `body`; returns what is left below.
+ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view title);
+// The on-screen keyboard for the focused field at the bottom of `body` (numeric pads for
+// numbers, the session's language for words); returns what is left above it.
+ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body);
+// An error line in red under a field; returns its height (0 when there is no error).
+float draw_error(ScreenContext& ctx, const ui::Rect& below, std::string_view message);
+// The widget id of a field's box: "field/<name>".
+[[nodiscard]] std::string_view field_name(Field field);
+// A labelled one-line field that focuses `field` when tapped; returns the rectangle used.
+ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Field field, std::string_view text,
+                    std::string_view placeholder = "");
+void draw_more_time_dialog(ScreenContext& ctx, double now);
 
 void draw_welcome_screen(ScreenContext& ctx);
 void draw_browse_screen(ScreenContext& ctx);
 void draw_service_card_screen(ScreenContext& ctx);
+void draw_identify_screen(ScreenContext& ctx);
+void draw_capture_screen(ScreenContext& ctx);
+void draw_review_screen(ScreenContext& ctx);
+void draw_saved_screen(ScreenContext& ctx);
+void draw_status_screens(ScreenContext& ctx);
+void draw_report_screens(ScreenContext& ctx);
 
 }  // namespace pk::kiosk

@@ -75,8 +75,9 @@ void draw_service_card_screen(ScreenContext& ctx) {
   const ui::Rect action_row{{body.min.x, body.max.y - t.touch_target * 1.3f}, body.max};
   if (kiosk) {
     const float w = 520 * t.scale;
-    ui::button(ctx.ui, "apply", ctx.ui.from_start(action_row, 0, w), ctx.tr(strings::kApply), ui::ButtonKind::Primary,
-               t.title_px);
+    if (ui::button(ctx.ui, "apply", ctx.ui.from_start(action_row, 0, w), ctx.tr(strings::kApply),
+                   ui::ButtonKind::Primary, t.title_px))
+      ctx.flow.apply();
   } else {
     ui::notice(ctx.ui, action_row, ctx.tr(strings::kCounterOnlyNotice), t.notice_bg, t.notice_text);
   }

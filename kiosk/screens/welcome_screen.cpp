@@ -24,6 +24,17 @@ void draw_welcome_screen(ScreenContext& ctx) {
   if (ui::button(ctx.ui, "start", start, ctx.tr(strings::kStart), ui::ButtonKind::Primary, t.display_px))
     ctx.flow.start();
 
+  // The two other errands, side by side under "start": check a request, report a failure.
+  const float second_width = 420 * t.scale;
+  const ui::Rect row{{body.center().x - second_width - t.gap / 2, start.max.y + t.margin},
+                     {body.center().x + second_width + t.gap / 2, start.max.y + t.margin + t.touch_target * 1.1f}};
+  if (ui::button(ctx.ui, "status", ctx.ui.from_start(row, 0, second_width), ctx.tr(strings::kStatusCheck),
+                 ui::ButtonKind::Secondary))
+    ctx.flow.open_status_check();
+  if (ui::button(ctx.ui, "report", ctx.ui.from_start(row, second_width + t.gap, second_width),
+                 ctx.tr(strings::kReportFailure), ui::ButtonKind::Secondary))
+    ctx.flow.open_failure_report();
+
   // Terminal and catalog identity, small at the bottom: what a technician asks for on the phone.
   const std::string footer = std::string(ctx.tr(strings::kCatalogVersion)) + " " +
                              format_number(ctx.catalog.version, ctx.lang()) + " · " + ctx.config.terminal_id;

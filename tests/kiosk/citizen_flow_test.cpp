@@ -7,9 +7,11 @@ using pk::catalog::Channel;
 using pk::catalog::Language;
 using pk::kiosk::CitizenFlow;
 using pk::kiosk::CitizenScreen;
+using pk::kiosk::Field;
 
 namespace {
 
+// Service 1: kiosk, two documents (the second optional). Service 2: counter only.
 Catalog two_services() {
   Catalog c;
   c.version = 1;
@@ -18,6 +20,7 @@ Catalog two_services() {
   s1.number = 1;
   s1.office_id = "A";
   s1.channels = {Channel::Kiosk, Channel::Counter};
+  s1.documents = {{"passport", {"گذرنامه", "Passport"}, 2, true}, {"photo", {"عکس", "Photo"}, 1, false}};
   pk::catalog::Service s2 = s1;
   s2.number = 2;
   s2.office_id = "B";
@@ -26,71 +29,199 @@ Catalog two_services() {
   return c;
 }
 
+pk::kiosk::CapturedPage page() {
+  pk::kiosk::CapturedPage p;
+  p.jpeg = {0xFF, 0xD8, 0xFF, 0xD9};
+  return p;
+}
+
+class Flow : public ::testing::Test {
+protected:
+  Catalog m_catalog = two_services();
+  CitizenFlow m_flow{m_catalog, Language::Persian, 60, 30};
+
+  void to_identify() {
+    ASSERT_TRUE(m_flow.start());
+    ASSERT_TRUE(m_flow.open_service(1));
+    ASSERT_TRUE(m_flow.apply());
+  }
+  void identify() {
+    to_identify();
+    ASSERT_TRUE(m_flow.set_field_text(Field::IdNumber, "۰۰۱۲۳۴۵۶۷۹"));  // Persian digits, valid check digit
+    ASSERT_TRUE(m_flow.set_field_text(Field::Mobile, "+98 912 123 4567"));
+    ASSERT_TRUE(m_flow.identify_next());
+  }
+};
+
 }  // namespace
 
-TEST(CitizenFlow, StartsAtWelcomeInTheConfiguredLanguage) {
-  Catalog c = two_services();
-  CitizenFlow flow(c, Language::English, 60);
-  EXPECT_EQ(flow.state().screen, CitizenScreen::Welcome);
-  EXPECT_EQ(flow.language(), Language::English);
-  EXPECT_FALSE(flow.rtl());
+TEST_F(Flow, StartsAtWelcomeInTheConfiguredLanguage) {
+  CitizenFlow english(m_catalog, Language::English, 60);
+  EXPECT_EQ(english.state().screen, CitizenScreen::Welcome);
+  EXPECT_FALSE(english.rtl());
+  EXPECT_TRUE(m_flow.rtl());
 }
 
-TEST(CitizenFlow, WelcomeToServiceCardAndBack) {
-  Catalog c = two_services();
-  CitizenFlow flow(c, Language::Persian, 60);
-  EXPECT_FALSE(flow.open_service(1)) << "no card from the welcome screen";
-  ASSERT_TRUE(flow.start());
-  EXPECT_EQ(flow.state().screen, CitizenScreen::Browse);
-  EXPECT_FALSE(flow.start());
-  ASSERT_TRUE(flow.open_service(2));
-  EXPECT_EQ(flow.state().screen, CitizenScreen::ServiceCard);
-  EXPECT_EQ(flow.state().service, 2);
-  ASSERT_TRUE(flow.back());
-  EXPECT_EQ(flow.state().screen, CitizenScreen::Browse);
-  ASSERT_TRUE(flow.back());
-  EXPECT_EQ(flow.state().screen, CitizenScreen::Welcome);
-  EXPECT_FALSE(flow.back());
+TEST_F(Flow, WelcomeToServiceCardAndBack) {
+  EXPECT_FALSE(m_flow.open_service(1)) << "no card from the welcome screen";
+  ASSERT_TRUE(m_flow.start());
+  EXPECT_FALSE(m_flow.start());
+  ASSERT_TRUE(m_flow.open_service(2));
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::ServiceCard);
+  ASSERT_TRUE(m_flow.back());
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Browse);
+  ASSERT_TRUE(m_flow.back());
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Welcome);
+  EXPECT_FALSE(m_flow.back());
 }
 
-TEST(CitizenFlow, UnknownServiceOrOfficeChangesNothing) {
-  Catalog c = two_services();
-  CitizenFlow flow(c, Language::Persian, 60);
-  flow.start();
-  EXPECT_FALSE(flow.open_service(99));
-  EXPECT_FALSE(flow.filter_office("Z"));
-  EXPECT_EQ(flow.state().screen, CitizenScreen::Browse);
-  EXPECT_TRUE(flow.state().office_filter.empty());
-  EXPECT_TRUE(flow.filter_office("B"));
-  EXPECT_EQ(flow.state().office_filter, "B");
+TEST_F(Flow, UnknownServiceOrOfficeChangesNothing) {
+  m_flow.start();
+  EXPECT_FALSE(m_flow.open_service(99));
+  EXPECT_FALSE(m_flow.filter_office("Z"));
+  EXPECT_TRUE(m_flow.state().office_filter.empty());
+  EXPECT_TRUE(m_flow.filter_office("B"));
 }
 
-TEST(CitizenFlow, IdleTimeoutWipesTheSession) {
-  Catalog c = two_services();
-  CitizenFlow flow(c, Language::Persian, 60);
-  flow.touched(100);
-  flow.start();
-  flow.choose_language(Language::English);
-  flow.set_query("passport");
-  flow.filter_office("A");
-  flow.open_service(1);
-  EXPECT_FALSE(flow.tick(159.9));
-  EXPECT_NEAR(flow.seconds_until_idle(150), 10, 1e-9);
-  flow.touched(150);
-  EXPECT_FALSE(flow.tick(200)) << "a touch restarts the countdown";
-  ASSERT_TRUE(flow.tick(210.5));
-  EXPECT_EQ(flow.state().screen, CitizenScreen::Welcome);
-  EXPECT_EQ(flow.language(), Language::Persian) << "the next person starts in the default language";
-  EXPECT_TRUE(flow.state().query.empty());
-  EXPECT_TRUE(flow.state().office_filter.empty());
-  EXPECT_EQ(flow.state().service, 0);
+TEST_F(Flow, CounterOnlyServiceCannotBeAppliedFor) {
+  m_flow.start();
+  m_flow.open_service(2);
+  EXPECT_FALSE(m_flow.apply());
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::ServiceCard);
 }
 
-TEST(CitizenFlow, WelcomeScreenNeverTimesOut) {
-  Catalog c = two_services();
-  CitizenFlow flow(c, Language::Persian, 60);
-  EXPECT_FALSE(flow.tick(10'000));
-  flow.start();
-  EXPECT_FALSE(flow.tick(10'030)) << "the countdown starts when the session starts";
-  EXPECT_TRUE(flow.tick(10'061));
+TEST_F(Flow, InvalidNationalCodeIsExplainedAndKeepsTheCitizenThere) {
+  to_identify();
+  m_flow.set_field_text(Field::IdNumber, "0012345678");  // wrong check digit
+  m_flow.set_field_text(Field::Mobile, "09121234567");
+  EXPECT_FALSE(m_flow.identify_next());
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Identify);
+  EXPECT_FALSE(m_flow.state().identity.number_error.empty());
+  EXPECT_TRUE(m_flow.state().identity.mobile_error.empty());
+  EXPECT_EQ(m_flow.state().field, Field::IdNumber) << "the keyboard goes back to the wrong field";
+  m_flow.set_field_text(Field::IdNumber, "0012345679");
+  EXPECT_TRUE(m_flow.state().identity.number_error.empty()) << "a correction clears the complaint";
+}
+
+TEST_F(Flow, AllSameDigitsAndBadMobileAreRefused) {
+  to_identify();
+  m_flow.set_field_text(Field::IdNumber, "1111111111");
+  m_flow.set_field_text(Field::Mobile, "02112345678");
+  EXPECT_FALSE(m_flow.identify_next());
+  EXPECT_FALSE(m_flow.state().identity.number_error.empty());
+  EXPECT_FALSE(m_flow.state().identity.mobile_error.empty());
+}
+
+TEST_F(Flow, IdentifiedCitizenGetsNormalisedValues) {
+  identify();
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Capture);
+  EXPECT_EQ(m_flow.state().identity.number_normalised, "0012345679");
+  EXPECT_EQ(m_flow.state().identity.mobile_normalised, "09121234567");
+}
+
+TEST_F(Flow, PassportAndForeignIdAreChecked) {
+  to_identify();
+  ASSERT_TRUE(m_flow.set_id_kind(pk::identity::IdKind::Passport));
+  m_flow.set_field_text(Field::IdNumber, "p12345678");
+  m_flow.set_field_text(Field::Mobile, "09121234567");
+  ASSERT_TRUE(m_flow.identify_next());
+  EXPECT_EQ(m_flow.state().identity.number_normalised, "P12345678");
+}
+
+TEST_F(Flow, MandatoryDocumentNeedsAPageOptionalCanBeSkipped) {
+  identify();
+  EXPECT_TRUE(m_flow.can_scan());
+  EXPECT_FALSE(m_flow.capture_next()) << "the passport is mandatory";
+  ASSERT_TRUE(m_flow.page_captured(page()));
+  ASSERT_TRUE(m_flow.page_captured(page()));
+  ASSERT_TRUE(m_flow.page_captured(page()));  // a spare page (a back side) is allowed
+  EXPECT_FALSE(m_flow.can_scan()) << "2 pages asked for, 1 spare: no fourth";
+  ASSERT_TRUE(m_flow.retake());
+  EXPECT_EQ(m_flow.state().documents[0].pages.size(), 2u);
+  ASSERT_TRUE(m_flow.capture_next());
+  EXPECT_EQ(m_flow.state().document_index, 1u);
+  ASSERT_TRUE(m_flow.capture_next()) << "the photo is optional";
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Review);
+}
+
+TEST_F(Flow, SubmitNeedsConsentAndTheCodeComesOnlyFromTheStore) {
+  identify();
+  m_flow.page_captured(page());
+  m_flow.capture_next();
+  m_flow.capture_next();
+  EXPECT_FALSE(m_flow.submit_requested()) << "no consent yet";
+  ASSERT_TRUE(m_flow.set_consent(true));
+  ASSERT_TRUE(m_flow.submit_requested());
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Review) << "nothing is shown as saved before the store commits";
+  ASSERT_TRUE(m_flow.submit_failed("disk full"));
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Review);
+  pk::kiosk::SavedOutcome outcome;
+  outcome.tracking_display = "1000-1000-0001-23";
+  ASSERT_TRUE(m_flow.saved(outcome));
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Saved);
+  EXPECT_TRUE(m_flow.state().documents[0].pages[0].jpeg.empty()) << "the clear page left memory at save";
+}
+
+TEST_F(Flow, StatusCheckVerifiesCheckDigitsBeforeLookup) {
+  ASSERT_TRUE(m_flow.open_status_check());
+  m_flow.set_field_text(Field::TrackingCode, "1234");
+  EXPECT_FALSE(m_flow.status_lookup_requested());
+  EXPECT_FALSE(m_flow.state().tracking_error.empty());
+}
+
+TEST_F(Flow, FailureReportNeedsAProblemAndAValidOptionalMobile) {
+  ASSERT_TRUE(m_flow.open_failure_report());
+  EXPECT_FALSE(m_flow.choose_report_service(42));
+  ASSERT_TRUE(m_flow.choose_report_service(0));
+  EXPECT_FALSE(m_flow.report_submit_requested()) << "no problem chosen";
+  ASSERT_TRUE(m_flow.choose_problem(pk::kiosk::ProblemKind::DeviceFault));
+  EXPECT_TRUE(m_flow.report_submit_requested()) << "the mobile number is optional";
+  m_flow.set_field_text(Field::Mobile, "12");
+  EXPECT_FALSE(m_flow.report_submit_requested());
+  EXPECT_FALSE(m_flow.state().report.mobile_error.empty());
+}
+
+TEST_F(Flow, IdleAsksForMoreTimeThenWipes) {
+  m_flow.touched(100);
+  identify();
+  m_flow.page_captured(page());
+  EXPECT_FALSE(m_flow.tick(159));
+  EXPECT_FALSE(m_flow.state().more_time_dialog);
+  EXPECT_FALSE(m_flow.tick(160));
+  ASSERT_TRUE(m_flow.state().more_time_dialog) << "after 60 s of quiet";
+  EXPECT_GE(m_flow.state().more_time_deadline - 160, 20) << "at least 20 s to answer";
+  ASSERT_TRUE(m_flow.more_time(170));
+  EXPECT_FALSE(m_flow.state().more_time_dialog);
+  EXPECT_FALSE(m_flow.tick(229));
+  EXPECT_FALSE(m_flow.tick(230));
+  ASSERT_TRUE(m_flow.state().more_time_dialog);
+  EXPECT_FALSE(m_flow.tick(259));
+  ASSERT_TRUE(m_flow.tick(260)) << "no answer: the session ends";
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Welcome);
+  EXPECT_TRUE(m_flow.state().identity.number.empty());
+  EXPECT_TRUE(m_flow.state().identity.number_normalised.empty());
+  EXPECT_TRUE(m_flow.state().documents.empty());
+}
+
+TEST_F(Flow, WelcomeScreenNeverTimesOut) {
+  EXPECT_FALSE(m_flow.tick(10'000));
+  EXPECT_FALSE(m_flow.state().more_time_dialog);
+}
+
+TEST_F(Flow, HomeWipesAndRestoresTheDefaultLanguage) {
+  identify();
+  m_flow.choose_language(Language::English);
+  m_flow.home();
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Welcome);
+  EXPECT_EQ(m_flow.language(), Language::Persian);
+  EXPECT_TRUE(m_flow.state().identity.mobile.empty());
+}
+
+TEST_F(Flow, BackPutsTheKeyboardAwayFirst) {
+  m_flow.start();
+  ASSERT_TRUE(m_flow.focus(Field::Search));
+  EXPECT_FALSE(m_flow.focus(Field::IdNumber)) << "no such field on this screen";
+  ASSERT_TRUE(m_flow.back());
+  EXPECT_FALSE(m_flow.state().keyboard_open);
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Browse);
 }

@@ -33,7 +33,7 @@ TEST(Config, ShippedFileParsesWithEveryKey) {
 
 TEST(Config, ValuesOverrideDefaults) {
   auto config = parse_config("[terminal]\nid = \"X-7\"\nnumber = 42\n[ui]\nlanguage = \"en\"\n"
-                             "[devices]\nprinter = \"network\"\n",
+                             "[devices]\nprinter = \"network\"\nprinter_connection = \"tcp:10.0.0.5:9100\"\n",
                              "t.toml", defaults());
   ASSERT_TRUE(config) << config.error().message;
   EXPECT_EQ(config->terminal_id, "X-7");
@@ -67,6 +67,12 @@ TEST(Config, UnknownChoiceListsTheAllowedOnes) {
 TEST(Config, SyntaxErrorGivesLineAndColumn) {
   const std::string error = error_of("[ui]\nwidth = 1920\nheight = = 3\n");
   EXPECT_NE(error.find("test.toml: line 3"), std::string::npos) << error;
+}
+
+TEST(Config, NetworkPrinterNeedsAnAddress) {
+  EXPECT_EQ(error_of("[devices]\nprinter = \"network\"\n"),
+            "test.toml: key \"devices.printer_connection\": a network printer needs its address, e.g. "
+            "\"tcp:10.0.0.5:9100\"");
 }
 
 TEST(Config, EmptyTerminalIdRefused) {

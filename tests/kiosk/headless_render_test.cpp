@@ -5,8 +5,14 @@
 #include <filesystem>
 #include <set>
 
+#include <fstream>
+#include <iterator>
+
 #include "kiosk/app.h"
+#include "kiosk/centre_key.h"
 #include "kiosk/journey.h"
+#include "domain/tracking_code.h"
+#include "offline-store/sealing.h"
 
 namespace fs = std::filesystem;
 using pk::catalog::Language;
@@ -21,6 +27,11 @@ protected:
     pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
     config.data_dir = m_dir / "var";
     config.language = language;
+    // Enrolled: the centre's key is on the terminal (the test keeps the secret half).
+    auto keys = pk::store::generate_key_pair();
+    ASSERT_TRUE(keys);
+    m_keys = std::move(keys.value());
+    ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), m_keys.public_key));
     auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
     ASSERT_TRUE(app) << app.error().message;
     m_app = std::move(app.value());
@@ -48,6 +59,7 @@ protected:
     return ink;
   }
   fs::path m_dir;
+  pk::store::KeyPair m_keys;
   std::unique_ptr<pk::kiosk::App> m_app;
   double m_now = 10;
 };
@@ -117,16 +129,60 @@ TEST_F(HeadlessKiosk, CounterOnlyServiceOffersNoApplyButton) {
   EXPECT_EQ(m_app->target("apply"), nullptr);
 }
 
-TEST_F(HeadlessKiosk, JourneyWritesEveryScreen) {
+// The whole scripted journey, as the product command runs it: an application with scanned
+// pages, a status check, a failure report, a counter-only service, English.
+TEST_F(HeadlessKiosk, JourneyWritesEveryScreenAndSavesTwoRecords) {
   start(Language::Persian);
   const fs::path out = m_dir / "journey";
   auto done = pk::kiosk::run_journey(*m_app, out);
   ASSERT_TRUE(done) << done.error().message;
   int pngs = 0;
   for (const auto& entry : fs::directory_iterator(out)) pngs += entry.path().extension() == ".png";
-  EXPECT_EQ(pngs, 9);
+  EXPECT_EQ(pngs, 18);
   EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::ServiceCard);
   EXPECT_EQ(m_app->flow().language(), Language::English);
+
+  auto stats = m_app->store().stats(0);
+  ASSERT_TRUE(stats) << stats.error().message;
+  EXPECT_EQ(stats->pending_outbox, 2) << "the application and the failure report wait for the centre";
+
+  // The application: service 3, four scanned pages, personal data sealed to the centre.
+  auto code = pk::make_tracking_code(pk::TrackingKind::Application, 1, 1);
+  ASSERT_TRUE(code);
+  auto record = m_app->store().find_by_tracking_code(code->digits());
+  ASSERT_TRUE(record);
+  ASSERT_TRUE(record.value().has_value());
+  EXPECT_EQ(record.value()->service_number, 3);
+  EXPECT_EQ(record.value()->documents.size(), 4u);
+  auto personal = pk::store::open_sealed(record.value()->sealed_personal, m_keys);
+  ASSERT_TRUE(personal) << personal.error().message;
+  const std::string clear(personal->bytes().begin(), personal->bytes().end());
+  EXPECT_NE(clear.find("0012345679"), std::string::npos);
+  EXPECT_NE(clear.find("09121234567"), std::string::npos);
+
+  // The failure report has a code of its own kind, with the next sequence number.
+  auto report_code = pk::make_tracking_code(pk::TrackingKind::FailureReport, 1, 2);
+  ASSERT_TRUE(report_code);
+  auto report = m_app->store().find_by_tracking_code(report_code->digits());
+  ASSERT_TRUE(report);
+  ASSERT_TRUE(report.value().has_value());
+  EXPECT_EQ(report.value()->service_number, 3);
+}
+
+// A stolen terminal's disk reveals no name or number: the database and its WAL hold none of
+// the identifiers typed during the journey, in any digit form.
+TEST_F(HeadlessKiosk, NoPersonalDataInClearOnDisk) {
+  start(Language::Persian);
+  ASSERT_TRUE(pk::kiosk::run_journey(*m_app, m_dir / "journey"));
+  std::string disk;
+  for (const auto& entry : fs::recursive_directory_iterator(m_dir / "var")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    disk.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  ASSERT_GT(disk.size(), 10'000u) << "the store was written";
+  for (const char* secret : {"0012345679", "۰۰۱۲۳۴۵۶۷۹", "09121234567", "۰۹۱۲۱۲۳۴۵۶۷", "9121234567"})
+    EXPECT_EQ(disk.find(secret), std::string::npos) << secret << " found in clear on disk";
 }
 
 // The on-screen keyboard feeds the search: taps on real keys, and the list narrows.

@@ -1,0 +1,137 @@
+// The application part of the citizen flow: identify, capture, review, submit.
+#include <utility>
+
+#include "domain/text_normalize.h"
+#include "kiosk/citizen_flow.h"
+#include "kiosk/secure_wipe.h"
+
+namespace pk::kiosk {
+
+namespace {
+
+pk::Language to_domain(catalog::Language l) {
+  return l == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
+}
+
+}  // namespace
+
+bool CitizenFlow::apply() {
+  const catalog::Service* s = service();
+  if (m_state.screen != CitizenScreen::ServiceCard || !s || !s->offered_at(catalog::Channel::Kiosk)) return false;
+  m_state.screen = CitizenScreen::Identify;
+  m_state.documents.clear();
+  for (const catalog::RequiredDocument& doc : s->documents) m_state.documents.push_back({doc.kind, {}});
+  m_state.document_index = 0;
+  focus(Field::IdNumber);
+  return true;
+}
+
+bool CitizenFlow::set_id_kind(identity::IdKind kind) {
+  if (m_state.screen != CitizenScreen::Identify || kind == identity::IdKind::Mobile) return false;
+  if (m_state.identity.kind != kind) {
+    secure_wipe(m_state.identity.number);
+    m_state.identity.number_error.clear();
+  }
+  m_state.identity.kind = kind;
+  focus(Field::IdNumber);
+  return true;
+}
+
+bool CitizenFlow::identify_next() {
+  if (m_state.screen != CitizenScreen::Identify) return false;
+  IdentityDraft& id = m_state.identity;
+  const pk::Language lang = to_domain(m_state.language);
+  identity::IdentityCheck number = identity::validate_national_code(id.number);
+  if (id.kind == identity::IdKind::ForeignNationalId) number = identity::validate_foreign_national_id(id.number);
+  if (id.kind == identity::IdKind::Passport) number = identity::validate_passport_number(id.number);
+  const identity::IdentityCheck mobile = identity::validate_mobile(id.mobile);
+  id.number_error = number ? "" : identity::describe(number.error(), id.kind, lang);
+  id.mobile_error = mobile ? "" : identity::describe(mobile.error(), identity::IdKind::Mobile, lang);
+  if (!number || !mobile) {
+    focus(number ? Field::Mobile : Field::IdNumber);
+    return false;
+  }
+  id.number_normalised = number.value();
+  id.mobile_normalised = mobile.value();
+  close_keyboard();
+  m_state.screen = m_state.documents.empty() ? CitizenScreen::Review : CitizenScreen::Capture;
+  return true;
+}
+
+bool CitizenFlow::can_scan() const {
+  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size()) return false;
+  const catalog::Service* s = service();
+  const int wanted = s ? s->documents[m_state.document_index].pages : 1;
+  // A document never takes more pages than the catalog asks for, plus one spare (a back side).
+  return static_cast<int>(m_state.documents[m_state.document_index].pages.size()) < wanted + 1;
+}
+
+bool CitizenFlow::page_captured(CapturedPage page) {
+  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size()) return false;
+  m_state.documents[m_state.document_index].pages.push_back(std::move(page));
+  m_state.capture_problem.clear();
+  return true;
+}
+
+bool CitizenFlow::capture_failed(std::string message) {
+  if (m_state.screen != CitizenScreen::Capture) return false;
+  m_state.capture_problem = std::move(message);
+  return true;
+}
+
+bool CitizenFlow::retake() {
+  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size()) return false;
+  auto& pages = m_state.documents[m_state.document_index].pages;
+  if (pages.empty()) return false;
+  secure_wipe(pages.back().jpeg);
+  secure_wipe(pages.back().preview_rgba);
+  pages.pop_back();
+  return true;
+}
+
+bool CitizenFlow::capture_next() {
+  if (m_state.screen != CitizenScreen::Capture) return false;
+  const catalog::Service* s = service();
+  if (!s) return false;
+  const catalog::RequiredDocument& wanted = s->documents[m_state.document_index];
+  // A mandatory document needs at least one page; an optional one may be skipped.
+  if (wanted.mandatory && m_state.documents[m_state.document_index].pages.empty()) return false;
+  m_state.capture_problem.clear();
+  if (m_state.document_index + 1 < m_state.documents.size()) {
+    ++m_state.document_index;
+  } else {
+    m_state.screen = CitizenScreen::Review;
+  }
+  return true;
+}
+
+bool CitizenFlow::set_consent(bool consent) {
+  if (m_state.screen != CitizenScreen::Review) return false;
+  m_state.consent = consent;
+  return true;
+}
+
+bool CitizenFlow::submit_requested() {
+  if (m_state.screen != CitizenScreen::Review || !m_state.consent) return false;
+  m_state.submit_problem.clear();
+  return true;
+}
+
+bool CitizenFlow::submit_failed(std::string message) {
+  if (m_state.screen != CitizenScreen::Review && m_state.screen != CitizenScreen::ReportDetails) return false;
+  m_state.submit_problem = std::move(message);
+  return true;
+}
+
+bool CitizenFlow::saved(SavedOutcome outcome) {
+  if (m_state.screen != CitizenScreen::Review && m_state.screen != CitizenScreen::ReportDetails) return false;
+  // The draft has reached the store: its clear copy leaves memory now, not at the session's end.
+  for (CapturedDocument& doc : m_state.documents)
+    for (CapturedPage& page : doc.pages) secure_wipe(page.jpeg);
+  m_state.saved = std::move(outcome);
+  m_state.screen = CitizenScreen::Saved;
+  close_keyboard();
+  return true;
+}
+
+}  // namespace pk::kiosk

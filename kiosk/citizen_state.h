@@ -1,0 +1,110 @@
+#pragma once
+// What a citizen's session holds, as plain data. Everything personal here is wiped
+// (secure_wipe) when the session ends: finish, idle timeout, or going home.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/catalog.h"
+#include "domain/identity.h"
+
+namespace pk::kiosk {
+
+enum class CitizenScreen {
+  Welcome,
+  Browse,
+  ServiceCard,
+  Identify,      // national code / foreign id / passport, and mobile
+  Capture,       // scan each required document
+  Review,        // everything at a glance, consent, submit
+  Saved,         // the tracking code, and whether the receipt printed
+  StatusEntry,   // type a tracking code (or show the receipt's barcode)
+  StatusResult,
+  ReportService, // failure report: which service
+  ReportDetails, // what went wrong, optional text and mobile
+};
+
+// The field the on-screen keyboard types into.
+enum class Field { None, Search, IdNumber, Mobile, TrackingCode, ReportText };
+
+struct IdentityDraft {
+  identity::IdKind kind = identity::IdKind::NationalCode;
+  std::string number;         // as typed
+  std::string mobile;         // as typed
+  std::string number_error;   // shown under the field, in the session's language
+  std::string mobile_error;
+  std::string number_normalised;  // set when valid
+  std::string mobile_normalised;
+};
+
+// One scanned page, already compressed: what goes (sealed) into the store.
+struct CapturedPage {
+  std::vector<uint8_t> jpeg;
+  std::vector<uint8_t> preview_rgba;  // a small picture for the screen
+  int preview_width = 0;
+  int preview_height = 0;
+  uint64_t preview_id = 0;            // unique per page: the preview's texture id
+};
+
+struct CapturedDocument {
+  std::string kind;  // the catalog's document kind
+  std::vector<CapturedPage> pages;
+};
+
+enum class ProblemKind { ServiceUnavailable, DeviceFault, SlowOrPoorService, WrongInformation, Other };
+inline constexpr ProblemKind kProblemKinds[] = {ProblemKind::ServiceUnavailable, ProblemKind::DeviceFault,
+                                                ProblemKind::SlowOrPoorService, ProblemKind::WrongInformation,
+                                                ProblemKind::Other};
+
+struct ReportDraft {
+  int service = 0;  // 0 = the kiosk / services in general
+  ProblemKind problem = ProblemKind::ServiceUnavailable;
+  bool problem_chosen = false;
+  std::string text;
+  std::string mobile;
+  std::string mobile_error;
+};
+
+// What the terminal tells the person once the store has committed.
+struct SavedOutcome {
+  std::string tracking_display;  // grouped, in the session's digits
+  std::string tracking_digits;   // ASCII digits, for the barcode
+  bool is_failure_report = false;
+  bool printed = false;
+  std::string print_problem;     // why the receipt did not print (it is queued for reprint)
+};
+
+struct StatusOutcome {
+  std::string tracking_display;
+  std::string message;  // what is known, in the session's language
+  bool found = false;
+};
+
+struct CitizenState {
+  CitizenScreen screen = CitizenScreen::Welcome;
+  catalog::Language language = catalog::Language::Persian;
+  std::string office_filter;
+  std::string query;
+  int service = 0;
+  float list_scroll = 0;
+  bool keyboard_open = false;
+  Field field = Field::None;
+
+  IdentityDraft identity;
+  std::vector<CapturedDocument> documents;  // one per required document of the service
+  size_t document_index = 0;                // the document being captured
+  std::string capture_problem;              // e.g. the scanner is jammed
+  bool consent = false;
+  std::string submit_problem;               // e.g. the disk is full: nothing was saved
+
+  ReportDraft report;
+  std::string tracking_input;
+  std::string tracking_error;
+  StatusOutcome status;
+  SavedOutcome saved;
+
+  bool more_time_dialog = false;  // "need more time?" is on screen
+  double more_time_deadline = 0;
+};
+
+}  // namespace pk::kiosk

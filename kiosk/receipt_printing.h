@@ -1,0 +1,52 @@
+#pragma once
+// The kiosk's receipts: the tracking-code receipt after an application, the failure receipt
+// after a failure report. Rendered with the kiosk's own Persian text engine, sent through a
+// print queue that keeps a job until the printer confirms it, so a receipt that failed
+// (paper out, unplugged) prints later, when the printer is back.
+#include <memory>
+#include <string>
+
+#include "domain/catalog.h"
+#include "domain/result.h"
+#include "drivers/printer/print_queue.h"
+#include "drivers/printer/printer.h"
+#include "kiosk/citizen_state.h"
+#include "kiosk/config.h"
+#include "receipts/receipt_render.h"
+
+namespace pk::kiosk {
+
+struct PrintOutcome {
+  bool printed = false;
+  std::string problem;  // for the citizen, in their language, when not printed
+};
+
+class ReceiptPrinting {
+public:
+  // connection: a printer connection string ("sim:DIR", "tcp:HOST:PORT", "usb[:VID:PID]").
+  static Result<std::unique_ptr<ReceiptPrinting>> create(const std::string& connection, ui::TextEngine& text);
+
+  PrintOutcome print_application(const catalog::Catalog& catalog, const CitizenState& state,
+                                 const std::string& tracking_digits, int64_t now_unix, const Config& config);
+  PrintOutcome print_failure_report(const catalog::Catalog& catalog, const CitizenState& state,
+                                    const std::string& tracking_digits, int64_t now_unix, const Config& config);
+  // Tries the queued receipts again (called when the kiosk is idle).
+  void retry();
+  [[nodiscard]] size_t pending() const { return m_queue->pending(); }
+  [[nodiscard]] PrinterDriver& printer() { return *m_printer; }
+
+private:
+  ReceiptPrinting() = default;
+  PrintOutcome print(const Result<receipts::Receipt>& receipt, Language language);
+
+  std::unique_ptr<PrinterDriver> m_printer;
+  Features m_features;
+  std::unique_ptr<PrintQueue> m_queue;
+  std::unique_ptr<receipts::ReceiptRenderer> m_renderer;
+};
+
+// The connection string for the configured backend: simulated printers write their
+// receipts (byte stream and PNG) to <receipts_dir>.
+[[nodiscard]] std::string printer_connection(const Config& config, const std::filesystem::path& receipts_dir);
+
+}  // namespace pk::kiosk

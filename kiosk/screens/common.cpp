@@ -1,0 +1,134 @@
+// Pieces every citizen screen shares: toolbar, keyboard, fields, errors, the idle dialog.
+#include <cmath>
+
+#include "kiosk/format.h"
+#include "kiosk/screens/screen.h"
+
+namespace pk::kiosk {
+
+ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view title) {
+  const ui::Theme& t = ctx.ui.theme();
+  const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
+  const float back_width = 240 * t.scale;
+  if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
+                 ui::ButtonKind::Secondary))
+    ctx.flow.back();
+  ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap), title,
+              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 2}, t.text, true);
+  return {{body.min.x, bar.max.y + t.gap}, body.max};
+}
+
+static bool numeric_field(const CitizenState& s) {
+  switch (s.field) {
+    case Field::IdNumber: return s.identity.kind != identity::IdKind::Passport;
+    case Field::Mobile:
+    case Field::TrackingCode: return true;
+    default: return false;
+  }
+}
+
+ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
+  const CitizenState& s = ctx.flow.state();
+  if (!s.keyboard_open || s.field == Field::None) return body;
+  const bool numeric = numeric_field(s);
+  ctx.keyboard.lock_numeric(numeric);
+  if (numeric) {
+    ctx.keyboard.set_layout(ui::KeyboardLayout::Numeric);
+  } else if (ctx.keyboard.layout() == ui::KeyboardLayout::Numeric) {
+    // Passport numbers are Latin; words are in the session's language.
+    const bool latin = s.field == Field::IdNumber || !ctx.flow.rtl();
+    ctx.keyboard.set_layout(latin ? ui::KeyboardLayout::English : ui::KeyboardLayout::Persian);
+  }
+  const ui::Theme& t = ctx.ui.theme();
+  const float height = ctx.keyboard.preferred_height(t);
+  ui::Rect keys{{body.min.x, body.max.y - height}, body.max};
+  if (numeric) {  // a keypad is narrow: keep it at the start edge, beside the fields
+    const float w = std::min(body.width(), 760 * t.scale);
+    keys = ctx.ui.from_start(keys, body.width() - w, w);
+  }
+  std::string text;
+  switch (s.field) {
+    case Field::Search: text = s.query; break;
+    case Field::IdNumber: text = s.identity.number; break;
+    case Field::Mobile: text = s.screen == CitizenScreen::Identify ? s.identity.mobile : s.report.mobile; break;
+    case Field::TrackingCode: text = s.tracking_input; break;
+    case Field::ReportText: text = s.report.text; break;
+    case Field::None: break;
+  }
+  if (ctx.keyboard.draw(ctx.ui, keys, text)) ctx.flow.set_field_text(s.field, std::move(text));
+  if (numeric) return {body.min, {body.max.x, body.max.y}};  // fields stay beside the keypad
+  return {body.min, {body.max.x, keys.min.y - t.gap}};
+}
+
+float draw_error(ScreenContext& ctx, const ui::Rect& below, std::string_view message) {
+  if (message.empty()) return 0;
+  const ui::Theme& t = ctx.ui.theme();
+  return ui::notice(ctx.ui, below, message, t.error_bg, t.error_text);
+}
+
+std::string_view field_name(Field field) {
+  switch (field) {
+    case Field::None: return "none";
+    case Field::Search: return "search";
+    case Field::IdNumber: return "id";
+    case Field::Mobile: return "mobile";
+    case Field::TrackingCode: return "tracking";
+    case Field::ReportText: return "report_text";
+  }
+  return "none";
+}
+
+ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Field field, std::string_view text,
+                    std::string_view placeholder) {
+  const ui::Theme& t = ctx.ui.theme();
+  const float label_h = ui::text_in(ctx.ui, row, label, {.size_px = t.small_px, .weight = ui::Weight::Bold},
+                                    t.text_muted);
+  const ui::Rect box{{row.min.x, row.min.y + label_h + 6 * t.scale},
+                     {row.max.x, row.min.y + label_h + 6 * t.scale + t.touch_target}};
+  const std::string id = "field/" + std::string(field_name(field));
+  const bool focused = ctx.flow.state().field == field && ctx.flow.state().keyboard_open;
+  if (ui::text_field(ctx.ui, id, box, text, placeholder, focused)) ctx.flow.focus(field);
+  return {row.min, box.max};
+}
+
+void draw_more_time_dialog(ScreenContext& ctx, double now) {
+  const CitizenState& s = ctx.flow.state();
+  if (!s.more_time_dialog) return;
+  const ui::Theme& t = ctx.ui.theme();
+  // Modal: a dimmed window over the whole screen, so taps behind it reach nothing.
+  const float w = 1000 * t.scale;
+  const float h = 520 * t.scale;
+  const ImVec2 c = ctx.screen.center();
+  ImGui::SetNextWindowPos(ctx.screen.min);
+  ImGui::SetNextWindowSize({ctx.screen.width(), ctx.screen.height()});
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 150));
+  ImGui::Begin("##more_time", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleColor();
+  const ui::Rect card{{c.x - w / 2, c.y - h / 2}, {c.x + w / 2, c.y + h / 2}};
+  ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
+  const ui::Rect inner = card.inset(t.margin, t.margin);
+  float y = inner.min.y;
+  y += ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(strings::kMoreTimeTitle),
+                   {.size_px = t.title_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
+  y += t.gap;
+  y += ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(strings::kMoreTimeBody),
+                   {.size_px = t.body_px, .align = ui::TextAlign::Center}, t.text_muted);
+  const int left = std::max(0, static_cast<int>(std::ceil(s.more_time_deadline - now)));
+  const std::string countdown = format_number(left, ctx.lang()) + " " + ctx.tr(strings::kSeconds);
+  y += t.gap;
+  ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, countdown,
+              {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.primary);
+  const ui::Rect buttons{{inner.min.x, inner.max.y - t.touch_target * 1.2f}, inner.max};
+  const float bw = (buttons.width() - t.gap) / 2;
+  if (ui::button(ctx.ui, "more_time", ctx.ui.from_start(buttons, 0, bw), ctx.tr(strings::kMoreTimeYes),
+                 ui::ButtonKind::Primary))
+    ctx.flow.more_time(now);
+  if (ui::button(ctx.ui, "finish_now", ctx.ui.from_start(buttons, bw + t.gap, bw), ctx.tr(strings::kFinish),
+                 ui::ButtonKind::Secondary))
+    ctx.flow.home();
+  ImGui::End();
+}
+
+}  // namespace pk::kiosk

@@ -1,0 +1,52 @@
+#include "kiosk/screens/screen.h"
+
+namespace pk::kiosk {
+
+void draw_identify_screen(ScreenContext& ctx) {
+  const ui::Theme& t = ctx.ui.theme();
+  const CitizenState& s = ctx.flow.state();
+  ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kIdentifyTitle));
+  body = draw_keyboard(ctx, body);
+
+  // The fields take the start half; the keypad (when up) sits at the end half.
+  const float column = std::min(body.width() * 0.5f, 900 * t.scale);
+  ui::Rect col = ctx.ui.from_start(body, 0, column);
+  float y = col.min.y;
+  y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kIdHint), {.size_px = t.body_px}, t.text_muted);
+  y += t.gap;
+
+  const struct {
+    identity::IdKind kind;
+    const Text& name;
+    const char* id;
+  } kinds[] = {{identity::IdKind::NationalCode, strings::kIdNationalCode, "idkind/national"},
+               {identity::IdKind::ForeignNationalId, strings::kIdForeign, "idkind/foreign"},
+               {identity::IdKind::Passport, strings::kIdPassport, "idkind/passport"}};
+  const float tab_w = (column - 2 * t.gap) / 3;
+  ui::Rect tabs{{col.min.x, y}, {col.max.x, y + t.touch_target * 0.8f}};
+  for (int i = 0; i < 3; ++i) {
+    if (ui::tab(ctx.ui, kinds[i].id, ctx.ui.from_start(tabs, static_cast<float>(i) * (tab_w + t.gap), tab_w),
+                ctx.tr(kinds[i].name), s.identity.kind == kinds[i].kind))
+      ctx.flow.set_id_kind(kinds[i].kind);
+  }
+  y = tabs.max.y + 1.5f * t.gap;
+
+  const char* number_label = ctx.tr(strings::kIdNationalCode);
+  for (const auto& k : kinds)
+    if (k.kind == s.identity.kind) number_label = ctx.tr(k.name);
+  ui::Rect used = draw_field(ctx, {{col.min.x, y}, col.max}, number_label, Field::IdNumber, s.identity.number);
+  y = used.max.y + t.gap / 2;
+  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.number_error) + t.gap;
+
+  used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kMobile), Field::Mobile, s.identity.mobile,
+                    ctx.lang() == catalog::Language::Persian ? "۰۹۱۲۱۲۳۴۵۶۷" : "09121234567");
+  y = used.max.y + t.gap / 2;
+  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error) + t.gap;
+
+  const ui::Rect next{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
+  if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, 420 * t.scale), ctx.tr(strings::kNext),
+                 ui::ButtonKind::Primary, t.title_px))
+    ctx.flow.identify_next();
+}
+
+}  // namespace pk::kiosk

@@ -1,0 +1,77 @@
+#include "domain/text_normalize.h"
+#include "kiosk/format.h"
+#include "kiosk/screens/screen.h"
+
+namespace pk::kiosk {
+
+namespace {
+
+const char* id_kind_label(const ScreenContext& ctx, identity::IdKind kind) {
+  switch (kind) {
+    case identity::IdKind::ForeignNationalId: return ctx.tr(strings::kIdForeign);
+    case identity::IdKind::Passport: return ctx.tr(strings::kIdPassport);
+    default: return ctx.tr(strings::kIdNationalCode);
+  }
+}
+
+// A row of the summary: the label at the start edge, the value beside it.
+float summary_row(ScreenContext& ctx, float y, const ui::Rect& area, std::string_view label, std::string_view value) {
+  const ui::Theme& t = ctx.ui.theme();
+  const float label_w = 420 * t.scale;
+  const ui::Rect row{{area.min.x, y}, {area.max.x, y + 1}};
+  ui::text_in(ctx.ui, ctx.ui.from_start(row, 0, label_w), label, {.size_px = t.body_px}, t.text_muted);
+  const float h = ui::text_in(ctx.ui, ctx.ui.from_start(row, label_w, area.width() - label_w), value,
+                              {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text);
+  return h + t.gap / 2;
+}
+
+}  // namespace
+
+void draw_review_screen(ScreenContext& ctx) {
+  const ui::Theme& t = ctx.ui.theme();
+  const CitizenState& s = ctx.flow.state();
+  const catalog::Service* service = ctx.flow.service();
+  if (!service) return;
+  const ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kReviewTitle));
+  ui::Rect card{body.min, {body.max.x, body.max.y - t.touch_target * 2.6f}};
+  ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
+  card = card.inset(t.margin, t.gap);
+  float y = card.min.y;
+  y += summary_row(ctx, y, card, ctx.tr(strings::kService),
+                   format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title));
+  const std::string number = ctx.lang() == catalog::Language::Persian
+                                 ? to_persian_digits(s.identity.number_normalised)
+                                 : s.identity.number_normalised;
+  y += summary_row(ctx, y, card, id_kind_label(ctx, s.identity.kind), number);
+  y += summary_row(ctx, y, card, ctx.tr(strings::kMobile),
+                   ctx.lang() == catalog::Language::Persian ? to_persian_digits(s.identity.mobile_normalised)
+                                                            : s.identity.mobile_normalised);
+  for (size_t i = 0; i < s.documents.size() && i < service->documents.size(); ++i) {
+    const size_t pages = s.documents[i].pages.size();
+    y += summary_row(ctx, y, card, ctx.tr(service->documents[i].title),
+                     format_number(static_cast<int64_t>(pages), ctx.lang()) + " " + ctx.tr(strings::kPagesScanned));
+  }
+  y += summary_row(ctx, y, card, ctx.tr(strings::kFee), format_amount_rials(service->fee_rials, ctx.lang()));
+
+  // Consent: a large box the citizen ticks; submit stays disabled until then.
+  const ui::Rect consent_row{{body.min.x, card.max.y + 2 * t.gap}, {body.max.x, card.max.y + 2 * t.gap + t.touch_target}};
+  const ui::Rect box = ctx.ui.from_start(consent_row, 0, t.touch_target);
+  if (ui::button(ctx.ui, "consent", box, s.consent ? "✓" : "", s.consent ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary,
+                 t.title_px))
+    ctx.flow.set_consent(!s.consent);
+  ui::text_in(ctx.ui, ctx.ui.from_start(consent_row, t.touch_target + t.gap, consent_row.width() - t.touch_target - t.gap),
+              ctx.tr(strings::kConsent), {.size_px = t.body_px}, t.text, true);
+
+  const ui::Rect row{{body.min.x, body.max.y - t.touch_target * 1.1f}, body.max};
+  if (!ctx.can_take_applications) {
+    draw_error(ctx, row, ctx.tr(strings::kNotEnrolled));
+    return;
+  }
+  draw_error(ctx, {{body.min.x + 500 * t.scale, row.min.y}, row.max}, s.submit_problem);
+  if (s.consent && ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, 460 * t.scale), ctx.tr(strings::kSubmit),
+                              ui::ButtonKind::Primary, t.title_px)) {
+    if (ctx.flow.submit_requested()) ctx.action = PendingAction::SubmitApplication;
+  }
+}
+
+}  // namespace pk::kiosk

@@ -1,0 +1,49 @@
+#include "kiosk/screens/screen.h"
+
+namespace pk::kiosk {
+
+void draw_saved_screen(ScreenContext& ctx) {
+  const ui::Theme& t = ctx.ui.theme();
+  const SavedOutcome& saved = ctx.flow.state().saved;
+  const ui::Rect body = draw_header(ctx).inset(t.margin, t.margin);
+  const float column = std::min(body.width(), 1200 * t.scale);
+  const ui::Rect col{{body.center().x - column / 2, body.min.y}, {body.center().x + column / 2, body.max.y}};
+  float y = col.min.y + t.margin;
+  const Text& title = saved.is_failure_report ? strings::kReportSavedTitle : strings::kSavedTitle;
+  y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(title),
+                   {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
+  y += t.margin;
+
+  // The code, big, in a box: what the citizen copies down if the receipt did not print.
+  const ui::Rect code_box{{col.min.x, y}, {col.max.x, y + 230 * t.scale}};
+  ImGui::GetWindowDrawList()->AddRectFilled(code_box.min, code_box.max, t.surface, t.radius);
+  ImGui::GetWindowDrawList()->AddRect(code_box.min, code_box.max, t.primary, t.radius, 0, 3 * t.scale);
+  ui::text_in(ctx.ui, {{code_box.min.x, code_box.min.y + t.gap}, code_box.max}, ctx.tr(strings::kTrackingCode),
+              {.size_px = t.body_px, .align = ui::TextAlign::Center}, t.text_muted);
+  // Digits and dashes read left to right in both languages.
+  ui::text_in(ctx.ui, {{code_box.min.x, code_box.min.y + t.gap + t.body_px * 1.6f}, code_box.max},
+              saved.tracking_display,
+              {.size_px = t.display_px * 1.3f, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center,
+               .direction = ui::BaseDirection::LeftToRight},
+              t.primary);
+  y = code_box.max.y + t.margin;
+
+  if (saved.printed) {
+    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kReceiptPrinted), t.badge, t.text);
+  } else {
+    std::string why = ctx.tr(strings::kReceiptNotPrinted);
+    if (!saved.print_problem.empty()) why += " (" + saved.print_problem + ")";
+    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, why, t.error_bg, t.error_text);
+  }
+  y += t.gap;
+  ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kSavedOffline),
+              {.size_px = t.body_px, .align = ui::TextAlign::Center}, t.text_muted);
+
+  const float bw = 460 * t.scale;
+  const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},
+                        {body.center().x + bw / 2, body.max.y}};
+  if (ui::button(ctx.ui, "finish", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Primary, t.title_px))
+    ctx.flow.home();
+}
+
+}  // namespace pk::kiosk

@@ -1,0 +1,36 @@
+#pragma once
+// Turning a citizen's finished draft into a durable record: personal data and pages are
+// sealed to the centre's key, then application, pages, outbox entry and audit line are
+// written in one transaction. Only when that has committed does the caller get a tracking
+// code to show. The clear personal data never reaches the disk.
+#include <optional>
+
+#include "domain/catalog.h"
+#include "domain/result.h"
+#include "kiosk/citizen_state.h"
+#include "kiosk/config.h"
+#include "offline-store/sealing.h"
+#include "offline-store/store.h"
+
+namespace pk::kiosk {
+
+struct SubmissionContext {
+  store::Store& store;
+  const store::PublicKey& centre_key;
+  const Config& config;
+  int64_t now_unix = 0;
+  int64_t now_monotonic_ms = 0;
+};
+
+// An application for state.service with state.identity and state.documents.
+Result<store::SavedApplication> submit_application(const SubmissionContext& ctx, const CitizenState& state);
+// A failure report (رسید خرابی) from state.report.
+Result<store::SavedApplication> submit_failure_report(const SubmissionContext& ctx, const CitizenState& state);
+
+// What the terminal knows of a tracking code, in words for the citizen.
+Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code, catalog::Language language);
+
+[[nodiscard]] std::string_view problem_name(ProblemKind problem, catalog::Language language);
+[[nodiscard]] std::string_view problem_id(ProblemKind problem);
+
+}  // namespace pk::kiosk
