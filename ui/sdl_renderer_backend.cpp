@@ -47,6 +47,17 @@ bool SdlRendererBackend::create_font_texture() {
 }
 
 void SdlRendererBackend::sync(const std::vector<ExternalTexture>& textures) {
+  // Textures whose owner no longer lists them (a wiped preview) are freed.
+  for (auto it = m_external.begin(); it != m_external.end();) {
+    bool listed = false;
+    for (const ExternalTexture& page : textures) listed = listed || page.key == it->first;
+    if (listed) {
+      ++it;
+    } else {
+      SDL_DestroyTexture(it->second);
+      it = m_external.erase(it);
+    }
+  }
   for (const ExternalTexture& page : textures) {
     auto it = m_external.find(page.key);
     if (it == m_external.end()) {
@@ -65,8 +76,9 @@ void SdlRendererBackend::sync(const std::vector<ExternalTexture>& textures) {
 SDL_Texture* SdlRendererBackend::resolve(const void* texture_id) const {
   auto it = m_external.find(texture_id);
   if (it != m_external.end()) return it->second;
-  // Anything else is an SDL_Texture* handed to ImGui directly (the font atlas, images).
-  return static_cast<SDL_Texture*>(const_cast<void*>(texture_id));
+  if (texture_id == m_font_texture) return m_font_texture;
+  // An id nobody registered (a preview already wiped): draw nothing rather than trust it.
+  return nullptr;
 }
 
 void SdlRendererBackend::render(const ImDrawData* draw_data) {
@@ -96,7 +108,9 @@ void SdlRendererBackend::render(const ImDrawData* draw_data) {
 
       const ImDrawVert* first = vertices + cmd.VtxOffset;
       const int vertex_count = list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset);
-      SDL_RenderGeometryRaw(m_renderer, resolve(cmd.TextureId), &first->pos.x, sizeof(ImDrawVert),
+        SDL_Texture* texture = resolve(cmd.TextureId);
+      if (!texture && cmd.TextureId) continue;
+      SDL_RenderGeometryRaw(m_renderer, texture, &first->pos.x, sizeof(ImDrawVert),
                             reinterpret_cast<const SDL_Color*>(&first->col), sizeof(ImDrawVert),
                             &first->uv.x, sizeof(ImDrawVert), vertex_count, indices + cmd.IdxOffset,
                             static_cast<int>(cmd.ElemCount), sizeof(ImDrawIdx));
