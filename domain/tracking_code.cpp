@@ -40,12 +40,15 @@ Result<TrackingCode> make_tracking_code(TrackingKind kind, int terminal_number, 
     return make_error("tracking code: sequence " + std::to_string(sequence) + " is outside 0.." +
                       std::to_string(kMaxTrackingSequence) + " (the terminal has used up its codes)");
   }
-  char payload[kPayloadDigits + 1];
-  std::snprintf(payload, sizeof payload, "%d%04d%07lld", static_cast<int>(kind), terminal_number,
-                static_cast<long long>(sequence));
-  char check[3];
-  std::snprintf(check, sizeof check, "%02d", mod97_check_digits(payload));
-  return TrackingCode(kind, terminal_number, sequence, std::string(payload) + check);
+  // Ranges are checked above, so each field has exactly its width.
+  std::string payload = std::to_string(static_cast<int>(kind));
+  const std::string terminal = std::to_string(terminal_number);
+  const std::string seq = std::to_string(sequence);
+  payload += std::string(4 - terminal.size(), '0') + terminal + std::string(7 - seq.size(), '0') + seq;
+  const int check = mod97_check_digits(payload);
+  payload += static_cast<char>('0' + check / 10);
+  payload += static_cast<char>('0' + check % 10);
+  return TrackingCode(kind, terminal_number, sequence, std::move(payload));
 }
 
 std::string format(const TrackingCode& code, Language language) {

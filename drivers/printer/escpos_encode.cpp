@@ -76,8 +76,10 @@ Result<void> append_qr(Bytes& out, const QrCode& qr) {
   put_qr_function(out, 67, size);
   const std::uint8_t ecc[] = {static_cast<std::uint8_t>(48 + static_cast<int>(qr.correction))};
   put_qr_function(out, 69, ecc);
-  Bytes store{48};  // m = 48
-  store.insert(store.end(), qr.data.begin(), qr.data.end());
+  // m = 48, then the data; sized up front (GCC 12 warns falsely on insert into a 1-byte vector).
+  Bytes store(1 + qr.data.size());
+  store[0] = 48;
+  std::copy(qr.data.begin(), qr.data.end(), store.begin() + 1);
   put_qr_function(out, 80, store);
   const std::uint8_t print[] = {48};
   put_qr_function(out, 81, print);
