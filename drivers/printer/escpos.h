@@ -31,7 +31,8 @@ struct EncodeOptions {
   int feed_lines_before_cut = 4;  // the cutter sits above the print head
 };
 
-void append_init(Bytes& out);                            // ESC @
+void append_init(Bytes& out);                      // ESC @
+void append_justify(Bytes& out, Justify justify);  // ESC a n
 void append_raster(Bytes& out, const RasterImage& image, int band_rows);  // GS v 0, one per band
 void append_feed_dots(Bytes& out, int dots);             // ESC J n (repeated for > 255)
 void append_feed_lines(Bytes& out, int lines);           // ESC d n

@@ -80,6 +80,7 @@ private:
     const std::string name = "ESC " + std::string(1, static_cast<char>(c));
     if (c == '@') {
       m_line_dots = kDefaultLineDots;
+      m_justify = Justify::Left;
       return emit(CommandKind::Init, 2, name);
     }
     if (c == '2') {
@@ -98,6 +99,7 @@ private:
         return emit(CommandKind::Feed, 3, name + " " + std::to_string(n));
       }
       if (c == '3') m_line_dots = n;
+      if (c == 'a') m_justify = (n == 1 || n == 49) ? Justify::Center : Justify::Left;  // right drawn as left
       return emit(CommandKind::Setting, 3, name + " " + std::to_string(n));
     }
     emit(CommandKind::Unknown, 2, "ESC " + hex(c));
@@ -219,6 +221,7 @@ private:
         return emit(CommandKind::QrStore, 5 + size, "QR store " + std::to_string(params - 1) + " bytes");
       case 81:
         if (!m_qr_stored) return emit(CommandKind::Malformed, 5 + size, "QR print with no data stored");
+        m_qr.justify = m_justify;
         m_out.elements.emplace_back(m_qr);
         return emit(CommandKind::QrPrint, 5 + size, "QR print");
       default:
@@ -253,6 +256,7 @@ private:
     if (!text) return emit(CommandKind::Malformed, 4 + n, "Code 128: " + text.error().message);
     Code128 code = m_code;
     code.data = std::move(text).value();
+    code.justify = m_justify;
     m_out.elements.emplace_back(code);
     emit(CommandKind::Barcode, 4 + n, "Code 128 \"" + code.data + "\"");
   }
@@ -265,6 +269,7 @@ private:
   QrCode m_qr;
   bool m_qr_stored = false;
   Code128 m_code;
+  Justify m_justify = Justify::Left;  // the printer's state after ESC @ or power-on
 };
 
 }  // namespace

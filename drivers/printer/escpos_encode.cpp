@@ -28,6 +28,10 @@ void put_qr_function(Bytes& out, std::uint8_t fn, std::span<const std::uint8_t> 
 
 void append_init(Bytes& out) { out.insert(out.end(), {ESC, '@'}); }
 
+void append_justify(Bytes& out, Justify justify) {
+  out.insert(out.end(), {ESC, 'a', static_cast<std::uint8_t>(justify == Justify::Center ? 1 : 0)});
+}
+
 void append_raster(Bytes& out, const RasterImage& image, int band_rows) {
   band_rows = std::clamp(band_rows, kMinBandRows, kMaxBandRows);
   const int stride = image.stride();
@@ -126,9 +130,13 @@ Result<Bytes> encode_job(const PrintJob& job, Cut cut, const EncodeOptions& opti
       if (image->stride() > kMaxRasterWidthBytes) return make_error("raster image too wide");
       append_raster(out, *image, options.band_rows);
     } else if (const auto* qr = std::get_if<QrCode>(&element)) {
+      append_justify(out, qr->justify);
       if (auto done = append_qr(out, *qr); !done) return done.error();
+      append_justify(out, Justify::Left);  // raster bands are always full width from the left
     } else if (const auto* code = std::get_if<Code128>(&element)) {
+      append_justify(out, code->justify);
       if (auto done = append_code128(out, *code); !done) return done.error();
+      append_justify(out, Justify::Left);
     } else if (const auto* feed = std::get_if<Feed>(&element)) {
       append_feed_dots(out, feed->dots);
     }

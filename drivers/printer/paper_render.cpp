@@ -30,13 +30,13 @@ int zxing_ecc_level(QrErrorCorrection level) {
   return 1 + 2 * static_cast<int>(level);
 }
 
-void paste(RasterImage& paper, const RasterImage& piece) {
+void paste(RasterImage& paper, const RasterImage& piece, int left = 0) {
   const int top = paper.height();
   paper.append_rows(RasterImage(paper.width(), piece.height()));
-  const int width = std::min(paper.width(), piece.width());
+  const int width = std::min(paper.width() - left, piece.width());
   for (int y = 0; y < piece.height(); ++y) {
     for (int x = 0; x < width; ++x) {
-      if (piece.dot(x, y)) paper.set_dot(x, top + y, true);
+      if (piece.dot(x, y)) paper.set_dot(left + x, top + y, true);
     }
   }
 }
@@ -91,8 +91,11 @@ Paper render_paper(const escpos::DecodedStream& stream, int paper_width_dots) {
         paper.problems.push_back(drawn.error().message);
         continue;
       }
+      const Justify justify = std::holds_alternative<QrCode>(element) ? std::get<QrCode>(element).justify
+                                                                       : std::get<Code128>(element).justify;
+      const int left = justify == Justify::Center ? std::max(0, (paper_width_dots - drawn->width()) / 2) : 0;
       paste(paper.image, RasterImage(paper_width_dots, kQuietDots));
-      paste(paper.image, *drawn);
+      paste(paper.image, *drawn, left);
       paste(paper.image, RasterImage(paper_width_dots, kQuietDots));
     }
   }

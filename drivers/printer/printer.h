@@ -28,11 +28,16 @@ enum class Cut : std::uint8_t { None, Partial, Full };
 
 enum class QrErrorCorrection : std::uint8_t { L, M, Q, H };
 
+// Where the printer places a native code on the paper line (ESC a). Printers start at Left;
+// receipts centre their codes.
+enum class Justify : std::uint8_t { Left, Center };
+
 // Printed by the printer's own QR generator (GS ( k).
 struct QrCode {
   std::string data;  // bytes as stored; a tracking code is ASCII
   int module_dots = 6;  // 1..16
   QrErrorCorrection correction = QrErrorCorrection::M;
+  Justify justify = Justify::Center;
   friend bool operator==(const QrCode&, const QrCode&) = default;
 };
 
@@ -41,6 +46,7 @@ struct Code128 {
   std::string data;
   int module_dots = 2;   // GS w, 2..6
   int height_dots = 80;  // GS h, 1..255
+  Justify justify = Justify::Center;
   friend bool operator==(const Code128&, const Code128&) = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include "drivers/printer/escpos.h"
 #include "drivers/printer/escpos_decoder.h"
+#include "drivers/printer/paper_render.h"
 #include "test_images.h"
 
 namespace pk {
@@ -95,6 +96,37 @@ TEST(Escpos, NativeCodesRoundTripThroughTheDecoder) {
   EXPECT_EQ(std::get<Feed>(stream.elements[3]).dots, 40 + 4 * escpos::kDefaultLineDots);
   ASSERT_EQ(stream.cuts.size(), 1U);
   EXPECT_EQ(stream.cuts[0], Cut::Partial);
+}
+
+// Receipts centre their codes; a printer starts left-justified, so the stream says so each time.
+TEST(Escpos, NativeCodeJustificationRoundTripsAndCentresOnPaper) {
+  PrintJob job;
+  QrCode left{"LEFT", 6, QrErrorCorrection::M, Justify::Left};
+  QrCode centred{"CENTRE", 6, QrErrorCorrection::M, Justify::Center};
+  job.elements.push_back(left);
+  job.elements.push_back(centred);
+  auto bytes = escpos::encode_job(job, Cut::None);
+  ASSERT_TRUE(bytes.ok());
+  const auto stream = escpos::decode(*bytes);
+  ASSERT_EQ(stream.elements.size(), 2U);
+  EXPECT_EQ(std::get<QrCode>(stream.elements[0]).justify, Justify::Left);
+  EXPECT_EQ(std::get<QrCode>(stream.elements[1]).justify, Justify::Center);
+
+  // On the simulated paper the left code starts at the edge, the centred one is balanced.
+  const Paper paper = render_paper(stream, kDots80mm);
+  int first_left = -1, first_centre = -1, last_centre = -1;
+  const int half = paper.image.height() / 2;
+  for (int y = 0; y < paper.image.height(); ++y)
+    for (int x = 0; x < paper.image.width(); ++x) {
+      if (!paper.image.dot(x, y)) continue;
+      if (y < half && (first_left < 0 || x < first_left)) first_left = x;
+      if (y >= half && (first_centre < 0 || x < first_centre)) first_centre = x;
+      if (y >= half && x > last_centre) last_centre = x;
+    }
+  ASSERT_GE(first_left, 0);
+  EXPECT_LT(first_left, 40) << "at the left edge (the QR drawing keeps a small quiet zone)";
+  ASSERT_GT(first_centre, 150);
+  EXPECT_NEAR(first_centre, kDots80mm - 1 - last_centre, 2);
 }
 
 TEST(Escpos, Code128DigitsUseCodeSetC) {
