@@ -43,9 +43,8 @@ ServiceSets service_sets(const LedgerSnapshot& snapshot, const Prepared& prepare
     const Interval where = prepared.outage_places[i];
     sets.outage_places.push_back(where);
     if (where.empty()) continue;
-    for (const Interval& piece : planned_part(outage, where, service, snapshot.notices).pieces()) {
-      planned.push_back(piece);
-    }
+    const IntervalSet announced = planned_part(outage, where, service, snapshot.notices);
+    planned.insert(planned.end(), announced.pieces().begin(), announced.pieces().end());
   }
   sets.down = IntervalSet::from(sets.outage_places);
   sets.planned = IntervalSet::from(std::move(planned));

@@ -65,8 +65,11 @@ ServiceScope services(const json& value, const std::string& where) {
   std::set<int> numbers;
   for (const json& item : value) {
     if (!item.is_number_integer()) refuse(field, "must hold whole numbers");
-    if (item.is_number_unsigned() ? item.get<uint64_t>() > kMaxService
-                                  : (item.get<int64_t>() < 1 || item.get<int64_t>() > kMaxService)) {
+    // nlohmann keeps a non-negative literal as unsigned, a negative one as signed.
+    const bool in_range = item.is_number_unsigned()
+                              ? item.get<uint64_t>() >= 1 && item.get<uint64_t>() <= kMaxService
+                              : item.get<int64_t>() >= 1 && item.get<int64_t>() <= kMaxService;
+    if (!in_range) {
       refuse(field, "holds a number outside 1..9999");
     }
     if (!numbers.insert(item.get<int>()).second) refuse(field, "repeats a service");

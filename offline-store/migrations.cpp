@@ -6,12 +6,14 @@
 #include <system_error>
 
 #include "offline-store/schema_v1.h"
+#include "offline-store/schema_v2.h"
 
 namespace pk::store {
 namespace {
 
 constexpr std::array kMigrations = {
     Migration{1, "offline store v1: applications, documents, outbox, audit_log, sequences", kSchemaV1},
+    Migration{2, "service-level ledger: heartbeats, outages, outage_notices, clock_events", kSchemaV2},
 };
 
 constexpr bool versions_are_contiguous() {

@@ -1,0 +1,105 @@
+#pragma once
+// The terminal's service-level ledger: heartbeats, outages, the centre's outage notices and
+// clock events, kept in the offline store's SQLite file (schema v2) on a connection of its own.
+//
+// What callers may rely on:
+//  - A call that returns success has committed durably; one that returns an Error changed nothing.
+//  - open() closes any outage a previous process left open (crash, power cut) at that
+//    process's last heartbeat on the same boot, marked OutageEnd::LastHeartbeat: the error is at
+//    most one heartbeat interval, and the time after it is "unknown" in the figures. It then
+//    starts a new run. An outage is never lost (it was written when it opened) and never doubled
+//    (the schema allows one open outage per cause).
+//  - heartbeat() is one small UPDATE of the current run's row, except when a new run starts
+//    (wall clock jumped, or beats were further apart than max_gap_seconds).
+//  - Not thread-safe: use from one thread, like the Store.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+#include "domain/sla_clock.h"
+#include "domain/sla_model.h"
+#include "domain/sla_technician.h"
+#include "offline-store/database.h"
+#include "sla/time_source.h"
+
+namespace pk::sla {
+
+struct LedgerOptions {
+  int heartbeat_interval_seconds = 30;
+  // Beats further apart than this (the process was frozen) start a new run; the time between
+  // counts as unknown. 0: three heartbeat intervals.
+  int max_gap_seconds = 0;
+  ClockPolicy clock;
+  std::string vfs_name;  // a registered sqlite3 VFS (tests inject faults with it)
+  int busy_timeout_ms = 5000;
+};
+
+// What open() found and repaired.
+struct Recovery {
+  int closed_outages = 0;               // left open by the previous process
+  int64_t unknown_gap_seconds = 0;      // wall time from the previous run's last beat to now
+};
+
+struct OpenOutageRecord {
+  int64_t id = 0;
+  OutageCause cause = OutageCause::CentreUnreachable;
+  ServiceScope services = ServiceScope::all();
+  int64_t start_unix = 0;
+};
+
+class Ledger {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path& file, TimeSource& time,
+                                                            LedgerOptions options = {});
+  // The ledger keeps a reference to its time source.
+  static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path&, TimeSource&&, LedgerOptions = {}) = delete;
+
+  [[nodiscard]] const Recovery& recovery() const { return m_recovery; }
+  [[nodiscard]] const LedgerOptions& options() const { return m_options; }
+
+  [[nodiscard]] Result<void> heartbeat();
+  // A heartbeat when one is due (heartbeat_interval_seconds since the last); cheap to call often.
+  [[nodiscard]] Result<void> heartbeat_if_due();
+
+  // Refused while an outage of the same cause is open. Returns the new outage's id.
+  [[nodiscard]] Result<int64_t> open_outage(OutageCause cause, const ServiceScope& services,
+                                            std::string_view detail);
+  // Refused unless the outage is open.
+  [[nodiscard]] Result<void> close_outage(int64_t outage_id);
+  [[nodiscard]] Result<std::vector<OpenOutageRecord>> open_outages();
+
+  // For the sync client, at each exchange with the centre: the centre's clock and ours.
+  [[nodiscard]] Result<void> record_centre_time(int64_t centre_unix, int64_t local_unix, int64_t monotonic_ms);
+
+  // Inserts new notices and replaces revised ones (same id), in one transaction.
+  [[nodiscard]] Result<void> store_notices(std::span<const Notice> notices);
+  [[nodiscard]] Result<std::vector<Notice>> notices();
+  // What the welcome screen shows now (current and upcoming within a week), soonest first.
+  [[nodiscard]] Result<std::vector<Notice>> welcome_notices();
+
+  // Everything the figures need, as of now (the current run extends to now).
+  [[nodiscard]] Result<LedgerSnapshot> snapshot();
+  [[nodiscard]] Result<TechnicianData> technician_data(std::span<const int> services,
+                                                       const TechnicianOptions& options = {});
+
+ private:
+  Ledger(store::Database db, TimeSource& time, LedgerOptions options);
+  [[nodiscard]] Result<void> recover(TimePoint now);
+  [[nodiscard]] Result<void> start_run(TimePoint now);
+  [[nodiscard]] Result<void> beat(TimePoint now);
+
+  store::Database m_db;
+  TimeSource& m_time;
+  LedgerOptions m_options;
+  std::string m_boot_id;
+  int64_t m_run_id = 0;
+  TimePoint m_last_beat;
+  Recovery m_recovery;
+};
+
+}  // namespace pk::sla

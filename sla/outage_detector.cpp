@@ -1,0 +1,45 @@
+#include "sla/outage_detector.h"
+
+namespace pk::sla {
+
+Result<OutageDetector> OutageDetector::create(Ledger& ledger, DetectorConfig config) {
+  OutageDetector detector(ledger, std::move(config));
+  auto open = ledger.open_outages();
+  if (!open) return open.error();
+  for (const OpenOutageRecord& outage : *open) detector.m_open[index(outage.cause)] = outage.id;
+  return detector;
+}
+
+const ServiceScope& OutageDetector::scope(OutageCause cause) const {
+  switch (cause) {
+    case OutageCause::CentreUnreachable: return m_config.centre;
+    case OutageCause::PrinterDown: return m_config.printer;
+    case OutageCause::ScannerDown: return m_config.scanner;
+    case OutageCause::KioskNotServing: return m_config.kiosk;
+  }
+  return m_config.centre;
+}
+
+Result<void> OutageDetector::apply(OutageCause cause, std::optional<Status> status, const std::string& detail) {
+  if (!status) return {};
+  std::optional<int64_t>& open = m_open[index(cause)];
+  if (*status == Status::Down && !open) {
+    auto opened = m_ledger->open_outage(cause, scope(cause), detail);
+    if (!opened) return opened.error();
+    open = *opened;
+  } else if (*status == Status::Up && open) {
+    if (auto closed = m_ledger->close_outage(*open); !closed) return closed.error();
+    open.reset();
+  }
+  return {};
+}
+
+Result<void> OutageDetector::observe(const Observation& observation) {
+  if (auto r = apply(OutageCause::CentreUnreachable, observation.centre, observation.detail); !r) return r;
+  if (auto r = apply(OutageCause::PrinterDown, observation.printer, observation.detail); !r) return r;
+  if (auto r = apply(OutageCause::ScannerDown, observation.scanner, observation.detail); !r) return r;
+  if (auto r = apply(OutageCause::KioskNotServing, observation.kiosk, observation.detail); !r) return r;
+  return m_ledger->heartbeat_if_due();
+}
+
+}  // namespace pk::sla
