@@ -1,0 +1,127 @@
+#include "drivers/cardreader/apps/icao/read_passport.h"
+
+#include "drivers/cardreader/apps/icao/data_groups.h"
+#include "drivers/cardreader/apps/icao/lds_reader.h"
+#include "drivers/cardreader/apps/icao/sod.h"
+#include "drivers/cardreader/ber_tlv.h"
+
+namespace pk::cardreader::icao {
+
+namespace {
+
+class Session {
+public:
+  Session(CardReaderDriver& reader, const MrzKey& key, const ReadOptions& options, PassportReadReport& report)
+      : m_reader(reader), m_key(key), m_options(options), m_report(report), m_channel(reader, options.apdu_timeout) {
+    m_channel.record(report.trace);
+  }
+
+  Result<PassportIdentity> run();
+  [[nodiscard]] int apdus() const { return m_channel.apdu_count(); }
+
+private:
+  Error fail(ReadFailure why, const std::string& detail) {
+    m_report.failure = why;
+    return make_error(std::string(describe(why, Language::English)) + " (" + detail + ")");
+  }
+
+  CardReaderDriver& m_reader;
+  const MrzKey& m_key;
+  const ReadOptions& m_options;
+  PassportReadReport& m_report;
+  ApduChannel m_channel;
+};
+
+Result<PassportIdentity> Session::run() {
+  auto atr = m_reader.connect("");
+  if (!atr) {
+    const CardState state = m_reader.card_state();
+    return fail(state == CardState::NoCard || state == CardState::CardPresent ? ReadFailure::NoCard : failure_from(state),
+                atr.error().message);
+  }
+  auto selected = m_channel.send(CommandApdu{0x00, 0xA4, 0x04, 0x0C, Bytes(std::begin(kPassportAid), std::end(kPassportAid)), std::nullopt});
+  if (!selected) return fail(failure_from(m_channel.state()), "SELECT passport application: " + selected.error().message);
+  if (!selected->ok())
+    return fail(ReadFailure::NotAPassport, "the card answered " + to_hex(selected->encode()) + " to SELECT of the passport application");
+
+  const TerminalRandom random = m_options.random != nullptr ? *m_options.random : TerminalRandom::generate();
+  BacOutcome bac;
+  auto sm = perform_bac(m_channel, m_key, random, bac);
+  if (!sm) return fail(bac.failure, sm.error().message);
+
+  LdsReader lds(m_channel, *sm);
+  auto read = [&](std::uint16_t file, FileExpectation expectation) -> Result<Bytes> {
+    auto content = lds.read(file, expectation);
+    if (!content) return fail(lds.failure(), content.error().message);
+    return content;
+  };
+  auto com_file = read(fid::kCom, FileExpectation::Required);
+  if (!com_file) return com_file.error();
+  auto com = parse_ef_com(*com_file);
+  if (!com) return fail(ReadFailure::Malformed, com.error().message);
+  auto dg1_file = read(fid::kDg1, FileExpectation::Required);
+  if (!dg1_file) return dg1_file.error();
+  auto dg2_file = read(fid::kDg2, FileExpectation::Required);
+  if (!dg2_file) return dg2_file.error();
+  auto sod_file = read(fid::kSod, FileExpectation::Required);
+  if (!sod_file) return sod_file.error();
+
+  auto mrz = parse_dg1(*dg1_file);
+  if (!mrz) return fail(ReadFailure::Malformed, mrz.error().message);
+  auto encoded_face = parse_dg2(*dg2_file);
+  if (!encoded_face) return fail(ReadFailure::Malformed, encoded_face.error().message);
+  auto sod = parse_sod(*sod_file);
+  if (!sod) return fail(ReadFailure::Malformed, sod.error().message);
+  for (const auto& [number, content] : {std::pair<int, const Bytes*>{1, &*dg1_file}, {2, &*dg2_file}}) {
+    const auto listed = sod->hashes.find(number);
+    if (listed == sod->hashes.end())
+      return fail(ReadFailure::HashMismatch, "EF.SOD lists no hash for DG" + std::to_string(number));
+    if (!equal_secret(listed->second, digest(sod->algorithm, *content)))
+      return fail(ReadFailure::HashMismatch, "DG" + std::to_string(number) + " does not match its " +
+                                                 std::string(to_string(sod->algorithm)) + " hash in EF.SOD");
+  }
+  auto face = decode_face(*encoded_face);
+  if (!face) return fail(ReadFailure::Malformed, face.error().message);
+
+  PassportIdentity identity;
+  identity.document_number = mrz->document_number;
+  identity.surname = mrz->surname;
+  identity.given_names = mrz->given_names;
+  identity.nationality = mrz->nationality;
+  identity.issuing_state = mrz->issuing_state;
+  identity.birth_date = mrz->birth_date;
+  identity.expiry_date = mrz->expiry_date;
+  identity.sex = mrz->sex;
+  const auto mrz_tlv = parse_tlv(*dg1_file);
+  if (mrz_tlv) {
+    if (auto text = find_tlv(mrz_tlv->value, 0x5F1F)) {
+      identity.mrz.assign(text->value.begin(), text->value.end());
+      if (identity.mrz.size() == 88) identity.mrz.insert(44, "\n");
+    }
+  }
+  identity.face = std::move(*face);
+  identity.face_format = encoded_face->format;
+  identity.hash_algorithm = sod->algorithm;
+  return identity;
+}
+
+}  // namespace
+
+Result<PassportIdentity> read_passport(CardReaderDriver& reader, const MrzKey& key, const ReadOptions& options,
+                                       PassportReadReport& report) {
+  const auto start = std::chrono::steady_clock::now();
+  report.failure = ReadFailure::None;
+  Session session(reader, key, options, report);
+  auto identity = session.run();
+  report.apdu_count = session.apdus();
+  reader.disconnect();
+  report.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  return identity;
+}
+
+Result<PassportIdentity> read_passport(CardReaderDriver& reader, const MrzKey& key) {
+  PassportReadReport report;
+  return read_passport(reader, key, ReadOptions{}, report);
+}
+
+}  // namespace pk::cardreader::icao
