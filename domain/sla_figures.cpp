@@ -11,10 +11,19 @@ namespace {
 struct Prepared {
   std::vector<Interval> outage_places;  // effective_interval of each outage, clipped to as_of
   IntervalSet runs;
+  // Clock flags depend on the period only, not on the service.
+  std::array<ClockFlags, kAgreementMonths> month_clock{};
+  ClockFlags year_clock;
 };
 
-Prepared prepare(const LedgerSnapshot& snapshot) {
+Prepared prepare(const LedgerSnapshot& snapshot, int year, const ClockPolicy& policy) {
   Prepared prepared;
+  for (int m = 1; m <= kAgreementMonths; ++m) {
+    const MonthSpan month = month_span(year, m);
+    const Interval period{month.span.start, std::min(month.span.end, snapshot.as_of_unix)};
+    if (!period.empty()) prepared.month_clock[static_cast<size_t>(m - 1)] = clock_flags(snapshot, period, policy);
+  }
+  prepared.year_clock = clock_flags(snapshot, year_span(year), policy);
   const Interval until_now{INT64_MIN, snapshot.as_of_unix};
   prepared.outage_places.reserve(snapshot.outages.size());
   for (const Outage& outage : snapshot.outages) {
@@ -84,7 +93,7 @@ int count_reports(const LedgerSnapshot& snapshot, std::optional<int> service, In
 }
 
 PeriodFigures month_figures(const LedgerSnapshot& snapshot, const ServiceSets& sets, int service,
-                            const MonthSpan& month, const ClockPolicy& policy) {
+                            const MonthSpan& month, const ClockFlags& clock) {
   PeriodFigures f;
   const Interval period{month.span.start, std::min(month.span.end, snapshot.as_of_unix)};
   if (period.empty()) return f;
@@ -99,19 +108,19 @@ PeriodFigures month_figures(const LedgerSnapshot& snapshot, const ServiceSets& s
   fill_ratios(f);
   f.outages = count_outages(sets.outage_places, period);
   f.failure_reports = count_reports(snapshot, service, period);
-  f.clock = clock_flags(snapshot, period, policy);
+  f.clock = clock;
   return f;
 }
 
-ServiceYearFigures figures_for(const LedgerSnapshot& snapshot, const Prepared& prepared, int service, int year,
-                               const ClockPolicy& policy) {
+ServiceYearFigures figures_for(const LedgerSnapshot& snapshot, const Prepared& prepared, int service, int year) {
   const ServiceSets sets = service_sets(snapshot, prepared, service);
   ServiceYearFigures result;
   result.service = service;
   result.year = year;
   PeriodFigures& total = result.year_total;
   for (int m = 1; m <= kAgreementMonths; ++m) {
-    const PeriodFigures month = month_figures(snapshot, sets, service, month_span(year, m), policy);
+    const PeriodFigures month = month_figures(snapshot, sets, service, month_span(year, m),
+                                              prepared.month_clock[static_cast<size_t>(m - 1)]);
     result.months[static_cast<size_t>(m - 1)] = MonthFigures{m, month};
     total.period_seconds += month.period_seconds;
     total.unknown_seconds += month.unknown_seconds;
@@ -127,7 +136,7 @@ ServiceYearFigures figures_for(const LedgerSnapshot& snapshot, const Prepared& p
   const Interval whole = year_span(year);
   const Interval so_far{whole.start, std::min(whole.end, snapshot.as_of_unix)};
   total.outages = so_far.empty() ? 0 : count_outages(sets.outage_places, so_far);
-  total.clock = clock_flags(snapshot, whole, policy);
+  total.clock = prepared.year_clock;
   return result;
 }
 
@@ -135,15 +144,15 @@ ServiceYearFigures figures_for(const LedgerSnapshot& snapshot, const Prepared& p
 
 ServiceYearFigures service_year_figures(const LedgerSnapshot& snapshot, int service, int year,
                                         const ClockPolicy& policy) {
-  return figures_for(snapshot, prepare(snapshot), service, year, policy);
+  return figures_for(snapshot, prepare(snapshot, year, policy), service, year);
 }
 
 std::vector<ServiceYearFigures> year_figures(const LedgerSnapshot& snapshot, std::span<const int> services,
                                              int year, const ClockPolicy& policy) {
-  const Prepared prepared = prepare(snapshot);
+  const Prepared prepared = prepare(snapshot, year, policy);
   std::vector<ServiceYearFigures> result;
   result.reserve(services.size());
-  for (int service : services) result.push_back(figures_for(snapshot, prepared, service, year, policy));
+  for (int service : services) result.push_back(figures_for(snapshot, prepared, service, year));
   return result;
 }
 
