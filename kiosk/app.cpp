@@ -12,6 +12,7 @@
 #include "kiosk/capture.h"
 #include "kiosk/catalog_source.h"
 #include "kiosk/centre_key.h"
+#include "kiosk/operator/operator_desk.h"
 #include "kiosk/submission.h"
 
 namespace pk::kiosk {
@@ -49,7 +50,10 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
       app->m_scanner = std::move(scanner.value());
       if (auto opened = app->m_scanner->open(); !opened) spdlog::warn("scanner: {}", opened.error().message);
       // The simulated scanner's glass holds a printed document, as a citizen would put there.
-      if (auto* sim = dynamic_cast<scanner::SimScanner*>(app->m_scanner.get())) (void)sim->inject("LOAD 1 text");
+      // (At the counter the operator loads the feeder; the scripted journey does it there.)
+      if (auto* sim = dynamic_cast<scanner::SimScanner*>(app->m_scanner.get());
+          sim && config.mode == TerminalMode::Citizen)
+        (void)sim->inject("LOAD 1 text");
     } else {
       spdlog::warn("scanner: {}", scanner.error().message);
     }
@@ -72,11 +76,33 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   app->m_theme = ui::kiosk_theme(static_cast<float>(app->m_platform->height()));
   app->m_ui = std::make_unique<ui::Ui>(*app->m_text, app->m_theme);
   app->m_flow = std::make_unique<CitizenFlow>(app->m_catalog, config.language, config.idle_timeout_seconds);
+  if (config.mode == TerminalMode::Counter) {
+    auto desk = op::OperatorDesk::create({.catalog = app->m_catalog,
+                                          .config = app->m_config,
+                                          .store = *app->m_store,
+                                          .centre_key = app->m_centre_key,
+                                          .printing = app->m_printing.get(),
+                                          .scanner = app->m_scanner.get(),
+                                          .now_unix = {},
+                                          .pipeline = {}});
+    if (!desk) return desk.error();
+    app->m_desk = std::move(desk.value());
+    spdlog::info("counter mode: {} operator account(s)", app->m_desk->accounts().accounts().size());
+  }
   app->apply_style();
   return app;
 }
 
-App::~App() = default;
+App::~App() {
+  m_desk.reset();  // stops a running batch before the scanner it uses goes
+}
+
+bool App::replace_scanner(std::unique_ptr<scanner::ScannerDriver> scanner) {
+  if (m_desk && m_desk->scanning()) return false;
+  m_scanner = std::move(scanner);
+  if (m_desk) m_desk->set_scanner(m_scanner.get());
+  return true;
+}
 
 void App::apply_style() const {
   ImGuiStyle& style = ImGui::GetStyle();
@@ -110,6 +136,7 @@ void App::draw_screen(ScreenContext& ctx, double now) {
 void App::collect_textures(std::vector<ui::ExternalTexture>& out) {
   for (const auto& page : m_text->atlas_pages())
     out.push_back({page.get(), page->width, page->height, page->rgba.data(), &page->dirty});
+  if (m_desk) m_desk->collect_textures(out);
   for (const CapturedDocument& doc : m_flow->state().documents)
     for (const CapturedPage& page : doc.pages)
       if (!page.preview_rgba.empty())
@@ -118,7 +145,32 @@ void App::collect_textures(std::vector<ui::ExternalTexture>& out) {
                        &m_preview_dirty});
 }
 
+// Counter mode: the operator's screens. The desk takes the pages the scanner's threads have
+// finished before drawing (never waiting for one) and does its I/O after the frame is shown.
+void App::render_counter_frame(double now) {
+  const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
+  m_last_frame = now;
+  m_desk->poll();
+  m_platform->begin_frame(delta);
+  m_text->begin_frame();
+  m_ui->begin_frame(m_desk->rtl());
+  const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(size);
+  ImGui::Begin("##counter", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  const op::OperatorAction action = m_desk->draw(*m_ui, ui::Rect{{0, 0}, size});
+  ImGui::End();
+  std::vector<ui::ExternalTexture> textures;
+  collect_textures(textures);
+  m_platform->end_frame(textures);
+  m_platform->present();
+  if (action != op::OperatorAction::None) m_desk->perform(action, now);
+}
+
 void App::render_frame(double now) {
+  if (m_desk) return render_counter_frame(now);
   const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
   m_last_frame = now;
   m_platform->begin_frame(delta);
@@ -234,7 +286,9 @@ int App::run() {
     // Sleep until input, or until the next timed event is due (never longer than a second).
     int timeout_ms = 0;
     if (frames_to_draw == 0)
-      timeout_ms = static_cast<int>(std::clamp(m_flow->seconds_until_next_tick(now) * 1000, 50.0, 1000.0));
+      timeout_ms = m_desk && m_desk->scanning()
+                       ? 16  // about 60 fps while pages arrive
+                       : static_cast<int>(std::clamp(m_flow->seconds_until_next_tick(now) * 1000, 50.0, 1000.0));
     bool had_input = false;
     if (!m_platform->pump_events(timeout_ms, had_input)) return 0;
     const double after = monotonic_seconds();
@@ -242,6 +296,8 @@ int App::run() {
       m_flow->touched(after);
       frames_to_draw = 3;
     }
+    // A counter batch scan shows its pages as they arrive: keep drawing while it runs.
+    if (m_desk && m_desk->scanning()) frames_to_draw = std::max(frames_to_draw, 1);
     const bool dialog_was_up = m_flow->state().more_time_dialog;
     if (m_flow->tick(after)) spdlog::info("session idle: wiped and back to the welcome screen");
     if (m_flow->state().more_time_dialog || dialog_was_up) frames_to_draw = std::max(frames_to_draw, 1);

@@ -25,6 +25,10 @@
 
 namespace pk::kiosk {
 
+namespace op {
+class OperatorDesk;
+}
+
 class App {
 public:
   static Result<std::unique_ptr<App>> create(const Config& config, ui::DisplayMode mode);
@@ -50,6 +54,11 @@ public:
   [[nodiscard]] store::Store& store() { return *m_store; }
   [[nodiscard]] scanner::ScannerDriver* scanner() { return m_scanner.get(); }
   [[nodiscard]] ReceiptPrinting* printing() { return m_printing.get(); }
+  // Counter mode (ui.mode = "counter"): the operator's side; null in citizen mode.
+  [[nodiscard]] op::OperatorDesk* operator_desk() { return m_desk.get(); }
+  // Uses another scanner from now on (a technician picked one; tests use a slow one). Not
+  // while a counter batch is running: returns false then.
+  bool replace_scanner(std::unique_ptr<scanner::ScannerDriver> scanner);
 
 private:
   App() = default;
@@ -58,6 +67,7 @@ private:
   void perform(PendingAction action, double now);
   void submit(PendingAction action, double now);
   void collect_textures(std::vector<ui::ExternalTexture>& out);
+  void render_counter_frame(double now);
 
   Config m_config;
   catalog::Catalog m_catalog;
@@ -71,6 +81,7 @@ private:
   ui::Theme m_theme;
   std::unique_ptr<ui::Ui> m_ui;
   std::unique_ptr<CitizenFlow> m_flow;
+  std::unique_ptr<op::OperatorDesk> m_desk;  // counter mode only
   ui::OnScreenKeyboard m_keyboard;
   uint64_t m_next_preview_id = 1;
   bool m_preview_dirty = true;  // previews are uploaded once; their pixels never change

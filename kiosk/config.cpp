@@ -26,6 +26,8 @@ std::string_view to_string(DeviceBackend backend) {
   return "?";
 }
 
+std::string_view to_string(TerminalMode mode) { return mode == TerminalMode::Counter ? "counter" : "citizen"; }
+
 namespace {
 
 // Reads keys of one table, remembering the first problem with its full key path.
@@ -97,6 +99,8 @@ constexpr std::pair<std::string_view, DeviceBackend> kCardBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"pcsc", DeviceBackend::Pcsc}, {"none", DeviceBackend::None}};
 constexpr std::pair<std::string_view, DeviceBackend> kBarcodeBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"usb", DeviceBackend::Usb}, {"none", DeviceBackend::None}};
+constexpr std::pair<std::string_view, TerminalMode> kModes[] = {{"citizen", TerminalMode::Citizen},
+                                                                 {"counter", TerminalMode::Counter}};
 constexpr std::pair<std::string_view, catalog::Language> kLanguages[] = {{"fa", catalog::Language::Persian},
                                                                          {"en", catalog::Language::English}};
 constexpr std::pair<std::string_view, std::string_view> kLogLevels[] = {
@@ -105,7 +109,7 @@ constexpr std::pair<std::string_view, std::string_view> kLogLevels[] = {
 // Keys we know; anything else is most likely a typo that would silently keep a default.
 constexpr std::string_view kKnownKeys[] = {
     "terminal.id",        "terminal.number", "terminal.office", "paths.data_dir",      "paths.catalog",
-    "ui.language",        "ui.width",        "ui.height",       "ui.idle_timeout_seconds",
+    "ui.mode",            "ui.language",        "ui.width",        "ui.height",       "ui.idle_timeout_seconds",
     "devices.printer",    "devices.printer_connection", "devices.scanner", "devices.card_reader", "devices.barcode", "centre.url",
     "log.level"};
 
@@ -142,6 +146,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.string("terminal.office", config.office);
   r.path("paths.data_dir", config.data_dir);
   r.path("paths.catalog", config.catalog_file);
+  r.choice("ui.mode", config.mode, kModes);
   r.choice("ui.language", config.language, kLanguages);
   r.integer("ui.width", config.width, 320, 7680);
   r.integer("ui.height", config.height, 240, 4320);

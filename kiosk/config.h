@@ -13,6 +13,9 @@ namespace pk::kiosk {
 
 enum class DeviceBackend { Simulated, Usb, Network, Sane, Pcsc, None };
 
+// What the terminal is: a citizen self-service kiosk, or an operator's counter terminal.
+enum class TerminalMode { Citizen, Counter };
+
 struct Config {
   // [terminal]
   std::string terminal_id = "SKO-0001";
@@ -22,6 +25,7 @@ struct Config {
   std::filesystem::path data_dir = "/var/lib/pishkhan";
   std::filesystem::path catalog_file;  // the catalog shipped with the product
   // [ui]
+  TerminalMode mode = TerminalMode::Citizen;
   catalog::Language language = catalog::Language::Persian;
   int width = 1920;
   int height = 1080;
@@ -46,5 +50,6 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
 Result<Config> load_config_file(const std::filesystem::path& file, Config defaults);
 
 [[nodiscard]] std::string_view to_string(DeviceBackend backend);
+[[nodiscard]] std::string_view to_string(TerminalMode mode);
 
 }  // namespace pk::kiosk

@@ -8,11 +8,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <string>
 
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/journey.h"
+#include "kiosk/operator/operator_accounts.h"
+#include "kiosk/operator/operator_admin.h"
+#include "kiosk/operator/operator_journey.h"
+#include "kiosk/secure_wipe.h"
+#include "offline-store/store.h"
 
 #ifndef PK_SOURCE_DATA_DIR
 #define PK_SOURCE_DATA_DIR "data"
@@ -46,6 +52,40 @@ double ms_since_launch() {
          1e6;
 }
 
+// --add-operator ID: the PIN is read from the first line of standard input, so it appears in
+// no process list and no shell history. Exit 0 when saved, 2 for a bad id or PIN, 1 for I/O.
+int add_operator_command(const pk::kiosk::Config& config, const std::string& id) {
+  std::string pin;
+  std::getline(std::cin, pin);
+  if (!pin.empty() && pin.back() == '\r') pin.pop_back();
+  if (auto id_ok = pk::kiosk::op::normalise_operator_id(id); !id_ok) {
+    spdlog::error("--add-operator: {}", id_ok.error().message);
+    return 2;
+  }
+  if (auto pin_ok = pk::kiosk::op::normalise_pin(pin); !pin_ok) {
+    pk::kiosk::secure_wipe(pin);
+    spdlog::error("--add-operator: {} (read from standard input)", pin_ok.error().message);
+    return 2;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  auto store = pk::store::Store::open(config.data_dir / "pishkhan.db");
+  auto accounts = pk::kiosk::op::OperatorAccounts::open(pk::kiosk::op::OperatorAccounts::default_path(config.data_dir));
+  if (!store || !accounts) {
+    pk::kiosk::secure_wipe(pin);
+    spdlog::error("--add-operator: {}", !store ? store.error().message : accounts.error().message);
+    return 1;
+  }
+  auto added = pk::kiosk::op::add_operator(**accounts, **store, id, pin, static_cast<int64_t>(std::time(nullptr)));
+  pk::kiosk::secure_wipe(pin);
+  if (!added) {
+    spdlog::error("--add-operator: {}", added.error().message);
+    return 1;
+  }
+  spdlog::info("operator {} saved in {}", id, (*accounts)->path().string());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,13 +100,19 @@ int main(int argc, char** argv) {
   std::string journey;
   int bench_frames = 0;
   std::string language;
+  std::string terminal_mode;
+  std::string add_operator;
   cli.add_option("-c,--config", config_file, "configuration file (TOML)")->check(CLI::ExistingFile);
   cli.add_flag("--windowed", windowed, "run in a window instead of full screen (development)");
   cli.add_flag("--headless", headless, "no display: render off-screen");
   cli.add_option("--screenshot", screenshot, "render the first screen, write it as PNG and exit");
-  cli.add_option("--journey", journey, "run the scripted citizen journey, writing PNGs to this folder, and exit");
+  cli.add_option("--journey", journey, "run the scripted journey (citizen, or operator with --mode counter), writing PNGs to this folder, and exit");
   cli.add_option("--bench-frames", bench_frames, "render this many frames of the first screen, print timings, exit");
   cli.add_option("--language", language, "fa or en: overrides ui.language")->check(CLI::IsMember({"fa", "en"}));
+  cli.add_option("--mode", terminal_mode, "citizen or counter: overrides ui.mode")
+      ->check(CLI::IsMember({"citizen", "counter"}));
+  cli.add_option("--add-operator", add_operator,
+                 "add a counter operator (personnel number) or reset their PIN; the PIN is read from stdin");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -87,7 +133,10 @@ int main(int argc, char** argv) {
   if (!journey.empty() && config.printer == pk::kiosk::DeviceBackend::Simulated && config.printer_connection.empty())
     config.printer_connection = "sim:" + (std::filesystem::path(journey) / "receipts").string();
   if (!language.empty()) config.language = language == "en" ? pk::catalog::Language::English : pk::catalog::Language::Persian;
+  if (!terminal_mode.empty())
+    config.mode = terminal_mode == "counter" ? pk::kiosk::TerminalMode::Counter : pk::kiosk::TerminalMode::Citizen;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
+  if (!add_operator.empty()) return add_operator_command(config, add_operator);
 
   const pk::ui::DisplayMode mode = headless                  ? pk::ui::DisplayMode::Headless
                                    : windowed                ? pk::ui::DisplayMode::Windowed
@@ -126,7 +175,8 @@ int main(int argc, char** argv) {
     }
   }
   if (!journey.empty()) {
-    auto done = pk::kiosk::run_journey(**app, journey);
+    auto done = config.mode == pk::kiosk::TerminalMode::Counter ? pk::kiosk::op::run_operator_journey(**app, journey)
+                                                                : pk::kiosk::run_journey(**app, journey);
     if (!done) {
       spdlog::error("{}", done.error().message);
       return 1;

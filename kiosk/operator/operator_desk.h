@@ -1,0 +1,84 @@
+#pragma once
+// The counter terminal's side of the App: it holds the operator flow, the operator accounts and
+// the running batch scan, draws the operator's screens, and performs the I/O the flow asks for
+// (check a PIN, start and poll the scanner, seal and save, print, read the outbox, audit).
+// The App owns one in counter mode and calls poll → draw → (present) → perform each frame.
+//
+// Threading: everything here runs on the UI thread except the batch scan's own threads
+// (BatchScan); poll() only takes pages that are ready, so no frame waits on the scanner.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "domain/catalog.h"
+#include "domain/result.h"
+#include "drivers/scanner/pipeline/page_pipeline.h"
+#include "drivers/scanner/scanner.h"
+#include "kiosk/config.h"
+#include "kiosk/operator/batch_scan.h"
+#include "kiosk/operator/operator_accounts.h"
+#include "kiosk/operator/operator_flow.h"
+#include "kiosk/operator/screens/operator_screen.h"
+#include "kiosk/receipt_printing.h"
+#include "offline-store/sealing.h"
+#include "offline-store/store.h"
+#include "ui/keyboard.h"
+#include "ui/platform.h"
+#include "ui/widgets.h"
+
+namespace pk::kiosk::op {
+
+struct DeskParts {
+  const catalog::Catalog& catalog;
+  const Config& config;
+  store::Store& store;
+  const std::optional<store::PublicKey>& centre_key;
+  ReceiptPrinting* printing = nullptr;        // null: no printer configured
+  scanner::ScannerDriver* scanner = nullptr;  // null: no scanner configured
+  std::function<int64_t()> now_unix;          // wall clock; empty: time()
+  scanner::PipelineOptions pipeline = {};
+};
+
+class OperatorDesk {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<OperatorDesk>> create(DeskParts parts);
+  ~OperatorDesk();
+
+  [[nodiscard]] OperatorFlow& flow() { return m_flow; }
+  [[nodiscard]] OperatorAccounts& accounts() { return *m_accounts; }
+  [[nodiscard]] bool rtl() const { return m_flow.rtl(); }
+  [[nodiscard]] bool scanning() const { return m_batch != nullptr; }
+  // A new scanner (a technician picked another one); not while a batch runs.
+  void set_scanner(scanner::ScannerDriver* scanner);
+
+  // Before drawing: pages the pipeline has finished go to the flow (never waits); the flow's
+  // audit notes go to the store.
+  void poll();
+  // Draws the current screen into `screen`; returns the I/O to perform after the frame.
+  [[nodiscard]] OperatorAction draw(ui::Ui& ui, const ui::Rect& screen);
+  void perform(OperatorAction action, double now);
+  void collect_textures(std::vector<ui::ExternalTexture>& out);
+
+ private:
+  explicit OperatorDesk(DeskParts parts);
+  [[nodiscard]] int64_t now_unix() const;
+  void login();
+  void start_scan();
+  void submit(double now);
+  void load_outbox();
+  void audit(std::string_view actor, std::string_view action, std::string_view detail);
+  void flush_audit();
+  [[nodiscard]] ArrivedPage to_arrived(scanner::ProcessedPage page);
+
+  DeskParts m_parts;
+  std::unique_ptr<OperatorAccounts> m_accounts;
+  OperatorFlow m_flow;
+  ui::OnScreenKeyboard m_keyboard{ui::KeyboardLayout::Numeric};
+  std::unique_ptr<BatchScan> m_batch;
+  uint64_t m_next_thumb_id = uint64_t{1} << 40;  // clear of the citizen previews' ids
+  bool m_thumbs_dirty = true;
+};
+
+}  // namespace pk::kiosk::op

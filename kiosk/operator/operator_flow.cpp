@@ -1,0 +1,250 @@
+// The operator flow's navigation: fields, login, home, service and identity, outbox.
+#include <utility>
+
+#include "kiosk/operator/operator_flow.h"
+#include "kiosk/operator/operator_strings.h"
+#include "kiosk/secure_wipe.h"
+
+namespace pk::kiosk::op {
+
+namespace {
+
+pk::Language to_domain(catalog::Language l) {
+  return l == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
+}
+
+}  // namespace
+
+OperatorFlow::OperatorFlow(const catalog::Catalog& catalog, catalog::Language language) : m_catalog(catalog) {
+  m_state.language = language;
+  focus(OpField::OperatorId);
+}
+
+OperatorFlow::~OperatorFlow() {
+  wipe_application();
+  secure_wipe(m_state.pin_input);
+}
+
+void OperatorFlow::audit(std::string action, std::string detail) {
+  m_audit.push_back({std::move(action), std::move(detail)});
+}
+
+bool OperatorFlow::choose_language(catalog::Language language) {
+  m_state.language = language;
+  return true;
+}
+
+std::string* OperatorFlow::field_text(OpField field) {
+  switch (field) {
+    case OpField::OperatorId:
+      return &m_state.id_input;
+    case OpField::Pin:
+      return &m_state.pin_input;
+    case OpField::IdNumber:
+      return &m_state.identity.number;
+    case OpField::Mobile:
+      return &m_state.identity.mobile;
+    case OpField::None:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+bool OperatorFlow::focus(OpField field) {
+  const bool login_field = field == OpField::OperatorId || field == OpField::Pin;
+  const bool identity_field = field == OpField::IdNumber || field == OpField::Mobile;
+  if (login_field && m_state.screen != OperatorScreen::Login) return false;
+  if (identity_field && (m_state.screen != OperatorScreen::NewApplication || m_state.service == 0))
+    return false;
+  m_state.field = field;
+  m_state.keyboard_open = field != OpField::None;
+  return true;
+}
+
+bool OperatorFlow::close_keyboard() {
+  m_state.keyboard_open = false;
+  m_state.field = OpField::None;
+  return true;
+}
+
+bool OperatorFlow::set_field_text(OpField field, std::string text) {
+  std::string* target = field_text(field);
+  if (!target || m_state.field != field) return false;
+  secure_wipe(*target);
+  *target = std::move(text);
+  return true;
+}
+
+void OperatorFlow::remember_scroll(float y) {
+  if (m_state.screen == OperatorScreen::PageReview)
+    m_state.review_scroll = y;
+  else
+    m_state.list_scroll = y;
+}
+
+bool OperatorFlow::back() {
+  switch (m_state.screen) {
+    case OperatorScreen::NewApplication:
+      if (m_state.service != 0) {  // identity → the service list
+        secure_wipe(m_state.identity.number);
+        secure_wipe(m_state.identity.mobile);
+        m_state.identity = {};
+        m_state.service = 0;
+        close_keyboard();
+        return true;
+      }
+      m_state.screen = OperatorScreen::Home;
+      return true;
+    case OperatorScreen::Outbox:
+      m_state.screen = OperatorScreen::Home;
+      return true;
+    case OperatorScreen::BatchScan:
+      if (m_state.scanning) return false;  // stop the scanner first
+      m_state.rescan_target.reset();
+      if (!m_state.pages.empty()) {
+        m_state.screen = OperatorScreen::PageReview;
+        return true;
+      }
+      m_state.screen = OperatorScreen::NewApplication;
+      return true;
+    case OperatorScreen::PageReview:
+      m_state.screen = OperatorScreen::BatchScan;
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool OperatorFlow::login_requested() {
+  if (m_state.screen != OperatorScreen::Login) return false;
+  if (m_state.id_input.empty() || m_state.pin_input.empty()) {
+    m_state.login_error = strings::kLoginHint.in(m_state.language);
+    return false;
+  }
+  return true;
+}
+
+bool OperatorFlow::login_succeeded(std::string operator_id) {
+  if (m_state.screen != OperatorScreen::Login) return false;
+  secure_wipe(m_state.pin_input);
+  m_state.id_input.clear();
+  m_state.login_error.clear();
+  m_state.operator_id = std::move(operator_id);
+  m_state.screen = OperatorScreen::Home;
+  close_keyboard();
+  return true;
+}
+
+bool OperatorFlow::login_failed(std::string message) {
+  if (m_state.screen != OperatorScreen::Login) return false;
+  secure_wipe(m_state.pin_input);
+  m_state.login_error = std::move(message);
+  focus(OpField::Pin);
+  return true;
+}
+
+bool OperatorFlow::logout() {
+  if (!logged_in()) return false;
+  if (m_state.scanning) return false;  // the App stops the scanner first
+  audit("logout");
+  wipe_application();
+  m_state.operator_id.clear();
+  m_state.outbox = {};
+  m_state.screen = OperatorScreen::Login;
+  focus(OpField::OperatorId);
+  return true;
+}
+
+bool OperatorFlow::open_new_application() {
+  if (m_state.screen != OperatorScreen::Home) return false;
+  wipe_application();
+  m_state.screen = OperatorScreen::NewApplication;
+  return true;
+}
+
+bool OperatorFlow::choose_service(int number) {
+  if (m_state.screen != OperatorScreen::NewApplication || m_state.service != 0) return false;
+  const catalog::Service* s = m_catalog.find(number);
+  if (!s || !s->offered_at(catalog::Channel::Counter)) return false;
+  m_state.service = number;
+  audit("application_opened", "service " + std::to_string(number));
+  focus(OpField::IdNumber);
+  return true;
+}
+
+bool OperatorFlow::set_id_kind(identity::IdKind kind) {
+  if (m_state.screen != OperatorScreen::NewApplication || m_state.service == 0 ||
+      kind == identity::IdKind::Mobile)
+    return false;
+  if (m_state.identity.kind != kind) {
+    secure_wipe(m_state.identity.number);
+    m_state.identity.number_error.clear();
+  }
+  m_state.identity.kind = kind;
+  focus(OpField::IdNumber);
+  return true;
+}
+
+bool OperatorFlow::identify_next() {
+  if (m_state.screen != OperatorScreen::NewApplication || m_state.service == 0) return false;
+  IdentityDraft& id = m_state.identity;
+  const pk::Language lang = to_domain(m_state.language);
+  identity::IdentityCheck number = identity::validate_national_code(id.number);
+  if (id.kind == identity::IdKind::ForeignNationalId)
+    number = identity::validate_foreign_national_id(id.number);
+  if (id.kind == identity::IdKind::Passport) number = identity::validate_passport_number(id.number);
+  // At the counter the mobile number is optional (a walk-in may have none); if typed, checked.
+  const bool has_mobile = !id.mobile.empty();
+  const identity::IdentityCheck mobile = identity::validate_mobile(id.mobile);
+  id.number_error = number ? "" : identity::describe(number.error(), id.kind, lang);
+  id.mobile_error =
+      !has_mobile || mobile ? "" : identity::describe(mobile.error(), identity::IdKind::Mobile, lang);
+  if (!number || (has_mobile && !mobile)) {
+    focus(number ? OpField::Mobile : OpField::IdNumber);
+    return false;
+  }
+  id.number_normalised = number.value();
+  id.mobile_normalised = has_mobile ? mobile.value() : "";
+  close_keyboard();
+  m_state.screen = OperatorScreen::BatchScan;
+  return true;
+}
+
+bool OperatorFlow::open_outbox() {
+  if (m_state.screen != OperatorScreen::Home && m_state.screen != OperatorScreen::Outbox) return false;
+  m_state.screen = OperatorScreen::Outbox;
+  return true;
+}
+
+bool OperatorFlow::outbox_loaded(OutboxView view) {
+  if (m_state.screen != OperatorScreen::Outbox && m_state.screen != OperatorScreen::Home) return false;
+  m_state.outbox = std::move(view);
+  return true;
+}
+
+void OperatorFlow::wipe_application() {
+  for (ReviewPage& page : m_state.pages) {
+    secure_wipe(page.bytes);
+    secure_wipe(page.thumb_rgba);
+  }
+  m_state.pages.clear();
+  secure_wipe(m_state.identity.number);
+  secure_wipe(m_state.identity.mobile);
+  secure_wipe(m_state.identity.number_normalised);
+  secure_wipe(m_state.identity.mobile_normalised);
+  m_state.identity = {};
+  m_state.service = 0;
+  m_state.selected.reset();
+  m_state.rescan_target.reset();
+  m_state.current_cover_document.reset();
+  m_state.current_cover_unknown = false;
+  m_state.scan_problem.clear();
+  m_state.submit_problem.clear();
+  m_state.scanned_in_batch = 0;
+  m_state.next_sequence = 1;
+  m_state.review_scroll = 0;
+  m_state.list_scroll = 0;
+  m_state.receipt = {};
+}
+
+}  // namespace pk::kiosk::op

@@ -1,0 +1,157 @@
+// Pieces every operator screen shares: header, toolbar, keypad, fields, thumbnails, ages.
+#include "domain/text_normalize.h"
+#include "kiosk/format.h"
+#include "kiosk/operator/screens/operator_screen.h"
+
+namespace pk::kiosk::op {
+
+ui::Rect draw_operator_header(OperatorScreenContext& ctx) {
+  const ui::Theme& t = ctx.ui.theme();
+  const ui::Rect band{ctx.screen.min, {ctx.screen.max.x, ctx.screen.min.y + t.header_height}};
+  ImGui::GetWindowDrawList()->AddRectFilled(band.min, band.max, t.header);
+  const ui::Rect inner = band.inset(t.margin, 0);
+  const float lang_w = 220 * t.scale;
+  const ui::Rect lang = ctx.ui.from_start(inner, inner.width() - lang_w, lang_w).inset(0, t.gap);
+  if (ui::button(ctx.ui, "lang", lang, ctx.tr(kiosk::strings::kLanguageOther), ui::ButtonKind::Secondary,
+                 t.small_px))
+    ctx.flow.choose_language(ctx.lang() == catalog::Language::Persian ? catalog::Language::English
+                                                                      : catalog::Language::Persian);
+  float end_used = lang_w + t.gap;
+  const OperatorState& s = ctx.flow.state();
+  if (ctx.flow.logged_in()) {
+    const float out_w = 200 * t.scale;
+    const ui::Rect out = ctx.ui.from_start(inner, inner.width() - end_used - out_w, out_w).inset(0, t.gap);
+    // No logging out in the middle of a scan: the scanner is stopped first.
+    if (!s.scanning &&
+        ui::button(ctx.ui, "logout", out, ctx.tr(strings::kLogout), ui::ButtonKind::Secondary, t.small_px))
+      ctx.action = OperatorAction::Logout;
+    end_used += out_w + t.gap;
+    const float who_w = 360 * t.scale;
+    const std::string who = std::string(ctx.tr(strings::kOperator)) + ": " +
+                            (ctx.flow.rtl() ? to_persian_digits(s.operator_id) : s.operator_id);
+    ui::text_in(ctx.ui, ctx.ui.from_start(inner, inner.width() - end_used - who_w, who_w), who,
+                {.size_px = t.small_px, .max_lines = 1}, t.on_header, true);
+    end_used += who_w + t.gap;
+  }
+  ui::text_in(ctx.ui, ctx.ui.from_start(inner, 0, inner.width() - end_used), ctx.tr(strings::kCounterTitle),
+              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.on_header, true);
+  return {{ctx.screen.min.x, band.max.y}, ctx.screen.max};
+}
+
+ui::Rect draw_operator_toolbar(OperatorScreenContext& ctx, const ui::Rect& body, std::string_view title) {
+  const ui::Theme& t = ctx.ui.theme();
+  const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
+  const float back_w = 240 * t.scale;
+  if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_w), ctx.tr(kiosk::strings::kBack),
+                 ui::ButtonKind::Secondary))
+    ctx.flow.back();
+  ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_w + t.gap, bar.width() - back_w - t.gap), title,
+              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.text, true);
+  return {{body.min.x, bar.max.y + t.gap}, body.max};
+}
+
+std::string_view op_field_name(OpField field) {
+  switch (field) {
+    case OpField::OperatorId:
+      return "operator";
+    case OpField::Pin:
+      return "pin";
+    case OpField::IdNumber:
+      return "id";
+    case OpField::Mobile:
+      return "mobile";
+    case OpField::None:
+      return "none";
+  }
+  return "none";
+}
+
+ui::Rect draw_operator_keypad(OperatorScreenContext& ctx, const ui::Rect& body) {
+  const OperatorState& s = ctx.flow.state();
+  if (!s.keyboard_open || s.field == OpField::None) return body;
+  const ui::Theme& t = ctx.ui.theme();
+  // Passport numbers hold Latin letters; everything else at the counter is digits.
+  const bool numeric = !(s.field == OpField::IdNumber && s.identity.kind == identity::IdKind::Passport);
+  ctx.keyboard.lock_numeric(numeric);
+  if (numeric)
+    ctx.keyboard.set_layout(ui::KeyboardLayout::Numeric);
+  else if (ctx.keyboard.layout() != ui::KeyboardLayout::English)
+    ctx.keyboard.set_layout(ui::KeyboardLayout::English);
+  const float w = numeric ? std::min(body.width() * 0.42f, 760 * t.scale) : body.width() * 0.6f;
+  const float h = std::min(body.height(), ctx.keyboard.preferred_height(t));
+  ui::Rect keys = ctx.ui.from_start(body, body.width() - w, w);
+  keys.min.y = keys.max.y - h;
+  std::string text;
+  switch (s.field) {
+    case OpField::OperatorId:
+      text = s.id_input;
+      break;
+    case OpField::Pin:
+      text = s.pin_input;
+      break;
+    case OpField::IdNumber:
+      text = s.identity.number;
+      break;
+    case OpField::Mobile:
+      text = s.identity.mobile;
+      break;
+    case OpField::None:
+      break;
+  }
+  if (ctx.keyboard.draw(ctx.ui, keys, text)) ctx.flow.set_field_text(s.field, std::move(text));
+  return ctx.ui.from_start(body, 0, body.width() - w - 2 * t.gap);
+}
+
+ui::Rect draw_operator_field(OperatorScreenContext& ctx, ui::Rect row, std::string_view label, OpField field,
+                             std::string_view shown) {
+  const ui::Theme& t = ctx.ui.theme();
+  const float label_h =
+      ui::text_in(ctx.ui, row, label, {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
+  const ui::Rect box{{row.min.x, row.min.y + label_h + 6 * t.scale},
+                     {row.max.x, row.min.y + label_h + 6 * t.scale + t.touch_target}};
+  const std::string id = "field/" + std::string(op_field_name(field));
+  const bool focused = ctx.flow.state().field == field && ctx.flow.state().keyboard_open;
+  if (ui::text_field(ctx.ui, id, box, shown, "", focused)) ctx.flow.focus(field);
+  return {row.min, box.max};
+}
+
+bool draw_thumbnail(OperatorScreenContext& ctx, const ReviewPage& page, const ui::Rect& r, bool selected,
+                    std::string_view caption) {
+  const ui::Theme& t = ctx.ui.theme();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float caption_h = t.small_px * 1.3f;
+  const ui::Rect picture{r.min, {r.max.x, r.max.y - caption_h}};
+  // Fit the page into the picture area, keeping its shape.
+  float w = picture.width();
+  float h = page.thumb_height > 0
+                ? w * static_cast<float>(page.thumb_height) / static_cast<float>(page.thumb_width)
+                : 0;
+  if (h > picture.height()) {
+    h = picture.height();
+    w = page.thumb_height > 0
+            ? h * static_cast<float>(page.thumb_width) / static_cast<float>(page.thumb_height)
+            : 0;
+  }
+  const ImVec2 c = picture.center();
+  const ui::Rect img{{c.x - w / 2, c.y - h / 2}, {c.x + w / 2, c.y + h / 2}};
+  const float frame = selected ? 6 * t.scale : 2 * t.scale;
+  draw->AddRectFilled({img.min.x - frame, img.min.y - frame}, {img.max.x + frame, img.max.y + frame},
+                      selected ? t.primary : (page.flagged ? t.error_text : t.divider), 4);
+  if (!page.thumb_rgba.empty())
+    draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<uintptr_t>(page.thumb_id)), img.min, img.max);
+  ui::text_in(ctx.ui, {{r.min.x, picture.max.y + 2}, r.max}, caption,
+              {.size_px = t.small_px, .align = ui::TextAlign::Center, .max_lines = 1},
+              page.flagged ? t.error_text : t.text_muted);
+  // The whole card is the touch target (an invisible button keeps the id for scripts).
+  return ui::button(ctx.ui, "page/" + std::to_string(page.sequence), r, "", ui::ButtonKind::Quiet);
+}
+
+std::string format_age(const OperatorScreenContext& ctx, int64_t seconds) {
+  const catalog::Language l = ctx.lang();
+  if (seconds < 3600)
+    return format_number(std::max<int64_t>(0, seconds / 60), l) + " " + ctx.tr(strings::kMinutes);
+  if (seconds < 2 * 86400) return format_number(seconds / 3600, l) + " " + ctx.tr(strings::kHours);
+  return format_number(seconds / 86400, l) + " " + ctx.tr(strings::kDays);
+}
+
+}  // namespace pk::kiosk::op
