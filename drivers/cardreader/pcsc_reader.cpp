@@ -250,6 +250,7 @@ Result<Bytes> PcscReader::connect(std::string_view reader) {
   std::lock_guard lock(m_mutex);
   m_card = card;
   m_protocol = protocol;
+  m_reader_name = name;
   m_state = CardState::Connected;
   return Bytes(atr, atr + atr_size);
 }
@@ -272,11 +273,34 @@ Result<Bytes> PcscReader::transmit(ByteView command, std::chrono::milliseconds t
     if (rv == static_cast<LONG>(SCARD_W_REMOVED_CARD) || rv == static_cast<LONG>(SCARD_E_NO_SMARTCARD) ||
         rv == static_cast<LONG>(SCARD_W_RESET_CARD))
       return fail(CardState::RemovedMidRead, "the card left during the exchange: " + pcsc_message(rv));
+    if (rv == static_cast<LONG>(SCARD_E_NOT_TRANSACTED) || card_state_from_pcsc(rv) == CardState::CardMute)
+      return fail(why_exchange_failed(), "APDU exchange failed: " + pcsc_message(rv));
     return fail(rv, "APDU exchange failed");
   }
+  if (size == 0) return fail(why_exchange_failed(), "the card gave no answer at all");
   if (std::chrono::steady_clock::now() - start > timeout) return fail(CardState::CardMute, "the card answered after the timeout");
   response.resize(size);
   return response;
+}
+
+CardState PcscReader::why_exchange_failed() {
+  // A card that left is reported absent by its reader within moments; wait for that event
+  // (bounded, event-driven) rather than guess. Still present after it: the card is mute.
+  std::string name;
+  {
+    std::lock_guard lock(m_mutex);
+    name = m_reader_name;
+  }
+  SCARD_READERSTATE state{};
+  state.szReader = name.c_str();
+  state.dwCurrentState = SCARD_STATE_PRESENT;
+  for (int round = 0; round < 2; ++round) {
+    const LONG rv = SCardGetStatusChange(m_card_context, 1000, &state, 1);
+    if (rv != SCARD_S_SUCCESS) break;
+    if ((state.dwEventState & SCARD_STATE_EMPTY) != 0) return CardState::RemovedMidRead;
+    state.dwCurrentState = state.dwEventState & ~static_cast<DWORD>(SCARD_STATE_CHANGED);
+  }
+  return CardState::CardMute;
 }
 
 void PcscReader::disconnect() {

@@ -53,6 +53,8 @@ private:
   [[nodiscard]] Error fail(CardState state, std::string message);
   [[nodiscard]] Result<std::vector<std::string>> list_names(SCARDCONTEXT context);
   void close();
+  // After a failed or empty exchange: did the card leave (RemovedMidRead) or go mute?
+  [[nodiscard]] CardState why_exchange_failed();
 
   DeviceInfo m_info;
   mutable std::mutex m_mutex;  // guards the state below, not the PC/SC calls
@@ -61,6 +63,7 @@ private:
   bool m_open = false;
   SCARDHANDLE m_card = 0;
   DWORD m_protocol = 0;
+  std::string m_reader_name;  // of the connected card
   CardState m_state = CardState::NoReader;
   std::string m_last_error;
   std::vector<Watched> m_watched;      // the waiting thread's view

@@ -102,8 +102,12 @@ void VpcdCard::serve() {
       continue;
     }
     if (m_remove_after.load() == 0) {
-      // Pulled out mid-exchange: close without answering, as a card leaving the field does.
-      ::shutdown(m_socket, SHUT_RDWR);
+      // Pulled out mid-exchange: the connection is reset without an answer, as a card leaving
+      // the field gives none (a reset, not an orderly close, so vpcd ejects at once).
+      const linger abrupt{1, 0};
+      ::setsockopt(m_socket, SOL_SOCKET, SO_LINGER, &abrupt, sizeof abrupt);
+      ::close(m_socket);
+      m_socket = -1;
       break;
     }
     if (m_remove_after.load() > 0) --m_remove_after;

@@ -56,8 +56,10 @@ ReadFailure failure_from(CardState state) {
     case CardState::RemovedMidRead: return ReadFailure::CardRemoved;
     case CardState::CardMute: return ReadFailure::CardMute;
     case CardState::ReaderBusy: return ReadFailure::ReaderBusy;
+    // The exchange failed although the card is still connected: its answer was unusable
+    // (shorter than a status word, say).
+    case CardState::Connected: return ReadFailure::Malformed;
     case CardState::CardPresent:
-    case CardState::Connected:
     case CardState::Error: return ReadFailure::ReaderError;
   }
   return ReadFailure::ReaderError;
