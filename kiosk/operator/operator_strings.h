@@ -21,7 +21,8 @@ inline constexpr Text kWrongCredentials{"کد پرسنلی یا رمز عبور 
 inline constexpr Text kAttemptsLeft{"تلاش باقی‌مانده پیش از قفل شدن:",
                                     "Attempts left before the lock:"};
 inline constexpr Text kLockedOut{
-    "به دلیل تلاش‌های نادرست پیاپی، این حساب قفل شده است. دقیقه تا باز "
+    "به دلیل تلاش‌های نادرست پیاپی، این حساب قفل شده است. دقیقه تا "
+    "باز "
     "شدن:",
     "Locked after repeated wrong PINs. Minutes until it opens:"};
 inline constexpr Text kNoAccounts{
@@ -65,7 +66,9 @@ inline constexpr Text kCover{"جداکننده", "cover"};
 inline constexpr Text kSelected{"صفحه انتخاب‌شده", "Selected page"};
 inline constexpr Text kSelectHint{"برای ویرایش، صفحه‌ای را لمس کنید.",
                                   "Touch a page to work on it."};
-inline constexpr Text kRotate{"چرخش ۱۸۰°", "Rotate 180°"};
+inline constexpr Text kRotate{"چرخش ۱۸۰ درجه", "Rotate 180°"};
+inline constexpr Text kTurned{"چرخانده", "turned"};
+inline constexpr Text kNeeded{"لازم", "needed"};
 inline constexpr Text kDelete{"حذف", "Delete"};
 inline constexpr Text kEarlier{"جابه‌جایی: قبل", "Move earlier"};
 inline constexpr Text kLater{"جابه‌جایی: بعد", "Move later"};

@@ -8,8 +8,8 @@ namespace {
 
 std::string caption_of(const OperatorScreenContext& ctx, const ReviewPage& page) {
   std::string c = format_number(page.sequence, ctx.lang());
-  if (page.role == PageRole::Blank) c += " · " + std::string(ctx.tr(strings::kBlank));
-  if (page.role == PageRole::Cover) c += " · " + std::string(ctx.tr(strings::kCover));
+  if (page.role == PageRole::Blank) c += " — " + std::string(ctx.tr(strings::kBlank));
+  if (page.role == PageRole::Cover) c += " — " + std::string(ctx.tr(strings::kCover));
   return c;
 }
 
@@ -21,7 +21,7 @@ void draw_batch_scan_screen(OperatorScreenContext& ctx) {
   const catalog::Service* service = ctx.flow.service();
   const std::string title =
       std::string(ctx.tr(strings::kScanTitle)) +
-      (service ? " · " + format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title) : "");
+      (service ? " — " + format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title) : "");
   const ui::Rect body = draw_operator_toolbar(ctx, draw_operator_header(ctx).inset(t.margin, t.gap), title);
   float y = body.min.y;
   y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(strings::kScanHint), {.size_px = t.body_px},

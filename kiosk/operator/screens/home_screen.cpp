@@ -39,7 +39,7 @@ void draw_home_screen(OperatorScreenContext& ctx) {
   std::string summary =
       std::string(ctx.tr(strings::kPendingCount)) + " " + format_number(s.outbox.pending, ctx.lang());
   if (s.outbox.oldest_age_seconds)
-    summary += "   ·   " + std::string(ctx.tr(strings::kOldest)) + " " +
+    summary += "   —   " + std::string(ctx.tr(strings::kOldest)) + " " +
                format_age(ctx, *s.outbox.oldest_age_seconds);
   ui::Rect band{{body.min.x, y}, {body.max.x, y + t.touch_target}};
   ImGui::GetWindowDrawList()->AddRectFilled(band.min, band.max, t.surface, t.radius);

@@ -15,7 +15,7 @@ void draw_outbox_screen(OperatorScreenContext& ctx) {
   std::string summary =
       std::string(ctx.tr(strings::kPendingCount)) + " " + format_number(s.outbox.pending, ctx.lang());
   if (s.outbox.oldest_age_seconds)
-    summary += "   ·   " + std::string(ctx.tr(strings::kOldest)) + " " +
+    summary += "   —   " + std::string(ctx.tr(strings::kOldest)) + " " +
                format_age(ctx, *s.outbox.oldest_age_seconds);
   const float refresh_w = 300 * t.scale;
   ui::text_in(ctx.ui, ctx.ui.from_start(top, 0, top.width() - refresh_w - t.gap), summary,
@@ -47,7 +47,7 @@ void draw_outbox_screen(OperatorScreenContext& ctx) {
     const std::string why = r.last_error.empty()
                                 ? std::string(ctx.tr(strings::kNotTriedYet))
                                 : format_number(r.attempts, ctx.lang()) + " " + ctx.tr(strings::kAttempts) +
-                                      " · " + ctx.tr(strings::kLastError) + " " + r.last_error;
+                                      " — " + ctx.tr(strings::kLastError) + " " + r.last_error;
     (void)ui::list_row(ctx.ui, "outbox/" + r.tracking_code, row,
                        format_number(static_cast<int64_t>(i + 1), ctx.lang()), shown, why, age);
   }

@@ -43,10 +43,10 @@ std::vector<Group> groups_of(const OperatorScreenContext& ctx, const catalog::Se
 
 std::string caption_of(const OperatorScreenContext& ctx, const ReviewPage& page) {
   std::string c = format_number(page.sequence, ctx.lang());
-  if (page.role == PageRole::Blank) c += " · " + std::string(ctx.tr(strings::kBlank));
-  if (page.role == PageRole::Cover) c += " · " + std::string(ctx.tr(strings::kCover));
-  if (page.rotate_180) c += " ↻";
-  if (page.flagged) c += " · " + std::string(ctx.tr(strings::kFlagged));
+  if (page.role == PageRole::Blank) c += " — " + std::string(ctx.tr(strings::kBlank));
+  if (page.role == PageRole::Cover) c += " — " + std::string(ctx.tr(strings::kCover));
+  if (page.rotate_180) c += " — " + std::string(ctx.tr(strings::kTurned));
+  if (page.flagged) c += " — " + std::string(ctx.tr(strings::kFlagged));
   return c;
 }
 
@@ -57,7 +57,7 @@ void draw_page_review_screen(OperatorScreenContext& ctx) {
   const OperatorState& s = ctx.flow.state();
   const catalog::Service* service = ctx.flow.service();
   if (!service) return;
-  const std::string title = std::string(ctx.tr(strings::kReviewTitle)) + " · " +
+  const std::string title = std::string(ctx.tr(strings::kReviewTitle)) + " — " +
                             format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title);
   const ui::Rect body = draw_operator_toolbar(ctx, draw_operator_header(ctx).inset(t.margin, t.gap), title);
 
@@ -87,8 +87,8 @@ void draw_page_review_screen(OperatorScreenContext& ctx) {
   draw_review_actions(ctx, ctx.ui.from_start(main, main.width() - panel_w, panel_w));
   const ui::Rect pages = ctx.ui.from_start(main, 0, main.width() - panel_w - t.gap);
 
-  const float cell_w = 140 * t.scale;
-  const float cell_h = 220 * t.scale;
+  const float cell_w = 124 * t.scale;
+  const float cell_h = 186 * t.scale;
   const float usable = pages.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2;
   const int per_row = std::max(1, static_cast<int>((usable + t.gap) / (cell_w + t.gap)));
   float scroll = s.review_scroll;
