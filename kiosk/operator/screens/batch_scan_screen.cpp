@@ -8,8 +8,8 @@ namespace {
 
 std::string caption_of(const OperatorScreenContext& ctx, const ReviewPage& page) {
   std::string c = format_number(page.sequence, ctx.lang());
-  if (page.role == PageRole::Blank) c += " — " + std::string(ctx.tr(strings::kBlank));
-  if (page.role == PageRole::Cover) c += " — " + std::string(ctx.tr(strings::kCover));
+  if (page.role == PageRole::Blank) c += "\n" + std::string(ctx.tr(strings::kBlank));
+  if (page.role == PageRole::Cover) c += "\n" + std::string(ctx.tr(strings::kCover));
   return c;
 }
 

@@ -119,7 +119,7 @@ bool draw_thumbnail(OperatorScreenContext& ctx, const ReviewPage& page, const ui
                     std::string_view caption) {
   const ui::Theme& t = ctx.ui.theme();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float caption_h = t.small_px * 1.3f;
+  const float caption_h = t.small_px * 2.5f;  // two lines: the number, then what is special
   const ui::Rect picture{r.min, {r.max.x, r.max.y - caption_h}};
   // Fit the page into the picture area, keeping its shape.
   float w = picture.width();
@@ -140,7 +140,7 @@ bool draw_thumbnail(OperatorScreenContext& ctx, const ReviewPage& page, const ui
   if (!page.thumb_rgba.empty())
     draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<uintptr_t>(page.thumb_id)), img.min, img.max);
   ui::text_in(ctx.ui, {{r.min.x, picture.max.y + 2}, r.max}, caption,
-              {.size_px = t.small_px, .align = ui::TextAlign::Center, .max_lines = 1},
+              {.size_px = t.small_px, .align = ui::TextAlign::Center, .max_lines = 2},
               page.flagged ? t.error_text : t.text_muted);
   // The whole card is the touch target (an invisible button keeps the id for scripts).
   return ui::button(ctx.ui, "page/" + std::to_string(page.sequence), r, "", ui::ButtonKind::Quiet);

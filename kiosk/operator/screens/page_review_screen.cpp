@@ -22,9 +22,13 @@ std::vector<Group> groups_of(const OperatorScreenContext& ctx, const catalog::Se
     for (size_t i = 0; i < s.pages.size(); ++i)
       if (s.pages[i].role == PageRole::Content && s.pages[i].document == static_cast<int>(d))
         g.pages.push_back(i);
-    g.title = ctx.tr(doc.title) + " (" + format_number(static_cast<int64_t>(g.pages.size()), ctx.lang()) +
-              " / " + format_number(doc.pages, ctx.lang()) + " " + ctx.tr(kiosk::strings::kPages) +
-              (doc.mandatory ? "" : "، " + std::string(ctx.tr(kiosk::strings::kOptional))) + ")";
+    g.title =
+        ctx.tr(doc.title) + " (" + format_number(static_cast<int64_t>(g.pages.size()), ctx.lang()) + " " +
+        ctx.tr(kiosk::strings::kPages) + (ctx.flow.rtl() ? "، " : ", ") + ctx.tr(strings::kNeeded) + " " +
+        format_number(doc.pages, ctx.lang()) +
+        (doc.mandatory ? ""
+                       : (ctx.flow.rtl() ? "، " : ", ") + std::string(ctx.tr(kiosk::strings::kOptional))) +
+        ")";
     g.missing = doc.mandatory && g.pages.empty();
     groups.push_back(std::move(g));
   }
@@ -42,12 +46,16 @@ std::vector<Group> groups_of(const OperatorScreenContext& ctx, const catalog::Se
 }
 
 std::string caption_of(const OperatorScreenContext& ctx, const ReviewPage& page) {
-  std::string c = format_number(page.sequence, ctx.lang());
-  if (page.role == PageRole::Blank) c += " — " + std::string(ctx.tr(strings::kBlank));
-  if (page.role == PageRole::Cover) c += " — " + std::string(ctx.tr(strings::kCover));
-  if (page.rotate_180) c += " — " + std::string(ctx.tr(strings::kTurned));
-  if (page.flagged) c += " — " + std::string(ctx.tr(strings::kFlagged));
-  return c;
+  // The page's number on the first line, what is special about it on the second.
+  std::string extra;
+  auto add = [&](const Text& word) {
+    extra += (extra.empty() ? "" : ctx.flow.rtl() ? "، " : ", ") + std::string(ctx.tr(word));
+  };
+  if (page.role == PageRole::Blank) add(strings::kBlank);
+  if (page.role == PageRole::Cover) add(strings::kCover);
+  if (page.rotate_180) add(strings::kTurned);
+  if (page.flagged) add(strings::kFlagged);
+  return format_number(page.sequence, ctx.lang()) + (extra.empty() ? "" : "\n" + extra);
 }
 
 }  // namespace
