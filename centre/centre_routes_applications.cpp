@@ -12,7 +12,7 @@ namespace {
 
 bool valid_key(const std::string& key) {
   return !key.empty() && key.size() <= 128 &&
-         key.find_first_not_of("0123456789abcdefABCDEF-_") == std::string::npos;
+         key.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_") == std::string::npos;
 }
 
 }  // namespace

@@ -37,6 +37,9 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   centre->m_port = c.port == 0 ? centre->m_server->bind_to_any_port(c.host) : (centre->m_server->bind_to_port(c.host, c.port) ? c.port : -1);
   if (centre->m_port <= 0) return make_error("centre: cannot listen on " + c.host + ":" + std::to_string(c.port));
   centre->m_thread = std::thread([server = centre->m_server.get()] { server->listen_after_bind(); });
+  // cpp-httplib 0.11 has no wait_until_ready(), and a stop() that comes before the listen loop
+  // runs is lost (the loop would then run forever): wait until it is running.
+  while (!centre->m_server->is_running()) std::this_thread::yield();
   return centre;
 }
 

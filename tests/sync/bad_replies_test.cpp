@@ -45,6 +45,7 @@ TEST_P(BadReplies, AreLoggedAndRetriedAndNothingIsDropped) {
   server.Get(R"(/v1/applications/(.*))", handler);
   const int port = server.bind_to_any_port("127.0.0.1");
   std::thread thread([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::yield();  // a stop() before listening would be lost
 
   const auto store_file = dir.file("terminal.sqlite");
   {

@@ -30,13 +30,13 @@ TEST(ExactlyOnce, FlakyLinkAndRestartsNeverLoseOrDuplicate) {
     return Fault{FaultKind::Stall, 0, std::chrono::milliseconds(1'500)};
   });
 
-  constexpr int kApplications = 40;
+  constexpr int kApplications = 200;  // the acceptance: at least 200 submissions with pages
   const auto store_file = centre.dir.file("terminal.sqlite");
   std::map<std::string, std::vector<Digest>> expected;
   {
     auto store = store::Store::open(store_file);
     ASSERT_TRUE(store.ok());
-    for (const auto& saved : fill_store(**store, kApplications, 2, 12'000)) {
+    for (const auto& saved : fill_store(**store, kApplications, 2, 6'000)) {
       auto record = (*store)->find_by_tracking_code(saved.tracking_code);
       for (const auto& document : (*record)->documents) expected[saved.tracking_code].push_back(sha256(*document.sealed_content));
     }
