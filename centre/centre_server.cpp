@@ -56,6 +56,10 @@ void CentreServer::stop() {
   if (m_thread.joinable()) m_thread.join();
 }
 
+void CentreServer::request_stop() {
+  if (m_server) m_server->stop();
+}
+
 void CentreServer::wait() {
   if (m_thread.joinable()) m_thread.join();
 }

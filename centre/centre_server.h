@@ -39,7 +39,9 @@ class CentreServer {
   [[nodiscard]] const SigningKey& signing_key() const { return m_key; }
   // Blocks until the server thread has ended.
   void stop();
-  // Blocks until stop() is called from elsewhere (the executable's main thread).
+  // Asks the listen loop to end and returns at once (what a signal handler may call).
+  void request_stop();
+  // Blocks until the listen loop has ended (the executable's main thread).
   void wait();
 
  private:

@@ -18,7 +18,7 @@ namespace {
 pk::centre::CentreServer* g_server = nullptr;
 extern "C" void on_signal(int) {
   // httplib's stop() only flips flags and shuts the listening socket: safe enough here.
-  if (g_server != nullptr) g_server->stop();
+  if (g_server != nullptr) g_server->request_stop();
 }
 }  // namespace
 
