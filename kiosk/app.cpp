@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "domain/sla_notice_format.h"
 #include "domain/tracking_code.h"
 #include "drivers/scanner/scanner_registry.h"
 #include "drivers/scanner/sim_scanner.h"
@@ -36,6 +37,25 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   auto store = store::Store::open(config.data_dir / "pishkhan.db");
   if (!store) return store.error();
   app->m_store = std::move(store.value());
+
+  // The service-level ledger shares the store's file (its own connection). Without it the
+  // kiosk still serves citizens; the technician screen says why the figures are missing.
+  auto ledger = sla::Ledger::open(config.data_dir / "pishkhan.db", app->m_time);
+  if (ledger) {
+    app->m_ledger = std::move(ledger.value());
+    if (app->m_ledger->recovery().closed_outages > 0)
+      spdlog::warn("service-level ledger: {} outage(s) left open by the last run closed at its last heartbeat",
+                   app->m_ledger->recovery().closed_outages);
+    auto detector = sla::OutageDetector::create(*app->m_ledger);
+    if (detector) app->m_detector.emplace(std::move(detector.value()));
+    else app->m_ledger_problem = detector.error().message;
+  } else {
+    app->m_ledger_problem = ledger.error().message;
+    spdlog::error("service-level ledger: {}", app->m_ledger_problem);
+  }
+  auto technicians = tech::TechnicianDesk::create(config.data_dir);
+  if (technicians) app->m_tech = std::move(technicians.value());
+  else spdlog::error("technician accounts: {}", technicians.error().message);
 
   // Without the centre's key nothing can be sealed, so nothing is accepted: the kiosk still
   // shows the catalog and says why it cannot take requests.
@@ -89,6 +109,15 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
     app->m_desk = std::move(desk.value());
     spdlog::info("counter mode: {} operator account(s)", app->m_desk->accounts().accounts().size());
   }
+  // Where the devices stand at start: an outage opens now if one is missing.
+  const tech::DeskDevices devices = app->device_summary();
+  sla::Observation at_start;
+  at_start.printer = devices.printer_ok ? sla::Status::Up : sla::Status::Down;
+  at_start.scanner = devices.scanner_ok ? sla::Status::Up : sla::Status::Down;
+  at_start.kiosk = sla::Status::Up;
+  at_start.detail = devices.printer_ok ? devices.scanner : devices.printer;
+  app->observe(at_start);
+  app->refresh_notices();
   app->apply_style();
   return app;
 }
@@ -169,8 +198,81 @@ void App::render_counter_frame(double now) {
   if (action != op::OperatorAction::None) m_desk->perform(action, now);
 }
 
+tech::DeskDevices App::device_summary() {
+  const Language lang = m_config.language;
+  tech::DeskDevices d;
+  if (!m_printing) {
+    d.printer = lang == Language::Persian ? "چاپگری تنظیم نشده است" : "no printer configured";
+  } else if (auto status = m_printing->printer().status(); status) {
+    d.printer = std::string(describe(status.value(), lang));
+    d.printer_ok = can_print(status.value());
+  } else {
+    d.printer = status.error().message;
+  }
+  if (!m_scanner) {
+    d.scanner = lang == Language::Persian ? "اسکنری تنظیم نشده است" : "no scanner configured";
+  } else {
+    const scanner::ScannerStatus status = m_scanner->status();
+    d.scanner = std::string(scanner::describe(status, lang));
+    d.scanner_ok = status == scanner::ScannerStatus::Ready;
+  }
+  return d;
+}
+
+void App::observe(const sla::Observation& observation) {
+  if (!m_detector) return;
+  if (auto done = m_detector->observe(observation); !done)
+    spdlog::error("service-level ledger: {}", done.error().message);
+}
+
+void App::refresh_notices() {
+  m_notices.clear();
+  if (!m_ledger) return;
+  auto notices = m_ledger->welcome_notices();
+  if (!notices) return spdlog::warn("outage notices: {}", notices.error().message);
+  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  for (const sla::Notice& n : notices.value()) m_notices.push_back(sla::format_notice(n, m_config.language, now));
+}
+
+// Technician mode: its own screens, its own frame; the citizen flow waits at welcome.
+void App::render_technician_frame(double now) {
+  const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
+  m_last_frame = now;
+  m_platform->begin_frame(delta);
+  m_text->begin_frame();
+  m_ui->begin_frame(m_config.language == Language::Persian);
+  const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(size);
+  ImGui::Begin("##technician", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  tech::TechContext ctx{.ui = *m_ui,
+                        .keyboard = m_keyboard,
+                        .flow = m_tech->flow(),
+                        .catalog = m_catalog,
+                        .language = m_config.language,
+                        .screen = ui::Rect{{0, 0}, size},
+                        .terminal_id = m_config.terminal_id};
+  const bool was_logged_in = m_tech->flow().logged_in();
+  const bool left = m_tech->draw(ctx);
+  ImGui::End();
+  std::vector<ui::ExternalTexture> textures;
+  collect_textures(textures);
+  m_platform->end_frame(textures);
+  m_platform->present();
+  if (left) {
+    (void)m_store->append_audit("technician", "technician_logout", "");
+    return;
+  }
+  m_tech->perform(ctx, *m_store, static_cast<int64_t>(std::time(nullptr)));
+  if (!was_logged_in && m_tech->flow().logged_in())
+    m_tech->refresh(m_ledger.get(), m_ledger_problem, *m_store, m_catalog, device_summary(), m_config.language);
+}
+
 void App::render_frame(double now) {
   if (m_desk) return render_counter_frame(now);
+  if (m_tech && m_tech->active()) return render_technician_frame(now);
   const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
   m_last_frame = now;
   m_platform->begin_frame(delta);
@@ -188,6 +290,7 @@ void App::render_frame(double now) {
     m_keyboard.set_layout(m_flow->rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
   ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, ui::Rect{{0, 0}, size}};
   ctx.can_take_applications = m_centre_key.has_value();
+  if (m_flow->state().screen == CitizenScreen::Welcome) ctx.notices = m_notices;
   draw_screen(ctx, now);
   ImGui::End();
   draw_more_time_dialog(ctx, now);
@@ -211,6 +314,10 @@ void App::perform(PendingAction action, double now) {
         return;
       }
       auto page = capture_page(*m_scanner, m_next_preview_id++, lang);
+      sla::Observation scanned;
+      scanned.scanner = page ? sla::Status::Up : sla::Status::Down;
+      if (!page) scanned.detail = page.error().message;
+      observe(scanned);
       if (page) {
         m_preview_dirty = true;
         m_flow->page_captured(std::move(page.value()));
@@ -228,6 +335,11 @@ void App::perform(PendingAction action, double now) {
     }
     case PendingAction::SubmitApplication:
     case PendingAction::SubmitReport: submit(action, now); return;
+    case PendingAction::OpenTechnician:
+      if (!m_tech) return;
+      m_flow->home();
+      m_tech->open();
+      return;
   }
 }
 
@@ -258,6 +370,10 @@ void App::submit(PendingAction action, double now) {
             : m_printing->print_application(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix, m_config);
     outcome.printed = printed.printed;
     outcome.print_problem = printed.problem;
+    sla::Observation print_result;
+    print_result.printer = printed.printed ? sla::Status::Up : sla::Status::Down;
+    print_result.detail = printed.problem;
+    observe(print_result);
   } else {
     outcome.print_problem = std::string(describe(PrinterStatus::Offline, lang));
   }
@@ -306,6 +422,17 @@ int App::run() {
         after - m_last_print_retry > 10) {
       m_last_print_retry = after;
       m_printing->retry();
+    }
+    // The ledger's heartbeat (one small write every interval) bounds what a crash can blur;
+    // notices are re-read once a minute so a new one shows without a restart.
+    if (m_detector) {
+      if (auto beat = m_detector->tick(); !beat) spdlog::error("service-level ledger: {}", beat.error().message);
+    }
+    if (after - m_last_notice_refresh > 60) {
+      m_last_notice_refresh = after;
+      const auto before = m_notices;
+      refresh_notices();
+      if (m_notices != before) frames_to_draw = std::max(frames_to_draw, 2);
     }
     if (frames_to_draw > 0) {
       render_frame(after);

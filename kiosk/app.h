@@ -14,9 +14,13 @@
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
 #include "kiosk/receipt_printing.h"
+#include "kiosk/technician/technician_desk.h"
 #include "kiosk/screens/screen.h"
 #include "offline-store/sealing.h"
 #include "offline-store/store.h"
+#include "sla/ledger.h"
+#include "sla/outage_detector.h"
+#include "sla/time_source.h"
 #include "ui/keyboard.h"
 #include "ui/platform.h"
 #include "ui/text/text_engine.h"
@@ -27,6 +31,9 @@ namespace pk::kiosk {
 
 namespace op {
 class OperatorDesk;
+}
+namespace tech {
+class TechnicianDesk;
 }
 
 class App {
@@ -56,6 +63,11 @@ public:
   [[nodiscard]] ReceiptPrinting* printing() { return m_printing.get(); }
   // Counter mode (ui.mode = "counter"): the operator's side; null in citizen mode.
   [[nodiscard]] op::OperatorDesk* operator_desk() { return m_desk.get(); }
+  // Technician mode (reached from the welcome screen, PIN protected).
+  [[nodiscard]] tech::TechnicianDesk* technician_desk() { return m_tech.get(); }
+  [[nodiscard]] sla::Ledger* ledger() { return m_ledger.get(); }
+  // Re-reads the outage notices the welcome screen shows (after a sync brought new ones).
+  void refresh_notices();
   // Uses another scanner from now on (a technician picked one; tests use a slow one). Not
   // while a counter batch is running: returns false then.
   bool replace_scanner(std::unique_ptr<scanner::ScannerDriver> scanner);
@@ -68,6 +80,9 @@ private:
   void submit(PendingAction action, double now);
   void collect_textures(std::vector<ui::ExternalTexture>& out);
   void render_counter_frame(double now);
+  void render_technician_frame(double now);
+  void observe(const sla::Observation& observation);
+  [[nodiscard]] tech::DeskDevices device_summary();
 
   Config m_config;
   catalog::Catalog m_catalog;
@@ -82,6 +97,13 @@ private:
   std::unique_ptr<ui::Ui> m_ui;
   std::unique_ptr<CitizenFlow> m_flow;
   std::unique_ptr<op::OperatorDesk> m_desk;  // counter mode only
+  std::unique_ptr<tech::TechnicianDesk> m_tech;
+  sla::SystemTimeSource m_time;
+  std::unique_ptr<sla::Ledger> m_ledger;  // null when it could not be opened (said in the log)
+  std::optional<sla::OutageDetector> m_detector;
+  std::string m_ledger_problem;
+  std::vector<std::string> m_notices;
+  double m_last_notice_refresh = 0;
   ui::OnScreenKeyboard m_keyboard;
   uint64_t m_next_preview_id = 1;
   bool m_preview_dirty = true;  // previews are uploaded once; their pixels never change

@@ -1,5 +1,7 @@
 #include "kiosk/format.h"
 
+#include <cstdio>
+
 #include "domain/text_normalize.h"
 #include "kiosk/strings.h"
 
@@ -15,6 +17,21 @@ std::string format_number(int64_t value, catalog::Language language) {
   }
   if (value < 0) grouped.insert(0, persian ? "\u2212" : "-");
   return persian ? to_persian_digits(grouped) : grouped;
+}
+
+std::string format_decimal(double value, int decimals, catalog::Language language) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  std::string out = text;
+  if (language != catalog::Language::Persian) return out;
+  if (const size_t dot = out.find('.'); dot != std::string::npos) out.replace(dot, 1, "\u066B");
+  if (!out.empty() && out[0] == '-') out.replace(0, 1, "\u2212");
+  return to_persian_digits(out);
+}
+
+std::string format_percent(double fraction, int decimals, catalog::Language language) {
+  return format_decimal(fraction * 100, decimals, language) +
+         (language == catalog::Language::Persian ? "\u066A" : "%");
 }
 
 std::string format_amount_rials(int64_t rials, catalog::Language language) {

@@ -52,37 +52,42 @@ double ms_since_launch() {
          1e6;
 }
 
-// --add-operator ID: the PIN is read from the first line of standard input, so it appears in
-// no process list and no shell history. Exit 0 when saved, 2 for a bad id or PIN, 1 for I/O.
-int add_operator_command(const pk::kiosk::Config& config, const std::string& id) {
+// --add-operator ID / --add-technician ID: the PIN is read from the first line of standard
+// input, so it appears in no process list and no shell history. Exit 0 when saved, 2 for a
+// bad id or PIN, 1 for I/O. Operators and technicians are kept in separate files.
+int add_account_command(const pk::kiosk::Config& config, const std::string& id, std::string_view role) {
+  const std::string flag = "--add-" + std::string(role);
   std::string pin;
   std::getline(std::cin, pin);
   if (!pin.empty() && pin.back() == '\r') pin.pop_back();
   if (auto id_ok = pk::kiosk::op::normalise_operator_id(id); !id_ok) {
-    spdlog::error("--add-operator: {}", id_ok.error().message);
+    spdlog::error("{}: {}", flag, id_ok.error().message);
     return 2;
   }
   if (auto pin_ok = pk::kiosk::op::normalise_pin(pin); !pin_ok) {
     pk::kiosk::secure_wipe(pin);
-    spdlog::error("--add-operator: {} (read from standard input)", pin_ok.error().message);
+    spdlog::error("{}: {} (read from standard input)", flag, pin_ok.error().message);
     return 2;
   }
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
   auto store = pk::store::Store::open(config.data_dir / "pishkhan.db");
-  auto accounts = pk::kiosk::op::OperatorAccounts::open(pk::kiosk::op::OperatorAccounts::default_path(config.data_dir));
+  auto accounts = pk::kiosk::op::OperatorAccounts::open(
+      role == "technician" ? config.data_dir / "technicians.json"
+                           : pk::kiosk::op::OperatorAccounts::default_path(config.data_dir));
   if (!store || !accounts) {
     pk::kiosk::secure_wipe(pin);
-    spdlog::error("--add-operator: {}", !store ? store.error().message : accounts.error().message);
+    spdlog::error("{}: {}", flag, !store ? store.error().message : accounts.error().message);
     return 1;
   }
-  auto added = pk::kiosk::op::add_operator(**accounts, **store, id, pin, static_cast<int64_t>(std::time(nullptr)));
+  auto added =
+      pk::kiosk::op::add_operator(**accounts, **store, id, pin, static_cast<int64_t>(std::time(nullptr)), role);
   pk::kiosk::secure_wipe(pin);
   if (!added) {
-    spdlog::error("--add-operator: {}", added.error().message);
+    spdlog::error("{}: {}", flag, added.error().message);
     return 1;
   }
-  spdlog::info("operator {} saved in {}", id, (*accounts)->path().string());
+  spdlog::info("{} {} saved in {}", role, id, (*accounts)->path().string());
   return 0;
 }
 
@@ -102,6 +107,7 @@ int main(int argc, char** argv) {
   std::string language;
   std::string terminal_mode;
   std::string add_operator;
+  std::string add_technician;
   cli.add_option("-c,--config", config_file, "configuration file (TOML)")->check(CLI::ExistingFile);
   cli.add_flag("--windowed", windowed, "run in a window instead of full screen (development)");
   cli.add_flag("--headless", headless, "no display: render off-screen");
@@ -113,6 +119,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"citizen", "counter"}));
   cli.add_option("--add-operator", add_operator,
                  "add a counter operator (personnel number) or reset their PIN; the PIN is read from stdin");
+  cli.add_option("--add-technician", add_technician,
+                 "add a technician (id) or reset their PIN; the PIN is read from stdin");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -136,7 +144,8 @@ int main(int argc, char** argv) {
   if (!terminal_mode.empty())
     config.mode = terminal_mode == "counter" ? pk::kiosk::TerminalMode::Counter : pk::kiosk::TerminalMode::Citizen;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
-  if (!add_operator.empty()) return add_operator_command(config, add_operator);
+  if (!add_operator.empty()) return add_account_command(config, add_operator, "operator");
+  if (!add_technician.empty()) return add_account_command(config, add_technician, "technician");
 
   const pk::ui::DisplayMode mode = headless                  ? pk::ui::DisplayMode::Headless
                                    : windowed                ? pk::ui::DisplayMode::Windowed

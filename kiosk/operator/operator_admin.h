@@ -12,6 +12,7 @@
 namespace pk::kiosk::op {
 
 [[nodiscard]] Result<void> add_operator(OperatorAccounts& accounts, store::Store& store, std::string_view id,
-                                        std::string_view pin, int64_t now_unix);
+                                        std::string_view pin, int64_t now_unix,
+                                        std::string_view role = "operator");
 
 }  // namespace pk::kiosk::op

@@ -1,6 +1,9 @@
 #pragma once
 // What every citizen screen draws with. Screens are free functions of this context: they
 // read the flow's state, draw, and send the flow events when the citizen taps.
+#include <string>
+#include <vector>
+
 #include "domain/catalog.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
@@ -11,7 +14,7 @@
 namespace pk::kiosk {
 
 // What a screen asks the App to do after the frame: the I/O the flow agreed to.
-enum class PendingAction { None, ScanPage, SubmitApplication, LookUpStatus, SubmitReport };
+enum class PendingAction { None, ScanPage, SubmitApplication, LookUpStatus, SubmitReport, OpenTechnician };
 
 struct ScreenContext {
   ui::Ui& ui;
@@ -21,6 +24,7 @@ struct ScreenContext {
   const Config& config;
   ui::Rect screen;
   bool can_take_applications = true;  // the centre's key is here (the terminal is enrolled)
+  std::vector<std::string> notices{};  // outage notices for the welcome screen, already worded
   PendingAction action = PendingAction::None;
   [[nodiscard]] catalog::Language lang() const { return flow.language(); }
   [[nodiscard]] const char* tr(const Text& text) const { return text.in(flow.language()); }

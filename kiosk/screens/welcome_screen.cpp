@@ -8,7 +8,11 @@ void draw_welcome_screen(ScreenContext& ctx) {
   const ui::Rect body = draw_header(ctx).inset(t.margin, t.margin);
   const float column_width = std::min(body.width(), 1100 * t.scale);
   const float x0 = body.center().x - column_width / 2;
-  float y = body.min.y + body.height() * 0.16f;
+  float y = body.min.y;
+  // Planned outages announced by the centre come first, ahead of time, where nobody misses them.
+  for (const std::string& text : ctx.notices)
+    y += ui::notice(ctx.ui, {{x0, y}, {x0 + column_width, body.max.y}}, text, t.notice_bg, t.notice_text) + t.gap / 2;
+  y += ctx.notices.empty() ? body.height() * 0.16f : t.margin;
 
   ui::Rect line{{x0, y}, {x0 + column_width, y + t.display_px * 1.6f}};
   ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcome),
@@ -34,6 +38,13 @@ void draw_welcome_screen(ScreenContext& ctx) {
   if (ui::button(ctx.ui, "report", ctx.ui.from_start(row, second_width + t.gap, second_width),
                  ctx.tr(strings::kReportFailure), ui::ButtonKind::Secondary))
     ctx.flow.open_failure_report();
+
+  // A visible (small) way in for the technician: technician mode never hides behind a gesture.
+  const float tech_w = 200 * t.scale;
+  if (ui::button(ctx.ui, "technician", ctx.ui.from_start({{body.min.x, body.max.y - t.touch_target * 0.8f}, body.max},
+                                                          body.width() - tech_w, tech_w),
+                 ctx.lang() == catalog::Language::Persian ? "بخش فنی" : "Technician", ui::ButtonKind::Quiet, t.small_px))
+    ctx.action = PendingAction::OpenTechnician;
 
   // Terminal and catalog identity, small at the bottom: what a technician asks for on the phone.
   const std::string footer = std::string(ctx.tr(strings::kCatalogVersion)) + " " +

@@ -1,0 +1,55 @@
+#pragma once
+// The App's technician side: the flow, the technicians' accounts (argon2id PINs in
+// <data_dir>/technicians.json, lockout, like the operators'), the audit of every sign-in, and
+// the data the screens show, gathered only while a technician is signed in.
+#include <memory>
+#include <string>
+
+#include "kiosk/operator/operator_accounts.h"
+#include "kiosk/technician/technician_screens.h"
+#include "offline-store/store.h"
+#include "sla/ledger.h"
+
+namespace pk::kiosk::tech {
+
+struct DeskDevices {
+  std::string printer;  // status words from the drivers, or why there is none
+  bool printer_ok = false;
+  std::string scanner;
+  bool scanner_ok = false;
+};
+
+class TechnicianDesk {
+public:
+  static Result<std::unique_ptr<TechnicianDesk>> create(const std::filesystem::path& data_dir);
+
+  [[nodiscard]] TechnicianFlow& flow() { return m_flow; }
+  [[nodiscard]] bool active() const { return m_active; }
+  void open() { m_active = true; }
+
+  // Draws the current screen; returns true when the technician left (the App shows welcome).
+  bool draw(TechContext& ctx);
+  // After the frame: checks a sign-in the screen asked for (one argon2id hash).
+  void perform(const TechContext& ctx, store::Store& store, int64_t now_unix);
+
+  // Gathers the figures for the service-levels screen (only while signed in).
+  void refresh(sla::Ledger* ledger, const std::string& ledger_problem, store::Store& store,
+               const catalog::Catalog& catalog, const DeskDevices& devices, Language language);
+  void fill(TechContext& ctx) const;
+
+  // Adds or re-keys a technician (the command line's --add-technician).
+  Result<void> set_technician(std::string_view id, std::string_view pin, int64_t now_unix);
+
+private:
+  TechnicianDesk() = default;
+
+  TechnicianFlow m_flow;
+  std::unique_ptr<op::OperatorAccounts> m_accounts;
+  bool m_active = false;
+  std::optional<sla::TechnicianData> m_data;
+  std::string m_data_problem;
+  std::vector<DeviceLine> m_devices;
+  std::optional<store::StoreStats> m_outbox;
+};
+
+}  // namespace pk::kiosk::tech
