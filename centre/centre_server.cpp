@@ -1,5 +1,7 @@
 #include "centre/centre_server.h"
 
+#include <sodium.h>
+
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
@@ -31,7 +33,10 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   if (!storage) return storage.error();
   auto key = SigningKey::load_or_create(config.data_dir / "catalog_signing.key");
   if (!key) return key.error();
+  auto seal = load_or_create_sealing_key(config.data_dir / "sealing.key");
+  if (!seal) return seal.error();
   std::unique_ptr<CentreServer> centre(new CentreServer(std::move(config), std::move(storage).value(), std::move(key).value()));
+  centre->m_seal = std::move(seal.value());
   centre->add_routes();
   const CentreConfig& c = centre->m_config;
   centre->m_port = c.port == 0 ? centre->m_server->bind_to_any_port(c.host) : (centre->m_server->bind_to_port(c.host, c.port) ? c.port : -1);
@@ -110,6 +115,12 @@ void CentreServer::add_info_routes() {
   m_server->Get("/v1/catalog/key", [this](const httplib::Request&, httplib::Response& response) {
     http::reply_json(response, 200, nlohmann::json{{"algorithm", "ed25519"},
                                                    {"public_key", sync::to_base64(m_key.public_key())}}.dump());
+  });
+
+  m_server->Get("/v1/seal/key", [this](const httplib::Request&, httplib::Response& response) {
+    char hex[2 * sizeof(store::PublicKey) + 1];
+    sodium_bin2hex(hex, sizeof hex, m_seal.public_key.data(), m_seal.public_key.size());
+    http::reply_json(response, 200, nlohmann::json{{"algorithm", "x25519-sealed-box"}, {"public_key_hex", hex}}.dump());
   });
 
   m_server->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {

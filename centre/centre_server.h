@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "centre/centre_storage.h"
+#include "centre/sealing_key.h"
 #include "centre/signing_key.h"
 #include "domain/result.h"
 
@@ -37,6 +38,8 @@ class CentreServer {
   [[nodiscard]] std::string base_url() const;
   [[nodiscard]] CentreStorage& storage() { return *m_storage; }
   [[nodiscard]] const SigningKey& signing_key() const { return m_key; }
+  // The key terminals seal captures to (its public half is served at /v1/seal/key).
+  [[nodiscard]] const store::KeyPair& sealing_key() const { return m_seal; }
   // Blocks until the server thread has ended.
   void stop();
   // Asks the listen loop to end and returns at once (what a signal handler may call).
@@ -54,6 +57,7 @@ class CentreServer {
   CentreConfig m_config;
   std::unique_ptr<CentreStorage> m_storage;
   SigningKey m_key;
+  store::KeyPair m_seal;
   std::unique_ptr<httplib::Server> m_server;
   std::thread m_thread;
   int m_port = 0;

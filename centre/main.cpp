@@ -4,7 +4,10 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <sodium.h>
+
 #include <csignal>
+#include <fstream>
 #include <cstdio>
 #include <mutex>
 
@@ -30,12 +33,28 @@ int main(int argc, char** argv) {
   app.add_option("--port", config.port, "TCP port (0: any free port)")->default_val(8443);
   app.add_option("--host", config.host, "address to listen on")->default_val("127.0.0.1");
   app.add_option("--catalog", config.catalog_file, "catalog JSON served signed at /v1/catalog");
+  std::string export_seal_key;
+  app.add_option("--export-seal-key", export_seal_key,
+                 "write the public sealing key (hex) to this file, for a terminal's keys/centre-seal.pub");
   CLI11_PARSE(app, argc, argv);
 
   auto server = pk::centre::CentreServer::start(config);
   if (!server) {
     spdlog::critical("{}", server.error().message);
     return 1;
+  }
+  if (!export_seal_key.empty()) {
+    // Until terminals enroll over the network, a technician carries this file to them.
+    char hex[2 * sizeof(pk::store::PublicKey) + 1];
+    sodium_bin2hex(hex, sizeof hex, (*server)->sealing_key().public_key.data(), (*server)->sealing_key().public_key.size());
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(export_seal_key).parent_path(), ec);
+    std::ofstream out(export_seal_key, std::ios::trunc);
+    out << hex << "\n";
+    if (!out.flush()) {
+      spdlog::critical("cannot write {}", export_seal_key);
+      return 1;
+    }
   }
   std::printf("listening on %s:%d\n", config.host.c_str(), (*server)->port());
   std::fflush(stdout);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <thread>
 
 #include "domain/sla_notice_format.h"
 #include "domain/tracking_code.h"
@@ -109,6 +110,19 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
     app->m_desk = std::move(desk.value());
     spdlog::info("counter mode: {} operator account(s)", app->m_desk->accounts().accounts().size());
   }
+  // Delivery to the centre runs on its own thread with its own store connection: the screens
+  // never wait on the network.
+  if (!config.centre_url.empty()) {
+    sync::SyncOptions options;
+    options.store_file = config.data_dir / "pishkhan.db";
+    options.centre_url = config.centre_url;
+    app->m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
+    if (auto started = app->m_sync->start(); !started) {
+      spdlog::error("sync: {}", started.error().message);
+      app->m_sync.reset();
+    }
+  }
+
   // Where the devices stand at start: an outage opens now if one is missing.
   const tech::DeskDevices devices = app->device_summary();
   sla::Observation at_start;
@@ -123,6 +137,7 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
 }
 
 App::~App() {
+  if (m_sync) m_sync->stop();
   m_desk.reset();  // stops a running batch before the scanner it uses goes
 }
 
@@ -223,6 +238,17 @@ void App::observe(const sla::Observation& observation) {
   if (!m_detector) return;
   if (auto done = m_detector->observe(observation); !done)
     spdlog::error("service-level ledger: {}", done.error().message);
+}
+
+int64_t App::wait_until_delivered(double max_seconds) {
+  const double deadline = monotonic_seconds() + max_seconds;
+  for (;;) {
+    auto stats = m_store->stats(static_cast<int64_t>(std::time(nullptr)));
+    const int64_t pending = stats ? stats->pending_outbox : -1;
+    if (pending == 0 || !m_sync || monotonic_seconds() > deadline) return pending;
+    m_sync->wake();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
 }
 
 void App::refresh_notices() {
@@ -379,6 +405,7 @@ void App::submit(PendingAction action, double now) {
   }
   spdlog::info("saved {} {} (outbox {})", outcome.is_failure_report ? "failure report" : "application",
                saved->tracking_code, saved->outbox_id);
+  if (m_sync) m_sync->wake();  // deliver now rather than at the next idle check
   m_flow->saved(std::move(outcome));
 }
 
@@ -427,6 +454,20 @@ int App::run() {
     // notices are re-read once a minute so a new one shows without a restart.
     if (m_detector) {
       if (auto beat = m_detector->tick(); !beat) spdlog::error("service-level ledger: {}", beat.error().message);
+    }
+    // The centre is reachable when deliveries go through, unreachable when only attempts fail.
+    if (m_sync && after - m_last_sync_check > 30) {
+      m_last_sync_check = after;
+      const sync::SyncCounters now_counters = m_sync->counters();
+      sla::Observation centre;
+      if (now_counters.delivered > m_sync_seen.delivered) centre.centre = sla::Status::Up;
+      else if (now_counters.failed_attempts > m_sync_seen.failed_attempts) centre.centre = sla::Status::Down;
+      if (centre.centre) {
+        centre.detail = "sync: " + std::to_string(now_counters.failed_attempts - m_sync_seen.failed_attempts) +
+                        " failed attempt(s)";
+        observe(centre);
+      }
+      m_sync_seen = now_counters;
     }
     if (after - m_last_notice_refresh > 60) {
       m_last_notice_refresh = after;

@@ -19,6 +19,7 @@
 #include "offline-store/sealing.h"
 #include "offline-store/store.h"
 #include "sla/ledger.h"
+#include "sync/sync_worker.h"
 #include "sla/outage_detector.h"
 #include "sla/time_source.h"
 #include "ui/keyboard.h"
@@ -66,6 +67,9 @@ public:
   // Technician mode (reached from the welcome screen, PIN protected).
   [[nodiscard]] tech::TechnicianDesk* technician_desk() { return m_tech.get(); }
   [[nodiscard]] sla::Ledger* ledger() { return m_ledger.get(); }
+  // Waits (up to max_seconds) for the sync worker to empty the outbox; returns what is still
+  // pending. Without a centre configured it returns at once. For the demo and tests.
+  int64_t wait_until_delivered(double max_seconds);
   // Re-reads the outage notices the welcome screen shows (after a sync brought new ones).
   void refresh_notices();
   // Uses another scanner from now on (a technician picked one; tests use a slow one). Not
@@ -103,6 +107,9 @@ private:
   std::optional<sla::OutageDetector> m_detector;
   std::string m_ledger_problem;
   std::vector<std::string> m_notices;
+  std::unique_ptr<sync::SyncWorker> m_sync;  // null when no centre is configured
+  sync::SyncCounters m_sync_seen{};
+  double m_last_sync_check = 0;
   double m_last_notice_refresh = 0;
   ui::OnScreenKeyboard m_keyboard;
   uint64_t m_next_preview_id = 1;

@@ -37,7 +37,7 @@ struct Config {
   DeviceBackend card_reader = DeviceBackend::Simulated;
   DeviceBackend barcode = DeviceBackend::Simulated;
   // [centre]
-  std::string centre_url = "http://127.0.0.1:8470";
+  std::string centre_url;  // empty: no sync (captures wait in the outbox)
   // [log]
   std::string log_level = "info";
 };

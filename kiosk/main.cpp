@@ -190,6 +190,12 @@ int main(int argc, char** argv) {
       spdlog::error("{}", done.error().message);
       return 1;
     }
+    // The demo ends when what it captured has reached the centre (or after 30 s of trying).
+    if (!config.centre_url.empty()) {
+      const int64_t pending = (*app)->wait_until_delivered(30);
+      if (pending == 0) spdlog::info("journey: every capture reached the centre");
+      else spdlog::warn("journey: {} capture(s) still waiting for the centre (kept in the outbox)", pending);
+    }
   }
   return 0;
 }
