@@ -12,7 +12,8 @@ namespace {
 
 bool valid_key(const std::string& key) {
   return !key.empty() && key.size() <= 128 &&
-         key.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_") == std::string::npos;
+         key.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_") ==
+             std::string::npos;
 }
 
 }  // namespace
@@ -30,7 +31,8 @@ void CentreServer::add_application_routes() {
     auto submission = sync::parse_submission(request.body);
     if (!submission) return http::reply_error(response, 400, submission.error().message);
     for (const auto& page : submission->pages) {
-      if (page.sealed_size > m_config.max_upload_bytes) return http::reply_error(response, 413, "page too large");
+      if (page.sealed_size > m_config.max_upload_bytes)
+        return http::reply_error(response, 413, "page too large");
     }
     auto stored = m_storage->submit(key, sync::to_hex(body_digest), *submission);
     if (!stored) {
@@ -47,20 +49,22 @@ void CentreServer::add_application_routes() {
       case SubmitOutcome::KeyReused:
         return http::reply_error(response, 422, "Idempotency-Key already used for a different body");
       case SubmitOutcome::TrackingCodeTaken:
-        return http::reply_error(response, 409, "tracking code " + submission->tracking_code + " already submitted");
+        return http::reply_error(response, 409,
+                                 "tracking code " + submission->tracking_code + " already submitted");
     }
   });
 
-  m_server->Get(R"(/v1/applications/([A-Za-z0-9-]{1,64}))", [this](const httplib::Request& request, httplib::Response& response) {
-    const std::string tracking_code = request.matches[1];
-    auto status = m_storage->status(tracking_code);
-    if (!status) {
-      spdlog::error("centre: status {}: {}", tracking_code, status.error().message);
-      return http::reply_error(response, 500, "status not available");
-    }
-    if (!*status) return http::reply_error(response, 404, "no application " + tracking_code);
-    http::reply_json(response, 200, sync::to_json(**status));
-  });
+  m_server->Get(R"(/v1/applications/([A-Za-z0-9-]{1,64}))",
+                [this](const httplib::Request& request, httplib::Response& response) {
+                  const std::string tracking_code = request.matches[1];
+                  auto status = m_storage->status(tracking_code);
+                  if (!status) {
+                    spdlog::error("centre: status {}: {}", tracking_code, status.error().message);
+                    return http::reply_error(response, 500, "status not available");
+                  }
+                  if (!*status) return http::reply_error(response, 404, "no application " + tracking_code);
+                  http::reply_json(response, 200, sync::to_json(**status));
+                });
 }
 
 }  // namespace pk::centre

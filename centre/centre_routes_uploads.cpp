@@ -82,7 +82,8 @@ void CentreServer::add_upload_routes() {
       auto expected = sync::tus::parse_checksum(request.get_header_value("Upload-Checksum"));
       if (!expected) return http::reply_error(response, 400, expected.error().message);
       if (sync::sha256(chunk) != *expected) {
-        return http::reply_error(response, sync::tus::kStatusChecksumMismatch, "chunk does not match Upload-Checksum");
+        return http::reply_error(response, sync::tus::kStatusChecksumMismatch,
+                                 "chunk does not match Upload-Checksum");
       }
     }
     auto appended = m_storage->append(request.matches[1], *offset, chunk);
@@ -92,10 +93,15 @@ void CentreServer::add_upload_routes() {
     }
     response.set_header("Upload-Offset", std::to_string(appended->offset));
     switch (appended->outcome) {
-      case AppendOutcome::Appended: response.status = 204; return;
-      case AppendOutcome::NotFound: return http::reply_error(response, 404, "no such upload");
-      case AppendOutcome::OffsetMismatch: return http::reply_error(response, 409, "Upload-Offset does not match");
-      case AppendOutcome::TooLong: return http::reply_error(response, 413, "chunk goes past Upload-Length");
+      case AppendOutcome::Appended:
+        response.status = 204;
+        return;
+      case AppendOutcome::NotFound:
+        return http::reply_error(response, 404, "no such upload");
+      case AppendOutcome::OffsetMismatch:
+        return http::reply_error(response, 409, "Upload-Offset does not match");
+      case AppendOutcome::TooLong:
+        return http::reply_error(response, 413, "chunk goes past Upload-Length");
       case AppendOutcome::WholeChecksumMismatch:
         return http::reply_error(response, sync::tus::kStatusChecksumMismatch,
                                  "the whole upload does not match the page's SHA-256; upload reset to 0");

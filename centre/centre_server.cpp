@@ -35,12 +35,15 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   if (!key) return key.error();
   auto seal = load_or_create_sealing_key(config.data_dir / "sealing.key");
   if (!seal) return seal.error();
-  std::unique_ptr<CentreServer> centre(new CentreServer(std::move(config), std::move(storage).value(), std::move(key).value()));
+  std::unique_ptr<CentreServer> centre(
+      new CentreServer(std::move(config), std::move(storage).value(), std::move(key).value()));
   centre->m_seal = std::move(seal.value());
   centre->add_routes();
   const CentreConfig& c = centre->m_config;
-  centre->m_port = c.port == 0 ? centre->m_server->bind_to_any_port(c.host) : (centre->m_server->bind_to_port(c.host, c.port) ? c.port : -1);
-  if (centre->m_port <= 0) return make_error("centre: cannot listen on " + c.host + ":" + std::to_string(c.port));
+  centre->m_port = c.port == 0 ? centre->m_server->bind_to_any_port(c.host)
+                               : (centre->m_server->bind_to_port(c.host, c.port) ? c.port : -1);
+  if (centre->m_port <= 0)
+    return make_error("centre: cannot listen on " + c.host + ":" + std::to_string(c.port));
   centre->m_thread = std::thread([server = centre->m_server.get()] { server->listen_after_bind(); });
   // cpp-httplib 0.11 has no wait_until_ready(), and a stop() that comes before the listen loop
   // runs is lost (the loop would then run forever): wait until it is running.
@@ -49,12 +52,16 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
 }
 
 CentreServer::CentreServer(CentreConfig config, std::unique_ptr<CentreStorage> storage, SigningKey key)
-    : m_config(std::move(config)), m_storage(std::move(storage)), m_key(std::move(key)),
+    : m_config(std::move(config)),
+      m_storage(std::move(storage)),
+      m_key(std::move(key)),
       m_server(std::make_unique<httplib::Server>()) {}
 
 CentreServer::~CentreServer() { stop(); }
 
-std::string CentreServer::base_url() const { return "http://" + m_config.host + ":" + std::to_string(m_port); }
+std::string CentreServer::base_url() const {
+  return "http://" + m_config.host + ":" + std::to_string(m_port);
+}
 
 void CentreServer::stop() {
   if (m_server) m_server->stop();
@@ -73,10 +80,11 @@ void CentreServer::add_routes() {
   m_server->set_payload_max_length(static_cast<size_t>(m_config.max_upload_bytes) + 1024 * 1024);
   m_server->set_read_timeout(30, 0);
   m_server->set_write_timeout(30, 0);
-  m_server->set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
-    spdlog::error("centre: {} {}: internal error", request.method, request.path);
-    http::reply_error(response, 500, "internal error");
-  });
+  m_server->set_exception_handler(
+      [](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
+        spdlog::error("centre: {} {}: internal error", request.method, request.path);
+        http::reply_error(response, 500, "internal error");
+      });
   add_info_routes();
   add_application_routes();
   add_upload_routes();
@@ -89,8 +97,9 @@ void CentreServer::add_info_routes() {
 
   m_server->Post("/v1/heartbeat", [this](const httplib::Request& request, httplib::Response& response) {
     auto body = nlohmann::json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object() || !body.contains("terminal_id") || !body["terminal_id"].is_string() ||
-        !body.contains("pending_outbox") || !body["pending_outbox"].is_number_integer()) {
+    if (body.is_discarded() || !body.is_object() || !body.contains("terminal_id") ||
+        !body["terminal_id"].is_string() || !body.contains("pending_outbox") ||
+        !body["pending_outbox"].is_number_integer()) {
       return http::reply_error(response, 400, "heartbeat: expected {terminal_id, pending_outbox}");
     }
     const int64_t now = std::time(nullptr);
@@ -100,7 +109,8 @@ void CentreServer::add_info_routes() {
       spdlog::error("centre: heartbeat: {}", recorded.error().message);
       return http::reply_error(response, 500, "heartbeat not recorded");
     }
-    http::reply_json(response, 200, nlohmann::json{{"version", sync::kWireVersion}, {"server_time_unix", now}}.dump());
+    http::reply_json(response, 200,
+                     nlohmann::json{{"version", sync::kWireVersion}, {"server_time_unix", now}}.dump());
   });
 
   m_server->Get("/v1/catalog", [this](const httplib::Request&, httplib::Response& response) {
@@ -113,14 +123,16 @@ void CentreServer::add_info_routes() {
   });
 
   m_server->Get("/v1/catalog/key", [this](const httplib::Request&, httplib::Response& response) {
-    http::reply_json(response, 200, nlohmann::json{{"algorithm", "ed25519"},
-                                                   {"public_key", sync::to_base64(m_key.public_key())}}.dump());
+    http::reply_json(
+        response, 200,
+        nlohmann::json{{"algorithm", "ed25519"}, {"public_key", sync::to_base64(m_key.public_key())}}.dump());
   });
 
   m_server->Get("/v1/seal/key", [this](const httplib::Request&, httplib::Response& response) {
     char hex[2 * sizeof(store::PublicKey) + 1];
     sodium_bin2hex(hex, sizeof hex, m_seal.public_key.data(), m_seal.public_key.size());
-    http::reply_json(response, 200, nlohmann::json{{"algorithm", "x25519-sealed-box"}, {"public_key_hex", hex}}.dump());
+    http::reply_json(response, 200,
+                     nlohmann::json{{"algorithm", "x25519-sealed-box"}, {"public_key_hex", hex}}.dump());
   });
 
   m_server->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {

@@ -23,10 +23,10 @@ struct UploadInfo {
 };
 
 enum class SubmitOutcome {
-  Created,           // stored now
-  Replayed,          // this key was seen with this body: the first reply, nothing stored
-  KeyReused,         // this key was seen with ANOTHER body: refused (422)
-  TrackingCodeTaken, // another submission already holds this tracking code (409)
+  Created,            // stored now
+  Replayed,           // this key was seen with this body: the first reply, nothing stored
+  KeyReused,          // this key was seen with ANOTHER body: refused (422)
+  TrackingCodeTaken,  // another submission already holds this tracking code (409)
 };
 
 struct SubmitResult {
@@ -62,9 +62,11 @@ class CentreStorage {
   [[nodiscard]] virtual Result<SubmitResult> submit(const std::string& idempotency_key,
                                                     const std::string& body_sha256_hex,
                                                     const sync::Submission& submission) = 0;
-  [[nodiscard]] virtual Result<std::optional<sync::ApplicationStatus>> status(const std::string& tracking_code) = 0;
+  [[nodiscard]] virtual Result<std::optional<sync::ApplicationStatus>> status(
+      const std::string& tracking_code) = 0;
   // Moves an application forward (a reviewer's decision); refuses a step back.
-  [[nodiscard]] virtual Result<void> set_status(const std::string& tracking_code, sync::CentreStatus status) = 0;
+  [[nodiscard]] virtual Result<void> set_status(const std::string& tracking_code,
+                                                sync::CentreStatus status) = 0;
 
   [[nodiscard]] virtual Result<UploadInfo> create_upload(int64_t length, const std::string& metadata) = 0;
   [[nodiscard]] virtual Result<std::optional<UploadInfo>> find_upload(const std::string& id) = 0;

@@ -1,14 +1,14 @@
 // pishkhan-centre: the reference central service.
 //   pishkhan-centre --data DIR --port N [--catalog FILE]
 // Prints "listening on <host>:<port>" once it accepts connections (port 0 picks a free one).
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <sodium.h>
 
 #include <csignal>
-#include <fstream>
 #include <cstdio>
+#include <fstream>
 #include <mutex>
 
 #include "centre/centre_server.h"
@@ -46,7 +46,8 @@ int main(int argc, char** argv) {
   if (!export_seal_key.empty()) {
     // Until terminals enroll over the network, a technician carries this file to them.
     char hex[2 * sizeof(pk::store::PublicKey) + 1];
-    sodium_bin2hex(hex, sizeof hex, (*server)->sealing_key().public_key.data(), (*server)->sealing_key().public_key.size());
+    sodium_bin2hex(hex, sizeof hex, (*server)->sealing_key().public_key.data(),
+                   (*server)->sealing_key().public_key.size());
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(export_seal_key).parent_path(), ec);
     std::ofstream out(export_seal_key, std::ios::trunc);

@@ -17,7 +17,8 @@ Result<store::KeyPair> load_or_create_sealing_key(const std::filesystem::path& f
     std::array<uint8_t, store::kSecretKeyBytes> secret{};
     size_t length = 0;
     if (hex.size() != 2 * secret.size() ||
-        sodium_hex2bin(secret.data(), secret.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
+        sodium_hex2bin(secret.data(), secret.size(), hex.data(), hex.size(), nullptr, &length, nullptr) !=
+            0 ||
         length != secret.size()) {
       sodium_memzero(hex.data(), hex.size());
       return make_error(file.string() + ": not a sealing key (expected 64 hexadecimal characters)");
@@ -44,7 +45,8 @@ Result<store::KeyPair> load_or_create_sealing_key(const std::filesystem::path& f
     sodium_memzero(hex.data(), hex.size());
     return make_error(file.string() + ": cannot create the sealing key");
   }
-  const bool written = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
+  const bool written =
+      ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
   ::close(fd);
   sodium_memzero(hex.data(), hex.size());
   if (!written) return make_error(file.string() + ": cannot write the sealing key (disk full?)");

@@ -27,8 +27,9 @@ Result<SigningKey> SigningKey::load_or_create(const std::filesystem::path& file)
   // O_EXCL: two centres started on one folder at once never overwrite each other's key.
   fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return make_error("centre: cannot create signing key " + file.string());
-  const bool written = ::write(fd, key.m_secret.data(), key.m_secret.size()) == static_cast<ssize_t>(key.m_secret.size()) &&
-                       ::fsync(fd) == 0;
+  const bool written =
+      ::write(fd, key.m_secret.data(), key.m_secret.size()) == static_cast<ssize_t>(key.m_secret.size()) &&
+      ::fsync(fd) == 0;
   ::close(fd);
   if (!written) return make_error("centre: cannot write signing key " + file.string());
   return key;
@@ -36,8 +37,8 @@ Result<SigningKey> SigningKey::load_or_create(const std::filesystem::path& file)
 
 std::string SigningKey::sign(std::string_view text) const {
   std::array<uint8_t, crypto_sign_BYTES> signature{};
-  crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                       m_secret.data());
+  crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(text.data()),
+                       text.size(), m_secret.data());
   return sync::to_base64(signature);
 }
 

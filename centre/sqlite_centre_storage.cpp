@@ -60,7 +60,8 @@ bool is_upload_id(const std::string& id) {
 
 class SqliteCentreStorage final : public CentreStorage {
  public:
-  SqliteCentreStorage(Database db, std::filesystem::path uploads) : m_db(std::move(db)), m_uploads(std::move(uploads)) {}
+  SqliteCentreStorage(Database db, std::filesystem::path uploads)
+      : m_db(std::move(db)), m_uploads(std::move(uploads)) {}
 
   Result<SubmitResult> submit(const std::string& key, const std::string& body_sha,
                               const sync::Submission& submission) override {
@@ -68,15 +69,18 @@ class SqliteCentreStorage final : public CentreStorage {
     auto transaction = Transaction::begin(m_db);
     if (!transaction) return transaction.error();
     for (const char* column : {"idempotency_key", "tracking_code"}) {
-      auto find = m_db.prepare(std::string("SELECT body_sha256, first_reply FROM applications WHERE ") + column + " = ?1");
+      auto find = m_db.prepare(std::string("SELECT body_sha256, first_reply FROM applications WHERE ") +
+                               column + " = ?1");
       if (!find) return find.error();
       find->bind(1, std::string_view(column[0] == 'i' ? key : submission.tracking_code));
       auto row = find->step();
       if (!row) return row.error();
       if (*row == StepResult::Row) {
         // The same body under this key, or under a key damaged on the way: the same submission.
-        if (find->column_text(0) == body_sha) return SubmitResult{SubmitOutcome::Replayed, find->column_text(1)};
-        return SubmitResult{column[0] == 'i' ? SubmitOutcome::KeyReused : SubmitOutcome::TrackingCodeTaken, {}};
+        if (find->column_text(0) == body_sha)
+          return SubmitResult{SubmitOutcome::Replayed, find->column_text(1)};
+        return SubmitResult{column[0] == 'i' ? SubmitOutcome::KeyReused : SubmitOutcome::TrackingCodeTaken,
+                            {}};
       }
     }
     sync::ApplicationStatus status;
@@ -91,18 +95,27 @@ class SqliteCentreStorage final : public CentreStorage {
     }
     const std::string reply = sync::to_json(status);
     auto insert = m_db.prepare(
-        "INSERT INTO applications (tracking_code, idempotency_key, body_sha256, submission, first_reply, status)"
+        "INSERT INTO applications (tracking_code, idempotency_key, body_sha256, submission, first_reply, "
+        "status)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!insert) return insert.error();
-    insert->bind(1, submission.tracking_code).bind(2, key).bind(3, body_sha).bind(4, sync::to_json(submission))
-        .bind(5, reply).bind(6, sync::to_string(status.status));
+    insert->bind(1, submission.tracking_code)
+        .bind(2, key)
+        .bind(3, body_sha)
+        .bind(4, sync::to_json(submission))
+        .bind(5, reply)
+        .bind(6, sync::to_string(status.status));
     if (auto ran = insert->run(); !ran) return ran.error();
     for (size_t i = 0; i < ids.size(); ++i) {
       auto upload = m_db.prepare(
-          "INSERT INTO uploads (id, length, tracking_code, page_index, expected_sha256) VALUES (?1, ?2, ?3, ?4, ?5)");
+          "INSERT INTO uploads (id, length, tracking_code, page_index, expected_sha256) VALUES (?1, ?2, ?3, "
+          "?4, ?5)");
       if (!upload) return upload.error();
-      upload->bind(1, ids[i]).bind(2, submission.pages[i].sealed_size).bind(3, submission.tracking_code)
-          .bind(4, static_cast<int64_t>(i)).bind(5, submission.pages[i].sealed_sha256_hex);
+      upload->bind(1, ids[i])
+          .bind(2, submission.pages[i].sealed_size)
+          .bind(3, submission.tracking_code)
+          .bind(4, static_cast<int64_t>(i))
+          .bind(5, submission.pages[i].sealed_sha256_hex);
       if (auto ran = upload->run(); !ran) return ran.error();
     }
     if (auto committed = transaction->commit(); !committed) return committed.error();
@@ -131,7 +144,8 @@ class SqliteCentreStorage final : public CentreStorage {
   Result<UploadInfo> create_upload(int64_t length, const std::string& metadata) override {
     std::lock_guard lock(m_mutex);
     UploadInfo info{new_upload_id(), length, 0, metadata, length == 0};
-    auto insert = m_db.prepare("INSERT INTO uploads (id, length, metadata, complete) VALUES (?1, ?2, ?3, ?4)");
+    auto insert =
+        m_db.prepare("INSERT INTO uploads (id, length, metadata, complete) VALUES (?1, ?2, ?3, ?4)");
     if (!insert) return insert.error();
     insert->bind(1, info.id).bind(2, length).bind(3, metadata).bind(4, int64_t{info.complete ? 1 : 0});
     if (auto ran = insert->run(); !ran) return ran.error();
@@ -146,14 +160,16 @@ class SqliteCentreStorage final : public CentreStorage {
     return std::optional<UploadInfo>((*found)->info);
   }
 
-  Result<AppendResult> append(const std::string& id, int64_t offset, std::span<const uint8_t> chunk) override {
+  Result<AppendResult> append(const std::string& id, int64_t offset,
+                              std::span<const uint8_t> chunk) override {
     std::lock_guard lock(m_mutex);
     auto found = find_locked(id);
     if (!found) return found.error();
     if (!*found) return AppendResult{AppendOutcome::NotFound, 0};
     const Row& row = **found;
     if (row.info.offset != offset) return AppendResult{AppendOutcome::OffsetMismatch, row.info.offset};
-    if (offset + static_cast<int64_t>(chunk.size()) > row.info.length) return AppendResult{AppendOutcome::TooLong, offset};
+    if (offset + static_cast<int64_t>(chunk.size()) > row.info.length)
+      return AppendResult{AppendOutcome::TooLong, offset};
 
     // Bytes first, fsynced, then the offset: after a crash the file may hold bytes past the
     // recorded offset, which the next PATCH at that offset simply overwrites.
@@ -162,7 +178,8 @@ class SqliteCentreStorage final : public CentreStorage {
     if (fd < 0) return make_error("centre: cannot open " + file.string());
     size_t written = 0;
     while (written < chunk.size()) {
-      const ssize_t n = ::pwrite(fd, chunk.data() + written, chunk.size() - written, static_cast<off_t>(offset + written));
+      const ssize_t n =
+          ::pwrite(fd, chunk.data() + written, chunk.size() - written, static_cast<off_t>(offset + written));
       if (n <= 0) {
         ::close(fd);
         return make_error("centre: cannot write " + file.string());
@@ -191,7 +208,8 @@ class SqliteCentreStorage final : public CentreStorage {
     if (!transaction) return transaction.error();
     auto update = m_db.prepare("UPDATE uploads SET offset = ?2, complete = ?3 WHERE id = ?1");
     if (!update) return update.error();
-    if (auto ran = update->bind(1, id).bind(2, new_offset).bind(3, int64_t{done ? 1 : 0}).run(); !ran) return ran.error();
+    if (auto ran = update->bind(1, id).bind(2, new_offset).bind(3, int64_t{done ? 1 : 0}).run(); !ran)
+      return ran.error();
     if (done && row.tracking_code) {
       auto received = m_db.prepare(
           "UPDATE applications SET status = 'received' WHERE tracking_code = ?1 AND status = 'receiving'"
@@ -225,15 +243,16 @@ class SqliteCentreStorage final : public CentreStorage {
   Result<std::vector<sync::OutageNotice>> notices() override {
     std::lock_guard lock(m_mutex);
     auto query = m_db.prepare(
-        "SELECT id, title, published_at_unix, starts_at_unix, ends_at_unix FROM notices ORDER BY starts_at_unix");
+        "SELECT id, title, published_at_unix, starts_at_unix, ends_at_unix FROM notices ORDER BY "
+        "starts_at_unix");
     if (!query) return query.error();
     std::vector<sync::OutageNotice> list;
     for (;;) {
       auto row = query->step();
       if (!row) return row.error();
       if (*row == StepResult::Done) break;
-      list.push_back({query->column_text(0), query->column_text(1), query->column_int64(2), query->column_int64(3),
-                      query->column_int64(4)});
+      list.push_back({query->column_text(0), query->column_text(1), query->column_int64(2),
+                      query->column_int64(3), query->column_int64(4)});
     }
     return list;
   }
@@ -242,8 +261,12 @@ class SqliteCentreStorage final : public CentreStorage {
     std::lock_guard lock(m_mutex);
     auto insert = m_db.prepare("INSERT OR REPLACE INTO notices VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!insert) return insert.error();
-    return insert->bind(1, notice.id).bind(2, notice.title).bind(3, notice.published_at_unix)
-        .bind(4, notice.starts_at_unix).bind(5, notice.ends_at_unix).run();
+    return insert->bind(1, notice.id)
+        .bind(2, notice.title)
+        .bind(3, notice.published_at_unix)
+        .bind(4, notice.starts_at_unix)
+        .bind(5, notice.ends_at_unix)
+        .run();
   }
 
   Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending) override {
@@ -275,7 +298,8 @@ class SqliteCentreStorage final : public CentreStorage {
   Result<std::optional<Row>> find_locked(const std::string& id) {
     if (!is_upload_id(id)) return std::optional<Row>();
     auto query = m_db.prepare(
-        "SELECT length, offset, metadata, complete, tracking_code, expected_sha256 FROM uploads WHERE id = ?1");
+        "SELECT length, offset, metadata, complete, tracking_code, expected_sha256 FROM uploads WHERE id = "
+        "?1");
     if (!query) return query.error();
     query->bind(1, id);
     auto row = query->step();
@@ -283,7 +307,8 @@ class SqliteCentreStorage final : public CentreStorage {
     if (*row == StepResult::Done) return std::optional<Row>();
     return std::optional<Row>(Row{{id, query->column_int64(0), query->column_int64(1), query->column_text(2),
                                    query->column_int64(3) != 0},
-                                  query->column_optional_text(4), query->column_optional_text(5)});
+                                  query->column_optional_text(4),
+                                  query->column_optional_text(5)});
   }
 
   Result<std::optional<sync::ApplicationStatus>> status_locked(const std::string& tracking_code) {
@@ -297,7 +322,8 @@ class SqliteCentreStorage final : public CentreStorage {
     status.tracking_code = tracking_code;
     status.status = sync::centre_status_from(query->column_text(0)).value_or(sync::CentreStatus::Receiving);
     auto pages = m_db.prepare(
-        "SELECT page_index, id, length, offset, expected_sha256, complete FROM uploads WHERE tracking_code = ?1"
+        "SELECT page_index, id, length, offset, expected_sha256, complete FROM uploads WHERE tracking_code = "
+        "?1"
         " ORDER BY page_index");
     if (!pages) return pages.error();
     pages->bind(1, tracking_code);
@@ -305,9 +331,9 @@ class SqliteCentreStorage final : public CentreStorage {
       auto page = pages->step();
       if (!page) return page.error();
       if (*page == StepResult::Done) break;
-      status.pages.push_back({static_cast<int>(pages->column_int64(0)), "/v1/uploads/" + pages->column_text(1),
-                              pages->column_int64(2), pages->column_int64(3), pages->column_text(4),
-                              pages->column_int64(5) != 0});
+      status.pages.push_back({static_cast<int>(pages->column_int64(0)),
+                              "/v1/uploads/" + pages->column_text(1), pages->column_int64(2),
+                              pages->column_int64(3), pages->column_text(4), pages->column_int64(5) != 0});
     }
     return std::optional<sync::ApplicationStatus>(std::move(status));
   }
@@ -331,11 +357,13 @@ Result<std::unique_ptr<CentreStorage>> open_sqlite_storage(const std::filesystem
   if (ec) return make_error("centre: cannot create " + (data_dir / "uploads").string() + ": " + ec.message());
   auto db = Database::open(data_dir / "centre.sqlite", {});
   if (!db) return db.error();
-  if (auto pragmas = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"); !pragmas) {
+  if (auto pragmas = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+      !pragmas) {
     return pragmas.error();
   }
   if (auto schema = db->exec(kSchema); !schema) return schema.error();
-  return std::unique_ptr<CentreStorage>(std::make_unique<SqliteCentreStorage>(std::move(db).value(), data_dir / "uploads"));
+  return std::unique_ptr<CentreStorage>(
+      std::make_unique<SqliteCentreStorage>(std::move(db).value(), data_dir / "uploads"));
 }
 
 }  // namespace pk::centre

@@ -9,6 +9,7 @@
 
 namespace pk::centre {
 
-[[nodiscard]] Result<std::unique_ptr<CentreStorage>> open_sqlite_storage(const std::filesystem::path& data_dir);
+[[nodiscard]] Result<std::unique_ptr<CentreStorage>> open_sqlite_storage(
+    const std::filesystem::path& data_dir);
 
 }  // namespace pk::centre

@@ -15,39 +15,54 @@ struct Error {
 
 template <class T>
 class [[nodiscard]] Result {
-public:
+ public:
   Result(T value) : m_state(std::move(value)) {}
   Result(Error error) : m_state(std::move(error)) {}
 
   [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
   explicit operator bool() const { return ok(); }
 
-  [[nodiscard]] T& value() & { assert(ok()); return std::get<T>(m_state); }
-  [[nodiscard]] const T& value() const& { assert(ok()); return std::get<T>(m_state); }
+  [[nodiscard]] T& value() & {
+    assert(ok());
+    return std::get<T>(m_state);
+  }
+  [[nodiscard]] const T& value() const& {
+    assert(ok());
+    return std::get<T>(m_state);
+  }
   // On a temporary, value() moves the value out: `const auto& x = f().value();` cannot dangle.
-  [[nodiscard]] T value() && { assert(ok()); return std::get<T>(std::move(m_state)); }
-  [[nodiscard]] const Error& error() const { assert(!ok()); return std::get<Error>(m_state); }
+  [[nodiscard]] T value() && {
+    assert(ok());
+    return std::get<T>(std::move(m_state));
+  }
+  [[nodiscard]] const Error& error() const {
+    assert(!ok());
+    return std::get<Error>(m_state);
+  }
 
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-private:
+ private:
   std::variant<T, Error> m_state;
 };
 
 template <>
 class [[nodiscard]] Result<void> {
-public:
+ public:
   Result() = default;
   Result(Error error) : m_error(std::move(error)), m_failed(true) {}
 
   [[nodiscard]] bool ok() const { return !m_failed; }
   explicit operator bool() const { return ok(); }
-  [[nodiscard]] const Error& error() const { assert(m_failed); return m_error; }
+  [[nodiscard]] const Error& error() const {
+    assert(m_failed);
+    return m_error;
+  }
 
-private:
+ private:
   Error m_error;
   bool m_failed = false;
 };

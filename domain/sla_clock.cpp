@@ -46,12 +46,14 @@ ClockFlags clock_flags(const LedgerSnapshot& snapshot, Interval period, const Cl
   // wall-clock end disagrees with its monotonic length shows one too.
   for (const Run& run : snapshot.runs) {
     const Interval where = run.interval();
-    if (where.end > period.start && where.start < period.end) note_jump(flags, run.last_wall_unix - where.end, policy);
+    if (where.end > period.start && where.start < period.end)
+      note_jump(flags, run.last_wall_unix - where.end, policy);
   }
   for (const Outage& outage : snapshot.outages) {
     if (!outage.end_unix || !outage.monotonic_duration_ms) continue;
     const int64_t end = outage.start_unix + *outage.monotonic_duration_ms / 1000;
-    if (end > period.start && outage.start_unix < period.end) note_jump(flags, *outage.end_unix - end, policy);
+    if (end > period.start && outage.start_unix < period.end)
+      note_jump(flags, *outage.end_unix - end, policy);
   }
   return flags;
 }

@@ -30,6 +30,7 @@ struct ClockFlags {
 
 // Looks at the snapshot's clock events in `period` (and the last sync before it), and at runs
 // and closed outages whose wall-clock end disagrees with their monotonic length.
-[[nodiscard]] ClockFlags clock_flags(const LedgerSnapshot& snapshot, Interval period, const ClockPolicy& policy);
+[[nodiscard]] ClockFlags clock_flags(const LedgerSnapshot& snapshot, Interval period,
+                                     const ClockPolicy& policy);
 
 }  // namespace pk::sla

@@ -21,7 +21,8 @@ Prepared prepare(const LedgerSnapshot& snapshot, int year, const ClockPolicy& po
   for (int m = 1; m <= kAgreementMonths; ++m) {
     const MonthSpan month = month_span(year, m);
     const Interval period{month.span.start, std::min(month.span.end, snapshot.as_of_unix)};
-    if (!period.empty()) prepared.month_clock[static_cast<size_t>(m - 1)] = clock_flags(snapshot, period, policy);
+    if (!period.empty())
+      prepared.month_clock[static_cast<size_t>(m - 1)] = clock_flags(snapshot, period, policy);
   }
   prepared.year_clock = clock_flags(snapshot, year_span(year), policy);
   const Interval until_now{INT64_MIN, snapshot.as_of_unix};
@@ -77,7 +78,8 @@ int count_outages(const std::vector<Interval>& places, Interval period) {
   int count = 0;
   for (const Interval& where : places) {
     // An outage of zero length (closed at a heartbeat taken when it began) still happened.
-    if (where.start < period.end && (where.end > period.start || (where.empty() && where.start >= period.start))) {
+    if (where.start < period.end &&
+        (where.end > period.start || (where.empty() && where.start >= period.start))) {
       ++count;
     }
   }
@@ -112,7 +114,8 @@ PeriodFigures month_figures(const LedgerSnapshot& snapshot, const ServiceSets& s
   return f;
 }
 
-ServiceYearFigures figures_for(const LedgerSnapshot& snapshot, const Prepared& prepared, int service, int year) {
+ServiceYearFigures figures_for(const LedgerSnapshot& snapshot, const Prepared& prepared, int service,
+                               int year) {
   const ServiceSets sets = service_sets(snapshot, prepared, service);
   ServiceYearFigures result;
   result.service = service;

@@ -41,10 +41,10 @@ struct PeriodFigures {
   double planned_hours = 0;
   double unplanned_hours = 0;
   // Empty when nothing of the period is known.
-  std::optional<double> availability;            // 1 - (planned + unplanned) / known
-  std::optional<double> agreement_availability;  // 1 - unplanned / known: announced outages excused
+  std::optional<double> availability;              // 1 - (planned + unplanned) / known
+  std::optional<double> agreement_availability;    // 1 - unplanned / known: announced outages excused
   std::optional<double> availability_lower_bound;  // (known - down) / period: unknown counted as down
-  int outages = 0;          // outages that hit the service and overlap the period
+  int outages = 0;                                 // outages that hit the service and overlap the period
   int failure_reports = 0;  // citizens' failure reports about the service in the period
   ClockFlags clock;
 };

@@ -52,7 +52,10 @@ IntervalSet IntervalSet::intersect(const IntervalSet& other) const {
   while (i < m_pieces.size() && j < other.m_pieces.size()) {
     const Interval both = sla::intersect(m_pieces[i], other.m_pieces[j]);
     if (!both.empty()) result.m_pieces.push_back(both);
-    if (m_pieces[i].end < other.m_pieces[j].end) ++i; else ++j;
+    if (m_pieces[i].end < other.m_pieces[j].end)
+      ++i;
+    else
+      ++j;
   }
   return result;
 }

@@ -7,17 +7,21 @@ namespace pk::sla {
 
 std::string_view to_string(OutageCause cause) {
   switch (cause) {
-    case OutageCause::CentreUnreachable: return "centre_unreachable";
-    case OutageCause::PrinterDown: return "printer_down";
-    case OutageCause::ScannerDown: return "scanner_down";
-    case OutageCause::KioskNotServing: return "kiosk_not_serving";
+    case OutageCause::CentreUnreachable:
+      return "centre_unreachable";
+    case OutageCause::PrinterDown:
+      return "printer_down";
+    case OutageCause::ScannerDown:
+      return "scanner_down";
+    case OutageCause::KioskNotServing:
+      return "kiosk_not_serving";
   }
   return "centre_unreachable";
 }
 
 std::optional<OutageCause> outage_cause_from(std::string_view name) {
-  for (OutageCause cause : {OutageCause::CentreUnreachable, OutageCause::PrinterDown, OutageCause::ScannerDown,
-                            OutageCause::KioskNotServing}) {
+  for (OutageCause cause : {OutageCause::CentreUnreachable, OutageCause::PrinterDown,
+                            OutageCause::ScannerDown, OutageCause::KioskNotServing}) {
     if (to_string(cause) == name) return cause;
   }
   return std::nullopt;

@@ -49,7 +49,7 @@ struct Outage {
   int64_t id = 0;
   OutageCause cause = OutageCause::CentreUnreachable;
   ServiceScope services = ServiceScope::all();
-  int64_t start_unix = 0;  // wall clock when it began
+  int64_t start_unix = 0;           // wall clock when it began
   std::optional<int64_t> end_unix;  // wall clock when it ended, as recorded; empty while open
   // Its length on the monotonic clock (start and end seen by one run of the terminal; for an
   // open outage, up to the snapshot). It wins over the wall-clock end, which a clock change

@@ -26,7 +26,8 @@ std::string services_text(const ServiceScope& services, Language language) {
     if (!list.empty()) list += persian ? "، " : ", ";
     list += std::to_string(n);
   }
-  if (persian) return (services.numbers().size() == 1 ? "خدمت شماره " : "خدمات شماره ") + to_persian_digits(list);
+  if (persian)
+    return (services.numbers().size() == 1 ? "خدمت شماره " : "خدمات شماره ") + to_persian_digits(list);
   return (services.numbers().size() == 1 ? "service " : "services ") + list;
 }
 
@@ -38,7 +39,8 @@ NoticeTiming timing(const Notice& notice, int64_t now_unix) {
   return NoticeTiming::Past;
 }
 
-std::vector<Notice> notices_to_show(std::span<const Notice> notices, int64_t now_unix, int64_t horizon_seconds) {
+std::vector<Notice> notices_to_show(std::span<const Notice> notices, int64_t now_unix,
+                                    int64_t horizon_seconds) {
   std::vector<Notice> shown;
   for (const Notice& notice : notices) {
     const NoticeTiming when = timing(notice, now_unix);
@@ -53,7 +55,8 @@ std::vector<Notice> notices_to_show(std::span<const Notice> notices, int64_t now
 }
 
 std::string format_instant(int64_t unix_seconds, Language language) {
-  const std::string date = jalali::format_jalali(jalali::from_unix(unix_seconds), language, jalali::DateStyle::Long);
+  const std::string date =
+      jalali::format_jalali(jalali::from_unix(unix_seconds), language, jalali::DateStyle::Long);
   if (language == Language::Persian) return date + " ساعت " + to_persian_digits(clock_time(unix_seconds));
   return date + " " + clock_time(unix_seconds);
 }

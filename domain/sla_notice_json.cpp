@@ -40,7 +40,8 @@ int64_t integer(const json& object, const char* key, int64_t min, int64_t max, c
   const json& value = object.at(key);
   const std::string field = where + ": \"" + key + "\"";
   if (!value.is_number_integer()) refuse(field, "must be a whole number");
-  if (value.is_number_unsigned() && value.get<uint64_t>() > static_cast<uint64_t>(max)) refuse(field, "is out of range");
+  if (value.is_number_unsigned() && value.get<uint64_t>() > static_cast<uint64_t>(max))
+    refuse(field, "is out of range");
   const int64_t number = value.get<int64_t>();
   if (number < min || number > max) refuse(field, "is out of range");
   return number;
@@ -61,7 +62,8 @@ ServiceScope services(const json& value, const std::string& where) {
     if (value.get<std::string>() != "all") refuse(field, "must be \"all\" or a list of service numbers");
     return ServiceScope::all();
   }
-  if (!value.is_array() || value.empty()) refuse(field, "must be \"all\" or a non-empty list of service numbers");
+  if (!value.is_array() || value.empty())
+    refuse(field, "must be \"all\" or a non-empty list of service numbers");
   std::set<int> numbers;
   for (const json& item : value) {
     if (!item.is_number_integer()) refuse(field, "must hold whole numbers");
@@ -80,7 +82,8 @@ ServiceScope services(const json& value, const std::string& where) {
 Notice notice(const json& value, size_t index) {
   const std::string where = "notice " + std::to_string(index);
   if (!value.is_object()) refuse(where, "must be an object");
-  only_keys(value, {"id", "published_unix", "starts_unix", "ends_unix", "services", "text_fa", "text_en"}, where);
+  only_keys(value, {"id", "published_unix", "starts_unix", "ends_unix", "services", "text_fa", "text_en"},
+            where);
   Notice n;
   n.id = text(value, "id", where);
   if (n.id.empty() || n.id.size() > 64) refuse(where + ": \"id\"", "must be 1 to 64 bytes");
@@ -142,7 +145,8 @@ Result<std::vector<Notice>> parse_notices(std::string_view json_text) {
     std::unordered_set<std::string> ids;
     for (size_t i = 0; i < list.size(); ++i) {
       notices.push_back(notice(list[i], i));
-      if (!ids.insert(notices.back().id).second) refuse("notice " + std::to_string(i), "repeats the id \"" + notices.back().id + "\"");
+      if (!ids.insert(notices.back().id).second)
+        refuse("notice " + std::to_string(i), "repeats the id \"" + notices.back().id + "\"");
     }
     return notices;
   } catch (const Refusal& refusal) {

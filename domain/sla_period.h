@@ -35,9 +35,9 @@ inline constexpr int64_t kNoticeLeadSeconds = 72 * 3600;
 
 struct MonthSpan {
   int year = 0;
-  int month = 0;     // 1..12
-  int real_days = 0; // 29, 30 or 31
-  Interval span;     // [00:00 Iran time on day 1, 00:00 on day 1 of the next month)
+  int month = 0;      // 1..12
+  int real_days = 0;  // 29, 30 or 31
+  Interval span;      // [00:00 Iran time on day 1, 00:00 on day 1 of the next month)
 };
 
 // 00:00 Iran time (UTC+03:30) at the start of a Jalali date.

@@ -18,7 +18,8 @@ TechnicianData technician_data(const LedgerSnapshot& snapshot, std::span<const i
     row.service = figures.service;
     row.month = figures.months[month_index].figures;
     for (const FailureReport& report : snapshot.failure_reports) {
-      if (report.service == figures.service && report.at_unix >= recent.start && report.at_unix < recent.end) {
+      if (report.service == figures.service && report.at_unix >= recent.start &&
+          report.at_unix < recent.end) {
         ++row.recent_failure_reports;
       }
     }
@@ -41,7 +42,8 @@ TechnicianData technician_data(const LedgerSnapshot& snapshot, std::span<const i
   for (const Outage& outage : snapshot.outages) {
     if (outage.end == OutageEnd::Open) {
       const Interval where = effective_interval(outage, snapshot.as_of_unix);
-      data.open_outages.push_back({outage.id, outage.cause, outage.services, outage.start_unix, where.length()});
+      data.open_outages.push_back(
+          {outage.id, outage.cause, outage.services, outage.start_unix, where.length()});
     } else if (outage.end == OutageEnd::LastHeartbeat && outage.start_unix >= this_year.start &&
                outage.start_unix < this_year.end) {
       ++data.crash_closed_outages_this_year;

@@ -27,8 +27,8 @@ struct OpenOutageView {
 
 struct TechnicianServiceRow {
   int service = 0;
-  PeriodFigures month;         // the current agreement month, so far
-  ServiceYearFigures year;     // the current solar year: totals and its twelve months (the chart)
+  PeriodFigures month;      // the current agreement month, so far
+  ServiceYearFigures year;  // the current solar year: totals and its twelve months (the chart)
   int recent_failure_reports = 0;
 };
 
@@ -44,7 +44,7 @@ struct TechnicianData {
   ClockFlags month_clock;
   ClockFlags year_clock;
   std::optional<int64_t> last_centre_offset_seconds;  // centre minus terminal at the last sync
-  int crash_closed_outages_this_year = 0;  // closed at a last heartbeat: bounded, not observed
+  int crash_closed_outages_this_year = 0;             // closed at a last heartbeat: bounded, not observed
 };
 
 [[nodiscard]] TechnicianData technician_data(const LedgerSnapshot& snapshot, std::span<const int> services,

@@ -53,20 +53,20 @@ enum class Feature : std::uint32_t {
 };
 
 class Features {
-public:
+ public:
   constexpr Features() = default;
   constexpr Features(std::initializer_list<Feature> list) {
     for (Feature f : list) m_bits |= static_cast<std::uint32_t>(f);
   }
   [[nodiscard]] constexpr bool has(Feature f) const { return (m_bits & static_cast<std::uint32_t>(f)) != 0; }
 
-private:
+ private:
   std::uint32_t m_bits = 0;
 };
 
 // Static, per driver; the udev rules are generated from usb_ids (see udev_rules()).
 struct DriverMetadata {
-  std::string_view id;      // also the connection-string scheme: "usb" for "usb:..."
+  std::string_view id;  // also the connection-string scheme: "usb" for "usb:..."
   std::string_view name;
   std::span<const UsbId> usb_ids;
   Features features;
@@ -74,7 +74,7 @@ struct DriverMetadata {
 
 // Base of every device-class interface.
 class Device {
-public:
+ public:
   virtual ~Device() = default;
   Device() = default;
   Device(const Device&) = delete;
@@ -97,7 +97,7 @@ concept RegistrableDriver = std::derived_from<T, Base> && requires(std::string_v
 
 template <class Base>
 class DriverRegistry {
-public:
+ public:
   using Factory = Result<std::unique_ptr<Base>> (*)(std::string_view connection);
   struct Entry {
     const DriverMetadata* metadata;
@@ -105,13 +105,14 @@ public:
   };
 
   template <class T>
-    requires RegistrableDriver<T, Base>
+  requires RegistrableDriver<T, Base>
   void add() {
-    m_entries.push_back(Entry{&T::metadata(), [](std::string_view connection) -> Result<std::unique_ptr<Base>> {
-                                auto made = T::create(connection);
-                                if (!made) return made.error();
-                                return std::unique_ptr<Base>(std::move(made).value());
-                              }});
+    m_entries.push_back(
+        Entry{&T::metadata(), [](std::string_view connection) -> Result<std::unique_ptr<Base>> {
+                auto made = T::create(connection);
+                if (!made) return made.error();
+                return std::unique_ptr<Base>(std::move(made).value());
+              }});
   }
 
   [[nodiscard]] std::span<const Entry> drivers() const { return m_entries; }
@@ -123,10 +124,11 @@ public:
     for (const Entry& entry : m_entries) {
       if (entry.metadata->id == scheme) return entry.factory(connection);
     }
-    return make_error("no driver for device \"" + std::string(connection) + "\" (known: " + known_ids() + ")");
+    return make_error("no driver for device \"" + std::string(connection) + "\" (known: " + known_ids() +
+                      ")");
   }
 
-private:
+ private:
   [[nodiscard]] std::string known_ids() const {
     std::string ids;
     for (const Entry& entry : m_entries) ids += (ids.empty() ? "" : ", ") + std::string(entry.metadata->id);

@@ -45,28 +45,36 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   if (ledger) {
     app->m_ledger = std::move(ledger.value());
     if (app->m_ledger->recovery().closed_outages > 0)
-      spdlog::warn("service-level ledger: {} outage(s) left open by the last run closed at its last heartbeat",
-                   app->m_ledger->recovery().closed_outages);
+      spdlog::warn(
+          "service-level ledger: {} outage(s) left open by the last run closed at its last heartbeat",
+          app->m_ledger->recovery().closed_outages);
     auto detector = sla::OutageDetector::create(*app->m_ledger);
-    if (detector) app->m_detector.emplace(std::move(detector.value()));
-    else app->m_ledger_problem = detector.error().message;
+    if (detector)
+      app->m_detector.emplace(std::move(detector.value()));
+    else
+      app->m_ledger_problem = detector.error().message;
   } else {
     app->m_ledger_problem = ledger.error().message;
     spdlog::error("service-level ledger: {}", app->m_ledger_problem);
   }
   auto technicians = tech::TechnicianDesk::create(config.data_dir);
-  if (technicians) app->m_tech = std::move(technicians.value());
-  else spdlog::error("technician accounts: {}", technicians.error().message);
+  if (technicians)
+    app->m_tech = std::move(technicians.value());
+  else
+    spdlog::error("technician accounts: {}", technicians.error().message);
 
   // Without the centre's key nothing can be sealed, so nothing is accepted: the kiosk still
   // shows the catalog and says why it cannot take requests.
   auto key = load_centre_key(centre_key_path(config.data_dir));
-  if (key) app->m_centre_key = key.value();
-  else spdlog::warn("{}", key.error().message);
+  if (key)
+    app->m_centre_key = key.value();
+  else
+    spdlog::warn("{}", key.error().message);
 
   if (config.scanner != DeviceBackend::None) {
     auto registry = scanner::make_scanner_registry();
-    auto scanner = scanner::create_scanner(registry, config.scanner == DeviceBackend::Simulated ? "sim:" : "sane:");
+    auto scanner =
+        scanner::create_scanner(registry, config.scanner == DeviceBackend::Simulated ? "sim:" : "sane:");
     if (scanner) {
       app->m_scanner = std::move(scanner.value());
       if (auto opened = app->m_scanner->open(); !opened) spdlog::warn("scanner: {}", opened.error().message);
@@ -85,9 +93,12 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   app->m_text = std::move(text.value());
 
   if (config.printer != DeviceBackend::None) {
-    auto printing = ReceiptPrinting::create(printer_connection(config, config.data_dir / "receipts"), *app->m_text);
-    if (printing) app->m_printing = std::move(printing.value());
-    else spdlog::warn("printer: {}", printing.error().message);
+    auto printing =
+        ReceiptPrinting::create(printer_connection(config, config.data_dir / "receipts"), *app->m_text);
+    if (printing)
+      app->m_printing = std::move(printing.value());
+    else
+      spdlog::warn("printer: {}", printing.error().message);
   }
 
   auto platform = ui::Platform::create({.mode = mode, .width = config.width, .height = config.height});
@@ -162,17 +173,35 @@ void App::apply_style() const {
 
 void App::draw_screen(ScreenContext& ctx, double now) {
   switch (m_flow->state().screen) {
-    case CitizenScreen::Welcome: draw_welcome_screen(ctx); break;
-    case CitizenScreen::Browse: draw_browse_screen(ctx); break;
-    case CitizenScreen::ServiceCard: draw_service_card_screen(ctx); break;
-    case CitizenScreen::Identify: draw_identify_screen(ctx); break;
-    case CitizenScreen::Capture: draw_capture_screen(ctx); break;
-    case CitizenScreen::Review: draw_review_screen(ctx); break;
-    case CitizenScreen::Saved: draw_saved_screen(ctx); break;
+    case CitizenScreen::Welcome:
+      draw_welcome_screen(ctx);
+      break;
+    case CitizenScreen::Browse:
+      draw_browse_screen(ctx);
+      break;
+    case CitizenScreen::ServiceCard:
+      draw_service_card_screen(ctx);
+      break;
+    case CitizenScreen::Identify:
+      draw_identify_screen(ctx);
+      break;
+    case CitizenScreen::Capture:
+      draw_capture_screen(ctx);
+      break;
+    case CitizenScreen::Review:
+      draw_review_screen(ctx);
+      break;
+    case CitizenScreen::Saved:
+      draw_saved_screen(ctx);
+      break;
     case CitizenScreen::StatusEntry:
-    case CitizenScreen::StatusResult: draw_status_screens(ctx); break;
+    case CitizenScreen::StatusResult:
+      draw_status_screens(ctx);
+      break;
     case CitizenScreen::ReportService:
-    case CitizenScreen::ReportDetails: draw_report_screens(ctx); break;
+    case CitizenScreen::ReportDetails:
+      draw_report_screens(ctx);
+      break;
   }
   (void)now;
 }
@@ -184,9 +213,9 @@ void App::collect_textures(std::vector<ui::ExternalTexture>& out) {
   for (const CapturedDocument& doc : m_flow->state().documents)
     for (const CapturedPage& page : doc.pages)
       if (!page.preview_rgba.empty())
-        out.push_back({reinterpret_cast<const void*>(static_cast<uintptr_t>(page.preview_id)), page.preview_width,
-                       page.preview_height, reinterpret_cast<const uint32_t*>(page.preview_rgba.data()),
-                       &m_preview_dirty});
+        out.push_back({reinterpret_cast<const void*>(static_cast<uintptr_t>(page.preview_id)),
+                       page.preview_width, page.preview_height,
+                       reinterpret_cast<const uint32_t*>(page.preview_rgba.data()), &m_preview_dirty});
 }
 
 // Counter mode: the operator's screens. The desk takes the pages the scanner's threads have
@@ -257,7 +286,8 @@ void App::refresh_notices() {
   auto notices = m_ledger->welcome_notices();
   if (!notices) return spdlog::warn("outage notices: {}", notices.error().message);
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
-  for (const sla::Notice& n : notices.value()) m_notices.push_back(sla::format_notice(n, m_config.language, now));
+  for (const sla::Notice& n : notices.value())
+    m_notices.push_back(sla::format_notice(n, m_config.language, now));
 }
 
 // Technician mode: its own screens, its own frame; the citizen flow waits at welcome.
@@ -293,7 +323,8 @@ void App::render_technician_frame(double now) {
   }
   m_tech->perform(ctx, *m_store, static_cast<int64_t>(std::time(nullptr)));
   if (!was_logged_in && m_tech->flow().logged_in())
-    m_tech->refresh(m_ledger.get(), m_ledger_problem, *m_store, m_catalog, device_summary(), m_config.language);
+    m_tech->refresh(m_ledger.get(), m_ledger_problem, *m_store, m_catalog, device_summary(),
+                    m_config.language);
 }
 
 void App::render_frame(double now) {
@@ -332,7 +363,8 @@ void App::render_frame(double now) {
 void App::perform(PendingAction action, double now) {
   const Language lang = m_flow->language();
   switch (action) {
-    case PendingAction::None: return;
+    case PendingAction::None:
+      return;
     case PendingAction::ScanPage: {
       if (!m_flow->can_scan()) return;
       if (!m_scanner) {
@@ -355,12 +387,16 @@ void App::perform(PendingAction action, double now) {
     }
     case PendingAction::LookUpStatus: {
       auto status = look_up_status(*m_store, m_flow->state().tracking_input, lang);
-      if (status) m_flow->status_found(std::move(status.value()));
-      else spdlog::error("status lookup: {}", status.error().message);
+      if (status)
+        m_flow->status_found(std::move(status.value()));
+      else
+        spdlog::error("status lookup: {}", status.error().message);
       return;
     }
     case PendingAction::SubmitApplication:
-    case PendingAction::SubmitReport: submit(action, now); return;
+    case PendingAction::SubmitReport:
+      submit(action, now);
+      return;
     case PendingAction::OpenTechnician:
       if (!m_tech) return;
       m_flow->home();
@@ -379,8 +415,9 @@ void App::submit(PendingAction action, double now) {
   if (!saved) {
     // Nothing was saved, and the citizen is told so: no code is shown for an unsaved request.
     spdlog::error("submit failed: {}", saved.error().message);
-    m_flow->submit_failed(std::string(lang == Language::Persian ? "ثبت نشد؛ دوباره تلاش کنید یا به باجه مراجعه کنید. "
-                                                                 : "Not saved; try again or go to the counter. ") +
+    m_flow->submit_failed(std::string(lang == Language::Persian
+                                          ? "ثبت نشد؛ دوباره تلاش کنید یا به باجه مراجعه کنید. "
+                                          : "Not saved; try again or go to the counter. ") +
                           "(" + saved.error().message + ")");
     return;
   }
@@ -392,8 +429,10 @@ void App::submit(PendingAction action, double now) {
   if (m_printing) {
     const PrintOutcome printed =
         outcome.is_failure_report
-            ? m_printing->print_failure_report(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix, m_config)
-            : m_printing->print_application(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix, m_config);
+            ? m_printing->print_failure_report(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix,
+                                               m_config)
+            : m_printing->print_application(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix,
+                                            m_config);
     outcome.printed = printed.printed;
     outcome.print_problem = printed.problem;
     sla::Observation print_result;
@@ -429,9 +468,10 @@ int App::run() {
     // Sleep until input, or until the next timed event is due (never longer than a second).
     int timeout_ms = 0;
     if (frames_to_draw == 0)
-      timeout_ms = m_desk && m_desk->scanning()
-                       ? 16  // about 60 fps while pages arrive
-                       : static_cast<int>(std::clamp(m_flow->seconds_until_next_tick(now) * 1000, 50.0, 1000.0));
+      timeout_ms =
+          m_desk && m_desk->scanning()
+              ? 16  // about 60 fps while pages arrive
+              : static_cast<int>(std::clamp(m_flow->seconds_until_next_tick(now) * 1000, 50.0, 1000.0));
     bool had_input = false;
     if (!m_platform->pump_events(timeout_ms, had_input)) return 0;
     const double after = monotonic_seconds();
@@ -453,18 +493,22 @@ int App::run() {
     // The ledger's heartbeat (one small write every interval) bounds what a crash can blur;
     // notices are re-read once a minute so a new one shows without a restart.
     if (m_detector) {
-      if (auto beat = m_detector->tick(); !beat) spdlog::error("service-level ledger: {}", beat.error().message);
+      if (auto beat = m_detector->tick(); !beat)
+        spdlog::error("service-level ledger: {}", beat.error().message);
     }
     // The centre is reachable when deliveries go through, unreachable when only attempts fail.
     if (m_sync && after - m_last_sync_check > 30) {
       m_last_sync_check = after;
       const sync::SyncCounters now_counters = m_sync->counters();
       sla::Observation centre;
-      if (now_counters.delivered > m_sync_seen.delivered) centre.centre = sla::Status::Up;
-      else if (now_counters.failed_attempts > m_sync_seen.failed_attempts) centre.centre = sla::Status::Down;
+      if (now_counters.delivered > m_sync_seen.delivered)
+        centre.centre = sla::Status::Up;
+      else if (now_counters.failed_attempts > m_sync_seen.failed_attempts)
+        centre.centre = sla::Status::Down;
       if (centre.centre) {
-        centre.detail = "sync: " + std::to_string(now_counters.failed_attempts - m_sync_seen.failed_attempts) +
-                        " failed attempt(s)";
+        centre.detail =
+            "sync: " + std::to_string(now_counters.failed_attempts - m_sync_seen.failed_attempts) +
+            " failed attempt(s)";
         observe(centre);
       }
       m_sync_seen = now_counters;

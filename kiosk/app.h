@@ -14,14 +14,14 @@
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
 #include "kiosk/receipt_printing.h"
-#include "kiosk/technician/technician_desk.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/technician/technician_desk.h"
 #include "offline-store/sealing.h"
 #include "offline-store/store.h"
 #include "sla/ledger.h"
-#include "sync/sync_worker.h"
 #include "sla/outage_detector.h"
 #include "sla/time_source.h"
+#include "sync/sync_worker.h"
 #include "ui/keyboard.h"
 #include "ui/platform.h"
 #include "ui/text/text_engine.h"
@@ -38,7 +38,7 @@ class TechnicianDesk;
 }
 
 class App {
-public:
+ public:
   static Result<std::unique_ptr<App>> create(const Config& config, ui::DisplayMode mode);
   ~App();
 
@@ -76,7 +76,7 @@ public:
   // while a counter batch is running: returns false then.
   bool replace_scanner(std::unique_ptr<scanner::ScannerDriver> scanner);
 
-private:
+ private:
   App() = default;
   void apply_style() const;
   void draw_screen(ScreenContext& ctx, double now);

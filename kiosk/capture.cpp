@@ -8,12 +8,14 @@ namespace pk::kiosk {
 
 Result<CapturedPage> capture_page(scanner::ScannerDriver& scanner, uint64_t preview_id, Language language) {
   // A document at a kiosk lies on the flatbed; grey at 200 dpi is legible and small.
-  if (auto started = scanner.start({.source = scanner::Source::Flatbed, .mode = scanner::ColorMode::Gray, .dpi = 200});
+  if (auto started =
+          scanner.start({.source = scanner::Source::Flatbed, .mode = scanner::ColorMode::Gray, .dpi = 200});
       !started)
     return make_error(std::string(scanner::describe(scanner.status(), language)));
   auto page = scanner.next_page();
   if (!page) return make_error(std::string(scanner::describe(scanner.status(), language)));
-  if (!page.value()) return make_error(std::string(scanner::describe(scanner::ScannerStatus::NoDocuments, language)));
+  if (!page.value())
+    return make_error(std::string(scanner::describe(scanner::ScannerStatus::NoDocuments, language)));
   scanner::Page& scanned = *page.value();
 
   CapturedPage out;

@@ -48,13 +48,16 @@ Result<void> write_atomically(const std::filesystem::path& file, const std::stri
 
 }  // namespace
 
-Result<LoadedCatalog> load_catalog(const std::filesystem::path& candidate, const std::filesystem::path& last_good) {
+Result<LoadedCatalog> load_catalog(const std::filesystem::path& candidate,
+                                   const std::filesystem::path& last_good) {
   LoadedCatalog loaded;
   std::optional<catalog::Catalog> good;
   if (std::filesystem::exists(last_good)) {
     auto kept = read_catalog(last_good);
-    if (kept) good = std::move(kept.value());
-    else loaded.refusals.push_back(kept.error().message);
+    if (kept)
+      good = std::move(kept.value());
+    else
+      loaded.refusals.push_back(kept.error().message);
   }
 
   auto offered = read_catalog(candidate);
@@ -70,7 +73,8 @@ Result<LoadedCatalog> load_catalog(const std::filesystem::path& candidate, const
     loaded.from = candidate;
     return loaded;
   }
-  if (!offered) loaded.refusals.push_back(offered.error().message);
+  if (!offered)
+    loaded.refusals.push_back(offered.error().message);
   else
     loaded.refusals.push_back(candidate.string() + ": version " + std::to_string(offered->version) +
                               " is older than the catalog in use (version " + std::to_string(good->version) +

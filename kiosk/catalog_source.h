@@ -14,13 +14,14 @@ namespace pk::kiosk {
 
 struct LoadedCatalog {
   catalog::Catalog catalog;
-  std::filesystem::path from;          // the file it was read from
-  std::vector<std::string> refusals;   // catalogs that were refused on the way, with why
+  std::filesystem::path from;         // the file it was read from
+  std::vector<std::string> refusals;  // catalogs that were refused on the way, with why
 };
 
 // candidate: the catalog offered now (the shipped file, or one received from the centre).
 // last_good: where the last catalog that validated is kept (written atomically here).
 // A candidate older than the last good one is not applied (a downgrade is refused).
-Result<LoadedCatalog> load_catalog(const std::filesystem::path& candidate, const std::filesystem::path& last_good);
+Result<LoadedCatalog> load_catalog(const std::filesystem::path& candidate,
+                                   const std::filesystem::path& last_good);
 
 }  // namespace pk::kiosk

@@ -52,15 +52,20 @@ bool CitizenFlow::close_keyboard() {
 
 std::string* CitizenFlow::field_text(Field field) {
   switch (field) {
-    case Field::Search: return m_state.screen == CitizenScreen::Browse ? &m_state.query : nullptr;
-    case Field::IdNumber: return m_state.screen == CitizenScreen::Identify ? &m_state.identity.number : nullptr;
+    case Field::Search:
+      return m_state.screen == CitizenScreen::Browse ? &m_state.query : nullptr;
+    case Field::IdNumber:
+      return m_state.screen == CitizenScreen::Identify ? &m_state.identity.number : nullptr;
     case Field::Mobile:
       if (m_state.screen == CitizenScreen::Identify) return &m_state.identity.mobile;
       if (m_state.screen == CitizenScreen::ReportDetails) return &m_state.report.mobile;
       return nullptr;
-    case Field::TrackingCode: return m_state.screen == CitizenScreen::StatusEntry ? &m_state.tracking_input : nullptr;
-    case Field::ReportText: return m_state.screen == CitizenScreen::ReportDetails ? &m_state.report.text : nullptr;
-    case Field::None: return nullptr;
+    case Field::TrackingCode:
+      return m_state.screen == CitizenScreen::StatusEntry ? &m_state.tracking_input : nullptr;
+    case Field::ReportText:
+      return m_state.screen == CitizenScreen::ReportDetails ? &m_state.report.text : nullptr;
+    case Field::None:
+      return nullptr;
   }
   return nullptr;
 }
@@ -99,35 +104,49 @@ bool CitizenFlow::open_service(int number) {
 bool CitizenFlow::back() {
   if (close_keyboard()) return true;  // "back" first puts the keyboard away
   switch (m_state.screen) {
-    case CitizenScreen::Welcome: return false;
+    case CitizenScreen::Welcome:
+      return false;
     case CitizenScreen::Browse:
     case CitizenScreen::StatusEntry:
-    case CitizenScreen::ReportService: home(); return true;
+    case CitizenScreen::ReportService:
+      home();
+      return true;
     case CitizenScreen::ServiceCard:
       m_state.screen = CitizenScreen::Browse;
       m_state.service = 0;
       return true;
-    case CitizenScreen::Identify: m_state.screen = CitizenScreen::ServiceCard; return true;
+    case CitizenScreen::Identify:
+      m_state.screen = CitizenScreen::ServiceCard;
+      return true;
     case CitizenScreen::Capture:
-      if (m_state.document_index > 0) --m_state.document_index;
-      else m_state.screen = CitizenScreen::Identify;
+      if (m_state.document_index > 0)
+        --m_state.document_index;
+      else
+        m_state.screen = CitizenScreen::Identify;
       m_state.capture_problem.clear();
       return true;
     case CitizenScreen::Review:
       m_state.screen = CitizenScreen::Capture;
       m_state.submit_problem.clear();
       return true;
-    case CitizenScreen::StatusResult: m_state.screen = CitizenScreen::StatusEntry; return true;
-    case CitizenScreen::ReportDetails: m_state.screen = CitizenScreen::ReportService; return true;
-    case CitizenScreen::Saved: home(); return true;  // the code is saved: leaving loses nothing
+    case CitizenScreen::StatusResult:
+      m_state.screen = CitizenScreen::StatusEntry;
+      return true;
+    case CitizenScreen::ReportDetails:
+      m_state.screen = CitizenScreen::ReportService;
+      return true;
+    case CitizenScreen::Saved:
+      home();
+      return true;  // the code is saved: leaving loses nothing
   }
   return false;
 }
 
 void CitizenFlow::wipe() {
   IdentityDraft& id = m_state.identity;
-  for (std::string* s : {&id.number, &id.mobile, &id.number_normalised, &id.mobile_normalised, &m_state.report.text,
-                         &m_state.report.mobile, &m_state.tracking_input, &m_state.query})
+  for (std::string* s :
+       {&id.number, &id.mobile, &id.number_normalised, &id.mobile_normalised, &m_state.report.text,
+        &m_state.report.mobile, &m_state.tracking_input, &m_state.query})
     secure_wipe(*s);
   for (CapturedDocument& doc : m_state.documents)
     for (CapturedPage& page : doc.pages) {
@@ -175,7 +194,8 @@ bool CitizenFlow::tick(double now) {
 
 double CitizenFlow::seconds_until_next_tick(double now) const {
   if (!in_session()) return 3600;
-  if (m_state.more_time_dialog) return std::min(1.0, m_state.more_time_deadline - now);  // the countdown ticks
+  if (m_state.more_time_dialog)
+    return std::min(1.0, m_state.more_time_deadline - now);  // the countdown ticks
   return m_idle_timeout - (now - m_last_touch);
 }
 

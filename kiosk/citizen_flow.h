@@ -18,9 +18,9 @@
 namespace pk::kiosk {
 
 class CitizenFlow {
-public:
-  CitizenFlow(const catalog::Catalog& catalog, catalog::Language default_language, double idle_timeout_seconds,
-              double more_time_seconds = 30);
+ public:
+  CitizenFlow(const catalog::Catalog& catalog, catalog::Language default_language,
+              double idle_timeout_seconds, double more_time_seconds = 30);
   ~CitizenFlow();
 
   [[nodiscard]] const CitizenState& state() const { return m_state; }
@@ -40,29 +40,29 @@ public:
   bool set_field_text(Field field, std::string text);
   bool open_service(int number);
   bool back();
-  void home();    // ends the session: everything personal is wiped
+  void home();  // ends the session: everything personal is wiped
   void remember_scroll(float y) { m_state.list_scroll = y; }
 
   // Applying (citizen_flow_apply.cpp)
-  bool apply();                                   // ServiceCard → Identify (kiosk services only)
+  bool apply();  // ServiceCard → Identify (kiosk services only)
   bool set_id_kind(identity::IdKind kind);
-  bool identify_next();                           // validates; errors stay on screen
-  [[nodiscard]] bool can_scan() const;            // the App may scan a page for this document
+  bool identify_next();                 // validates; errors stay on screen
+  [[nodiscard]] bool can_scan() const;  // the App may scan a page for this document
   bool page_captured(CapturedPage page);
   bool capture_failed(std::string message);
-  bool retake();                                  // drops the current document's last page
-  bool capture_next();                            // next document, or Review after the last
+  bool retake();        // drops the current document's last page
+  bool capture_next();  // next document, or Review after the last
   bool set_consent(bool consent);
-  bool submit_requested();                        // true: the App may save now
-  bool submit_failed(std::string message);        // nothing was saved; the citizen may retry
-  bool saved(SavedOutcome outcome);               // the store has committed
+  bool submit_requested();                  // true: the App may save now
+  bool submit_failed(std::string message);  // nothing was saved; the citizen may retry
+  bool saved(SavedOutcome outcome);         // the store has committed
 
   // Status check and failure report (citizen_flow_report.cpp)
   bool open_status_check();
-  bool status_lookup_requested();                 // true: the code's check digits are right
+  bool status_lookup_requested();  // true: the code's check digits are right
   bool status_found(StatusOutcome outcome);
   bool open_failure_report();
-  bool choose_report_service(int number);         // 0 = the kiosk / services in general
+  bool choose_report_service(int number);  // 0 = the kiosk / services in general
   bool choose_problem(ProblemKind problem);
   bool report_submit_requested();
 
@@ -74,7 +74,7 @@ public:
   bool more_time(double now);  // the citizen answered "yes, more time"
   [[nodiscard]] double seconds_until_next_tick(double now) const;
 
-private:
+ private:
   [[nodiscard]] bool in_session() const { return m_state.screen != CitizenScreen::Welcome; }
   [[nodiscard]] std::string* field_text(Field field);
   void wipe();

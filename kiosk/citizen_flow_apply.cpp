@@ -17,7 +17,8 @@ pk::Language to_domain(catalog::Language l) {
 
 bool CitizenFlow::apply() {
   const catalog::Service* s = service();
-  if (m_state.screen != CitizenScreen::ServiceCard || !s || !s->offered_at(catalog::Channel::Kiosk)) return false;
+  if (m_state.screen != CitizenScreen::ServiceCard || !s || !s->offered_at(catalog::Channel::Kiosk))
+    return false;
   m_state.screen = CitizenScreen::Identify;
   m_state.documents.clear();
   for (const catalog::RequiredDocument& doc : s->documents) m_state.documents.push_back({doc.kind, {}});
@@ -42,7 +43,8 @@ bool CitizenFlow::identify_next() {
   IdentityDraft& id = m_state.identity;
   const pk::Language lang = to_domain(m_state.language);
   identity::IdentityCheck number = identity::validate_national_code(id.number);
-  if (id.kind == identity::IdKind::ForeignNationalId) number = identity::validate_foreign_national_id(id.number);
+  if (id.kind == identity::IdKind::ForeignNationalId)
+    number = identity::validate_foreign_national_id(id.number);
   if (id.kind == identity::IdKind::Passport) number = identity::validate_passport_number(id.number);
   const identity::IdentityCheck mobile = identity::validate_mobile(id.mobile);
   id.number_error = number ? "" : identity::describe(number.error(), id.kind, lang);
@@ -59,7 +61,8 @@ bool CitizenFlow::identify_next() {
 }
 
 bool CitizenFlow::can_scan() const {
-  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size()) return false;
+  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size())
+    return false;
   const catalog::Service* s = service();
   const int wanted = s ? s->documents[m_state.document_index].pages : 1;
   // A document never takes more pages than the catalog asks for, plus one spare (a back side).
@@ -67,7 +70,8 @@ bool CitizenFlow::can_scan() const {
 }
 
 bool CitizenFlow::page_captured(CapturedPage page) {
-  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size()) return false;
+  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size())
+    return false;
   m_state.documents[m_state.document_index].pages.push_back(std::move(page));
   m_state.capture_problem.clear();
   return true;
@@ -80,7 +84,8 @@ bool CitizenFlow::capture_failed(std::string message) {
 }
 
 bool CitizenFlow::retake() {
-  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size()) return false;
+  if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size())
+    return false;
   auto& pages = m_state.documents[m_state.document_index].pages;
   if (pages.empty()) return false;
   secure_wipe(pages.back().jpeg);

@@ -14,14 +14,14 @@ enum class CitizenScreen {
   Welcome,
   Browse,
   ServiceCard,
-  Identify,      // national code / foreign id / passport, and mobile
-  Capture,       // scan each required document
-  Review,        // everything at a glance, consent, submit
-  Saved,         // the tracking code, and whether the receipt printed
-  StatusEntry,   // type a tracking code (or show the receipt's barcode)
+  Identify,     // national code / foreign id / passport, and mobile
+  Capture,      // scan each required document
+  Review,       // everything at a glance, consent, submit
+  Saved,        // the tracking code, and whether the receipt printed
+  StatusEntry,  // type a tracking code (or show the receipt's barcode)
   StatusResult,
-  ReportService, // failure report: which service
-  ReportDetails, // what went wrong, optional text and mobile
+  ReportService,  // failure report: which service
+  ReportDetails,  // what went wrong, optional text and mobile
 };
 
 // The field the on-screen keyboard types into.
@@ -29,9 +29,9 @@ enum class Field { None, Search, IdNumber, Mobile, TrackingCode, ReportText };
 
 struct IdentityDraft {
   identity::IdKind kind = identity::IdKind::NationalCode;
-  std::string number;         // as typed
-  std::string mobile;         // as typed
-  std::string number_error;   // shown under the field, in the session's language
+  std::string number;        // as typed
+  std::string mobile;        // as typed
+  std::string number_error;  // shown under the field, in the session's language
   std::string mobile_error;
   std::string number_normalised;  // set when valid
   std::string mobile_normalised;
@@ -43,7 +43,7 @@ struct CapturedPage {
   std::vector<uint8_t> preview_rgba;  // a small picture for the screen
   int preview_width = 0;
   int preview_height = 0;
-  uint64_t preview_id = 0;            // unique per page: the preview's texture id
+  uint64_t preview_id = 0;  // unique per page: the preview's texture id
 };
 
 struct CapturedDocument {
@@ -71,7 +71,7 @@ struct SavedOutcome {
   std::string tracking_digits;   // ASCII digits, for the barcode
   bool is_failure_report = false;
   bool printed = false;
-  std::string print_problem;     // why the receipt did not print (it is queued for reprint)
+  std::string print_problem;  // why the receipt did not print (it is queued for reprint)
 };
 
 struct StatusOutcome {
@@ -95,7 +95,7 @@ struct CitizenState {
   size_t document_index = 0;                // the document being captured
   std::string capture_problem;              // e.g. the scanner is jammed
   bool consent = false;
-  std::string submit_problem;               // e.g. the disk is full: nothing was saved
+  std::string submit_problem;  // e.g. the disk is full: nothing was saved
 
   ReportDraft report;
   std::string tracking_input;

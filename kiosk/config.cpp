@@ -16,37 +16,48 @@ Config default_config(const std::filesystem::path& shipped_data_dir) {
 
 std::string_view to_string(DeviceBackend backend) {
   switch (backend) {
-    case DeviceBackend::Simulated: return "simulated";
-    case DeviceBackend::Usb: return "usb";
-    case DeviceBackend::Network: return "network";
-    case DeviceBackend::Sane: return "sane";
-    case DeviceBackend::Pcsc: return "pcsc";
-    case DeviceBackend::None: return "none";
+    case DeviceBackend::Simulated:
+      return "simulated";
+    case DeviceBackend::Usb:
+      return "usb";
+    case DeviceBackend::Network:
+      return "network";
+    case DeviceBackend::Sane:
+      return "sane";
+    case DeviceBackend::Pcsc:
+      return "pcsc";
+    case DeviceBackend::None:
+      return "none";
   }
   return "?";
 }
 
-std::string_view to_string(TerminalMode mode) { return mode == TerminalMode::Counter ? "counter" : "citizen"; }
+std::string_view to_string(TerminalMode mode) {
+  return mode == TerminalMode::Counter ? "counter" : "citizen";
+}
 
 namespace {
 
 // Reads keys of one table, remembering the first problem with its full key path.
 class Reader {
-public:
+ public:
   Reader(const toml::table& root, std::string_view source) : m_root(root), m_source(source) {}
 
   [[nodiscard]] bool failed() const { return !m_error.empty(); }
   [[nodiscard]] const std::string& error() const { return m_error; }
 
   void fail(std::string_view key, std::string_view what) {
-    if (m_error.empty()) m_error = std::string(m_source) + ": key \"" + std::string(key) + "\": " + std::string(what);
+    if (m_error.empty())
+      m_error = std::string(m_source) + ": key \"" + std::string(key) + "\": " + std::string(what);
   }
 
   void string(std::string_view key, std::string& out) {
     auto node = m_root.at_path(key);
     if (!node) return;
-    if (auto v = node.value<std::string>()) out = *v;
-    else fail(key, "must be a string");
+    if (auto v = node.value<std::string>())
+      out = *v;
+    else
+      fail(key, "must be a string");
   }
 
   void integer(std::string_view key, int& out, int min, int max) {
@@ -84,15 +95,17 @@ public:
     fail(key, "\"" + text + "\" is not one of: " + allowed);
   }
 
-private:
+ private:
   const toml::table& m_root;
   std::string_view m_source;
   std::string m_error;
 };
 
 constexpr std::pair<std::string_view, DeviceBackend> kPrinterBackends[] = {
-    {"simulated", DeviceBackend::Simulated}, {"usb", DeviceBackend::Usb},
-    {"network", DeviceBackend::Network},     {"none", DeviceBackend::None}};
+    {"simulated", DeviceBackend::Simulated},
+    {"usb", DeviceBackend::Usb},
+    {"network", DeviceBackend::Network},
+    {"none", DeviceBackend::None}};
 constexpr std::pair<std::string_view, DeviceBackend> kScannerBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"sane", DeviceBackend::Sane}, {"none", DeviceBackend::None}};
 constexpr std::pair<std::string_view, DeviceBackend> kCardBackends[] = {
@@ -100,18 +113,22 @@ constexpr std::pair<std::string_view, DeviceBackend> kCardBackends[] = {
 constexpr std::pair<std::string_view, DeviceBackend> kBarcodeBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"usb", DeviceBackend::Usb}, {"none", DeviceBackend::None}};
 constexpr std::pair<std::string_view, TerminalMode> kModes[] = {{"citizen", TerminalMode::Citizen},
-                                                                 {"counter", TerminalMode::Counter}};
+                                                                {"counter", TerminalMode::Counter}};
 constexpr std::pair<std::string_view, catalog::Language> kLanguages[] = {{"fa", catalog::Language::Persian},
                                                                          {"en", catalog::Language::English}};
 constexpr std::pair<std::string_view, std::string_view> kLogLevels[] = {
     {"trace", "trace"}, {"debug", "debug"}, {"info", "info"}, {"warn", "warn"}, {"error", "error"}};
 
 // Keys we know; anything else is most likely a typo that would silently keep a default.
-constexpr std::string_view kKnownKeys[] = {
-    "terminal.id",        "terminal.number", "terminal.office", "paths.data_dir",      "paths.catalog",
-    "ui.mode",            "ui.language",        "ui.width",        "ui.height",       "ui.idle_timeout_seconds",
-    "devices.printer",    "devices.printer_connection", "devices.scanner", "devices.card_reader", "devices.barcode", "centre.url",
-    "log.level"};
+constexpr std::string_view kKnownKeys[] = {"terminal.id",     "terminal.number",
+                                           "terminal.office", "paths.data_dir",
+                                           "paths.catalog",   "ui.mode",
+                                           "ui.language",     "ui.width",
+                                           "ui.height",       "ui.idle_timeout_seconds",
+                                           "devices.printer", "devices.printer_connection",
+                                           "devices.scanner", "devices.card_reader",
+                                           "devices.barcode", "centre.url",
+                                           "log.level"};
 
 void check_unknown_keys(const toml::table& table, const std::string& prefix, Reader& reader) {
   for (const auto& [key, node] : table) {

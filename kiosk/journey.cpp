@@ -79,8 +79,10 @@ std::vector<std::string> keys_for(std::string_view text, bool numeric_pad) {
   const std::string source = numeric_pad ? to_persian_digits(text) : std::string(text);
   for (char32_t cp : utf8::decode(source)) {
     std::string key = "key/";
-    if (cp == U' ') key += "space";
-    else utf8::append(key, cp);
+    if (cp == U' ')
+      key += "space";
+    else
+      utf8::append(key, cp);
     keys.push_back(std::move(key));
   }
   return keys;
@@ -108,15 +110,22 @@ Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
       case Do::Tap:
         if (!step.arg.empty()) taps.push_back(step.arg);
         break;
-      case Do::Type: taps = keys_for(step.arg, numeric_field(app.flow().state())); break;
-      case Do::TypeSavedCode: taps = keys_for(last_code, true); break;
-      case Do::Query: app.flow().set_query(step.arg); break;
+      case Do::Type:
+        taps = keys_for(step.arg, numeric_field(app.flow().state()));
+        break;
+      case Do::TypeSavedCode:
+        taps = keys_for(last_code, true);
+        break;
+      case Do::Query:
+        app.flow().set_query(step.arg);
+        break;
     }
     for (const std::string& id : taps) {
       if (!app.tap(id, now)) return make_error("journey: no widget \"" + id + "\" on the screen");
       now += 0.3;
     }
-    if (!app.flow().state().saved.tracking_digits.empty()) last_code = app.flow().state().saved.tracking_digits;
+    if (!app.flow().state().saved.tracking_digits.empty())
+      last_code = app.flow().state().saved.tracking_digits;
     // Two more frames: the new screen lays out, then draws with everything in place.
     app.render_frame(now + 0.1);
     app.render_frame(now + 0.2);

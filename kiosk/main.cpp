@@ -1,8 +1,8 @@
 // pishkhan-kiosk: the kiosk and counter terminal application.
 // Exit codes: 0 normal, 1 runtime failure, 2 bad configuration or command line.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -80,8 +80,8 @@ int add_account_command(const pk::kiosk::Config& config, const std::string& id, 
     spdlog::error("{}: {}", flag, !store ? store.error().message : accounts.error().message);
     return 1;
   }
-  auto added =
-      pk::kiosk::op::add_operator(**accounts, **store, id, pin, static_cast<int64_t>(std::time(nullptr)), role);
+  auto added = pk::kiosk::op::add_operator(**accounts, **store, id, pin,
+                                           static_cast<int64_t>(std::time(nullptr)), role);
   pk::kiosk::secure_wipe(pin);
   if (!added) {
     spdlog::error("{}: {}", flag, added.error().message);
@@ -112,9 +112,13 @@ int main(int argc, char** argv) {
   cli.add_flag("--windowed", windowed, "run in a window instead of full screen (development)");
   cli.add_flag("--headless", headless, "no display: render off-screen");
   cli.add_option("--screenshot", screenshot, "render the first screen, write it as PNG and exit");
-  cli.add_option("--journey", journey, "run the scripted journey (citizen, or operator with --mode counter), writing PNGs to this folder, and exit");
-  cli.add_option("--bench-frames", bench_frames, "render this many frames of the first screen, print timings, exit");
-  cli.add_option("--language", language, "fa or en: overrides ui.language")->check(CLI::IsMember({"fa", "en"}));
+  cli.add_option("--journey", journey,
+                 "run the scripted journey (citizen, or operator with --mode counter), writing PNGs to this "
+                 "folder, and exit");
+  cli.add_option("--bench-frames", bench_frames,
+                 "render this many frames of the first screen, print timings, exit");
+  cli.add_option("--language", language, "fa or en: overrides ui.language")
+      ->check(CLI::IsMember({"fa", "en"}));
   cli.add_option("--mode", terminal_mode, "citizen or counter: overrides ui.mode")
       ->check(CLI::IsMember({"citizen", "counter"}));
   cli.add_option("--add-operator", add_operator,
@@ -138,19 +142,23 @@ int main(int argc, char** argv) {
     config = loaded.value();
   }
   // The demo journey leaves its receipts beside its screenshots.
-  if (!journey.empty() && config.printer == pk::kiosk::DeviceBackend::Simulated && config.printer_connection.empty())
+  if (!journey.empty() && config.printer == pk::kiosk::DeviceBackend::Simulated &&
+      config.printer_connection.empty())
     config.printer_connection = "sim:" + (std::filesystem::path(journey) / "receipts").string();
-  if (!language.empty()) config.language = language == "en" ? pk::catalog::Language::English : pk::catalog::Language::Persian;
+  if (!language.empty())
+    config.language = language == "en" ? pk::catalog::Language::English : pk::catalog::Language::Persian;
   if (!terminal_mode.empty())
-    config.mode = terminal_mode == "counter" ? pk::kiosk::TerminalMode::Counter : pk::kiosk::TerminalMode::Citizen;
+    config.mode =
+        terminal_mode == "counter" ? pk::kiosk::TerminalMode::Counter : pk::kiosk::TerminalMode::Citizen;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
   if (!add_operator.empty()) return add_account_command(config, add_operator, "operator");
   if (!add_technician.empty()) return add_account_command(config, add_technician, "technician");
 
-  const pk::ui::DisplayMode mode = headless                  ? pk::ui::DisplayMode::Headless
-                                   : windowed                ? pk::ui::DisplayMode::Windowed
-                                                             : pk::ui::DisplayMode::Fullscreen;
-  if ((!screenshot.empty() || !journey.empty() || bench_frames > 0) && mode != pk::ui::DisplayMode::Headless) {
+  const pk::ui::DisplayMode mode = headless   ? pk::ui::DisplayMode::Headless
+                                   : windowed ? pk::ui::DisplayMode::Windowed
+                                              : pk::ui::DisplayMode::Fullscreen;
+  if ((!screenshot.empty() || !journey.empty() || bench_frames > 0) &&
+      mode != pk::ui::DisplayMode::Headless) {
     spdlog::error("--screenshot, --journey and --bench-frames need --headless");
     return 2;
   }
@@ -184,8 +192,9 @@ int main(int argc, char** argv) {
     }
   }
   if (!journey.empty()) {
-    auto done = config.mode == pk::kiosk::TerminalMode::Counter ? pk::kiosk::op::run_operator_journey(**app, journey)
-                                                                : pk::kiosk::run_journey(**app, journey);
+    auto done = config.mode == pk::kiosk::TerminalMode::Counter
+                    ? pk::kiosk::op::run_operator_journey(**app, journey)
+                    : pk::kiosk::run_journey(**app, journey);
     if (!done) {
       spdlog::error("{}", done.error().message);
       return 1;
@@ -193,8 +202,10 @@ int main(int argc, char** argv) {
     // The demo ends when what it captured has reached the centre (or after 30 s of trying).
     if (!config.centre_url.empty()) {
       const int64_t pending = (*app)->wait_until_delivered(30);
-      if (pending == 0) spdlog::info("journey: every capture reached the centre");
-      else spdlog::warn("journey: {} capture(s) still waiting for the centre (kept in the outbox)", pending);
+      if (pending == 0)
+        spdlog::info("journey: every capture reached the centre");
+      else
+        spdlog::warn("journey: {} capture(s) still waiting for the centre (kept in the outbox)", pending);
     }
   }
   return 0;

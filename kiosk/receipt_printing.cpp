@@ -13,9 +13,12 @@ namespace {
 
 receipts::FailureKind failure_kind(ProblemKind problem) {
   switch (problem) {
-    case ProblemKind::ServiceUnavailable: return receipts::FailureKind::ServiceOutage;
-    case ProblemKind::DeviceFault: return receipts::FailureKind::DeviceFault;
-    default: return receipts::FailureKind::QualityDrop;
+    case ProblemKind::ServiceUnavailable:
+      return receipts::FailureKind::ServiceOutage;
+    case ProblemKind::DeviceFault:
+      return receipts::FailureKind::DeviceFault;
+    default:
+      return receipts::FailureKind::QualityDrop;
   }
 }
 
@@ -24,12 +27,15 @@ receipts::FailureKind failure_kind(ProblemKind problem) {
 std::string printer_connection(const Config& config, const std::filesystem::path& receipts_dir) {
   if (!config.printer_connection.empty()) return config.printer_connection;
   switch (config.printer) {
-    case DeviceBackend::Usb: return "usb";
-    default: return "sim:" + receipts_dir.string();
+    case DeviceBackend::Usb:
+      return "usb";
+    default:
+      return "sim:" + receipts_dir.string();
   }
 }
 
-Result<std::unique_ptr<ReceiptPrinting>> ReceiptPrinting::create(const std::string& connection, ui::TextEngine& text) {
+Result<std::unique_ptr<ReceiptPrinting>> ReceiptPrinting::create(const std::string& connection,
+                                                                 ui::TextEngine& text) {
   std::unique_ptr<ReceiptPrinting> p(new ReceiptPrinting());
   const PrinterRegistry registry = make_printer_registry();
   auto printer = create_printer(registry, connection);
@@ -50,7 +56,8 @@ PrintOutcome ReceiptPrinting::print(const Result<receipts::Receipt>& receipt, La
   options.width_dots = m_printer->paper_width_dots();
   auto rendered = m_renderer->render(*receipt, options);
   if (!rendered) return {false, rendered.error().message};
-  const PrintQueue::JobId id = m_queue->submit(receipts::build_print_job(*rendered, m_features), Cut::Partial);
+  const PrintQueue::JobId id =
+      m_queue->submit(receipts::build_print_job(*rendered, m_features), Cut::Partial);
   const PumpReport report = m_queue->pump();
   if (!m_queue->contains(id)) return {true, ""};
   spdlog::warn("receipt queued for reprint: {}", report.message);
@@ -86,18 +93,20 @@ PrintOutcome ReceiptPrinting::print_failure_report(const catalog::Catalog& catal
   const catalog::Service* service = catalog.find(state.report.service);
   // A report about the kiosk in general takes the first service's policy text: the
   // compensation policy is the governorate's, the same for every service in the catalog.
-  const catalog::Service* policy_source = service ? service : (catalog.services.empty() ? nullptr : &catalog.services[0]);
+  const catalog::Service* policy_source =
+      service ? service : (catalog.services.empty() ? nullptr : &catalog.services[0]);
   const catalog::Office* office = service ? catalog.office(service->office_id) : nullptr;
-  receipts::FailureReceiptData data{.language = state.language,
-                                    .office_name = office ? office->name.in(state.language) : config.terminal_id,
-                                    .terminal_number = config.terminal_number,
-                                    .service_number = state.report.service,
-                                    .service_title = service ? service->title.in(state.language) : "",
-                                    .kind = failure_kind(state.report.problem),
-                                    .details = state.report.text,
-                                    .code = code.value(),
-                                    .reported_unix = now_unix,
-                                    .credit_policy = policy_source ? policy_source->credit_policy.in(state.language) : ""};
+  receipts::FailureReceiptData data{
+      .language = state.language,
+      .office_name = office ? office->name.in(state.language) : config.terminal_id,
+      .terminal_number = config.terminal_number,
+      .service_number = state.report.service,
+      .service_title = service ? service->title.in(state.language) : "",
+      .kind = failure_kind(state.report.problem),
+      .details = state.report.text,
+      .code = code.value(),
+      .reported_unix = now_unix,
+      .credit_policy = policy_source ? policy_source->credit_policy.in(state.language) : ""};
   return print(receipts::failure_receipt(data), state.language);
 }
 

@@ -22,20 +22,21 @@ struct PrintOutcome {
 };
 
 class ReceiptPrinting {
-public:
+ public:
   // connection: a printer connection string ("sim:DIR", "tcp:HOST:PORT", "usb[:VID:PID]").
   static Result<std::unique_ptr<ReceiptPrinting>> create(const std::string& connection, ui::TextEngine& text);
 
   PrintOutcome print_application(const catalog::Catalog& catalog, const CitizenState& state,
                                  const std::string& tracking_digits, int64_t now_unix, const Config& config);
   PrintOutcome print_failure_report(const catalog::Catalog& catalog, const CitizenState& state,
-                                    const std::string& tracking_digits, int64_t now_unix, const Config& config);
+                                    const std::string& tracking_digits, int64_t now_unix,
+                                    const Config& config);
   // Tries the queued receipts again (called when the kiosk is idle).
   void retry();
   [[nodiscard]] size_t pending() const { return m_queue->pending(); }
   [[nodiscard]] PrinterDriver& printer() { return *m_printer; }
 
-private:
+ private:
   ReceiptPrinting() = default;
   PrintOutcome print(const Result<receipts::Receipt>& receipt, Language language);
 

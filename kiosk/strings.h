@@ -8,7 +8,9 @@ namespace pk::kiosk {
 struct Text {
   const char* fa;
   const char* en;
-  [[nodiscard]] const char* in(catalog::Language l) const { return l == catalog::Language::Persian ? fa : en; }
+  [[nodiscard]] const char* in(catalog::Language l) const {
+    return l == catalog::Language::Persian ? fa : en;
+  }
 };
 
 namespace strings {
@@ -24,10 +26,13 @@ inline constexpr Text kHome{"صفحه اول", "Home"};
 inline constexpr Text kServices{"خدمات", "Services"};
 inline constexpr Text kAllOffices{"همه", "All"};
 inline constexpr Text kSearchHint{"جستجو: نام یا شماره خدمت", "Search: service name or number"};
-inline constexpr Text kNoResults{"خدمتی با این نام یا شماره پیدا نشد.", "No service matches this name or number."};
+inline constexpr Text kNoResults{"خدمتی با این نام یا شماره پیدا نشد.",
+                                 "No service matches this name or number."};
 inline constexpr Text kCounterOnly{"فقط در باجه", "Counter only"};
-inline constexpr Text kCounterOnlyNotice{"این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به باجه مراجعه کنید.",
-                                         "This service is not offered at the kiosk. Please go to the counter."};
+inline constexpr Text kCounterOnlyNotice{
+    "این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به باجه مراجعه "
+    "کنید.",
+    "This service is not offered at the kiosk. Please go to the counter."};
 inline constexpr Text kSteps{"مراحل انجام کار", "Process"};
 inline constexpr Text kDocuments{"مدارک لازم", "Required documents"};
 inline constexpr Text kForms{"فرم‌ها", "Forms"};
@@ -77,19 +82,26 @@ inline constexpr Text kReportSavedTitle{"گزارش خرابی شما ثبت ش�
 inline constexpr Text kTrackingCode{"کد رهگیری", "Tracking code"};
 inline constexpr Text kReceiptPrinted{"رسید چاپ شد. آن را بردارید و نگه دارید.",
                                       "Your receipt is printed. Please take it and keep it."};
-inline constexpr Text kReceiptNotPrinted{"رسید چاپ نشد. لطفاً این کد را یادداشت کنید؛ رسید بعداً از باجه قابل دریافت است.",
-                                         "The receipt did not print. Please write this code down; the counter can reprint it."};
-inline constexpr Text kSavedOffline{"درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز ارسال می‌شود.",
-                                    "It is saved on this terminal and goes to the centre as soon as the link is up."};
+inline constexpr Text kReceiptNotPrinted{
+    "رسید چاپ نشد. لطفاً این کد را یادداشت کنید؛ رسید بعداً از باجه قابل دریافت است.",
+    "The receipt did not print. Please write this code down; the counter can reprint it."};
+inline constexpr Text kSavedOffline{
+    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز ارسال "
+    "می‌شود.",
+    "It is saved on this terminal and goes to the centre as soon as the link is up."};
 // Status
 inline constexpr Text kStatusTitle{"پیگیری با کد رهگیری", "Check with a tracking code"};
-inline constexpr Text kStatusHint{"کد رهگیری ۱۴ رقمی رسید را وارد کنید یا بارکد رسید را جلوی اسکنر بگیرید.",
-                                  "Type the 14-digit tracking code, or show the receipt’s barcode to the scanner."};
+inline constexpr Text kStatusHint{
+    "کد رهگیری ۱۴ رقمی رسید را وارد کنید یا بارکد رسید را جلوی اسکنر بگیرید.",
+    "Type the 14-digit tracking code, or show the receipt’s barcode to the scanner."};
 inline constexpr Text kLookUp{"پیگیری", "Check"};
-inline constexpr Text kStatusNotHere{"این کد در این دستگاه ثبت نشده است. وضعیت آن را از باجه یا درگاه استانداری بپرسید.",
-                                     "This code was not issued at this terminal. Ask at the counter or on the portal."};
-inline constexpr Text kStatusQueued{"ثبت شده؛ در انتظار ارسال به مرکز.", "Saved; waiting to be sent to the centre."};
-inline constexpr Text kStatusSent{"به مرکز رسیده و در حال رسیدگی است.", "Received by the centre and being handled."};
+inline constexpr Text kStatusNotHere{
+    "این کد در این دستگاه ثبت نشده است. وضعیت آن را از باجه یا درگاه استانداری بپرسید.",
+    "This code was not issued at this terminal. Ask at the counter or on the portal."};
+inline constexpr Text kStatusQueued{"ثبت شده؛ در انتظار ارسال به مرکز.",
+                                    "Saved; waiting to be sent to the centre."};
+inline constexpr Text kStatusSent{"به مرکز رسیده و در حال رسیدگی است.",
+                                  "Received by the centre and being handled."};
 inline constexpr Text kStatusConfirmed{"مرکز دریافت کامل پرونده را تأیید کرده است.",
                                        "The centre has confirmed receiving the whole file."};
 // Failure report
@@ -107,12 +119,16 @@ inline constexpr Text kProblemOther{"سایر", "Other"};
 inline constexpr Text kSend{"ثبت گزارش", "Send report"};
 // Idle
 inline constexpr Text kMoreTimeTitle{"به زمان بیشتری نیاز دارید؟", "Do you need more time?"};
-inline constexpr Text kMoreTimeBody{"اگر پاسخی ندهید، برای حفظ حریم شما اطلاعات وارد شده پاک می‌شود.",
-                                    "If you do not answer, what you entered is erased to protect your privacy."};
+inline constexpr Text kMoreTimeBody{
+    "اگر پاسخی ندهید، برای حفظ حریم شما اطلاعات وارد شده پاک "
+    "می‌شود.",
+    "If you do not answer, what you entered is erased to protect your privacy."};
 inline constexpr Text kMoreTimeYes{"بله، ادامه می‌دهم", "Yes, continue"};
 inline constexpr Text kSeconds{"ثانیه", "seconds"};
-inline constexpr Text kNotEnrolled{"این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه مراجعه کنید.",
-                                   "This terminal is not enrolled yet and cannot take requests. Please go to the counter."};
+inline constexpr Text kNotEnrolled{
+    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه مراجعه "
+    "کنید.",
+    "This terminal is not enrolled yet and cannot take requests. Please go to the counter."};
 }  // namespace strings
 
 }  // namespace pk::kiosk

@@ -1,7 +1,7 @@
 #include "kiosk/submission.h"
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 #include "domain/tracking_code.h"
 #include "kiosk/secure_wipe.h"
@@ -13,10 +13,14 @@ namespace {
 
 std::string_view id_kind_name(identity::IdKind kind) {
   switch (kind) {
-    case identity::IdKind::NationalCode: return "national_code";
-    case identity::IdKind::ForeignNationalId: return "foreign_national_id";
-    case identity::IdKind::Passport: return "passport";
-    case identity::IdKind::Mobile: return "mobile";
+    case identity::IdKind::NationalCode:
+      return "national_code";
+    case identity::IdKind::ForeignNationalId:
+      return "foreign_national_id";
+    case identity::IdKind::Passport:
+      return "passport";
+    case identity::IdKind::Mobile:
+      return "mobile";
   }
   return "?";
 }
@@ -92,7 +96,8 @@ Result<store::SavedApplication> submit_application(const SubmissionContext& ctx,
   return save(ctx, app, TrackingKind::Application);
 }
 
-Result<store::SavedApplication> submit_failure_report(const SubmissionContext& ctx, const CitizenState& state) {
+Result<store::SavedApplication> submit_failure_report(const SubmissionContext& ctx,
+                                                      const CitizenState& state) {
   store::NewApplication app = base_record(ctx);
   app.kind = store::ApplicationKind::FailureReport;
   if (state.report.service != 0) app.service_number = state.report.service;
@@ -107,8 +112,10 @@ Result<store::SavedApplication> submit_failure_report(const SubmissionContext& c
   return save(ctx, app, TrackingKind::FailureReport);
 }
 
-Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code, catalog::Language language) {
-  const pk::Language lang = language == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
+Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,
+                                     catalog::Language language) {
+  const pk::Language lang =
+      language == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
   auto code = check_tracking_code(typed_code);
   if (!code) return make_error(std::string(describe(code.error(), lang)));
   StatusOutcome out;
@@ -122,32 +129,48 @@ Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed
   out.found = true;
   switch (record.value()->state) {
     case store::ApplicationState::Captured:
-    case store::ApplicationState::Queued: out.message = strings::kStatusQueued.in(language); break;
-    case store::ApplicationState::Sent: out.message = strings::kStatusSent.in(language); break;
+    case store::ApplicationState::Queued:
+      out.message = strings::kStatusQueued.in(language);
+      break;
+    case store::ApplicationState::Sent:
+      out.message = strings::kStatusSent.in(language);
+      break;
     case store::ApplicationState::Confirmed:
-    case store::ApplicationState::Purged: out.message = strings::kStatusConfirmed.in(language); break;
+    case store::ApplicationState::Purged:
+      out.message = strings::kStatusConfirmed.in(language);
+      break;
   }
   return out;
 }
 
 std::string_view problem_id(ProblemKind problem) {
   switch (problem) {
-    case ProblemKind::ServiceUnavailable: return "service_unavailable";
-    case ProblemKind::DeviceFault: return "device_fault";
-    case ProblemKind::SlowOrPoorService: return "slow_or_poor_service";
-    case ProblemKind::WrongInformation: return "wrong_information";
-    case ProblemKind::Other: return "other";
+    case ProblemKind::ServiceUnavailable:
+      return "service_unavailable";
+    case ProblemKind::DeviceFault:
+      return "device_fault";
+    case ProblemKind::SlowOrPoorService:
+      return "slow_or_poor_service";
+    case ProblemKind::WrongInformation:
+      return "wrong_information";
+    case ProblemKind::Other:
+      return "other";
   }
   return "other";
 }
 
 std::string_view problem_name(ProblemKind problem, catalog::Language language) {
   switch (problem) {
-    case ProblemKind::ServiceUnavailable: return strings::kProblemUnavailable.in(language);
-    case ProblemKind::DeviceFault: return strings::kProblemDevice.in(language);
-    case ProblemKind::SlowOrPoorService: return strings::kProblemSlow.in(language);
-    case ProblemKind::WrongInformation: return strings::kProblemWrongInfo.in(language);
-    case ProblemKind::Other: return strings::kProblemOther.in(language);
+    case ProblemKind::ServiceUnavailable:
+      return strings::kProblemUnavailable.in(language);
+    case ProblemKind::DeviceFault:
+      return strings::kProblemDevice.in(language);
+    case ProblemKind::SlowOrPoorService:
+      return strings::kProblemSlow.in(language);
+    case ProblemKind::WrongInformation:
+      return strings::kProblemWrongInfo.in(language);
+    case ProblemKind::Other:
+      return strings::kProblemOther.in(language);
   }
   return "";
 }

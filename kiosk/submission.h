@@ -25,10 +25,12 @@ struct SubmissionContext {
 // An application for state.service with state.identity and state.documents.
 Result<store::SavedApplication> submit_application(const SubmissionContext& ctx, const CitizenState& state);
 // A failure report (رسید خرابی) from state.report.
-Result<store::SavedApplication> submit_failure_report(const SubmissionContext& ctx, const CitizenState& state);
+Result<store::SavedApplication> submit_failure_report(const SubmissionContext& ctx,
+                                                      const CitizenState& state);
 
 // What the terminal knows of a tracking code, in words for the citizen.
-Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code, catalog::Language language);
+Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,
+                                     catalog::Language language);
 
 [[nodiscard]] std::string_view problem_name(ProblemKind problem, catalog::Language language);
 [[nodiscard]] std::string_view problem_id(ProblemKind problem);

@@ -14,11 +14,11 @@ namespace {
 // ZXing-C++ 1.4 takes 0..8 and maps pairs onto L, M, Q, H; 3 is M, what the native
 // element asks for too (printer.h QrCode default).
 constexpr int kQrEccM = 3;
-constexpr int kQrQuietModules = 4;       // ISO/IEC 18004
+constexpr int kQrQuietModules = 4;        // ISO/IEC 18004
 constexpr int kCode128QuietModules = 10;  // ISO/IEC 15417
 constexpr int kMaxQrModuleDots = 8;       // beyond ~1 mm a module only wastes paper
 constexpr int kMaxBarModuleDots = 3;
-constexpr int kBarHeightDots = 88;        // 11 mm: a hand scanner's line finds it at a slant
+constexpr int kBarHeightDots = 88;  // 11 mm: a hand scanner's line finds it at a slant
 
 // Draws `bits` centred in a strip `width` wide; each module is `module` dots square, or a
 // column `bar_height` tall when the matrix is a single row (a linear barcode).
@@ -60,17 +60,20 @@ Result<CodeStrip> draw_qr(std::string_view data, int width_dots, int content_dot
     return make_error("QR code of " + std::to_string(data.size()) + " bytes is too big for " +
                       std::to_string(content_dots) + " dots");
   }
-  CodeStrip strip{CodeKind::Qr, std::string(data), module, 0, place(bits, width_dots, module, kQrQuietModules, 0)};
+  CodeStrip strip{CodeKind::Qr, std::string(data), module, 0,
+                  place(bits, width_dots, module, kQrQuietModules, 0)};
   return strip;
 }
 
 Result<CodeStrip> draw_code128(std::string_view data, int width_dots, int content_dots) {
   for (char c : data) {
-    if (c < 32 || c > 126) return make_error("Code 128 data must be ASCII 32..126: \"" + std::string(data) + "\"");
+    if (c < 32 || c > 126)
+      return make_error("Code 128 data must be ASCII 32..126: \"" + std::string(data) + "\"");
   }
   ZXing::BitMatrix bits;
   try {
-    bits = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(0).encode(std::string(data), 0, 1);
+    bits =
+        ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(0).encode(std::string(data), 0, 1);
   } catch (const std::exception& e) {
     return make_error("Code 128 \"" + std::string(data) + "\" cannot be encoded: " + e.what());
   }
@@ -78,8 +81,8 @@ Result<CodeStrip> draw_code128(std::string_view data, int width_dots, int conten
   const int modules = bits.width() + 2 * kCode128QuietModules;
   const int module = std::min(kMaxBarModuleDots, width_dots / std::max(modules, 1));
   if (module < 2 || bits.width() * module > content_dots) {
-    return make_error("Code 128 \"" + std::string(data) + "\" is too wide for " + std::to_string(content_dots) +
-                      " dots");
+    return make_error("Code 128 \"" + std::string(data) + "\" is too wide for " +
+                      std::to_string(content_dots) + " dots");
   }
   CodeStrip strip{CodeKind::Code128, std::string(data), module, kBarHeightDots,
                   place(bits, width_dots, module, kCode128QuietModules, kBarHeightDots)};

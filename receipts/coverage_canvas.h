@@ -11,7 +11,7 @@
 namespace pk::receipts {
 
 class CoverageCanvas {
-public:
+ public:
   CoverageCanvas(int width, int height);
 
   // (x, y) is where the layout's top-left lands; ink outside the canvas is clipped.
@@ -25,7 +25,7 @@ public:
   [[nodiscard]] int width() const { return m_width; }
   [[nodiscard]] int height() const { return m_height; }
 
-private:
+ private:
   int m_width;
   int m_height;
   std::vector<std::uint8_t> m_gray;

@@ -6,9 +6,12 @@ namespace pk::receipts {
 std::string_view describe(FailureKind kind, Language language) {
   const bool fa = language == Language::Persian;
   switch (kind) {
-    case FailureKind::ServiceOutage: return fa ? "قطع خدمت" : "Service outage";
-    case FailureKind::QualityDrop: return fa ? "افت کیفیت خدمت" : "Drop in service quality";
-    case FailureKind::DeviceFault: return fa ? "خرابی دستگاه پیشخوان" : "Kiosk device failure";
+    case FailureKind::ServiceOutage:
+      return fa ? "قطع خدمت" : "Service outage";
+    case FailureKind::QualityDrop:
+      return fa ? "افت کیفیت خدمت" : "Drop in service quality";
+    case FailureKind::DeviceFault:
+      return fa ? "خرابی دستگاه پیشخوان" : "Kiosk device failure";
   }
   return fa ? "نامشخص" : "Unknown";
 }
@@ -20,7 +23,8 @@ Result<Receipt> failure_receipt(const FailureReceiptData& data) {
   if (data.credit_policy.empty()) return make_error("failure receipt needs the service's credit policy text");
   const Language lang = data.language;
   const bool fa = lang == Language::Persian;
-  const std::string service = localized_digits(std::to_string(data.service_number), lang) + " - " + data.service_title;
+  const std::string service =
+      localized_digits(std::to_string(data.service_number), lang) + " - " + data.service_title;
 
   Receipt receipt{lang, {}};
   auto& b = receipt.blocks;
@@ -48,11 +52,11 @@ Result<Receipt> failure_receipt(const FailureReceiptData& data) {
   b.emplace_back(Text{data.credit_policy, Align::Start, TextSize::Normal, Emphasis::Regular});
   b.emplace_back(Spacer{10});
   b.emplace_back(Text{fa ? "رسیدگی به اعتراض" : "Disputes", Align::Start, TextSize::Normal, Emphasis::Bold});
-  b.emplace_back(Text{fa ? "برای رسیدگی به اعتراض، با همین کد رهگیری به " + std::string(kDisputeOfficeFa) +
-                               " مراجعه کنید."
-                         : "To dispute, bring this tracking code to " + std::string(kDisputeOfficeEn) +
-                               " (" + std::string(kDisputeOfficeFa) + ").",
-                      Align::Start, TextSize::Normal, Emphasis::Regular});
+  b.emplace_back(Text{
+      fa ? "برای رسیدگی به اعتراض، با همین کد رهگیری به " + std::string(kDisputeOfficeFa) + " مراجعه کنید."
+         : "To dispute, bring this tracking code to " + std::string(kDisputeOfficeEn) + " (" +
+               std::string(kDisputeOfficeFa) + ").",
+      Align::Start, TextSize::Normal, Emphasis::Regular});
   b.emplace_back(Barcode128{data.code.digits()});
   b.emplace_back(DashedRule{});
   b.emplace_back(Footer{fa ? "این رسید سند ثبت گزارش شماست؛ آن را نگه دارید."

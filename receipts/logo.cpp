@@ -12,8 +12,8 @@ constexpr int kPoints = 12;
 // True when the point at radius r (as a fraction of the mark's radius) and angle theta is ink.
 bool ink(double r, double theta) {
   if (r > 1.0) return false;
-  if (r >= 0.90) return true;                 // outer ring
-  if (r >= 0.80 && r < 0.84) return true;     // inner hairline ring
+  if (r >= 0.90) return true;              // outer ring
+  if (r >= 0.80 && r < 0.84) return true;  // inner hairline ring
   // Star: the radius of its outline swings linearly between the valleys and the tips.
   const double sector = 2.0 * std::numbers::pi / kPoints;
   double phase = std::fmod(theta + std::numbers::pi / 2.0, sector) / sector;  // 0..1, a tip at 0.5
@@ -21,8 +21,8 @@ bool ink(double r, double theta) {
   const double toward_tip = 1.0 - std::abs(phase - 0.5) * 2.0;
   const double outline = 0.38 + 0.34 * toward_tip;
   if (r > outline) return false;
-  if (r < 0.16) return true;                  // solid centre
-  return r >= 0.24;                           // a white circle between centre and star
+  if (r < 0.16) return true;  // solid centre
+  return r >= 0.24;           // a white circle between centre and star
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ std::string localized_digits(std::string_view ascii, Language language) {
 std::string format_rials(std::int64_t rials, Language language) {
   const bool negative = rials < 0;
   // Work on the magnitude as unsigned so INT64_MIN does not overflow.
-  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(rials) : static_cast<std::uint64_t>(rials);
+  std::uint64_t magnitude =
+      negative ? 0 - static_cast<std::uint64_t>(rials) : static_cast<std::uint64_t>(rials);
   const std::string separator = language == Language::Persian ? "\u066C" : ",";
   std::string digits = std::to_string(magnitude);
   // The sign goes in first: inserting it afterwards trips GCC 12's -Wrestrict false positive.
@@ -39,7 +40,8 @@ std::string format_terminal(int terminal_number, Language language) {
 }
 
 std::string format_date_time(std::int64_t unix_seconds, Language language) {
-  const std::string date = jalali::format_jalali(jalali::from_unix(unix_seconds), language, jalali::DateStyle::Long);
+  const std::string date =
+      jalali::format_jalali(jalali::from_unix(unix_seconds), language, jalali::DateStyle::Long);
   constexpr std::int64_t kDay = 86'400;
   std::int64_t seconds_of_day = (unix_seconds + jalali::kIranUtcOffsetSeconds) % kDay;
   if (seconds_of_day < 0) seconds_of_day += kDay;

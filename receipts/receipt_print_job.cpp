@@ -36,8 +36,8 @@ PrintJob build_print_job(const RenderedReceipt& receipt, Features features) {
       continue;
     }
     const auto& code = std::get<CodeStrip>(strip);
-    const bool native = code.kind == CodeKind::Qr ? features.has(Feature::NativeQr)
-                                                  : features.has(Feature::NativeCode128);
+    const bool native =
+        code.kind == CodeKind::Qr ? features.has(Feature::NativeQr) : features.has(Feature::NativeCode128);
     if (!native) {
       append_raster(job, code.drawing);
       continue;

@@ -19,25 +19,32 @@ constexpr int kMinContentDots = 96;
 // dots and joins survive a worn head; Huge is for the tracking code, read aloud at a counter.
 float size_dots(TextSize size) {
   switch (size) {
-    case TextSize::Small: return 22.0F;
-    case TextSize::Normal: return 26.0F;
-    case TextSize::Large: return 33.0F;
-    case TextSize::Huge: return 50.0F;
+    case TextSize::Small:
+      return 22.0F;
+    case TextSize::Normal:
+      return 26.0F;
+    case TextSize::Large:
+      return 33.0F;
+    case TextSize::Huge:
+      return 50.0F;
   }
   return 26.0F;
 }
 
 ui::TextAlign to_ui(Align align) {
   switch (align) {
-    case Align::Start: return ui::TextAlign::Start;
-    case Align::Center: return ui::TextAlign::Center;
-    case Align::End: return ui::TextAlign::End;
+    case Align::Start:
+      return ui::TextAlign::Start;
+    case Align::Center:
+      return ui::TextAlign::Center;
+    case Align::End:
+      return ui::TextAlign::End;
   }
   return ui::TextAlign::Start;
 }
 
 class BlockRenderer {
-public:
+ public:
   BlockRenderer(ui::TextEngine& engine, const RenderOptions& options, Language language, RenderedReceipt& out)
       : m_engine(engine),
         m_options(options),
@@ -66,18 +73,22 @@ public:
     // The label keeps at most ~45 % of the row; the value takes the rest of the row at the end
     // edge and wraps within it, so a long service title never runs under its label.
     const float label_box = std::floor(static_cast<float>(m_content) * 0.45F);
-    const ui::TextLayout label = m_engine.layout_uncached(row.label, style(TextSize::Normal, Emphasis::Bold, Align::Start, label_box));
+    const ui::TextLayout label =
+        m_engine.layout_uncached(row.label, style(TextSize::Normal, Emphasis::Bold, Align::Start, label_box));
     constexpr int kGap = 16;
     const float value_box = static_cast<float>(m_content) - std::ceil(label.natural_width) - kGap;
-    ui::TextLayout value = m_engine.layout_uncached(row.value, style(TextSize::Normal, Emphasis::Regular, Align::End, value_box));
+    ui::TextLayout value = m_engine.layout_uncached(
+        row.value, style(TextSize::Normal, Emphasis::Regular, Align::End, value_box));
     // A value that wraps reads as a paragraph in its own column: its lines start next to the
     // label instead of each ending ragged against the far edge.
     if (value.line_count() > 1) {
-      value = m_engine.layout_uncached(row.value, style(TextSize::Normal, Emphasis::Regular, Align::Start, value_box));
+      value = m_engine.layout_uncached(row.value,
+                                       style(TextSize::Normal, Emphasis::Regular, Align::Start, value_box));
     }
     const int start_edge = m_rtl ? m_options.margin_dots + m_content : m_options.margin_dots;
     const int label_x = m_rtl ? start_edge - static_cast<int>(label_box) : start_edge;
-    const int value_x = m_rtl ? m_options.margin_dots : m_options.margin_dots + m_content - static_cast<int>(value_box);
+    const int value_x =
+        m_rtl ? m_options.margin_dots : m_options.margin_dots + m_content - static_cast<int>(value_box);
     draw({{&label, label_x, Emphasis::Bold}, {&value, value_x, Emphasis::Regular}});
     return {};
   }
@@ -120,7 +131,7 @@ public:
     return {};
   }
 
-private:
+ private:
   struct Placed {
     const ui::TextLayout* layout;
     int x;
@@ -171,7 +182,8 @@ private:
     for (const Placed& placed : row) {
       CoverageCanvas canvas(m_options.width_dots, height);
       canvas.draw(m_engine, *placed.layout, placed.x, shift);
-      canvas.add_dots(placed.emphasis == Emphasis::Bold ? m_options.bold_ink_threshold : m_options.ink_threshold, strip);
+      canvas.add_dots(
+          placed.emphasis == Emphasis::Bold ? m_options.bold_ink_threshold : m_options.ink_threshold, strip);
     }
     push(std::move(strip));
   }

@@ -24,7 +24,7 @@ struct RenderOptions {
 };
 
 class ReceiptRenderer {
-public:
+ public:
   // Opens the Debian Noto faces (ui/text FontPaths::debian_noto()).
   [[nodiscard]] static Result<std::unique_ptr<ReceiptRenderer>> create();
   // Borrows an engine that outlives the renderer (the kiosk's own).
@@ -36,7 +36,7 @@ public:
   // render(...).flatten().
   [[nodiscard]] Result<RasterImage> render_raster(const Receipt& receipt, const RenderOptions& options);
 
-private:
+ private:
   explicit ReceiptRenderer(std::unique_ptr<ui::TextEngine> owned);
 
   std::unique_ptr<ui::TextEngine> m_owned;

@@ -28,7 +28,7 @@ struct TrackingReceiptData {
   int terminal_number = 0;
   int service_number = 0;
   std::string service_title{};
-  TrackingCode code;        // kind Application
+  TrackingCode code;  // kind Application
   std::int64_t submitted_unix = 0;
   std::int64_t fee_rials = 0;
   int handling_days = 0;
@@ -49,10 +49,10 @@ struct FailureReceiptData {
   int service_number = 0;
   std::string service_title{};
   FailureKind kind = FailureKind::ServiceOutage;
-  std::string details{};         // the citizen's own words; may be empty
-  TrackingCode code;           // kind FailureReport
+  std::string details{};  // the citizen's own words; may be empty
+  TrackingCode code;      // kind FailureReport
   std::int64_t reported_unix = 0;
-  std::string credit_policy{};   // catalog Service::credit_policy in the receipt's language
+  std::string credit_policy{};  // catalog Service::credit_policy in the receipt's language
 };
 
 // Refuses a code of another kind and an empty credit policy (the SLA requires it on paper).

@@ -9,7 +9,8 @@ Result<Receipt> tracking_receipt(const TrackingReceiptData& data) {
   }
   const Language lang = data.language;
   const bool fa = lang == Language::Persian;
-  const std::string service = localized_digits(std::to_string(data.service_number), lang) + " - " + data.service_title;
+  const std::string service =
+      localized_digits(std::to_string(data.service_number), lang) + " - " + data.service_title;
 
   Receipt receipt{lang, {}};
   auto& b = receipt.blocks;
@@ -17,7 +18,8 @@ Result<Receipt> tracking_receipt(const TrackingReceiptData& data) {
   b.emplace_back(Title{fa ? "رسید ثبت درخواست" : "Application receipt"});
   b.emplace_back(Text{data.office_name, Align::Center, TextSize::Normal, Emphasis::Regular});
   b.emplace_back(DashedRule{});
-  b.emplace_back(Text{fa ? "کد رهگیری شما" : "Your tracking code", Align::Center, TextSize::Normal, Emphasis::Regular});
+  b.emplace_back(
+      Text{fa ? "کد رهگیری شما" : "Your tracking code", Align::Center, TextSize::Normal, Emphasis::Regular});
   b.emplace_back(Text{format(data.code, lang), Align::Center, TextSize::Huge, Emphasis::Bold});
   b.emplace_back(Qr{data.code.digits()});
   b.emplace_back(DashedRule{});
@@ -28,13 +30,14 @@ Result<Receipt> tracking_receipt(const TrackingReceiptData& data) {
                           (fa ? "حدود " : "about ") + format_days(data.handling_days, lang)});
   b.emplace_back(KeyValue{fa ? "پایانه" : "Terminal", format_terminal(data.terminal_number, lang)});
   b.emplace_back(DashedRule{});
-  b.emplace_back(Text{fa ? "پیگیری وضعیت درخواست" : "Checking your application", Align::Start, TextSize::Normal,
-                      Emphasis::Bold});
-  b.emplace_back(Text{fa ? "این بارکد را در کیوسک پیشخوان اسکن کنید، یا کد رهگیری را در کیوسک یا درگاه خدمات "
-                           "الکترونیک استانداری وارد کنید. این رسید را تا پایان کار نگه دارید."
-                         : "Scan this barcode at any pishkhan kiosk, or enter the tracking code at a kiosk or on "
-                           "the governorate's e-services portal. Keep this receipt until your case is closed.",
-                      Align::Start, TextSize::Normal, Emphasis::Regular});
+  b.emplace_back(Text{fa ? "پیگیری وضعیت درخواست" : "Checking your application", Align::Start,
+                      TextSize::Normal, Emphasis::Bold});
+  b.emplace_back(
+      Text{fa ? "این بارکد را در کیوسک پیشخوان اسکن کنید، یا کد رهگیری را در کیوسک یا درگاه خدمات "
+                "الکترونیک استانداری وارد کنید. این رسید را تا پایان کار نگه دارید."
+              : "Scan this barcode at any pishkhan kiosk, or enter the tracking code at a kiosk or on "
+                "the governorate's e-services portal. Keep this receipt until your case is closed.",
+           Align::Start, TextSize::Normal, Emphasis::Regular});
   b.emplace_back(Barcode128{data.code.digits()});
   b.emplace_back(DashedRule{});
   b.emplace_back(Footer{fa ? "در صورت اعتراض به " + std::string(kDisputeOfficeFa) + " مراجعه کنید."

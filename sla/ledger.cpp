@@ -52,7 +52,8 @@ Result<void> Ledger::recover(TimePoint now) {
   auto stepped = last_beat->step();
   if (!stepped) return failed("recovering after a restart", stepped.error());
   Recovery recovery;
-  if (*stepped == store::StepResult::Row) recovery.unknown_gap_seconds = std::max<int64_t>(0, now.wall_unix - last_beat->column_int64(0));
+  if (*stepped == store::StepResult::Row)
+    recovery.unknown_gap_seconds = std::max<int64_t>(0, now.wall_unix - last_beat->column_int64(0));
 
   // For each open outage, the last beat of the same boot at or after the run it began in.
   auto open = m_db.prepare(
@@ -88,7 +89,8 @@ Result<void> Ledger::recover(TimePoint now) {
   }
   recovery.closed_outages = static_cast<int>(closing.size());
   if (auto started = start_run(now); !started) return started.error();
-  if (auto committed = transaction->commit(); !committed) return failed("recovering after a restart", committed.error());
+  if (auto committed = transaction->commit(); !committed)
+    return failed("recovering after a restart", committed.error());
   m_recovery = recovery;
   return {};
 }
@@ -97,7 +99,8 @@ Result<void> Ledger::recover(TimePoint now) {
 // whose commit fails puts them back.
 Result<void> Ledger::start_run(TimePoint now) {
   auto insert = m_db.prepare(
-      "INSERT INTO heartbeats (boot_id, started_wall_unix, started_monotonic_ms, last_wall_unix, last_monotonic_ms) "
+      "INSERT INTO heartbeats (boot_id, started_wall_unix, started_monotonic_ms, last_wall_unix, "
+      "last_monotonic_ms) "
       "VALUES (?1, ?2, ?3, ?2, ?3)");
   if (!insert) return failed("starting a run", insert.error());
   if (auto ran = insert->bind(1, m_boot_id).bind(2, now.wall_unix).bind(3, now.monotonic_ms).run(); !ran) {
@@ -112,7 +115,8 @@ Result<void> Ledger::heartbeat() { return beat(m_time.now()); }
 
 Result<void> Ledger::heartbeat_if_due() {
   const TimePoint now = m_time.now();
-  if (now.monotonic_ms - m_last_beat.monotonic_ms < int64_t{m_options.heartbeat_interval_seconds} * 1000) return {};
+  if (now.monotonic_ms - m_last_beat.monotonic_ms < int64_t{m_options.heartbeat_interval_seconds} * 1000)
+    return {};
   return beat(now);
 }
 
@@ -141,7 +145,9 @@ Result<void> Ledger::beat(TimePoint now) {
         "INSERT INTO clock_events (kind, boot_id, wall_unix, monotonic_ms, offset_seconds) "
         "VALUES ('wall_jump', ?1, ?2, ?3, ?4)");
     if (!event) return failed("recording a wall-clock jump", event.error());
-    if (auto ran = event->bind(1, m_boot_id).bind(2, now.wall_unix).bind(3, now.monotonic_ms).bind(4, jump).run(); !ran) {
+    if (auto ran =
+            event->bind(1, m_boot_id).bind(2, now.wall_unix).bind(3, now.monotonic_ms).bind(4, jump).run();
+        !ran) {
       return failed("recording a wall-clock jump", ran.error());
     }
   }
@@ -153,17 +159,20 @@ Result<void> Ledger::beat(TimePoint now) {
   return failed("heartbeat", written.error());
 }
 
-Result<int64_t> Ledger::open_outage(OutageCause cause, const ServiceScope& services, std::string_view detail) {
+Result<int64_t> Ledger::open_outage(OutageCause cause, const ServiceScope& services,
+                                    std::string_view detail) {
   if (auto beaten = heartbeat(); !beaten) return beaten.error();
   const TimePoint now = m_last_beat;
   auto insert = m_db.prepare(
-      "INSERT INTO outages (cause, services, detail, run_id, boot_id, started_wall_unix, started_monotonic_ms) "
+      "INSERT INTO outages (cause, services, detail, run_id, boot_id, started_wall_unix, "
+      "started_monotonic_ms) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!insert) return failed("opening an outage", insert.error());
   insert->bind(1, to_string(cause)).bind(2, services.to_text()).bind(3, detail).bind(4, m_run_id);
   insert->bind(5, m_boot_id).bind(6, now.wall_unix).bind(7, now.monotonic_ms);
   if (auto ran = insert->run(); !ran) {
-    return failed("opening a " + std::string(to_string(cause)) + " outage (is one already open?)", ran.error());
+    return failed("opening a " + std::string(to_string(cause)) + " outage (is one already open?)",
+                  ran.error());
   }
   return m_db.last_insert_rowid();
 }
@@ -198,7 +207,8 @@ Result<std::vector<OpenOutageRecord>> Ledger::open_outages() {
     if (*row == store::StepResult::Done) break;
     auto cause = outage_cause_from(query->column_text(1));
     auto services = ServiceScope::from_text(query->column_text(2));
-    if (!cause || !services) return make_error("service-level ledger: outage " + query->column_text(0) + " is malformed");
+    if (!cause || !services)
+      return make_error("service-level ledger: outage " + query->column_text(0) + " is malformed");
     result.push_back({query->column_int64(0), *cause, *services, query->column_int64(3)});
   }
   return result;

@@ -41,8 +41,8 @@ struct LedgerOptions {
 
 // What open() found and repaired.
 struct Recovery {
-  int closed_outages = 0;               // left open by the previous process
-  int64_t unknown_gap_seconds = 0;      // wall time from the previous run's last beat to now
+  int closed_outages = 0;           // left open by the previous process
+  int64_t unknown_gap_seconds = 0;  // wall time from the previous run's last beat to now
 };
 
 struct OpenOutageRecord {
@@ -54,10 +54,11 @@ struct OpenOutageRecord {
 
 class Ledger {
  public:
-  [[nodiscard]] static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path& file, TimeSource& time,
-                                                            LedgerOptions options = {});
+  [[nodiscard]] static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path& file,
+                                                            TimeSource& time, LedgerOptions options = {});
   // The ledger keeps a reference to its time source.
-  static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path&, TimeSource&&, LedgerOptions = {}) = delete;
+  static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path&, TimeSource&&,
+                                              LedgerOptions = {}) = delete;
 
   [[nodiscard]] const Recovery& recovery() const { return m_recovery; }
   [[nodiscard]] const LedgerOptions& options() const { return m_options; }
@@ -74,7 +75,8 @@ class Ledger {
   [[nodiscard]] Result<std::vector<OpenOutageRecord>> open_outages();
 
   // For the sync client, at each exchange with the centre: the centre's clock and ours.
-  [[nodiscard]] Result<void> record_centre_time(int64_t centre_unix, int64_t local_unix, int64_t monotonic_ms);
+  [[nodiscard]] Result<void> record_centre_time(int64_t centre_unix, int64_t local_unix,
+                                                int64_t monotonic_ms);
 
   // Inserts new notices and replaces revised ones (same id), in one transaction.
   [[nodiscard]] Result<void> store_notices(std::span<const Notice> notices);

@@ -12,15 +12,20 @@ Result<OutageDetector> OutageDetector::create(Ledger& ledger, DetectorConfig con
 
 const ServiceScope& OutageDetector::scope(OutageCause cause) const {
   switch (cause) {
-    case OutageCause::CentreUnreachable: return m_config.centre;
-    case OutageCause::PrinterDown: return m_config.printer;
-    case OutageCause::ScannerDown: return m_config.scanner;
-    case OutageCause::KioskNotServing: return m_config.kiosk;
+    case OutageCause::CentreUnreachable:
+      return m_config.centre;
+    case OutageCause::PrinterDown:
+      return m_config.printer;
+    case OutageCause::ScannerDown:
+      return m_config.scanner;
+    case OutageCause::KioskNotServing:
+      return m_config.kiosk;
   }
   return m_config.centre;
 }
 
-Result<void> OutageDetector::apply(OutageCause cause, std::optional<Status> status, const std::string& detail) {
+Result<void> OutageDetector::apply(OutageCause cause, std::optional<Status> status,
+                                   const std::string& detail) {
   if (!status) return {};
   std::optional<int64_t>& open = m_open[index(cause)];
   if (*status == Status::Down && !open) {

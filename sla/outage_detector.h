@@ -53,7 +53,8 @@ class OutageDetector {
   OutageDetector(Ledger& ledger, DetectorConfig config) : m_ledger(&ledger), m_config(std::move(config)) {}
   static size_t index(OutageCause cause) { return static_cast<size_t>(cause); }
   [[nodiscard]] const ServiceScope& scope(OutageCause cause) const;
-  [[nodiscard]] Result<void> apply(OutageCause cause, std::optional<Status> status, const std::string& detail);
+  [[nodiscard]] Result<void> apply(OutageCause cause, std::optional<Status> status,
+                                   const std::string& detail);
 
   Ledger* m_ledger;
   DetectorConfig m_config;

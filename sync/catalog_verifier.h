@@ -17,7 +17,8 @@ using SigningPublicKey = std::array<uint8_t, 32>;
                                             const SigningPublicKey& key);
 
 // Verifies, parses and checks the version; the Error says which of the three refused.
-[[nodiscard]] Result<catalog::Catalog> accept_catalog(std::string_view text, std::string_view signature_base64,
+[[nodiscard]] Result<catalog::Catalog> accept_catalog(std::string_view text,
+                                                      std::string_view signature_base64,
                                                       const SigningPublicKey& key, int64_t current_version);
 
 }  // namespace pk::sync

@@ -33,10 +33,12 @@ std::string describe(const std::string& what, const HttpResponse& response) {
 
 }  // namespace
 
-CentreResult<ApplicationStatus> CentreClient::submit(const Submission& submission, const std::string& idempotency_key) {
+CentreResult<ApplicationStatus> CentreClient::submit(const Submission& submission,
+                                                     const std::string& idempotency_key) {
   const std::string body = to_json(submission);
   const std::string what = "submit " + submission.tracking_code;
-  auto response = m_http.send({Method::Post, m_base_url + "/v1/applications",
+  auto response = m_http.send({Method::Post,
+                               m_base_url + "/v1/applications",
                                {{"Content-Type", "application/json"},
                                 {"Idempotency-Key", idempotency_key},
                                 {"Digest", "sha-256=" + to_base64(sha256(body))}},
@@ -48,7 +50,8 @@ CentreResult<ApplicationStatus> CentreClient::submit(const Submission& submissio
   auto status = parse_application_status(response->body);
   if (!status) return fail<ApplicationStatus>(Retry::Later, what + ": bad reply: " + status.error().message);
   if (status->tracking_code != submission.tracking_code || status->pages.size() != submission.pages.size()) {
-    return fail<ApplicationStatus>(Retry::Later, what + ": the reply is about another application or page count");
+    return fail<ApplicationStatus>(Retry::Later,
+                                   what + ": the reply is about another application or page count");
   }
   return succeed(std::move(status).value());
 }
@@ -57,7 +60,8 @@ CentreResult<ApplicationStatus> CentreClient::status(const std::string& tracking
   const std::string what = "status " + tracking_code;
   auto response = m_http.send({Method::Get, m_base_url + "/v1/applications/" + tracking_code, {}, {}});
   if (!response) return fail<ApplicationStatus>(Retry::Later, what + ": " + response.error().message);
-  if (response->status != 200) return fail<ApplicationStatus>(retry_for(response->status), describe(what, *response));
+  if (response->status != 200)
+    return fail<ApplicationStatus>(retry_for(response->status), describe(what, *response));
   auto status = parse_application_status(response->body);
   if (!status) return fail<ApplicationStatus>(Retry::Later, what + ": bad reply: " + status.error().message);
   if (status->tracking_code != tracking_code) {
@@ -69,7 +73,8 @@ CentreResult<ApplicationStatus> CentreClient::status(const std::string& tracking
 CentreResult<SignedCatalog> CentreClient::catalog() {
   auto response = m_http.send({Method::Get, m_base_url + "/v1/catalog", {}, {}});
   if (!response) return fail<SignedCatalog>(Retry::Later, "catalog: " + response.error().message);
-  if (response->status != 200) return fail<SignedCatalog>(retry_for(response->status), describe("catalog", *response));
+  if (response->status != 200)
+    return fail<SignedCatalog>(retry_for(response->status), describe("catalog", *response));
   const std::string* signature = response->header("pishkhan-signature");
   if (signature == nullptr || !signature->starts_with("ed25519 ")) {
     return fail<SignedCatalog>(Retry::Later, "catalog: reply without a Pishkhan-Signature: ed25519 header");
@@ -80,18 +85,25 @@ CentreResult<SignedCatalog> CentreClient::catalog() {
 CentreResult<std::vector<OutageNotice>> CentreClient::notices() {
   auto response = m_http.send({Method::Get, m_base_url + "/v1/notices", {}, {}});
   if (!response) return fail<std::vector<OutageNotice>>(Retry::Later, "notices: " + response.error().message);
-  if (response->status != 200) return fail<std::vector<OutageNotice>>(retry_for(response->status), describe("notices", *response));
+  if (response->status != 200)
+    return fail<std::vector<OutageNotice>>(retry_for(response->status), describe("notices", *response));
   auto notices = parse_notices(response->body);
-  if (!notices) return fail<std::vector<OutageNotice>>(Retry::Later, "notices: bad reply: " + notices.error().message);
+  if (!notices)
+    return fail<std::vector<OutageNotice>>(Retry::Later, "notices: bad reply: " + notices.error().message);
   return succeed(std::move(notices).value());
 }
 
 CentreResult<int64_t> CentreClient::heartbeat(const std::string& terminal_id, int64_t pending_outbox) {
-  const std::string body = nlohmann::json{{"version", kWireVersion}, {"terminal_id", terminal_id},
-                                          {"pending_outbox", pending_outbox}}.dump();
-  auto response = m_http.send({Method::Post, m_base_url + "/v1/heartbeat", {{"Content-Type", "application/json"}}, as_bytes(body)});
+  const std::string body = nlohmann::json{
+      {"version", kWireVersion},
+      {"terminal_id", terminal_id},
+      {"pending_outbox",
+       pending_outbox}}.dump();
+  auto response = m_http.send(
+      {Method::Post, m_base_url + "/v1/heartbeat", {{"Content-Type", "application/json"}}, as_bytes(body)});
   if (!response) return fail<int64_t>(Retry::Later, "heartbeat: " + response.error().message);
-  if (response->status != 200) return fail<int64_t>(retry_for(response->status), describe("heartbeat", *response));
+  if (response->status != 200)
+    return fail<int64_t>(retry_for(response->status), describe("heartbeat", *response));
   auto reply = nlohmann::json::parse(response->body, nullptr, false);
   if (reply.is_discarded() || !reply.is_object() || !reply.contains("server_time_unix") ||
       !reply["server_time_unix"].is_number_integer()) {

@@ -37,7 +37,8 @@ class CentreClient {
   CentreClient(HttpClient& http, std::string base_url) : m_http(http), m_base_url(std::move(base_url)) {}
 
   // POST /v1/applications with the Idempotency-Key: the same key always gets the first result.
-  [[nodiscard]] CentreResult<ApplicationStatus> submit(const Submission& submission, const std::string& idempotency_key);
+  [[nodiscard]] CentreResult<ApplicationStatus> submit(const Submission& submission,
+                                                       const std::string& idempotency_key);
   // GET /v1/applications/<tracking code>.
   [[nodiscard]] CentreResult<ApplicationStatus> status(const std::string& tracking_code);
   [[nodiscard]] CentreResult<SignedCatalog> catalog();

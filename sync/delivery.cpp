@@ -29,16 +29,19 @@ Submission submission_of(const store::ApplicationRecord& record) {
 
 }  // namespace
 
-CentreResult<ApplicationStatus> deliver(store::Store& store, const store::OutboxEntry& entry, CentreClient& centre,
-                                        TusClient& tus, DeliveryStats& stats) {
+CentreResult<ApplicationStatus> deliver(store::Store& store, const store::OutboxEntry& entry,
+                                        CentreClient& centre, TusClient& tus, DeliveryStats& stats) {
   auto found = store.find_by_tracking_code(entry.tracking_code);
   if (!found) return later("read " + entry.tracking_code + " from the store: " + found.error().message);
-  if (!*found) return {std::nullopt, CentreError{Retry::Never, "outbox entry for unknown application " + entry.tracking_code}};
+  if (!*found)
+    return {std::nullopt,
+            CentreError{Retry::Never, "outbox entry for unknown application " + entry.tracking_code}};
   const store::ApplicationRecord& record = **found;
   for (const store::DocumentRecord& document : record.documents) {
     if (!document.sealed_content) {
       // Purged pages with an undelivered entry: the store would be inconsistent. Never guess.
-      return {std::nullopt, CentreError{Retry::Never, entry.tracking_code + ": a page was purged before delivery"}};
+      return {std::nullopt,
+              CentreError{Retry::Never, entry.tracking_code + ": a page was purged before delivery"}};
     }
   }
   const Submission submission = submission_of(record);
@@ -49,23 +52,25 @@ CentreResult<ApplicationStatus> deliver(store::Store& store, const store::Outbox
     const PageStatus& page = accepted.value->pages[i];
     if (page.complete) continue;
     auto sent = tus.upload(page.upload_path, *record.documents[i].sealed_content);
-    if (!sent) return later(entry.tracking_code + " page " + std::to_string(i + 1) + ": " + sent.error().message);
+    if (!sent)
+      return later(entry.tracking_code + " page " + std::to_string(i + 1) + ": " + sent.error().message);
     stats.bytes_uploaded += sent->bytes_sent;
   }
 
   auto confirmed = centre.status(entry.tracking_code);
   if (!confirmed.ok()) return confirmed;
   if (confirmed.value->pages.size() != submission.pages.size()) {
-    return later(entry.tracking_code + ": the centre reports " + std::to_string(confirmed.value->pages.size()) +
-                 " page(s), we sent " + std::to_string(submission.pages.size()));
+    return later(entry.tracking_code + ": the centre reports " +
+                 std::to_string(confirmed.value->pages.size()) + " page(s), we sent " +
+                 std::to_string(submission.pages.size()));
   }
   for (size_t i = 0; i < submission.pages.size(); ++i) {
     const PageStatus& page = confirmed.value->pages[i];
     if (!page.complete || page.sealed_sha256_hex != submission.pages[i].sealed_sha256_hex ||
         page.sealed_size != submission.pages[i].sealed_size) {
       return later(entry.tracking_code + " page " + std::to_string(i + 1) +
-                   ": the centre does not confirm it (complete=" + (page.complete ? "yes" : "no") + ", sha256 " +
-                   page.sealed_sha256_hex + ")");
+                   ": the centre does not confirm it (complete=" + (page.complete ? "yes" : "no") +
+                   ", sha256 " + page.sealed_sha256_hex + ")");
     }
   }
   if (confirmed.value->status == CentreStatus::Receiving) {

@@ -16,6 +16,7 @@ struct DeliveryStats {
 };
 
 [[nodiscard]] CentreResult<ApplicationStatus> deliver(store::Store& store, const store::OutboxEntry& entry,
-                                                      CentreClient& centre, TusClient& tus, DeliveryStats& stats);
+                                                      CentreClient& centre, TusClient& tus,
+                                                      DeliveryStats& stats);
 
 }  // namespace pk::sync

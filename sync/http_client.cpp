@@ -45,7 +45,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
   std::string_view value = line.substr(colon + 1);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+    value.remove_suffix(1);
   collector->response->headers[name] = std::string(value);
   return bytes;
 }
@@ -54,12 +55,18 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 
 std::string_view to_string(Method method) {
   switch (method) {
-    case Method::Get: return "GET";
-    case Method::Head: return "HEAD";
-    case Method::Post: return "POST";
-    case Method::Patch: return "PATCH";
-    case Method::Delete: return "DELETE";
-    case Method::Options: return "OPTIONS";
+    case Method::Get:
+      return "GET";
+    case Method::Head:
+      return "HEAD";
+    case Method::Post:
+      return "POST";
+    case Method::Patch:
+      return "PATCH";
+    case Method::Delete:
+      return "DELETE";
+    case Method::Options:
+      return "OPTIONS";
   }
   return "GET";
 }
@@ -92,7 +99,8 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
   HttpResponse response;
   Collector collector{&response, m_options.max_reply_bytes, false};
   curl_slist* headers = nullptr;
-  for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+  for (const auto& [name, value] : request.headers)
+    headers = curl_slist_append(headers, (name + ": " + value).c_str());
   // No "Expect: 100-continue" round trip: it only adds latency on a slow link.
   headers = curl_slist_append(headers, "Expect:");
 
@@ -109,8 +117,12 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &collector);
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   switch (request.method) {
-    case Method::Get: curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L); break;
-    case Method::Head: curl_easy_setopt(curl, CURLOPT_NOBODY, 1L); break;
+    case Method::Get:
+      curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+      break;
+    case Method::Head:
+      curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+      break;
     case Method::Post:
     case Method::Patch:
       curl_easy_setopt(curl, CURLOPT_POST, 1L);
@@ -130,10 +142,12 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
   curl_slist_free_all(headers);
   const std::string what = std::string(to_string(request.method)) + " " + request.url;
   if (collector.too_big) {
-    return make_error("http: " + what + ": reply larger than " + std::to_string(m_options.max_reply_bytes) + " bytes");
+    return make_error("http: " + what + ": reply larger than " + std::to_string(m_options.max_reply_bytes) +
+                      " bytes");
   }
   if (code != CURLE_OK) {
-    return make_error("http: " + what + ": " + (error_text[0] != '\0' ? std::string(error_text) : curl_easy_strerror(code)));
+    return make_error("http: " + what + ": " +
+                      (error_text[0] != '\0' ? std::string(error_text) : curl_easy_strerror(code)));
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   return response;

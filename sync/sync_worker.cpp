@@ -16,8 +16,11 @@ namespace pk::sync {
 class WorkerState {
  public:
   WorkerState(std::unique_ptr<store::Store> opened, const SyncOptions& options)
-      : store(std::move(opened)), http(options.http), centre(http, options.centre_url),
-        tus(http, options.centre_url, options.tus), backoff(options.backoff) {}
+      : store(std::move(opened)),
+        http(options.http),
+        centre(http, options.centre_url),
+        tus(http, options.centre_url, options.tus),
+        backoff(options.backoff) {}
 
   std::unique_ptr<store::Store> store;
   HttpClient http;
@@ -40,7 +43,8 @@ void purge_leftovers(store::Store& store) {
   if (!db) return spdlog::warn("sync: cannot look for delivered pages to purge: {}", db.error().message);
   auto query = db->prepare(
       "SELECT id, tracking_code FROM applications WHERE state IN ('sent', 'confirmed') AND EXISTS"
-      " (SELECT 1 FROM documents d WHERE d.application_id = applications.id AND d.sealed_content IS NOT NULL)");
+      " (SELECT 1 FROM documents d WHERE d.application_id = applications.id AND d.sealed_content IS NOT "
+      "NULL)");
   if (!query) return spdlog::warn("sync: {}", query.error().message);
   std::vector<std::pair<int64_t, std::string>> leftovers;
   for (auto row = query->step(); row && *row == store::StepResult::Row; row = query->step()) {
@@ -126,7 +130,8 @@ void SyncWorker::run(std::unique_ptr<WorkerState> state) {
           spdlog::error("sync: {}: {}", entry.tracking_code, purged.error().message);
         }
         ++m_delivered;
-        spdlog::info("sync: {} delivered, centre status {}", entry.tracking_code, to_string(result.value->status));
+        spdlog::info("sync: {} delivered, centre status {}", entry.tracking_code,
+                     to_string(result.value->status));
         if (!is_final(result.value->status)) state->watched[entry.tracking_code] = result.value->status;
         if (m_options.on_status) m_options.on_status(entry.tracking_code, result.value->status);
         continue;
@@ -154,7 +159,8 @@ void SyncWorker::run(std::unique_ptr<WorkerState> state) {
         }
         const CentreStatus status = reply.value->status;
         if (status != it->second) {
-          (void)state->store->append_audit("sync", "centre_status", it->first + " " + std::string(to_string(status)));
+          (void)state->store->append_audit("sync", "centre_status",
+                                           it->first + " " + std::string(to_string(status)));
           if (m_options.on_status) m_options.on_status(it->first, status);
           it->second = status;
         }
@@ -163,7 +169,8 @@ void SyncWorker::run(std::unique_ptr<WorkerState> state) {
     }
     // Sleep only when nothing was due; with a full batch there may be more right away.
     if (due->size() < static_cast<size_t>(m_options.batch)) {
-      const auto idle = state->watched.empty() ? m_options.idle_wait : std::min(m_options.idle_wait, m_options.status_poll);
+      const auto idle =
+          state->watched.empty() ? m_options.idle_wait : std::min(m_options.idle_wait, m_options.status_poll);
       wait_for(idle);
     }
   }

@@ -28,13 +28,17 @@ std::string TusClient::url_of(const std::string& upload_path) const {
 }
 
 Result<std::string> TusClient::create(int64_t length, const tus::Metadata& metadata) {
-  HttpRequest request{Method::Post, m_base_url + "/v1/uploads", {tus_resumable(), {"Upload-Length", std::to_string(length)}}, {}};
+  HttpRequest request{Method::Post,
+                      m_base_url + "/v1/uploads",
+                      {tus_resumable(), {"Upload-Length", std::to_string(length)}},
+                      {}};
   if (!metadata.empty()) request.headers.emplace_back("Upload-Metadata", tus::metadata_header(metadata));
   auto response = m_http.send(request);
   if (!response) return response.error();
   if (response->status != 201) return http_error("create", *response);
   const std::string* location = response->header("location");
-  if (location == nullptr || location->empty()) return make_error("tus: create: 201 without a Location header");
+  if (location == nullptr || location->empty())
+    return make_error("tus: create: 201 without a Location header");
   if (location->starts_with(m_base_url)) return location->substr(m_base_url.size());
   return *location;
 }
@@ -77,10 +81,12 @@ Result<UploadReport> TusClient::upload(const std::string& upload_path, std::span
   }
   int64_t offset = server->offset;
   while (offset < total) {
-    if (offset < 0 || offset > total) return make_error("tus: " + upload_path + ": server offset out of range");
+    if (offset < 0 || offset > total)
+      return make_error("tus: " + upload_path + ": server offset out of range");
     const auto size = std::min<int64_t>(static_cast<int64_t>(m_options.chunk_bytes), total - offset);
     const auto chunk = content.subspan(static_cast<size_t>(offset), static_cast<size_t>(size));
-    HttpRequest request{Method::Patch, url_of(upload_path),
+    HttpRequest request{Method::Patch,
+                        url_of(upload_path),
                         {tus_resumable(),
                          {"Content-Type", std::string(tus::kOffsetContentType)},
                          {"Upload-Offset", std::to_string(offset)},
@@ -95,7 +101,8 @@ Result<UploadReport> TusClient::upload(const std::string& upload_path, std::span
       if (failed(response.error().message)) break;
     } else if (response->status == 204 || response->status == 200) {
       const std::string* new_offset = response->header("upload-offset");
-      auto parsed = new_offset != nullptr ? tus::parse_length(*new_offset) : Result<int64_t>(make_error("no Upload-Offset"));
+      auto parsed = new_offset != nullptr ? tus::parse_length(*new_offset)
+                                          : Result<int64_t>(make_error("no Upload-Offset"));
       if (!parsed || *parsed != offset + size) {
         // A reply we cannot trust: ask the server where it really stands.
         resync = true;
@@ -107,7 +114,8 @@ Result<UploadReport> TusClient::upload(const std::string& upload_path, std::span
     } else {
       resync = true;
       if (failed(http_error("PATCH at " + std::to_string(offset), *response).message)) break;
-      if (response->status == 404 || response->status == 410 || response->status == 412 || response->status == 413) {
+      if (response->status == 404 || response->status == 410 || response->status == 412 ||
+          response->status == 413) {
         return make_error(last_error);  // not something a retry fixes
       }
     }
@@ -120,14 +128,17 @@ Result<UploadReport> TusClient::upload(const std::string& upload_path, std::span
       offset = again->offset;
     }
   }
-  if (offset < total) return make_error("tus: " + upload_path + ": gave up at byte " + std::to_string(offset) + ": " + last_error);
+  if (offset < total)
+    return make_error("tus: " + upload_path + ": gave up at byte " + std::to_string(offset) + ": " +
+                      last_error);
   return report;
 }
 
 Result<void> TusClient::terminate(const std::string& upload_path) {
   auto response = m_http.send({Method::Delete, url_of(upload_path), {tus_resumable()}, {}});
   if (!response) return response.error();
-  if (response->status != 204 && response->status != 200) return http_error("DELETE " + upload_path, *response);
+  if (response->status != 204 && response->status != 200)
+    return http_error("DELETE " + upload_path, *response);
   return {};
 }
 

@@ -20,7 +20,8 @@ Result<int64_t> parse_length(std::string_view value) {
   }
   int64_t number = 0;
   for (char c : value) {
-    if (c < '0' || c > '9') return make_error("tus: offset/length \"" + std::string(value) + "\" is not a number");
+    if (c < '0' || c > '9')
+      return make_error("tus: offset/length \"" + std::string(value) + "\" is not a number");
     number = number * 10 + (c - '0');
   }
   return number;
@@ -59,7 +60,8 @@ Result<Metadata> parse_metadata(std::string_view value) {
     std::string decoded;
     if (space != std::string_view::npos) {
       auto bytes = from_base64(trim(pair.substr(space + 1)));
-      if (!bytes) return make_error("tus: Upload-Metadata \"" + std::string(key) + "\": " + bytes.error().message);
+      if (!bytes)
+        return make_error("tus: Upload-Metadata \"" + std::string(key) + "\": " + bytes.error().message);
       decoded.assign(bytes->begin(), bytes->end());
     }
     if (!metadata.emplace(std::string(key), std::move(decoded)).second) {

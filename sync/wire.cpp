@@ -118,11 +118,16 @@ Result<void> check_version(Reader& reader) {
 
 std::string_view to_string(CentreStatus status) {
   switch (status) {
-    case CentreStatus::Receiving: return "receiving";
-    case CentreStatus::Received: return "received";
-    case CentreStatus::InReview: return "in_review";
-    case CentreStatus::Approved: return "approved";
-    case CentreStatus::Rejected: return "rejected";
+    case CentreStatus::Receiving:
+      return "receiving";
+    case CentreStatus::Received:
+      return "received";
+    case CentreStatus::InReview:
+      return "in_review";
+    case CentreStatus::Approved:
+      return "approved";
+    case CentreStatus::Rejected:
+      return "rejected";
   }
   return "receiving";
 }
@@ -135,13 +140,18 @@ std::optional<CentreStatus> centre_status_from(std::string_view text) {
   return std::nullopt;
 }
 
-bool is_final(CentreStatus status) { return status == CentreStatus::Approved || status == CentreStatus::Rejected; }
+bool is_final(CentreStatus status) {
+  return status == CentreStatus::Approved || status == CentreStatus::Rejected;
+}
 
 std::string to_json(const Submission& submission) {
   json pages = json::array();
   for (const PageManifest& page : submission.pages) {
-    pages.push_back({{"doc_kind", page.doc_kind}, {"page_no", page.page_no}, {"mime", page.mime},
-                     {"byte_size", page.byte_size}, {"sealed_size", page.sealed_size},
+    pages.push_back({{"doc_kind", page.doc_kind},
+                     {"page_no", page.page_no},
+                     {"mime", page.mime},
+                     {"byte_size", page.byte_size},
+                     {"sealed_size", page.sealed_size},
                      {"sealed_sha256", page.sealed_sha256_hex}});
   }
   json document = {{"version", kWireVersion},
@@ -208,8 +218,11 @@ Result<Submission> parse_submission(std::string_view json_text) {
 std::string to_json(const ApplicationStatus& status) {
   json pages = json::array();
   for (const PageStatus& page : status.pages) {
-    pages.push_back({{"index", page.index}, {"upload", page.upload_path}, {"sealed_size", page.sealed_size},
-                     {"received", page.received}, {"sealed_sha256", page.sealed_sha256_hex},
+    pages.push_back({{"index", page.index},
+                     {"upload", page.upload_path},
+                     {"sealed_size", page.sealed_size},
+                     {"received", page.received},
+                     {"sealed_sha256", page.sealed_sha256_hex},
                      {"complete", page.complete}});
   }
   json document = {{"version", kWireVersion},
@@ -263,8 +276,11 @@ Result<ApplicationStatus> parse_application_status(std::string_view json_text) {
 std::string to_json(const std::vector<OutageNotice>& notices) {
   json list = json::array();
   for (const OutageNotice& notice : notices) {
-    list.push_back({{"id", notice.id}, {"title", notice.title}, {"published_at_unix", notice.published_at_unix},
-                    {"starts_at_unix", notice.starts_at_unix}, {"ends_at_unix", notice.ends_at_unix}});
+    list.push_back({{"id", notice.id},
+                    {"title", notice.title},
+                    {"published_at_unix", notice.published_at_unix},
+                    {"starts_at_unix", notice.starts_at_unix},
+                    {"ends_at_unix", notice.ends_at_unix}});
   }
   return json{{"version", kWireVersion}, {"notices", std::move(list)}}.dump();
 }
@@ -288,7 +304,8 @@ Result<std::vector<OutageNotice>> parse_notices(std::string_view json_text) {
       notice.published_at_unix = item.integer("published_at_unix", 0, int64_t{1} << 40);
       notice.starts_at_unix = item.integer("starts_at_unix", 0, int64_t{1} << 40);
       notice.ends_at_unix = item.integer("ends_at_unix", 0, int64_t{1} << 40);
-      if (item.ok() && notice.ends_at_unix < notice.starts_at_unix) item.fail("ends_at_unix", "is before starts_at_unix");
+      if (item.ok() && notice.ends_at_unix < notice.starts_at_unix)
+        item.fail("ends_at_unix", "is before starts_at_unix");
       if (!item.ok()) reader.fail_with(item.error());
       notices.push_back(std::move(notice));
     }

@@ -50,9 +50,9 @@ struct PageStatus {
   int index = 0;
   std::string upload_path;  // tus upload URL path, e.g. /v1/uploads/<id>
   int64_t sealed_size = 0;
-  int64_t received = 0;     // the upload's offset
+  int64_t received = 0;  // the upload's offset
   std::string sealed_sha256_hex;
-  bool complete = false;    // every byte received and the whole page's SHA-256 verified
+  bool complete = false;  // every byte received and the whole page's SHA-256 verified
   bool operator==(const PageStatus&) const = default;
 };
 

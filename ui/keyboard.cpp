@@ -13,11 +13,8 @@ namespace {
 // Persian rows are ISIRI 9147's, so people who type Persian find every letter where they
 // expect it; the last Persian row adds the letters that need Shift there (ژ آ ء ئ).
 constexpr std::array<std::string_view, 5> kPersianRows = {
-    "۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰",
-    "ض ص ث ق ف غ ع ه خ ح ج چ",
-    "ش س ی ب ل ا ت ن م ک گ",
-    "ظ ط ز ر ذ د پ و ژ آ",
-    "ء ئ ؤ أ ة ، . ؟",
+    "۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰", "ض ص ث ق ف غ ع ه خ ح ج چ", "ش س ی ب ل ا ت ن م ک گ",
+    "ظ ط ز ر ذ د پ و ژ آ", "ء ئ ؤ أ ة ، . ؟",
 };
 constexpr std::array<std::string_view, 5> kEnglishRows = {
     "1 2 3 4 5 6 7 8 9 0", "Q W E R T Y U I O P", "A S D F G H J K L", "Z X C V B N M", "- . , @ /",

@@ -20,7 +20,7 @@ enum class KeyboardLayout { Persian, English, Numeric };
 bool erase_last_grapheme(std::string& text);
 
 class OnScreenKeyboard {
-public:
+ public:
   explicit OnScreenKeyboard(KeyboardLayout layout = KeyboardLayout::Persian) : m_layout(layout) {}
 
   [[nodiscard]] KeyboardLayout layout() const { return m_layout; }
@@ -33,7 +33,7 @@ public:
   // The height the keyboard wants for a given width.
   [[nodiscard]] float preferred_height(const Theme& theme) const;
 
-private:
+ private:
   KeyboardLayout m_layout;
   bool m_numeric_only = false;
 };

@@ -1,8 +1,8 @@
 #include "ui/platform.h"
 
 #include <SDL.h>
-#include <imgui.h>
 #include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
 
 #include <string>
 
@@ -37,8 +37,8 @@ Result<std::unique_ptr<Platform>> Platform::create(const PlatformOptions& option
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     flags |= options.mode == DisplayMode::Fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-    platform->m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                          options.width, options.height, flags);
+    platform->m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
+                                          SDL_WINDOWPOS_CENTERED, options.width, options.height, flags);
     if (!platform->m_window) return sdl_error("cannot open the window");
     platform->m_renderer =
         SDL_CreateRenderer(platform->m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);

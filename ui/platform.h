@@ -30,7 +30,7 @@ struct PlatformOptions {
 };
 
 class Platform {
-public:
+ public:
   static Result<std::unique_ptr<Platform>> create(const PlatformOptions& options);
   ~Platform();
   Platform(const Platform&) = delete;
@@ -52,7 +52,7 @@ public:
   [[nodiscard]] std::vector<uint8_t> read_pixels() const;
   Result<void> screenshot(const std::filesystem::path& png_file) const;
 
-private:
+ private:
   Platform() = default;
 
   DisplayMode m_mode = DisplayMode::Fullscreen;

@@ -34,7 +34,8 @@ Result<void> write_png_rgba(const std::filesystem::path& file, std::span<const u
   }
   png_init_io(png, out.get());
   png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
-               PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+               PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+               PNG_FILTER_TYPE_DEFAULT);
   png_set_compression_level(png, 3);  // screenshots are written on the kiosk: favour speed
   png_write_info(png, info);
   png_write_image(png, rows.data());
@@ -44,7 +45,8 @@ Result<void> write_png_rgba(const std::filesystem::path& file, std::span<const u
 
   std::error_code ec;
   std::filesystem::rename(partial, file, ec);
-  if (ec) return make_error("cannot rename " + partial.string() + " to " + file.string() + ": " + ec.message());
+  if (ec)
+    return make_error("cannot rename " + partial.string() + " to " + file.string() + ": " + ec.message());
   return {};
 }
 

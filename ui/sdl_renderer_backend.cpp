@@ -108,11 +108,11 @@ void SdlRendererBackend::render(const ImDrawData* draw_data) {
 
       const ImDrawVert* first = vertices + cmd.VtxOffset;
       const int vertex_count = list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset);
-        SDL_Texture* texture = resolve(cmd.TextureId);
+      SDL_Texture* texture = resolve(cmd.TextureId);
       if (!texture && cmd.TextureId) continue;
       SDL_RenderGeometryRaw(m_renderer, texture, &first->pos.x, sizeof(ImDrawVert),
-                            reinterpret_cast<const SDL_Color*>(&first->col), sizeof(ImDrawVert),
-                            &first->uv.x, sizeof(ImDrawVert), vertex_count, indices + cmd.IdxOffset,
+                            reinterpret_cast<const SDL_Color*>(&first->col), sizeof(ImDrawVert), &first->uv.x,
+                            sizeof(ImDrawVert), vertex_count, indices + cmd.IdxOffset,
                             static_cast<int>(cmd.ElemCount), sizeof(ImDrawIdx));
     }
   }

@@ -28,7 +28,7 @@ struct ExternalTexture {
 };
 
 class SdlRendererBackend {
-public:
+ public:
   explicit SdlRendererBackend(SDL_Renderer* renderer);
   ~SdlRendererBackend();
   SdlRendererBackend(const SdlRendererBackend&) = delete;
@@ -40,7 +40,7 @@ public:
   void sync(const std::vector<ExternalTexture>& textures);
   void render(const ImDrawData* draw_data);
 
-private:
+ private:
   SDL_Texture* resolve(const void* texture_id) const;
 
   SDL_Renderer* m_renderer;

@@ -40,8 +40,8 @@ struct Theme {
 [[nodiscard]] inline Theme kiosk_theme(float screen_height) {
   Theme t;
   t.scale = screen_height / 1080.0f;
-  for (float* v : {&t.margin, &t.gap, &t.radius, &t.touch_target, &t.header_height, &t.display_px, &t.title_px,
-                   &t.body_px, &t.small_px})
+  for (float* v : {&t.margin, &t.gap, &t.radius, &t.touch_target, &t.header_height, &t.display_px,
+                   &t.title_px, &t.body_px, &t.small_px})
     *v *= t.scale;
   return t;
 }

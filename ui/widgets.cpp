@@ -10,7 +10,8 @@ void Ui::begin_frame(bool rtl) {
 }
 
 Rect Ui::from_start(const Rect& container, float offset, float width) const {
-  if (m_rtl) return {{container.max.x - offset - width, container.min.y}, {container.max.x - offset, container.max.y}};
+  if (m_rtl)
+    return {{container.max.x - offset - width, container.min.y}, {container.max.x - offset, container.max.y}};
   return {{container.min.x + offset, container.min.y}, {container.min.x + offset + width, container.max.y}};
 }
 
@@ -58,7 +59,8 @@ static bool tap_area(Ui& ui, std::string_view id, const Rect& rect, bool& held) 
   return pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < slop * slop;
 }
 
-bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, ButtonKind kind, float text_px) {
+bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, ButtonKind kind,
+            float text_px) {
   bool held = false;
   const bool tapped = tap_area(ui, id, rect, held);
   const Theme& t = ui.theme();
@@ -121,9 +123,12 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
   Rect text_rect = ui.from_start(inner, text_start, inner.width() - text_start - tag_width);
   TextStyle title_style{.size_px = t.body_px, .weight = Weight::Bold, .max_lines = 2};
   TextStyle detail_style{.size_px = t.small_px, .max_lines = 1};
-  const float title_h = ui.text().layout(title, {.size_px = t.body_px, .weight = Weight::Bold,
-                                                 .max_width = text_rect.width(), .max_lines = 2})
-                            .size.y;
+  const float title_h =
+      ui.text()
+          .layout(
+              title,
+              {.size_px = t.body_px, .weight = Weight::Bold, .max_width = text_rect.width(), .max_lines = 2})
+          .size.y;
   const float detail_h = detail.empty() ? 0 : t.small_px * 1.6f;
   text_rect.min.y = rect.center().y - (title_h + detail_h) / 2;
   const float used = text_in(ui, text_rect, title, title_style, t.text);
@@ -135,14 +140,15 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
   return tapped;
 }
 
-bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, std::string_view placeholder,
-                bool focused) {
+bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text,
+                std::string_view placeholder, bool focused) {
   bool held = false;
   const bool tapped = tap_area(ui, id, rect, held);
   const Theme& t = ui.theme();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(rect.min, rect.max, t.surface, t.radius);
-  draw->AddRect(rect.min, rect.max, focused ? t.primary : t.divider, t.radius, 0, (focused ? 3 : 2) * t.scale);
+  draw->AddRect(rect.min, rect.max, focused ? t.primary : t.divider, t.radius, 0,
+                (focused ? 3 : 2) * t.scale);
   const Rect inner = rect.inset(t.gap, 0);
   TextStyle style{.size_px = t.body_px, .max_lines = 1};
   style.direction = ui.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight;
@@ -157,8 +163,8 @@ bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view 
     if (!empty && !layout.lines.empty())
       x = ui.rtl() ? inner.min.x + layout.lines[0].left - 4 * t.scale
                    : inner.min.x + layout.lines[0].left + layout.lines[0].width + 4 * t.scale;
-    draw->AddRectFilled({x, rect.center().y - t.body_px * 0.7f}, {x + 3 * t.scale, rect.center().y + t.body_px * 0.7f},
-                        t.primary);
+    draw->AddRectFilled({x, rect.center().y - t.body_px * 0.7f},
+                        {x + 3 * t.scale, rect.center().y + t.body_px * 0.7f}, t.primary);
   }
   return tapped;
 }
@@ -198,7 +204,8 @@ ImVec2 begin_scroll(Ui& ui, std::string_view id, const Rect& rect, float& scroll
   ImGui::BeginChild("##scroll", ImVec2(rect.width(), rect.height()), false, ImGuiWindowFlags_NoBackground);
   if (ImGui::IsWindowAppearing()) ImGui::SetScrollY(scroll_y);
   // Touch screens have no wheel: a vertical drag anywhere in the region scrolls it.
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 8 * ui.theme().scale))
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+      ImGui::IsMouseDragging(0, 8 * ui.theme().scale))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
   return ImGui::GetCursorScreenPos();
 }

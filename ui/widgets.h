@@ -24,13 +24,15 @@ struct Rect {
   [[nodiscard]] float width() const { return max.x - min.x; }
   [[nodiscard]] float height() const { return max.y - min.y; }
   [[nodiscard]] ImVec2 center() const { return {(min.x + max.x) / 2, (min.y + max.y) / 2}; }
-  [[nodiscard]] Rect inset(float dx, float dy) const { return {{min.x + dx, min.y + dy}, {max.x - dx, max.y - dy}}; }
+  [[nodiscard]] Rect inset(float dx, float dy) const {
+    return {{min.x + dx, min.y + dy}, {max.x - dx, max.y - dy}};
+  }
 };
 
 enum class ButtonKind { Primary, Secondary, Quiet };
 
 class Ui {
-public:
+ public:
   Ui(TextEngine& text, const Theme& theme) : m_text(text), m_theme(theme) {}
 
   // Called at the start of each frame with the current reading direction.
@@ -49,7 +51,7 @@ public:
   // The scroll offset a list had when its frame ended: read by the flow to restore it.
   float scroll_y = 0;
 
-private:
+ private:
   TextEngine& m_text;
   const Theme& m_theme;
   bool m_rtl = true;
@@ -71,8 +73,8 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
 
 // A one-line text field: the text (or a muted placeholder), and a caret at the end of the
 // text (its left side in a right-to-left field) while focused. Returns true when tapped.
-bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, std::string_view placeholder,
-                bool focused);
+bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text,
+                std::string_view placeholder, bool focused);
 
 // A pill-shaped tab that shows whether it is selected.
 bool tab(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, bool selected);

@@ -12,7 +12,7 @@
 namespace pk::barcode {
 
 class BarcodeScannerDriver : public Device {
-public:
+ public:
   // Connects and takes the device for itself. Safe to call again after an unplug.
   [[nodiscard]] virtual Result<void> open() = 0;
   // The next code scanned, waiting at most `timeout`; std::nullopt when none came in time.

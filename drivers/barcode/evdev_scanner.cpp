@@ -12,7 +12,8 @@
 namespace pk::barcode {
 
 const DriverMetadata& EvdevScanner::metadata() {
-  static const DriverMetadata meta{"evdev", "USB barcode scanner (keyboard wedge, evdev)", {}, Features{Feature::Hotplug}};
+  static const DriverMetadata meta{
+      "evdev", "USB barcode scanner (keyboard wedge, evdev)", {}, Features{Feature::Hotplug}};
   return meta;
 }
 
@@ -78,10 +79,13 @@ Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::millisec
   if (m_fd < 0) return make_error("barcode scanner is not open");
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     pollfd p{m_fd, POLLIN, 0};
-    const int ready = ::poll(&p, 1, static_cast<int>(std::max<std::chrono::milliseconds::rep>(0, left.count())));
-    if (ready < 0 && errno != EINTR) return make_error(std::string("poll on barcode scanner: ") + std::strerror(errno));
+    const int ready =
+        ::poll(&p, 1, static_cast<int>(std::max<std::chrono::milliseconds::rep>(0, left.count())));
+    if (ready < 0 && errno != EINTR)
+      return make_error(std::string("poll on barcode scanner: ") + std::strerror(errno));
     if (ready == 0) {
       // A code never pauses mid-way; a half code after the wait is noise from a bad read.
       m_decoder.reset();
@@ -93,7 +97,8 @@ Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::millisec
     if (got < 0) {
       if (errno == EAGAIN || errno == EINTR) continue;
       const bool gone = errno == ENODEV;
-      const std::string message = gone ? "barcode scanner was unplugged" : std::string("read: ") + std::strerror(errno);
+      const std::string message =
+          gone ? "barcode scanner was unplugged" : std::string("read: ") + std::strerror(errno);
       HotplugCallback callback;
       {
         std::lock_guard lock(m_mutex);
@@ -109,7 +114,8 @@ Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::millisec
     for (std::size_t i = 0; i < static_cast<std::size_t>(got) / sizeof(input_event); ++i) {
       const KeyEvent key{events[i].type, events[i].code, events[i].value};
       if (auto done = m_decoder.feed(key)) {
-        if (done->unknown_keys) return make_error("the scanned code had keys this terminal cannot read: scan again");
+        if (done->unknown_keys)
+          return make_error("the scanned code had keys this terminal cannot read: scan again");
         return std::optional<std::string>{std::move(done->text)};
       }
     }

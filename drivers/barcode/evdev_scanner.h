@@ -14,7 +14,7 @@
 namespace pk::barcode {
 
 class EvdevScanner final : public BarcodeScannerDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
   [[nodiscard]] static Result<std::unique_ptr<EvdevScanner>> create(std::string_view connection);
 
@@ -28,7 +28,7 @@ public:
   [[nodiscard]] Result<std::optional<std::string>> read_code(std::chrono::milliseconds timeout) override;
   void close() override;
 
-private:
+ private:
   std::string m_path;
   DeviceInfo m_info;
   KeyWedgeDecoder m_decoder;

@@ -12,9 +12,9 @@ namespace pk::barcode {
 
 // The fields of a Linux `struct input_event` that matter here.
 struct KeyEvent {
-  std::uint16_t type = 0;   // EV_KEY, EV_SYN, EV_MSC...
-  std::uint16_t code = 0;   // KEY_A, KEY_KP1...
-  std::int32_t value = 0;   // 1 press, 0 release, 2 autorepeat
+  std::uint16_t type = 0;  // EV_KEY, EV_SYN, EV_MSC...
+  std::uint16_t code = 0;  // KEY_A, KEY_KP1...
+  std::int32_t value = 0;  // 1 press, 0 release, 2 autorepeat
 };
 
 struct DecodedScan {
@@ -25,7 +25,7 @@ struct DecodedScan {
 enum class Terminator : std::uint8_t { Enter, Tab, EnterOrTab };
 
 class KeyWedgeDecoder {
-public:
+ public:
   explicit KeyWedgeDecoder(Terminator terminator = Terminator::Enter) : m_terminator(terminator) {}
   // A finished code when this event was its terminator.
   [[nodiscard]] std::optional<DecodedScan> feed(const KeyEvent& event);
@@ -33,7 +33,7 @@ public:
   void reset();
   [[nodiscard]] bool in_progress() const { return !m_current.text.empty() || m_current.unknown_keys; }
 
-private:
+ private:
   Terminator m_terminator;
   bool m_left_shift = false;
   bool m_right_shift = false;

@@ -27,15 +27,18 @@ std::vector<std::uint8_t> normalised_gray(const scanner::Page& page) {
   std::size_t samples = 0;
   for (auto count : histogram) samples += count;
   int low = 0;
-  for (std::size_t seen = 0; low < 255 && (seen += histogram[static_cast<std::size_t>(low)]) * 1000 < samples * 2; ++low) {
+  for (std::size_t seen = 0;
+       low < 255 && (seen += histogram[static_cast<std::size_t>(low)]) * 1000 < samples * 2; ++low) {
   }
   int high = 255;
-  for (std::size_t seen = 0; high > 0 && (seen += histogram[static_cast<std::size_t>(high)]) * 1000 < samples * 2; --high) {
+  for (std::size_t seen = 0;
+       high > 0 && (seen += histogram[static_cast<std::size_t>(high)]) * 1000 < samples * 2; --high) {
   }
   if (page.channels == 1 && low < 100) return {};
   std::vector<std::uint8_t> gray(n);
   const int range = std::max(1, high - low);
-  for (std::size_t i = 0; i < n; ++i) gray[i] = static_cast<std::uint8_t>(std::clamp((luma(page, i) - low) * 255 / range, 0, 255));
+  for (std::size_t i = 0; i < n; ++i)
+    gray[i] = static_cast<std::uint8_t>(std::clamp((luma(page, i) - low) * 255 / range, 0, 255));
   return gray;
 }
 
@@ -45,8 +48,9 @@ std::vector<PageCode> find_codes(const scanner::Page& page) {
   std::vector<PageCode> found;
   if (page.width <= 0 || page.height <= 0 || page.pixels.size() < page.expected_size()) return found;
   const std::vector<std::uint8_t> gray = normalised_gray(page);
-  const ZXing::ImageView image = gray.empty() ? ZXing::ImageView(page.pixels.data(), page.width, page.height, ZXing::ImageFormat::Lum)
-                                              : ZXing::ImageView(gray.data(), page.width, page.height, ZXing::ImageFormat::Lum);
+  const ZXing::ImageView image =
+      gray.empty() ? ZXing::ImageView(page.pixels.data(), page.width, page.height, ZXing::ImageFormat::Lum)
+                   : ZXing::ImageView(gray.data(), page.width, page.height, ZXing::ImageFormat::Lum);
   ZXing::DecodeHints hints;
   hints.setFormats(ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128);
   hints.setTryRotate(true);

@@ -16,10 +16,10 @@ enum class CodeReadability : std::uint8_t { Read, Unreadable };
 
 struct PageCode {
   CodeFormat format = CodeFormat::Other;
-  std::string text;              // UTF-8; empty when Unreadable
+  std::string text;  // UTF-8; empty when Unreadable
   CodeReadability readability = CodeReadability::Read;
-  int orientation_degrees = 0;   // how the code is turned on the page: 0, 90, 180 or -90 (about)
-  std::string problem;           // why it could not be read
+  int orientation_degrees = 0;  // how the code is turned on the page: 0, 90, 180 or -90 (about)
+  std::string problem;          // why it could not be read
 };
 
 [[nodiscard]] std::vector<PageCode> find_codes(const scanner::Page& page);

@@ -3,7 +3,8 @@
 namespace pk::barcode {
 
 const DriverMetadata& SimBarcodeScanner::metadata() {
-  static const DriverMetadata meta{"sim", "Simulated barcode scanner", {}, Features{Feature::Hotplug, Feature::Scripted}};
+  static const DriverMetadata meta{
+      "sim", "Simulated barcode scanner", {}, Features{Feature::Hotplug, Feature::Scripted}};
   return meta;
 }
 

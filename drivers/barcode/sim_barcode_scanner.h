@@ -14,9 +14,10 @@
 namespace pk::barcode {
 
 class SimBarcodeScanner final : public BarcodeScannerDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
-  [[nodiscard]] static Result<std::unique_ptr<SimBarcodeScanner>> create(std::string_view connection);  // "sim:"
+  [[nodiscard]] static Result<std::unique_ptr<SimBarcodeScanner>> create(
+      std::string_view connection);  // "sim:"
 
   SimBarcodeScanner();
   [[nodiscard]] const DeviceInfo& info() const override { return m_info; }
@@ -28,7 +29,7 @@ public:
 
   [[nodiscard]] Result<void> inject(std::string_view command);
 
-private:
+ private:
   DeviceInfo m_info;
   mutable std::mutex m_mutex;
   std::condition_variable m_changed;

@@ -14,8 +14,8 @@ struct CommandApdu {
   std::uint8_t ins = 0x00;
   std::uint8_t p1 = 0x00;
   std::uint8_t p2 = 0x00;
-  Bytes data;                    // at most 255 bytes
-  std::optional<int> le;         // expected length 1..256 (256 is encoded as 00); none: no Le
+  Bytes data;             // at most 255 bytes
+  std::optional<int> le;  // expected length 1..256 (256 is encoded as 00); none: no Le
 
   [[nodiscard]] Bytes encode() const;
 };

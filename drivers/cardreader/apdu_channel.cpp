@@ -5,9 +5,11 @@ namespace pk::cardreader {
 Result<Bytes> ApduChannel::once(ByteView command) {
   ++m_count;
   auto response = m_driver.transmit(command, m_timeout);
-  if (m_trace != nullptr) m_trace->push_back(TraceEntry{Bytes(command.begin(), command.end()), response ? *response : Bytes{}});
+  if (m_trace != nullptr)
+    m_trace->push_back(TraceEntry{Bytes(command.begin(), command.end()), response ? *response : Bytes{}});
   if (response && response->size() < 2)
-    return make_error("card answered " + std::to_string(response->size()) + " byte(s), less than a status word");
+    return make_error("card answered " + std::to_string(response->size()) +
+                      " byte(s), less than a status word");
   return response;
 }
 

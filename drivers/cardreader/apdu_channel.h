@@ -19,8 +19,9 @@ struct TraceEntry {
 };
 
 class ApduChannel {
-public:
-  explicit ApduChannel(CardReaderDriver& driver, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000))
+ public:
+  explicit ApduChannel(CardReaderDriver& driver,
+                       std::chrono::milliseconds timeout = std::chrono::milliseconds(5000))
       : m_driver(driver), m_timeout(timeout) {}
 
   // Raw bytes in, the complete response (data then status word) out.
@@ -33,7 +34,7 @@ public:
   // Records every exchange into `trace` (nullptr stops recording). The caller keeps it alive.
   void record(std::vector<TraceEntry>* trace) { m_trace = trace; }
 
-private:
+ private:
   [[nodiscard]] Result<Bytes> once(ByteView command);
 
   CardReaderDriver& m_driver;

@@ -4,10 +4,13 @@
 
 namespace pk::cardreader {
 
-bool Atr::offers(int protocol) const { return std::find(protocols.begin(), protocols.end(), protocol) != protocols.end(); }
+bool Atr::offers(int protocol) const {
+  return std::find(protocols.begin(), protocols.end(), protocol) != protocols.end();
+}
 
 int Atr::fi() const {
-  static constexpr std::array<int, 16> kFi{372, 372, 558, 744, 1116, 1488, 1860, 0, 0, 512, 768, 1024, 1536, 2048, 0, 0};
+  static constexpr std::array<int, 16> kFi{372, 372, 558, 744,  1116, 1488, 1860, 0,
+                                           0,   512, 768, 1024, 1536, 2048, 0,    0};
   if (groups.empty() || !groups[0].ta) return 372;
   return kFi[*groups[0].ta >> 4];
 }
@@ -19,8 +22,10 @@ int Atr::di() const {
 }
 
 Result<Atr> parse_atr(ByteView bytes) {
-  if (bytes.size() < 2) return make_error("ATR of " + std::to_string(bytes.size()) + " byte(s) is shorter than TS and T0");
-  if (bytes.size() > kMaxAtrSize) return make_error("ATR of " + std::to_string(bytes.size()) + " bytes is longer than 33");
+  if (bytes.size() < 2)
+    return make_error("ATR of " + std::to_string(bytes.size()) + " byte(s) is shorter than TS and T0");
+  if (bytes.size() > kMaxAtrSize)
+    return make_error("ATR of " + std::to_string(bytes.size()) + " bytes is longer than 33");
   Atr atr;
   atr.raw.assign(bytes.begin(), bytes.end());
   if (bytes[0] == 0x3B) {
@@ -42,9 +47,21 @@ Result<Atr> parse_atr(ByteView bytes) {
   };
   for (std::size_t i = 1; y != 0; ++i) {
     InterfaceGroup group;
-    if (y & 0x1) { auto b = take("TA", i); if (!b) return b.error(); group.ta = *b; }
-    if (y & 0x2) { auto b = take("TB", i); if (!b) return b.error(); group.tb = *b; }
-    if (y & 0x4) { auto b = take("TC", i); if (!b) return b.error(); group.tc = *b; }
+    if (y & 0x1) {
+      auto b = take("TA", i);
+      if (!b) return b.error();
+      group.ta = *b;
+    }
+    if (y & 0x2) {
+      auto b = take("TB", i);
+      if (!b) return b.error();
+      group.tb = *b;
+    }
+    if (y & 0x4) {
+      auto b = take("TC", i);
+      if (!b) return b.error();
+      group.tc = *b;
+    }
     if (y & 0x8) {
       auto b = take("TD", i);
       if (!b) return b.error();
@@ -71,11 +88,13 @@ Result<Atr> parse_atr(ByteView bytes) {
     // TCK makes the XOR of every byte from T0 to TCK zero (ISO 7816-3, 8.2.5).
     std::uint8_t check = 0;
     for (std::size_t i = 1; i < pos; ++i) check ^= bytes[i];
-    if (check != 0) return make_error("ATR check byte TCK=" + to_hex(bytes.subspan(pos - 1, 1)) + " is wrong (XOR is " +
-                                      to_hex(Bytes{check}) + ")");
+    if (check != 0)
+      return make_error("ATR check byte TCK=" + to_hex(bytes.subspan(pos - 1, 1)) + " is wrong (XOR is " +
+                        to_hex(Bytes{check}) + ")");
   }
   if (pos != bytes.size())
-    return make_error("ATR has " + std::to_string(bytes.size() - pos) + " byte(s) after its last announced field");
+    return make_error("ATR has " + std::to_string(bytes.size() - pos) +
+                      " byte(s) after its last announced field");
   return atr;
 }
 

@@ -28,7 +28,7 @@ struct Atr {
   std::vector<InterfaceGroup> groups;  // groups[0] is i = 1
   std::vector<int> protocols;          // T values announced by the TD bytes, in order; {0} when none
   Bytes historical;
-  std::optional<std::uint8_t> tck;     // present when a protocol other than T=0 is announced
+  std::optional<std::uint8_t> tck;  // present when a protocol other than T=0 is announced
 
   [[nodiscard]] bool offers(int protocol) const;
   // Fi and Di from TA1 (ISO 7816-3 tables 7 and 8); the defaults (372, 1) without TA1.
@@ -45,7 +45,7 @@ inline constexpr std::size_t kMaxAtrSize = 33;
 // PC/SC part 3: the ATR a reader builds for a contactless card. Storage cards (MIFARE and
 // friends) carry their standard and name in the historical bytes (80 4F 0C A0 00 00 03 06 ...).
 struct ContactlessStorageCard {
-  std::uint8_t standard = 0;  // 03 = ISO 14443 A part 3
+  std::uint8_t standard = 0;    // 03 = ISO 14443 A part 3
   std::uint16_t card_name = 0;  // 0001 = MIFARE Classic 1K ...
 };
 [[nodiscard]] std::optional<ContactlessStorageCard> contactless_storage_card(const Atr& atr);

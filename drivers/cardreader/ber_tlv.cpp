@@ -6,7 +6,8 @@ namespace {
 
 std::string tag_hex(std::uint32_t tag) {
   Bytes bytes;
-  for (std::uint32_t rest = tag; rest != 0; rest >>= 8) bytes.insert(bytes.begin(), static_cast<std::uint8_t>(rest & 0xFF));
+  for (std::uint32_t rest = tag; rest != 0; rest >>= 8)
+    bytes.insert(bytes.begin(), static_cast<std::uint8_t>(rest & 0xFF));
   return to_hex(bytes);
 }
 
@@ -22,7 +23,8 @@ Result<Header> parse_header(ByteView bytes) {
   Header h;
   std::size_t pos = 0;
   const std::uint8_t first = bytes[pos++];
-  if (first == 0x00 || first == 0xFF) return make_error("TLV tag byte " + to_hex(bytes.first(1)) + " is not a tag");
+  if (first == 0x00 || first == 0xFF)
+    return make_error("TLV tag byte " + to_hex(bytes.first(1)) + " is not a tag");
   h.tag_is_constructed = (first & 0x20) != 0;
   h.tag = first;
   if ((first & 0x1F) == 0x1F) {
@@ -63,8 +65,9 @@ Result<Tlv> parse_tlv(ByteView bytes) {
   if (!header) return header.error();
   const std::size_t available = bytes.size() - header->header_size;
   if (header->length > available)
-    return make_error("TLV with tag " + tag_hex(header->tag) + " announces " + std::to_string(header->length) + " bytes, only " +
-                      std::to_string(available) + " follow");
+    return make_error("TLV with tag " + tag_hex(header->tag) + " announces " +
+                      std::to_string(header->length) + " bytes, only " + std::to_string(available) +
+                      " follow");
   Tlv tlv;
   tlv.tag = header->tag;
   tlv.value = bytes.subspan(header->header_size, header->length);
@@ -101,7 +104,8 @@ Result<std::size_t> tlv_total_size(ByteView header) {
 Bytes encode_length(std::size_t length) {
   if (length < 0x80) return {static_cast<std::uint8_t>(length)};
   Bytes digits;
-  for (std::size_t rest = length; rest != 0; rest >>= 8) digits.insert(digits.begin(), static_cast<std::uint8_t>(rest & 0xFF));
+  for (std::size_t rest = length; rest != 0; rest >>= 8)
+    digits.insert(digits.begin(), static_cast<std::uint8_t>(rest & 0xFF));
   digits.insert(digits.begin(), static_cast<std::uint8_t>(0x80 | digits.size()));
   return digits;
 }

@@ -13,10 +13,10 @@
 namespace pk::cardreader {
 
 struct Tlv {
-  std::uint32_t tag = 0;     // as the bytes read: 0x5F1F, 0x7F61, 0x61
+  std::uint32_t tag = 0;  // as the bytes read: 0x5F1F, 0x7F61, 0x61
   ByteView value;
-  ByteView encoded;          // tag, length and value: what a MAC covers
-  std::size_t size = 0;      // encoded.size()
+  ByteView encoded;      // tag, length and value: what a MAC covers
+  std::size_t size = 0;  // encoded.size()
   [[nodiscard]] bool constructed() const;
 };
 

@@ -11,10 +11,10 @@
 namespace pk::cardreader {
 
 enum class CardKind : std::uint8_t {
-  Application,      // a registered application answered: app_id says which
-  StorageCard,      // contactless memory card (MIFARE and friends): no application to select
-  UnknownProcessor, // a processor card that none of our applications answered on
-  Unreadable,       // the ATR does not parse or the card did not answer
+  Application,       // a registered application answered: app_id says which
+  StorageCard,       // contactless memory card (MIFARE and friends): no application to select
+  UnknownProcessor,  // a processor card that none of our applications answered on
+  Unreadable,        // the ATR does not parse or the card did not answer
 };
 
 struct CardIdentity {
@@ -23,6 +23,7 @@ struct CardIdentity {
   std::string description;  // for a technician: "MIFARE Classic 1K", "ATR 3B...: no known application"
 };
 
-[[nodiscard]] CardIdentity identify_card(ApduChannel& channel, ByteView atr_bytes, const CardAppRegistry& apps);
+[[nodiscard]] CardIdentity identify_card(ApduChannel& channel, ByteView atr_bytes,
+                                         const CardAppRegistry& apps);
 
 }  // namespace pk::cardreader

@@ -53,14 +53,15 @@ struct ReaderEvent {
 };
 
 class CardReaderDriver : public Device {
-public:
+ public:
   // Connects to the reader service. Safe to call again after a failure.
   [[nodiscard]] virtual Result<void> open() = 0;
   // Every reader attached now, with its card if any.
   [[nodiscard]] virtual Result<std::vector<ReaderStatus>> readers() = 0;
   // Blocks until readers or cards change, the timeout passes (empty list) or cancel_wait().
   // Backed by the service's own notifications (SCardGetStatusChange): never a busy poll.
-  [[nodiscard]] virtual Result<std::vector<ReaderEvent>> wait_for_events(std::chrono::milliseconds timeout) = 0;
+  [[nodiscard]] virtual Result<std::vector<ReaderEvent>> wait_for_events(
+      std::chrono::milliseconds timeout) = 0;
   virtual void cancel_wait() = 0;
   // Connects exclusively to the card in `reader`; an empty name takes the first reader that
   // holds a card. Returns the card's ATR.

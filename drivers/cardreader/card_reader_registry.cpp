@@ -14,7 +14,8 @@ CardReaderRegistry make_card_reader_registry() {
   return registry;
 }
 
-Result<std::unique_ptr<CardReaderDriver>> create_card_reader(const CardReaderRegistry& registry, const std::string& configured) {
+Result<std::unique_ptr<CardReaderDriver>> create_card_reader(const CardReaderRegistry& registry,
+                                                             const std::string& configured) {
   const char* from_env = std::getenv("PK_CARD_READER");
   return registry.create(from_env != nullptr && *from_env != '\0' ? std::string(from_env) : configured);
 }

@@ -14,6 +14,6 @@ using CardReaderRegistry = DriverRegistry<CardReaderDriver>;
 [[nodiscard]] CardReaderRegistry make_card_reader_registry();  // pcsc, sim
 // PK_CARD_READER when set, else `configured`.
 [[nodiscard]] Result<std::unique_ptr<CardReaderDriver>> create_card_reader(const CardReaderRegistry& registry,
-                                                                          const std::string& configured);
+                                                                           const std::string& configured);
 
 }  // namespace pk::cardreader

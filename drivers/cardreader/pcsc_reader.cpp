@@ -14,21 +14,29 @@ constexpr const char* kPnpReader = "\\\\?PnP?\\Notification";
 
 CardState card_state_from_pcsc(LONG code) {
   switch (code) {
-    case static_cast<LONG>(SCARD_S_SUCCESS): return CardState::Connected;
+    case static_cast<LONG>(SCARD_S_SUCCESS):
+      return CardState::Connected;
     case static_cast<LONG>(SCARD_E_NO_SERVICE):
     case static_cast<LONG>(SCARD_E_SERVICE_STOPPED):
     case static_cast<LONG>(SCARD_E_NO_READERS_AVAILABLE):
-    case static_cast<LONG>(SCARD_E_UNKNOWN_READER): return CardState::NoReader;
-    case static_cast<LONG>(SCARD_E_READER_UNAVAILABLE): return CardState::Unplugged;
-    case static_cast<LONG>(SCARD_E_NO_SMARTCARD): return CardState::NoCard;
-    case static_cast<LONG>(SCARD_W_REMOVED_CARD): return CardState::RemovedMidRead;
+    case static_cast<LONG>(SCARD_E_UNKNOWN_READER):
+      return CardState::NoReader;
+    case static_cast<LONG>(SCARD_E_READER_UNAVAILABLE):
+      return CardState::Unplugged;
+    case static_cast<LONG>(SCARD_E_NO_SMARTCARD):
+      return CardState::NoCard;
+    case static_cast<LONG>(SCARD_W_REMOVED_CARD):
+      return CardState::RemovedMidRead;
     case static_cast<LONG>(SCARD_W_UNRESPONSIVE_CARD):
     case static_cast<LONG>(SCARD_W_UNPOWERED_CARD):
     case static_cast<LONG>(SCARD_E_TIMEOUT):
     case static_cast<LONG>(SCARD_F_COMM_ERROR):
-    case static_cast<LONG>(SCARD_E_PROTO_MISMATCH): return CardState::CardMute;
-    case static_cast<LONG>(SCARD_E_SHARING_VIOLATION): return CardState::ReaderBusy;
-    default: return CardState::Error;
+    case static_cast<LONG>(SCARD_E_PROTO_MISMATCH):
+      return CardState::CardMute;
+    case static_cast<LONG>(SCARD_E_SHARING_VIOLATION):
+      return CardState::ReaderBusy;
+    default:
+      return CardState::Error;
   }
 }
 
@@ -39,7 +47,8 @@ const DriverMetadata& PcscReader::metadata() {
 }
 
 Result<std::unique_ptr<PcscReader>> PcscReader::create(std::string_view connection) {
-  if (connection.substr(0, 4) != "pcsc") return make_error("not a pcsc: connection: " + std::string(connection));
+  if (connection.substr(0, 4) != "pcsc")
+    return make_error("not a pcsc: connection: " + std::string(connection));
   return std::make_unique<PcscReader>();
 }
 
@@ -152,7 +161,8 @@ Result<std::vector<ReaderEvent>> PcscReader::wait_for_events(std::chrono::millis
       }
     }
     for (const std::string& name : *names) {
-      if (std::none_of(m_watched.begin(), m_watched.end(), [&](const Watched& w) { return w.name == name; })) {
+      if (std::none_of(m_watched.begin(), m_watched.end(),
+                       [&](const Watched& w) { return w.name == name; })) {
         if (m_watch_started) events.push_back(ReaderEvent{ReaderEventKind::ReaderAdded, name, {}});
         m_watched.push_back(Watched{name, SCARD_STATE_UNAWARE, {}});
       }
@@ -174,12 +184,16 @@ Result<std::vector<ReaderEvent>> PcscReader::wait_for_events(std::chrono::millis
     // pcsc-lite keeps the reader count in the upper 16 bits of the PnP state, so a change that
     // happened between two calls is not missed.
     states.back().dwCurrentState = m_pnp_state;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     const DWORD wait = left.count() <= 0 ? 0 : static_cast<DWORD>(left.count());
-    const LONG rv = SCardGetStatusChange(m_wait_context, wait, states.data(), static_cast<DWORD>(states.size()));
+    const LONG rv =
+        SCardGetStatusChange(m_wait_context, wait, states.data(), static_cast<DWORD>(states.size()));
     if (rv == static_cast<LONG>(SCARD_E_TIMEOUT) || rv == static_cast<LONG>(SCARD_E_CANCELLED)) break;
-    if (rv != SCARD_S_SUCCESS && rv != static_cast<LONG>(SCARD_E_UNKNOWN_READER)) return fail(rv, "waiting for card events");
-    bool readers_changed = (states.back().dwEventState & SCARD_STATE_CHANGED) != 0 || rv == static_cast<LONG>(SCARD_E_UNKNOWN_READER);
+    if (rv != SCARD_S_SUCCESS && rv != static_cast<LONG>(SCARD_E_UNKNOWN_READER))
+      return fail(rv, "waiting for card events");
+    bool readers_changed = (states.back().dwEventState & SCARD_STATE_CHANGED) != 0 ||
+                           rv == static_cast<LONG>(SCARD_E_UNKNOWN_READER);
     m_pnp_state = states.back().dwEventState & ~static_cast<DWORD>(SCARD_STATE_CHANGED);
     for (std::size_t i = 0; i < m_watched.size(); ++i) {
       const DWORD now = states[i].dwEventState;
@@ -227,14 +241,16 @@ Result<Bytes> PcscReader::connect(std::string_view reader) {
     auto all = readers();
     if (!all) return all.error();
     if (all->empty()) return fail(CardState::NoReader, "no card reader attached");
-    const auto with_card = std::find_if(all->begin(), all->end(), [](const ReaderStatus& r) { return r.card_present; });
+    const auto with_card =
+        std::find_if(all->begin(), all->end(), [](const ReaderStatus& r) { return r.card_present; });
     if (with_card == all->end()) return fail(CardState::NoCard, "no card on any reader");
     name = with_card->name;
   }
   SCARDHANDLE card = 0;
   DWORD protocol = 0;
   // Exclusive: secure messaging must not be interleaved with another program's APDUs.
-  const LONG rv = SCardConnect(m_card_context, name.c_str(), SCARD_SHARE_EXCLUSIVE, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol);
+  const LONG rv = SCardConnect(m_card_context, name.c_str(), SCARD_SHARE_EXCLUSIVE,
+                               SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol);
   if (rv != SCARD_S_SUCCESS) return fail(rv, "cannot connect to the card in \"" + name + "\"");
   std::uint8_t atr[MAX_ATR_SIZE];
   DWORD atr_size = sizeof atr;
@@ -268,7 +284,8 @@ Result<Bytes> PcscReader::transmit(ByteView command, std::chrono::milliseconds t
   Bytes response(258);
   DWORD size = static_cast<DWORD>(response.size());
   const auto start = std::chrono::steady_clock::now();
-  const LONG rv = SCardTransmit(card, pci, command.data(), static_cast<DWORD>(command.size()), nullptr, response.data(), &size);
+  const LONG rv = SCardTransmit(card, pci, command.data(), static_cast<DWORD>(command.size()), nullptr,
+                                response.data(), &size);
   if (rv != SCARD_S_SUCCESS) {
     if (rv == static_cast<LONG>(SCARD_W_REMOVED_CARD) || rv == static_cast<LONG>(SCARD_E_NO_SMARTCARD) ||
         rv == static_cast<LONG>(SCARD_W_RESET_CARD))
@@ -278,7 +295,8 @@ Result<Bytes> PcscReader::transmit(ByteView command, std::chrono::milliseconds t
     return fail(rv, "APDU exchange failed");
   }
   if (size == 0) return fail(why_exchange_failed(), "the card gave no answer at all");
-  if (std::chrono::steady_clock::now() - start > timeout) return fail(CardState::CardMute, "the card answered after the timeout");
+  if (std::chrono::steady_clock::now() - start > timeout)
+    return fail(CardState::CardMute, "the card answered after the timeout");
   response.resize(size);
   return response;
 }

@@ -24,7 +24,7 @@ namespace pk::cardreader {
 [[nodiscard]] CardState card_state_from_pcsc(LONG code);
 
 class PcscReader final : public CardReaderDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
   [[nodiscard]] static Result<std::unique_ptr<PcscReader>> create(std::string_view connection);
   PcscReader();
@@ -43,7 +43,7 @@ public:
   void disconnect() override;
   [[nodiscard]] CardState card_state() const override;
 
-private:
+ private:
   struct Watched {
     std::string name;
     DWORD state = SCARD_STATE_UNAWARE;
@@ -66,7 +66,7 @@ private:
   std::string m_reader_name;  // of the connected card
   CardState m_state = CardState::NoReader;
   std::string m_last_error;
-  std::vector<Watched> m_watched;      // the waiting thread's view
+  std::vector<Watched> m_watched;  // the waiting thread's view
   DWORD m_pnp_state = SCARD_STATE_UNAWARE;
   bool m_watch_started = false;
   HotplugCallback m_hotplug;

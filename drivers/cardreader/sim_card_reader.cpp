@@ -5,12 +5,14 @@
 namespace pk::cardreader {
 
 const DriverMetadata& SimCardReader::metadata() {
-  static const DriverMetadata kMetadata{"sim", "Simulated card reader", {}, {Feature::Hotplug, Feature::Scripted}};
+  static const DriverMetadata kMetadata{
+      "sim", "Simulated card reader", {}, {Feature::Hotplug, Feature::Scripted}};
   return kMetadata;
 }
 
 Result<std::unique_ptr<SimCardReader>> SimCardReader::create(std::string_view connection) {
-  if (connection.substr(0, 4) != "sim:" && connection != "sim") return make_error("not a sim: connection: " + std::string(connection));
+  if (connection.substr(0, 4) != "sim:" && connection != "sim")
+    return make_error("not a sim: connection: " + std::string(connection));
   auto reader = std::make_unique<SimCardReader>();
   const std::string_view profile = connection.size() > 4 ? connection.substr(4) : std::string_view{};
   if (!profile.empty()) {
@@ -25,7 +27,8 @@ SimCardReader::SimCardReader() : m_info{"sim", std::string(kReaderName), "virtua
 
 DeviceState SimCardReader::state() const {
   std::lock_guard lock(m_mutex);
-  return DeviceState{!m_plugged ? Connection::Unplugged : (m_open ? Connection::Open : Connection::Closed), m_last_error};
+  return DeviceState{!m_plugged ? Connection::Unplugged : (m_open ? Connection::Open : Connection::Closed),
+                     m_last_error};
 }
 
 void SimCardReader::on_hotplug(HotplugCallback callback) {
@@ -40,8 +43,10 @@ Error SimCardReader::fail(CardState state, std::string message) {
 }
 
 void SimCardReader::push(ReaderEvent event) {
-  if (m_hotplug && (event.kind == ReaderEventKind::ReaderAdded || event.kind == ReaderEventKind::ReaderRemoved))
-    m_hotplug(event.kind == ReaderEventKind::ReaderAdded ? HotplugEvent::Arrived : HotplugEvent::Left, m_info);
+  if (m_hotplug &&
+      (event.kind == ReaderEventKind::ReaderAdded || event.kind == ReaderEventKind::ReaderRemoved))
+    m_hotplug(event.kind == ReaderEventKind::ReaderAdded ? HotplugEvent::Arrived : HotplugEvent::Left,
+              m_info);
   m_events.push_back(std::move(event));
   m_changed.notify_all();
 }
@@ -90,7 +95,8 @@ Result<void> SimCardReader::inject(std::string_view command) {
     }
     int n = 0;
     const std::string_view count = word();
-    if (after != "AFTER" || std::from_chars(count.data(), count.data() + count.size(), n).ec != std::errc{} || n < 0)
+    if (after != "AFTER" || std::from_chars(count.data(), count.data() + count.size(), n).ec != std::errc{} ||
+        n < 0)
       return make_error("REMOVE AFTER <n>: n must be a number, got \"" + std::string(count) + "\"");
     m_remove_after = n;
     return {};
@@ -113,7 +119,8 @@ Result<void> SimCardReader::inject(std::string_view command) {
     if (m_card) push(ReaderEvent{ReaderEventKind::CardInserted, std::string(kReaderName), m_card->atr()});
     return {};
   }
-  return make_error("unknown sim card reader command \"" + std::string(verb) + "\" (INSERT, REMOVE, MUTE, UNPLUG, PLUG)");
+  return make_error("unknown sim card reader command \"" + std::string(verb) +
+                    "\" (INSERT, REMOVE, MUTE, UNPLUG, PLUG)");
 }
 
 Result<void> SimCardReader::open() {
@@ -125,7 +132,8 @@ Result<void> SimCardReader::open() {
 Result<std::vector<ReaderStatus>> SimCardReader::readers() {
   std::lock_guard lock(m_mutex);
   if (!m_plugged) return std::vector<ReaderStatus>{};
-  return std::vector<ReaderStatus>{ReaderStatus{std::string(kReaderName), m_card != nullptr, m_card ? m_card->atr() : Bytes{}}};
+  return std::vector<ReaderStatus>{
+      ReaderStatus{std::string(kReaderName), m_card != nullptr, m_card ? m_card->atr() : Bytes{}}};
 }
 
 Result<std::vector<ReaderEvent>> SimCardReader::wait_for_events(std::chrono::milliseconds timeout) {
@@ -146,7 +154,8 @@ void SimCardReader::cancel_wait() {
 Result<Bytes> SimCardReader::connect(std::string_view reader) {
   std::lock_guard lock(m_mutex);
   if (!m_plugged) return fail(CardState::NoReader, "no card reader");
-  if (!reader.empty() && reader != kReaderName) return fail(CardState::NoReader, "no reader named \"" + std::string(reader) + "\"");
+  if (!reader.empty() && reader != kReaderName)
+    return fail(CardState::NoReader, "no reader named \"" + std::string(reader) + "\"");
   if (!m_card) return fail(CardState::NoCard, "no card in " + std::string(kReaderName));
   if (m_mute) return fail(CardState::CardMute, "the card gives no ATR");
   m_card->reset();
@@ -158,7 +167,8 @@ Result<Bytes> SimCardReader::connect(std::string_view reader) {
 Result<Bytes> SimCardReader::transmit(ByteView command, std::chrono::milliseconds timeout) {
   std::unique_lock lock(m_mutex);
   if (!m_plugged) return fail(CardState::Unplugged, "the reader was unplugged");
-  if (!m_connected) return fail(m_card ? CardState::CardPresent : CardState::NoCard, "not connected to a card");
+  if (!m_connected)
+    return fail(m_card ? CardState::CardPresent : CardState::NoCard, "not connected to a card");
   if (!m_card) {
     m_connected = false;
     return fail(CardState::RemovedMidRead, "the card was removed");

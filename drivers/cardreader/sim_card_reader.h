@@ -20,7 +20,7 @@
 namespace pk::cardreader {
 
 class SimCardReader final : public CardReaderDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
   [[nodiscard]] static Result<std::unique_ptr<SimCardReader>> create(std::string_view connection);
   SimCardReader();
@@ -44,7 +44,7 @@ public:
 
   static constexpr std::string_view kReaderName = "Pishkhan Virtual Reader 00 00";
 
-private:
+ private:
   [[nodiscard]] Error fail(CardState state, std::string message);  // m_mutex held
   void remove_card();                                              // m_mutex held
   void push(ReaderEvent event);                                    // m_mutex held

@@ -5,7 +5,11 @@
 
 namespace pk::cardreader {
 
-Bytes GarbageCard::atr() const { return hex("3B8880010000000000000000" "09"); }
+Bytes GarbageCard::atr() const {
+  return hex(
+      "3B8880010000000000000000"
+      "09");
+}
 
 Bytes GarbageCard::process(ByteView) {
   auto next = [this] {
@@ -41,7 +45,8 @@ Result<std::shared_ptr<VirtualCard>> make_virtual_card(std::string_view profile)
     if (!atr || atr->empty()) return make_error("\"" + std::string(profile) + "\": the ATR is not hex");
     return std::shared_ptr<VirtualCard>(std::make_shared<SilentProcessorCard>(std::move(*atr)));
   }
-  return make_error("unknown virtual card \"" + std::string(profile) + "\" (known: passport, passport-jp2, garbage, atr:<hex>)");
+  return make_error("unknown virtual card \"" + std::string(profile) +
+                    "\" (known: passport, passport-jp2, garbage, atr:<hex>)");
 }
 
 }  // namespace pk::cardreader

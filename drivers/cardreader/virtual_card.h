@@ -12,7 +12,7 @@
 namespace pk::cardreader {
 
 class VirtualCard {
-public:
+ public:
   virtual ~VirtualCard() = default;
   VirtualCard() = default;
   VirtualCard(const VirtualCard&) = delete;
@@ -27,26 +27,26 @@ public:
 
 // A card that answers every command with 6D00 (instruction not supported): an unknown card.
 class SilentProcessorCard final : public VirtualCard {
-public:
+ public:
   explicit SilentProcessorCard(Bytes atr) : m_atr(std::move(atr)) {}
   [[nodiscard]] Bytes atr() const override { return m_atr; }
   void reset() override {}
   [[nodiscard]] Bytes process(ByteView) override { return {0x6D, 0x00}; }
 
-private:
+ private:
   Bytes m_atr;
 };
 
 // A card that answers garbage: random lengths, random bytes, now and then a bare 9000 or a
 // response shorter than a status word. Deterministic from its seed.
 class GarbageCard final : public VirtualCard {
-public:
+ public:
   explicit GarbageCard(std::uint64_t seed) : m_state(seed | 1) {}
   [[nodiscard]] Bytes atr() const override;
   void reset() override {}
   [[nodiscard]] Bytes process(ByteView command) override;
 
-private:
+ private:
   std::uint64_t m_state;
 };
 

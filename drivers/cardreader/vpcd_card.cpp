@@ -33,7 +33,8 @@ bool read_exact(int fd, std::uint8_t* out, std::size_t size, const std::atomic<b
 }
 
 bool send_message(int fd, ByteView payload) {
-  Bytes message{static_cast<std::uint8_t>(payload.size() >> 8), static_cast<std::uint8_t>(payload.size() & 0xFF)};
+  Bytes message{static_cast<std::uint8_t>(payload.size() >> 8),
+                static_cast<std::uint8_t>(payload.size() & 0xFF)};
   append(message, payload);
   std::size_t done = 0;
   while (done < message.size()) {
@@ -65,7 +66,8 @@ Result<void> VpcdCard::insert(std::uint16_t port, std::chrono::milliseconds pati
     const int error = errno;
     ::close(fd);
     if (std::chrono::steady_clock::now() >= deadline)
-      return make_error("vpcd does not listen on 127.0.0.1:" + std::to_string(port) + ": " + std::strerror(error));
+      return make_error("vpcd does not listen on 127.0.0.1:" + std::to_string(port) + ": " +
+                        std::strerror(error));
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   m_stop = false;
@@ -91,13 +93,20 @@ void VpcdCard::serve() {
     if (size > 0 && !read_exact(m_socket, payload.data(), size, m_stop)) break;
     if (size == 1) {
       switch (payload[0]) {
-        case 0x00: m_card->reset(); break;  // power off
-        case 0x01: m_card->reset(); break;  // power on
-        case 0x02: m_card->reset(); break;  // reset
+        case 0x00:
+          m_card->reset();
+          break;  // power off
+        case 0x01:
+          m_card->reset();
+          break;  // power on
+        case 0x02:
+          m_card->reset();
+          break;  // reset
         case 0x04:
           if (!send_message(m_socket, m_card->atr())) return;
           break;
-        default: break;
+        default:
+          break;
       }
       continue;
     }

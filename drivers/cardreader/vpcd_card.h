@@ -18,7 +18,7 @@
 namespace pk::cardreader {
 
 class VpcdCard {
-public:
+ public:
   explicit VpcdCard(std::shared_ptr<VirtualCard> card) : m_card(std::move(card)) {}
   ~VpcdCard() { remove(); }
   VpcdCard(const VpcdCard&) = delete;
@@ -33,7 +33,7 @@ public:
   void remove_after(int apdus) { m_remove_after = apdus; }
   [[nodiscard]] int apdus_served() const { return m_served; }
 
-private:
+ private:
   void serve();
 
   std::shared_ptr<VirtualCard> m_card;

@@ -27,16 +27,16 @@ inline constexpr int kMaxBandRows = 256;
 inline constexpr int kMaxRasterWidthBytes = 0xFFFF;
 
 struct EncodeOptions {
-  int band_rows = 128;  // clamped to [kMinBandRows, kMaxBandRows]
+  int band_rows = 128;            // clamped to [kMinBandRows, kMaxBandRows]
   int feed_lines_before_cut = 4;  // the cutter sits above the print head
 };
 
-void append_init(Bytes& out);                      // ESC @
-void append_justify(Bytes& out, Justify justify);  // ESC a n
+void append_init(Bytes& out);                                             // ESC @
+void append_justify(Bytes& out, Justify justify);                         // ESC a n
 void append_raster(Bytes& out, const RasterImage& image, int band_rows);  // GS v 0, one per band
-void append_feed_dots(Bytes& out, int dots);             // ESC J n (repeated for > 255)
-void append_feed_lines(Bytes& out, int lines);           // ESC d n
-void append_cut(Bytes& out, Cut cut);                    // GS V 0 / GS V 1
+void append_feed_dots(Bytes& out, int dots);                              // ESC J n (repeated for > 255)
+void append_feed_lines(Bytes& out, int lines);                            // ESC d n
+void append_cut(Bytes& out, Cut cut);                                     // GS V 0 / GS V 1
 [[nodiscard]] Result<void> append_qr(Bytes& out, const QrCode& qr);  // GS ( k: model, size, ECC, store, print
 [[nodiscard]] Result<void> append_code128(Bytes& out, const Code128& code);  // GS h, GS w, GS H, GS k 73
 

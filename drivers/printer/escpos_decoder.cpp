@@ -21,7 +21,7 @@ constexpr std::string_view kEscOneParam = " !-23EGMRSTUVacdtr{";
 constexpr std::string_view kGsOneParam = "!BabI";
 
 class Decoder {
-public:
+ public:
   explicit Decoder(std::span<const std::uint8_t> bytes) : m_in(bytes) {}
 
   DecodedStream run() {
@@ -29,7 +29,7 @@ public:
     return std::move(m_out);
   }
 
-private:
+ private:
   [[nodiscard]] std::size_t left() const { return m_in.size() - m_pos; }
   [[nodiscard]] std::uint8_t at(std::size_t i) const { return m_in[m_pos + i]; }
 
@@ -109,7 +109,8 @@ private:
     if (left() < 3) return truncated("DLE");
     const std::uint8_t c = at(1);
     const std::uint8_t n = at(2);
-    if (c == EOT && n >= 1 && n <= 4) return emit(CommandKind::StatusRequest, 3, "DLE EOT " + std::to_string(n));
+    if (c == EOT && n >= 1 && n <= 4)
+      return emit(CommandKind::StatusRequest, 3, "DLE EOT " + std::to_string(n));
     if (c == EOT) return emit(CommandKind::Malformed, 3, "DLE EOT " + std::to_string(n));
     emit(CommandKind::Unknown, 2, "DLE " + hex(c));
   }
@@ -118,14 +119,19 @@ private:
     if (left() < 2) return truncated("GS");
     const std::uint8_t c = at(1);
     switch (c) {
-      case 'v': return raster();
-      case 'V': return cut();
-      case '(': return gs_paren();
-      case 'k': return barcode();
+      case 'v':
+        return raster();
+      case 'V':
+        return cut();
+      case '(':
+        return gs_paren();
+      case 'k':
+        return barcode();
       case 'h':
       case 'w':
       case 'H':
-      case 'f': return barcode_setting(c);
+      case 'f':
+        return barcode_setting(c);
       case 'L':
       case 'W':
         if (left() < 4) return truncated("GS " + std::string(1, static_cast<char>(c)));
@@ -200,18 +206,21 @@ private:
     if (size < 2) return emit(CommandKind::Malformed, 5 + size, name + " too short");
     const std::uint8_t cn = at(5);
     const std::uint8_t fn = at(6);
-    if (cn != 49) return emit(CommandKind::Setting, 5 + size, name + " symbol " + std::to_string(cn) + " (not rendered)");
+    if (cn != 49)
+      return emit(CommandKind::Setting, 5 + size, name + " symbol " + std::to_string(cn) + " (not rendered)");
     const std::size_t params = size - 2;
     auto param = [&](std::size_t i) { return at(7 + i); };
     switch (fn) {
       case 65:
         return emit(CommandKind::QrSetting, 5 + size, "QR model");
       case 67:
-        if (params < 1 || param(0) < 1 || param(0) > 16) return emit(CommandKind::Malformed, 5 + size, "QR module size");
+        if (params < 1 || param(0) < 1 || param(0) > 16)
+          return emit(CommandKind::Malformed, 5 + size, "QR module size");
         m_qr.module_dots = param(0);
         return emit(CommandKind::QrSetting, 5 + size, "QR module " + std::to_string(param(0)));
       case 69:
-        if (params < 1 || param(0) < 48 || param(0) > 51) return emit(CommandKind::Malformed, 5 + size, "QR error correction");
+        if (params < 1 || param(0) < 48 || param(0) > 51)
+          return emit(CommandKind::Malformed, 5 + size, "QR error correction");
         m_qr.correction = static_cast<QrErrorCorrection>(param(0) - 48);
         return emit(CommandKind::QrSetting, 5 + size, "QR error correction");
       case 80:
@@ -301,7 +310,8 @@ Result<std::string> decode_code128_payload(std::span<const std::uint8_t> payload
       text += static_cast<char>('0' + byte / 10);
       text += static_cast<char>('0' + byte % 10);
     } else {
-      if (byte > 127 || (set == 'B' && byte < 32)) return make_error("byte " + hex(byte) + " not in code set");
+      if (byte > 127 || (set == 'B' && byte < 32))
+        return make_error("byte " + hex(byte) + " not in code set");
       text += static_cast<char>(byte);
     }
   }

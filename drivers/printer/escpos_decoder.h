@@ -15,18 +15,18 @@
 namespace pk::escpos {
 
 enum class CommandKind : std::uint8_t {
-  Init,           // ESC @
-  Raster,         // GS v 0
-  Feed,           // ESC J, ESC d, LF
-  Cut,            // GS V
-  QrSetting,      // GS ( k model / size / error correction
-  QrStore,        // GS ( k fn 80
-  QrPrint,        // GS ( k fn 81
-  BarcodeSetting, // GS h, GS w, GS H, GS f
-  Barcode,        // GS k
-  StatusRequest,  // DLE EOT n
-  Setting,        // known commands that change no dots here (ESC a, ESC E, ESC 3, ...)
-  Text,           // printable bytes printed in the printer's code page
+  Init,            // ESC @
+  Raster,          // GS v 0
+  Feed,            // ESC J, ESC d, LF
+  Cut,             // GS V
+  QrSetting,       // GS ( k model / size / error correction
+  QrStore,         // GS ( k fn 80
+  QrPrint,         // GS ( k fn 81
+  BarcodeSetting,  // GS h, GS w, GS H, GS f
+  Barcode,         // GS k
+  StatusRequest,   // DLE EOT n
+  Setting,         // known commands that change no dots here (ESC a, ESC E, ESC 3, ...)
+  Text,            // printable bytes printed in the printer's code page
   Unknown,
   Malformed,
 };
@@ -35,7 +35,7 @@ struct Command {
   CommandKind kind = CommandKind::Unknown;
   std::size_t offset = 0;  // first byte in the stream
   std::size_t length = 0;
-  std::string detail;      // "GS v 0 72x128", "DLE EOT 4", ...
+  std::string detail;  // "GS v 0 72x128", "DLE EOT 4", ...
 };
 
 struct DecodedStream {

@@ -11,7 +11,8 @@ Result<PrinterStatus> decode_status(const StatusReply& reply) {
   for (int n = 0; n < 4; ++n) {
     if (!is_status_byte(bytes[n])) {
       char message[96];
-      std::snprintf(message, sizeof message, "answer 0x%02X to DLE EOT %d is not a status byte", bytes[n], n + 1);
+      std::snprintf(message, sizeof message, "answer 0x%02X to DLE EOT %d is not a status byte", bytes[n],
+                    n + 1);
       return make_error(message);
     }
   }

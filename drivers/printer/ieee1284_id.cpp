@@ -60,7 +60,8 @@ Ieee1284Id parse_ieee1284_id(std::string_view text) {
 }
 
 Result<std::string> device_id_text(std::span<const std::uint8_t> reply) {
-  if (reply.size() < 2) return make_error("device id reply of " + std::to_string(reply.size()) + " bytes has no length");
+  if (reply.size() < 2)
+    return make_error("device id reply of " + std::to_string(reply.size()) + " bytes has no length");
   const std::size_t big = (static_cast<std::size_t>(reply[0]) << 8) | reply[1];
   const std::size_t little = (static_cast<std::size_t>(reply[1]) << 8) | reply[0];
   std::size_t length = big;

@@ -14,11 +14,11 @@
 namespace pk {
 
 struct Ieee1284Id {
-  std::string manufacturer;               // MFG or MANUFACTURER
-  std::string model;                      // MDL or MODEL
-  std::vector<std::string> command_sets;  // CMD or COMMAND SET, comma separated
-  std::string description;                // DES or DESCRIPTION
-  std::string serial;                     // SN or SERIALNUMBER
+  std::string manufacturer;                                 // MFG or MANUFACTURER
+  std::string model;                                        // MDL or MODEL
+  std::vector<std::string> command_sets;                    // CMD or COMMAND SET, comma separated
+  std::string description;                                  // DES or DESCRIPTION
+  std::string serial;                                       // SN or SERIALNUMBER
   std::vector<std::pair<std::string, std::string>> fields;  // every key:value, as sent
 
   [[nodiscard]] bool speaks(std::string_view command_set) const;  // case-insensitive

@@ -38,17 +38,21 @@ int wait_for(int fd, short events, Clock::time_point deadline) {
 }  // namespace
 
 const DriverMetadata& NetPrinter::metadata() {
-  static const DriverMetadata meta{"tcp", "Network receipt printer (raw TCP 9100)", {},
-                                   Features{Feature::NativeQr, Feature::NativeCode128, Feature::Cutter,
-                                            Feature::StatusReadback}};
+  static const DriverMetadata meta{
+      "tcp",
+      "Network receipt printer (raw TCP 9100)",
+      {},
+      Features{Feature::NativeQr, Feature::NativeCode128, Feature::Cutter, Feature::StatusReadback}};
   return meta;
 }
 
 Result<std::unique_ptr<NetPrinter>> NetPrinter::create(std::string_view connection) {
-  if (!connection.starts_with("tcp:")) return make_error("not a network printer: \"" + std::string(connection) + "\"");
+  if (!connection.starts_with("tcp:"))
+    return make_error("not a network printer: \"" + std::string(connection) + "\"");
   std::string_view rest = connection.substr(4);
   NetPrinterConfig config;
-  if (const auto colon = rest.rfind(':'); colon != std::string_view::npos && rest.find(']') == std::string_view::npos) {
+  if (const auto colon = rest.rfind(':');
+      colon != std::string_view::npos && rest.find(']') == std::string_view::npos) {
     const std::string_view port = rest.substr(colon + 1);
     const auto parsed = std::from_chars(port.data(), port.data() + port.size(), config.port);
     if (parsed.ec != std::errc{} || parsed.ptr != port.data() + port.size() || config.port == 0) {
@@ -126,8 +130,10 @@ Result<void> NetPrinter::connect_locked() {
       }
       int error = 0;
       socklen_t size = sizeof error;
-      if (rc < 0) error = errno;
-      else ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size);
+      if (rc < 0)
+        error = errno;
+      else
+        ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size);
       rc = error == 0 ? 0 : -1;
       errno = error;
     }
@@ -167,13 +173,14 @@ Result<void> NetPrinter::send_locked(std::span<const std::uint8_t> bytes) {
       const int ready = wait_for(m_fd, POLLOUT, Clock::now() + m_config.write_timeout);
       if (ready > 0) continue;
       if (ready == 0) {
-        return fail_locked("printer at " + where() + " did not take data within " + seconds(m_config.write_timeout) +
-                           " (" + std::to_string(sent) + " of " + std::to_string(bytes.size()) + " bytes sent)");
+        return fail_locked("printer at " + where() + " did not take data within " +
+                           seconds(m_config.write_timeout) + " (" + std::to_string(sent) + " of " +
+                           std::to_string(bytes.size()) + " bytes sent)");
       }
     }
     const int error = errno;
-    return fail_locked("printer at " + where() + " dropped the connection after " + std::to_string(sent) + " of " +
-                       std::to_string(bytes.size()) + " bytes: " + std::strerror(error));
+    return fail_locked("printer at " + where() + " dropped the connection after " + std::to_string(sent) +
+                       " of " + std::to_string(bytes.size()) + " bytes: " + std::strerror(error));
   }
   return {};
 }
@@ -185,7 +192,8 @@ Result<std::uint8_t> NetPrinter::query_locked(escpos::StatusQuery query) {
   for (;;) {
     const int ready = wait_for(m_fd, POLLIN, deadline);
     if (ready == 0) {
-      return fail_locked("printer at " + where() + " did not answer within " + seconds(m_config.read_timeout));
+      return fail_locked("printer at " + where() + " did not answer within " +
+                         seconds(m_config.read_timeout));
     }
     std::uint8_t byte = 0;
     const ssize_t n = ready > 0 ? ::recv(m_fd, &byte, 1, 0) : -1;

@@ -27,7 +27,7 @@ struct NetPrinterConfig {
 };
 
 class NetPrinter final : public PrinterDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
   // "tcp:10.0.0.5" or "tcp:10.0.0.5:9100"
   [[nodiscard]] static Result<std::unique_ptr<NetPrinter>> create(std::string_view connection);
@@ -47,7 +47,7 @@ public:
   // Sends raw bytes (already encoded); used by print() and by tools.
   [[nodiscard]] Result<void> send(std::span<const std::uint8_t> bytes);
 
-private:
+ private:
   [[nodiscard]] Result<void> connect_locked();
   [[nodiscard]] Result<void> send_locked(std::span<const std::uint8_t> bytes);
   [[nodiscard]] Result<std::uint8_t> query_locked(escpos::StatusQuery query);

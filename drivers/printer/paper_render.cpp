@@ -71,8 +71,9 @@ Paper render_paper(const escpos::DecodedStream& stream, int paper_width_dots) {
   for (const PrintElement& element : stream.elements) {
     if (const auto* image = std::get_if<RasterImage>(&element)) {
       if (image->width() > paper_width_dots) {
-        paper.problems.push_back("raster of " + std::to_string(image->width()) + " dots is wider than the paper (" +
-                                 std::to_string(paper_width_dots) + "); clipped");
+        paper.problems.push_back("raster of " + std::to_string(image->width()) +
+                                 " dots is wider than the paper (" + std::to_string(paper_width_dots) +
+                                 "); clipped");
       }
       paste(paper.image, *image);
     } else if (const auto* feed = std::get_if<Feed>(&element)) {
@@ -86,13 +87,13 @@ Paper render_paper(const escpos::DecodedStream& stream, int paper_width_dots) {
       paper.image.append_rows(RasterImage(paper_width_dots, std::min(feed->dots, kMaxDrawnFeed)));
     } else {
       auto drawn = std::holds_alternative<QrCode>(element) ? render_code(std::get<QrCode>(element))
-                                                            : render_code(std::get<Code128>(element));
+                                                           : render_code(std::get<Code128>(element));
       if (!drawn) {
         paper.problems.push_back(drawn.error().message);
         continue;
       }
       const Justify justify = std::holds_alternative<QrCode>(element) ? std::get<QrCode>(element).justify
-                                                                       : std::get<Code128>(element).justify;
+                                                                      : std::get<Code128>(element).justify;
       const int left = justify == Justify::Center ? std::max(0, (paper_width_dots - drawn->width()) / 2) : 0;
       paste(paper.image, RasterImage(paper_width_dots, kQuietDots));
       paste(paper.image, *drawn, left);

@@ -69,7 +69,8 @@ PumpReport PrintQueue::pump() {
     }
     report.status = *after;
     if (!can_print(*after)) {
-      report.message = "job not confirmed, kept for reprint: " + std::string(describe(*after, Language::English));
+      report.message =
+          "job not confirmed, kept for reprint: " + std::string(describe(*after, Language::English));
       return report;
     }
     {

@@ -23,7 +23,7 @@ struct PumpReport {
 };
 
 class PrintQueue {
-public:
+ public:
   using JobId = std::uint64_t;
 
   explicit PrintQueue(PrinterDriver& printer) : m_printer(printer) {}
@@ -35,7 +35,7 @@ public:
   [[nodiscard]] std::size_t pending() const;
   [[nodiscard]] bool contains(JobId id) const;
 
-private:
+ private:
   struct Entry {
     JobId id;
     PrintJob job;

@@ -34,7 +34,7 @@ enum class Justify : std::uint8_t { Left, Center };
 
 // Printed by the printer's own QR generator (GS ( k).
 struct QrCode {
-  std::string data;  // bytes as stored; a tracking code is ASCII
+  std::string data;     // bytes as stored; a tracking code is ASCII
   int module_dots = 6;  // 1..16
   QrErrorCorrection correction = QrErrorCorrection::M;
   Justify justify = Justify::Center;
@@ -65,7 +65,7 @@ struct PrintJob {
 };
 
 class PrinterDriver : public Device {
-public:
+ public:
   // Connects / claims the device. Safe to call again after a failure or an unplug.
   [[nodiscard]] virtual Result<void> open() = 0;
   // Asks the printer now (real-time status); an error means it could not be asked at all.

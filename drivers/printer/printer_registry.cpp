@@ -16,7 +16,8 @@ PrinterRegistry make_printer_registry() {
   return registry;
 }
 
-Result<std::unique_ptr<PrinterDriver>> create_printer(const PrinterRegistry& registry, const std::string& configured) {
+Result<std::unique_ptr<PrinterDriver>> create_printer(const PrinterRegistry& registry,
+                                                      const std::string& configured) {
   const char* from_env = std::getenv("PK_PRINTER");
   return registry.create(from_env != nullptr && *from_env != '\0' ? std::string(from_env) : configured);
 }

@@ -11,7 +11,7 @@ inline constexpr int kDots80mm = 576;
 inline constexpr int kDots58mm = 384;
 
 class RasterImage {
-public:
+ public:
   RasterImage() = default;
   RasterImage(int width, int height)
       : m_width(width), m_height(height), m_bits(static_cast<std::size_t>(stride_for(width)) * height, 0) {}
@@ -22,9 +22,7 @@ public:
   [[nodiscard]] int stride() const { return stride_for(m_width); }
   [[nodiscard]] bool empty() const { return m_height == 0 || m_width == 0; }
 
-  [[nodiscard]] bool dot(int x, int y) const {
-    return (m_bits[index(x, y)] & (0x80U >> (x % 8))) != 0;
-  }
+  [[nodiscard]] bool dot(int x, int y) const { return (m_bits[index(x, y)] & (0x80U >> (x % 8))) != 0; }
   void set_dot(int x, int y, bool black) {
     const auto mask = static_cast<std::uint8_t>(0x80U >> (x % 8));
     auto& byte = m_bits[index(x, y)];
@@ -33,7 +31,9 @@ public:
 
   [[nodiscard]] const std::vector<std::uint8_t>& bytes() const { return m_bits; }
   [[nodiscard]] std::vector<std::uint8_t>& bytes() { return m_bits; }
-  [[nodiscard]] const std::uint8_t* row(int y) const { return m_bits.data() + static_cast<std::size_t>(y) * stride(); }
+  [[nodiscard]] const std::uint8_t* row(int y) const {
+    return m_bits.data() + static_cast<std::size_t>(y) * stride();
+  }
 
   // Appends `other` below this image; widths must match (an empty image takes other's width).
   void append_rows(const RasterImage& other) {
@@ -50,7 +50,7 @@ public:
 
   friend bool operator==(const RasterImage&, const RasterImage&) = default;
 
-private:
+ private:
   [[nodiscard]] std::size_t index(int x, int y) const {
     return static_cast<std::size_t>(y) * stride() + static_cast<std::size_t>(x / 8);
   }

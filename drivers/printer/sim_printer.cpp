@@ -21,15 +21,17 @@ std::string job_name(int number, bool complete) {
 }  // namespace
 
 const DriverMetadata& SimPrinter::metadata() {
-  static const DriverMetadata meta{
-      "sim", "Simulated receipt printer", {},
-      Features{Feature::NativeQr, Feature::NativeCode128, Feature::Cutter, Feature::StatusReadback,
-               Feature::Hotplug, Feature::Scripted}};
+  static const DriverMetadata meta{"sim",
+                                   "Simulated receipt printer",
+                                   {},
+                                   Features{Feature::NativeQr, Feature::NativeCode128, Feature::Cutter,
+                                            Feature::StatusReadback, Feature::Hotplug, Feature::Scripted}};
   return meta;
 }
 
 Result<std::unique_ptr<SimPrinter>> SimPrinter::create(std::string_view connection) {
-  if (!connection.starts_with("sim:")) return make_error("not a simulated printer: \"" + std::string(connection) + "\"");
+  if (!connection.starts_with("sim:"))
+    return make_error("not a simulated printer: \"" + std::string(connection) + "\"");
   std::string_view rest = connection.substr(4);
   SimPrinterConfig config;
   if (const auto query = rest.find("?width="); query != std::string_view::npos) {
@@ -50,7 +52,8 @@ SimPrinter::SimPrinter(SimPrinterConfig config) : m_config(std::move(config)) {
   m_info.backend = "sim";
   m_info.model = "PK-SIM-" + std::to_string(m_config.paper_width_dots == kDots58mm ? 58 : 80);
   m_info.name = "Simulated receipt printer (" + std::to_string(m_config.paper_width_dots) + " dots)";
-  m_info.connection = "sim:" + m_config.output_dir.string() + "?width=" + std::to_string(m_config.paper_width_dots);
+  m_info.connection =
+      "sim:" + m_config.output_dir.string() + "?width=" + std::to_string(m_config.paper_width_dots);
 }
 
 DeviceState SimPrinter::state() const {
@@ -119,7 +122,8 @@ Result<void> SimPrinter::apply(std::string_view command) {
     if (what.find(" AFTER ") != std::string_view::npos) return make_error("nested AFTER");
     // Check the command now, not when it strikes.
     if (what != "PAPER_OUT" && what != "COVER_OPEN" && what != "ERROR" && what != "UNPLUG") {
-      return make_error("only PAPER_OUT, COVER_OPEN, ERROR and UNPLUG can strike mid-job, not \"" + std::string(what) + "\"");
+      return make_error("only PAPER_OUT, COVER_OPEN, ERROR and UNPLUG can strike mid-job, not \"" +
+                        std::string(what) + "\"");
     }
     m_pending = Pending{std::string(what), bytes};
     return {};
@@ -212,7 +216,7 @@ Result<void> SimPrinter::print(const PrintJob& job, Cut cut) {
     std::lock_guard lock(m_mutex);
     if (m_connection != Connection::Open) {
       return make_error(m_connection == Connection::Unplugged ? "simulated printer is unplugged"
-                                                               : "simulated printer is not open");
+                                                              : "simulated printer is not open");
     }
     if (!can_print(current())) return make_error(std::string(describe(current(), Language::English)));
     ++m_job_number;
@@ -225,8 +229,8 @@ Result<void> SimPrinter::print(const PrintJob& job, Cut cut) {
       if (auto saved = save(std::span(bytes).first(pending.after_bytes), false); !saved) return saved;
       if (pending.command == "UNPLUG") {
         unplugged_now = true;
-        m_last_error = "simulated printer was unplugged after " + std::to_string(pending.after_bytes) + " of " +
-                       std::to_string(bytes.size()) + " bytes";
+        m_last_error = "simulated printer was unplugged after " + std::to_string(pending.after_bytes) +
+                       " of " + std::to_string(bytes.size()) + " bytes";
         outcome = make_error(m_last_error);
       }
       // Paper out, cover open, error: the printer took every byte into its buffer and

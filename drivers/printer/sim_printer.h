@@ -30,7 +30,7 @@ struct SimPrinterConfig {
 };
 
 class SimPrinter final : public PrinterDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
   // "sim:/var/tmp/printer" or "sim:/var/tmp/printer?width=384"
   [[nodiscard]] static Result<std::unique_ptr<SimPrinter>> create(std::string_view connection);
@@ -51,16 +51,16 @@ public:
   // job-NNNN.png of the last complete job; empty before the first.
   [[nodiscard]] std::filesystem::path last_receipt_png() const;
 
-private:
+ private:
   enum class PaperLevel : std::uint8_t { Ok, NearEnd, Out };
   struct Pending {
     std::string command;
     std::size_t after_bytes;
   };
 
-  [[nodiscard]] Result<void> apply(std::string_view command);  // m_mutex held
-  void poll_control_file();                                    // m_mutex not held
-  [[nodiscard]] PrinterStatus current() const;                 // m_mutex held
+  [[nodiscard]] Result<void> apply(std::string_view command);                           // m_mutex held
+  void poll_control_file();                                                             // m_mutex not held
+  [[nodiscard]] PrinterStatus current() const;                                          // m_mutex held
   [[nodiscard]] Result<void> save(std::span<const std::uint8_t> bytes, bool complete);  // m_mutex held
   void notify(HotplugEvent event);
 

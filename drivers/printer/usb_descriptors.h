@@ -25,8 +25,8 @@ struct UsbPrinterInterface {
 // The printer interface of a configuration: class 7 preferred (bidirectional first), else,
 // when `vendor_specific_ok` (the device is in a driver's id table), a vendor-specific
 // interface with a bulk OUT endpoint, as many cheap ESC/POS printers have.
-[[nodiscard]] std::optional<UsbPrinterInterface> find_printer_interface(const libusb_config_descriptor& config,
-                                                                        bool vendor_specific_ok);
+[[nodiscard]] std::optional<UsbPrinterInterface> find_printer_interface(
+    const libusb_config_descriptor& config, bool vendor_specific_ok);
 
 [[nodiscard]] bool in_table(std::span<const UsbId> table, UsbId id);
 

@@ -56,10 +56,10 @@ std::optional<UsbPrinterInterface> printer_interface(libusb_device* device, UsbI
 std::optional<Ieee1284Id> read_device_id(libusb_device_handle* handle, const UsbPrinterInterface& iface,
                                          std::chrono::milliseconds timeout) {
   std::uint8_t reply[kDeviceIdMax];
-  const int n = libusb_control_transfer(
-      handle, kGetDeviceIdRequestType, 0, 0,
-      static_cast<std::uint16_t>((iface.interface_number << 8) | iface.alt_setting), reply, sizeof reply,
-      static_cast<unsigned>(timeout.count()));
+  const int n =
+      libusb_control_transfer(handle, kGetDeviceIdRequestType, 0, 0,
+                              static_cast<std::uint16_t>((iface.interface_number << 8) | iface.alt_setting),
+                              reply, sizeof reply, static_cast<unsigned>(timeout.count()));
   if (n < 2) return std::nullopt;
   auto text = device_id_text(std::span(reply, static_cast<std::size_t>(n)));
   if (!text) return std::nullopt;
@@ -89,7 +89,8 @@ Result<std::unique_ptr<UsbPrinter>> UsbPrinter::create(std::string_view connecti
                        ? std::from_chars_result{nullptr, std::errc::invalid_argument}
                        : std::from_chars(ids.data() + colon + 1, ids.data() + ids.size(), id.product, 16);
     if (v.ec != std::errc{} || p.ec != std::errc{} || p.ptr != ids.data() + ids.size()) {
-      return make_error("USB printer id must be \"usb:VVVV:PPPP\" in hex, got \"" + std::string(connection) + "\"");
+      return make_error("USB printer id must be \"usb:VVVV:PPPP\" in hex, got \"" + std::string(connection) +
+                        "\"");
     }
     config.id = id;
   }
@@ -200,8 +201,8 @@ Result<void> UsbPrinter::open() {
   }
   libusb_free_device_list(list, 1);
   if (chosen == nullptr) {
-    return fail_locked("no USB printer " + (m_config.id ? id_text(*m_config.id) + " " : std::string()) + "is connected",
-                       0);
+    return fail_locked(
+        "no USB printer " + (m_config.id ? id_text(*m_config.id) + " " : std::string()) + "is connected", 0);
   }
   const std::string at = where(chosen, chosen_id);
   const int opened = libusb_open(chosen, &m_handle);
@@ -213,7 +214,8 @@ Result<void> UsbPrinter::open() {
   if (libusb_kernel_driver_active(m_handle, m_interface.interface_number) == 1) {
     if (const int rc = libusb_detach_kernel_driver(m_handle, m_interface.interface_number); rc != 0) {
       close_locked();
-      return fail_locked("cannot take USB printer " + at + " from the kernel's usblp driver: " + usb_error(rc), rc);
+      return fail_locked(
+          "cannot take USB printer " + at + " from the kernel's usblp driver: " + usb_error(rc), rc);
     }
     m_detached_kernel_driver = true;
   }
@@ -242,12 +244,14 @@ Result<void> UsbPrinter::write_locked(std::span<const std::uint8_t> bytes) {
   while (sent < bytes.size()) {
     const int size = static_cast<int>(std::min(kChunk, bytes.size() - sent));
     int done = 0;
-    const int rc = libusb_bulk_transfer(m_handle, m_interface.endpoint_out, const_cast<std::uint8_t*>(bytes.data() + sent),
-                                        size, &done, static_cast<unsigned>(m_config.transfer_timeout.count()));
+    const int rc = libusb_bulk_transfer(m_handle, m_interface.endpoint_out,
+                                        const_cast<std::uint8_t*>(bytes.data() + sent), size, &done,
+                                        static_cast<unsigned>(m_config.transfer_timeout.count()));
     sent += static_cast<std::size_t>(done);
     if (rc != 0) {
-      return fail_locked("USB printer " + m_info.connection + " stopped taking data after " + std::to_string(sent) +
-                             " of " + std::to_string(bytes.size()) + " bytes: " + usb_error(rc),
+      return fail_locked("USB printer " + m_info.connection + " stopped taking data after " +
+                             std::to_string(sent) + " of " + std::to_string(bytes.size()) +
+                             " bytes: " + usb_error(rc),
                          rc);
     }
   }
@@ -292,8 +296,8 @@ Result<void> UsbPrinter::print(const PrintJob& job, Cut cut) {
   return write_locked(encoded.value());
 }
 
-int LIBUSB_CALL UsbPrinter::on_hotplug_event(libusb_context*, libusb_device* device, libusb_hotplug_event event,
-                                             void* self_pointer) {
+int LIBUSB_CALL UsbPrinter::on_hotplug_event(libusb_context*, libusb_device* device,
+                                             libusb_hotplug_event event, void* self_pointer) {
   auto* self = static_cast<UsbPrinter*>(self_pointer);
   UsbId id;
   const bool arrived = event == LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED;
@@ -325,7 +329,8 @@ void UsbPrinter::on_hotplug(HotplugCallback callback) {
   }
   const int rc = libusb_hotplug_register_callback(
       m_context,
-      static_cast<libusb_hotplug_event>(LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED | LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT),
+      static_cast<libusb_hotplug_event>(LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED |
+                                        LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT),
       LIBUSB_HOTPLUG_NO_FLAGS, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY,
       &UsbPrinter::on_hotplug_event, this, &m_hotplug_handle);
   if (rc != 0) {

@@ -31,7 +31,7 @@ struct UsbPrinterConfig {
 };
 
 class UsbPrinter final : public PrinterDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
   // "usb" (first printer) or "usb:04b8:0e15"
   [[nodiscard]] static Result<std::unique_ptr<UsbPrinter>> create(std::string_view connection);
@@ -50,14 +50,14 @@ public:
   [[nodiscard]] Result<void> print(const PrintJob& job, Cut cut) override;
   [[nodiscard]] int paper_width_dots() const override { return m_config.paper_width_dots; }
 
-private:
+ private:
   [[nodiscard]] Result<void> ensure_context();
   [[nodiscard]] Result<void> write_locked(std::span<const std::uint8_t> bytes);
   [[nodiscard]] Error fail_locked(std::string message, int libusb_error);
   void close_locked();
   void stop_events();
-  static int LIBUSB_CALL on_hotplug_event(libusb_context* ctx, libusb_device* device, libusb_hotplug_event event,
-                                          void* self);
+  static int LIBUSB_CALL on_hotplug_event(libusb_context* ctx, libusb_device* device,
+                                          libusb_hotplug_event event, void* self);
 
   UsbPrinterConfig m_config;
   DeviceInfo m_info;

@@ -16,7 +16,7 @@ constexpr std::uint8_t kInk = 28;
 
 // SplitMix64: fast, and the same sequence on every compiler (std:: distributions are not).
 class Random {
-public:
+ public:
   explicit Random(std::uint64_t seed) : m_state(seed) {}
   std::uint64_t next() {
     std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
@@ -28,13 +28,13 @@ public:
     return low + static_cast<int>(next() % static_cast<std::uint64_t>(high - low + 1));
   }
 
-private:
+ private:
   std::uint64_t m_state;
 };
 
 // A gray sheet being drawn; converted to the scan's colour mode at the end.
 class Canvas {
-public:
+ public:
   Canvas(int dpi, Random& random) : m_dpi(dpi), m_random(random) {
     m_page.width = mm_to_px(kA4WidthMm, dpi);
     m_page.height = mm_to_px(kA4HeightMm, dpi);
@@ -60,11 +60,13 @@ public:
     y0 = std::clamp(y0, 0, height());
     y1 = std::clamp(y1, 0, height());
     for (int y = y0; y < y1; ++y) {
-      std::fill_n(m_page.pixels.begin() + static_cast<std::ptrdiff_t>(y) * width() + x0, std::max(0, x1 - x0), value);
+      std::fill_n(m_page.pixels.begin() + static_cast<std::ptrdiff_t>(y) * width() + x0, std::max(0, x1 - x0),
+                  value);
     }
   }
   void set(int x, int y, std::uint8_t value) {
-    if (x >= 0 && y >= 0 && x < width() && y < height()) m_page.pixels[static_cast<std::size_t>(y) * width() + x] = value;
+    if (x >= 0 && y >= 0 && x < width() && y < height())
+      m_page.pixels[static_cast<std::size_t>(y) * width() + x] = value;
   }
 
   // One line of joined, Persian-looking words from right to left: a baseline stroke per word,
@@ -82,9 +84,12 @@ public:
       for (int i = 0; i < letters; ++i) {
         const int gx = x - i * glyph - m_random.between(0, glyph / 2);
         const int kind = m_random.between(0, 9);
-        if (kind < 3) fill(gx - stroke, baseline - px(3.0 * scale), gx, baseline, ink);             // alef, lam
-        else if (kind < 5) fill(gx - stroke, baseline - stroke, gx, baseline + px(1.2 * scale), ink);  // descender
-        else if (kind < 7) fill(gx - glyph / 2, baseline - px(1.4 * scale), gx, baseline - px(1.4 * scale) + stroke, ink);
+        if (kind < 3)
+          fill(gx - stroke, baseline - px(3.0 * scale), gx, baseline, ink);  // alef, lam
+        else if (kind < 5)
+          fill(gx - stroke, baseline - stroke, gx, baseline + px(1.2 * scale), ink);  // descender
+        else if (kind < 7)
+          fill(gx - glyph / 2, baseline - px(1.4 * scale), gx, baseline - px(1.4 * scale) + stroke, ink);
         if (kind == 7 || kind == 8) {  // dots above or below
           const int dy = kind == 7 ? -px(2.0 * scale) : px(0.9 * scale);
           fill(gx - glyph / 2, baseline + dy, gx - glyph / 2 + stroke, baseline + dy + stroke, ink);
@@ -110,7 +115,8 @@ public:
     for (int y = y0; y < y1; ++y) {
       for (int x = x0; x < x1; ++x) {
         const double r = std::hypot(x - cx, y - cy) / px(4.0);
-        const double v = 120 + 60 * std::sin(r + phase) + 40.0 * (x - x0) / std::max(1, x1 - x0) - 30.0 * (y - y0) / std::max(1, y1 - y0);
+        const double v = 120 + 60 * std::sin(r + phase) + 40.0 * (x - x0) / std::max(1, x1 - x0) -
+                         30.0 * (y - y0) / std::max(1, y1 - y0);
         set(x, y, static_cast<std::uint8_t>(std::clamp(v, 10.0, 245.0)));
       }
     }
@@ -120,7 +126,8 @@ public:
     for (int my = 0; my < matrix.height(); ++my) {
       for (int mx = 0; mx < matrix.width(); ++mx) {
         if (!matrix.get(mx, my)) continue;
-        fill(x0 + mx * module_w, y0 + my * module_h, x0 + (mx + 1) * module_w, y0 + (my + 1) * module_h, kInk);
+        fill(x0 + mx * module_w, y0 + my * module_h, x0 + (mx + 1) * module_w, y0 + (my + 1) * module_h,
+             kInk);
       }
     }
   }
@@ -128,7 +135,7 @@ public:
   void rotate_180() { std::reverse(m_page.pixels.begin(), m_page.pixels.end()); }
   Page take() { return std::move(m_page); }
 
-private:
+ private:
   int m_dpi;
   Random& m_random;
   Page m_page;
@@ -145,7 +152,8 @@ void draw_qr(Canvas& canvas, const std::string& payload) {
 }
 
 void draw_code128(Canvas& canvas, const std::string& payload) {
-  const auto matrix = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(0).encode(payload, 0, 1);
+  const auto matrix =
+      ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(0).encode(payload, 0, 1);
   const int module = std::max(2, canvas.px(0.3));
   canvas.bits(matrix, canvas.px(25), canvas.px(25), module, canvas.px(12));
 }
@@ -203,7 +211,8 @@ Result<SheetSpec> parse_sheet_spec(std::string_view word) {
       return make_error("Code 128 payload must be printable ASCII: \"" + *code + "\"");
     }
   } else {
-    return make_error("unknown sheet \"" + std::string(word) + "\" (text, photo, blank, qr:<payload>, code128:<payload>)");
+    return make_error("unknown sheet \"" + std::string(word) +
+                      "\" (text, photo, blank, qr:<payload>, code128:<payload>)");
   }
   if ((spec.content == SheetContent::Qr || spec.content == SheetContent::Code128) &&
       (spec.payload.empty() || has_space_or_control(spec.payload))) {
@@ -249,7 +258,8 @@ Page render_blank_back(ColorMode mode, int dpi, std::uint64_t seed) {
   Canvas canvas(dpi, random);
   // Show-through of the front: faint, wide, far lighter than ink.
   for (int y = canvas.px(30); y < canvas.height() - canvas.px(30); y += canvas.px(6.5)) {
-    canvas.fill(canvas.px(20), y, canvas.width() - canvas.px(20 + random.between(0, 60)), y + canvas.px(1.5), kPaper - 12);
+    canvas.fill(canvas.px(20), y, canvas.width() - canvas.px(20 + random.between(0, 60)), y + canvas.px(1.5),
+                kPaper - 12);
   }
   for (int speck = 0; speck < 6; ++speck) {  // dust
     const int x = random.between(0, canvas.width() - 3);

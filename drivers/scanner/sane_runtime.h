@@ -14,7 +14,7 @@
 namespace pk::scanner {
 
 class SaneRuntime {
-public:
+ public:
   [[nodiscard]] static Result<std::shared_ptr<SaneRuntime>> acquire();
   ~SaneRuntime();
   SaneRuntime(const SaneRuntime&) = delete;

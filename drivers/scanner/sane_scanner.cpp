@@ -31,7 +31,8 @@ const DriverMetadata& SaneScanner::metadata() {
 }
 
 Result<std::unique_ptr<SaneScanner>> SaneScanner::create(std::string_view connection) {
-  if (!connection.starts_with("sane:")) return make_error("not a SANE scanner: \"" + std::string(connection) + "\"");
+  if (!connection.starts_with("sane:"))
+    return make_error("not a SANE scanner: \"" + std::string(connection) + "\"");
   return std::make_unique<SaneScanner>(std::string(connection.substr(5)));
 }
 
@@ -66,8 +67,8 @@ ScannerStatus SaneScanner::status() const {
 
 Error SaneScanner::fail(SANE_Status status, std::string_view during) {
   const ScannerStatus why = map_sane_status(status);
-  std::string message = std::string(describe(why, Language::English)) + " (SANE: " + sane_strstatus(status) + ", " +
-                        std::string(during) + ")";
+  std::string message = std::string(describe(why, Language::English)) + " (SANE: " + sane_strstatus(status) +
+                        ", " + std::string(during) + ")";
   if (SANE_Handle handle = m_handle.load(); handle != nullptr) sane_cancel(handle);
   m_active = false;
   m_frame_started = false;
@@ -180,13 +181,16 @@ Result<Page> SaneScanner::read_page() {
   if (const SANE_Status got = sane_get_parameters(handle, &p); got != SANE_STATUS_GOOD) {
     return fail(got, "reading the page's parameters");
   }
-  if ((p.format != SANE_FRAME_GRAY && p.format != SANE_FRAME_RGB) || (p.depth != 1 && p.depth != 8 && p.depth != 16) ||
-      (p.depth == 1 && p.format != SANE_FRAME_GRAY) || p.pixels_per_line <= 0 || p.bytes_per_line <= 0) {
-    return fail(SANE_STATUS_UNSUPPORTED, "page format " + std::to_string(p.format) + " depth " + std::to_string(p.depth) +
+  if ((p.format != SANE_FRAME_GRAY && p.format != SANE_FRAME_RGB) ||
+      (p.depth != 1 && p.depth != 8 && p.depth != 16) || (p.depth == 1 && p.format != SANE_FRAME_GRAY) ||
+      p.pixels_per_line <= 0 || p.bytes_per_line <= 0) {
+    return fail(SANE_STATUS_UNSUPPORTED, "page format " + std::to_string(p.format) + " depth " +
+                                             std::to_string(p.depth) +
                                              " (three-pass and unusual frames are not supported)");
   }
   std::vector<std::uint8_t> raw;
-  if (p.lines > 0) raw.reserve(static_cast<std::size_t>(p.bytes_per_line) * static_cast<std::size_t>(p.lines));
+  if (p.lines > 0)
+    raw.reserve(static_cast<std::size_t>(p.bytes_per_line) * static_cast<std::size_t>(p.lines));
   std::vector<std::uint8_t> chunk(256 * 1024);
   for (;;) {
     SANE_Int length = 0;
@@ -211,7 +215,8 @@ Result<Page> SaneScanner::read_page() {
   page.pixels.resize(page.expected_size());
   const int samples = page.width * page.channels;
   for (int y = 0; y < page.height; ++y) {
-    convert_row(raw.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(p.bytes_per_line), p.depth, samples,
+    convert_row(raw.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(p.bytes_per_line),
+                p.depth, samples,
                 page.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(samples));
   }
   if (m_threshold) {

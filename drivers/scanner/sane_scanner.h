@@ -16,7 +16,7 @@
 namespace pk::scanner {
 
 class SaneScanner final : public ScannerDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
   [[nodiscard]] static Result<std::unique_ptr<SaneScanner>> create(std::string_view connection);
 
@@ -39,7 +39,7 @@ public:
   // The resolution the device accepted at the last start().
   [[nodiscard]] int actual_dpi() const { return m_dpi; }
 
-private:
+ private:
   [[nodiscard]] Error fail(SANE_Status status, std::string_view during);  // ends the batch
   [[nodiscard]] Result<Page> read_page();
   void close_handle();

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/language.h"  // pk::Language, the one the whole terminal speaks
 #include "domain/result.h"
 #include "drivers/device.h"
-#include "domain/language.h"  // pk::Language, the one the whole terminal speaks
 
 namespace pk::scanner {
 
@@ -39,7 +39,8 @@ struct Page {
   std::vector<std::uint8_t> pixels;
 
   [[nodiscard]] std::size_t expected_size() const {
-    return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * static_cast<std::size_t>(channels);
+    return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) *
+           static_cast<std::size_t>(channels);
   }
 };
 
@@ -50,7 +51,7 @@ enum class ScannerStatus : std::uint8_t { Ready, NoDocuments, Jammed, CoverOpen,
 [[nodiscard]] std::string_view to_string(ScannerStatus status);
 
 class ScannerDriver : public Device {
-public:
+ public:
   // Connects to the device. Safe to call again after a failure or an unplug.
   [[nodiscard]] virtual Result<void> open() = 0;
   // Applies the settings and begins a batch. An empty feeder here is an error (NoDocuments):

@@ -14,7 +14,8 @@ ScannerRegistry make_scanner_registry() {
   return registry;
 }
 
-Result<std::unique_ptr<ScannerDriver>> create_scanner(const ScannerRegistry& registry, const std::string& configured) {
+Result<std::unique_ptr<ScannerDriver>> create_scanner(const ScannerRegistry& registry,
+                                                      const std::string& configured) {
   const char* from_env = std::getenv("PK_SCANNER");
   return registry.create(from_env != nullptr && *from_env != '\0' ? std::string(from_env) : configured);
 }

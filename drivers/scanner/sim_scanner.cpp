@@ -6,7 +6,8 @@ namespace pk::scanner {
 namespace {
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
+    text.remove_suffix(1);
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   return text;
 }
@@ -23,13 +24,14 @@ std::optional<int> parse_count(std::string_view text) {
 }  // namespace
 
 const DriverMetadata& SimScanner::metadata() {
-  static const DriverMetadata meta{"sim", "Simulated document scanner (ADF, duplex)", {},
-                                   Features{Feature::Hotplug, Feature::Scripted}};
+  static const DriverMetadata meta{
+      "sim", "Simulated document scanner (ADF, duplex)", {}, Features{Feature::Hotplug, Feature::Scripted}};
   return meta;
 }
 
 Result<std::unique_ptr<SimScanner>> SimScanner::create(std::string_view connection) {
-  if (!connection.starts_with("sim:")) return make_error("not a simulated scanner: \"" + std::string(connection) + "\"");
+  if (!connection.starts_with("sim:"))
+    return make_error("not a simulated scanner: \"" + std::string(connection) + "\"");
   std::string_view rest = connection.substr(4);
   std::uint64_t seed = 1;
   if (rest.starts_with("seed=")) {
@@ -39,7 +41,8 @@ Result<std::unique_ptr<SimScanner>> SimScanner::create(std::string_view connecti
       return make_error("bad seed in \"" + std::string(connection) + "\"");
     }
   } else if (!rest.empty()) {
-    return make_error("simulated scanner takes \"sim:\" or \"sim:seed=<n>\", not \"" + std::string(connection) + "\"");
+    return make_error("simulated scanner takes \"sim:\" or \"sim:seed=<n>\", not \"" +
+                      std::string(connection) + "\"");
   }
   return std::make_unique<SimScanner>(seed);
 }
@@ -79,7 +82,8 @@ Error SimScanner::fail(ScannerStatus why, std::string message) {
 
 Result<void> SimScanner::open() {
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Unplugged) return fail(ScannerStatus::Unplugged, "simulated scanner is unplugged");
+  if (m_connection == Connection::Unplugged)
+    return fail(ScannerStatus::Unplugged, "simulated scanner is unplugged");
   m_connection = Connection::Open;
   m_last_status = ScannerStatus::Ready;
   return {};
@@ -88,9 +92,11 @@ Result<void> SimScanner::open() {
 Result<void> SimScanner::start(const ScanSettings& settings) {
   std::lock_guard lock(m_mutex);
   if (settings.dpi < 50 || settings.dpi > 1200) {
-    return fail(ScannerStatus::Error, "resolution " + std::to_string(settings.dpi) + " dpi is outside 50..1200");
+    return fail(ScannerStatus::Error,
+                "resolution " + std::to_string(settings.dpi) + " dpi is outside 50..1200");
   }
-  if (m_connection == Connection::Unplugged) return fail(ScannerStatus::Unplugged, "simulated scanner is unplugged");
+  if (m_connection == Connection::Unplugged)
+    return fail(ScannerStatus::Unplugged, "simulated scanner is unplugged");
   if (m_connection != Connection::Open) return fail(ScannerStatus::Error, "simulated scanner is not open");
   if (m_cover_open) return fail(ScannerStatus::CoverOpen, "scanner cover is open");
   if (m_jammed) return fail(ScannerStatus::Jammed, "a sheet is still jammed in the feeder");
@@ -114,7 +120,8 @@ Result<std::optional<Page>> SimScanner::next_page() {
     m_active = false;
     return std::optional<Page>{};
   }
-  if (m_connection == Connection::Unplugged) return fail(ScannerStatus::Unplugged, "scanner was unplugged mid-batch");
+  if (m_connection == Connection::Unplugged)
+    return fail(ScannerStatus::Unplugged, "scanner was unplugged mid-batch");
   if (m_cover_open) return fail(ScannerStatus::CoverOpen, "scanner cover was opened mid-batch");
   if (m_jammed) return fail(ScannerStatus::Jammed, "paper jam in the feeder");
 
@@ -129,7 +136,8 @@ Result<std::optional<Page>> SimScanner::next_page() {
       return std::optional<Page>{};
     }
     m_flatbed_done = true;
-    sheet = m_feeder.empty() ? SheetSpec{SheetContent::Blank, {}, SheetOrientation::Upright} : m_feeder.front();
+    sheet =
+        m_feeder.empty() ? SheetSpec{SheetContent::Blank, {}, SheetOrientation::Upright} : m_feeder.front();
   } else {
     if (m_feeder.empty()) {
       m_active = false;
@@ -139,7 +147,8 @@ Result<std::optional<Page>> SimScanner::next_page() {
       if (*m_jam_after == 0) {
         m_jam_after.reset();
         m_jammed = true;
-        return fail(ScannerStatus::Jammed, "paper jam in the feeder at page " + std::to_string(m_sequence + 1));
+        return fail(ScannerStatus::Jammed,
+                    "paper jam in the feeder at page " + std::to_string(m_sequence + 1));
       }
       --*m_jam_after;
     }

@@ -26,7 +26,7 @@
 namespace pk::scanner {
 
 class SimScanner final : public ScannerDriver {
-public:
+ public:
   [[nodiscard]] static const DriverMetadata& metadata();
   // "sim:" or "sim:seed=42"
   [[nodiscard]] static Result<std::unique_ptr<SimScanner>> create(std::string_view connection);
@@ -45,8 +45,8 @@ public:
   [[nodiscard]] Result<void> inject(std::string_view command);
   [[nodiscard]] int sheets_in_feeder() const;
 
-private:
-  [[nodiscard]] Result<void> apply(std::string_view command);  // m_mutex held
+ private:
+  [[nodiscard]] Result<void> apply(std::string_view command);        // m_mutex held
   [[nodiscard]] Error fail(ScannerStatus why, std::string message);  // m_mutex held; ends the batch
   void notify(HotplugEvent event);
 
@@ -61,7 +61,7 @@ private:
   bool m_cover_open = false;
   std::optional<int> m_jam_after;  // sheets still to feed before the scripted jam
   bool m_active = false;
-  bool m_back_pending = false;     // duplex: the current sheet's back comes next
+  bool m_back_pending = false;  // duplex: the current sheet's back comes next
   bool m_flatbed_done = false;
   ScanSettings m_settings;
   int m_sequence = 0;

@@ -9,7 +9,8 @@ Result<void> add_operator(OperatorAccounts& accounts, store::Store& store, std::
   const bool existed = accounts.find(id.value()) != nullptr;
   if (auto set = accounts.set_operator(id.value(), pin, now_unix); !set) return set.error();
   const std::string who(role);
-  auto audited = store.append_audit("admin", existed ? who + "_pin_reset" : who + "_added", who + " " + id.value());
+  auto audited =
+      store.append_audit("admin", existed ? who + "_pin_reset" : who + "_added", who + " " + id.value());
   if (!audited) return audited.error();
   return {};
 }

@@ -12,7 +12,8 @@ std::vector<const catalog::Service*> visible_services(const ScreenContext& ctx) 
   for (int number : catalog::search_services(ctx.catalog, ctx.flow.state().query)) {
     const catalog::Service* service = ctx.catalog.find(number);
     if (!service) continue;
-    if (!ctx.flow.state().office_filter.empty() && service->office_id != ctx.flow.state().office_filter) continue;
+    if (!ctx.flow.state().office_filter.empty() && service->office_id != ctx.flow.state().office_filter)
+      continue;
     out.push_back(service);
   }
   return out;
@@ -32,7 +33,8 @@ void draw_toolbar(ScreenContext& ctx, const ui::Rect& bar) {
     return std::min(ctx.ui.text().measure(name, tab_text).x + 3 * t.gap, 440 * t.scale);
   };
   float tabs_width = tab_width(ctx.tr(strings::kAllOffices));
-  for (const catalog::Office& office : ctx.catalog.offices) tabs_width += t.gap + tab_width(ctx.tr(office.name));
+  for (const catalog::Office& office : ctx.catalog.offices)
+    tabs_width += t.gap + tab_width(ctx.tr(office.name));
   float tab_x = bar.width() - tabs_width;
   const ui::Rect tab_row = bar.inset(0, t.gap / 2);
   float w = tab_width(ctx.tr(strings::kAllOffices));
@@ -90,7 +92,8 @@ void draw_browse_screen(ScreenContext& ctx) {
     const catalog::Service& s = *services[i];
     const int column = static_cast<int>(i) % columns;
     const float y = origin.y + static_cast<float>(i / static_cast<size_t>(columns)) * (row_height + t.gap);
-    ui::Rect row = ctx.ui.from_start(content, static_cast<float>(column) * (column_width + t.gap), column_width);
+    ui::Rect row =
+        ctx.ui.from_start(content, static_cast<float>(column) * (column_width + t.gap), column_width);
     row.min.y = y;
     row.max.y = y + row_height;
     const catalog::Office* office = ctx.catalog.office(s.office_id);

@@ -18,10 +18,10 @@ void draw_capture_screen(ScreenContext& ctx) {
   const ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), progress);
   float y = body.min.y;
   std::string title = ctx.tr(wanted.title) + " (" + format_number(wanted.pages, ctx.lang()) + " " +
-                      ctx.tr(strings::kPages) + (wanted.mandatory ? "" : "، " + std::string(ctx.tr(strings::kOptional))) +
-                      ")";
-  y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, title, {.size_px = t.title_px, .weight = ui::Weight::Bold},
-                   t.primary);
+                      ctx.tr(strings::kPages) +
+                      (wanted.mandatory ? "" : "، " + std::string(ctx.tr(strings::kOptional))) + ")";
+  y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, title,
+                   {.size_px = t.title_px, .weight = ui::Weight::Bold}, t.primary);
   y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(strings::kCaptureHint), {.size_px = t.body_px},
                    t.text_muted);
   y += t.gap;
@@ -32,7 +32,8 @@ void draw_capture_screen(ScreenContext& ctx) {
   float offset = 0;
   for (const CapturedPage& page : doc.pages) {
     if (page.preview_height <= 0) continue;
-    const float w = preview_h * static_cast<float>(page.preview_width) / static_cast<float>(page.preview_height);
+    const float w =
+        preview_h * static_cast<float>(page.preview_width) / static_cast<float>(page.preview_height);
     ui::Rect r = ctx.ui.from_start(body, offset, w);
     r.min.y = y + t.gap;
     r.max.y = y + t.gap + preview_h - t.gap;
@@ -51,9 +52,8 @@ void draw_capture_screen(ScreenContext& ctx) {
   const ui::Rect row{{body.min.x, body.max.y - t.touch_target * 1.2f}, body.max};
   const float bw = 380 * t.scale;
   float x = 0;
-  if (ctx.flow.can_scan() &&
-      ui::button(ctx.ui, "scan", ctx.ui.from_start(row, x, bw), ctx.tr(strings::kScan), ui::ButtonKind::Primary,
-                 t.title_px))
+  if (ctx.flow.can_scan() && ui::button(ctx.ui, "scan", ctx.ui.from_start(row, x, bw), ctx.tr(strings::kScan),
+                                        ui::ButtonKind::Primary, t.title_px))
     ctx.action = PendingAction::ScanPage;
   x += bw + t.gap;
   if (!doc.pages.empty()) {
@@ -64,7 +64,8 @@ void draw_capture_screen(ScreenContext& ctx) {
   }
   if (!doc.pages.empty() || !wanted.mandatory) {
     const char* label = doc.pages.empty() ? ctx.tr(strings::kSkip) : ctx.tr(strings::kNext);
-    if (ui::button(ctx.ui, "next", ctx.ui.from_start(row, row.width() - bw, bw), label, ui::ButtonKind::Primary))
+    if (ui::button(ctx.ui, "next", ctx.ui.from_start(row, row.width() - bw, bw), label,
+                   ui::ButtonKind::Primary))
       ctx.flow.capture_next();
   }
 }

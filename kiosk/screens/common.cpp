@@ -20,10 +20,13 @@ ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view
 
 static bool numeric_field(const CitizenState& s) {
   switch (s.field) {
-    case Field::IdNumber: return s.identity.kind != identity::IdKind::Passport;
+    case Field::IdNumber:
+      return s.identity.kind != identity::IdKind::Passport;
     case Field::Mobile:
-    case Field::TrackingCode: return true;
-    default: return false;
+    case Field::TrackingCode:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -48,12 +51,23 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
   }
   std::string text;
   switch (s.field) {
-    case Field::Search: text = s.query; break;
-    case Field::IdNumber: text = s.identity.number; break;
-    case Field::Mobile: text = s.screen == CitizenScreen::Identify ? s.identity.mobile : s.report.mobile; break;
-    case Field::TrackingCode: text = s.tracking_input; break;
-    case Field::ReportText: text = s.report.text; break;
-    case Field::None: break;
+    case Field::Search:
+      text = s.query;
+      break;
+    case Field::IdNumber:
+      text = s.identity.number;
+      break;
+    case Field::Mobile:
+      text = s.screen == CitizenScreen::Identify ? s.identity.mobile : s.report.mobile;
+      break;
+    case Field::TrackingCode:
+      text = s.tracking_input;
+      break;
+    case Field::ReportText:
+      text = s.report.text;
+      break;
+    case Field::None:
+      break;
   }
   if (ctx.keyboard.draw(ctx.ui, keys, text)) ctx.flow.set_field_text(s.field, std::move(text));
   if (numeric) return {body.min, {body.max.x, body.max.y}};  // fields stay beside the keypad
@@ -68,21 +82,27 @@ float draw_error(ScreenContext& ctx, const ui::Rect& below, std::string_view mes
 
 std::string_view field_name(Field field) {
   switch (field) {
-    case Field::None: return "none";
-    case Field::Search: return "search";
-    case Field::IdNumber: return "id";
-    case Field::Mobile: return "mobile";
-    case Field::TrackingCode: return "tracking";
-    case Field::ReportText: return "report_text";
+    case Field::None:
+      return "none";
+    case Field::Search:
+      return "search";
+    case Field::IdNumber:
+      return "id";
+    case Field::Mobile:
+      return "mobile";
+    case Field::TrackingCode:
+      return "tracking";
+    case Field::ReportText:
+      return "report_text";
   }
   return "none";
 }
 
-ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Field field, std::string_view text,
-                    std::string_view placeholder) {
+ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Field field,
+                    std::string_view text, std::string_view placeholder) {
   const ui::Theme& t = ctx.ui.theme();
-  const float label_h = ui::text_in(ctx.ui, row, label, {.size_px = t.small_px, .weight = ui::Weight::Bold},
-                                    t.text_muted);
+  const float label_h =
+      ui::text_in(ctx.ui, row, label, {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
   const ui::Rect box{{row.min.x, row.min.y + label_h + 6 * t.scale},
                      {row.max.x, row.min.y + label_h + 6 * t.scale + t.touch_target}};
   const std::string id = "field/" + std::string(field_name(field));
@@ -103,15 +123,16 @@ void draw_more_time_dialog(ScreenContext& ctx, double now) {
   ImGui::SetNextWindowSize({ctx.screen.width(), ctx.screen.height()});
   ImGui::SetNextWindowFocus();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 150));
-  ImGui::Begin("##more_time", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                           ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("##more_time", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleColor();
   const ui::Rect card{{c.x - w / 2, c.y - h / 2}, {c.x + w / 2, c.y + h / 2}};
   ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
   const ui::Rect inner = card.inset(t.margin, t.margin);
   float y = inner.min.y;
   y += ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(strings::kMoreTimeTitle),
-                   {.size_px = t.title_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
+                   {.size_px = t.title_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center},
+                   t.text);
   y += t.gap;
   y += ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(strings::kMoreTimeBody),
                    {.size_px = t.body_px, .align = ui::TextAlign::Center}, t.text_muted);
@@ -119,7 +140,8 @@ void draw_more_time_dialog(ScreenContext& ctx, double now) {
   const std::string countdown = format_number(left, ctx.lang()) + " " + ctx.tr(strings::kSeconds);
   y += t.gap;
   ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, countdown,
-              {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.primary);
+              {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center},
+              t.primary);
   const ui::Rect buttons{{inner.min.x, inner.max.y - t.touch_target * 1.2f}, inner.max};
   const float bw = (buttons.width() - t.gap) / 2;
   if (ui::button(ctx.ui, "more_time", ctx.ui.from_start(buttons, 0, bw), ctx.tr(strings::kMoreTimeYes),

@@ -11,9 +11,10 @@ ui::Rect draw_header(ScreenContext& ctx) {
   // The language switch sits at the end edge, where it does not compete with the title.
   const float lang_width = 220 * t.scale;
   ui::Rect lang = ctx.ui.from_start(inner, inner.width() - lang_width, lang_width).inset(0, t.gap);
-  if (ui::button(ctx.ui, "lang", lang, ctx.tr(strings::kLanguageOther), ui::ButtonKind::Secondary, t.small_px)) {
+  if (ui::button(ctx.ui, "lang", lang, ctx.tr(strings::kLanguageOther), ui::ButtonKind::Secondary,
+                 t.small_px)) {
     ctx.flow.choose_language(ctx.lang() == catalog::Language::Persian ? catalog::Language::English
-                                                                     : catalog::Language::Persian);
+                                                                      : catalog::Language::Persian);
   }
   float end_used = lang_width + t.gap;
   // "Finish" on every screen of a session: leaving is always one tap, and wipes everything.
@@ -21,13 +22,14 @@ ui::Rect draw_header(ScreenContext& ctx) {
     const float finish_width = 200 * t.scale;
     const ui::Rect finish =
         ctx.ui.from_start(inner, inner.width() - end_used - finish_width, finish_width).inset(0, t.gap);
-    if (ui::button(ctx.ui, "finish_session", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Secondary, t.small_px))
+    if (ui::button(ctx.ui, "finish_session", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Secondary,
+                   t.small_px))
       ctx.flow.home();
     end_used += finish_width + t.gap;
   }
   const ui::Rect title = ctx.ui.from_start(inner, 0, inner.width() - end_used);
-  ui::text_in(ctx.ui, title, ctx.tr(strings::kAppTitle), {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1},
-              t.on_header, true);
+  ui::text_in(ctx.ui, title, ctx.tr(strings::kAppTitle),
+              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.on_header, true);
   return {{ctx.screen.min.x, band.max.y}, ctx.screen.max};
 }
 

@@ -12,7 +12,8 @@ void draw_identify_screen(ScreenContext& ctx) {
   const float column = std::min(body.width() * 0.5f, 900 * t.scale);
   ui::Rect col = ctx.ui.from_start(body, 0, column);
   float y = col.min.y;
-  y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kIdHint), {.size_px = t.body_px}, t.text_muted);
+  y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kIdHint), {.size_px = t.body_px},
+                   t.text_muted);
   y += t.gap;
 
   const struct {
@@ -34,12 +35,14 @@ void draw_identify_screen(ScreenContext& ctx) {
   const char* number_label = ctx.tr(strings::kIdNationalCode);
   for (const auto& k : kinds)
     if (k.kind == s.identity.kind) number_label = ctx.tr(k.name);
-  ui::Rect used = draw_field(ctx, {{col.min.x, y}, col.max}, number_label, Field::IdNumber, s.identity.number);
+  ui::Rect used =
+      draw_field(ctx, {{col.min.x, y}, col.max}, number_label, Field::IdNumber, s.identity.number);
   y = used.max.y + t.gap / 2;
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.number_error) + t.gap;
 
-  used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kMobile), Field::Mobile, s.identity.mobile,
-                    ctx.lang() == catalog::Language::Persian ? "۰۹۱۲۱۲۳۴۵۶۷" : "09121234567");
+  used =
+      draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kMobile), Field::Mobile, s.identity.mobile,
+                 ctx.lang() == catalog::Language::Persian ? "۰۹۱۲۱۲۳۴۵۶۷" : "09121234567");
   y = used.max.y + t.gap / 2;
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error) + t.gap;
 

@@ -6,7 +6,8 @@ namespace pk::kiosk {
 
 static void draw_report_service(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
-  const ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kReportWhich));
+  const ui::Rect body =
+      draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kReportWhich));
   const float row_h = 110 * t.scale;
   float scroll = ctx.flow.state().list_scroll;
   const ImVec2 origin = ui::begin_scroll(ctx.ui, "report_services", body, scroll);
@@ -46,7 +47,8 @@ static void draw_report_details(ScreenContext& ctx) {
       const ProblemKind p = kProblemKinds[i];
       const bool chosen = s.report.problem_chosen && s.report.problem == p;
       if (ui::button(ctx.ui, std::string("problem/") + std::string(problem_id(p)),
-                     ctx.ui.from_start(choices, static_cast<float>(i) * (w + t.gap), w), problem_name(p, ctx.lang()),
+                     ctx.ui.from_start(choices, static_cast<float>(i) * (w + t.gap), w),
+                     problem_name(p, ctx.lang()),
                      chosen ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, t.small_px))
         ctx.flow.choose_problem(p);
     }
@@ -56,7 +58,8 @@ static void draw_report_details(ScreenContext& ctx) {
   const ui::Rect col = ctx.ui.from_start({{body.min.x, y}, body.max}, 0, column);
   ui::Rect used = draw_field(ctx, col, ctx.tr(strings::kReportText), Field::ReportText, s.report.text);
   y = used.max.y + t.gap;
-  used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kReportMobile), Field::Mobile, s.report.mobile);
+  used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kReportMobile), Field::Mobile,
+                    s.report.mobile);
   y = used.max.y + t.gap / 2;
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.report.mobile_error);
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.submit_problem) + t.gap;
@@ -72,8 +75,10 @@ static void draw_report_details(ScreenContext& ctx) {
 }
 
 void draw_report_screens(ScreenContext& ctx) {
-  if (ctx.flow.state().screen == CitizenScreen::ReportService) draw_report_service(ctx);
-  else draw_report_details(ctx);
+  if (ctx.flow.state().screen == CitizenScreen::ReportService)
+    draw_report_service(ctx);
+  else
+    draw_report_details(ctx);
 }
 
 }  // namespace pk::kiosk

@@ -8,14 +8,18 @@ namespace {
 
 const char* id_kind_label(const ScreenContext& ctx, identity::IdKind kind) {
   switch (kind) {
-    case identity::IdKind::ForeignNationalId: return ctx.tr(strings::kIdForeign);
-    case identity::IdKind::Passport: return ctx.tr(strings::kIdPassport);
-    default: return ctx.tr(strings::kIdNationalCode);
+    case identity::IdKind::ForeignNationalId:
+      return ctx.tr(strings::kIdForeign);
+    case identity::IdKind::Passport:
+      return ctx.tr(strings::kIdPassport);
+    default:
+      return ctx.tr(strings::kIdNationalCode);
   }
 }
 
 // A row of the summary: the label at the start edge, the value beside it.
-float summary_row(ScreenContext& ctx, float y, const ui::Rect& area, std::string_view label, std::string_view value) {
+float summary_row(ScreenContext& ctx, float y, const ui::Rect& area, std::string_view label,
+                  std::string_view value) {
   const ui::Theme& t = ctx.ui.theme();
   const float label_w = 420 * t.scale;
   const ui::Rect row{{area.min.x, y}, {area.max.x, y + 1}};
@@ -32,7 +36,8 @@ void draw_review_screen(ScreenContext& ctx) {
   const CitizenState& s = ctx.flow.state();
   const catalog::Service* service = ctx.flow.service();
   if (!service) return;
-  const ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kReviewTitle));
+  const ui::Rect body =
+      draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kReviewTitle));
   ui::Rect card{body.min, {body.max.x, body.max.y - t.touch_target * 2.6f}};
   ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
   card = card.inset(t.margin, t.gap);
@@ -48,19 +53,23 @@ void draw_review_screen(ScreenContext& ctx) {
                                                             : s.identity.mobile_normalised);
   for (size_t i = 0; i < s.documents.size() && i < service->documents.size(); ++i) {
     const size_t pages = s.documents[i].pages.size();
-    y += summary_row(ctx, y, card, ctx.tr(service->documents[i].title),
-                     format_number(static_cast<int64_t>(pages), ctx.lang()) + " " + ctx.tr(strings::kPagesScanned));
+    y += summary_row(
+        ctx, y, card, ctx.tr(service->documents[i].title),
+        format_number(static_cast<int64_t>(pages), ctx.lang()) + " " + ctx.tr(strings::kPagesScanned));
   }
   y += summary_row(ctx, y, card, ctx.tr(strings::kFee), format_amount_rials(service->fee_rials, ctx.lang()));
 
   // Consent: a large box the citizen ticks; submit stays disabled until then.
-  const ui::Rect consent_row{{body.min.x, card.max.y + 2 * t.gap}, {body.max.x, card.max.y + 2 * t.gap + t.touch_target}};
+  const ui::Rect consent_row{{body.min.x, card.max.y + 2 * t.gap},
+                             {body.max.x, card.max.y + 2 * t.gap + t.touch_target}};
   const ui::Rect box = ctx.ui.from_start(consent_row, 0, t.touch_target);
-  if (ui::button(ctx.ui, "consent", box, s.consent ? "✓" : "", s.consent ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary,
-                 t.title_px))
+  if (ui::button(ctx.ui, "consent", box, s.consent ? "✓" : "",
+                 s.consent ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, t.title_px))
     ctx.flow.set_consent(!s.consent);
-  ui::text_in(ctx.ui, ctx.ui.from_start(consent_row, t.touch_target + t.gap, consent_row.width() - t.touch_target - t.gap),
-              ctx.tr(strings::kConsent), {.size_px = t.body_px}, t.text, true);
+  ui::text_in(
+      ctx.ui,
+      ctx.ui.from_start(consent_row, t.touch_target + t.gap, consent_row.width() - t.touch_target - t.gap),
+      ctx.tr(strings::kConsent), {.size_px = t.body_px}, t.text, true);
 
   const ui::Rect row{{body.min.x, body.max.y - t.touch_target * 1.1f}, body.max};
   if (!ctx.can_take_applications) {
@@ -68,8 +77,8 @@ void draw_review_screen(ScreenContext& ctx) {
     return;
   }
   draw_error(ctx, {{body.min.x + 500 * t.scale, row.min.y}, row.max}, s.submit_problem);
-  if (s.consent && ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, 460 * t.scale), ctx.tr(strings::kSubmit),
-                              ui::ButtonKind::Primary, t.title_px)) {
+  if (s.consent && ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, 460 * t.scale),
+                              ctx.tr(strings::kSubmit), ui::ButtonKind::Primary, t.title_px)) {
     if (ctx.flow.submit_requested()) ctx.action = PendingAction::SubmitApplication;
   }
 }

@@ -11,19 +11,23 @@ void draw_saved_screen(ScreenContext& ctx) {
   float y = col.min.y + t.margin;
   const Text& title = saved.is_failure_report ? strings::kReportSavedTitle : strings::kSavedTitle;
   y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(title),
-                   {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
+                   {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center},
+                   t.text);
   y += t.margin;
 
   // The code, big, in a box: what the citizen copies down if the receipt did not print.
   const ui::Rect code_box{{col.min.x, y}, {col.max.x, y + 230 * t.scale}};
   ImGui::GetWindowDrawList()->AddRectFilled(code_box.min, code_box.max, t.surface, t.radius);
   ImGui::GetWindowDrawList()->AddRect(code_box.min, code_box.max, t.primary, t.radius, 0, 3 * t.scale);
-  ui::text_in(ctx.ui, {{code_box.min.x, code_box.min.y + t.gap}, code_box.max}, ctx.tr(strings::kTrackingCode),
-              {.size_px = t.body_px, .align = ui::TextAlign::Center}, t.text_muted);
+  ui::text_in(ctx.ui, {{code_box.min.x, code_box.min.y + t.gap}, code_box.max},
+              ctx.tr(strings::kTrackingCode), {.size_px = t.body_px, .align = ui::TextAlign::Center},
+              t.text_muted);
   // Digits and dashes read left to right in both languages.
   ui::text_in(ctx.ui, {{code_box.min.x, code_box.min.y + t.gap + t.body_px * 1.6f}, code_box.max},
               saved.tracking_display,
-              {.size_px = t.display_px * 1.3f, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center,
+              {.size_px = t.display_px * 1.3f,
+               .weight = ui::Weight::Bold,
+               .align = ui::TextAlign::Center,
                .direction = ui::BaseDirection::LeftToRight},
               t.primary);
   y = code_box.max.y + t.margin;

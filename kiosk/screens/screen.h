@@ -23,12 +23,14 @@ struct ScreenContext {
   const catalog::Catalog& catalog;
   const Config& config;
   ui::Rect screen;
-  bool can_take_applications = true;  // the centre's key is here (the terminal is enrolled)
+  bool can_take_applications = true;   // the centre's key is here (the terminal is enrolled)
   std::vector<std::string> notices{};  // outage notices for the welcome screen, already worded
   PendingAction action = PendingAction::None;
   [[nodiscard]] catalog::Language lang() const { return flow.language(); }
   [[nodiscard]] const char* tr(const Text& text) const { return text.in(flow.language()); }
-  [[nodiscard]] const std::string& tr(const catalog::LocalText& text) const { return text.in(flow.language()); }
+  [[nodiscard]] const std::string& tr(const catalog::LocalText& text) const {
+    return text.in(flow.language());
+  }
 };
 
 // The band across the top of every screen; returns the rectangle left below it.
@@ -43,8 +45,8 @@ float draw_error(ScreenContext& ctx, const ui::Rect& below, std::string_view mes
 // The widget id of a field's box: "field/<name>".
 [[nodiscard]] std::string_view field_name(Field field);
 // A labelled one-line field that focuses `field` when tapped; returns the rectangle used.
-ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Field field, std::string_view text,
-                    std::string_view placeholder = "");
+ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Field field,
+                    std::string_view text, std::string_view placeholder = "");
 void draw_more_time_dialog(ScreenContext& ctx, double now);
 
 void draw_welcome_screen(ScreenContext& ctx);

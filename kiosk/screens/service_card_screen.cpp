@@ -7,14 +7,16 @@ namespace {
 
 // Writes blocks of text down a column, keeping the y cursor.
 class Column {
-public:
-  Column(ScreenContext& ctx, ui::Rect rect) : m_ctx(ctx), m_t(ctx.ui.theme()), m_rect(rect), m_y(rect.min.y) {}
+ public:
+  Column(ScreenContext& ctx, ui::Rect rect)
+      : m_ctx(ctx), m_t(ctx.ui.theme()), m_rect(rect), m_y(rect.min.y) {}
 
   void heading(std::string_view text) {
     m_y += m_t.gap;
     m_y += ui::text_in(m_ctx.ui, area(), text, {.size_px = m_t.title_px * 0.8f, .weight = ui::Weight::Bold},
                        m_t.primary);
-    ImGui::GetWindowDrawList()->AddLine({m_rect.min.x, m_y + 4}, {m_rect.max.x, m_y + 4}, m_t.divider, 2 * m_t.scale);
+    ImGui::GetWindowDrawList()->AddLine({m_rect.min.x, m_y + 4}, {m_rect.max.x, m_y + 4}, m_t.divider,
+                                        2 * m_t.scale);
     m_y += m_t.gap;
   }
   void paragraph(std::string_view text, ImU32 color) {
@@ -25,19 +27,20 @@ public:
     const float marker_width = 56 * m_t.scale;
     ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), 0, marker_width), marker,
                 {.size_px = m_t.body_px, .weight = ui::Weight::Bold}, m_t.primary);
-    m_y += ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), marker_width, m_rect.width() - marker_width), text,
-                       {.size_px = m_t.body_px}, m_t.text) +
+    m_y += ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), marker_width, m_rect.width() - marker_width),
+                       text, {.size_px = m_t.body_px}, m_t.text) +
            m_t.gap / 3;
   }
   // "label: value" as two blocks, the label muted above the value.
   void fact(std::string_view label, std::string_view value) {
     m_y += m_t.gap / 2;
     m_y += ui::text_in(m_ctx.ui, area(), label, {.size_px = m_t.small_px}, m_t.text_muted);
-    m_y += ui::text_in(m_ctx.ui, area(), value, {.size_px = m_t.body_px, .weight = ui::Weight::Bold}, m_t.text);
+    m_y +=
+        ui::text_in(m_ctx.ui, area(), value, {.size_px = m_t.body_px, .weight = ui::Weight::Bold}, m_t.text);
   }
   [[nodiscard]] float bottom() const { return m_y; }
 
-private:
+ private:
   [[nodiscard]] ui::Rect area() const { return {{m_rect.min.x, m_y}, {m_rect.max.x, m_y + 1}}; }
   ScreenContext& m_ctx;
   const ui::Theme& m_t;
@@ -46,7 +49,8 @@ private:
 };
 
 std::string document_line(const ScreenContext& ctx, const catalog::RequiredDocument& doc) {
-  std::string line = ctx.tr(doc.title) + " (" + format_number(doc.pages, ctx.lang()) + " " + ctx.tr(strings::kPages);
+  std::string line =
+      ctx.tr(doc.title) + " (" + format_number(doc.pages, ctx.lang()) + " " + ctx.tr(strings::kPages);
   if (!doc.mandatory) line += "، " + std::string(ctx.tr(strings::kOptional));
   return line + ")";
 }
@@ -85,7 +89,8 @@ void draw_service_card_screen(ScreenContext& ctx) {
   ui::Rect content{{body.min.x, bar.max.y + t.gap}, {body.max.x, action_row.min.y - t.gap}};
   float card_scroll = 0;  // ImGui keeps the card's scroll itself; it starts at the top
   const ImVec2 origin = ui::begin_scroll(ctx.ui, "card", content, card_scroll);
-  ui::Rect inner{origin, {origin.x + content.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2, origin.y + 1}};
+  ui::Rect inner{origin,
+                 {origin.x + content.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2, origin.y + 1}};
   float y = inner.min.y;
   if (!service->sample_fields.empty() && !ctx.tr(ctx.catalog.sample_notice).empty())
     y += ui::notice(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(ctx.catalog.sample_notice), t.notice_bg,

@@ -13,8 +13,8 @@ static void draw_status_entry(ScreenContext& ctx) {
   y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kStatusHint), {.size_px = t.body_px},
                    t.text_muted) +
        t.gap;
-  const ui::Rect used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kTrackingCode), Field::TrackingCode,
-                                   s.tracking_input);
+  const ui::Rect used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kTrackingCode),
+                                   Field::TrackingCode, s.tracking_input);
   y = used.max.y + t.gap / 2;
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.tracking_error) + t.gap;
   const ui::Rect row{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
@@ -27,10 +27,13 @@ static void draw_status_entry(ScreenContext& ctx) {
 static void draw_status_result(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
   const StatusOutcome& status = ctx.flow.state().status;
-  const ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kStatusTitle));
+  const ui::Rect body =
+      draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kStatusTitle));
   float y = body.min.y + t.margin;
   y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, status.tracking_display,
-                   {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center,
+                   {.size_px = t.display_px,
+                    .weight = ui::Weight::Bold,
+                    .align = ui::TextAlign::Center,
                     .direction = ui::BaseDirection::LeftToRight},
                    t.primary);
   y += t.margin;
@@ -44,8 +47,10 @@ static void draw_status_result(ScreenContext& ctx) {
 }
 
 void draw_status_screens(ScreenContext& ctx) {
-  if (ctx.flow.state().screen == CitizenScreen::StatusEntry) draw_status_entry(ctx);
-  else draw_status_result(ctx);
+  if (ctx.flow.state().screen == CitizenScreen::StatusEntry)
+    draw_status_entry(ctx);
+  else
+    draw_status_result(ctx);
 }
 
 }  // namespace pk::kiosk

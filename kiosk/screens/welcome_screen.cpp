@@ -11,7 +11,8 @@ void draw_welcome_screen(ScreenContext& ctx) {
   float y = body.min.y;
   // Planned outages announced by the centre come first, ahead of time, where nobody misses them.
   for (const std::string& text : ctx.notices)
-    y += ui::notice(ctx.ui, {{x0, y}, {x0 + column_width, body.max.y}}, text, t.notice_bg, t.notice_text) + t.gap / 2;
+    y += ui::notice(ctx.ui, {{x0, y}, {x0 + column_width, body.max.y}}, text, t.notice_bg, t.notice_text) +
+         t.gap / 2;
   y += ctx.notices.empty() ? body.height() * 0.16f : t.margin;
 
   ui::Rect line{{x0, y}, {x0 + column_width, y + t.display_px * 1.6f}};
@@ -19,19 +20,21 @@ void draw_welcome_screen(ScreenContext& ctx) {
               {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
   y = line.max.y + t.gap;
   line = {{x0, y}, {x0 + column_width, y + t.title_px * 3.4f}};
-  ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcomeHint), {.size_px = t.title_px, .align = ui::TextAlign::Center},
-              t.text_muted);
+  ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcomeHint),
+              {.size_px = t.title_px, .align = ui::TextAlign::Center}, t.text_muted);
   y = line.max.y + 2 * t.margin;
 
   const float start_width = 560 * t.scale;
-  const ui::Rect start{{body.center().x - start_width / 2, y}, {body.center().x + start_width / 2, y + 150 * t.scale}};
+  const ui::Rect start{{body.center().x - start_width / 2, y},
+                       {body.center().x + start_width / 2, y + 150 * t.scale}};
   if (ui::button(ctx.ui, "start", start, ctx.tr(strings::kStart), ui::ButtonKind::Primary, t.display_px))
     ctx.flow.start();
 
   // The two other errands, side by side under "start": check a request, report a failure.
   const float second_width = 420 * t.scale;
-  const ui::Rect row{{body.center().x - second_width - t.gap / 2, start.max.y + t.margin},
-                     {body.center().x + second_width + t.gap / 2, start.max.y + t.margin + t.touch_target * 1.1f}};
+  const ui::Rect row{
+      {body.center().x - second_width - t.gap / 2, start.max.y + t.margin},
+      {body.center().x + second_width + t.gap / 2, start.max.y + t.margin + t.touch_target * 1.1f}};
   if (ui::button(ctx.ui, "status", ctx.ui.from_start(row, 0, second_width), ctx.tr(strings::kStatusCheck),
                  ui::ButtonKind::Secondary))
     ctx.flow.open_status_check();
@@ -41,9 +44,11 @@ void draw_welcome_screen(ScreenContext& ctx) {
 
   // A visible (small) way in for the technician: technician mode never hides behind a gesture.
   const float tech_w = 200 * t.scale;
-  if (ui::button(ctx.ui, "technician", ctx.ui.from_start({{body.min.x, body.max.y - t.touch_target * 0.8f}, body.max},
-                                                          body.width() - tech_w, tech_w),
-                 ctx.lang() == catalog::Language::Persian ? "بخش فنی" : "Technician", ui::ButtonKind::Quiet, t.small_px))
+  if (ui::button(ctx.ui, "technician",
+                 ctx.ui.from_start({{body.min.x, body.max.y - t.touch_target * 0.8f}, body.max},
+                                   body.width() - tech_w, tech_w),
+                 ctx.lang() == catalog::Language::Persian ? "بخش فنی" : "Technician", ui::ButtonKind::Quiet,
+                 t.small_px))
     ctx.action = PendingAction::OpenTechnician;
 
   // Terminal and catalog identity, small at the bottom: what a technician asks for on the phone.

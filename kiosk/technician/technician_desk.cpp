@@ -60,8 +60,10 @@ void TechnicianDesk::refresh(sla::Ledger* ledger, const std::string& ledger_prob
     std::vector<int> services;
     for (const catalog::Service& s : catalog.services) services.push_back(s.number);
     auto data = ledger->technician_data(services);
-    if (data) m_data = std::move(data.value());
-    else m_data_problem = data.error().message;
+    if (data)
+      m_data = std::move(data.value());
+    else
+      m_data_problem = data.error().message;
   }
   const bool persian = language == Language::Persian;
   m_devices = {{persian ? "چاپگر رسید" : "Receipt printer", devices.printer, devices.printer_ok},

@@ -20,7 +20,7 @@ struct DeskDevices {
 };
 
 class TechnicianDesk {
-public:
+ public:
   static Result<std::unique_ptr<TechnicianDesk>> create(const std::filesystem::path& data_dir);
 
   [[nodiscard]] TechnicianFlow& flow() { return m_flow; }
@@ -40,7 +40,7 @@ public:
   // Adds or re-keys a technician (the command line's --add-technician).
   Result<void> set_technician(std::string_view id, std::string_view pin, int64_t now_unix);
 
-private:
+ private:
   TechnicianDesk() = default;
 
   TechnicianFlow m_flow;

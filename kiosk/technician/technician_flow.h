@@ -22,7 +22,7 @@ struct TechState {
 };
 
 class TechnicianFlow {
-public:
+ public:
   ~TechnicianFlow();
   [[nodiscard]] const TechState& state() const { return m_state; }
   [[nodiscard]] bool logged_in() const { return m_state.screen != TechScreen::Login; }
@@ -36,7 +36,7 @@ public:
   bool show(TechScreen screen);
   void reset();  // logs out and wipes
 
-private:
+ private:
   TechState m_state;
 };
 

@@ -24,10 +24,12 @@ ui::Rect header(TechContext& ctx, std::string_view title) {
   ImGui::GetWindowDrawList()->AddRectFilled(band.min, band.max, IM_COL32(52, 58, 64, 255));
   const ui::Rect inner = band.inset(t.margin, 0);
   const float exit_w = 220 * t.scale;
-  if (ui::button(ctx.ui, "tech/exit", ctx.ui.from_start(inner, inner.width() - exit_w, exit_w).inset(0, t.gap),
+  if (ui::button(ctx.ui, "tech/exit",
+                 ctx.ui.from_start(inner, inner.width() - exit_w, exit_w).inset(0, t.gap),
                  tr(ctx, strings::kExit), ui::ButtonKind::Secondary, t.small_px))
     ctx.exit_requested = true;
-  const std::string text = std::string(tr(ctx, strings::kTitle)) + " · " + std::string(title) + " · " + ctx.terminal_id;
+  const std::string text =
+      std::string(tr(ctx, strings::kTitle)) + " · " + std::string(title) + " · " + ctx.terminal_id;
   ui::text_in(ctx.ui, ctx.ui.from_start(inner, 0, inner.width() - exit_w - t.gap), text,
               {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.on_header, true);
   return {{ctx.screen.min.x, band.max.y}, ctx.screen.max};
@@ -42,8 +44,8 @@ void draw_login(TechContext& ctx) {
   const float pad_w = std::min(body.width() * 0.4f, 700 * t.scale);
   ctx.keyboard.set_layout(ui::KeyboardLayout::Numeric);
   ctx.keyboard.lock_numeric(true);
-  const ui::Rect pad = ctx.ui.from_start({{body.min.x, body.max.y - ctx.keyboard.preferred_height(t)}, body.max},
-                                         body.width() - pad_w, pad_w);
+  const ui::Rect pad = ctx.ui.from_start(
+      {{body.min.x, body.max.y - ctx.keyboard.preferred_height(t)}, body.max}, body.width() - pad_w, pad_w);
   std::string text = s.field == TechField::Id ? s.id : s.pin;
   if (ctx.keyboard.draw(ctx.ui, pad, text)) ctx.flow.set_text(s.field, std::move(text));
 
@@ -59,7 +61,8 @@ void draw_login(TechContext& ctx) {
     if (ui::text_field(ctx.ui, id, box, shown, "", s.field == which)) ctx.flow.focus(which);
     y = box.max.y + t.gap;
   };
-  field(TechField::Id, strings::kId, ctx.language == Language::Persian ? to_persian_digits(s.id) : s.id, "tech/id");
+  field(TechField::Id, strings::kId, ctx.language == Language::Persian ? to_persian_digits(s.id) : s.id,
+        "tech/id");
   std::string dots;
   for (size_t i = 0; i < s.pin.size(); ++i) dots += "●";  // the PIN itself is never drawn
   field(TechField::Pin, strings::kPin, dots, "tech/pin");
@@ -103,7 +106,8 @@ float draw_month_chart(TechContext& ctx, const ui::Rect& area, const sla::Techni
   // The scale starts at 95%: availability lives near the top, and that is where it differs.
   constexpr double kFloor = 0.95;
   for (int m = 1; m <= 12; ++m) {
-    const ui::Rect column = ctx.ui.from_start(chart, static_cast<float>(m - 1) * slot, slot).inset(slot * 0.15f, 0);
+    const ui::Rect column =
+        ctx.ui.from_start(chart, static_cast<float>(m - 1) * slot, slot).inset(slot * 0.15f, 0);
     const auto& value = data.overall_by_month[static_cast<size_t>(m - 1)];
     draw->AddRectFilled({column.min.x, chart.min.y}, {column.max.x, chart.max.y}, t.surface, 4);
     if (value) {
@@ -111,15 +115,21 @@ float draw_month_chart(TechContext& ctx, const ui::Rect& area, const sla::Techni
       const float top = chart.max.y - static_cast<float>(level) * chart_h;
       const ImU32 colour = *value >= 0.99 ? t.primary : IM_COL32(196, 120, 0, 255);
       draw->AddRectFilled({column.min.x, top}, {column.max.x, chart.max.y}, colour, 4);
-      ui::text_in(ctx.ui, {{column.min.x - slot * 0.15f, top - t.small_px * 1.5f}, {column.max.x + slot * 0.15f, top}},
-                  format_percent(*value, 1, ctx.language), {.size_px = t.small_px * 0.8f, .align = ui::TextAlign::Center},
-                  t.text);
+      ui::text_in(
+          ctx.ui,
+          {{column.min.x - slot * 0.15f, top - t.small_px * 1.5f}, {column.max.x + slot * 0.15f, top}},
+          format_percent(*value, 1, ctx.language),
+          {.size_px = t.small_px * 0.8f, .align = ui::TextAlign::Center}, t.text);
     }
     const bool current = m == data.today.month;
-    ui::text_in(ctx.ui, {{column.min.x - slot * 0.15f, chart.max.y + 4}, {column.max.x + slot * 0.15f, chart.max.y + label_h}},
+    ui::text_in(ctx.ui,
+                {{column.min.x - slot * 0.15f, chart.max.y + 4},
+                 {column.max.x + slot * 0.15f, chart.max.y + label_h}},
                 jalali::month_name(m, ctx.language),
-                {.size_px = t.small_px * 0.85f, .weight = current ? ui::Weight::Bold : ui::Weight::Regular,
-                 .align = ui::TextAlign::Center, .max_lines = 1},
+                {.size_px = t.small_px * 0.85f,
+                 .weight = current ? ui::Weight::Bold : ui::Weight::Regular,
+                 .align = ui::TextAlign::Center,
+                 .max_lines = 1},
                 current ? t.primary : t.text_muted);
   }
   return chart.max.y + label_h + t.gap - area.min.y;
@@ -128,15 +138,16 @@ float draw_month_chart(TechContext& ctx, const ui::Rect& area, const sla::Techni
 void draw_service_levels(TechContext& ctx, ui::Rect body) {
   const ui::Theme& t = ctx.ui.theme();
   if (!ctx.service_levels) {
-    ui::notice(ctx.ui, body, std::string(tr(ctx, strings::kNoLedger)) + ": " + ctx.service_levels_problem, t.error_bg,
-               t.error_text);
+    ui::notice(ctx.ui, body, std::string(tr(ctx, strings::kNoLedger)) + ": " + ctx.service_levels_problem,
+               t.error_bg, t.error_text);
     return;
   }
   const sla::TechnicianData& data = *ctx.service_levels;
   float y = body.min.y;
   if (data.month_clock.suspect() || data.year_clock.suspect()) {
-    const Text& why = data.year_clock.never_synced && !data.year_clock.wall_clock_jumped ? strings::kNeverSynced
-                                                                                        : strings::kClockSuspect;
+    const Text& why = data.year_clock.never_synced && !data.year_clock.wall_clock_jumped
+                          ? strings::kNeverSynced
+                          : strings::kClockSuspect;
     y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, tr(ctx, why), t.notice_bg, t.notice_text) + t.gap;
   }
   y += draw_month_chart(ctx, {{body.min.x, y}, body.max}, data);
@@ -145,25 +156,32 @@ void draw_service_levels(TechContext& ctx, ui::Rect body) {
   y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, tr(ctx, strings::kOpenOutages),
                    {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text);
   if (data.open_outages.empty())
-    y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, tr(ctx, strings::kNoOpenOutages), {.size_px = t.small_px},
-                     t.text_muted);
+    y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, tr(ctx, strings::kNoOpenOutages),
+                     {.size_px = t.small_px}, t.text_muted);
   for (const sla::OpenOutageView& o : data.open_outages) {
     const std::string line = std::string(sla::to_string(o.cause)) + " · " +
-                             format_number(o.seconds_so_far / 60, ctx.language) + " " + tr(ctx, strings::kMinutes);
+                             format_number(o.seconds_so_far / 60, ctx.language) + " " +
+                             tr(ctx, strings::kMinutes);
     y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, line, {.size_px = t.small_px}, t.error_text);
   }
   y += t.gap;
 
   // The per-service table: number and title at the start edge, figures in fixed columns.
   const float col_w = 230 * t.scale;
-  const char* heads[] = {tr(ctx, strings::kThisMonth), tr(ctx, strings::kThisYear), tr(ctx, strings::kPlannedHours),
-                         tr(ctx, strings::kUnplannedHours), tr(ctx, strings::kReports)};
+  const char* heads[] = {tr(ctx, strings::kThisMonth), tr(ctx, strings::kThisYear),
+                         tr(ctx, strings::kPlannedHours), tr(ctx, strings::kUnplannedHours),
+                         tr(ctx, strings::kReports)};
   const ui::Rect table{{body.min.x, y}, body.max};
   const float title_w = table.width() - 5 * col_w - ImGui::GetStyle().ScrollbarSize;
   for (int i = 0; i < 5; ++i)
-    ui::text_in(ctx.ui, ctx.ui.from_start({{table.min.x, y}, {table.max.x, y + t.small_px * 2.6f}},
-                                          title_w + static_cast<float>(i) * col_w, col_w),
-                heads[i], {.size_px = t.small_px * 0.85f, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center, .max_lines = 2},
+    ui::text_in(ctx.ui,
+                ctx.ui.from_start({{table.min.x, y}, {table.max.x, y + t.small_px * 2.6f}},
+                                  title_w + static_cast<float>(i) * col_w, col_w),
+                heads[i],
+                {.size_px = t.small_px * 0.85f,
+                 .weight = ui::Weight::Bold,
+                 .align = ui::TextAlign::Center,
+                 .max_lines = 2},
                 t.text_muted);
   y += t.small_px * 2.8f;
   float scroll = 0;
@@ -172,11 +190,12 @@ void draw_service_levels(TechContext& ctx, ui::Rect body) {
   const float row_h = t.small_px * 2.0f;
   for (const sla::TechnicianServiceRow& row : data.services) {
     const catalog::Service* service = ctx.catalog.find(row.service);
-    const ui::Rect line{{origin.x, row_y}, {origin.x + table.width() - ImGui::GetStyle().ScrollbarSize, row_y + row_h}};
+    const ui::Rect line{{origin.x, row_y},
+                        {origin.x + table.width() - ImGui::GetStyle().ScrollbarSize, row_y + row_h}};
     const std::string title = format_number(row.service, ctx.language) + ". " +
                               (service ? service->title.in(ctx.language) : std::string());
-    ui::text_in(ctx.ui, ctx.ui.from_start(line, 0, title_w - t.gap), title, {.size_px = t.small_px, .max_lines = 1},
-                t.text, true);
+    ui::text_in(ctx.ui, ctx.ui.from_start(line, 0, title_w - t.gap), title,
+                {.size_px = t.small_px, .max_lines = 1}, t.text, true);
     const std::string cells[] = {percent_or_unknown(ctx, row.month.agreement_availability),
                                  percent_or_unknown(ctx, row.year.year_total.agreement_availability),
                                  format_decimal(row.year.year_total.planned_hours, 1, ctx.language),
@@ -199,8 +218,8 @@ void draw_devices(TechContext& ctx, const ui::Rect& body) {
     ImGui::GetWindowDrawList()->AddRectFilled(row.min, row.max, d.ok ? t.surface : t.error_bg, t.radius);
     ui::text_in(ctx.ui, ctx.ui.from_start(row.inset(t.gap, 0), 0, 360 * t.scale), d.role,
                 {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text, true);
-    ui::text_in(ctx.ui, ctx.ui.from_start(row.inset(t.gap, 0), 380 * t.scale, row.width() - 420 * t.scale), d.status,
-                {.size_px = t.body_px, .max_lines = 1}, d.ok ? t.text : t.error_text, true);
+    ui::text_in(ctx.ui, ctx.ui.from_start(row.inset(t.gap, 0), 380 * t.scale, row.width() - 420 * t.scale),
+                d.status, {.size_px = t.body_px, .max_lines = 1}, d.ok ? t.text : t.error_text, true);
     y = row.max.y + t.gap / 2;
   }
 }
@@ -212,21 +231,22 @@ void draw_outbox(TechContext& ctx, const ui::Rect& body) {
   float y = body.min.y;
   auto line = [&](const Text& label, const std::string& value) {
     const ui::Rect row{{body.min.x, y}, {body.max.x, y + t.body_px * 1.6f}};
-    ui::text_in(ctx.ui, ctx.ui.from_start(row, 0, 500 * t.scale), tr(ctx, label), {.size_px = t.body_px}, t.text_muted);
+    ui::text_in(ctx.ui, ctx.ui.from_start(row, 0, 500 * t.scale), tr(ctx, label), {.size_px = t.body_px},
+                t.text_muted);
     ui::text_in(ctx.ui, ctx.ui.from_start(row, 520 * t.scale, 600 * t.scale), value,
                 {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text);
     y = row.max.y + t.gap / 2;
   };
   line(strings::kPending, format_number(s.pending_outbox, ctx.language));
   if (s.oldest_pending_age_seconds)
-    line(strings::kOldest, format_number(*s.oldest_pending_age_seconds / 60, ctx.language) + " " +
-                               tr(ctx, strings::kMinutes));
+    line(strings::kOldest,
+         format_number(*s.oldest_pending_age_seconds / 60, ctx.language) + " " + tr(ctx, strings::kMinutes));
   line(strings::kSent, format_number(s.count(store::ApplicationState::Sent), ctx.language));
-  line(strings::kConfirmed, format_number(s.count(store::ApplicationState::Confirmed) +
-                                              s.count(store::ApplicationState::Purged),
-                                          ctx.language));
-  line(strings::kDatabase, format_decimal(static_cast<double>(s.database_bytes) / (1024.0 * 1024.0), 1, ctx.language) +
-                               " MiB");
+  line(strings::kConfirmed,
+       format_number(s.count(store::ApplicationState::Confirmed) + s.count(store::ApplicationState::Purged),
+                     ctx.language));
+  line(strings::kDatabase,
+       format_decimal(static_cast<double>(s.database_bytes) / (1024.0 * 1024.0), 1, ctx.language) + " MiB");
 }
 
 }  // namespace
@@ -240,10 +260,17 @@ void draw_technician(TechContext& ctx) {
                                                           : strings::kOutbox;
   const ui::Rect body = tabs(ctx, header(ctx, tr(ctx, title)).inset(t.margin, t.gap));
   switch (screen) {
-    case TechScreen::ServiceLevels: draw_service_levels(ctx, body); break;
-    case TechScreen::Devices: draw_devices(ctx, body); break;
-    case TechScreen::Outbox: draw_outbox(ctx, body); break;
-    case TechScreen::Login: break;
+    case TechScreen::ServiceLevels:
+      draw_service_levels(ctx, body);
+      break;
+    case TechScreen::Devices:
+      draw_devices(ctx, body);
+      break;
+    case TechScreen::Outbox:
+      draw_outbox(ctx, body);
+      break;
+    case TechScreen::Login:
+      break;
   }
 }
 

@@ -14,11 +14,13 @@ pk::receipts::Receipt tracking(pk::Language language) {
   auto code = pk::make_tracking_code(pk::TrackingKind::Application, 42, 1'234'567);
   auto receipt = pk::receipts::tracking_receipt(
       {.language = language,
-       .office_name = language == pk::Language::Persian ? "دفتر امور اتباع و مهاجرین خارجی" : "Bureau for Foreign Nationals",
+       .office_name = language == pk::Language::Persian ? "دفتر امور اتباع و مهاجرین خارجی"
+                                                        : "Bureau for Foreign Nationals",
        .terminal_number = 42,
        .service_number = 3,
-       .service_title = language == pk::Language::Persian ? "تمدید و تعویض مدارک اقامتی اتباع خارجی"
-                                                           : "Extension and replacement of residence documents",
+       .service_title = language == pk::Language::Persian
+                            ? "تمدید و تعویض مدارک اقامتی اتباع خارجی"
+                            : "Extension and replacement of residence documents",
        .code = code.value(),
        .submitted_unix = 1'771'927'500,
        .fee_rials = 5'000'000,

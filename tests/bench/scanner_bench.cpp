@@ -16,11 +16,13 @@ namespace {
 
 std::vector<Page> stack_mix(int dpi) {
   std::vector<Page> pages;
-  pages.push_back(render_sheet({SheetContent::Qr, "PKSH1|12345678901234|passport", SheetOrientation::Upright}, ColorMode::Gray, dpi, 1));
+  pages.push_back(render_sheet({SheetContent::Qr, "PKSH1|12345678901234|passport", SheetOrientation::Upright},
+                               ColorMode::Gray, dpi, 1));
   pages.push_back(render_blank_back(ColorMode::Gray, dpi, 2));
   pages.push_back(render_sheet({}, ColorMode::Gray, dpi, 3));
   pages.push_back(render_blank_back(ColorMode::Gray, dpi, 4));
-  pages.push_back(render_sheet({SheetContent::Photo, {}, SheetOrientation::Upright}, ColorMode::Gray, dpi, 5));
+  pages.push_back(
+      render_sheet({SheetContent::Photo, {}, SheetOrientation::Upright}, ColorMode::Gray, dpi, 5));
   pages.push_back(render_blank_back(ColorMode::Gray, dpi, 6));
   pages.push_back(render_sheet({}, ColorMode::Gray, dpi, 7));
   pages.push_back(render_sheet({}, ColorMode::Gray, dpi, 8));
@@ -54,7 +56,12 @@ void BM_PipelinePagesPerMinute(benchmark::State& state) {
   }
   state.counters["pages_per_minute"] = total / seconds * 60.0;
 }
-BENCHMARK(BM_PipelinePagesPerMinute)->Arg(200)->Arg(300)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+BENCHMARK(BM_PipelinePagesPerMinute)
+    ->Arg(200)
+    ->Arg(300)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(2);
 
 void BM_ProcessOnePage(benchmark::State& state) {
   const Page page = render_sheet({}, ColorMode::Gray, static_cast<int>(state.range(0)), 3);
@@ -63,9 +70,11 @@ void BM_ProcessOnePage(benchmark::State& state) {
 BENCHMARK(BM_ProcessOnePage)->Arg(200)->Arg(300)->Unit(benchmark::kMillisecond);
 
 void BM_FindCodes(benchmark::State& state) {
-  const Page page = state.range(0) == 1
-                        ? render_sheet({SheetContent::Qr, "PKSH1|12345678901234|passport", SheetOrientation::Upright}, ColorMode::Gray, 200, 1)
-                        : render_sheet({}, ColorMode::Gray, 200, 3);
+  const Page page =
+      state.range(0) == 1
+          ? render_sheet({SheetContent::Qr, "PKSH1|12345678901234|passport", SheetOrientation::Upright},
+                         ColorMode::Gray, 200, 1)
+          : render_sheet({}, ColorMode::Gray, 200, 3);
   for (auto _ : state) benchmark::DoNotOptimize(barcode::find_codes(page).size());
 }
 BENCHMARK(BM_FindCodes)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);

@@ -34,7 +34,8 @@ LedgerSnapshot bad_year(int outages) {
   }
   for (int i = 0; i < 50; ++i) {
     const int64_t start = when(random);
-    s.notices.push_back({"n" + std::to_string(i), start - 4 * 86400, start, start + 3 * 3600, ServiceScope::all(), "x", "x"});
+    s.notices.push_back(
+        {"n" + std::to_string(i), start - 4 * 86400, start, start + 3 * 3600, ServiceScope::all(), "x", "x"});
   }
   const int64_t step = year.length() / 2000;
   for (int i = 0; i < 2000; ++i) {

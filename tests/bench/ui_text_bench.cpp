@@ -16,7 +16,8 @@ namespace {
 // 200 code points: a service description with a number and an English word.
 const std::string kParagraph =
     "اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از ازدواج مردان خارجی با زنان ایرانی. "
-    "مدارک لازم: کارت آمایش، گذرنامه (Passport) و ۲ قطعه عکس؛ هزینه ۱۲۵۰۰۰ ریال است و رسید چاپ می‌شود. با تشکر.";
+    "مدارک لازم: کارت آمایش، گذرنامه (Passport) و ۲ قطعه عکس؛ هزینه ۱۲۵۰۰۰ ریال است و رسید چاپ می‌شود. با "
+    "تشکر.";
 
 pk::ui::TextEngine& engine() {
   static std::unique_ptr<pk::ui::TextEngine> instance = [] {
@@ -54,7 +55,8 @@ BENCHMARK(BM_LayoutCached)->Unit(benchmark::kMicrosecond);
 // The text work of one catalog screen after the first frame: 21 service titles, cached.
 void BM_CatalogFrameCached(benchmark::State& state) {
   std::vector<std::string> titles;
-  for (int i = 1; i <= 21; ++i) titles.push_back("خدمت شماره " + std::to_string(i) + ": تمدید و تعویض مدارک اقامتی اتباع خارجی");
+  for (int i = 1; i <= 21; ++i)
+    titles.push_back("خدمت شماره " + std::to_string(i) + ": تمدید و تعویض مدارک اقامتی اتباع خارجی");
   pk::ui::TextStyle style;
   style.max_width = 900;
   style.max_lines = 2;

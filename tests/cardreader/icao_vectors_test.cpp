@@ -57,16 +57,18 @@ TEST(IcaoAppendixD, D3MutualAuthenticationCryptograms) {
   ASSERT_TRUE(r);
   EXPECT_EQ(to_hex(*r), "4608F91988702212781723860C06C2260B4F80323EB3191CB04970CB4052790B");
 
-  const SessionKeys session = derive_session_keys(hex("0B795240CB7049B01C19B33E32804F0B"), hex("0B4F80323EB3191CB04970CB4052790B"));
+  const SessionKeys session =
+      derive_session_keys(hex("0B795240CB7049B01C19B33E32804F0B"), hex("0B4F80323EB3191CB04970CB4052790B"));
   EXPECT_EQ(hex_of(session.enc), "979EC13B1CBFE9DCD01AB0FED307EAE5");
   EXPECT_EQ(hex_of(session.mac), "F1CB1F1FB5ADF208806B89DC579DC1F8");
   EXPECT_EQ(initial_ssc(hex("4608F91988702212"), hex("781723860C06C226")), 0x887022120C06C226ULL);
 }
 
 class IcaoAppendixD4 : public ::testing::Test {
-protected:
-  SecureMessaging m_sm{SessionKeys{key16("979EC13B1CBFE9DCD01AB0FED307EAE5"), key16("F1CB1F1FB5ADF208806B89DC579DC1F8")},
-                       0x887022120C06C226ULL};
+ protected:
+  SecureMessaging m_sm{
+      SessionKeys{key16("979EC13B1CBFE9DCD01AB0FED307EAE5"), key16("F1CB1F1FB5ADF208806B89DC579DC1F8")},
+      0x887022120C06C226ULL};
 };
 
 TEST_F(IcaoAppendixD4, SelectEfComReadHeaderReadRest) {
@@ -115,7 +117,8 @@ TEST_F(IcaoAppendixD4, AResponseWithoutSecureMessagingEndsTheSession) {
 }
 
 TEST(IcaoAppendixD4CardSide, TheCardSideReadsWhatTheTerminalWrote) {
-  const SessionKeys keys{key16("979EC13B1CBFE9DCD01AB0FED307EAE5"), key16("F1CB1F1FB5ADF208806B89DC579DC1F8")};
+  const SessionKeys keys{key16("979EC13B1CBFE9DCD01AB0FED307EAE5"),
+                         key16("F1CB1F1FB5ADF208806B89DC579DC1F8")};
   SecureMessaging card(keys, 0x887022120C06C226ULL);
   auto received = parse_command(hex("0CA4020C158709016375432908C044F68E08BF8B92D635FF24F800"));
   ASSERT_TRUE(received);

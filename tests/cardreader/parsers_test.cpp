@@ -49,7 +49,9 @@ TEST(Atr, ContactlessStorageCardsByName) {
 }
 
 TEST(Atr, ContactlessProcessorCard) {
-  auto passport = parse_atr(hex("3B8880010000000000000000" "09"));
+  auto passport =
+      parse_atr(hex("3B8880010000000000000000"
+                    "09"));
   ASSERT_TRUE(passport) << passport.error().message;
   EXPECT_TRUE(is_contactless_processor_card(*passport));
 }
@@ -60,7 +62,7 @@ TEST(Atr, RefusesBrokenAtrs) {
   EXPECT_FALSE(parse_atr(hex("3A9813400AA503010101AD1311")));            // TS neither 3B nor 3F
   EXPECT_FALSE(parse_atr(hex("3B9813400AA503010101AD131100")));          // trailing byte
   EXPECT_FALSE(parse_atr(hex("3B")));
-  EXPECT_FALSE(parse_atr(hex("3BF0")));                                   // TA1..TD1 announced, absent
+  EXPECT_FALSE(parse_atr(hex("3BF0")));  // TA1..TD1 announced, absent
   EXPECT_FALSE(parse_atr(Bytes(34, 0x3B)));
 }
 
@@ -81,11 +83,11 @@ TEST(BerTlv, MultiByteTagsAndLongLengths) {
 }
 
 TEST(BerTlv, RefusesLiesAboutLength) {
-  EXPECT_FALSE(parse_tlv(hex("5F1F05414243")));      // 5 announced, 3 present
-  EXPECT_FALSE(parse_tlv(hex("5F")));                // tag cut short
-  EXPECT_FALSE(parse_tlv(hex("618500000000010000"))); // five length bytes
-  EXPECT_FALSE(parse_tlv(hex("6180")));              // indefinite length
-  EXPECT_FALSE(parse_tlv(hex("61840FFFFFFF00")));    // 268 MB announced
+  EXPECT_FALSE(parse_tlv(hex("5F1F05414243")));        // 5 announced, 3 present
+  EXPECT_FALSE(parse_tlv(hex("5F")));                  // tag cut short
+  EXPECT_FALSE(parse_tlv(hex("618500000000010000")));  // five length bytes
+  EXPECT_FALSE(parse_tlv(hex("6180")));                // indefinite length
+  EXPECT_FALSE(parse_tlv(hex("61840FFFFFFF00")));      // 268 MB announced
   EXPECT_FALSE(parse_tlvs(hex("610100FF")));
 }
 

@@ -113,7 +113,8 @@ TEST(PassportSim, WrongMrzIsAccessDeniedWithAClearMessage) {
   SimCardReader reader;
   ASSERT_TRUE(reader.inject("INSERT passport"));
   PassportReadReport report;
-  auto id = read_passport(reader, MrzKey::make("L898902C", "690806", "940624").value(), ReadOptions{}, report);
+  auto id =
+      read_passport(reader, MrzKey::make("L898902C", "690806", "940624").value(), ReadOptions{}, report);
   ASSERT_FALSE(id);
   EXPECT_EQ(report.failure, ReadFailure::AccessDenied);
   EXPECT_NE(id.error().message.find("do not match this passport"), std::string::npos) << id.error().message;
@@ -192,8 +193,9 @@ TEST(PassportSim, MalformedDg2IsRefusedWhole) {
   ASSERT_TRUE(passport);
   Bytes& dg2 = passport->files.at(fid::kDg2);
   dg2[dg2.size() - 40] ^= 0xFF;  // the JPEG is damaged; SOD was computed before, so fix it up
-  passport->files[fid::kSod] = encode_sod(HashAlgorithm::Sha256, {{1, digest(HashAlgorithm::Sha256, passport->files[fid::kDg1])},
-                                                                  {2, digest(HashAlgorithm::Sha256, dg2)}});
+  passport->files[fid::kSod] =
+      encode_sod(HashAlgorithm::Sha256, {{1, digest(HashAlgorithm::Sha256, passport->files[fid::kDg1])},
+                                         {2, digest(HashAlgorithm::Sha256, dg2)}});
   Bytes broken_dg2 = dg2;
   broken_dg2.resize(200);  // and cut it: the TLV now lies about its length
   auto card = std::make_shared<VirtualPassport>(*passport);

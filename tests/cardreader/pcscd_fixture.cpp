@@ -36,7 +36,8 @@ bool port_free(std::uint16_t port) {
 
 // vpcd opens two slots, on port and port + 1.
 std::uint16_t free_port_pair() {
-  for (std::uint16_t port = static_cast<std::uint16_t>(36000 + (::getpid() % 2000) * 2); port < 65000; port += 2)
+  for (std::uint16_t port = static_cast<std::uint16_t>(36000 + (::getpid() % 2000) * 2); port < 65000;
+       port += 2)
     if (port_free(port) && port_free(static_cast<std::uint16_t>(port + 1))) return port;
   return 0;
 }
@@ -44,8 +45,10 @@ std::uint16_t free_port_pair() {
 }  // namespace
 
 std::string PcscdFixture::start() {
-  if (::access(kPcscd, X_OK) != 0) return "pcscd is not installed (Debian package pcscd; run scripts/bootstrap)";
-  if (::access(kVpcdDriver, R_OK) != 0) return "the vpcd reader driver is not installed (Debian package vsmartcard-vpcd)";
+  if (::access(kPcscd, X_OK) != 0)
+    return "pcscd is not installed (Debian package pcscd; run scripts/bootstrap)";
+  if (::access(kVpcdDriver, R_OK) != 0)
+    return "the vpcd reader driver is not installed (Debian package vsmartcard-vpcd)";
   if (::geteuid() != 0) return "pcscd needs root to write /run/pcscd (CI runs as root)";
   m_port = free_port_pair();
   if (m_port == 0) return "no free TCP port pair for vpcd";
@@ -67,7 +70,8 @@ std::string PcscdFixture::start() {
   address.sun_family = AF_UNIX;
   if (socket_path.size() >= sizeof address.sun_path) return "socket path too long: " + socket_path;
   std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socket_path.c_str());
-  if (::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(listener, 16) != 0)
+  if (::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+      ::listen(listener, 16) != 0)
     return "cannot create the pcscd socket " + socket_path;
 
   m_pid = ::fork();

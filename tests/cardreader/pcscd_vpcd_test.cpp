@@ -14,7 +14,7 @@ namespace {
 using namespace std::chrono_literals;
 
 class PcscVpcd : public ::testing::Test {
-protected:
+ protected:
   static void SetUpTestSuite() { s_skip = s_pcscd.start(); }
   static void TearDownTestSuite() { s_pcscd.stop(); }
   void SetUp() override {
@@ -88,8 +88,8 @@ TEST_F(PcscVpcd, ReadsThePassportThroughPcscd) {
   EXPECT_EQ(id->surname, "ERIKSSON");
   EXPECT_EQ(id->hashes, HashCheck::Matched);
   EXPECT_EQ(id->face.width, 120);
-  std::printf("passport read through pcscd + vpcd: %d APDUs in %lld ms (target < 3000 ms)\n", report.apdu_count,
-              static_cast<long long>(report.elapsed.count()));
+  std::printf("passport read through pcscd + vpcd: %d APDUs in %lld ms (target < 3000 ms)\n",
+              report.apdu_count, static_cast<long long>(report.elapsed.count()));
   EXPECT_LT(report.elapsed, 3000ms);
 }
 
@@ -97,7 +97,8 @@ TEST_F(PcscVpcd, WrongMrzIsRefusedAndTheRetryWorks) {
   VpcdCard passport(card("passport"));
   insert(passport);
   PassportReadReport report;
-  EXPECT_FALSE(read_passport(m_reader, MrzKey::make("L898902C", "690806", "950623").value(), ReadOptions{}, report));
+  EXPECT_FALSE(
+      read_passport(m_reader, MrzKey::make("L898902C", "690806", "950623").value(), ReadOptions{}, report));
   EXPECT_EQ(report.failure, ReadFailure::AccessDenied);
   EXPECT_TRUE(read_passport(m_reader, appendix_d_key()));
 }

@@ -18,7 +18,7 @@
 namespace pk::test {
 
 class FakePrinterServer {
-public:
+ public:
   enum class Behaviour { Answer, NeverAnswer, StopReading, CloseAfter };
 
   explicit FakePrinterServer(Behaviour behaviour, std::size_t close_after = 0)
@@ -58,7 +58,7 @@ public:
     m_reply = reply;
   }
 
-private:
+ private:
   void serve() {
     while (!m_stop) {
       pollfd p{m_listen, POLLIN, 0};

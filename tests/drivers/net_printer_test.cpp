@@ -23,7 +23,9 @@ NetPrinterConfig loopback(std::uint16_t port) {
   return config;
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(NetPrinter, PrintsAJobTheServerCanDecode) {
   FakePrinterServer server(FakePrinterServer::Behaviour::Answer);
@@ -114,7 +116,8 @@ TEST(NetPrinter, ClosedPortIsAClearConnectError) {
   NetPrinter printer(loopback(port));
   auto opened = printer.open();
   ASSERT_FALSE(opened.ok());
-  EXPECT_EQ(opened.error().message, "printer at 127.0.0.1:" + std::to_string(port) + " cannot connect: Connection refused");
+  EXPECT_EQ(opened.error().message,
+            "printer at 127.0.0.1:" + std::to_string(port) + " cannot connect: Connection refused");
   EXPECT_FALSE(printer.status().ok());
 }
 

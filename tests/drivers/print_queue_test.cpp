@@ -19,14 +19,16 @@ struct Fixture {
   }
   [[nodiscard]] std::vector<std::string> files() const {
     std::vector<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename());
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+      names.push_back(entry.path().filename());
     std::sort(names.begin(), names.end());
     return names;
   }
   // The receipt image inside a complete job's stream file.
   [[nodiscard]] RasterImage printed(const std::string& bin) const {
     std::ifstream in(dir / bin, std::ios::binary);
-    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                          std::istreambuf_iterator<char>());
     const auto stream = escpos::decode(bytes);
     EXPECT_TRUE(stream.problems.empty());
     return stream.elements.empty() ? RasterImage{} : std::get<RasterImage>(stream.elements.front());

@@ -29,12 +29,14 @@ std::unique_ptr<SimPrinter> open_sim(const std::filesystem::path& dir, int width
 std::vector<std::string> decode_all(const RasterImage& paper) {
   std::vector<std::uint8_t> gray(static_cast<std::size_t>(paper.width()) * paper.height());
   for (int y = 0; y < paper.height(); ++y) {
-    for (int x = 0; x < paper.width(); ++x) gray[static_cast<std::size_t>(y) * paper.width() + x] = paper.dot(x, y) ? 0 : 255;
+    for (int x = 0; x < paper.width(); ++x)
+      gray[static_cast<std::size_t>(y) * paper.width() + x] = paper.dot(x, y) ? 0 : 255;
   }
   ZXing::DecodeHints hints;
   hints.setFormats(ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128);
   std::vector<std::string> texts;
-  for (const auto& found : ZXing::ReadBarcodes({gray.data(), paper.width(), paper.height(), ZXing::ImageFormat::Lum}, hints)) {
+  for (const auto& found :
+       ZXing::ReadBarcodes({gray.data(), paper.width(), paper.height(), ZXing::ImageFormat::Lum}, hints)) {
     texts.push_back(found.text());
   }
   std::sort(texts.begin(), texts.end());
@@ -69,7 +71,8 @@ TEST_P(SimPrinterWidths, WritesTheStreamAndAPngOfThePaper) {
 
   // The byte stream file is what the printer was sent.
   std::ifstream in(dir / "job-0001.bin", std::ios::binary);
-  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                        std::istreambuf_iterator<char>());
   auto expected = escpos::encode_job(job, Cut::Full);
   ASSERT_TRUE(expected.ok());
   EXPECT_EQ(bytes, *expected);

@@ -25,7 +25,8 @@ TEST(Ieee1284Id, ParsesAnEpsonId) {
 }
 
 TEST(Ieee1284Id, LongKeysSpacesAndSeveralCommandSets) {
-  const auto id = parse_ieee1284_id(" MANUFACTURER : Xprinter ; MODEL:XP-58IIH;COMMAND SET: ESC/POS , PCL;SN:X1;junk;:empty");
+  const auto id = parse_ieee1284_id(
+      " MANUFACTURER : Xprinter ; MODEL:XP-58IIH;COMMAND SET: ESC/POS , PCL;SN:X1;junk;:empty");
   EXPECT_EQ(id.manufacturer, "Xprinter");
   EXPECT_EQ(id.model, "XP-58IIH");
   EXPECT_EQ(id.command_sets, (std::vector<std::string>{"ESC/POS", "PCL"}));
@@ -75,7 +76,8 @@ struct Descriptors {
     alt.bInterfaceClass = cls;
     alt.bInterfaceProtocol = protocol;
     alt.bNumEndpoints = static_cast<std::uint8_t>(eps.size());
-    alt.endpoint = reinterpret_cast<const libusb_endpoint_descriptor*>(endpoints.size());  // index, fixed below
+    alt.endpoint =
+        reinterpret_cast<const libusb_endpoint_descriptor*>(endpoints.size());  // index, fixed below
     endpoints.insert(endpoints.end(), eps.begin(), eps.end());
     alts.push_back(alt);
   }

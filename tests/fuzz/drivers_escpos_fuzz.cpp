@@ -34,8 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     default: {
       auto text = pk::device_id_text(input);
-      const auto id = pk::parse_ieee1284_id(text ? std::string_view(*text)
-                                                 : std::string_view(reinterpret_cast<const char*>(input.data()), input.size()));
+      const auto id = pk::parse_ieee1284_id(
+          text ? std::string_view(*text)
+               : std::string_view(reinterpret_cast<const char*>(input.data()), input.size()));
       (void)id.speaks("ESC/POS");
       break;
     }

@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The same bytes as key events (type, code, value), 5 bytes each.
   pk::barcode::KeyWedgeDecoder decoder;
   for (size_t i = 0; i + 5 <= size; i += 5) {
-    const pk::barcode::KeyEvent event{static_cast<uint16_t>(data[i] % 4), static_cast<uint16_t>(data[i + 1] | (data[i + 2] << 8)),
+    const pk::barcode::KeyEvent event{static_cast<uint16_t>(data[i] % 4),
+                                      static_cast<uint16_t>(data[i + 1] | (data[i + 2] << 8)),
                                       static_cast<int32_t>(data[i + 3] % 3)};
     if (auto done = decoder.feed(event); done && done->text.size() > size) std::abort();
   }

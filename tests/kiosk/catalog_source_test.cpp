@@ -18,12 +18,13 @@ std::string shipped_catalog() {
 }
 
 std::string with_version(std::string text, int version) {
-  return std::regex_replace(text, std::regex("\"version\"\\s*:\\s*\\d+"), "\"version\": " + std::to_string(version),
+  return std::regex_replace(text, std::regex("\"version\"\\s*:\\s*\\d+"),
+                            "\"version\": " + std::to_string(version),
                             std::regex_constants::format_first_only);
 }
 
 class CatalogSource : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     m_dir = fs::path(PK_TEST_BINARY_DIR) / ("catalog_source_" + std::to_string(::getpid()) + "_" +
                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -42,7 +43,8 @@ protected:
 }  // namespace
 
 TEST_F(CatalogSource, ValidCandidateIsAppliedAndKeptAsLastGood) {
-  auto loaded = pk::kiosk::load_catalog(write("offered.json", with_version(shipped_catalog(), 5)), last_good());
+  auto loaded =
+      pk::kiosk::load_catalog(write("offered.json", with_version(shipped_catalog(), 5)), last_good());
   ASSERT_TRUE(loaded) << loaded.error().message;
   EXPECT_EQ(loaded->catalog.version, 5);
   EXPECT_EQ(loaded->catalog.services.size(), 23u);
@@ -52,7 +54,8 @@ TEST_F(CatalogSource, ValidCandidateIsAppliedAndKeptAsLastGood) {
 
 TEST_F(CatalogSource, MalformedCandidateIsRefusedAndLastGoodKept) {
   ASSERT_TRUE(pk::kiosk::load_catalog(write("v5.json", with_version(shipped_catalog(), 5)), last_good()));
-  auto loaded = pk::kiosk::load_catalog(write("broken.json", "{\"version\": 6, \"services\": ["), last_good());
+  auto loaded =
+      pk::kiosk::load_catalog(write("broken.json", "{\"version\": 6, \"services\": ["), last_good());
   ASSERT_TRUE(loaded) << loaded.error().message;
   EXPECT_EQ(loaded->catalog.version, 5);
   EXPECT_EQ(loaded->from, last_good());

@@ -36,7 +36,7 @@ pk::kiosk::CapturedPage page() {
 }
 
 class Flow : public ::testing::Test {
-protected:
+ protected:
   Catalog m_catalog = two_services();
   CitizenFlow m_flow{m_catalog, Language::Persian, 60, 30};
 
@@ -152,7 +152,8 @@ TEST_F(Flow, SubmitNeedsConsentAndTheCodeComesOnlyFromTheStore) {
   EXPECT_FALSE(m_flow.submit_requested()) << "no consent yet";
   ASSERT_TRUE(m_flow.set_consent(true));
   ASSERT_TRUE(m_flow.submit_requested());
-  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Review) << "nothing is shown as saved before the store commits";
+  EXPECT_EQ(m_flow.state().screen, CitizenScreen::Review)
+      << "nothing is shown as saved before the store commits";
   ASSERT_TRUE(m_flow.submit_failed("disk full"));
   EXPECT_EQ(m_flow.state().screen, CitizenScreen::Review);
   pk::kiosk::SavedOutcome outcome;

@@ -32,9 +32,10 @@ TEST(Config, ShippedFileParsesWithEveryKey) {
 }
 
 TEST(Config, ValuesOverrideDefaults) {
-  auto config = parse_config("[terminal]\nid = \"X-7\"\nnumber = 42\n[ui]\nlanguage = \"en\"\n"
-                             "[devices]\nprinter = \"network\"\nprinter_connection = \"tcp:10.0.0.5:9100\"\n",
-                             "t.toml", defaults());
+  auto config = parse_config(
+      "[terminal]\nid = \"X-7\"\nnumber = 42\n[ui]\nlanguage = \"en\"\n"
+      "[devices]\nprinter = \"network\"\nprinter_connection = \"tcp:10.0.0.5:9100\"\n",
+      "t.toml", defaults());
   ASSERT_TRUE(config) << config.error().message;
   EXPECT_EQ(config->terminal_id, "X-7");
   EXPECT_EQ(config->terminal_number, 42);
@@ -44,11 +45,13 @@ TEST(Config, ValuesOverrideDefaults) {
 }
 
 TEST(Config, MisspeltKeyIsNamed) {
-  EXPECT_EQ(error_of("[ui]\nlanguag = \"fa\"\n"), "test.toml: key \"ui.languag\": is not a Pishkhan setting (misspelt?)");
+  EXPECT_EQ(error_of("[ui]\nlanguag = \"fa\"\n"),
+            "test.toml: key \"ui.languag\": is not a Pishkhan setting (misspelt?)");
 }
 
 TEST(Config, WrongTypeIsNamed) {
-  EXPECT_EQ(error_of("[terminal]\nnumber = \"one\"\n"), "test.toml: key \"terminal.number\": must be an integer");
+  EXPECT_EQ(error_of("[terminal]\nnumber = \"one\"\n"),
+            "test.toml: key \"terminal.number\": must be an integer");
   EXPECT_EQ(error_of("[terminal]\nid = 7\n"), "test.toml: key \"terminal.id\": must be a string");
 }
 

@@ -8,10 +8,10 @@
 #include <fstream>
 #include <iterator>
 
+#include "domain/tracking_code.h"
 #include "kiosk/app.h"
 #include "kiosk/centre_key.h"
 #include "kiosk/journey.h"
-#include "domain/tracking_code.h"
 #include "offline-store/sealing.h"
 
 namespace fs = std::filesystem;
@@ -20,7 +20,7 @@ using pk::catalog::Language;
 namespace {
 
 class HeadlessKiosk : public ::testing::Test {
-protected:
+ protected:
   void start(Language language) {
     m_dir = fs::path(PK_TEST_BINARY_DIR) / ("render_" + std::to_string(::getpid()));
     fs::create_directories(m_dir);

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 class Technician : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     m_dir = fs::path(PK_TEST_BINARY_DIR) / ("technician_" + std::to_string(::getpid()));
     fs::remove_all(m_dir);
@@ -42,7 +42,8 @@ protected:
   }
   void type(const std::string& persian_digits) {
     for (char c : persian_digits) {
-      const char* keys[] = {"key/۰", "key/۱", "key/۲", "key/۳", "key/۴", "key/۵", "key/۶", "key/۷", "key/۸", "key/۹"};
+      const char* keys[] = {"key/۰", "key/۱", "key/۲", "key/۳", "key/۴",
+                            "key/۵", "key/۶", "key/۷", "key/۸", "key/۹"};
       ASSERT_TRUE(m_app->tap(keys[c - '0'], m_now += 0.2));
     }
     frames();

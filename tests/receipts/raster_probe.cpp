@@ -27,11 +27,12 @@ InkBounds ink_bounds(const RasterImage& image, int first_row, int end_row) {
 }
 
 std::vector<Decoded> decode_codes(const RasterImage& image) {
-  std::vector<std::uint8_t> gray(static_cast<std::size_t>(image.width()) * static_cast<std::size_t>(image.height()));
+  std::vector<std::uint8_t> gray(static_cast<std::size_t>(image.width()) *
+                                 static_cast<std::size_t>(image.height()));
   for (int y = 0; y < image.height(); ++y) {
     for (int x = 0; x < image.width(); ++x) {
-      gray[static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width()) + static_cast<std::size_t>(x)] =
-          image.dot(x, y) ? 0 : 255;
+      gray[static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width()) +
+           static_cast<std::size_t>(x)] = image.dot(x, y) ? 0 : 255;
     }
   }
   const ZXing::ImageView view(gray.data(), image.width(), image.height(), ZXing::ImageFormat::Lum);
@@ -54,8 +55,9 @@ std::vector<Decoded> decode_codes(const RasterImage& image) {
   for (int band = 0; band * kBand / 2 < image.height(); ++band) {
     const int top = band * kBand / 2;
     const int rows = std::min(kBand, image.height() - top);
-    const ZXing::ImageView slice(gray.data() + static_cast<std::size_t>(top) * static_cast<std::size_t>(image.width()),
-                                 image.width(), rows, ZXing::ImageFormat::Lum);
+    const ZXing::ImageView slice(
+        gray.data() + static_cast<std::size_t>(top) * static_cast<std::size_t>(image.width()), image.width(),
+        rows, ZXing::ImageFormat::Lum);
     const auto result = ZXing::ReadBarcode(slice, bar_hints);
     if (!result.isValid()) continue;
     if (band != last_band_with_code + 1 || found.empty() || found.back().text != result.text()) {

@@ -10,8 +10,8 @@
 namespace pk::test {
 
 struct InkBounds {
-  int left = -1;    // first column with ink, -1 when the rows are blank
-  int right = -1;   // last column with ink
+  int left = -1;   // first column with ink, -1 when the rows are blank
+  int right = -1;  // last column with ink
   int top = -1;
   int bottom = -1;
   [[nodiscard]] bool blank() const { return left < 0; }

@@ -24,7 +24,8 @@ int count(const PrintJob& job) {
 }
 
 TEST(ReceiptPrintJob, WithoutNativeCodesTheJobIsOneRasterOfThePaper) {
-  const RenderedReceipt rendered = test::render_sample(SampleKind::Tracking, SampleLanguage::Persian, kDots80mm);
+  const RenderedReceipt rendered =
+      test::render_sample(SampleKind::Tracking, SampleLanguage::Persian, kDots80mm);
   const PrintJob job = build_print_job(rendered, Features{Feature::Cutter, Feature::StatusReadback});
   ASSERT_EQ(job.elements.size(), 1U);
   ASSERT_TRUE(std::holds_alternative<RasterImage>(job.elements[0]));
@@ -32,7 +33,8 @@ TEST(ReceiptPrintJob, WithoutNativeCodesTheJobIsOneRasterOfThePaper) {
 }
 
 TEST(ReceiptPrintJob, NativeQrBecomesAQrCodeElementAndCode128StaysRaster) {
-  const RenderedReceipt rendered = test::render_sample(SampleKind::Tracking, SampleLanguage::Persian, kDots80mm);
+  const RenderedReceipt rendered =
+      test::render_sample(SampleKind::Tracking, SampleLanguage::Persian, kDots80mm);
   const PrintJob job = build_print_job(rendered, Features{Feature::NativeQr});
   ASSERT_EQ(count<QrCode>(job), 1);
   EXPECT_EQ(count<Code128>(job), 0);
@@ -52,7 +54,8 @@ TEST(ReceiptPrintJob, NativeQrBecomesAQrCodeElementAndCode128StaysRaster) {
 }
 
 TEST(ReceiptPrintJob, BothNativeCodesAndTheEncodedJobIsValidEscPos) {
-  const RenderedReceipt rendered = test::render_sample(SampleKind::Failure, SampleLanguage::English, kDots58mm);
+  const RenderedReceipt rendered =
+      test::render_sample(SampleKind::Failure, SampleLanguage::English, kDots58mm);
   const PrintJob job = build_print_job(rendered, Features{Feature::NativeQr, Feature::NativeCode128});
   EXPECT_EQ(count<QrCode>(job), 1);
   ASSERT_EQ(count<Code128>(job), 1);
@@ -87,7 +90,8 @@ TEST_P(EndToEnd, TrackingReceiptOnTheSimulatedPrinterScansBack) {
   ASSERT_TRUE(paper.ok()) << paper.error().message;
   EXPECT_EQ(paper->width(), width);
   EXPECT_GE(paper->height(), rendered.height_dots());
-  EXPECT_EQ(test::decoded_texts(*paper, "QRCode"), std::vector<std::string>{test::sample_digits(SampleKind::Tracking)});
+  EXPECT_EQ(test::decoded_texts(*paper, "QRCode"),
+            std::vector<std::string>{test::sample_digits(SampleKind::Tracking)});
 }
 
 INSTANTIATE_TEST_SUITE_P(Receipts, EndToEnd, ::testing::Values(kDots80mm, kDots58mm));

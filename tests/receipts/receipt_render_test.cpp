@@ -15,7 +15,8 @@ using test::shared_renderer;
 constexpr int kMargin = 16;
 
 RasterImage render(Language language, std::vector<Block> blocks, int width = kDots80mm) {
-  auto image = shared_renderer().render_raster({language, std::move(blocks)}, {.width_dots = width, .margin_dots = kMargin});
+  auto image = shared_renderer().render_raster({language, std::move(blocks)},
+                                               {.width_dots = width, .margin_dots = kMargin});
   EXPECT_TRUE(image.ok()) << image.error().message;
   return image.ok() ? std::move(image).value() : RasterImage{};
 }
@@ -24,8 +25,9 @@ class PaperWidths : public ::testing::TestWithParam<int> {};
 
 TEST_P(PaperWidths, ReceiptIsExactlyThePaperWidthAndHasInk) {
   const int width = GetParam();
-  const RasterImage image = render(Language::Persian, {Logo{}, Title{"رسید ثبت درخواست"}, DashedRule{},
-                                                       KeyValue{"هزینه", "۵٬۰۰۰٬۰۰۰ ریال"}, Qr{"10042123456789"}},
+  const RasterImage image = render(Language::Persian,
+                                   {Logo{}, Title{"رسید ثبت درخواست"}, DashedRule{},
+                                    KeyValue{"هزینه", "۵٬۰۰۰٬۰۰۰ ریال"}, Qr{"10042123456789"}},
                                    width);
   EXPECT_EQ(image.width(), width);
   EXPECT_GT(image.height(), 200);
@@ -89,8 +91,10 @@ TEST(ReceiptRender, EnglishKeyValueHasItsLabelOnTheLeft) {
 
 TEST(ReceiptRender, LongPersianParagraphWrapsInsideTheMargins) {
   const std::string paragraph =
-      "اگر خدمت در سطح توافق‌شده ارائه نشود، میزان و شیوهٔ جبران آن را مراجع ذی‌صلاح تعیین می‌کنند و در درگاه "
-      "خدمات الکترونیک استانداری خراسان جنوبی اعلام می‌شود. برای رسیدگی به اعتراض به دفتر بازرسی و امور حقوقی "
+      "اگر خدمت در سطح توافق‌شده ارائه نشود، میزان و شیوهٔ جبران آن را مراجع ذی‌صلاح تعیین می‌کنند و در "
+      "درگاه "
+      "خدمات الکترونیک استانداری خراسان جنوبی اعلام می‌شود. برای رسیدگی به اعتراض به دفتر بازرسی و امور "
+      "حقوقی "
       "استانداری خراسان جنوبی مراجعه کنید.";
   for (const int width : {kDots80mm, kDots58mm}) {
     const RasterImage one_line = render(Language::Persian, {Text{"خراسان"}}, width);
@@ -105,7 +109,10 @@ TEST(ReceiptRender, LongPersianParagraphWrapsInsideTheMargins) {
 
 TEST(ReceiptRender, LongKeyValueWrapsInItsOwnColumnWithoutCrossingTheLabel) {
   const RasterImage label_only = render(Language::Persian, {KeyValue{"خدمت", ""}});
-  const RasterImage image = render(Language::Persian, {KeyValue{"خدمت", "۲ - اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از ازدواج مردان خارجی با زنان ایرانی"}});
+  const RasterImage image =
+      render(Language::Persian, {KeyValue{"خدمت",
+                                          "۲ - اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از "
+                                          "ازدواج مردان خارجی با زنان ایرانی"}});
   const auto label = ink_bounds(label_only);
   EXPECT_GT(image.height(), 2 * label_only.height());
   // Below the first row only the value remains: its ink stays left of the label's column.
@@ -116,17 +123,19 @@ TEST(ReceiptRender, LongKeyValueWrapsInItsOwnColumnWithoutCrossingTheLabel) {
 
 TEST(ReceiptRender, RasterQrAndCode128DecodeToTheirData) {
   for (const int width : {kDots80mm, kDots58mm}) {
-    const RasterImage image =
-        render(Language::Persian, {Text{"کد رهگیری"}, Qr{"10042123456789"}, Barcode128{"10042123456789"}}, width);
+    const RasterImage image = render(
+        Language::Persian, {Text{"کد رهگیری"}, Qr{"10042123456789"}, Barcode128{"10042123456789"}}, width);
     EXPECT_EQ(test::decoded_texts(image, "QRCode"), std::vector<std::string>{"10042123456789"}) << width;
     EXPECT_EQ(test::decoded_texts(image, "Code128"), std::vector<std::string>{"10042123456789"}) << width;
   }
 }
 
 TEST(ReceiptRender, HugeTextShrinksOntoOneLineOnNarrowPaper) {
-  const RasterImage one = render(Language::Persian, {Text{"۱", Align::Center, TextSize::Huge, Emphasis::Bold}}, kDots58mm);
-  const RasterImage code = render(
-      Language::Persian, {Text{"۱۰۰۴-۲۱۲۳-۴۵۶۷-۸۹", Align::Center, TextSize::Huge, Emphasis::Bold}}, kDots58mm);
+  const RasterImage one =
+      render(Language::Persian, {Text{"۱", Align::Center, TextSize::Huge, Emphasis::Bold}}, kDots58mm);
+  const RasterImage code =
+      render(Language::Persian, {Text{"۱۰۰۴-۲۱۲۳-۴۵۶۷-۸۹", Align::Center, TextSize::Huge, Emphasis::Bold}},
+             kDots58mm);
   EXPECT_LE(code.height(), one.height());
   const auto ink = ink_bounds(code);
   EXPECT_GE(ink.left, kMargin);
@@ -136,11 +145,13 @@ TEST(ReceiptRender, HugeTextShrinksOntoOneLineOnNarrowPaper) {
 TEST(ReceiptRender, RefusesPaperTooNarrowAndCodesThatCannotBeEncoded) {
   auto& renderer = shared_renderer();
   EXPECT_FALSE(renderer.render({Language::Persian, {Text{"x"}}}, {.width_dots = 64}).ok());
-  EXPECT_FALSE(renderer.render({Language::Persian, {Text{"x"}}}, {.width_dots = 384, .margin_dots = 150}).ok());
+  EXPECT_FALSE(
+      renderer.render({Language::Persian, {Text{"x"}}}, {.width_dots = 384, .margin_dots = 150}).ok());
   const auto non_ascii = renderer.render({Language::Persian, {Barcode128{"کد"}}}, {});
   ASSERT_FALSE(non_ascii.ok());
   EXPECT_NE(non_ascii.error().message.find("ASCII"), std::string::npos);
-  EXPECT_FALSE(renderer.render({Language::English, {Barcode128{std::string(60, 'A')}}}, {.width_dots = 384}).ok());
+  EXPECT_FALSE(
+      renderer.render({Language::English, {Barcode128{std::string(60, 'A')}}}, {.width_dots = 384}).ok());
 }
 
 TEST(ReceiptRender, ThresholdDecidesHowMuchGreyBecomesInk) {

@@ -8,7 +8,8 @@
 namespace pk::bench {
 
 std::size_t encoded_size(const receipts::RenderedReceipt& rendered, Codes codes) {
-  const Features features = codes == Codes::Native ? Features{Feature::NativeQr, Feature::NativeCode128} : Features{};
+  const Features features =
+      codes == Codes::Native ? Features{Feature::NativeQr, Feature::NativeCode128} : Features{};
   auto bytes = escpos::encode_job(receipts::build_print_job(rendered, features), Cut::Full);
   if (!bytes) std::abort();
   return bytes->size();

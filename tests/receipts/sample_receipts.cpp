@@ -13,16 +13,18 @@ namespace {
 constexpr std::int64_t kSampleUnix = 1'771'927'500;
 
 TrackingCode sample_code(SampleKind kind) {
-  auto code = make_tracking_code(kind == SampleKind::Tracking ? TrackingKind::Application : TrackingKind::FailureReport,
-                                 42, 1'234'567);
+  auto code = make_tracking_code(
+      kind == SampleKind::Tracking ? TrackingKind::Application : TrackingKind::FailureReport, 42, 1'234'567);
   EXPECT_TRUE(code.ok());
   return std::move(code).value();
 }
 
 receipts::Receipt sample_receipt(SampleKind kind, Language lang) {
   const bool fa = lang == Language::Persian;
-  const std::string office = fa ? "دفتر امور اتباع و مهاجرین خارجی" : "Bureau for Foreign Nationals and Immigrants Affairs";
-  const std::string service = fa ? "تمدید و تعویض مدارک اقامتی اتباع خارجی" : "Extension and replacement of residence documents";
+  const std::string office =
+      fa ? "دفتر امور اتباع و مهاجرین خارجی" : "Bureau for Foreign Nationals and Immigrants Affairs";
+  const std::string service =
+      fa ? "تمدید و تعویض مدارک اقامتی اتباع خارجی" : "Extension and replacement of residence documents";
   if (kind == SampleKind::Tracking) {
     auto receipt = receipts::tracking_receipt({.language = lang,
                                                .office_name = office,
@@ -46,11 +48,14 @@ receipts::Receipt sample_receipt(SampleKind kind, Language lang) {
        .details = fa ? "سامانه بیش از یک ساعت پاسخ نداد" : "The system did not answer for over an hour",
        .code = sample_code(kind),
        .reported_unix = kSampleUnix,
-       .credit_policy = fa ? "اگر خدمت در سطح توافق‌شده ارائه نشود، میزان و شیوهٔ جبران آن را مراجع ذی‌صلاح تعیین "
-                             "می‌کنند و در درگاه خدمات الکترونیک استانداری خراسان جنوبی اعلام می‌شود."
-                           : "If the service is not delivered at the agreed level, the compensation and how to "
-                             "claim it are set by the competent authorities and posted on the South Khorasan "
-                             "governorate's e-services portal."});
+       .credit_policy =
+           fa ? "اگر خدمت در سطح توافق‌شده ارائه نشود، میزان و شیوهٔ جبران آن را مراجع ذی‌صلاح "
+                "تعیین "
+                "می‌کنند و در درگاه خدمات الکترونیک استانداری خراسان جنوبی اعلام "
+                "می‌شود."
+              : "If the service is not delivered at the agreed level, the compensation and how to "
+                "claim it are set by the competent authorities and posted on the South Khorasan "
+                "governorate's e-services portal."});
   EXPECT_TRUE(receipt.ok());
   return std::move(receipt).value();
 }

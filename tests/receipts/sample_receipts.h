@@ -14,6 +14,7 @@ enum class SampleKind { Tracking, Failure };
 [[nodiscard]] std::string sample_digits(SampleKind kind);
 
 // The sample receipt rendered for a paper width; fails the calling test on any error.
-[[nodiscard]] receipts::RenderedReceipt render_sample(SampleKind kind, SampleLanguage language, int width_dots);
+[[nodiscard]] receipts::RenderedReceipt render_sample(SampleKind kind, SampleLanguage language,
+                                                      int width_dots);
 
 }  // namespace pk::test

@@ -52,9 +52,15 @@ TEST(ReceiptFormat, PersianDigitsMoneyAndJalaliIranTime) {
 
 TEST(Templates, TrackingReceiptCarriesTheCodeThreeWays) {
   const TrackingCode code = code_of(TrackingKind::Application);
-  auto receipt = tracking_receipt({.language = Language::Persian, .office_name = "دفتر", .terminal_number = 42,
-                                   .service_number = 3, .service_title = "تمدید", .code = code,
-                                   .submitted_unix = 1'771'927'500, .fee_rials = 5'000'000, .handling_days = 30});
+  auto receipt = tracking_receipt({.language = Language::Persian,
+                                   .office_name = "دفتر",
+                                   .terminal_number = 42,
+                                   .service_number = 3,
+                                   .service_title = "تمدید",
+                                   .code = code,
+                                   .submitted_unix = 1'771'927'500,
+                                   .fee_rials = 5'000'000,
+                                   .handling_days = 30});
   ASSERT_TRUE(receipt.ok()) << receipt.error().message;
   EXPECT_TRUE(has_text(*receipt, format(code, Language::Persian)));
   EXPECT_TRUE(has_text(*receipt, "۵٬۰۰۰٬۰۰۰ ریال"));
@@ -80,10 +86,15 @@ TEST(Templates, EachReceiptRefusesTheOtherKindOfCode) {
 }
 
 TEST(Templates, FailureReceiptSaysWhatWasReportedTheCreditPolicyAndWhereDisputesGo) {
-  auto receipt = failure_receipt({.language = Language::English, .office_name = "Bureau", .terminal_number = 42,
-                                  .service_number = 3, .service_title = "Residence documents",
-                                  .kind = FailureKind::ServiceOutage, .details = "",
-                                  .code = code_of(TrackingKind::FailureReport), .reported_unix = 1'771'927'500,
+  auto receipt = failure_receipt({.language = Language::English,
+                                  .office_name = "Bureau",
+                                  .terminal_number = 42,
+                                  .service_number = 3,
+                                  .service_title = "Residence documents",
+                                  .kind = FailureKind::ServiceOutage,
+                                  .details = "",
+                                  .code = code_of(TrackingKind::FailureReport),
+                                  .reported_unix = 1'771'927'500,
                                   .credit_policy = "Credits are set by the competent authorities."});
   ASSERT_TRUE(receipt.ok());
   EXPECT_TRUE(has_text(*receipt, "Service outage"));
@@ -121,17 +132,16 @@ TEST_P(SampleReceipts, RenderToThePaperWidthWithDecodableCodesAndArePng) {
   EXPECT_EQ(*back, paper);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Receipts, SampleReceipts,
-    ::testing::Values(Case{SampleKind::Tracking, SampleLanguage::Persian, kDots80mm},
-                      Case{SampleKind::Tracking, SampleLanguage::English, kDots80mm},
-                      Case{SampleKind::Failure, SampleLanguage::Persian, kDots80mm},
-                      Case{SampleKind::Failure, SampleLanguage::English, kDots80mm},
-                      Case{SampleKind::Tracking, SampleLanguage::Persian, kDots58mm},
-                      Case{SampleKind::Failure, SampleLanguage::Persian, kDots58mm},
-                      Case{SampleKind::Tracking, SampleLanguage::English, kDots58mm},
-                      Case{SampleKind::Failure, SampleLanguage::English, kDots58mm}),
-    [](const ::testing::TestParamInfo<Case>& param) { return name_of(param.param); });
+INSTANTIATE_TEST_SUITE_P(Receipts, SampleReceipts,
+                         ::testing::Values(Case{SampleKind::Tracking, SampleLanguage::Persian, kDots80mm},
+                                           Case{SampleKind::Tracking, SampleLanguage::English, kDots80mm},
+                                           Case{SampleKind::Failure, SampleLanguage::Persian, kDots80mm},
+                                           Case{SampleKind::Failure, SampleLanguage::English, kDots80mm},
+                                           Case{SampleKind::Tracking, SampleLanguage::Persian, kDots58mm},
+                                           Case{SampleKind::Failure, SampleLanguage::Persian, kDots58mm},
+                                           Case{SampleKind::Tracking, SampleLanguage::English, kDots58mm},
+                                           Case{SampleKind::Failure, SampleLanguage::English, kDots58mm}),
+                         [](const ::testing::TestParamInfo<Case>& param) { return name_of(param.param); });
 
 }  // namespace
 }  // namespace pk::receipts

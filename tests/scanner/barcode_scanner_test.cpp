@@ -39,7 +39,8 @@ TEST(SimBarcodeScanner, WakesAWaitingReader) {
 TEST(SimBarcodeScanner, UnplugAndPlug) {
   SimBarcodeScanner scanner;
   int left = 0;
-  scanner.on_hotplug([&](HotplugEvent event, const DeviceInfo&) { left += event == HotplugEvent::Left ? 1 : 0; });
+  scanner.on_hotplug(
+      [&](HotplugEvent event, const DeviceInfo&) { left += event == HotplugEvent::Left ? 1 : 0; });
   ASSERT_TRUE(scanner.open());
   ASSERT_TRUE(scanner.inject("UNPLUG"));
   EXPECT_FALSE(scanner.read_code(10ms));

@@ -16,7 +16,8 @@ double mean_abs_difference(const Page& a, const Page& b) {
 }
 
 TEST(Jpeg, GrayPageDecodesToSameSizeAndClosePixels) {
-  const Page page = render_sheet({SheetContent::Photo, {}, SheetOrientation::Upright}, ColorMode::Gray, 200, 5);
+  const Page page =
+      render_sheet({SheetContent::Photo, {}, SheetOrientation::Upright}, ColorMode::Gray, 200, 5);
   auto bytes = encode_jpeg(page, 80);
   ASSERT_TRUE(bytes);
   EXPECT_LT(bytes->size(), page.pixels.size() / 4);  // it does compress
@@ -29,7 +30,8 @@ TEST(Jpeg, GrayPageDecodesToSameSizeAndClosePixels) {
 }
 
 TEST(Jpeg, ColourPageKeepsThreeChannels) {
-  const Page page = render_sheet({SheetContent::Photo, {}, SheetOrientation::Upright}, ColorMode::Color, 100, 5);
+  const Page page =
+      render_sheet({SheetContent::Photo, {}, SheetOrientation::Upright}, ColorMode::Color, 100, 5);
   auto back = decode_jpeg(encode_jpeg(page, 85).value());
   ASSERT_TRUE(back);
   EXPECT_EQ(back->channels, 3);
@@ -49,7 +51,8 @@ TEST(Jpeg, RefusesBadPagesAndBadBytes) {
 }
 
 TEST(BilevelPng, LosslessRoundTrip) {
-  Page page = render_sheet({SheetContent::Qr, "PKSH1|X|y", SheetOrientation::Upright}, ColorMode::BlackWhite, 150, 5);
+  Page page =
+      render_sheet({SheetContent::Qr, "PKSH1|X|y", SheetOrientation::Upright}, ColorMode::BlackWhite, 150, 5);
   page.width -= 3;  // a width that is not a multiple of 8
   page.pixels.resize(page.expected_size());
   auto bytes = encode_bilevel_png(page);

@@ -26,11 +26,28 @@ TEST(CoverSheet, FormatAndParseRoundTrip) {
 
 TEST(CoverSheet, RefusesEverythingElse) {
   const std::string forty_one(41, 'a');
-  for (std::string_view bad : {
-           "", "PKSH", "PKSH1", "PKSH1|", "PKSH1|A", "PKSH1|A|", "PKSH1||passport", "PKSH1|A|passport|extra",
-           "PKSH1|A||", "PKSH01|A|passport", "PKSH+1|A|passport", "PKSH 1|A|passport", "PKSHx|A|passport",
-           "pksh1|A|passport", " PKSH1|A|passport", "PKSH1|A|passport\n", "PKSH1|A|Passport", "PKSH1|A B|passport",
-           "PKSH1|A|pass port", "PKSH1|\xD8\xA7|passport", "PKSH99999|A|passport", "PKSH1;A;passport"}) {
+  for (std::string_view bad : {"",
+                               "PKSH",
+                               "PKSH1",
+                               "PKSH1|",
+                               "PKSH1|A",
+                               "PKSH1|A|",
+                               "PKSH1||passport",
+                               "PKSH1|A|passport|extra",
+                               "PKSH1|A||",
+                               "PKSH01|A|passport",
+                               "PKSH+1|A|passport",
+                               "PKSH 1|A|passport",
+                               "PKSHx|A|passport",
+                               "pksh1|A|passport",
+                               " PKSH1|A|passport",
+                               "PKSH1|A|passport\n",
+                               "PKSH1|A|Passport",
+                               "PKSH1|A B|passport",
+                               "PKSH1|A|pass port",
+                               "PKSH1|\xD8\xA7|passport",
+                               "PKSH99999|A|passport",
+                               "PKSH1;A;passport"}) {
     EXPECT_FALSE(parse_cover_sheet(bad)) << '"' << bad << '"';
   }
   EXPECT_FALSE(parse_cover_sheet(std::string("PKSH1|A|pass") + '\0' + "port"));

@@ -9,9 +9,11 @@ namespace {
 barcode::CoverSheet cover(const char* type) { return {"APP1", type}; }
 
 TEST(SplitDocuments, CoverSheetsStartDocuments) {
-  const std::vector<PageMarks> stack = {
-      {1, false, cover("passport")}, {2, false, {}}, {3, false, {}},
-      {4, false, cover("amayesh_card")}, {5, false, {}}};
+  const std::vector<PageMarks> stack = {{1, false, cover("passport")},
+                                        {2, false, {}},
+                                        {3, false, {}},
+                                        {4, false, cover("amayesh_card")},
+                                        {5, false, {}}};
   const auto documents = split_documents(stack, BlankPages::Keep);
   ASSERT_EQ(documents.size(), 2U);
   EXPECT_EQ(documents[0].cover, cover("passport"));
@@ -29,7 +31,8 @@ TEST(SplitDocuments, PagesBeforeTheFirstCoverAreKeptWithoutOne) {
 }
 
 TEST(SplitDocuments, BlankBacksSetAsideNotDropped) {
-  const std::vector<PageMarks> stack = {{1, false, cover("passport")}, {2, true, {}}, {3, false, {}}, {4, true, {}}};
+  const std::vector<PageMarks> stack = {
+      {1, false, cover("passport")}, {2, true, {}}, {3, false, {}}, {4, true, {}}};
   const auto aside = split_documents(stack, BlankPages::SetAside);
   ASSERT_EQ(aside.size(), 1U);
   EXPECT_EQ(aside[0].pages, (std::vector<int>{3}));

@@ -12,9 +12,7 @@ namespace {
 // A recording: press and release of each key, each followed by EV_SYN, as `evtest` shows.
 struct Recording {
   std::vector<KeyEvent> events;
-  Recording& key(std::uint16_t code) {
-    return press(code).release(code);
-  }
+  Recording& key(std::uint16_t code) { return press(code).release(code); }
   Recording& press(std::uint16_t code) {
     events.push_back({EV_MSC, MSC_SCAN, 0x70000 + code});
     events.push_back({EV_KEY, code, 1});
@@ -50,8 +48,22 @@ TEST(KeyWedge, DigitsFromTheMainRowThenEnter) {
 
 TEST(KeyWedge, ShiftMakesCapitalsAndSymbols) {
   Recording r;
-  r.shifted(KEY_P).shifted(KEY_K).shifted(KEY_S).shifted(KEY_H).key(KEY_1).shifted(KEY_BACKSLASH).shifted(KEY_A).key(KEY_MINUS)
-      .key(KEY_7).shifted(KEY_BACKSLASH).key(KEY_P).key(KEY_A).key(KEY_S).key(KEY_S).shifted(KEY_MINUS).key(KEY_KPENTER);
+  r.shifted(KEY_P)
+      .shifted(KEY_K)
+      .shifted(KEY_S)
+      .shifted(KEY_H)
+      .key(KEY_1)
+      .shifted(KEY_BACKSLASH)
+      .shifted(KEY_A)
+      .key(KEY_MINUS)
+      .key(KEY_7)
+      .shifted(KEY_BACKSLASH)
+      .key(KEY_P)
+      .key(KEY_A)
+      .key(KEY_S)
+      .key(KEY_S)
+      .shifted(KEY_MINUS)
+      .key(KEY_KPENTER);
   KeyWedgeDecoder decoder;
   const auto scans = decode(decoder, r);
   ASSERT_EQ(scans.size(), 1U);
@@ -67,7 +79,9 @@ TEST(KeyWedge, RightShiftHeldAcrossKeys) {
 
 TEST(KeyWedge, KeypadDigitsAndOperators) {
   Recording r;
-  for (auto code : {KEY_NUMLOCK, KEY_KP1, KEY_KP2, KEY_KPMINUS, KEY_KP9, KEY_KPDOT, KEY_KP0, KEY_KPASTERISK, KEY_KPSLASH, KEY_KPPLUS}) r.key(code);
+  for (auto code : {KEY_NUMLOCK, KEY_KP1, KEY_KP2, KEY_KPMINUS, KEY_KP9, KEY_KPDOT, KEY_KP0, KEY_KPASTERISK,
+                    KEY_KPSLASH, KEY_KPPLUS})
+    r.key(code);
   r.key(KEY_KPENTER);
   KeyWedgeDecoder decoder;
   EXPECT_EQ(decode(decoder, r).at(0).text, "12-9.0*/+");

@@ -18,7 +18,8 @@ TEST(IsBlank, PrintedPagesAreNot) {
   for (auto content : {SheetContent::Text, SheetContent::Photo}) {
     EXPECT_FALSE(is_blank(render_sheet({content, {}, SheetOrientation::Upright}, ColorMode::Gray, 200, 9)));
   }
-  EXPECT_FALSE(is_blank(render_sheet({SheetContent::Qr, "PKSH1|A|b", SheetOrientation::Upright}, ColorMode::Color, 150, 9)));
+  EXPECT_FALSE(is_blank(
+      render_sheet({SheetContent::Qr, "PKSH1|A|b", SheetOrientation::Upright}, ColorMode::Color, 150, 9)));
 }
 
 TEST(IsBlank, OneShortLineIsNotBlank) {
@@ -62,7 +63,8 @@ TEST(Rotate180, TurnsPixelsAndKeepsChannelOrder) {
   rotate_180(page);
   EXPECT_EQ(page.pixels, (std::vector<std::uint8_t>{4, 5, 6, 1, 2, 3}));
   const Page upright = render_sheet({}, ColorMode::Gray, 75, 3);
-  const Page flipped = render_sheet({SheetContent::Text, {}, SheetOrientation::UpsideDown}, ColorMode::Gray, 75, 3);
+  const Page flipped =
+      render_sheet({SheetContent::Text, {}, SheetOrientation::UpsideDown}, ColorMode::Gray, 75, 3);
   Page turned = flipped;
   rotate_180(turned);
   EXPECT_EQ(turned.pixels, upright.pixels);

@@ -27,8 +27,9 @@ TEST(PagePipeline, TwoHundredPagesWithBoundedMemoryInOrder) {
   options.thumbnail_side = 64;
   PagePipeline pipeline(options);
   // A handful of distinct sheets, copied: the point is the flow, not drawing 200 pages.
-  const std::vector<Page> sheets = {render_sheet({}, ColorMode::Gray, 100, 1), render_blank_back(ColorMode::Gray, 100, 2),
-                                    render_sheet({SheetContent::Photo, {}, SheetOrientation::Upright}, ColorMode::Gray, 100, 3)};
+  const std::vector<Page> sheets = {
+      render_sheet({}, ColorMode::Gray, 100, 1), render_blank_back(ColorMode::Gray, 100, 2),
+      render_sheet({SheetContent::Photo, {}, SheetOrientation::Upright}, ColorMode::Gray, 100, 3)};
   std::thread producer([&] {
     for (int i = 0; i < 200; ++i) {
       Page page = sheets[static_cast<std::size_t>(i) % sheets.size()];
@@ -86,25 +87,34 @@ TEST(PagePipeline, OutputIsStoreReady) {
 }
 
 TEST(PagePipeline, UpsideDownCoverSheetIsTurnedAndStillACover) {
-  const Page upright = render_sheet({SheetContent::Qr, "PKSH1|A1|passport", SheetOrientation::Upright}, ColorMode::Gray, 150, 8);
-  ProcessedPage out = process_page(render_sheet({SheetContent::Qr, "PKSH1|A1|passport", SheetOrientation::UpsideDown}, ColorMode::Gray, 150, 8), PipelineOptions{});
+  const Page upright = render_sheet({SheetContent::Qr, "PKSH1|A1|passport", SheetOrientation::Upright},
+                                    ColorMode::Gray, 150, 8);
+  ProcessedPage out =
+      process_page(render_sheet({SheetContent::Qr, "PKSH1|A1|passport", SheetOrientation::UpsideDown},
+                                ColorMode::Gray, 150, 8),
+                   PipelineOptions{});
   EXPECT_TRUE(out.rotated_180);
   ASSERT_TRUE(out.cover_sheet);
   EXPECT_EQ(out.cover_sheet->document_type, "passport");
   // Turned back, it is the upright page (up to JPEG's loss).
   const Page decoded = decode_jpeg(out.bytes).value();
   double difference = 0;
-  for (std::size_t i = 0; i < decoded.pixels.size(); ++i) difference += std::abs(decoded.pixels[i] - upright.pixels[i]);
+  for (std::size_t i = 0; i < decoded.pixels.size(); ++i)
+    difference += std::abs(decoded.pixels[i] - upright.pixels[i]);
   EXPECT_LT(difference / static_cast<double>(decoded.pixels.size()), 6.0);
   EXPECT_FALSE(process_page(upright, PipelineOptions{}).rotated_180);
 }
 
 TEST(PagePipeline, ForeignAndBrokenCodesAreFlaggedNotDropped) {
   auto reasons = [](SheetContent content, const char* payload) {
-    return process_page(render_sheet({content, payload, SheetOrientation::Upright}, ColorMode::Gray, 150, 9), PipelineOptions{}).review;
+    return process_page(render_sheet({content, payload, SheetOrientation::Upright}, ColorMode::Gray, 150, 9),
+                        PipelineOptions{})
+        .review;
   };
-  EXPECT_EQ(reasons(SheetContent::Code128, "INV-2024-0001"), std::vector<ReviewReason>{ReviewReason::ForeignCode});
-  EXPECT_EQ(reasons(SheetContent::Qr, "PKSH7|A|passport"), std::vector<ReviewReason>{ReviewReason::BrokenCoverSheet});
+  EXPECT_EQ(reasons(SheetContent::Code128, "INV-2024-0001"),
+            std::vector<ReviewReason>{ReviewReason::ForeignCode});
+  EXPECT_EQ(reasons(SheetContent::Qr, "PKSH7|A|passport"),
+            std::vector<ReviewReason>{ReviewReason::BrokenCoverSheet});
   EXPECT_EQ(reasons(SheetContent::Qr, "PKSH1|A|passport"), std::vector<ReviewReason>{});
 }
 
@@ -121,8 +131,9 @@ TEST(PagePipeline, TryNextNeverBlocksAndSubmitAfterCloseFails) {
 TEST(ScanJob, DuplexStackWithCoverSheetsSplitsIntoDocuments) {
   SimScanner scanner(21);
   ASSERT_TRUE(scanner.open());
-  for (const char* command : {"LOAD 1 qr:PKSH1|APP-9|passport", "LOAD 2 text photo", "LOAD 1 flip:qr:PKSH1|APP-9|amayesh_card",
-                              "LOAD 1 code128:OTHER-123", "LOAD 1 text"}) {
+  for (const char* command :
+       {"LOAD 1 qr:PKSH1|APP-9|passport", "LOAD 2 text photo", "LOAD 1 flip:qr:PKSH1|APP-9|amayesh_card",
+        "LOAD 1 code128:OTHER-123", "LOAD 1 text"}) {
     ASSERT_TRUE(scanner.inject(command)) << command;
   }
   PipelineOptions options;

@@ -24,10 +24,11 @@ namespace pk::scanner {
 namespace {
 
 class SaneTest : public ::testing::Test {
-protected:
+ protected:
   static void SetUpTestSuite() {
     ::setenv("SANE_CONFIG_DIR", PK_SANE_CONFIG_DIR, 1);
-    static auto* const kept_for_the_process = new std::shared_ptr<SaneRuntime>(SaneRuntime::acquire().value());
+    static auto* const kept_for_the_process =
+        new std::shared_ptr<SaneRuntime>(SaneRuntime::acquire().value());
     (void)kept_for_the_process;
   }
 
@@ -40,7 +41,9 @@ protected:
   }
 };
 
-int expected_pixels(double mm, int dpi) { return static_cast<int>(mm * dpi / 25.4); }  // the backend truncates
+int expected_pixels(double mm, int dpi) {
+  return static_cast<int>(mm * dpi / 25.4);
+}  // the backend truncates
 
 TEST_F(SaneTest, DiscoversTheTestDevices) {
   auto devices = discover_sane_devices();
@@ -122,8 +125,10 @@ TEST_F(SaneTest, EmptyFeederAtStartSaysNoPaper) {
 
 TEST_F(SaneTest, FaultsMapToClearStatuses) {
   const std::pair<const char*, ScannerStatus> faults[] = {
-      {"SANE_STATUS_JAMMED", ScannerStatus::Jammed},     {"SANE_STATUS_COVER_OPEN", ScannerStatus::CoverOpen},
-      {"SANE_STATUS_DEVICE_BUSY", ScannerStatus::Busy},  {"SANE_STATUS_IO_ERROR", ScannerStatus::Unplugged},
+      {"SANE_STATUS_JAMMED", ScannerStatus::Jammed},
+      {"SANE_STATUS_COVER_OPEN", ScannerStatus::CoverOpen},
+      {"SANE_STATUS_DEVICE_BUSY", ScannerStatus::Busy},
+      {"SANE_STATUS_IO_ERROR", ScannerStatus::Unplugged},
       {"SANE_STATUS_NO_MEM", ScannerStatus::Error}};
   for (const auto& [fault, status] : faults) {
     auto scanner = open_test_device("sane:test:1");

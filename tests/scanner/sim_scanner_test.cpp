@@ -32,7 +32,7 @@ TEST(SimScanner, AdfBatchGivesEveryLoadedSheetThenEnds) {
   ASSERT_EQ(pages.size(), 5U);
   for (std::size_t i = 0; i < pages.size(); ++i) {
     EXPECT_EQ(pages[i].sequence, static_cast<int>(i + 1));
-    EXPECT_EQ(pages[i].width, 1654);   // A4 at 200 dpi
+    EXPECT_EQ(pages[i].width, 1654);  // A4 at 200 dpi
     EXPECT_EQ(pages[i].height, 2339);
     EXPECT_EQ(pages[i].channels, 1);
     EXPECT_EQ(pages[i].pixels.size(), pages[i].expected_size());
@@ -49,7 +49,8 @@ TEST(SimScanner, DuplexGivesBlankBacks) {
   ASSERT_TRUE(scanner.start({Source::AdfDuplex, ColorMode::Gray, 150}));
   const auto pages = scan_all(scanner);
   ASSERT_EQ(pages.size(), 6U);
-  for (std::size_t i = 0; i < pages.size(); ++i) EXPECT_EQ(is_blank(pages[i]), i % 2 == 1) << "page " << i + 1;
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    EXPECT_EQ(is_blank(pages[i]), i % 2 == 1) << "page " << i + 1;
 }
 
 TEST(SimScanner, JamMidBatchKeepsEarlierPagesAndSaysWhy) {
@@ -174,8 +175,9 @@ TEST(ScannerRegistry, CreatesByScheme) {
 }
 
 TEST(ScannerStatusText, EveryStatusHasBothLanguages) {
-  for (auto status : {ScannerStatus::Ready, ScannerStatus::NoDocuments, ScannerStatus::Jammed, ScannerStatus::CoverOpen,
-                      ScannerStatus::Busy, ScannerStatus::Unplugged, ScannerStatus::Error}) {
+  for (auto status :
+       {ScannerStatus::Ready, ScannerStatus::NoDocuments, ScannerStatus::Jammed, ScannerStatus::CoverOpen,
+        ScannerStatus::Busy, ScannerStatus::Unplugged, ScannerStatus::Error}) {
     EXPECT_FALSE(describe(status, Language::Persian).empty());
     EXPECT_FALSE(describe(status, Language::English).empty());
     EXPECT_NE(describe(status, Language::Persian), describe(status, Language::English));

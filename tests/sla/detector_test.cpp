@@ -25,7 +25,7 @@ TEST(SlaDetector, OpensAtFirstDownClosesAtFirstUp) {
   EXPECT_FALSE(detector->is_down(OutageCause::CentreUnreachable));
   time.advance(300);
   ASSERT_TRUE(detector->observe(look({}, Status::Down)));  // still down: nothing new
-  ASSERT_TRUE(detector->observe(look(Status::Down)));   // printer not looked at: stays down
+  ASSERT_TRUE(detector->observe(look(Status::Down)));      // printer not looked at: stays down
   EXPECT_TRUE(detector->is_down(OutageCause::PrinterDown));
   time.advance(300);
   ASSERT_TRUE(detector->observe(look(Status::Up, Status::Up)));

@@ -73,7 +73,8 @@ TEST(SlaFigures, OverlappingOutagesAreNeverCountedTwicePerService) {
   // A: 10:00-14:00 all services; B: 12:00-16:00 service 3 only.
   LedgerSnapshot s = always_on(at(1405, 1, 1));
   s.outages.push_back(outage(at(1404, 7, 5, 10), at(1404, 7, 5, 14)));
-  s.outages.push_back(outage(at(1404, 7, 5, 12), at(1404, 7, 5, 16), ServiceScope::only({3}), OutageCause::PrinterDown));
+  s.outages.push_back(
+      outage(at(1404, 7, 5, 12), at(1404, 7, 5, 16), ServiceScope::only({3}), OutageCause::PrinterDown));
   s.outages.push_back(outage(at(1404, 7, 5, 11), at(1404, 7, 5, 13)));  // inside A
   const auto figures = year_figures(s, std::vector<int>{3, 5}, 1404);
   EXPECT_EQ(figures[0].months[6].figures.unplanned_seconds, 6 * kHour);
@@ -91,7 +92,7 @@ TEST(SlaFigures, TimeTheTerminalWasOffIsUnknownNotUp) {
   const PeriodFigures f = service_year_figures(s, 3, 1404).months[6].figures;
   EXPECT_EQ(f.unknown_seconds, 10 * kDay);
   EXPECT_DOUBLE_EQ(f.unknown_hours, 240.0);
-  EXPECT_DOUBLE_EQ(*f.availability, 1.0 - 24.0 / 480.0);            // 0.95 over known time
+  EXPECT_DOUBLE_EQ(*f.availability, 1.0 - 24.0 / 480.0);                  // 0.95 over known time
   EXPECT_DOUBLE_EQ(*f.availability_lower_bound, (480.0 - 24.0) / 720.0);  // unknown counted down
 }
 
@@ -161,8 +162,11 @@ TEST(SlaFigures, WallClockSetBackDuringAnOutageUsesMonotonicLengthAndFlagsIt) {
 
 TEST(SlaFigures, FailureReportsCountedPerServiceAndMonth) {
   LedgerSnapshot s = always_on(at(1405, 1, 1));
-  s.failure_reports = {{3, at(1404, 7, 2)}, {3, at(1404, 7, 30, 23, 59)}, {3, at(1404, 8, 1)},
-                       {5, at(1404, 7, 3)}, {std::nullopt, at(1404, 7, 4)}};
+  s.failure_reports = {{3, at(1404, 7, 2)},
+                       {3, at(1404, 7, 30, 23, 59)},
+                       {3, at(1404, 8, 1)},
+                       {5, at(1404, 7, 3)},
+                       {std::nullopt, at(1404, 7, 4)}};
   const ServiceYearFigures y = service_year_figures(s, 3, 1404);
   EXPECT_EQ(y.months[6].figures.failure_reports, 2);
   EXPECT_EQ(y.months[7].figures.failure_reports, 1);

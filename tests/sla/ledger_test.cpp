@@ -28,9 +28,10 @@ TEST(SlaLedger, OpensTheStoreAtSchemaVersion2WithTheLedgerTables) {
   ASSERT_TRUE(ledger) << ledger.error().message;
   EXPECT_EQ(query(dir.file("store.db"), "PRAGMA user_version"), 2);
   for (const char* table : {"heartbeats", "outages", "outage_notices", "clock_events", "applications"}) {
-    EXPECT_EQ(query(dir.file("store.db"),
-                    std::string("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='") + table + "'"),
-              1)
+    EXPECT_EQ(
+        query(dir.file("store.db"),
+              std::string("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='") + table + "'"),
+        1)
         << table;
   }
   // The store's own connection opens the same file at the same version.
@@ -77,7 +78,8 @@ TEST(SlaLedger, WallClockJumpStartsANewRunAndIsRecorded) {
   time.set_wall(time.now().wall_unix - 3600);  // set back an hour
   ASSERT_TRUE((*ledger)->heartbeat());
   EXPECT_EQ(query(dir.file("store.db"), "SELECT count(*) FROM heartbeats"), 2);
-  EXPECT_EQ(query(dir.file("store.db"), "SELECT offset_seconds FROM clock_events WHERE kind='wall_jump'"), -3600);
+  EXPECT_EQ(query(dir.file("store.db"), "SELECT offset_seconds FROM clock_events WHERE kind='wall_jump'"),
+            -3600);
   auto snapshot = (*ledger)->snapshot();
   ASSERT_TRUE(snapshot);
   ASSERT_EQ(snapshot->runs.size(), 2u);
@@ -112,7 +114,8 @@ TEST(SlaLedger, OutageMeasuredOnTheMonotonicClockAcrossAWallClockChange) {
   time.advance(1800);
   ASSERT_TRUE((*ledger)->close_outage(*id));
   EXPECT_FALSE((*ledger)->close_outage(*id));  // already closed
-  EXPECT_EQ(query(dir.file("store.db"), "SELECT duration_ms FROM outages WHERE id = " + std::to_string(*id)), 3600 * 1000);
+  EXPECT_EQ(query(dir.file("store.db"), "SELECT duration_ms FROM outages WHERE id = " + std::to_string(*id)),
+            3600 * 1000);
 
   auto snapshot = (*ledger)->snapshot();
   ASSERT_TRUE(snapshot);
@@ -186,14 +189,16 @@ TEST(SlaLedger, FailureReportsComeFromTheStoresApplications) {
     auto store = store::Store::open(dir.file("store.db"));
     ASSERT_TRUE(store) << store.error().message;
     int n = 0;
-    for (std::optional<int64_t> service : {std::optional<int64_t>(3), std::optional<int64_t>(3), std::optional<int64_t>()}) {
+    for (std::optional<int64_t> service :
+         {std::optional<int64_t>(3), std::optional<int64_t>(3), std::optional<int64_t>()}) {
       store::NewApplication report;
       report.kind = store::ApplicationKind::FailureReport;
       report.service_number = service;
       report.terminal_id = "KSK7";
       report.created_at_unix = now - kDay;
       report.sealed_personal = {1, 2, 3};
-      auto saved = (*store)->save_application(report, [&](int64_t seq) { return "FR" + std::to_string(seq + n); });
+      auto saved =
+          (*store)->save_application(report, [&](int64_t seq) { return "FR" + std::to_string(seq + n); });
       ASSERT_TRUE(saved) << saved.error().message;
       ++n;
     }

@@ -34,11 +34,11 @@ TEST(SlaNoticeFormat, WelcomeShowsCurrentAndUpcomingWithinAWeekSoonestFirst) {
   const int64_t now = at(1404, 9, 10, 12);
   const std::vector<Notice> all = {
       notice("past", now - 10 * kDay, now - 2 * kDay, now - kDay),
-      notice("later", now - kDay, now + 8 * kDay, now + 9 * kDay),   // beyond a week
+      notice("later", now - kDay, now + 8 * kDay, now + 9 * kDay),  // beyond a week
       notice("soon", now - kDay, now + 3 * kDay, now + 4 * kDay),
       notice("now", now - 5 * kDay, now - kHour, now + kHour),
-      notice("ending", now - 5 * kDay, now - kHour, now),            // ends exactly now: gone
-      notice("edge", now - kDay, now + 7 * kDay, now + 8 * kDay),    // exactly a week ahead
+      notice("ending", now - 5 * kDay, now - kHour, now),          // ends exactly now: gone
+      notice("edge", now - kDay, now + 7 * kDay, now + 8 * kDay),  // exactly a week ahead
   };
   std::vector<std::string> ids;
   for (const Notice& n : notices_to_show(all, now)) ids.push_back(n.id);

@@ -57,14 +57,17 @@ TEST(SlaNoticeJson, RefusesWhatIsNotExactlyTheFormat) {
   EXPECT_NE(refusal("[]").find("must be a JSON object"), std::string::npos);
   EXPECT_NE(refusal(R"({"version":2,"notices":[]})").find("version"), std::string::npos);
   EXPECT_NE(refusal(R"({"version":1})").find("missing \"notices\""), std::string::npos);
-  EXPECT_NE(refusal(R"({"version":1,"notices":[],"extra":0})").find("unknown key \"extra\""), std::string::npos);
+  EXPECT_NE(refusal(R"({"version":1,"notices":[],"extra":0})").find("unknown key \"extra\""),
+            std::string::npos);
   EXPECT_NE(refusal(R"({"version":1,"version":1,"notices":[]})").find("repeated"), std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, R"("text_en")", R"("text_en":"x","text_en")"))).find("repeated"),
             std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, "1730000000", "1730000000.5"))).find("whole number"), std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, "1730000000", "-1"))).find("out of range"), std::string::npos);
-  EXPECT_NE(refusal(wrap(with(kGood, "1730000000", "18446744073709551615"))).find("out of range"), std::string::npos);
-  EXPECT_NE(refusal(wrap(with(kGood, "1730000000", "\"1730000000\""))).find("whole number"), std::string::npos);
+  EXPECT_NE(refusal(wrap(with(kGood, "1730000000", "18446744073709551615"))).find("out of range"),
+            std::string::npos);
+  EXPECT_NE(refusal(wrap(with(kGood, "1730000000", "\"1730000000\""))).find("whole number"),
+            std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, "1730307200", "1730300000"))).find("after"), std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, "[7,3]", "[]"))).find("services"), std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, "[7,3]", "[3,3]"))).find("repeats a service"), std::string::npos);
@@ -72,15 +75,18 @@ TEST(SlaNoticeJson, RefusesWhatIsNotExactlyTheFormat) {
   EXPECT_NE(refusal(wrap(with(kGood, "[7,3]", R"("All")"))).find("services"), std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, "n-17", "n 17"))).find("\"id\""), std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, R"("n-17")", R"("")"))).find("\"id\""), std::string::npos);
-  EXPECT_NE(refusal(wrap(with(kGood, "به‌روزرسانی سامانه", ""))).find("text_fa"), std::string::npos);
+  EXPECT_NE(refusal(wrap(with(kGood, "به‌روزرسانی سامانه", ""))).find("text_fa"),
+            std::string::npos);
   EXPECT_NE(refusal(wrap(kGood + "," + kGood)).find("repeats the id"), std::string::npos);
   EXPECT_NE(refusal(wrap(with(kGood, R"(,"text_en":"System update")", ""))).find("missing \"text_en\""),
             std::string::npos);
-  EXPECT_NE(refusal(wrap(with(kGood, "System update", "\xff\xfe"))).find("not valid JSON"), std::string::npos);
+  EXPECT_NE(refusal(wrap(with(kGood, "System update", "\xff\xfe"))).find("not valid JSON"),
+            std::string::npos);
 }
 
 TEST(SlaNoticeJson, RefusesOverlongTextAndTooManyNotices) {
-  EXPECT_NE(refusal(wrap(with(kGood, "System update", std::string(4097, 'x')))).find("4096"), std::string::npos);
+  EXPECT_NE(refusal(wrap(with(kGood, "System update", std::string(4097, 'x')))).find("4096"),
+            std::string::npos);
   std::string many;
   for (int i = 0; i <= 1000; ++i) {
     if (i) many += ",";

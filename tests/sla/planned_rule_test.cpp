@@ -73,7 +73,8 @@ TEST(SlaPlannedRule, LeadTimeCountsFromTheOutageStartNotFromTheWindow) {
 TEST(SlaPlannedRule, NoticeForOtherServicesLeavesThisServiceUnplanned) {
   LedgerSnapshot s = mehr_snapshot();
   s.outages.push_back(outage(at(1404, 7, 12, 10), at(1404, 7, 12, 12)));
-  s.notices.push_back(notice("n1", at(1404, 7, 1), at(1404, 7, 12, 10), at(1404, 7, 12, 12), ServiceScope::only({5})));
+  s.notices.push_back(
+      notice("n1", at(1404, 7, 1), at(1404, 7, 12, 10), at(1404, 7, 12, 12), ServiceScope::only({5})));
   EXPECT_EQ(mehr(s, 3).unplanned_seconds, 2 * kHour);
   EXPECT_EQ(mehr(s, 5).planned_seconds, 2 * kHour);
   EXPECT_EQ(mehr(s, 5).unplanned_seconds, 0);
@@ -84,7 +85,8 @@ TEST(SlaPlannedRule, OverlapOfPlannedAndUnplannedCountsOnceAndAsPlanned) {
   // Down 02:00-05:00 = 3 h: 02-04 planned, 04-05 unplanned.
   LedgerSnapshot s = mehr_snapshot();
   s.outages.push_back(outage(at(1404, 7, 20, 2), at(1404, 7, 20, 4)));
-  s.outages.push_back(outage(at(1404, 7, 20, 3), at(1404, 7, 20, 5), ServiceScope::all(), OutageCause::PrinterDown));
+  s.outages.push_back(
+      outage(at(1404, 7, 20, 3), at(1404, 7, 20, 5), ServiceScope::all(), OutageCause::PrinterDown));
   s.notices.push_back(notice("n1", at(1404, 7, 1), at(1404, 7, 20, 2), at(1404, 7, 20, 4)));
   const PeriodFigures f = mehr(s);
   EXPECT_EQ(f.planned_seconds, 2 * kHour);

@@ -26,7 +26,8 @@ Outage outage(int64_t start, int64_t end, ServiceScope services, OutageCause cau
 }
 
 Notice notice(std::string id, int64_t published, int64_t starts, int64_t ends, ServiceScope services) {
-  return Notice{std::move(id), published, starts, ends, std::move(services), "قطعی برای نگهداری", "Maintenance"};
+  return Notice{std::move(id),       published,           starts,       ends,
+                std::move(services), "قطعی برای نگهداری", "Maintenance"};
 }
 
 LedgerOptions beat_every(int seconds) {

@@ -31,11 +31,23 @@ TEST_P(BadReplies, AreLoggedAndRetriedAndNothingIsDropped) {
       page_sha + R"(","complete":true}]})";
   auto handler = [&](const httplib::Request&, httplib::Response& response) {
     switch (c.misbehaviour) {
-      case Misbehaviour::Garbage: response.set_content("\x01\x02 not json at all", "application/json"); break;
-      case Misbehaviour::TruncatedJson: response.set_content(status_json.substr(0, 50), "application/json"); break;
-      case Misbehaviour::ServerError: response.status = 500; response.set_content("boom", "text/plain"); break;
-      case Misbehaviour::Refusal: response.status = 400; response.set_content("{\"error\":\"no\"}", "application/json"); break;
-      case Misbehaviour::WrongChecksum: response.set_content(status_json, "application/json"); break;
+      case Misbehaviour::Garbage:
+        response.set_content("\x01\x02 not json at all", "application/json");
+        break;
+      case Misbehaviour::TruncatedJson:
+        response.set_content(status_json.substr(0, 50), "application/json");
+        break;
+      case Misbehaviour::ServerError:
+        response.status = 500;
+        response.set_content("boom", "text/plain");
+        break;
+      case Misbehaviour::Refusal:
+        response.status = 400;
+        response.set_content("{\"error\":\"no\"}", "application/json");
+        break;
+      case Misbehaviour::WrongChecksum:
+        response.set_content(status_json, "application/json");
+        break;
       case Misbehaviour::NeverAnswers:
         std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the fault: a centre that hangs
         break;
@@ -61,10 +73,12 @@ TEST_P(BadReplies, AreLoggedAndRetriedAndNothingIsDropped) {
   options.idle_wait = std::chrono::milliseconds(20);
   SyncWorker worker(options);
   ASSERT_TRUE(worker.start().ok());
-  const bool attempted = eventually([&] {
-    auto entries = undelivered(store_file);
-    return entries.size() == 1 && entries[0].attempts >= c.min_attempts;
-  }, std::chrono::seconds(20));
+  const bool attempted = eventually(
+      [&] {
+        auto entries = undelivered(store_file);
+        return entries.size() == 1 && entries[0].attempts >= c.min_attempts;
+      },
+      std::chrono::seconds(20));
   worker.stop();
   server.stop();
   thread.join();
@@ -77,8 +91,9 @@ TEST_P(BadReplies, AreLoggedAndRetriedAndNothingIsDropped) {
   auto store = store::Store::open(store_file);
   auto record = (*store)->find_by_tracking_code(entries[0].tracking_code);
   ASSERT_TRUE(record.ok() && *record);
-  EXPECT_EQ((*record)->state, store::ApplicationState::Queued == (*record)->state ? store::ApplicationState::Queued
-                                                                                   : store::ApplicationState::Captured);
+  EXPECT_EQ((*record)->state, store::ApplicationState::Queued == (*record)->state
+                                  ? store::ApplicationState::Queued
+                                  : store::ApplicationState::Captured);
   EXPECT_TRUE((*record)->documents[0].sealed_content.has_value());
 }
 

@@ -28,7 +28,8 @@ Submission sample_submission(const std::string& tracking_code) {
 HttpResponse post_submission(HttpClient& http, const std::string& base, const Submission& submission,
                              const std::string& key) {
   const std::string body = to_json(submission);
-  auto response = http.send({Method::Post, base + "/v1/applications", {{"Idempotency-Key", key}}, as_bytes(body)});
+  auto response =
+      http.send({Method::Post, base + "/v1/applications", {{"Idempotency-Key", key}}, as_bytes(body)});
   EXPECT_TRUE(response.ok());
   return response ? std::move(response).value() : HttpResponse{};
 }
@@ -85,8 +86,12 @@ TEST(CentreApi, RefusesMalformedSubmissions) {
   const std::string url = centre.server->base_url() + "/v1/applications";
   const std::string good = to_json(sample_submission("KSK7-2"));
   EXPECT_EQ(http.send({Method::Post, url, {}, as_bytes(good)})->status, 400);  // no key
-  EXPECT_EQ(http.send({Method::Post, url, {{"Idempotency-Key", "k"}}, as_bytes("{\"version\":1")})->status, 400);
-  EXPECT_EQ(http.send({Method::Post, url, {{"Idempotency-Key", "k"}, {"Digest", "sha-256=AAAA"}}, as_bytes(good)})->status, 400);
+  EXPECT_EQ(http.send({Method::Post, url, {{"Idempotency-Key", "k"}}, as_bytes("{\"version\":1")})->status,
+            400);
+  EXPECT_EQ(
+      http.send({Method::Post, url, {{"Idempotency-Key", "k"}, {"Digest", "sha-256=AAAA"}}, as_bytes(good)})
+          ->status,
+      400);
   EXPECT_EQ(centre.server->storage().counts()->applications, 0);
 }
 
@@ -144,8 +149,11 @@ TEST_F(CatalogTest, TamperedCatalogOrForeignKeyIsRefused) {
 
   SigningPublicKey other = centre.server->signing_key().public_key();
   other[0] ^= 0xff;
-  EXPECT_FALSE(accept_catalog(signed_catalog.value->text, signed_catalog.value->signature_base64, other, 0).ok());
-  EXPECT_FALSE(accept_catalog(signed_catalog.value->text, "not base64!", centre.server->signing_key().public_key(), 0).ok());
+  EXPECT_FALSE(
+      accept_catalog(signed_catalog.value->text, signed_catalog.value->signature_base64, other, 0).ok());
+  EXPECT_FALSE(
+      accept_catalog(signed_catalog.value->text, "not base64!", centre.server->signing_key().public_key(), 0)
+          .ok());
 }
 
 TEST(CentreSigningKey, IsKeptAcrossRestarts) {

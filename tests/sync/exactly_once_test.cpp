@@ -38,7 +38,8 @@ TEST(ExactlyOnce, FlakyLinkAndRestartsNeverLoseOrDuplicate) {
     ASSERT_TRUE(store.ok());
     for (const auto& saved : fill_store(**store, kApplications, 2, 6'000)) {
       auto record = (*store)->find_by_tracking_code(saved.tracking_code);
-      for (const auto& document : (*record)->documents) expected[saved.tracking_code].push_back(sha256(*document.sealed_content));
+      for (const auto& document : (*record)->documents)
+        expected[saved.tracking_code].push_back(sha256(*document.sealed_content));
     }
   }
 

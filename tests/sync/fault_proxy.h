@@ -17,8 +17,8 @@ enum class FaultKind { None, CutRequest, DropReply, TruncateReply, CorruptReply,
 
 struct Fault {
   FaultKind kind = FaultKind::None;
-  size_t at_byte = 0;                   // CutRequest, TruncateReply, CorruptReply
-  std::chrono::milliseconds stall{0};   // Stall
+  size_t at_byte = 0;                  // CutRequest, TruncateReply, CorruptReply
+  std::chrono::milliseconds stall{0};  // Stall
 };
 
 class FaultProxy {

@@ -22,8 +22,9 @@ RunningCentre::RunningCentre(const std::string& name) : dir(name) {
 std::vector<store::SavedApplication> fill_store(store::Store& store, int count, int pages, size_t page_size) {
   std::vector<store::SavedApplication> saved;
   for (int i = 0; i < count; ++i) {
-    auto result = store.save_application(store::test::sample_application(pages, page_size),
-                                         [](int64_t sequence) { return store::test::tracking_code_for(sequence); });
+    auto result =
+        store.save_application(store::test::sample_application(pages, page_size),
+                               [](int64_t sequence) { return store::test::tracking_code_for(sequence); });
     EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
     if (result) saved.push_back(std::move(result).value());
   }

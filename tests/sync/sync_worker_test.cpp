@@ -33,7 +33,8 @@ TEST(SyncWorker, DeliversPurgesAndReportsStatusChanges) {
   std::map<std::string, std::vector<Digest>> sealed_hashes;
   for (const auto& application : saved) {
     auto record = (*store)->find_by_tracking_code(application.tracking_code);
-    for (const auto& document : (*record)->documents) sealed_hashes[application.tracking_code].push_back(sha256(*document.sealed_content));
+    for (const auto& document : (*record)->documents)
+      sealed_hashes[application.tracking_code].push_back(sha256(*document.sealed_content));
   }
 
   std::mutex mutex;
@@ -68,10 +69,12 @@ TEST(SyncWorker, DeliversPurgesAndReportsStatusChanges) {
   // A reviewer decides at the centre: the terminal hears of it.
   const std::string code = saved.front().tracking_code;
   ASSERT_TRUE(centre.server->storage().set_status(code, CentreStatus::Approved).ok());
-  EXPECT_TRUE(eventually([&] {
-    std::lock_guard lock(mutex);
-    return heard[code] == CentreStatus::Approved;
-  }, std::chrono::seconds(10)));
+  EXPECT_TRUE(eventually(
+      [&] {
+        std::lock_guard lock(mutex);
+        return heard[code] == CentreStatus::Approved;
+      },
+      std::chrono::seconds(10)));
   worker.stop();
   EXPECT_EQ(worker.counters().delivered, 4);
 }
@@ -93,10 +96,12 @@ TEST(SyncWorker, RecordsFailedAttemptsWithBackoffWhenTheCentreIsDown) {
   const int64_t before = std::time(nullptr);
   SyncWorker worker(options);
   ASSERT_TRUE(worker.start().ok());
-  ASSERT_TRUE(eventually([&] {
-    auto entries = undelivered(store_file);
-    return entries.size() == 1 && entries[0].attempts >= 1;
-  }, std::chrono::seconds(10)));
+  ASSERT_TRUE(eventually(
+      [&] {
+        auto entries = undelivered(store_file);
+        return entries.size() == 1 && entries[0].attempts >= 1;
+      },
+      std::chrono::seconds(10)));
   worker.stop();
   const auto entries = undelivered(store_file);
   ASSERT_EQ(entries.size(), 1u);

@@ -27,12 +27,16 @@ TEST(TusServer, CoreCreationChecksumTermination) {
   EXPECT_NE(options->header("tus-extension")->find("checksum"), std::string::npos);
 
   // Wrong protocol version: 412 with the versions we speak.
-  auto wrong = http.send({Method::Post, base + "/v1/uploads", {{"Tus-Resumable", "0.2.2"}, {"Upload-Length", "10"}}, {}});
+  auto wrong = http.send(
+      {Method::Post, base + "/v1/uploads", {{"Tus-Resumable", "0.2.2"}, {"Upload-Length", "10"}}, {}});
   EXPECT_EQ(wrong->status, 412);
   EXPECT_EQ(*wrong->header("tus-version"), "1.0.0");
 
-  auto created = http.send({Method::Post, base + "/v1/uploads",
-                            {kTus, {"Upload-Length", "6"}, {"Upload-Metadata", tus::metadata_header({{"name", "p1"}})}}, {}});
+  auto created =
+      http.send({Method::Post,
+                 base + "/v1/uploads",
+                 {kTus, {"Upload-Length", "6"}, {"Upload-Metadata", tus::metadata_header({{"name", "p1"}})}},
+                 {}});
   ASSERT_EQ(created->status, 201);
   const std::string location = *created->header("location");
   EXPECT_EQ(*created->header("tus-resumable"), "1.0.0");
@@ -113,7 +117,8 @@ TEST(TusClient, ResumesAfterCutsAtRandomBytesResendingAtMostOneChunkPerCut) {
   EXPECT_EQ(sha256(*stored), sha256(content));
   const int cuts = proxy.faults_fired();
   EXPECT_GT(cuts, 5);
-  EXPECT_LE(sent, static_cast<int64_t>(content.size()) + static_cast<int64_t>(cuts) * static_cast<int64_t>(kChunk));
+  EXPECT_LE(sent,
+            static_cast<int64_t>(content.size()) + static_cast<int64_t>(cuts) * static_cast<int64_t>(kChunk));
 }
 
 }  // namespace

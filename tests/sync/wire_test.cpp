@@ -28,22 +28,31 @@ TEST(TusHeaders, ParsesAndRefuses) {
 }
 
 TEST(Wire, StatusRoundTripsAndGarbageIsRefused) {
-  ApplicationStatus status{"KSK7-1", CentreStatus::Received,
-                           {{0, "/v1/uploads/abc", 10, 10, std::string(64, 'a'), true}}};
+  ApplicationStatus status{
+      "KSK7-1", CentreStatus::Received, {{0, "/v1/uploads/abc", 10, 10, std::string(64, 'a'), true}}};
   auto parsed = parse_application_status(to_json(status));
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(*parsed, status);
-  for (const char* bad : {"", "garbage", "{\"version\":1", "[]", "{\"version\":2}",
-                          R"({"version":1,"tracking_code":"A","status":"bogus","pages":[]})",
-                          R"({"version":1,"tracking_code":"A","status":"received","pages":[{"index":0}]})",
-                          R"({"version":1,"tracking_code":"A","status":"received","pages":[{"index":0,"upload":"http://evil/x","sealed_size":1,"received":1,"sealed_sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","complete":true}]})"}) {
+  for (
+      const char* bad :
+      {"", "garbage", "{\"version\":1", "[]", "{\"version\":2}",
+       R"({"version":1,"tracking_code":"A","status":"bogus","pages":[]})",
+       R"({"version":1,"tracking_code":"A","status":"received","pages":[{"index":0}]})",
+       R"({"version":1,"tracking_code":"A","status":"received","pages":[{"index":0,"upload":"http://evil/x","sealed_size":1,"received":1,"sealed_sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","complete":true}]})"}) {
     EXPECT_FALSE(parse_application_status(bad).ok()) << bad;
   }
 }
 
 TEST(Wire, SubmissionRoundTrips) {
-  Submission submission{"KSK7-2", "application", 3, "kiosk", "KSK7", std::nullopt, 1'700'000'000,
-                        to_base64(as_bytes("x")), {{"passport", 1, "image/jpeg", 5, 53, std::string(64, 'b')}}};
+  Submission submission{"KSK7-2",
+                        "application",
+                        3,
+                        "kiosk",
+                        "KSK7",
+                        std::nullopt,
+                        1'700'000'000,
+                        to_base64(as_bytes("x")),
+                        {{"passport", 1, "image/jpeg", 5, 53, std::string(64, 'b')}}};
   auto parsed = parse_submission(to_json(submission));
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(*parsed, submission);

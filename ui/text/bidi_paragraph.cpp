@@ -16,8 +16,8 @@ BidiParagraph::BidiParagraph(const std::u32string& text, BaseDirection direction
   FriBidiParType base = FRIBIDI_PAR_ON;
   if (direction == BaseDirection::RightToLeft) base = FRIBIDI_PAR_RTL;
   if (direction == BaseDirection::LeftToRight) base = FRIBIDI_PAR_LTR;
-  const FriBidiLevel max_level = fribidi_get_par_embedding_levels_ex(
-      m_types.data(), brackets.data(), length, &base, m_levels.data());
+  const FriBidiLevel max_level =
+      fribidi_get_par_embedding_levels_ex(m_types.data(), brackets.data(), length, &base, m_levels.data());
   if (max_level == 0 && length > 0) {
     // Only an allocation failure makes FriBidi give up; fall back to one plain run so the
     // text is still shown rather than lost.
@@ -63,7 +63,8 @@ std::vector<size_t> visual_run_order(const std::vector<uint8_t>& run_levels) {
       }
       size_t j = i;
       while (j < order.size() && run_levels[order[j]] >= level) ++j;
-      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i), order.begin() + static_cast<std::ptrdiff_t>(j));
+      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i),
+                   order.begin() + static_cast<std::ptrdiff_t>(j));
       i = j;
     }
   }

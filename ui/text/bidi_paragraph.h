@@ -13,7 +13,7 @@
 namespace pk::ui {
 
 class BidiParagraph {
-public:
+ public:
   // `text` is the whole paragraph (it may hold hard line breaks; they reset levels to the
   // paragraph's, rule X8). Auto takes the first strong character, left to right if none.
   BidiParagraph(const std::u32string& text, BaseDirection direction);
@@ -25,7 +25,7 @@ public:
   // space and separators back at the paragraph level for this line.
   [[nodiscard]] std::vector<uint8_t> line_levels(uint32_t start, uint32_t end) const;
 
-private:
+ private:
   std::vector<FriBidiCharType> m_types;
   std::vector<FriBidiLevel> m_levels;
   bool m_rtl = false;

@@ -20,7 +20,7 @@ FontSlot slot_for(FontFamily family, Weight weight) {
 
 FontFamily family_of(FontSlot slot) {
   return slot == FontSlot::PersianRegular || slot == FontSlot::PersianBold ? FontFamily::Persian
-                                                                            : FontFamily::Latin;
+                                                                           : FontFamily::Latin;
 }
 
 Result<std::unique_ptr<FontSet>> FontSet::load(const FontPaths& paths) {
@@ -28,8 +28,8 @@ Result<std::unique_ptr<FontSet>> FontSet::load(const FontPaths& paths) {
   if (FT_Init_FreeType(&set->m_library) != 0) {
     return make_error("text engine: FreeType could not be initialised");
   }
-  const std::array<const std::string*, kFontSlotCount> files{
-      &paths.persian_regular, &paths.persian_bold, &paths.latin_regular, &paths.latin_bold};
+  const std::array<const std::string*, kFontSlotCount> files{&paths.persian_regular, &paths.persian_bold,
+                                                             &paths.latin_regular, &paths.latin_bold};
   for (size_t i = 0; i < kFontSlotCount; ++i) {
     const std::string& file = *files[i];
     Face& face = set->m_faces[i];

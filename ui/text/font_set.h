@@ -18,7 +18,7 @@ namespace pk::ui {
 inline constexpr size_t kFontSlotCount = 4;
 
 class FontSet {
-public:
+ public:
   [[nodiscard]] static Result<std::unique_ptr<FontSet>> load(const FontPaths& paths);
   ~FontSet();
   FontSet(const FontSet&) = delete;
@@ -34,7 +34,7 @@ public:
   [[nodiscard]] float ascent(FontSlot slot, float size_px) const;
   [[nodiscard]] float descent(FontSlot slot, float size_px) const;
 
-private:
+ private:
   struct Face {
     hb_font_t* hb_font = nullptr;
     FT_Face ft_face = nullptr;

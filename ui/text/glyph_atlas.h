@@ -21,12 +21,12 @@ struct AtlasGlyph {
   AtlasPage* page = nullptr;  // nullptr: no ink (space) or too large for a page
   int x = 0, y = 0;           // top-left of the bitmap in the page
   int width = 0, height = 0;
-  int left = 0;               // bitmap's left edge relative to the pen position
-  int top = 0;                // bitmap's top edge above the baseline
+  int left = 0;  // bitmap's left edge relative to the pen position
+  int top = 0;   // bitmap's top edge above the baseline
 };
 
 class GlyphAtlas {
-public:
+ public:
   static constexpr int kPageSize = 1024;
 
   explicit GlyphAtlas(const FontSet& fonts) : m_fonts(fonts) {}
@@ -42,7 +42,7 @@ public:
   // refilled from the first. Every layout built before is invalid afterwards.
   void reset();
 
-private:
+ private:
   [[nodiscard]] AtlasGlyph rasterize(FontSlot font, uint32_t glyph_id, int size_64);
   // Finds room for a w x h bitmap; false when it cannot fit any page.
   [[nodiscard]] bool allocate(int width, int height, AtlasPage*& page, int& x, int& y);
@@ -51,7 +51,7 @@ private:
   std::unordered_map<uint64_t, AtlasGlyph> m_glyphs;
   std::vector<std::unique_ptr<AtlasPage>> m_pages;
   size_t m_pages_in_use = 0;  // pages [0, m_pages_in_use) hold glyphs; the last one is filling
-  int m_shelf_x = 0;  // packing cursor on the filling page
+  int m_shelf_x = 0;          // packing cursor on the filling page
   int m_shelf_y = 0;
   int m_shelf_height = 0;
   std::array<int, kFontSlotCount> m_face_size{};  // size last set on each FreeType face

@@ -15,7 +15,7 @@
 namespace pk::ui {
 
 class LayoutCache {
-public:
+ public:
   explicit LayoutCache(size_t capacity) : m_capacity(capacity == 0 ? 1 : capacity) {}
 
   // The cached layout, marked most recently used, or nullptr.
@@ -29,7 +29,7 @@ public:
   [[nodiscard]] size_t capacity() const { return m_capacity; }
   [[nodiscard]] size_t size() const { return m_index.size(); }
 
-private:
+ private:
   struct Node {
     std::string text;
     TextStyle style;

@@ -14,8 +14,7 @@ LineBreaker::LineBreaker(const std::u32string& text, const LineMeasure& measure)
   std::call_once(init, [] { init_linebreak(); });
   static_assert(sizeof(utf32_t) == sizeof(char32_t));
   if (!text.empty()) {
-    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(text.data()), text.size(), "fa",
-                         m_breaks.data());
+    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(text.data()), text.size(), "fa", m_breaks.data());
   }
   for (size_t i = 0; i < text.size(); ++i) m_prefix[i + 1] = m_prefix[i] + measure.advances[i];
 }

@@ -22,7 +22,7 @@ struct LineMeasure {
 };
 
 class LineBreaker {
-public:
+ public:
   LineBreaker(const std::u32string& text, const LineMeasure& measure);
 
   // max_width <= 0: break only at mandatory breaks. A word wider than max_width is split
@@ -36,13 +36,13 @@ public:
   // The cluster start before `index`, not before `start`.
   [[nodiscard]] uint32_t previous_cluster(uint32_t start, uint32_t index) const;
 
-private:
+ private:
   [[nodiscard]] uint32_t split_word(uint32_t start, uint32_t limit, float max_width) const;
 
   const std::u32string& m_text;
   const LineMeasure& m_measure;
-  std::vector<char> m_breaks;     // libunibreak's verdict after each code point
-  std::vector<double> m_prefix;   // prefix sums of advances
+  std::vector<char> m_breaks;    // libunibreak's verdict after each code point
+  std::vector<double> m_prefix;  // prefix sums of advances
 };
 
 }  // namespace pk::ui

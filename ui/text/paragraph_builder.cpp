@@ -14,7 +14,9 @@ constexpr char32_t kEllipsis = U'\u2026';
 constexpr float kMinSize = 1.0F;
 constexpr float kMaxSize = 256.0F;  // keeps every glyph well inside one atlas page
 
-RunDirection direction_of(uint8_t level) { return level % 2 == 1 ? RunDirection::RightToLeft : RunDirection::LeftToRight; }
+RunDirection direction_of(uint8_t level) {
+  return level % 2 == 1 ? RunDirection::RightToLeft : RunDirection::LeftToRight;
+}
 
 int size_64(const TextStyle& style) { return static_cast<int>(std::lround(style.size_px * 64.0F)); }
 
@@ -48,8 +50,8 @@ ParagraphBuilder::Shaped ParagraphBuilder::analyse(std::u32string text, BaseDire
   for (uint32_t index = 0; index < s.items.size(); ++index) {
     const TextItem& item = s.items[index];
     std::fill(s.item_of_char.begin() + item.start, s.item_of_char.begin() + item.end, index);
-    s.item_glyphs.push_back(m_shaper.shape(s.shaping, item.start, item.end, m_fonts, item.font,
-                                           style.size_px, direction_of(item.level), item.script));
+    s.item_glyphs.push_back(m_shaper.shape(s.shaping, item.start, item.end, m_fonts, item.font, style.size_px,
+                                           direction_of(item.level), item.script));
     for (const ShapedGlyph& glyph : s.item_glyphs.back()) {
       s.measure.advances[glyph.cluster] += glyph.advance;
       s.measure.cluster_start[glyph.cluster] = true;
@@ -62,8 +64,8 @@ float ParagraphBuilder::ellipsis_width(const TextStyle& style) {
   const std::u32string ellipsis(1, kEllipsis);
   const FontSlot font = slot_for(FontFamily::Latin, style.weight);
   float width = 0;
-  for (const ShapedGlyph& glyph :
-       m_shaper.shape(ellipsis, 0, 1, m_fonts, font, style.size_px, RunDirection::LeftToRight, HB_SCRIPT_COMMON)) {
+  for (const ShapedGlyph& glyph : m_shaper.shape(ellipsis, 0, 1, m_fonts, font, style.size_px,
+                                                 RunDirection::LeftToRight, HB_SCRIPT_COMMON)) {
     width += glyph.advance;
   }
   return width;
@@ -85,7 +87,8 @@ TextLayout ParagraphBuilder::build(std::string_view utf8, const TextStyle& style
     // text again with the direction already resolved, so the ellipsis cannot flip it.
     // Shaping across the cut may differ a little from the estimate; re-check and cut one
     // more cluster when it does.
-    const BaseDirection resolved = shaped.bidi.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight;
+    const BaseDirection resolved =
+        shaped.bidi.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight;
     const float ellipsis = ellipsis_width(style);
     const LineRange last = lines[max_lines - 1];
     const std::u32string original = shaped.text;
@@ -94,10 +97,12 @@ TextLayout ParagraphBuilder::build(std::string_view utf8, const TextStyle& style
     const LineBreaker original_breaker(original, original_measure);
     uint32_t cut = original_breaker.trim_trailing_space(last.start, last.end);
     const auto fits = [&](uint32_t end) {
-      return style.max_width <= 0 || original_breaker.content_width(last.start, end) + ellipsis <= style.max_width;
+      return style.max_width <= 0 ||
+             original_breaker.content_width(last.start, end) + ellipsis <= style.max_width;
     };
     while (cut > last.start && !fits(cut)) {
-      cut = original_breaker.trim_trailing_space(last.start, original_breaker.previous_cluster(last.start, cut));
+      cut = original_breaker.trim_trailing_space(last.start,
+                                                 original_breaker.previous_cluster(last.start, cut));
     }
     for (int attempt = 0;; ++attempt) {
       std::u32string text = original.substr(0, cut);
@@ -109,7 +114,8 @@ TextLayout ParagraphBuilder::build(std::string_view utf8, const TextStyle& style
       lines = breaker.break_lines(style.max_width);
       const bool too_many = lines.size() > max_lines;
       if ((!too_many) || cut == last.start || attempt >= 8) break;
-      cut = original_breaker.trim_trailing_space(last.start, original_breaker.previous_cluster(last.start, cut));
+      cut = original_breaker.trim_trailing_space(last.start,
+                                                 original_breaker.previous_cluster(last.start, cut));
     }
     // Only a line narrower than one cluster plus the ellipsis can still overflow; keep
     // the promised line count then.
@@ -124,8 +130,10 @@ TextLayout ParagraphBuilder::build(std::string_view utf8, const TextStyle& style
 
   const FontSlot persian = slot_for(FontFamily::Persian, style.weight);
   const FontSlot latin = slot_for(FontFamily::Latin, style.weight);
-  out.ascent = std::round(std::max(m_fonts.ascent(persian, style.size_px), m_fonts.ascent(latin, style.size_px)));
-  const float descent = std::max(m_fonts.descent(persian, style.size_px), m_fonts.descent(latin, style.size_px));
+  out.ascent =
+      std::round(std::max(m_fonts.ascent(persian, style.size_px), m_fonts.ascent(latin, style.size_px)));
+  const float descent =
+      std::max(m_fonts.descent(persian, style.size_px), m_fonts.descent(latin, style.size_px));
   out.line_height = std::ceil(out.ascent + descent);
   out.rtl = shaped.bidi.rtl();
   for (const LineRange& range : lines) place_line(shaped, range, style, out);
@@ -134,7 +142,8 @@ TextLayout ParagraphBuilder::build(std::string_view utf8, const TextStyle& style
   return out;
 }
 
-void ParagraphBuilder::place_line(const Shaped& shaped, LineRange range, const TextStyle& style, TextLayout& out) {
+void ParagraphBuilder::place_line(const Shaped& shaped, LineRange range, const TextStyle& style,
+                                  TextLayout& out) {
   TextLine line;
   line.first_char = range.start;
   line.end_char = range.end;
@@ -147,7 +156,8 @@ void ParagraphBuilder::place_line(const Shaped& shaped, LineRange range, const T
   std::vector<uint8_t> run_levels;
   for (uint32_t i = range.start; i < range.end; ++i) {
     const uint8_t level = levels[i - range.start];
-    if (!runs.empty() && run_levels.back() == level && shaped.item_of_char[runs.back().start] == shaped.item_of_char[i]) {
+    if (!runs.empty() && run_levels.back() == level &&
+        shaped.item_of_char[runs.back().start] == shaped.item_of_char[i]) {
       runs.back().end = i + 1;
     } else {
       runs.push_back(LineRange{i, i + 1});
@@ -170,7 +180,8 @@ void ParagraphBuilder::place_line(const Shaped& shaped, LineRange range, const T
     std::vector<ShapedGlyph> reshaped;
     const std::vector<ShapedGlyph>* glyphs = &shaped.item_glyphs[item_index];
     if (run.start != item.start || run.end != item.end || direction != direction_of(item.level)) {
-      reshaped = m_shaper.shape(shaped.shaping, run.start, run.end, m_fonts, item.font, style.size_px, direction, item.script);
+      reshaped = m_shaper.shape(shaped.shaping, run.start, run.end, m_fonts, item.font, style.size_px,
+                                direction, item.script);
       glyphs = &reshaped;
     }
     for (const ShapedGlyph& glyph : *glyphs) {

@@ -22,13 +22,13 @@ namespace pk::ui {
 [[nodiscard]] TextStyle sanitized(const TextStyle& style);
 
 class ParagraphBuilder {
-public:
+ public:
   ParagraphBuilder(const FontSet& fonts, GlyphAtlas& atlas) : m_fonts(fonts), m_atlas(atlas) {}
 
   // `style` must be sanitized.
   [[nodiscard]] TextLayout build(std::string_view utf8, const TextStyle& style);
 
-private:
+ private:
   // One analysed and shaped text, before lines are placed.
   struct Shaped {
     std::u32string text;     // what is displayed

@@ -16,13 +16,13 @@ struct ShapedGlyph {
   uint32_t cluster = 0;  // index into the paragraph text
   float advance = 0;     // pixels
   float x_offset = 0;
-  float y_offset = 0;    // pixels, up is positive (HarfBuzz's convention)
+  float y_offset = 0;  // pixels, up is positive (HarfBuzz's convention)
 };
 
 enum class RunDirection { LeftToRight, RightToLeft };
 
 class Shaper {
-public:
+ public:
   Shaper();
   ~Shaper();
   Shaper(const Shaper&) = delete;
@@ -35,7 +35,7 @@ public:
                                                const FontSet& fonts, FontSlot font, float size_px,
                                                RunDirection direction, hb_script_t script);
 
-private:
+ private:
   hb_buffer_t* m_buffer;
   hb_language_t m_persian;
   hb_language_t m_english;

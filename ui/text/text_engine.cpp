@@ -56,8 +56,8 @@ void TextEngine::set_cache_capacity(size_t capacity) { m_cache->set_capacity(cap
 size_t TextEngine::cache_capacity() const { return m_cache->capacity(); }
 
 TextEngineStats TextEngine::stats() const {
-  return TextEngineStats{m_layouts_built,        m_cache_hits,           m_cache->size(),
-                         m_atlas->glyph_count(), m_atlas->pages_in_use(), m_atlas_resets};
+  return TextEngineStats{m_layouts_built,         m_cache_hits,  m_cache->size(), m_atlas->glyph_count(),
+                         m_atlas->pages_in_use(), m_atlas_resets};
 }
 
 }  // namespace pk::ui

@@ -39,7 +39,7 @@ struct TextEngineStats {
 };
 
 class TextEngine {
-public:
+ public:
   static constexpr size_t kDefaultCacheCapacity = 4096;
 
   // Fails when a font file cannot be read or is not a font; the error names the file.
@@ -79,7 +79,7 @@ public:
   [[nodiscard]] size_t cache_capacity() const;
   [[nodiscard]] TextEngineStats stats() const;
 
-private:
+ private:
   explicit TextEngine(std::unique_ptr<FontSet> fonts);
 
   std::unique_ptr<FontSet> m_fonts;

@@ -42,7 +42,8 @@ void TextEngine::rasterize(const TextLayout& layout, int x, int y, uint8_t* gray
     const int col_begin = std::max(0, -gx);
     const int col_end = std::min(gw, width - gx);
     for (int row = row_begin; row < row_end; ++row) {
-      const uint32_t* src = page->rgba.data() + static_cast<size_t>(sy + row) * static_cast<size_t>(page->width) + sx;
+      const uint32_t* src =
+          page->rgba.data() + static_cast<size_t>(sy + row) * static_cast<size_t>(page->width) + sx;
       uint8_t* dst = gray + static_cast<std::ptrdiff_t>(gy + row) * stride + gx;
       for (int col = col_begin; col < col_end; ++col) {
         // "Over" compositing of coverage: overlapping glyphs (marks on letters) add up

@@ -16,12 +16,12 @@ enum class BaseDirection { Auto, RightToLeft, LeftToRight };
 enum class Weight { Regular, Bold };
 
 struct TextStyle {
-  float size_px = 24;          // em size in pixels; clamped to [1, 256] by the engine
+  float size_px = 24;  // em size in pixels; clamped to [1, 256] by the engine
   Weight weight = Weight::Regular;
-  float max_width = 0;         // 0 = no wrapping (only hard line breaks start new lines)
+  float max_width = 0;  // 0 = no wrapping (only hard line breaks start new lines)
   TextAlign align = TextAlign::Start;
   BaseDirection direction = BaseDirection::Auto;
-  int max_lines = 0;           // 0 = unlimited; when exceeded, the last line ends with "…"
+  int max_lines = 0;  // 0 = unlimited; when exceeded, the last line ends with "…"
 
   friend bool operator==(const TextStyle&, const TextStyle&) = default;
 };

@@ -16,7 +16,7 @@
 namespace pk::cardreader {
 
 class CardApp {
-public:
+ public:
   virtual ~CardApp() = default;
   CardApp() = default;
   CardApp(const CardApp&) = delete;
@@ -31,7 +31,7 @@ public:
 };
 
 class CardAppRegistry {
-public:
+ public:
   template <std::derived_from<CardApp> T>
   void add() {
     m_apps.push_back(std::make_unique<T>());
@@ -39,7 +39,7 @@ public:
   [[nodiscard]] std::span<const std::unique_ptr<CardApp>> apps() const { return m_apps; }
   [[nodiscard]] const CardApp* find(std::string_view id) const;
 
-private:
+ private:
   std::vector<std::unique_ptr<CardApp>> m_apps;
 };
 

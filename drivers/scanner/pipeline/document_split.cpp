@@ -2,7 +2,9 @@
 
 namespace pk::scanner {
 
-PageMarks marks_of(const ProcessedPage& page) { return PageMarks{page.sequence, page.blank, page.cover_sheet}; }
+PageMarks marks_of(const ProcessedPage& page) {
+  return PageMarks{page.sequence, page.blank, page.cover_sheet};
+}
 
 std::vector<ScannedDocument> split_documents(std::span<const PageMarks> stack, BlankPages blanks) {
   std::vector<ScannedDocument> documents;

@@ -29,6 +29,7 @@ struct ScannedDocument {
   std::vector<int> blank_pages;              // with BlankPages::SetAside
 };
 
-[[nodiscard]] std::vector<ScannedDocument> split_documents(std::span<const PageMarks> stack, BlankPages blanks);
+[[nodiscard]] std::vector<ScannedDocument> split_documents(std::span<const PageMarks> stack,
+                                                           BlankPages blanks);
 
 }  // namespace pk::scanner

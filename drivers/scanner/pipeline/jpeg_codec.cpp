@@ -28,8 +28,8 @@ Result<std::vector<std::uint8_t>> encode_jpeg(const Page& page, int quality) {
   unsigned long size = 0;
   const int format = page.channels == 1 ? TJPF_GRAY : TJPF_RGB;
   const int subsampling = page.channels == 1 ? TJSAMP_GRAY : TJSAMP_420;
-  const int failed = tjCompress2(handle.get(), page.pixels.data(), page.width, 0, page.height, format, &out, &size,
-                                 subsampling, std::clamp(quality, 1, 100), TJFLAG_FASTDCT);
+  const int failed = tjCompress2(handle.get(), page.pixels.data(), page.width, 0, page.height, format, &out,
+                                 &size, subsampling, std::clamp(quality, 1, 100), TJFLAG_FASTDCT);
   if (failed != 0) {
     std::string message = std::string("TurboJPEG: ") + tjGetErrorStr2(handle.get());
     tjFree(out);
@@ -47,8 +47,8 @@ Result<Page> decode_jpeg(std::span<const std::uint8_t> bytes) {
   int height = 0;
   int subsampling = 0;
   int colorspace = 0;
-  if (tjDecompressHeader3(handle.get(), bytes.data(), static_cast<unsigned long>(bytes.size()), &width, &height,
-                          &subsampling, &colorspace) != 0) {
+  if (tjDecompressHeader3(handle.get(), bytes.data(), static_cast<unsigned long>(bytes.size()), &width,
+                          &height, &subsampling, &colorspace) != 0) {
     return make_error(std::string("not a JPEG: ") + tjGetErrorStr2(handle.get()));
   }
   Page page;
@@ -56,8 +56,8 @@ Result<Page> decode_jpeg(std::span<const std::uint8_t> bytes) {
   page.height = height;
   page.channels = colorspace == TJCS_GRAY ? 1 : 3;
   page.pixels.resize(page.expected_size());
-  if (tjDecompress2(handle.get(), bytes.data(), static_cast<unsigned long>(bytes.size()), page.pixels.data(), width, 0,
-                    height, page.channels == 1 ? TJPF_GRAY : TJPF_RGB, 0) != 0) {
+  if (tjDecompress2(handle.get(), bytes.data(), static_cast<unsigned long>(bytes.size()), page.pixels.data(),
+                    width, 0, height, page.channels == 1 ? TJPF_GRAY : TJPF_RGB, 0) != 0) {
     return make_error(std::string("broken JPEG: ") + tjGetErrorStr2(handle.get()));
   }
   return page;

@@ -29,11 +29,14 @@ bool is_blank(const Page& page) {
     for (int bx = 0; bx < cols; ++bx) {
       int sum = 0;
       for (int y = 0; y < block; ++y) {
-        const std::size_t row = static_cast<std::size_t>(border + by * block + y) * static_cast<std::size_t>(page.width);
-        for (int x = 0; x < block; ++x) sum += luma(page, row + static_cast<std::size_t>(border + bx * block + x));
+        const std::size_t row =
+            static_cast<std::size_t>(border + by * block + y) * static_cast<std::size_t>(page.width);
+        for (int x = 0; x < block; ++x)
+          sum += luma(page, row + static_cast<std::size_t>(border + bx * block + x));
       }
       const auto mean = static_cast<std::uint8_t>(sum / (block * block));
-      small[static_cast<std::size_t>(by) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(bx)] = mean;
+      small[static_cast<std::size_t>(by) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(bx)] =
+          mean;
       ++histogram[mean];
     }
   }
@@ -51,7 +54,8 @@ bool is_blank(const Page& page) {
   // Ink is well below the paper (show-through is 10-20 levels below; print is 100+).
   const int ink_level = paper - 48;
   std::size_t ink = 0;
-  for (int v = 0; v < std::max(0, ink_level); ++v) ink += static_cast<std::size_t>(histogram[static_cast<std::size_t>(v)]);
+  for (int v = 0; v < std::max(0, ink_level); ++v)
+    ink += static_cast<std::size_t>(histogram[static_cast<std::size_t>(v)]);
   // One short line of text at 50 dpi is a few hundred dark blocks; dust is a handful.
   return ink < std::max<std::size_t>(24, total / 4000);
 }
@@ -69,10 +73,12 @@ Page make_thumbnail(const Page& page, int max_side) {
   const int c = page.channels;
   for (int ty = 0; ty < thumb.height; ++ty) {
     const int y0 = static_cast<int>(static_cast<long long>(ty) * page.height / thumb.height);
-    const int y1 = std::max(y0 + 1, static_cast<int>(static_cast<long long>(ty + 1) * page.height / thumb.height));
+    const int y1 =
+        std::max(y0 + 1, static_cast<int>(static_cast<long long>(ty + 1) * page.height / thumb.height));
     for (int tx = 0; tx < thumb.width; ++tx) {
       const int x0 = static_cast<int>(static_cast<long long>(tx) * page.width / thumb.width);
-      const int x1 = std::max(x0 + 1, static_cast<int>(static_cast<long long>(tx + 1) * page.width / thumb.width));
+      const int x1 =
+          std::max(x0 + 1, static_cast<int>(static_cast<long long>(tx + 1) * page.width / thumb.width));
       for (int ch = 0; ch < c; ++ch) {
         long sum = 0;
         for (int y = y0; y < y1; ++y) {
@@ -104,7 +110,8 @@ void rotate_180(Page& page) {
 
 bool is_bilevel(const Page& page) {
   if (page.channels != 1) return false;
-  return std::all_of(page.pixels.begin(), page.pixels.end(), [](std::uint8_t v) { return v == 0 || v == 255; });
+  return std::all_of(page.pixels.begin(), page.pixels.end(),
+                     [](std::uint8_t v) { return v == 0 || v == 255; });
 }
 
 }  // namespace pk::scanner

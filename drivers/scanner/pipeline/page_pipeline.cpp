@@ -25,7 +25,8 @@ PagePipeline::~PagePipeline() {
 Result<void> PagePipeline::submit(Page page) {
   std::unique_lock lock(m_mutex);
   m_space.wait(lock, [&] { return m_closed || m_stats.in_flight < m_options.max_pages_in_flight; });
-  if (m_closed) return make_error("the page pipeline is closed: page " + std::to_string(page.sequence) + " not taken");
+  if (m_closed)
+    return make_error("the page pipeline is closed: page " + std::to_string(page.sequence) + " not taken");
   m_waiting.emplace_back(m_next_in++, std::move(page));
   ++m_stats.in_flight;
   ++m_stats.submitted;
@@ -74,7 +75,9 @@ std::optional<ProcessedPage> PagePipeline::take_ready() {
 
 std::optional<ProcessedPage> PagePipeline::next() {
   std::unique_lock lock(m_mutex);
-  m_output.wait(lock, [&] { return m_done.contains(m_next_out) || (m_closed && m_stats.in_flight == 0) || m_stopping; });
+  m_output.wait(lock, [&] {
+    return m_done.contains(m_next_out) || (m_closed && m_stats.in_flight == 0) || m_stopping;
+  });
   return take_ready();
 }
 

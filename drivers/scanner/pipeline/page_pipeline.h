@@ -43,7 +43,7 @@ struct PipelineStats {
 };
 
 class PagePipeline {
-public:
+ public:
   explicit PagePipeline(PipelineOptions options);
   ~PagePipeline();  // stops the workers; pages not taken are discarded
   PagePipeline(const PagePipeline&) = delete;
@@ -58,15 +58,15 @@ public:
   [[nodiscard]] bool finished() const;  // closed and every page taken
   [[nodiscard]] PipelineStats stats() const;
 
-private:
+ private:
   void work();
   [[nodiscard]] std::optional<ProcessedPage> take_ready();  // m_mutex held
 
   PipelineOptions m_options;
   mutable std::mutex m_mutex;
-  std::condition_variable m_space;     // a page was taken: submit() may go on
-  std::condition_variable m_input;     // a page to process, or stopping
-  std::condition_variable m_output;    // a result, or closed
+  std::condition_variable m_space;   // a page was taken: submit() may go on
+  std::condition_variable m_input;   // a page to process, or stopping
+  std::condition_variable m_output;  // a result, or closed
   std::deque<std::pair<std::uint64_t, Page>> m_waiting;
   std::map<std::uint64_t, ProcessedPage> m_done;
   std::uint64_t m_next_in = 0;

@@ -37,16 +37,20 @@ void quiet_warning(png_structp /*png*/, png_const_charp /*message*/) {}
 // libpng reports errors by longjmp: nothing with a destructor may live between setjmp and the
 // calls that can fail, so buffers are made before it.
 Result<std::vector<std::uint8_t>> encode_bilevel_png(const Page& page) {
-  if (page.width <= 0 || page.height <= 0 || page.channels != 1 || page.pixels.size() < page.expected_size()) {
-    return make_error("cannot encode page " + std::to_string(page.sequence) + " as bilevel PNG: needs one channel");
+  if (page.width <= 0 || page.height <= 0 || page.channels != 1 ||
+      page.pixels.size() < page.expected_size()) {
+    return make_error("cannot encode page " + std::to_string(page.sequence) +
+                      " as bilevel PNG: needs one channel");
   }
   const std::size_t row_bytes = (static_cast<std::size_t>(page.width) + 7) / 8;
   std::vector<std::uint8_t> packed(row_bytes * static_cast<std::size_t>(page.height), 0);
   for (int y = 0; y < page.height; ++y) {
-    const std::uint8_t* in = page.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(page.width);
+    const std::uint8_t* in =
+        page.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(page.width);
     std::uint8_t* out = packed.data() + static_cast<std::size_t>(y) * row_bytes;
     for (int x = 0; x < page.width; ++x) {
-      if (in[x] >= 128) out[x / 8] |= static_cast<std::uint8_t>(0x80 >> (x % 8));  // PNG gray 1 bit: 1 is white
+      if (in[x] >= 128)
+        out[x / 8] |= static_cast<std::uint8_t>(0x80 >> (x % 8));  // PNG gray 1 bit: 1 is white
     }
   }
   std::vector<png_bytep> rows(static_cast<std::size_t>(page.height));
@@ -65,8 +69,9 @@ Result<std::vector<std::uint8_t>> encode_bilevel_png(const Page& page) {
     return make_error("libpng could not encode page " + std::to_string(page.sequence));
   }
   png_set_write_fn(png, &sink, write_to, nullptr);
-  png_set_IHDR(png, info, static_cast<png_uint_32>(page.width), static_cast<png_uint_32>(page.height), 1, PNG_COLOR_TYPE_GRAY,
-               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_IHDR(png, info, static_cast<png_uint_32>(page.width), static_cast<png_uint_32>(page.height), 1,
+               PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+               PNG_FILTER_TYPE_DEFAULT);
   const auto ppm = static_cast<png_uint_32>(page.dpi * 10000 / 254);
   png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
   png_set_compression_level(png, 6);
@@ -100,7 +105,8 @@ Result<Page> decode_png(std::span<const std::uint8_t> bytes) {
   const png_bytepp rows = png_get_rows(png, info);
   page.pixels.resize(page.expected_size());
   const std::size_t stride = static_cast<std::size_t>(page.width) * static_cast<std::size_t>(page.channels);
-  for (int y = 0; y < page.height; ++y) std::memcpy(page.pixels.data() + static_cast<std::size_t>(y) * stride, rows[y], stride);
+  for (int y = 0; y < page.height; ++y)
+    std::memcpy(page.pixels.data() + static_cast<std::size_t>(y) * stride, rows[y], stride);
   png_destroy_read_struct(&png, &info, nullptr);
   return page;
 }

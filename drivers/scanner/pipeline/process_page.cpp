@@ -26,7 +26,8 @@ bool upside_down(const barcode::PageCode& code) {
 }
 
 void add_review(ProcessedPage& out, ReviewReason reason) {
-  if (std::find(out.review.begin(), out.review.end(), reason) == out.review.end()) out.review.push_back(reason);
+  if (std::find(out.review.begin(), out.review.end(), reason) == out.review.end())
+    out.review.push_back(reason);
 }
 
 void classify(ProcessedPage& out) {
@@ -74,11 +75,13 @@ ProcessedPage process_page(Page page, const PipelineOptions& options) {
   out.blank = is_blank(page);
   // A blank side has no code worth the decoder's time (the slowest step on a full page).
   if (!out.blank && options.codes == CodeSearch::On) out.codes = barcode::find_codes(page);
-  if (options.orientation == OrientationFix::FromCodes && std::any_of(out.codes.begin(), out.codes.end(), upside_down)) {
+  if (options.orientation == OrientationFix::FromCodes &&
+      std::any_of(out.codes.begin(), out.codes.end(), upside_down)) {
     rotate_180(page);
     out.rotated_180 = true;
-    for (auto& code : out.codes) code.orientation_degrees = code.orientation_degrees > 0 ? code.orientation_degrees - 180
-                                                                                         : code.orientation_degrees + 180;
+    for (auto& code : out.codes)
+      code.orientation_degrees =
+          code.orientation_degrees > 0 ? code.orientation_degrees - 180 : code.orientation_degrees + 180;
   }
   classify(out);
   out.width = page.width;

@@ -19,10 +19,10 @@ using Sha256 = std::array<std::uint8_t, 32>;
 
 // Why the operator should look at a page. Such pages are kept in the stack like every other.
 enum class ReviewReason : std::uint8_t {
-  UnreadableCode,     // a code was found but could not be read
-  ForeignCode,        // a code that is not ours (printed on the citizen's document)
-  BrokenCoverSheet,   // PKSH... that does not parse: damaged, newer version or forged
-  NotEncoded,         // compression failed; `problem` says why (the raw page is lost to the store)
+  UnreadableCode,    // a code was found but could not be read
+  ForeignCode,       // a code that is not ours (printed on the citizen's document)
+  BrokenCoverSheet,  // PKSH... that does not parse: damaged, newer version or forged
+  NotEncoded,        // compression failed; `problem` says why (the raw page is lost to the store)
 };
 
 struct ProcessedPage {

@@ -18,7 +18,7 @@ namespace pk::scanner {
 enum class JobState : std::uint8_t { Running, Finished, Failed, Cancelled };
 
 class ScanJob {
-public:
+ public:
   // The scanner must be open; scanner and pipeline must outlive the job.
   ScanJob(ScannerDriver& scanner, const ScanSettings& settings, PagePipeline& pipeline);
   ~ScanJob();  // cancels and waits
@@ -32,7 +32,7 @@ public:
   // When Failed: the scanner's message (status() of the scanner says the reason as an enum).
   [[nodiscard]] std::string error() const;
 
-private:
+ private:
   void run(ScanSettings settings);
 
   ScannerDriver& m_scanner;

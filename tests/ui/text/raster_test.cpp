@@ -58,8 +58,11 @@ TEST(Raster, SamplePersianParagraphs) {
        "مدارک لازم را همراه داشته باشید و پیش از ثبت، هزینه را بپردازید.",
        body},
       {"کد رهگیری: 1 2345 678 ثبت شد (Saved)", body},
-      {"می‌خواهم درخواستم را پیگیری کنم؛ شمارهٔ پرونده ۱۴۰۳/۰۷/۱۲ است. لا، بِسْمِ", body},
-      {"بررسی درخواست جابجایی محل سکونت و انتقال پرونده شناسایی (داخل استان-خارج استان) برای اتباع", one_line},
+      {"می‌خواهم درخواستم را پیگیری کنم؛ شمارهٔ پرونده ۱۴۰۳/۰۷/۱۲ است. لا، "
+       "بِسْمِ",
+       body},
+      {"بررسی درخواست جابجایی محل سکونت و انتقال پرونده شناسایی (داخل استان-خارج استان) برای اتباع",
+       one_line},
       {"برگه تردد ۹۰ روزه", body},
   };
   int total_height = margin;
@@ -125,7 +128,8 @@ TEST(Raster, DrawEmitsOneQuadPerInkedGlyphTexturedWithItsPage) {
   const auto& pages = shared_engine().atlas_pages();
   bool used_page = false;
   for (const ImDrawCmd& cmd : list->CmdBuffer) {
-    for (const auto& page : pages) used_page = used_page || cmd.TextureId == static_cast<ImTextureID>(page.get());
+    for (const auto& page : pages)
+      used_page = used_page || cmd.TextureId == static_cast<ImTextureID>(page.get());
   }
   EXPECT_TRUE(used_page);
   // The first vertex is at the first glyph's quad, offset by the draw position.
@@ -140,7 +144,8 @@ TEST(Raster, DrawEmitsOneQuadPerInkedGlyphTexturedWithItsPage) {
   ASSERT_FALSE(pages.empty());
   EXPECT_EQ(pages[0]->width, 1024);
   EXPECT_EQ(pages[0]->rgba.size(), 1024U * 1024U);
-  const long covered = std::count_if(pages[0]->rgba.begin(), pages[0]->rgba.end(), [](uint32_t p) { return (p >> 24) > 0; });
+  const long covered =
+      std::count_if(pages[0]->rgba.begin(), pages[0]->rgba.end(), [](uint32_t p) { return (p >> 24) > 0; });
   EXPECT_GT(covered, 100);
 }
 

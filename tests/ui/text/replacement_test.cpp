@@ -18,7 +18,10 @@ void expect_replacement_at(const TextLayout& layout, uint32_t index) {
 }
 
 TEST(Replacement, InvalidUtf8ShowsReplacementGlyph) {
-  const TextLayout& layout = shared_engine().layout("a\xFF" "b", TextStyle{});
+  const TextLayout& layout = shared_engine().layout(
+      "a\xFF"
+      "b",
+      TextStyle{});
   ASSERT_EQ(layout.text.size(), 3U);
   expect_replacement_at(layout, 1);
   EXPECT_EQ(layout.byte_offsets[2], 2U);

@@ -40,7 +40,8 @@ TEST(Shaping, MatchesHarfBuzzReferenceForPersianSentence) {
   float expected_width = 0;
   for (size_t i = 0; i < reference.size(); ++i) {
     EXPECT_EQ(layout.glyphs[i].glyph_id, reference[i].glyph_id) << "glyph " << i;
-    EXPECT_FLOAT_EQ(layout.glyphs[i].advance, static_cast<float>(reference[i].advance) * scale) << "glyph " << i;
+    EXPECT_FLOAT_EQ(layout.glyphs[i].advance, static_cast<float>(reference[i].advance) * scale)
+        << "glyph " << i;
     expected_width += static_cast<float>(reference[i].advance) * scale;
   }
   EXPECT_NEAR(layout.natural_width, expected_width, 0.01);
@@ -81,7 +82,8 @@ TEST(Shaping, ZwnjBreaksJoining) {
   // And both agree glyph for glyph with HarfBuzz's reference.
   for (const std::string* text : {&with_zwnj, &without}) {
     std::vector<uint32_t> reference;
-    for (const RefGlyph& glyph : reference_shape(kFonts.persian_regular, *text)) reference.push_back(glyph.glyph_id);
+    for (const RefGlyph& glyph : reference_shape(kFonts.persian_regular, *text))
+      reference.push_back(glyph.glyph_id);
     EXPECT_EQ(glyph_ids(shared_engine().layout(*text, TextStyle{})), reference);
   }
 }

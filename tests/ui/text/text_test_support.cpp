@@ -68,7 +68,8 @@ int units_per_em(const std::string& font_file) { return HbFont(font_file).upem; 
 std::vector<uint32_t> visual_clusters(const TextLayout& layout, size_t line) {
   std::vector<uint32_t> clusters;
   const TextLine& l = layout.lines.at(line);
-  for (uint32_t g = l.first_glyph; g < l.first_glyph + l.glyph_count; ++g) clusters.push_back(layout.glyphs[g].cluster);
+  for (uint32_t g = l.first_glyph; g < l.first_glyph + l.glyph_count; ++g)
+    clusters.push_back(layout.glyphs[g].cluster);
   return clusters;
 }
 
@@ -99,12 +100,14 @@ bool write_png(const std::string& path, const std::vector<uint8_t>& gray, int wi
     return false;
   }
   png_init_io(png, file);
-  png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8, PNG_COLOR_TYPE_GRAY,
-               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
+               PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+               PNG_FILTER_TYPE_DEFAULT);
   png_write_info(png, info);
   std::vector<uint8_t> row(static_cast<size_t>(width));
   for (int y = 0; y < height; ++y) {
-    for (int x = 0; x < width; ++x) row[x] = static_cast<uint8_t>(255 - gray[static_cast<size_t>(y) * width + x]);
+    for (int x = 0; x < width; ++x)
+      row[x] = static_cast<uint8_t>(255 - gray[static_cast<size_t>(y) * width + x]);
     png_write_row(png, row.data());
   }
   png_write_end(png, nullptr);

@@ -37,8 +37,8 @@ TEST(Wrap, EveryLineFitsAndNoCharacterIsLost) {
       EXPECT_LE(line.left + line.width, width + 0.5F);
     }
     EXPECT_EQ(expected_start, layout.text.size());
-    EXPECT_EQ(clusters_of(layout), clusters_of(unwrapped)) << "a wrapped layout lost or invented a cluster at "
-                                                           << width;
+    EXPECT_EQ(clusters_of(layout), clusters_of(unwrapped))
+        << "a wrapped layout lost or invented a cluster at " << width;
     EXPECT_FLOAT_EQ(layout.size.y, static_cast<float>(layout.line_count()) * layout.line_height);
     EXPECT_LE(layout.natural_width, width);
   }
@@ -51,7 +51,8 @@ TEST(Wrap, WordWiderThanTheLineIsSplitBetweenClusters) {
   const TextLayout& layout = shared_engine().layout("اعطایتابعیتموضوعماده", style);
   EXPECT_GT(layout.line_count(), 2);
   for (const TextLine& line : layout.lines) EXPECT_LE(line.width, style.max_width);
-  EXPECT_EQ(clusters_of(layout).size(), clusters_of(shared_engine().layout("اعطایتابعیتموضوعماده", {})).size());
+  EXPECT_EQ(clusters_of(layout).size(),
+            clusters_of(shared_engine().layout("اعطایتابعیتموضوعماده", {})).size());
 }
 
 TEST(Wrap, HardLineBreaksStartNewLines) {

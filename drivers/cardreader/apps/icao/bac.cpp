@@ -31,7 +31,8 @@ TerminalRandom TerminalRandom::generate() {
   return random;
 }
 
-Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key, const TerminalRandom& random, BacOutcome& outcome) {
+Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key, const TerminalRandom& random,
+                                    BacOutcome& outcome) {
   auto fail = [&outcome](ReadFailure why, std::string message) {
     outcome.failure = why;
     return make_error(std::move(message));
@@ -41,7 +42,8 @@ Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key, con
   auto challenge = channel.send(CommandApdu{0x00, 0x84, 0x00, 0x00, {}, 8});
   if (!challenge) return fail(failure_from(channel.state()), "GET CHALLENGE: " + challenge.error().message);
   if (!challenge->ok() || challenge->data.size() != 8)
-    return fail(ReadFailure::Malformed, "GET CHALLENGE answered " + to_hex(challenge->encode()) + ", not 8 bytes and 9000");
+    return fail(ReadFailure::Malformed,
+                "GET CHALLENGE answered " + to_hex(challenge->encode()) + ", not 8 bytes and 9000");
   const Bytes rnd_ic = challenge->data;
 
   Bytes s(random.rnd_ifd.begin(), random.rnd_ifd.end());
@@ -60,10 +62,12 @@ Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key, con
   if (answer->sw == sw::kAuthFailed || answer->sw == sw::kSecurityNotSatisfied || answer->sw == 0x6A80 ||
       answer->sw == sw::kConditionsNotSatisfied)
     return fail(ReadFailure::AccessDenied, "the passport refused Basic Access Control (status " +
-                                               to_hex(Bytes{answer->sw1(), answer->sw2()}) + "): the MRZ key does not match");
+                                               to_hex(Bytes{answer->sw1(), answer->sw2()}) +
+                                               "): the MRZ key does not match");
   if (!answer->ok() || answer->data.size() != 40)
-    return fail(ReadFailure::Malformed, "EXTERNAL AUTHENTICATE answered " + std::to_string(answer->data.size()) +
-                                            " bytes with status " + to_hex(Bytes{answer->sw1(), answer->sw2()}));
+    return fail(ReadFailure::Malformed, "EXTERNAL AUTHENTICATE answered " +
+                                            std::to_string(answer->data.size()) + " bytes with status " +
+                                            to_hex(Bytes{answer->sw1(), answer->sw2()}));
   const ByteView e_ic(answer->data.data(), 32);
   const ByteView m_ic(answer->data.data() + 32, 8);
   auto expected_mac = retail_mac(keys.mac, e_ic);

@@ -32,7 +32,7 @@ struct BacOutcome {
 // GET CHALLENGE, then EXTERNAL AUTHENTICATE. On failure `outcome.failure` says why:
 // AccessDenied when the card refuses the cryptogram (the MRZ key does not match), Malformed
 // for an answer that does not parse or fails its MAC, a card state for transport failures.
-[[nodiscard]] Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key, const TerminalRandom& random,
-                                                  BacOutcome& outcome);
+[[nodiscard]] Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key,
+                                                  const TerminalRandom& random, BacOutcome& outcome);
 
 }  // namespace pk::cardreader::icao

@@ -13,11 +13,16 @@ namespace pk::cardreader::icao {
 
 std::string_view to_string(HashAlgorithm algorithm) {
   switch (algorithm) {
-    case HashAlgorithm::Sha1: return "SHA-1";
-    case HashAlgorithm::Sha224: return "SHA-224";
-    case HashAlgorithm::Sha256: return "SHA-256";
-    case HashAlgorithm::Sha384: return "SHA-384";
-    case HashAlgorithm::Sha512: return "SHA-512";
+    case HashAlgorithm::Sha1:
+      return "SHA-1";
+    case HashAlgorithm::Sha224:
+      return "SHA-224";
+    case HashAlgorithm::Sha256:
+      return "SHA-256";
+    case HashAlgorithm::Sha384:
+      return "SHA-384";
+    case HashAlgorithm::Sha512:
+      return "SHA-512";
   }
   return "?";
 }
@@ -25,11 +30,21 @@ std::string_view to_string(HashAlgorithm algorithm) {
 Bytes digest(HashAlgorithm algorithm, ByteView data) {
   const EVP_MD* md = nullptr;
   switch (algorithm) {
-    case HashAlgorithm::Sha1: md = EVP_sha1(); break;
-    case HashAlgorithm::Sha224: md = EVP_sha224(); break;
-    case HashAlgorithm::Sha256: md = EVP_sha256(); break;
-    case HashAlgorithm::Sha384: md = EVP_sha384(); break;
-    case HashAlgorithm::Sha512: md = EVP_sha512(); break;
+    case HashAlgorithm::Sha1:
+      md = EVP_sha1();
+      break;
+    case HashAlgorithm::Sha224:
+      md = EVP_sha224();
+      break;
+    case HashAlgorithm::Sha256:
+      md = EVP_sha256();
+      break;
+    case HashAlgorithm::Sha384:
+      md = EVP_sha384();
+      break;
+    case HashAlgorithm::Sha512:
+      md = EVP_sha512();
+      break;
   }
   Bytes out(static_cast<std::size_t>(EVP_MD_get_size(md)));
   unsigned int size = 0;
@@ -48,7 +63,8 @@ void adjust_parity(std::span<std::uint8_t> key) {
 Key16 derive_key(ByteView seed16, KeyPurpose purpose) {
   Bytes d(seed16.begin(), seed16.end());
   const auto counter = static_cast<std::uint32_t>(purpose);
-  for (int shift = 24; shift >= 0; shift -= 8) d.push_back(static_cast<std::uint8_t>((counter >> shift) & 0xFF));
+  for (int shift = 24; shift >= 0; shift -= 8)
+    d.push_back(static_cast<std::uint8_t>((counter >> shift) & 0xFF));
   const Bytes h = sha1(d);
   Key16 key{};
   std::copy_n(h.begin(), key.size(), key.begin());
@@ -80,11 +96,14 @@ struct CtxFree {
 enum class Direction : int { Decrypt = 0, Encrypt = 1 };
 
 // Two-key 3DES (EDE with K1 = K3) in the given mode; OpenSSL's "DES-EDE" names take K1||K2.
-Result<Bytes> run_cipher(const EVP_CIPHER* cipher, const std::uint8_t* key16, ByteView data, Direction direction) {
-  if (data.size() % 8 != 0) return make_error("3DES input of " + std::to_string(data.size()) + " bytes is not whole blocks");
+Result<Bytes> run_cipher(const EVP_CIPHER* cipher, const std::uint8_t* key16, ByteView data,
+                         Direction direction) {
+  if (data.size() % 8 != 0)
+    return make_error("3DES input of " + std::to_string(data.size()) + " bytes is not whole blocks");
   std::unique_ptr<EVP_CIPHER_CTX, CtxFree> ctx(EVP_CIPHER_CTX_new());
   static constexpr std::array<std::uint8_t, 8> kZeroIv{};
-  if (!ctx || EVP_CipherInit_ex(ctx.get(), cipher, nullptr, key16, kZeroIv.data(), static_cast<int>(direction)) != 1)
+  if (!ctx ||
+      EVP_CipherInit_ex(ctx.get(), cipher, nullptr, key16, kZeroIv.data(), static_cast<int>(direction)) != 1)
     return make_error("OpenSSL cannot set up 3DES");
   EVP_CIPHER_CTX_set_padding(ctx.get(), 0);
   Bytes out(data.size() + 8);
@@ -121,7 +140,8 @@ Result<std::array<std::uint8_t, 8>> retail_mac_padded(const Key16& key, ByteView
   std::array<std::uint8_t, 8> previous{};
   if (padded.size() > 8) std::copy_n(chained->end() - 16, 8, previous.begin());
   Bytes last(8);
-  for (std::size_t i = 0; i < 8; ++i) last[i] = static_cast<std::uint8_t>(padded[padded.size() - 8 + i] ^ previous[i]);
+  for (std::size_t i = 0; i < 8; ++i)
+    last[i] = static_cast<std::uint8_t>(padded[padded.size() - 8 + i] ^ previous[i]);
   auto final_block = run_cipher(EVP_des_ede_ecb(), key.data(), last, Direction::Encrypt);
   if (!final_block) return final_block.error();
   std::array<std::uint8_t, 8> mac{};
@@ -129,9 +149,13 @@ Result<std::array<std::uint8_t, 8>> retail_mac_padded(const Key16& key, ByteView
   return mac;
 }
 
-Result<std::array<std::uint8_t, 8>> retail_mac(const Key16& key, ByteView data) { return retail_mac_padded(key, pad(data)); }
+Result<std::array<std::uint8_t, 8>> retail_mac(const Key16& key, ByteView data) {
+  return retail_mac_padded(key, pad(data));
+}
 
-bool equal_secret(ByteView a, ByteView b) { return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0; }
+bool equal_secret(ByteView a, ByteView b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
 
 void random_bytes(std::span<std::uint8_t> out) {
   if (RAND_bytes(out.data(), static_cast<int>(out.size())) != 1) std::abort();

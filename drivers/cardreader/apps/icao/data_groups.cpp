@@ -71,13 +71,19 @@ Result<EncodedFace> parse_dg2(ByteView file) {
   const std::size_t block_length = big_endian(face.subspan(0, 4));
   const std::size_t feature_points = big_endian(face.subspan(4, 2));
   const std::size_t info_end = 20 + 8 * feature_points + 12;
-  if (block_length > face.size() || block_length < info_end) return make_error("DG2 face block length is inconsistent");
+  if (block_length > face.size() || block_length < info_end)
+    return make_error("DG2 face block length is inconsistent");
   const ByteView info = face.subspan(20 + 8 * feature_points, 12);
   EncodedFace out;
   switch (info[1]) {
-    case 0: out.format = ImageFormat::Jpeg; break;
-    case 1: out.format = ImageFormat::Jpeg2000; break;
-    default: return make_error("DG2 face image type " + std::to_string(info[1]) + " is neither JPEG nor JPEG 2000");
+    case 0:
+      out.format = ImageFormat::Jpeg;
+      break;
+    case 1:
+      out.format = ImageFormat::Jpeg2000;
+      break;
+    default:
+      return make_error("DG2 face image type " + std::to_string(info[1]) + " is neither JPEG nor JPEG 2000");
   }
   out.width = static_cast<int>(big_endian(info.subspan(2, 2)));
   out.height = static_cast<int>(big_endian(info.subspan(4, 2)));

@@ -26,7 +26,7 @@ enum class ImageFormat : std::uint8_t { Jpeg, Jpeg2000 };
 
 struct EncodedFace {
   ImageFormat format = ImageFormat::Jpeg;
-  int width = 0;   // as the ISO 19794-5 record says; the decoder checks the real size
+  int width = 0;  // as the ISO 19794-5 record says; the decoder checks the real size
   int height = 0;
   Bytes data;
 };

@@ -28,14 +28,14 @@ inline constexpr std::size_t kMaxFileSize = 0x7FFF;
 enum class FileExpectation : std::uint8_t { Required, Optional };
 
 class LdsReader {
-public:
+ public:
   LdsReader(ApduChannel& channel, SecureMessaging& sm) : m_channel(channel), m_sm(sm) {}
 
   // The whole file. An Optional file that the card does not have gives an empty result.
   [[nodiscard]] Result<Bytes> read(std::uint16_t file_id, FileExpectation expectation);
   [[nodiscard]] ReadFailure failure() const { return m_failure; }
 
-private:
+ private:
   [[nodiscard]] Result<ResponseApdu> send(const CommandApdu& plain);
   [[nodiscard]] Error fail(ReadFailure why, std::string message);
 

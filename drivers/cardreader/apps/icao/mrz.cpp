@@ -12,10 +12,14 @@ int check_digit(std::string_view field) {
   for (std::size_t i = 0; i < field.size(); ++i) {
     const char c = field[i];
     int value = 0;
-    if (c >= '0' && c <= '9') value = c - '0';
-    else if (c >= 'A' && c <= 'Z') value = c - 'A' + 10;
-    else if (c == '<') value = 0;
-    else return -1;
+    if (c >= '0' && c <= '9')
+      value = c - '0';
+    else if (c >= 'A' && c <= 'Z')
+      value = c - 'A' + 10;
+    else if (c == '<')
+      value = 0;
+    else
+      return -1;
     sum += value * kWeights[i % 3];
   }
   return sum % 10;
@@ -29,9 +33,12 @@ std::string to_iso(const MrzDate& date) {
 
 std::string_view to_string(Sex sex) {
   switch (sex) {
-    case Sex::Female: return "F";
-    case Sex::Male: return "M";
-    case Sex::Unspecified: return "X";
+    case Sex::Female:
+      return "F";
+    case Sex::Male:
+      return "M";
+    case Sex::Unspecified:
+      return "X";
   }
   return "X";
 }
@@ -65,7 +72,8 @@ std::string names_from(std::string_view s) {
 }
 
 int current_two_digit_year() {
-  const auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  const auto today =
+      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   return static_cast<int>(today.year()) % 100;
 }
 
@@ -79,18 +87,25 @@ MrzDate resolve(std::string_view yymmdd, DateKind kind) {
   const int now = current_two_digit_year();
   // Birth dates are in the past; expiry dates at most a few decades ahead (a 1994 expiry is
   // 1994, not 2094).
-  if (kind == DateKind::Birth) d.year = yy > now ? 1900 + yy : 2000 + yy;
-  else d.year = yy > now + 30 ? 1900 + yy : 2000 + yy;
+  if (kind == DateKind::Birth)
+    d.year = yy > now ? 1900 + yy : 2000 + yy;
+  else
+    d.year = yy > now + 30 ? 1900 + yy : 2000 + yy;
   return d;
 }
 
 Result<void> expect_check(std::string_view field, char digit, std::string_view what) {
   const int expected = check_digit(field);
-  if (expected < 0) return make_error(std::string(what) + " \"" + std::string(field) + "\" has a character not allowed in an MRZ");
-  if (digit == '<' && expected == 0 && std::all_of(field.begin(), field.end(), [](char c) { return c == '<'; })) return {};
+  if (expected < 0)
+    return make_error(std::string(what) + " \"" + std::string(field) +
+                      "\" has a character not allowed in an MRZ");
+  if (digit == '<' && expected == 0 &&
+      std::all_of(field.begin(), field.end(), [](char c) { return c == '<'; }))
+    return {};
   if (digit != static_cast<char>('0' + expected))
-    return make_error(std::string(what) + " check digit is '" + std::string(1, digit) + "', the field gives " +
-                      std::to_string(expected) + ": a character was misread or mistyped");
+    return make_error(std::string(what) + " check digit is '" + std::string(1, digit) +
+                      "', the field gives " + std::to_string(expected) +
+                      ": a character was misread or mistyped");
   return {};
 }
 
@@ -99,13 +114,15 @@ Result<void> expect_check(std::string_view field, char digit, std::string_view w
 MrzKey::MrzKey(std::string number, std::string birth, std::string expiry)
     : m_document_number(std::move(number)), m_birth(std::move(birth)), m_expiry(std::move(expiry)) {}
 
-Result<MrzKey> MrzKey::make(std::string_view document_number, std::string_view birth_yymmdd, std::string_view expiry_yymmdd) {
+Result<MrzKey> MrzKey::make(std::string_view document_number, std::string_view birth_yymmdd,
+                            std::string_view expiry_yymmdd) {
   std::string number;
   for (char c : document_number) {
     if (c == ' ') continue;
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '<'))
-      return make_error("document number has a character that is not a letter or digit: '" + std::string(1, c) + "'");
+      return make_error("document number has a character that is not a letter or digit: '" +
+                        std::string(1, c) + "'");
     number += c;
   }
   number = strip_filler(number);
@@ -134,7 +151,8 @@ Result<MrzData> parse_mrz(std::string_view text) {
     mrz += c;
   }
   if (mrz.size() != 88)
-    return make_error("a passport MRZ (TD3) has two lines of 44 characters; got " + std::to_string(mrz.size()) + " characters");
+    return make_error("a passport MRZ (TD3) has two lines of 44 characters; got " +
+                      std::to_string(mrz.size()) + " characters");
   for (char c : mrz)
     if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '<'))
       return make_error("MRZ has a character outside A-Z, 0-9 and '<': '" + std::string(1, c) + "'");
@@ -158,17 +176,26 @@ Result<MrzData> parse_mrz(std::string_view text) {
   if (auto ok = check_yymmdd(out.raw_birth, "date of birth"); !ok) return ok.error();
   if (auto ok = expect_check(out.raw_birth, l2[19], "date of birth"); !ok) return ok.error();
   switch (l2[20]) {
-    case 'F': out.sex = Sex::Female; break;
-    case 'M': out.sex = Sex::Male; break;
-    case '<': case 'X': out.sex = Sex::Unspecified; break;
-    default: return make_error("MRZ sex field is '" + std::string(1, l2[20]) + "', not F, M or <");
+    case 'F':
+      out.sex = Sex::Female;
+      break;
+    case 'M':
+      out.sex = Sex::Male;
+      break;
+    case '<':
+    case 'X':
+      out.sex = Sex::Unspecified;
+      break;
+    default:
+      return make_error("MRZ sex field is '" + std::string(1, l2[20]) + "', not F, M or <");
   }
   out.raw_expiry = std::string(l2.substr(21, 6));
   if (auto ok = check_yymmdd(out.raw_expiry, "date of expiry"); !ok) return ok.error();
   if (auto ok = expect_check(out.raw_expiry, l2[27], "date of expiry"); !ok) return ok.error();
   if (auto ok = expect_check(l2.substr(28, 14), l2[42], "personal number"); !ok) return ok.error();
   out.optional_data = strip_filler(l2.substr(28, 14));
-  const std::string composite = std::string(l2.substr(0, 10)) + std::string(l2.substr(13, 7)) + std::string(l2.substr(21, 22));
+  const std::string composite =
+      std::string(l2.substr(0, 10)) + std::string(l2.substr(13, 7)) + std::string(l2.substr(21, 22));
   if (auto ok = expect_check(composite, l2[43], "composite"); !ok) return ok.error();
   out.birth_date = resolve(out.raw_birth, DateKind::Birth);
   out.expiry_date = resolve(out.raw_expiry, DateKind::Expiry);

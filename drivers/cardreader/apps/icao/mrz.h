@@ -28,7 +28,7 @@ enum class Sex : std::uint8_t { Female, Male, Unspecified };
 
 // What BAC needs; built from typed values (make) or from a parsed MRZ (MrzData::key()).
 class MrzKey {
-public:
+ public:
   // document_number: letters and digits as printed (filler '<' allowed, spaces dropped, upper-cased);
   // dates as YYMMDD. Errors name the field and say what is wrong.
   [[nodiscard]] static Result<MrzKey> make(std::string_view document_number, std::string_view birth_yymmdd,
@@ -41,7 +41,7 @@ public:
   // check digit, birth date and check digit, expiry date and check digit.
   [[nodiscard]] std::string key_text() const;
 
-private:
+ private:
   MrzKey(std::string number, std::string birth, std::string expiry);
   std::string m_document_number;
   std::string m_birth;
@@ -49,17 +49,17 @@ private:
 };
 
 struct MrzData {
-  std::string document_code;   // "P", "P<" collapsed to "P"
-  std::string issuing_state;   // three letters, "UTO"
-  std::string surname;         // "ERIKSSON" ('<' as spaces)
-  std::string given_names;     // "ANNA MARIA"
-  std::string document_number; // without filler
+  std::string document_code;    // "P", "P<" collapsed to "P"
+  std::string issuing_state;    // three letters, "UTO"
+  std::string surname;          // "ERIKSSON" ('<' as spaces)
+  std::string given_names;      // "ANNA MARIA"
+  std::string document_number;  // without filler
   std::string nationality;
   MrzDate birth_date;
   Sex sex = Sex::Unspecified;
   MrzDate expiry_date;
-  std::string optional_data;   // personal number, without filler
-  std::string raw_birth;       // YYMMDD as in the MRZ
+  std::string optional_data;  // personal number, without filler
+  std::string raw_birth;      // YYMMDD as in the MRZ
   std::string raw_expiry;
 
   [[nodiscard]] Result<MrzKey> key() const;

@@ -6,7 +6,7 @@
 namespace pk::cardreader::icao {
 
 class PassportApp final : public CardApp {
-public:
+ public:
   [[nodiscard]] std::string_view id() const override { return "icao9303"; }
   [[nodiscard]] std::string_view name(pk::Language language) const override;
   [[nodiscard]] std::span<const Bytes> aids() const override;

@@ -10,16 +10,20 @@ namespace pk::cardreader::icao {
 namespace {
 
 class Session {
-public:
+ public:
   Session(CardReaderDriver& reader, const MrzKey& key, const ReadOptions& options, PassportReadReport& report)
-      : m_reader(reader), m_key(key), m_options(options), m_report(report), m_channel(reader, options.apdu_timeout) {
+      : m_reader(reader),
+        m_key(key),
+        m_options(options),
+        m_report(report),
+        m_channel(reader, options.apdu_timeout) {
     m_channel.record(report.trace);
   }
 
   Result<PassportIdentity> run();
   [[nodiscard]] int apdus() const { return m_channel.apdu_count(); }
 
-private:
+ private:
   Error fail(ReadFailure why, const std::string& detail) {
     m_report.failure = why;
     return make_error(std::string(describe(why, Language::English)) + " (" + detail + ")");
@@ -36,13 +40,17 @@ Result<PassportIdentity> Session::run() {
   auto atr = m_reader.connect("");
   if (!atr) {
     const CardState state = m_reader.card_state();
-    return fail(state == CardState::NoCard || state == CardState::CardPresent ? ReadFailure::NoCard : failure_from(state),
+    return fail(state == CardState::NoCard || state == CardState::CardPresent ? ReadFailure::NoCard
+                                                                              : failure_from(state),
                 atr.error().message);
   }
-  auto selected = m_channel.send(CommandApdu{0x00, 0xA4, 0x04, 0x0C, Bytes(std::begin(kPassportAid), std::end(kPassportAid)), std::nullopt});
-  if (!selected) return fail(failure_from(m_channel.state()), "SELECT passport application: " + selected.error().message);
+  auto selected = m_channel.send(CommandApdu{
+      0x00, 0xA4, 0x04, 0x0C, Bytes(std::begin(kPassportAid), std::end(kPassportAid)), std::nullopt});
+  if (!selected)
+    return fail(failure_from(m_channel.state()), "SELECT passport application: " + selected.error().message);
   if (!selected->ok())
-    return fail(ReadFailure::NotAPassport, "the card answered " + to_hex(selected->encode()) + " to SELECT of the passport application");
+    return fail(ReadFailure::NotAPassport,
+                "the card answered " + to_hex(selected->encode()) + " to SELECT of the passport application");
 
   const TerminalRandom random = m_options.random != nullptr ? *m_options.random : TerminalRandom::generate();
   BacOutcome bac;
@@ -107,15 +115,16 @@ Result<PassportIdentity> Session::run() {
 
 }  // namespace
 
-Result<PassportIdentity> read_passport(CardReaderDriver& reader, const MrzKey& key, const ReadOptions& options,
-                                       PassportReadReport& report) {
+Result<PassportIdentity> read_passport(CardReaderDriver& reader, const MrzKey& key,
+                                       const ReadOptions& options, PassportReadReport& report) {
   const auto start = std::chrono::steady_clock::now();
   report.failure = ReadFailure::None;
   Session session(reader, key, options, report);
   auto identity = session.run();
   report.apdu_count = session.apdus();
   reader.disconnect();
-  report.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  report.elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   return identity;
 }
 

@@ -28,13 +28,13 @@ struct PassportIdentity {
   std::string document_number;
   std::string surname;
   std::string given_names;
-  std::string nationality;     // three letters, ICAO codes ("AFG", "IRN")
+  std::string nationality;  // three letters, ICAO codes ("AFG", "IRN")
   std::string issuing_state;
   MrzDate birth_date;
   MrzDate expiry_date;
   Sex sex = Sex::Unspecified;
-  std::string mrz;             // DG1's MRZ as two lines
-  RgbImage face;               // decoded DG2 face
+  std::string mrz;  // DG1's MRZ as two lines
+  RgbImage face;    // decoded DG2 face
   ImageFormat face_format = ImageFormat::Jpeg;
   HashAlgorithm hash_algorithm = HashAlgorithm::Sha256;
   HashCheck hashes = HashCheck::Matched;  // DG1 and DG2 against EF.SOD
@@ -54,7 +54,7 @@ struct ReadOptions {
 };
 
 [[nodiscard]] Result<PassportIdentity> read_passport(CardReaderDriver& reader, const MrzKey& key);
-[[nodiscard]] Result<PassportIdentity> read_passport(CardReaderDriver& reader, const MrzKey& key, const ReadOptions& options,
-                                                     PassportReadReport& report);
+[[nodiscard]] Result<PassportIdentity> read_passport(CardReaderDriver& reader, const MrzKey& key,
+                                                     const ReadOptions& options, PassportReadReport& report);
 
 }  // namespace pk::cardreader::icao

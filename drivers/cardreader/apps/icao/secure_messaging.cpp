@@ -18,7 +18,8 @@ Bytes le_byte(int le) { return {static_cast<std::uint8_t>(le == 256 ? 0 : le)}; 
 
 Bytes SecureMessaging::ssc_bytes() const {
   Bytes out(8);
-  for (int i = 0; i < 8; ++i) out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>((m_ssc >> (56 - 8 * i)) & 0xFF);
+  for (int i = 0; i < 8; ++i)
+    out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>((m_ssc >> (56 - 8 * i)) & 0xFF);
   return out;
 }
 
@@ -39,7 +40,8 @@ Result<Bytes> SecureMessaging::protect(const CommandApdu& plain) {
   auto mac = retail_mac(m_keys.mac, n);
   if (!mac) return mac.error();
   append(objects, encode_tlv(0x8E, *mac));
-  CommandApdu out{static_cast<std::uint8_t>(plain.cla | kSmClass), plain.ins, plain.p1, plain.p2, objects, 256};
+  CommandApdu out{
+      static_cast<std::uint8_t>(plain.cla | kSmClass), plain.ins, plain.p1, plain.p2, objects, 256};
   if (objects.size() > 255) return make_error("protected command is too long for a short APDU");
   return out.encode();
 }
@@ -48,7 +50,8 @@ Result<ResponseApdu> SecureMessaging::unprotect_response(ByteView response) {
   auto parsed = parse_response(response);
   if (!parsed) return parsed.error();
   if (parsed->data.empty())
-    return make_error("card answered " + to_hex(response) + " without secure messaging: it has ended the session");
+    return make_error("card answered " + to_hex(response) +
+                      " without secure messaging: it has ended the session");
   auto objects = parse_tlvs(parsed->data);
   if (!objects) return make_error("secure messaging response is malformed: " + objects.error().message);
   std::optional<Tlv> do87;
@@ -57,13 +60,21 @@ Result<ResponseApdu> SecureMessaging::unprotect_response(ByteView response) {
   Bytes mac_input;
   for (const Tlv& tlv : *objects) {
     const ByteView whole = tlv.encoded;
-    if (tlv.tag == 0x87 && !do87 && !do99 && !do8e) { do87 = tlv; append(mac_input, whole); }
-    else if (tlv.tag == 0x99 && !do99 && !do8e) { do99 = tlv; append(mac_input, whole); }
-    else if (tlv.tag == 0x8E && !do8e) { do8e = tlv; }
-    else return make_error("secure messaging response has an unexpected or repeated object");
+    if (tlv.tag == 0x87 && !do87 && !do99 && !do8e) {
+      do87 = tlv;
+      append(mac_input, whole);
+    } else if (tlv.tag == 0x99 && !do99 && !do8e) {
+      do99 = tlv;
+      append(mac_input, whole);
+    } else if (tlv.tag == 0x8E && !do8e) {
+      do8e = tlv;
+    } else
+      return make_error("secure messaging response has an unexpected or repeated object");
   }
-  if (!do99 || do99->value.size() != 2) return make_error("secure messaging response has no status object DO'99'");
-  if (!do8e || do8e->value.size() != 8) return make_error("secure messaging response has no MAC object DO'8E'");
+  if (!do99 || do99->value.size() != 2)
+    return make_error("secure messaging response has no status object DO'99'");
+  if (!do8e || do8e->value.size() != 8)
+    return make_error("secure messaging response has no MAC object DO'8E'");
   ++m_ssc;
   auto mac = retail_mac(m_keys.mac, concat(ssc_bytes(), mac_input));
   if (!mac) return mac.error();
@@ -86,7 +97,12 @@ Result<CommandApdu> SecureMessaging::unprotect_command(const CommandApdu& receiv
   if ((received.cla & kSmClass) != kSmClass) return make_error("command is not protected");
   auto objects = parse_tlvs(received.data);
   if (!objects) return objects.error();
-  CommandApdu plain{static_cast<std::uint8_t>(received.cla & ~kSmClass), received.ins, received.p1, received.p2, {}, std::nullopt};
+  CommandApdu plain{static_cast<std::uint8_t>(received.cla & ~kSmClass),
+                    received.ins,
+                    received.p1,
+                    received.p2,
+                    {},
+                    std::nullopt};
   Bytes mac_input = masked_header(received.cla, received.ins, received.p1, received.p2);
   std::optional<Tlv> do8e;
   for (const Tlv& tlv : *objects) {

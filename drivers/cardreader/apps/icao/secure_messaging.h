@@ -21,7 +21,7 @@ struct SessionKeys {
 };
 
 class SecureMessaging {
-public:
+ public:
   SecureMessaging(SessionKeys keys, std::uint64_t ssc) : m_keys(keys), m_ssc(ssc) {}
 
   // Terminal side.
@@ -36,7 +36,7 @@ public:
 
   [[nodiscard]] std::uint64_t ssc() const { return m_ssc; }
 
-private:
+ private:
   [[nodiscard]] Bytes ssc_bytes() const;
   SessionKeys m_keys;
   std::uint64_t m_ssc;

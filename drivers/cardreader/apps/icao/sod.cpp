@@ -10,8 +10,8 @@ namespace pk::cardreader::icao {
 
 namespace {
 
-const Bytes kSignedDataOid = hex("2A864886F70D010702");      // 1.2.840.113549.1.7.2
-const Bytes kLdsSecurityObjectOid = hex("678108010101");      // 2.23.136.1.1.1
+const Bytes kSignedDataOid = hex("2A864886F70D010702");   // 1.2.840.113549.1.7.2
+const Bytes kLdsSecurityObjectOid = hex("678108010101");  // 2.23.136.1.1.1
 
 struct HashOid {
   HashAlgorithm algorithm;
@@ -31,8 +31,10 @@ const std::array<HashOid, 5>& hash_oids() {
 
 bool same(ByteView a, const Bytes& b) { return std::equal(a.begin(), a.end(), b.begin(), b.end()); }
 
-Result<Tlv> child(const std::vector<Tlv>& children, std::size_t index, std::uint32_t tag, std::string_view what) {
-  if (index >= children.size() || children[index].tag != tag) return make_error("EF.SOD: " + std::string(what) + " missing");
+Result<Tlv> child(const std::vector<Tlv>& children, std::size_t index, std::uint32_t tag,
+                  std::string_view what) {
+  if (index >= children.size() || children[index].tag != tag)
+    return make_error("EF.SOD: " + std::string(what) + " missing");
   return children[index];
 }
 
@@ -43,7 +45,8 @@ Result<std::vector<Tlv>> children_of(const Tlv& tlv, std::string_view what) {
 }
 
 Result<int> small_integer(ByteView value) {
-  if (value.empty() || value.size() > 2 || (value[0] & 0x80) != 0) return make_error("EF.SOD: data-group number is not a small integer");
+  if (value.empty() || value.size() > 2 || (value[0] & 0x80) != 0)
+    return make_error("EF.SOD: data-group number is not a small integer");
   int v = 0;
   for (std::uint8_t b : value) v = (v << 8) | b;
   return v;
@@ -65,8 +68,10 @@ Result<SecurityObject> parse_lds_security_object(ByteView der) {
   auto oid = find_tlv(algorithm->value, 0x06);
   if (!oid) return make_error("EF.SOD: hash algorithm has no OID");
   const auto& known = hash_oids();
-  const auto match = std::find_if(known.begin(), known.end(), [&](const HashOid& h) { return same(oid->value, h.oid); });
-  if (match == known.end()) return make_error("EF.SOD: hash algorithm " + to_hex(oid->value) + " is not supported");
+  const auto match =
+      std::find_if(known.begin(), known.end(), [&](const HashOid& h) { return same(oid->value, h.oid); });
+  if (match == known.end())
+    return make_error("EF.SOD: hash algorithm " + to_hex(oid->value) + " is not supported");
   out.algorithm = match->algorithm;
   const std::size_t hash_size = digest(out.algorithm, {}).size();
 
@@ -82,8 +87,10 @@ Result<SecurityObject> parse_lds_security_object(ByteView der) {
     if (!value) return value.error();
     auto number = small_integer(number_tlv->value);
     if (!number) return number.error();
-    if (*number < 1 || *number > 16) return make_error("EF.SOD: data-group number " + std::to_string(*number) + " out of 1..16");
-    if (value->value.size() != hash_size) return make_error("EF.SOD: hash of DG" + std::to_string(*number) + " has the wrong size");
+    if (*number < 1 || *number > 16)
+      return make_error("EF.SOD: data-group number " + std::to_string(*number) + " out of 1..16");
+    if (value->value.size() != hash_size)
+      return make_error("EF.SOD: hash of DG" + std::to_string(*number) + " has the wrong size");
     out.hashes[*number] = Bytes(value->value.begin(), value->value.end());
   }
   return out;
@@ -114,7 +121,8 @@ Result<SecurityObject> parse_sod(ByteView file) {
   if (!ec) return ec.error();
   auto econtent_type = child(*ec, 0, 0x06, "encapsulated content type");
   if (!econtent_type) return econtent_type.error();
-  if (!same(econtent_type->value, kLdsSecurityObjectOid)) return make_error("EF.SOD: content is not an LDS security object");
+  if (!same(econtent_type->value, kLdsSecurityObjectOid))
+    return make_error("EF.SOD: content is not an LDS security object");
   auto econtent = child(*ec, 1, 0xA0, "encapsulated content");
   if (!econtent) return econtent.error();
   auto octets = parse_tlv(econtent->value);
@@ -128,7 +136,8 @@ Result<SecurityObject> parse_sod(ByteView file) {
 
 Bytes encode_sod(HashAlgorithm algorithm, const std::map<int, Bytes>& hashes) {
   const auto& known = hash_oids();
-  const auto match = std::find_if(known.begin(), known.end(), [&](const HashOid& h) { return h.algorithm == algorithm; });
+  const auto match =
+      std::find_if(known.begin(), known.end(), [&](const HashOid& h) { return h.algorithm == algorithm; });
   const Bytes algorithm_id = encode_tlv(0x30, encode_tlv(0x06, match->oid));
   Bytes list;
   for (const auto& [number, hash] : hashes) {

@@ -31,9 +31,9 @@ struct TestPassportSpec {
 };
 
 struct TestPassport {
-  std::string mrz;  // two lines joined by '\n'
+  std::string mrz;                       // two lines joined by '\n'
   std::map<std::uint16_t, Bytes> files;  // by file identifier
-  RgbImage face;                          // what DG2 encodes (lossless for JPEG 2000)
+  RgbImage face;                         // what DG2 encodes (lossless for JPEG 2000)
   [[nodiscard]] Result<MrzKey> key() const;
 };
 

@@ -11,14 +11,18 @@ namespace {
 ResponseApdu status(std::uint16_t sw) { return ResponseApdu{{}, sw}; }
 }  // namespace
 
-VirtualPassport::VirtualPassport(TestPassport passport, ChipRandom random) : m_passport(std::move(passport)), m_random(random) {
+VirtualPassport::VirtualPassport(TestPassport passport, ChipRandom random)
+    : m_passport(std::move(passport)), m_random(random) {
   auto key = m_passport.key();
   if (key) m_bac_keys = derive_bac_keys(*key);
 }
 
 Bytes VirtualPassport::atr() const {
   // 3B 88 80 01, historical bytes as many passports send them in their ATS, TCK.
-  Bytes atr = hex("3B888001" "E1F35E11" "77A1D300");
+  Bytes atr =
+      hex("3B888001"
+          "E1F35E11"
+          "77A1D300");
   std::uint8_t tck = 0;
   for (std::size_t i = 1; i < atr.size(); ++i) tck ^= atr[i];
   atr.push_back(tck);
@@ -59,7 +63,8 @@ ResponseApdu VirtualPassport::plain(const CommandApdu& command) {
   switch (command.ins) {
     case 0xA4: {  // SELECT
       if (command.p1 == 0x04) {
-        if (std::equal(command.data.begin(), command.data.end(), std::begin(kPassportAid), std::end(kPassportAid))) {
+        if (std::equal(command.data.begin(), command.data.end(), std::begin(kPassportAid),
+                       std::end(kPassportAid))) {
           reset();
           m_application_selected = true;
           return status(sw::kOk);
@@ -81,7 +86,8 @@ ResponseApdu VirtualPassport::plain(const CommandApdu& command) {
       const Bytes& file = m_passport.files.at(*m_file);
       const std::size_t offset = static_cast<std::size_t>((command.p1 << 8) | command.p2);
       if (offset > file.size()) return status(sw::kWrongP1P2);
-      const std::size_t n = std::min<std::size_t>(file.size() - offset, static_cast<std::size_t>(command.le.value_or(256)));
+      const std::size_t n =
+          std::min<std::size_t>(file.size() - offset, static_cast<std::size_t>(command.le.value_or(256)));
       return ResponseApdu{Bytes(file.begin() + static_cast<std::ptrdiff_t>(offset),
                                 file.begin() + static_cast<std::ptrdiff_t>(offset + n)),
                           sw::kOk};
@@ -90,13 +96,17 @@ ResponseApdu VirtualPassport::plain(const CommandApdu& command) {
       if (!m_application_selected) return status(sw::kConditionsNotSatisfied);
       if (command.le != 8) return status(sw::kWrongLength);
       std::array<std::uint8_t, 8> challenge{};
-      if (m_random.rnd_ic) challenge = *m_random.rnd_ic;
-      else random_bytes(challenge);
+      if (m_random.rnd_ic)
+        challenge = *m_random.rnd_ic;
+      else
+        random_bytes(challenge);
       m_challenge = challenge;
       return ResponseApdu{Bytes(challenge.begin(), challenge.end()), sw::kOk};
     }
-    case 0x82: return external_authenticate(command);
-    default: return status(sw::kInsNotSupported);
+    case 0x82:
+      return external_authenticate(command);
+    default:
+      return status(sw::kInsNotSupported);
   }
 }
 
@@ -107,12 +117,16 @@ ResponseApdu VirtualPassport::external_authenticate(const CommandApdu& command) 
   if (command.data.size() != 40) return status(sw::kWrongLength);
   const ByteView e_ifd(command.data.data(), 32);
   auto mac = retail_mac(m_bac_keys.mac, e_ifd);
-  if (!mac || !equal_secret(*mac, ByteView(command.data.data() + 32, 8))) return status(sw::kSecurityNotSatisfied);
+  if (!mac || !equal_secret(*mac, ByteView(command.data.data() + 32, 8)))
+    return status(sw::kSecurityNotSatisfied);
   auto s = tdes_decrypt(m_bac_keys.enc, e_ifd);
-  if (!s || !std::equal(rnd_ic.begin(), rnd_ic.end(), s->begin() + 8)) return status(sw::kSecurityNotSatisfied);
+  if (!s || !std::equal(rnd_ic.begin(), rnd_ic.end(), s->begin() + 8))
+    return status(sw::kSecurityNotSatisfied);
   std::array<std::uint8_t, 16> k_ic{};
-  if (m_random.k_ic) k_ic = *m_random.k_ic;
-  else random_bytes(k_ic);
+  if (m_random.k_ic)
+    k_ic = *m_random.k_ic;
+  else
+    random_bytes(k_ic);
   const ByteView rnd_ifd(s->data(), 8);
   const ByteView k_ifd(s->data() + 16, 16);
   Bytes r(rnd_ic.begin(), rnd_ic.end());

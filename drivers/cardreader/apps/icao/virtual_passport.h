@@ -19,7 +19,7 @@ struct ChipRandom {
 };
 
 class VirtualPassport final : public VirtualCard {
-public:
+ public:
   explicit VirtualPassport(TestPassport passport, ChipRandom random = {});
 
   // What a contactless reader reports for an ISO 14443-4 passport (PC/SC part 3 form).
@@ -30,7 +30,7 @@ public:
   // Replace a file after construction: tests tamper with DG1 to see the hash check fail.
   void set_file(std::uint16_t file_id, Bytes content) { m_passport.files[file_id] = std::move(content); }
 
-private:
+ private:
   [[nodiscard]] ResponseApdu plain(const CommandApdu& command);
   [[nodiscard]] ResponseApdu external_authenticate(const CommandApdu& command);
 
