@@ -3,17 +3,10 @@
 
 #include "domain/text_normalize.h"
 #include "kiosk/citizen_flow.h"
+#include "kiosk/identity_check.h"
 #include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk {
-
-namespace {
-
-pk::Language to_domain(catalog::Language l) {
-  return l == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
-}
-
-}  // namespace
 
 bool CitizenFlow::apply() {
   const catalog::Service* s = service();
@@ -40,21 +33,10 @@ bool CitizenFlow::set_id_kind(identity::IdKind kind) {
 
 bool CitizenFlow::identify_next() {
   if (m_state.screen != CitizenScreen::Identify) return false;
-  IdentityDraft& id = m_state.identity;
-  const pk::Language lang = to_domain(m_state.language);
-  identity::IdentityCheck number = identity::validate_national_code(id.number);
-  if (id.kind == identity::IdKind::ForeignNationalId)
-    number = identity::validate_foreign_national_id(id.number);
-  if (id.kind == identity::IdKind::Passport) number = identity::validate_passport_number(id.number);
-  const identity::IdentityCheck mobile = identity::validate_mobile(id.mobile);
-  id.number_error = number ? "" : identity::describe(number.error(), id.kind, lang);
-  id.mobile_error = mobile ? "" : identity::describe(mobile.error(), identity::IdKind::Mobile, lang);
-  if (!number || !mobile) {
-    focus(number ? Field::Mobile : Field::IdNumber);
+  if (!check_identity(m_state.identity, m_state.language, MobileRule::Required)) {
+    focus(m_state.identity.number_error.empty() ? Field::Mobile : Field::IdNumber);
     return false;
   }
-  id.number_normalised = number.value();
-  id.mobile_normalised = mobile.value();
   close_keyboard();
   m_state.screen = m_state.documents.empty() ? CitizenScreen::Review : CitizenScreen::Capture;
   return true;

@@ -7,14 +7,6 @@
 
 namespace pk::kiosk {
 
-namespace {
-
-pk::Language to_domain(catalog::Language l) {
-  return l == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
-}
-
-}  // namespace
-
 bool CitizenFlow::open_status_check() {
   if (m_state.screen != CitizenScreen::Welcome) return false;
   m_state.screen = CitizenScreen::StatusEntry;
@@ -27,7 +19,7 @@ bool CitizenFlow::status_lookup_requested() {
   // The check digits are verified before any lookup: a typo gets "mistyped", not "not found".
   auto checked = check_tracking_code(m_state.tracking_input);
   if (!checked) {
-    m_state.tracking_error = std::string(describe(checked.error(), to_domain(m_state.language)));
+    m_state.tracking_error = std::string(describe(checked.error(), m_state.language));
     return false;
   }
   m_state.tracking_error.clear();
@@ -71,7 +63,7 @@ bool CitizenFlow::report_submit_requested() {
     auto mobile = identity::validate_mobile(m_state.report.mobile);
     if (!mobile) {
       m_state.report.mobile_error =
-          identity::describe(mobile.error(), identity::IdKind::Mobile, to_domain(m_state.language));
+          identity::describe(mobile.error(), identity::IdKind::Mobile, m_state.language);
       focus(Field::Mobile);
       return false;
     }

@@ -30,7 +30,8 @@ inline constexpr Text kNoResults{"خدمتی با این نام یا شماره 
                                  "No service matches this name or number."};
 inline constexpr Text kCounterOnly{"فقط در باجه", "Counter only"};
 inline constexpr Text kCounterOnlyNotice{
-    "این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به باجه مراجعه "
+    "این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به باجه "
+    "مراجعه "
     "کنید.",
     "This service is not offered at the kiosk. Please go to the counter."};
 inline constexpr Text kSteps{"مراحل انجام کار", "Process"};
@@ -86,7 +87,8 @@ inline constexpr Text kReceiptNotPrinted{
     "رسید چاپ نشد. لطفاً این کد را یادداشت کنید؛ رسید بعداً از باجه قابل دریافت است.",
     "The receipt did not print. Please write this code down; the counter can reprint it."};
 inline constexpr Text kSavedOffline{
-    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز ارسال "
+    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز "
+    "ارسال "
     "می‌شود.",
     "It is saved on this terminal and goes to the centre as soon as the link is up."};
 // Status
@@ -126,7 +128,8 @@ inline constexpr Text kMoreTimeBody{
 inline constexpr Text kMoreTimeYes{"بله، ادامه می‌دهم", "Yes, continue"};
 inline constexpr Text kSeconds{"ثانیه", "seconds"};
 inline constexpr Text kNotEnrolled{
-    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه مراجعه "
+    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه "
+    "مراجعه "
     "کنید.",
     "This terminal is not enrolled yet and cannot take requests. Please go to the counter."};
 }  // namespace strings

@@ -11,6 +11,17 @@ namespace pk::kiosk {
 
 namespace {
 
+store::NewApplication base_record(const SubmissionContext& ctx) {
+  store::NewApplication app;
+  app.channel = store::Channel::Kiosk;
+  app.terminal_id = ctx.config.terminal_id;
+  app.created_at_unix = ctx.now_unix;
+  app.created_monotonic_ms = ctx.now_monotonic_ms;
+  return app;
+}
+
+}  // namespace
+
 std::string_view id_kind_name(identity::IdKind kind) {
   switch (kind) {
     case identity::IdKind::NationalCode:
@@ -25,43 +36,39 @@ std::string_view id_kind_name(identity::IdKind kind) {
   return "?";
 }
 
-// Seals a JSON document and wipes its clear text.
-Result<std::vector<uint8_t>> seal_json(const nlohmann::json& doc, const store::PublicKey& key) {
-  std::string clear = doc.dump();
-  auto sealed = store::seal({reinterpret_cast<const uint8_t*>(clear.data()), clear.size()}, key);
+Result<std::vector<uint8_t>> seal_text(std::string&& clear, const store::PublicKey& centre_key) {
+  auto sealed = store::seal({reinterpret_cast<const uint8_t*>(clear.data()), clear.size()}, centre_key);
   secure_wipe(clear);
   return sealed;
 }
 
-// The code is formed inside the store's transaction from the terminal's next sequence value.
-std::function<std::string(int64_t)> code_maker(TrackingKind kind, int terminal_number) {
-  return [kind, terminal_number](int64_t sequence) {
-    auto code = make_tracking_code(kind, terminal_number, sequence);
-    // Out of sequence numbers: throwing rolls the transaction back, nothing half-saved.
-    if (!code) throw std::runtime_error(code.error().message);
-    return std::move(code.value()).digits();
-  };
+Result<store::NewDocument> sealed_page(std::string kind, int page_no, std::string mime,
+                                       std::span<const uint8_t> content, const store::PublicKey& centre_key) {
+  store::NewDocument d;
+  d.doc_kind = std::move(kind);
+  d.page_no = page_no;
+  d.mime = std::move(mime);
+  d.byte_size = static_cast<int64_t>(content.size());
+  crypto_hash_sha256(d.sha256.data(), content.data(), content.size());
+  auto sealed = store::seal(content, centre_key);
+  if (!sealed) return sealed.error();
+  d.sealed_content = std::move(sealed.value());
+  return d;
 }
 
-store::NewApplication base_record(const SubmissionContext& ctx) {
-  store::NewApplication app;
-  app.channel = store::Channel::Kiosk;
-  app.terminal_id = ctx.config.terminal_id;
-  app.created_at_unix = ctx.now_unix;
-  app.created_monotonic_ms = ctx.now_monotonic_ms;
-  return app;
-}
-
-Result<store::SavedApplication> save(const SubmissionContext& ctx, const store::NewApplication& app,
-                                     TrackingKind kind) {
+Result<store::SavedApplication> save_with_tracking_code(store::Store& store, const store::NewApplication& app,
+                                                        TrackingKind kind, int terminal_number) {
   try {
-    return ctx.store.save_application(app, code_maker(kind, ctx.config.terminal_number));
+    return store.save_application(app, [kind, terminal_number](int64_t sequence) {
+      auto code = make_tracking_code(kind, terminal_number, sequence);
+      // Out of sequence numbers: throwing rolls the transaction back, nothing half-saved.
+      if (!code) throw std::runtime_error(code.error().message);
+      return std::move(code.value()).digits();
+    });
   } catch (const std::exception& e) {
     return make_error(std::string("nothing was saved: ") + e.what());
   }
 }
-
-}  // namespace
 
 Result<store::SavedApplication> submit_application(const SubmissionContext& ctx, const CitizenState& state) {
   store::NewApplication app = base_record(ctx);
@@ -74,26 +81,19 @@ Result<store::SavedApplication> submit_application(const SubmissionContext& ctx,
                              {"mobile", id.mobile_normalised},
                              {"consent", state.consent},
                              {"language", state.language == catalog::Language::Persian ? "fa" : "en"}};
-  auto sealed_personal = seal_json(personal, ctx.centre_key);
+  auto sealed_personal = seal_text(personal.dump(), ctx.centre_key);
   if (!sealed_personal) return sealed_personal.error();
   app.sealed_personal = std::move(sealed_personal.value());
 
   for (const CapturedDocument& doc : state.documents) {
     int page_no = 0;
     for (const CapturedPage& page : doc.pages) {
-      store::NewDocument d;
-      d.doc_kind = doc.kind;
-      d.page_no = ++page_no;
-      d.mime = "image/jpeg";
-      d.byte_size = static_cast<int64_t>(page.jpeg.size());
-      crypto_hash_sha256(d.sha256.data(), page.jpeg.data(), page.jpeg.size());
-      auto sealed = store::seal(page.jpeg, ctx.centre_key);
-      if (!sealed) return sealed.error();
-      d.sealed_content = std::move(sealed.value());
-      app.documents.push_back(std::move(d));
+      auto d = sealed_page(doc.kind, ++page_no, "image/jpeg", page.jpeg, ctx.centre_key);
+      if (!d) return d.error();
+      app.documents.push_back(std::move(d.value()));
     }
   }
-  return save(ctx, app, TrackingKind::Application);
+  return save_with_tracking_code(ctx.store, app, TrackingKind::Application, ctx.config.terminal_number);
 }
 
 Result<store::SavedApplication> submit_failure_report(const SubmissionContext& ctx,
@@ -106,10 +106,10 @@ Result<store::SavedApplication> submit_failure_report(const SubmissionContext& c
                            {"text", state.report.text},
                            {"mobile", state.report.mobile},
                            {"language", state.language == catalog::Language::Persian ? "fa" : "en"}};
-  auto sealed = seal_json(report, ctx.centre_key);
+  auto sealed = seal_text(report.dump(), ctx.centre_key);
   if (!sealed) return sealed.error();
   app.sealed_personal = std::move(sealed.value());
-  return save(ctx, app, TrackingKind::FailureReport);
+  return save_with_tracking_code(ctx.store, app, TrackingKind::FailureReport, ctx.config.terminal_number);
 }
 
 Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,

@@ -4,9 +4,13 @@
 // written in one transaction. Only when that has committed does the caller get a tracking
 // code to show. The clear personal data never reaches the disk.
 #include <optional>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "domain/catalog.h"
 #include "domain/result.h"
+#include "domain/tracking_code.h"
 #include "kiosk/citizen_state.h"
 #include "kiosk/config.h"
 #include "offline-store/sealing.h"
@@ -27,6 +31,18 @@ Result<store::SavedApplication> submit_application(const SubmissionContext& ctx,
 // A failure report (رسید خرابی) from state.report.
 Result<store::SavedApplication> submit_failure_report(const SubmissionContext& ctx,
                                                       const CitizenState& state);
+
+// Building blocks the kiosk's and the counter's submissions share.
+[[nodiscard]] std::string_view id_kind_name(identity::IdKind kind);
+// Seals a clear JSON text to the centre and wipes the clear text.
+Result<std::vector<uint8_t>> seal_text(std::string&& clear, const store::PublicKey& centre_key);
+// A page ready for the store: SHA-256 of the clear content, then the content sealed.
+Result<store::NewDocument> sealed_page(std::string kind, int page_no, std::string mime,
+                                       std::span<const uint8_t> content, const store::PublicKey& centre_key);
+// Saves in one transaction; the tracking code is formed inside it from the terminal's next
+// sequence value, so a code is shown only for what has committed.
+Result<store::SavedApplication> save_with_tracking_code(store::Store& store, const store::NewApplication& app,
+                                                        TrackingKind kind, int terminal_number);
 
 // What the terminal knows of a tracking code, in words for the citizen.
 Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,

@@ -1,19 +1,12 @@
 // The operator flow's navigation: fields, login, home, service and identity, outbox.
 #include <utility>
 
+#include "kiosk/identity_check.h"
 #include "kiosk/operator/operator_flow.h"
 #include "kiosk/operator/operator_strings.h"
 #include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk::op {
-
-namespace {
-
-pk::Language to_domain(catalog::Language l) {
-  return l == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
-}
-
-}  // namespace
 
 OperatorFlow::OperatorFlow(const catalog::Catalog& catalog, catalog::Language language) : m_catalog(catalog) {
   m_state.language = language;
@@ -187,24 +180,11 @@ bool OperatorFlow::set_id_kind(identity::IdKind kind) {
 
 bool OperatorFlow::identify_next() {
   if (m_state.screen != OperatorScreen::NewApplication || m_state.service == 0) return false;
-  IdentityDraft& id = m_state.identity;
-  const pk::Language lang = to_domain(m_state.language);
-  identity::IdentityCheck number = identity::validate_national_code(id.number);
-  if (id.kind == identity::IdKind::ForeignNationalId)
-    number = identity::validate_foreign_national_id(id.number);
-  if (id.kind == identity::IdKind::Passport) number = identity::validate_passport_number(id.number);
   // At the counter the mobile number is optional (a walk-in may have none); if typed, checked.
-  const bool has_mobile = !id.mobile.empty();
-  const identity::IdentityCheck mobile = identity::validate_mobile(id.mobile);
-  id.number_error = number ? "" : identity::describe(number.error(), id.kind, lang);
-  id.mobile_error =
-      !has_mobile || mobile ? "" : identity::describe(mobile.error(), identity::IdKind::Mobile, lang);
-  if (!number || (has_mobile && !mobile)) {
-    focus(number ? OpField::Mobile : OpField::IdNumber);
+  if (!check_identity(m_state.identity, m_state.language, MobileRule::Optional)) {
+    focus(m_state.identity.number_error.empty() ? OpField::Mobile : OpField::IdNumber);
     return false;
   }
-  id.number_normalised = number.value();
-  id.mobile_normalised = has_mobile ? mobile.value() : "";
   close_keyboard();
   m_state.screen = OperatorScreen::BatchScan;
   return true;

@@ -14,20 +14,6 @@ namespace pk::kiosk::op {
 
 namespace {
 
-std::string_view id_kind_name(identity::IdKind kind) {
-  switch (kind) {
-    case identity::IdKind::NationalCode:
-      return "national_code";
-    case identity::IdKind::ForeignNationalId:
-      return "foreign_national_id";
-    case identity::IdKind::Passport:
-      return "passport";
-    case identity::IdKind::Mobile:
-      return "mobile";
-  }
-  return "?";
-}
-
 std::string_view mime_of(scanner::PageEncoding encoding) {
   return encoding == scanner::PageEncoding::PngBilevel ? "image/png" : "image/jpeg";
 }
@@ -77,10 +63,7 @@ Result<store::SavedApplication> submit_counter_application(const SubmissionConte
                              {"mobile", id.mobile_normalised},
                              {"channel", "counter"},
                              {"language", state.language == catalog::Language::Persian ? "fa" : "en"}};
-  std::string clear = personal.dump();
-  auto sealed_personal =
-      store::seal({reinterpret_cast<const uint8_t*>(clear.data()), clear.size()}, ctx.centre_key);
-  secure_wipe(clear);
+  auto sealed_personal = seal_text(personal.dump(), ctx.centre_key);
   if (!sealed_personal) return sealed_personal.error();
   app.sealed_personal = std::move(sealed_personal.value());
 
@@ -93,30 +76,13 @@ Result<store::SavedApplication> submit_counter_application(const SubmissionConte
       rotated = std::move(bytes.value());
     }
     const std::vector<uint8_t>& content = kept.page->rotate_180 ? rotated : kept.page->bytes;
-    store::NewDocument d;
-    d.doc_kind = kept.doc_kind;
-    d.page_no = kept.page_no;
-    d.mime = std::string(mime_of(kept.page->encoding));
-    d.byte_size = static_cast<int64_t>(content.size());
-    crypto_hash_sha256(d.sha256.data(), content.data(), content.size());
-    auto sealed = store::seal(content, ctx.centre_key);
+    auto d = sealed_page(kept.doc_kind, kept.page_no, std::string(mime_of(kept.page->encoding)), content,
+                         ctx.centre_key);
     secure_wipe(rotated);
-    if (!sealed) return sealed.error();
-    d.sealed_content = std::move(sealed.value());
-    app.documents.push_back(std::move(d));
+    if (!d) return d.error();
+    app.documents.push_back(std::move(d.value()));
   }
-
-  const int terminal = ctx.config.terminal_number;
-  try {
-    return ctx.store.save_application(app, [terminal](int64_t sequence) {
-      auto code = make_tracking_code(TrackingKind::Application, terminal, sequence);
-      // Out of sequence numbers: throwing rolls the transaction back, nothing half-saved.
-      if (!code) throw std::runtime_error(code.error().message);
-      return std::move(code.value()).digits();
-    });
-  } catch (const std::exception& e) {
-    return make_error(std::string("nothing was saved: ") + e.what());
-  }
+  return save_with_tracking_code(ctx.store, app, TrackingKind::Application, ctx.config.terminal_number);
 }
 
 Result<OutboxView> load_outbox(store::Store& store, int64_t now_unix, int limit) {
