@@ -8,7 +8,10 @@
 #include <thread>
 
 #include "domain/sla_notice_format.h"
+#include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
+#include "drivers/cardreader/apps/icao/read_passport.h"
+#include "drivers/cardreader/card_reader_registry.h"
 #include "drivers/scanner/scanner_registry.h"
 #include "drivers/scanner/sim_scanner.h"
 #include "kiosk/capture.h"
@@ -121,6 +124,20 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
     app->m_desk = std::move(desk.value());
     spdlog::info("counter mode: {} operator account(s)", app->m_desk->accounts().accounts().size());
   }
+  if (config.card_reader != DeviceBackend::None) {
+    // The simulated reader holds the ICAO 9303 test passport, so the demo can read a chip.
+    const cardreader::CardReaderRegistry registry = cardreader::make_card_reader_registry();
+    auto reader = cardreader::create_card_reader(
+        registry, config.card_reader == DeviceBackend::Pcsc ? "pcsc:" : "sim:passport");
+    if (!reader) {
+      spdlog::warn("card reader: {}", reader.error().message);
+    } else if (auto opened = (*reader)->open(); !opened) {
+      spdlog::warn("card reader: {}", opened.error().message);
+    } else {
+      app->m_card_reader = std::move(reader.value());
+    }
+  }
+
   // Delivery to the centre runs on its own thread with its own store connection: the screens
   // never wait on the network.
   if (!config.centre_url.empty()) {
@@ -184,6 +201,9 @@ void App::draw_screen(ScreenContext& ctx, double now) {
       break;
     case CitizenScreen::Identify:
       draw_identify_screen(ctx);
+      break;
+    case CitizenScreen::ReadPassport:
+      draw_passport_screen(ctx);
       break;
     case CitizenScreen::Capture:
       draw_capture_screen(ctx);
@@ -269,6 +289,31 @@ void App::observe(const sla::Observation& observation) {
     spdlog::error("service-level ledger: {}", done.error().message);
 }
 
+void App::read_passport_chip() {
+  const Language lang = m_flow->language();
+  if (!m_card_reader || !m_flow->passport_read_requested()) return;
+  const MrzDraft& mrz = m_flow->state().mrz;
+  auto key =
+      cardreader::icao::MrzKey::make(mrz.document, to_ascii_digits(mrz.birth), to_ascii_digits(mrz.expiry));
+  if (!key) {
+    m_flow->passport_failed(key.error().message);
+    return;
+  }
+  cardreader::icao::PassportReadReport report;
+  auto identity = cardreader::icao::read_passport(*m_card_reader, key.value(), {}, report);
+  if (!identity) {
+    // All or nothing: a failed read fills nothing; the message says what to do.
+    spdlog::warn("passport read failed after {} APDU(s): {}", report.apdu_count, identity.error().message);
+    m_flow->passport_failed(report.failure != cardreader::icao::ReadFailure::None
+                                ? std::string(cardreader::icao::describe(report.failure, lang))
+                                : identity.error().message);
+    return;
+  }
+  spdlog::info("passport read: {} APDU(s) in {} ms, hashes checked", report.apdu_count,
+               report.elapsed.count());
+  m_flow->passport_read(identity->document_number, identity->given_names + " " + identity->surname);
+}
+
 int64_t App::wait_until_delivered(double max_seconds) {
   const double deadline = monotonic_seconds() + max_seconds;
   for (;;) {
@@ -347,6 +392,7 @@ void App::render_frame(double now) {
     m_keyboard.set_layout(m_flow->rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
   ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, ui::Rect{{0, 0}, size}};
   ctx.can_take_applications = m_centre_key.has_value();
+  ctx.has_card_reader = m_card_reader != nullptr;
   if (m_flow->state().screen == CitizenScreen::Welcome) ctx.notices = m_notices;
   draw_screen(ctx, now);
   ImGui::End();
@@ -396,6 +442,9 @@ void App::perform(PendingAction action, double now) {
     case PendingAction::SubmitApplication:
     case PendingAction::SubmitReport:
       submit(action, now);
+      return;
+    case PendingAction::ReadPassport:
+      read_passport_chip();
       return;
     case PendingAction::OpenTechnician:
       if (!m_tech) return;

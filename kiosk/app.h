@@ -10,6 +10,7 @@
 
 #include "domain/catalog.h"
 #include "domain/result.h"
+#include "drivers/cardreader/card_reader.h"
 #include "drivers/scanner/scanner.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
@@ -85,6 +86,7 @@ class App {
   void collect_textures(std::vector<ui::ExternalTexture>& out);
   void render_counter_frame(double now);
   void render_technician_frame(double now);
+  void read_passport_chip();
   void observe(const sla::Observation& observation);
   [[nodiscard]] tech::DeskDevices device_summary();
 
@@ -93,7 +95,8 @@ class App {
   std::unique_ptr<store::Store> m_store;
   std::optional<store::PublicKey> m_centre_key;
   std::unique_ptr<scanner::ScannerDriver> m_scanner;
-  std::unique_ptr<ReceiptPrinting> m_printing;  // null when no printer is configured
+  std::unique_ptr<cardreader::CardReaderDriver> m_card_reader;  // null when none is configured
+  std::unique_ptr<ReceiptPrinting> m_printing;                  // null when no printer is configured
   double m_last_print_retry = 0;
   std::unique_ptr<ui::Platform> m_platform;
   std::unique_ptr<ui::TextEngine> m_text;

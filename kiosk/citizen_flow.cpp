@@ -50,25 +50,41 @@ bool CitizenFlow::close_keyboard() {
   return true;
 }
 
-std::string* CitizenFlow::field_text(Field field) {
+namespace {
+
+// The string behind a field on the current screen; const or not, like the state given.
+template <class State>
+auto field_in(State& s, Field field) -> decltype(&s.query) {
   switch (field) {
     case Field::Search:
-      return m_state.screen == CitizenScreen::Browse ? &m_state.query : nullptr;
+      return s.screen == CitizenScreen::Browse ? &s.query : nullptr;
     case Field::IdNumber:
-      return m_state.screen == CitizenScreen::Identify ? &m_state.identity.number : nullptr;
+      return s.screen == CitizenScreen::Identify ? &s.identity.number : nullptr;
     case Field::Mobile:
-      if (m_state.screen == CitizenScreen::Identify) return &m_state.identity.mobile;
-      if (m_state.screen == CitizenScreen::ReportDetails) return &m_state.report.mobile;
+      if (s.screen == CitizenScreen::Identify) return &s.identity.mobile;
+      if (s.screen == CitizenScreen::ReportDetails) return &s.report.mobile;
       return nullptr;
     case Field::TrackingCode:
-      return m_state.screen == CitizenScreen::StatusEntry ? &m_state.tracking_input : nullptr;
+      return s.screen == CitizenScreen::StatusEntry ? &s.tracking_input : nullptr;
     case Field::ReportText:
-      return m_state.screen == CitizenScreen::ReportDetails ? &m_state.report.text : nullptr;
+      return s.screen == CitizenScreen::ReportDetails ? &s.report.text : nullptr;
+    case Field::MrzDocument:
+      return s.screen == CitizenScreen::ReadPassport ? &s.mrz.document : nullptr;
+    case Field::MrzBirth:
+      return s.screen == CitizenScreen::ReadPassport ? &s.mrz.birth : nullptr;
+    case Field::MrzExpiry:
+      return s.screen == CitizenScreen::ReadPassport ? &s.mrz.expiry : nullptr;
     case Field::None:
       return nullptr;
   }
   return nullptr;
 }
+
+}  // namespace
+
+std::string* CitizenFlow::field_text(Field field) { return field_in(m_state, field); }
+
+const std::string* CitizenFlow::field_value(Field field) const { return field_in(m_state, field); }
 
 bool CitizenFlow::focus(Field field) {
   if (!field_text(field)) return false;
@@ -90,6 +106,8 @@ bool CitizenFlow::set_field_text(Field field, std::string text) {
   if (field == Field::IdNumber) m_state.identity.number_error.clear();
   if (field == Field::Mobile) m_state.identity.mobile_error.clear(), m_state.report.mobile_error.clear();
   if (field == Field::TrackingCode) m_state.tracking_error.clear();
+  if (field == Field::MrzDocument || field == Field::MrzBirth || field == Field::MrzExpiry)
+    m_state.mrz.error.clear();
   return true;
 }
 
@@ -118,6 +136,10 @@ bool CitizenFlow::back() {
     case CitizenScreen::Identify:
       m_state.screen = CitizenScreen::ServiceCard;
       return true;
+    case CitizenScreen::ReadPassport:
+      m_state.screen = CitizenScreen::Identify;
+      m_state.mrz.error.clear();
+      return true;
     case CitizenScreen::Capture:
       if (m_state.document_index > 0)
         --m_state.document_index;
@@ -145,7 +167,8 @@ bool CitizenFlow::back() {
 void CitizenFlow::wipe() {
   IdentityDraft& id = m_state.identity;
   for (std::string* s :
-       {&id.number, &id.mobile, &id.number_normalised, &id.mobile_normalised, &m_state.report.text,
+       {&id.number, &id.mobile, &id.number_normalised, &id.mobile_normalised, &id.read_from_chip,
+        &m_state.mrz.document, &m_state.mrz.birth, &m_state.mrz.expiry, &m_state.report.text,
         &m_state.report.mobile, &m_state.tracking_input, &m_state.query})
     secure_wipe(*s);
   for (CapturedDocument& doc : m_state.documents)

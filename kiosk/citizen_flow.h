@@ -37,6 +37,8 @@ class CitizenFlow {
   bool open_keyboard();
   bool close_keyboard();
   bool focus(Field field);
+  // The text of a field on the current screen, or nullptr when the screen has no such field.
+  [[nodiscard]] const std::string* field_value(Field field) const;
   bool set_field_text(Field field, std::string text);
   bool open_service(int number);
   bool back();
@@ -46,7 +48,11 @@ class CitizenFlow {
   // Applying (citizen_flow_apply.cpp)
   bool apply();  // ServiceCard → Identify (kiosk services only)
   bool set_id_kind(identity::IdKind kind);
-  bool identify_next();                 // validates; errors stay on screen
+  bool identify_next();
+  bool open_passport_reader();                                          // Identify → ReadPassport
+  bool passport_read_requested();                                       // true: the App may read the chip now
+  bool passport_read(std::string document_number, std::string holder);  // fills the identity
+  bool passport_failed(std::string message);                            // validates; errors stay on screen
   [[nodiscard]] bool can_scan() const;  // the App may scan a page for this document
   bool page_captured(CapturedPage page);
   bool capture_failed(std::string message);

@@ -42,6 +42,39 @@ bool CitizenFlow::identify_next() {
   return true;
 }
 
+bool CitizenFlow::open_passport_reader() {
+  if (m_state.screen != CitizenScreen::Identify) return false;
+  m_state.screen = CitizenScreen::ReadPassport;
+  m_state.mrz.error.clear();
+  focus(Field::MrzDocument);
+  return true;
+}
+
+bool CitizenFlow::passport_read_requested() {
+  if (m_state.screen != CitizenScreen::ReadPassport) return false;
+  const MrzDraft& m = m_state.mrz;
+  return !m.document.empty() && !m.birth.empty() && !m.expiry.empty();
+}
+
+bool CitizenFlow::passport_read(std::string document_number, std::string holder) {
+  if (m_state.screen != CitizenScreen::ReadPassport) return false;
+  IdentityDraft& id = m_state.identity;
+  id.kind = identity::IdKind::Passport;
+  secure_wipe(id.number);
+  id.number = std::move(document_number);
+  id.number_error.clear();
+  id.read_from_chip = std::move(holder);
+  m_state.screen = CitizenScreen::Identify;
+  focus(Field::Mobile);  // the chip has no phone number: that is what is left to type
+  return true;
+}
+
+bool CitizenFlow::passport_failed(std::string message) {
+  if (m_state.screen != CitizenScreen::ReadPassport) return false;
+  m_state.mrz.error = std::move(message);
+  return true;
+}
+
 bool CitizenFlow::can_scan() const {
   if (m_state.screen != CitizenScreen::Capture || m_state.document_index >= m_state.documents.size())
     return false;

@@ -14,18 +14,37 @@ enum class CitizenScreen {
   Welcome,
   Browse,
   ServiceCard,
-  Identify,     // national code / foreign id / passport, and mobile
-  Capture,      // scan each required document
-  Review,       // everything at a glance, consent, submit
-  Saved,        // the tracking code, and whether the receipt printed
-  StatusEntry,  // type a tracking code (or show the receipt's barcode)
+  Identify,      // national code / foreign id / passport, and mobile
+  ReadPassport,  // the passport's chip fills the identification (BAC from the MRZ data)
+  Capture,       // scan each required document
+  Review,        // everything at a glance, consent, submit
+  Saved,         // the tracking code, and whether the receipt printed
+  StatusEntry,   // type a tracking code (or show the receipt's barcode)
   StatusResult,
   ReportService,  // failure report: which service
   ReportDetails,  // what went wrong, optional text and mobile
 };
 
 // The field the on-screen keyboard types into.
-enum class Field { None, Search, IdNumber, Mobile, TrackingCode, ReportText };
+enum class Field {
+  None,
+  Search,
+  IdNumber,
+  Mobile,
+  TrackingCode,
+  ReportText,
+  MrzDocument,
+  MrzBirth,
+  MrzExpiry
+};
+
+// What unlocks a passport's chip (Basic Access Control): three fields of its MRZ.
+struct MrzDraft {
+  std::string document;  // document number as printed
+  std::string birth;     // YYMMDD
+  std::string expiry;    // YYMMDD
+  std::string error;     // why the last read failed, in the session's language
+};
 
 struct IdentityDraft {
   identity::IdKind kind = identity::IdKind::NationalCode;
@@ -35,6 +54,7 @@ struct IdentityDraft {
   std::string mobile_error;
   std::string number_normalised;  // set when valid
   std::string mobile_normalised;
+  std::string read_from_chip;  // the holder's name when the passport chip filled the number
 };
 
 // One scanned page, already compressed: what goes (sealed) into the store.
@@ -91,6 +111,7 @@ struct CitizenState {
   Field field = Field::None;
 
   IdentityDraft identity;
+  MrzDraft mrz;
   std::vector<CapturedDocument> documents;  // one per required document of the service
   size_t document_index = 0;                // the document being captured
   std::string capture_problem;              // e.g. the scanner is jammed

@@ -30,7 +30,8 @@ inline constexpr Text kNoResults{"خدمتی با این نام یا شماره 
                                  "No service matches this name or number."};
 inline constexpr Text kCounterOnly{"فقط در باجه", "Counter only"};
 inline constexpr Text kCounterOnlyNotice{
-    "این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به باجه "
+    "این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به "
+    "باجه "
     "مراجعه "
     "کنید.",
     "This service is not offered at the kiosk. Please go to the counter."};
@@ -62,6 +63,18 @@ inline constexpr Text kIdPassport{"شماره گذرنامه", "Passport number"
 inline constexpr Text kMobile{"شماره تلفن همراه", "Mobile number"};
 inline constexpr Text kIdHint{"نوع مدرک شناسایی را انتخاب کنید و شماره را وارد کنید.",
                               "Choose your kind of identification and type its number."};
+inline constexpr Text kReadPassport{"خواندن تراشه گذرنامه", "Read passport chip"};
+inline constexpr Text kPassportTitle{"خواندن گذرنامه", "Reading a passport"};
+inline constexpr Text kPassportHint{
+    "گذرنامه را روی کارت‌خوان بگذارید و سه مورد زیر را از صفحه مشخصات آن وارد کنید؛ بقیه از تراشه خوانده "
+    "می‌شود.",
+    "Put the passport on the card reader and type these three items from its data page; the rest is read "
+    "from the chip."};
+inline constexpr Text kMrzDocument{"شماره گذرنامه (لاتین)", "Passport number"};
+inline constexpr Text kMrzBirth{"تاریخ تولد میلادی (۶ رقم)", "Date of birth (YYMMDD)"};
+inline constexpr Text kMrzExpiry{"تاریخ انقضا میلادی (۶ رقم)", "Date of expiry (YYMMDD)"};
+inline constexpr Text kReadNow{"خواندن", "Read"};
+inline constexpr Text kReadFromChip{"از تراشه گذرنامه خوانده شد:", "Read from the passport chip:"};
 // Capture
 inline constexpr Text kCaptureTitle{"اسکن مدارک", "Scanning documents"};
 inline constexpr Text kCaptureHint{"مدرک را رو به پایین روی شیشه اسکنر بگذارید و «اسکن» را لمس کنید.",
@@ -87,7 +100,8 @@ inline constexpr Text kReceiptNotPrinted{
     "رسید چاپ نشد. لطفاً این کد را یادداشت کنید؛ رسید بعداً از باجه قابل دریافت است.",
     "The receipt did not print. Please write this code down; the counter can reprint it."};
 inline constexpr Text kSavedOffline{
-    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز "
+    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به "
+    "مرکز "
     "ارسال "
     "می‌شود.",
     "It is saved on this terminal and goes to the centre as soon as the link is up."};
@@ -128,7 +142,8 @@ inline constexpr Text kMoreTimeBody{
 inline constexpr Text kMoreTimeYes{"بله، ادامه می‌دهم", "Yes, continue"};
 inline constexpr Text kSeconds{"ثانیه", "seconds"};
 inline constexpr Text kNotEnrolled{
-    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه "
+    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به "
+    "باجه "
     "مراجعه "
     "کنید.",
     "This terminal is not enrolled yet and cannot take requests. Please go to the counter."};

@@ -24,53 +24,42 @@ static bool numeric_field(const CitizenState& s) {
       return s.identity.kind != identity::IdKind::Passport;
     case Field::Mobile:
     case Field::TrackingCode:
+    case Field::MrzBirth:
+    case Field::MrzExpiry:
       return true;
     default:
       return false;
   }
 }
 
+// Passport numbers are Latin letters and digits, whatever language the session is in.
+static bool latin_field(const CitizenState& s) {
+  return s.field == Field::MrzDocument ||
+         (s.field == Field::IdNumber && s.identity.kind == identity::IdKind::Passport);
+}
+
 ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
   const CitizenState& s = ctx.flow.state();
-  if (!s.keyboard_open || s.field == Field::None) return body;
+  const std::string* value = ctx.flow.field_value(s.field);
+  if (!s.keyboard_open || !value) return body;
   const bool numeric = numeric_field(s);
   ctx.keyboard.lock_numeric(numeric);
-  if (numeric) {
+  if (numeric)
     ctx.keyboard.set_layout(ui::KeyboardLayout::Numeric);
-  } else if (ctx.keyboard.layout() == ui::KeyboardLayout::Numeric) {
-    // Passport numbers are Latin; words are in the session's language.
-    const bool latin = s.field == Field::IdNumber || !ctx.flow.rtl();
-    ctx.keyboard.set_layout(latin ? ui::KeyboardLayout::English : ui::KeyboardLayout::Persian);
-  }
+  else if (latin_field(s))
+    ctx.keyboard.set_layout(ui::KeyboardLayout::English);
+  else if (ctx.keyboard.layout() == ui::KeyboardLayout::Numeric)
+    ctx.keyboard.set_layout(ctx.flow.rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
   const ui::Theme& t = ctx.ui.theme();
   const float height = ctx.keyboard.preferred_height(t);
   ui::Rect keys{{body.min.x, body.max.y - height}, body.max};
-  if (numeric) {  // a keypad is narrow: keep it at the start edge, beside the fields
+  if (numeric) {  // a keypad is narrow: keep it at the end edge, beside the fields
     const float w = std::min(body.width(), 760 * t.scale);
     keys = ctx.ui.from_start(keys, body.width() - w, w);
   }
-  std::string text;
-  switch (s.field) {
-    case Field::Search:
-      text = s.query;
-      break;
-    case Field::IdNumber:
-      text = s.identity.number;
-      break;
-    case Field::Mobile:
-      text = s.screen == CitizenScreen::Identify ? s.identity.mobile : s.report.mobile;
-      break;
-    case Field::TrackingCode:
-      text = s.tracking_input;
-      break;
-    case Field::ReportText:
-      text = s.report.text;
-      break;
-    case Field::None:
-      break;
-  }
+  std::string text = *value;
   if (ctx.keyboard.draw(ctx.ui, keys, text)) ctx.flow.set_field_text(s.field, std::move(text));
-  if (numeric) return {body.min, {body.max.x, body.max.y}};  // fields stay beside the keypad
+  if (numeric) return body;  // fields stay beside the keypad
   return {body.min, {body.max.x, keys.min.y - t.gap}};
 }
 
@@ -94,6 +83,12 @@ std::string_view field_name(Field field) {
       return "tracking";
     case Field::ReportText:
       return "report_text";
+    case Field::MrzDocument:
+      return "mrz_document";
+    case Field::MrzBirth:
+      return "mrz_birth";
+    case Field::MrzExpiry:
+      return "mrz_expiry";
   }
   return "none";
 }

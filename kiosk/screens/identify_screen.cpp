@@ -38,11 +38,18 @@ void draw_identify_screen(ScreenContext& ctx) {
   ui::Rect used =
       draw_field(ctx, {{col.min.x, y}, col.max}, number_label, Field::IdNumber, s.identity.number);
   y = used.max.y + t.gap / 2;
-  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.number_error) + t.gap;
+  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.number_error);
+  if (!s.identity.read_from_chip.empty()) {
+    // Said plainly, so the citizen can check the chip read their own passport.
+    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max},
+                    std::string(ctx.tr(strings::kReadFromChip)) + " " + s.identity.read_from_chip, t.badge,
+                    t.text);
+  }
+  y += t.gap;
 
   used =
       draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kMobile), Field::Mobile, s.identity.mobile,
-                 ctx.lang() == catalog::Language::Persian ? "۰۹۱۲۱۲۳۴۵۶۷" : "09121234567");
+                 ctx.lang() == catalog::Language::Persian ? "مثال: ۰۹۱۲۱۲۳۴۵۶۷" : "e.g. 09121234567");
   y = used.max.y + t.gap / 2;
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error) + t.gap;
 
@@ -50,6 +57,11 @@ void draw_identify_screen(ScreenContext& ctx) {
   if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, 420 * t.scale), ctx.tr(strings::kNext),
                  ui::ButtonKind::Primary, t.title_px))
     ctx.flow.identify_next();
+  // A passport with a chip fills the number itself: faster and free of typing mistakes.
+  if (ctx.has_card_reader &&
+      ui::button(ctx.ui, "read_passport", ctx.ui.from_start(next, 420 * t.scale + t.gap, 420 * t.scale),
+                 ctx.tr(strings::kReadPassport), ui::ButtonKind::Secondary))
+    ctx.flow.open_passport_reader();
 }
 
 }  // namespace pk::kiosk

@@ -14,7 +14,15 @@
 namespace pk::kiosk {
 
 // What a screen asks the App to do after the frame: the I/O the flow agreed to.
-enum class PendingAction { None, ScanPage, SubmitApplication, LookUpStatus, SubmitReport, OpenTechnician };
+enum class PendingAction {
+  None,
+  ScanPage,
+  SubmitApplication,
+  LookUpStatus,
+  SubmitReport,
+  OpenTechnician,
+  ReadPassport
+};
 
 struct ScreenContext {
   ui::Ui& ui;
@@ -24,6 +32,7 @@ struct ScreenContext {
   const Config& config;
   ui::Rect screen;
   bool can_take_applications = true;   // the centre's key is here (the terminal is enrolled)
+  bool has_card_reader = false;        // a passport's chip can be read here
   std::vector<std::string> notices{};  // outage notices for the welcome screen, already worded
   PendingAction action = PendingAction::None;
   [[nodiscard]] catalog::Language lang() const { return flow.language(); }
@@ -53,6 +62,8 @@ void draw_welcome_screen(ScreenContext& ctx);
 void draw_browse_screen(ScreenContext& ctx);
 void draw_service_card_screen(ScreenContext& ctx);
 void draw_identify_screen(ScreenContext& ctx);
+void draw_passport_screen(ScreenContext& ctx);
+void draw_passport_screen(ScreenContext& ctx);
 void draw_capture_screen(ScreenContext& ctx);
 void draw_review_screen(ScreenContext& ctx);
 void draw_saved_screen(ScreenContext& ctx);

@@ -208,3 +208,54 @@ TEST_F(HeadlessKiosk, TypingOnTheKeyboardSearches) {
   EXPECT_FALSE(m_app->flow().state().keyboard_open) << "back first puts the keyboard away";
   EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::Browse);
 }
+
+// The passport chip fills the identification: the citizen types the three MRZ items, the
+// simulated reader's ICAO 9303 test passport answers over BAC and secure messaging.
+TEST_F(HeadlessKiosk, PassportChipFillsTheIdentification) {
+  start(Language::Persian);
+  auto& flow = m_app->flow();
+  ASSERT_TRUE(flow.start());
+  ASSERT_TRUE(flow.open_service(3));
+  ASSERT_TRUE(flow.apply());
+  frames();
+  ASSERT_TRUE(m_app->tap("read_passport", m_now += 1)) << "a card reader is configured (simulated)";
+  frames();
+  ASSERT_EQ(flow.state().screen, pk::kiosk::CitizenScreen::ReadPassport);
+  auto type = [&](const char* field, std::string_view keys) {
+    ASSERT_TRUE(m_app->tap(field, m_now += 0.5));
+    frames();
+    for (char c : keys) {
+      std::string key = "key/";
+      if (c >= '0' && c <= '9' && flow.state().field != pk::kiosk::Field::MrzDocument) {
+        const char* persian[] = {"۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"};
+        key += persian[c - '0'];
+      } else {
+        key += c;
+      }
+      ASSERT_TRUE(m_app->tap(key, m_now += 0.2)) << key;
+    }
+    frames();
+  };
+  // A wrong birth date first: the chip refuses, nothing is filled.
+  type("field/mrz_document", "L898902C");
+  type("field/mrz_birth", "690807");
+  type("field/mrz_expiry", "940623");
+  ASSERT_TRUE(m_app->tap("read_passport_now", m_now += 1));
+  frames();
+  EXPECT_EQ(flow.state().screen, pk::kiosk::CitizenScreen::ReadPassport);
+  EXPECT_FALSE(flow.state().mrz.error.empty());
+  EXPECT_EQ(flow.state().mrz.document, "L898902C");
+  EXPECT_EQ(flow.state().mrz.birth, "۶۹۰۸۰۷");
+  EXPECT_TRUE(flow.state().identity.number.empty()) << "a failed read fills nothing";
+  ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "read-passport-refused.png"));
+
+  ASSERT_TRUE(flow.set_field_text(pk::kiosk::Field::MrzBirth, ""));
+  type("field/mrz_birth", "690806");
+  ASSERT_TRUE(m_app->tap("read_passport_now", m_now += 1));
+  frames();
+  ASSERT_EQ(flow.state().screen, pk::kiosk::CitizenScreen::Identify) << flow.state().mrz.error;
+  EXPECT_EQ(flow.state().identity.kind, pk::identity::IdKind::Passport);
+  EXPECT_EQ(flow.state().identity.number, "L898902C");
+  EXPECT_FALSE(flow.state().identity.read_from_chip.empty());
+  ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "identify-from-passport.png"));
+}
