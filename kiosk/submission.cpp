@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <nlohmann/json.hpp>
 
+#include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
 #include "kiosk/secure_wipe.h"
 #include "kiosk/strings.h"
@@ -103,7 +104,7 @@ Result<store::SavedApplication> submit_failure_report(const SubmissionContext& c
   if (state.report.service != 0) app.service_number = state.report.service;
   // The report's words and the mobile number may identify the person: sealed like the rest.
   nlohmann::json report = {{"problem", problem_id(state.report.problem)},
-                           {"text", state.report.text},
+                           {"text", normalize_for_storage(state.report.text)},
                            {"mobile", state.report.mobile},
                            {"language", state.language == catalog::Language::Persian ? "fa" : "en"}};
   auto sealed = seal_text(report.dump(), ctx.centre_key);
