@@ -10,6 +10,7 @@
 #include "domain/sla_notice_format.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
+#include "drivers/barcode/barcode_scanner.h"
 #include "drivers/cardreader/apps/icao/read_passport.h"
 #include "drivers/cardreader/card_reader_registry.h"
 #include "drivers/scanner/scanner_registry.h"
@@ -135,6 +136,18 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
       spdlog::warn("card reader: {}", opened.error().message);
     } else {
       app->m_card_reader = std::move(reader.value());
+    }
+  }
+
+  if (config.barcode != DeviceBackend::None) {
+    auto scanner = barcode::make_barcode_scanner_registry().create(
+        config.barcode == DeviceBackend::Usb ? config.barcode_connection : "sim:");
+    if (!scanner) {
+      spdlog::warn("barcode scanner: {}", scanner.error().message);
+    } else if (auto opened = (*scanner)->open(); !opened) {
+      spdlog::warn("barcode scanner: {}", opened.error().message);
+    } else {
+      app->m_barcode = std::move(scanner.value());
     }
   }
 
@@ -289,6 +302,25 @@ void App::observe(const sla::Observation& observation) {
     spdlog::error("service-level ledger: {}", done.error().message);
 }
 
+// A receipt's barcode shown to the scanner opens its status check, from the welcome screen or
+// the status screen. During someone's session a stray scan is ignored: it is not theirs.
+bool App::poll_barcode() {
+  if (!m_barcode || m_desk) return false;  // the counter has its own use for codes
+  auto code = m_barcode->read_code(std::chrono::milliseconds(0));
+  if (!code) {
+    spdlog::warn("barcode scanner: {}", code.error().message);
+    return false;
+  }
+  if (!code.value()) return false;
+  const CitizenScreen screen = m_flow->state().screen;
+  if (screen == CitizenScreen::Welcome) m_flow->open_status_check();
+  if (m_flow->state().screen != CitizenScreen::StatusEntry) return true;
+  m_flow->set_field_text(Field::TrackingCode, *code.value());
+  // The same check as typing: a code that is not a tracking code is said so, not looked up.
+  if (m_flow->status_lookup_requested()) perform(PendingAction::LookUpStatus, 0);
+  return true;
+}
+
 void App::read_passport_chip() {
   const Language lang = m_flow->language();
   if (!m_card_reader || !m_flow->passport_read_requested()) return;
@@ -375,6 +407,7 @@ void App::render_technician_frame(double now) {
 void App::render_frame(double now) {
   if (m_desk) return render_counter_frame(now);
   if (m_tech && m_tech->active()) return render_technician_frame(now);
+  poll_barcode();
   const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
   m_last_frame = now;
   m_platform->begin_frame(delta);
@@ -528,6 +561,7 @@ int App::run() {
       m_flow->touched(after);
       frames_to_draw = 3;
     }
+    if (poll_barcode()) frames_to_draw = 3;
     // A counter batch scan shows its pages as they arrive: keep drawing while it runs.
     if (m_desk && m_desk->scanning()) frames_to_draw = std::max(frames_to_draw, 1);
     const bool dialog_was_up = m_flow->state().more_time_dialog;

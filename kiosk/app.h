@@ -10,6 +10,7 @@
 
 #include "domain/catalog.h"
 #include "domain/result.h"
+#include "drivers/barcode/barcode_scanner.h"
 #include "drivers/cardreader/card_reader.h"
 #include "drivers/scanner/scanner.h"
 #include "kiosk/citizen_flow.h"
@@ -63,6 +64,7 @@ class App {
   [[nodiscard]] store::Store& store() { return *m_store; }
   [[nodiscard]] scanner::ScannerDriver* scanner() { return m_scanner.get(); }
   [[nodiscard]] ReceiptPrinting* printing() { return m_printing.get(); }
+  [[nodiscard]] barcode::BarcodeScannerDriver* barcode_scanner() { return m_barcode.get(); }
   // Counter mode (ui.mode = "counter"): the operator's side; null in citizen mode.
   [[nodiscard]] op::OperatorDesk* operator_desk() { return m_desk.get(); }
   // Technician mode (reached from the welcome screen, PIN protected).
@@ -87,6 +89,7 @@ class App {
   void render_counter_frame(double now);
   void render_technician_frame(double now);
   void read_passport_chip();
+  bool poll_barcode();  // true when a code was read
   void observe(const sla::Observation& observation);
   [[nodiscard]] tech::DeskDevices device_summary();
 
@@ -96,6 +99,7 @@ class App {
   std::optional<store::PublicKey> m_centre_key;
   std::unique_ptr<scanner::ScannerDriver> m_scanner;
   std::unique_ptr<cardreader::CardReaderDriver> m_card_reader;  // null when none is configured
+  std::unique_ptr<barcode::BarcodeScannerDriver> m_barcode;     // null when none is configured
   std::unique_ptr<ReceiptPrinting> m_printing;                  // null when no printer is configured
   double m_last_print_retry = 0;
   std::unique_ptr<ui::Platform> m_platform;

@@ -127,8 +127,8 @@ constexpr std::string_view kKnownKeys[] = {"terminal.id",     "terminal.number",
                                            "ui.height",       "ui.idle_timeout_seconds",
                                            "devices.printer", "devices.printer_connection",
                                            "devices.scanner", "devices.card_reader",
-                                           "devices.barcode", "centre.url",
-                                           "log.level"};
+                                           "devices.barcode", "devices.barcode_connection",
+                                           "centre.url",      "log.level"};
 
 void check_unknown_keys(const toml::table& table, const std::string& prefix, Reader& reader) {
   for (const auto& [key, node] : table) {
@@ -173,11 +173,15 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.choice("devices.scanner", config.scanner, kScannerBackends);
   r.choice("devices.card_reader", config.card_reader, kCardBackends);
   r.choice("devices.barcode", config.barcode, kBarcodeBackends);
+  r.string("devices.barcode_connection", config.barcode_connection);
   r.string("centre.url", config.centre_url);
   std::string_view level = config.log_level;
   r.choice("log.level", level, kLogLevels);
   config.log_level = std::string(level);
   if (config.terminal_id.empty()) r.fail("terminal.id", "must not be empty");
+  if (config.barcode == DeviceBackend::Usb && config.barcode_connection.empty())
+    r.fail("devices.barcode_connection",
+           "a USB barcode scanner needs its input device, e.g. \"evdev:/dev/input/by-id/...\"");
   if (config.printer == DeviceBackend::Network && config.printer_connection.empty())
     r.fail("devices.printer_connection", "a network printer needs its address, e.g. \"tcp:10.0.0.5:9100\"");
   if (r.failed()) return make_error(r.error());

@@ -36,6 +36,7 @@ struct Config {
   DeviceBackend scanner = DeviceBackend::Simulated;
   DeviceBackend card_reader = DeviceBackend::Simulated;
   DeviceBackend barcode = DeviceBackend::Simulated;
+  std::string barcode_connection;  // "evdev:/dev/input/by-id/..." for a USB keyboard-wedge scanner
   // [centre]
   std::string centre_url;  // empty: no sync (captures wait in the outbox)
   // [log]

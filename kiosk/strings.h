@@ -66,7 +66,8 @@ inline constexpr Text kIdHint{"نوع مدرک شناسایی را انتخاب 
 inline constexpr Text kReadPassport{"خواندن تراشه گذرنامه", "Read passport chip"};
 inline constexpr Text kPassportTitle{"خواندن گذرنامه", "Reading a passport"};
 inline constexpr Text kPassportHint{
-    "گذرنامه را روی کارت‌خوان بگذارید و سه مورد زیر را از صفحه مشخصات آن وارد کنید؛ بقیه از تراشه خوانده "
+    "گذرنامه را روی کارت‌خوان بگذارید و سه مورد زیر را از صفحه مشخصات آن وارد کنید؛ بقیه از تراشه "
+    "خوانده "
     "می‌شود.",
     "Put the passport on the card reader and type these three items from its data page; the rest is read "
     "from the chip."};
@@ -100,7 +101,8 @@ inline constexpr Text kReceiptNotPrinted{
     "رسید چاپ نشد. لطفاً این کد را یادداشت کنید؛ رسید بعداً از باجه قابل دریافت است.",
     "The receipt did not print. Please write this code down; the counter can reprint it."};
 inline constexpr Text kSavedOffline{
-    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به "
+    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط "
+    "به "
     "مرکز "
     "ارسال "
     "می‌شود.",
@@ -142,7 +144,8 @@ inline constexpr Text kMoreTimeBody{
 inline constexpr Text kMoreTimeYes{"بله، ادامه می‌دهم", "Yes, continue"};
 inline constexpr Text kSeconds{"ثانیه", "seconds"};
 inline constexpr Text kNotEnrolled{
-    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به "
+    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً "
+    "به "
     "باجه "
     "مراجعه "
     "کنید.",

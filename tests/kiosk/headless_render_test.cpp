@@ -8,7 +8,9 @@
 #include <fstream>
 #include <iterator>
 
+#include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
+#include "drivers/barcode/sim_barcode_scanner.h"
 #include "kiosk/app.h"
 #include "kiosk/centre_key.h"
 #include "kiosk/journey.h"
@@ -258,4 +260,25 @@ TEST_F(HeadlessKiosk, PassportChipFillsTheIdentification) {
   EXPECT_EQ(flow.state().identity.number, "L898902C");
   EXPECT_FALSE(flow.state().identity.read_from_chip.empty());
   ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "identify-from-passport.png"));
+}
+
+// Showing a receipt's barcode to the scanner opens its status check from the welcome screen;
+// a code that is not a tracking code is refused before any lookup.
+TEST_F(HeadlessKiosk, ReceiptBarcodeOpensTheStatusCheck) {
+  start(Language::Persian);
+  auto* scanner = dynamic_cast<pk::barcode::SimBarcodeScanner*>(m_app->barcode_scanner());
+  ASSERT_NE(scanner, nullptr) << "the simulated barcode scanner is configured by default";
+  ASSERT_TRUE(scanner->inject("SCAN 1234567"));
+  frames();
+  EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::StatusEntry);
+  EXPECT_FALSE(m_app->flow().state().tracking_error.empty());
+
+  auto code = pk::make_tracking_code(pk::TrackingKind::Application, 1, 77);
+  ASSERT_TRUE(code);
+  ASSERT_TRUE(scanner->inject("SCAN " + code->digits()));
+  frames();
+  EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::StatusResult);
+  EXPECT_FALSE(m_app->flow().state().status.found) << "a valid code this terminal never issued";
+  EXPECT_EQ(m_app->flow().state().status.tracking_display,
+            "۱۰۰۰-۱۰۰۰-۰۰۷۷-" + std::string(pk::to_persian_digits(code->digits().substr(12))));
 }
