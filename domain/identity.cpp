@@ -161,9 +161,7 @@ std::string_view describe(IdentityError error, Language language) {
       return fa ? "یک رقم اشتباه است. شماره را دوباره با کارت مقایسه کنید."
                 : "One digit is wrong. Compare the number with your card again.";
     case IdentityError::BadCharacters:
-      return fa ? "فقط حروف انگلیسی و عدد بنویسید، همان‌طور که در "
-                  "گذرنامه "
-                  "است."
+      return fa ? "فقط حروف انگلیسی و عدد بنویسید، همان‌طور که در گذرنامه است."
                 : "Type only English letters and digits, as in your passport.";
     case IdentityError::NotMobile:
       return fa ? "شماره همراه باید با ۰۹ شروع شود." : "A mobile number must start with 09.";

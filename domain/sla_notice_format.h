@@ -24,9 +24,9 @@ enum class NoticeTiming { Upcoming, Current, Past };
                                                   int64_t horizon_seconds = kWelcomeHorizonSeconds);
 
 // One paragraph: what, when (Jalali date and Iran time), which services, and the centre's text
-// in that language (the Persian text when the English one is empty). For example:
-//   "قطعی اعلام‌شده از ۴ آذر ۱۴۰۵ ساعت ۰۲:۰۰ تا ۴ آذر ۱۴۰۵ ساعت ۰۴:۰۰، همه خدمات.
-//   <text_fa>" "Announced outage from 4 Azar 1405 02:00 to 4 Azar 1405 04:00, all services. <text_en>"
+// in that language (the Persian text when the English one is empty). For example, in English:
+//   "Announced outage from 4 Azar 1405 02:00 to 4 Azar 1405 04:00, all services. <text_en>"
+// and the same sentence in Persian, with Persian digits, followed by <text_fa>.
 [[nodiscard]] std::string format_notice(const Notice& notice, Language language, int64_t now_unix);
 
 // "۴ آذر ۱۴۰۵ ساعت ۰۲:۰۰" / "4 Azar 1405 02:00" (Iran time).

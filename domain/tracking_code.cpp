@@ -68,9 +68,7 @@ std::string_view describe(TrackingCodeError error, Language language) {
       return fa ? "کد رهگیری ۱۴ رقم است. یک رقم کم یا زیاد است."
                 : "A tracking code has 14 digits. A digit is missing or extra.";
     case TrackingCodeError::BadCheckDigits:
-      return fa ? "یک رقم اشتباه است یا دو رقم جابه‌جا شده‌اند. کد را با رسید "
-                  "مقایسه "
-                  "کنید."
+      return fa ? "یک رقم اشتباه است یا دو رقم جابه‌جا شده‌اند. کد را با رسید مقایسه کنید."
                 : "A digit is wrong or two digits are swapped. Compare the code with your receipt.";
     case TrackingCodeError::UnknownKind:
     case TrackingCodeError::BadTerminal:

@@ -30,10 +30,7 @@ inline constexpr Text kNoResults{"خدمتی با این نام یا شماره 
                                  "No service matches this name or number."};
 inline constexpr Text kCounterOnly{"فقط در باجه", "Counter only"};
 inline constexpr Text kCounterOnlyNotice{
-    "این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به "
-    "باجه "
-    "مراجعه "
-    "کنید.",
+    "این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به باجه مراجعه کنید.",
     "This service is not offered at the kiosk. Please go to the counter."};
 inline constexpr Text kSteps{"مراحل انجام کار", "Process"};
 inline constexpr Text kDocuments{"مدارک لازم", "Required documents"};
@@ -66,9 +63,7 @@ inline constexpr Text kIdHint{"نوع مدرک شناسایی را انتخاب 
 inline constexpr Text kReadPassport{"خواندن تراشه گذرنامه", "Read passport chip"};
 inline constexpr Text kPassportTitle{"خواندن گذرنامه", "Reading a passport"};
 inline constexpr Text kPassportHint{
-    "گذرنامه را روی کارت‌خوان بگذارید و سه مورد زیر را از صفحه مشخصات آن وارد کنید؛ بقیه از تراشه "
-    "خوانده "
-    "می‌شود.",
+    "گذرنامه را روی کارت‌خوان بگذارید و سه مورد زیر را از صفحه مشخصات آن وارد کنید؛ بقیه از تراشه خوانده می‌شود.",
     "Put the passport on the card reader and type these three items from its data page; the rest is read "
     "from the chip."};
 inline constexpr Text kMrzDocument{"شماره گذرنامه (لاتین)", "Passport number"};
@@ -101,11 +96,7 @@ inline constexpr Text kReceiptNotPrinted{
     "رسید چاپ نشد. لطفاً این کد را یادداشت کنید؛ رسید بعداً از باجه قابل دریافت است.",
     "The receipt did not print. Please write this code down; the counter can reprint it."};
 inline constexpr Text kSavedOffline{
-    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط "
-    "به "
-    "مرکز "
-    "ارسال "
-    "می‌شود.",
+    "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز ارسال می‌شود.",
     "It is saved on this terminal and goes to the centre as soon as the link is up."};
 // Status
 inline constexpr Text kStatusTitle{"پیگیری با کد رهگیری", "Check with a tracking code"};
@@ -138,17 +129,12 @@ inline constexpr Text kSend{"ثبت گزارش", "Send report"};
 // Idle
 inline constexpr Text kMoreTimeTitle{"به زمان بیشتری نیاز دارید؟", "Do you need more time?"};
 inline constexpr Text kMoreTimeBody{
-    "اگر پاسخی ندهید، برای حفظ حریم شما اطلاعات وارد شده پاک "
-    "می‌شود.",
+    "اگر پاسخی ندهید، برای حفظ حریم شما اطلاعات وارد شده پاک می‌شود.",
     "If you do not answer, what you entered is erased to protect your privacy."};
 inline constexpr Text kMoreTimeYes{"بله، ادامه می‌دهم", "Yes, continue"};
 inline constexpr Text kSeconds{"ثانیه", "seconds"};
 inline constexpr Text kNotEnrolled{
-    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً "
-    "به "
-    "باجه "
-    "مراجعه "
-    "کنید.",
+    "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه مراجعه کنید.",
     "This terminal is not enrolled yet and cannot take requests. Please go to the counter."};
 }  // namespace strings
 

@@ -32,12 +32,11 @@ Result<Receipt> tracking_receipt(const TrackingReceiptData& data) {
   b.emplace_back(DashedRule{});
   b.emplace_back(Text{fa ? "پیگیری وضعیت درخواست" : "Checking your application", Align::Start,
                       TextSize::Normal, Emphasis::Bold});
-  b.emplace_back(
-      Text{fa ? "این بارکد را در کیوسک پیشخوان اسکن کنید، یا کد رهگیری را در کیوسک یا درگاه خدمات "
-                "الکترونیک استانداری وارد کنید. این رسید را تا پایان کار نگه دارید."
-              : "Scan this barcode at any pishkhan kiosk, or enter the tracking code at a kiosk or on "
-                "the governorate's e-services portal. Keep this receipt until your case is closed.",
-           Align::Start, TextSize::Normal, Emphasis::Regular});
+  b.emplace_back(Text{
+      fa ? "این بارکد را در کیوسک پیشخوان اسکن کنید، یا کد رهگیری را در کیوسک یا درگاه خدمات الکترونیک استانداری وارد کنید. این رسید را تا پایان کار نگه دارید."
+         : "Scan this barcode at any pishkhan kiosk, or enter the tracking code at a kiosk or on "
+           "the governorate's e-services portal. Keep this receipt until your case is closed.",
+      Align::Start, TextSize::Normal, Emphasis::Regular});
   b.emplace_back(Barcode128{data.code.digits()});
   b.emplace_back(DashedRule{});
   b.emplace_back(Footer{fa ? "در صورت اعتراض به " + std::string(kDisputeOfficeFa) + " مراجعه کنید."

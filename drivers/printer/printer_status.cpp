@@ -11,8 +11,7 @@ std::string_view describe(PrinterStatus status, Language language) {
       return fa ? "کاغذ چاپگر رو به پایان است؛ رسید شما چاپ می‌شود."
                 : "Paper roll nearly empty: replace it soon.";
     case PrinterStatus::PaperOut:
-      return fa ? "کاغذ چاپگر تمام شده است. رسید شما نگه داشته شده و پس از گذاشتن کاغذ چاپ می‌شود؛ لطفاً به "
-                  "متصدی اطلاع دهید."
+      return fa ? "کاغذ چاپگر تمام شده است. رسید شما نگه داشته شده و پس از گذاشتن کاغذ چاپ می‌شود؛ لطفاً به متصدی اطلاع دهید."
                 : "Printer is out of paper. The receipt is kept and will print after a new roll is loaded.";
     case PrinterStatus::CoverOpen:
       return fa ? "درِ چاپگر باز است. رسید شما نگه داشته شده است؛ لطفاً به متصدی اطلاع دهید."

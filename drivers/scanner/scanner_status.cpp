@@ -8,12 +8,10 @@ std::string_view describe(ScannerStatus status, Language language) {
     case ScannerStatus::Ready:
       return fa ? "اسکنر آماده است." : "Scanner ready.";
     case ScannerStatus::NoDocuments:
-      return fa ? "کاغذی در اسکنر نیست. لطفاً برگه‌ها را در سینی "
-                  "بگذارید."
+      return fa ? "کاغذی در اسکنر نیست. لطفاً برگه‌ها را در سینی بگذارید."
                 : "No paper in the feeder: load the pages and scan again.";
     case ScannerStatus::Jammed:
-      return fa ? "کاغذ در اسکنر گیر کرده است. برگه‌های اسکن‌شده نگه داشته شده‌اند؛ لطفاً به متصدی "
-                  "اطلاع دهید."
+      return fa ? "کاغذ در اسکنر گیر کرده است. برگه‌های اسکن‌شده نگه داشته شده‌اند؛ لطفاً به متصدی اطلاع دهید."
                 : "Paper jam: open the feeder, remove the sheet and rescan from it. Pages already scanned "
                   "are kept.";
     case ScannerStatus::CoverOpen:
@@ -25,8 +23,7 @@ std::string_view describe(ScannerStatus status, Language language) {
       return fa ? "اسکنر در دسترس نیست؛ لطفاً به متصدی اطلاع دهید."
                 : "Scanner not reachable: check its cable and power, then reopen it.";
     case ScannerStatus::Error:
-      return fa ? "اسکنر با خطا روبه‌رو شد؛ لطفاً به متصدی اطلاع "
-                  "دهید."
+      return fa ? "اسکنر با خطا روبه‌رو شد؛ لطفاً به متصدی اطلاع دهید."
                 : "Scanner error: see the technician log for details.";
   }
   return "?";

@@ -21,10 +21,7 @@ inline constexpr Text kWrongCredentials{"کد پرسنلی یا رمز عبور 
 inline constexpr Text kAttemptsLeft{"تلاش باقی‌مانده پیش از قفل شدن:",
                                     "Attempts left before the lock:"};
 inline constexpr Text kLockedOut{
-    "به دلیل تلاش‌های نادرست پیاپی، این حساب قفل شده است. دقیقه "
-    "تا "
-    "باز "
-    "شدن:",
+    "به دلیل تلاش‌های نادرست پیاپی، این حساب قفل شده است. دقیقه تا باز شدن:",
     "Locked after repeated wrong PINs. Minutes until it opens:"};
 inline constexpr Text kNoAccounts{
     "هیچ کاربری تعریف نشده است. با دستور pishkhan-kiosk --add-operator کاربر بسازید.",

@@ -6,8 +6,7 @@ namespace pk::kiosk::tech::strings {
 using kiosk::Text;
 inline constexpr Text kTitle{"بخش فنی", "Technician"};
 inline constexpr Text kLoginHint{
-    "شناسه و رمز فنی را وارد کنید. هر ورود در گزارش رویدادها ثبت "
-    "می‌شود.",
+    "شناسه و رمز فنی را وارد کنید. هر ورود در گزارش رویدادها ثبت می‌شود.",
     "Type your technician id and PIN. Every sign-in is recorded in the audit log."};
 inline constexpr Text kId{"شناسه فنی", "Technician id"};
 inline constexpr Text kPin{"رمز", "PIN"};

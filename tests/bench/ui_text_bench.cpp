@@ -15,9 +15,7 @@ namespace {
 
 // 200 code points: a service description with a number and an English word.
 const std::string kParagraph =
-    "اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از ازدواج مردان خارجی با زنان ایرانی. "
-    "مدارک لازم: کارت آمایش، گذرنامه (Passport) و ۲ قطعه عکس؛ هزینه ۱۲۵۰۰۰ ریال است و رسید چاپ می‌شود. با "
-    "تشکر.";
+    "اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از ازدواج مردان خارجی با زنان ایرانی. مدارک لازم: کارت آمایش، گذرنامه (Passport) و ۲ قطعه عکس؛ هزینه ۱۲۵۰۰۰ ریال است و رسید چاپ می‌شود. با تشکر.";
 
 pk::ui::TextEngine& engine() {
   static std::unique_ptr<pk::ui::TextEngine> instance = [] {

@@ -14,8 +14,8 @@ namespace {
 
 std::unique_ptr<icu::Calendar> persian_calendar() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> cal(
-      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), icu::Locale("fa_IR@calendar=persian"), status));
+  std::unique_ptr<icu::Calendar> cal(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale("fa_IR@calendar=persian"), status));
   EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
   return cal;
 }
@@ -43,8 +43,8 @@ TEST(JalaliAgainstIcu, EveryDayFrom1925To2100) {
     ASSERT_TRUE(U_SUCCESS(status));
     if (ours->year != year || ours->month != month || ours->day != day) {
       if (++disagreements <= 5)
-        ADD_FAILURE() << g.year << "-" << g.month << "-" << g.day << ": ours " << ours->year << "/" << ours->month << "/"
-                      << ours->day << ", ICU " << year << "/" << month << "/" << day;
+        ADD_FAILURE() << g.year << "-" << g.month << "-" << g.day << ": ours " << ours->year << "/"
+                      << ours->month << "/" << ours->day << ", ICU " << year << "/" << month << "/" << day;
     }
   }
   EXPECT_EQ(disagreements, 0);

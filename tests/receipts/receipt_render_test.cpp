@@ -91,11 +91,7 @@ TEST(ReceiptRender, EnglishKeyValueHasItsLabelOnTheLeft) {
 
 TEST(ReceiptRender, LongPersianParagraphWrapsInsideTheMargins) {
   const std::string paragraph =
-      "اگر خدمت در سطح توافق‌شده ارائه نشود، میزان و شیوهٔ جبران آن را مراجع ذی‌صلاح تعیین می‌کنند و در "
-      "درگاه "
-      "خدمات الکترونیک استانداری خراسان جنوبی اعلام می‌شود. برای رسیدگی به اعتراض به دفتر بازرسی و امور "
-      "حقوقی "
-      "استانداری خراسان جنوبی مراجعه کنید.";
+      "اگر خدمت در سطح توافق‌شده ارائه نشود، میزان و شیوهٔ جبران آن را مراجع ذی‌صلاح تعیین می‌کنند و در درگاه خدمات الکترونیک استانداری خراسان جنوبی اعلام می‌شود. برای رسیدگی به اعتراض به دفتر بازرسی و امور حقوقی استانداری خراسان جنوبی مراجعه کنید.";
   for (const int width : {kDots80mm, kDots58mm}) {
     const RasterImage one_line = render(Language::Persian, {Text{"خراسان"}}, width);
     const RasterImage image = render(Language::Persian, {Text{paragraph}}, width);
@@ -109,10 +105,11 @@ TEST(ReceiptRender, LongPersianParagraphWrapsInsideTheMargins) {
 
 TEST(ReceiptRender, LongKeyValueWrapsInItsOwnColumnWithoutCrossingTheLabel) {
   const RasterImage label_only = render(Language::Persian, {KeyValue{"خدمت", ""}});
-  const RasterImage image =
-      render(Language::Persian, {KeyValue{"خدمت",
-                                          "۲ - اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از "
-                                          "ازدواج مردان خارجی با زنان ایرانی"}});
+  const RasterImage image = render(
+      Language::Persian,
+      {KeyValue{
+          "خدمت",
+          "۲ - اعطای تابعیت، موضوع ماده واحده تعیین تکلیف فرزندان حاصل از ازدواج مردان خارجی با زنان ایرانی"}});
   const auto label = ink_bounds(label_only);
   EXPECT_GT(image.height(), 2 * label_only.height());
   // Below the first row only the value remains: its ink stays left of the label's column.

@@ -49,10 +49,7 @@ receipts::Receipt sample_receipt(SampleKind kind, Language lang) {
        .code = sample_code(kind),
        .reported_unix = kSampleUnix,
        .credit_policy =
-           fa ? "اگر خدمت در سطح توافق‌شده ارائه نشود، میزان و شیوهٔ جبران آن را مراجع ذی‌صلاح "
-                "تعیین "
-                "می‌کنند و در درگاه خدمات الکترونیک استانداری خراسان جنوبی اعلام "
-                "می‌شود."
+           fa ? "اگر خدمت در سطح توافق‌شده ارائه نشود، میزان و شیوهٔ جبران آن را مراجع ذی‌صلاح تعیین می‌کنند و در درگاه خدمات الکترونیک استانداری خراسان جنوبی اعلام می‌شود."
               : "If the service is not delivered at the agreed level, the compensation and how to "
                 "claim it are set by the competent authorities and posted on the South Khorasan "
                 "governorate's e-services portal."});

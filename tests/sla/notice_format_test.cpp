@@ -12,9 +12,9 @@ using namespace test;
 TEST(SlaNoticeFormat, PersianTextWithJalaliDatesAndPersianDigits) {
   Notice n = notice("n1", at(1404, 9, 1), at(1404, 9, 4, 2), at(1404, 9, 4, 4), ServiceScope::only({3, 7}));
   n.text_fa = "به‌روزرسانی سامانه";
-  EXPECT_EQ(format_notice(n, Language::Persian, at(1404, 9, 2)),
-            "قطعی اعلام\u200cشده از ۴ آذر ۱۴۰۴ ساعت ۰۲:۰۰ تا ۴ آذر ۱۴۰۴ ساعت ۰۴:۰۰، خدمات شماره ۳، ۷. "
-            "به\u200cروزرسانی سامانه");
+  EXPECT_EQ(
+      format_notice(n, Language::Persian, at(1404, 9, 2)),
+      "قطعی اعلام\u200cشده از ۴ آذر ۱۴۰۴ ساعت ۰۲:۰۰ تا ۴ آذر ۱۴۰۴ ساعت ۰۴:۰۰، خدمات شماره ۳، ۷. به\u200cروزرسانی سامانه");
 }
 
 TEST(SlaNoticeFormat, EnglishAndCurrentWording) {
