@@ -164,6 +164,7 @@ Result<std::optional<Page>> SaneScanner::next_page() {
     const SANE_Status started = sane_start(handle);
     if (started == SANE_STATUS_NO_DOCS || started == SANE_STATUS_CANCELLED) return finished();
     if (started != SANE_STATUS_GOOD) return fail(started, "feeding page " + std::to_string(m_sequence + 1));
+    if (m_cancelled) return finished();  // cancelled while the page was being fed
   }
   m_frame_started = false;
   auto page = read_page();
@@ -192,6 +193,12 @@ Result<Page> SaneScanner::read_page() {
   if (p.lines > 0)
     raw.reserve(static_cast<std::size_t>(p.bytes_per_line) * static_cast<std::size_t>(p.lines));
   std::vector<std::uint8_t> chunk(256 * 1024);
+  m_reading = true;
+  struct ReadingGuard {
+    std::atomic<bool>& flag;
+    ~ReadingGuard() { flag = false; }
+  } reading{m_reading};
+  if (m_cancelled) return make_error("scan cancelled");
   for (;;) {
     SANE_Int length = 0;
     const SANE_Status read = sane_read(handle, chunk.data(), static_cast<SANE_Int>(chunk.size()), &length);
@@ -227,8 +234,10 @@ Result<Page> SaneScanner::read_page() {
 
 void SaneScanner::cancel() {
   m_cancelled = true;
-  // SANE allows sane_cancel() from another thread (even a signal handler) to stop a read.
-  if (SANE_Handle handle = m_handle.load(); handle != nullptr) sane_cancel(handle);
+  // SANE allows sane_cancel() from another thread to stop a read in progress. Both flags are
+  // sequentially consistent: either read_page() sees m_cancelled before it reads, or this
+  // sees m_reading and cancels the read.
+  if (SANE_Handle handle = m_handle.load(); handle != nullptr && m_reading) sane_cancel(handle);
 }
 
 }  // namespace pk::scanner

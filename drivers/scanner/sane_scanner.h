@@ -53,6 +53,10 @@ class SaneScanner final : public ScannerDriver {
   std::string m_last_error;
   Connection m_connection = Connection::Closed;
   std::atomic<bool> m_cancelled{false};
+  // True while next_page() is inside sane_read(): only then does cancel() call sane_cancel()
+  // from the other thread. A cancel during sane_start() (which the SANE test backend does not
+  // survive under load) is seen by next_page() itself right after it.
+  std::atomic<bool> m_reading{false};
   bool m_active = false;
   bool m_frame_started = false;  // sane_start succeeded for a page not yet read
   bool m_threshold = false;      // BlackWhite on a device without a bilevel mode
