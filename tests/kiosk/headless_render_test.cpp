@@ -282,3 +282,46 @@ TEST_F(HeadlessKiosk, ReceiptBarcodeOpensTheStatusCheck) {
   EXPECT_EQ(m_app->flow().state().status.tracking_display,
             "۱۰۰۰-۱۰۰۰-۰۰۷۷-" + std::string(pk::to_persian_digits(code->digits().substr(12))));
 }
+
+// A citizen walks away in the middle of scanning: "more time?" comes up after the idle time,
+// and with no answer the session ends, the pages and numbers leave memory, welcome returns.
+TEST_F(HeadlessKiosk, TimeoutInTheMiddleOfCaptureWipesTheSession) {
+  start(Language::Persian);
+  auto& flow = m_app->flow();
+  ASSERT_TRUE(m_app->tap("start", m_now += 1));
+  ASSERT_TRUE(flow.open_service(3));
+  frames();
+  ASSERT_TRUE(m_app->tap("apply", m_now += 1));
+  ASSERT_TRUE(flow.set_field_text(pk::kiosk::Field::IdNumber, "0012345679"));
+  ASSERT_TRUE(flow.set_field_text(pk::kiosk::Field::Mobile, "09121234567"));
+  frames();
+  ASSERT_TRUE(m_app->tap("next", m_now += 1));
+  frames();
+  ASSERT_TRUE(m_app->tap("scan", m_now += 1));
+  frames();
+  ASSERT_EQ(flow.state().screen, pk::kiosk::CitizenScreen::Capture);
+  ASSERT_EQ(flow.state().documents[0].pages.size(), 1u);
+
+  // The configured idle time (90 s) passes with nobody touching the screen.
+  const double quiet_from = m_now;
+  flow.tick(quiet_from + 91);
+  m_now = quiet_from + 91;
+  frames();
+  ASSERT_TRUE(flow.state().more_time_dialog);
+  ASSERT_NE(m_app->target("more_time"), nullptr) << "the dialog offers more time";
+  ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "more-time-dialog.png"));
+  // The screen behind the dialog takes no taps: a tap on "scan" there scans nothing.
+  ASSERT_TRUE(m_app->tap("scan", m_now += 0.5));
+  frames();
+  EXPECT_EQ(flow.state().documents[0].pages.size(), 1u);
+  EXPECT_TRUE(flow.state().more_time_dialog);
+
+  ASSERT_TRUE(flow.tick(m_now + 31)) << "no answer within the dialog's time";
+  frames();
+  EXPECT_EQ(flow.state().screen, pk::kiosk::CitizenScreen::Welcome);
+  EXPECT_TRUE(flow.state().documents.empty());
+  EXPECT_TRUE(flow.state().identity.number.empty());
+  auto stats = m_app->store().stats(0);
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->pending_outbox, 0) << "nothing was submitted";
+}
