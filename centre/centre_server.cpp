@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <chrono>
+
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
@@ -47,7 +49,16 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   centre->m_thread = std::thread([server = centre->m_server.get()] { server->listen_after_bind(); });
   // cpp-httplib 0.11 has no wait_until_ready(), and a stop() that comes before the listen loop
   // runs is lost (the loop would then run forever): wait until it is running.
-  while (!centre->m_server->is_running()) std::this_thread::yield();
+  for (int waited_ms = 0; !centre->m_server->is_running(); ++waited_ms) {
+    // Bounded: a listen loop that failed right after binding must not hang the caller.
+    if (waited_ms > 5000) {
+      centre->m_server->stop();
+      if (centre->m_thread.joinable()) centre->m_thread.join();
+      return make_error("centre: the listen loop on " + c.host + ":" + std::to_string(centre->m_port) +
+                        " did not start");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return centre;
 }
 
