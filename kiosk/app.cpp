@@ -251,27 +251,39 @@ void App::collect_textures(std::vector<ui::ExternalTexture>& out) {
                        reinterpret_cast<const uint32_t*>(page.preview_rgba.data()), &m_preview_dirty});
 }
 
-// Counter mode: the operator's screens. The desk takes the pages the scanner's threads have
-// finished before drawing (never waiting for one) and does its I/O after the frame is shown.
-void App::render_counter_frame(double now) {
+// Every mode's frame starts alike: a new ImGui and text-engine frame, and one full-screen
+// window the mode draws into (the caller ends it).
+ui::Rect App::begin_screen_frame(double now, bool rtl, const char* window) {
   const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
   m_last_frame = now;
-  m_desk->poll();
   m_platform->begin_frame(delta);
   m_text->begin_frame();
-  m_ui->begin_frame(m_desk->rtl());
+  m_ui->begin_frame(rtl);
   const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(size);
-  ImGui::Begin("##counter", nullptr,
+  ImGui::Begin(window, nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-  const op::OperatorAction action = m_desk->draw(*m_ui, ui::Rect{{0, 0}, size});
-  ImGui::End();
+  return ui::Rect{{0, 0}, size};
+}
+
+// Uploads new glyph pages and previews, renders and shows the frame.
+void App::finish_frame() {
   std::vector<ui::ExternalTexture> textures;
   collect_textures(textures);
   m_platform->end_frame(textures);
   m_platform->present();
+}
+
+// Counter mode: the operator's screens. The desk takes the pages the scanner's threads have
+// finished before drawing (never waiting for one) and does its I/O after the frame is shown.
+void App::render_counter_frame(double now) {
+  m_desk->poll();
+  const ui::Rect screen = begin_screen_frame(now, m_desk->rtl(), "##counter");
+  const op::OperatorAction action = m_desk->draw(*m_ui, screen);
+  ImGui::End();
+  finish_frame();
   if (action != op::OperatorAction::None) m_desk->perform(action, now);
 }
 
@@ -369,31 +381,18 @@ void App::refresh_notices() {
 
 // Technician mode: its own screens, its own frame; the citizen flow waits at welcome.
 void App::render_technician_frame(double now) {
-  const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
-  m_last_frame = now;
-  m_platform->begin_frame(delta);
-  m_text->begin_frame();
-  m_ui->begin_frame(m_config.language == Language::Persian);
-  const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(size);
-  ImGui::Begin("##technician", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  const ui::Rect screen = begin_screen_frame(now, m_config.language == Language::Persian, "##technician");
   tech::TechContext ctx{.ui = *m_ui,
                         .keyboard = m_keyboard,
                         .flow = m_tech->flow(),
                         .catalog = m_catalog,
                         .language = m_config.language,
-                        .screen = ui::Rect{{0, 0}, size},
+                        .screen = screen,
                         .terminal_id = m_config.terminal_id};
   const bool was_logged_in = m_tech->flow().logged_in();
   const bool left = m_tech->draw(ctx);
   ImGui::End();
-  std::vector<ui::ExternalTexture> textures;
-  collect_textures(textures);
-  m_platform->end_frame(textures);
-  m_platform->present();
+  finish_frame();
   if (left) {
     (void)m_store->append_audit("technician", "technician_logout", "");
     return;
@@ -408,33 +407,18 @@ void App::render_frame(double now) {
   if (m_desk) return render_counter_frame(now);
   if (m_tech && m_tech->active()) return render_technician_frame(now);
   poll_barcode();
-  const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
-  m_last_frame = now;
-  m_platform->begin_frame(delta);
-  m_text->begin_frame();
-  m_ui->begin_frame(m_flow->rtl());
-
-  const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(size);
-  ImGui::Begin("##kiosk", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  const ui::Rect screen = begin_screen_frame(now, m_flow->rtl(), "##kiosk");
   // Each session's keyboard starts in the session's language.
   if (m_flow->state().screen == CitizenScreen::Welcome)
     m_keyboard.set_layout(m_flow->rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
-  ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, ui::Rect{{0, 0}, size}};
+  ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, screen};
   ctx.can_take_applications = m_centre_key.has_value();
   ctx.has_card_reader = m_card_reader != nullptr;
   if (m_flow->state().screen == CitizenScreen::Welcome) ctx.notices = m_notices;
   draw_screen(ctx, now);
   ImGui::End();
   draw_more_time_dialog(ctx, now);
-
-  std::vector<ui::ExternalTexture> textures;
-  collect_textures(textures);
-  m_platform->end_frame(textures);
-  m_platform->present();
+  finish_frame();
   // The I/O a screen asked for runs after the frame is drawn, so the tap shows at once.
   if (ctx.action != PendingAction::None) perform(ctx.action, now);
 }

@@ -86,6 +86,8 @@ class App {
   void perform(PendingAction action, double now);
   void submit(PendingAction action, double now);
   void collect_textures(std::vector<ui::ExternalTexture>& out);
+  ui::Rect begin_screen_frame(double now, bool rtl, const char* window);
+  void finish_frame();
   void render_counter_frame(double now);
   void render_technician_frame(double now);
   void read_passport_chip();
