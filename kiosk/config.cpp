@@ -127,6 +127,7 @@ constexpr std::string_view kKnownKeys[] = {"terminal.id",     "terminal.number",
                                            "ui.height",       "ui.idle_timeout_seconds",
                                            "devices.printer", "devices.printer_connection",
                                            "devices.scanner", "devices.card_reader",
+                                           "devices.scanner_connection", "devices.card_reader_connection",
                                            "devices.barcode", "devices.barcode_connection",
                                            "centre.url",      "log.level"};
 
@@ -171,7 +172,9 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.choice("devices.printer", config.printer, kPrinterBackends);
   r.string("devices.printer_connection", config.printer_connection);
   r.choice("devices.scanner", config.scanner, kScannerBackends);
+  r.string("devices.scanner_connection", config.scanner_connection);
   r.choice("devices.card_reader", config.card_reader, kCardBackends);
+  r.string("devices.card_reader_connection", config.card_reader_connection);
   r.choice("devices.barcode", config.barcode, kBarcodeBackends);
   r.string("devices.barcode_connection", config.barcode_connection);
   r.string("centre.url", config.centre_url);

@@ -34,7 +34,9 @@ struct Config {
   DeviceBackend printer = DeviceBackend::Simulated;
   std::string printer_connection;  // e.g. "tcp:10.0.0.5:9100", "usb:04b8:0e15"; empty = from `printer`
   DeviceBackend scanner = DeviceBackend::Simulated;
+  std::string scanner_connection;  // "sane:<device>" as device set-up found it; empty = from `scanner`
   DeviceBackend card_reader = DeviceBackend::Simulated;
+  std::string card_reader_connection;  // "pcsc:<reader name>"; empty = from `card_reader`
   DeviceBackend barcode = DeviceBackend::Simulated;
   std::string barcode_connection;  // "evdev:/dev/input/by-id/..." for a USB keyboard-wedge scanner
   // [centre]

@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -22,6 +23,25 @@ Result<std::unique_ptr<EvdevScanner>> EvdevScanner::create(std::string_view conn
     return make_error("an evdev scanner needs a device path: \"evdev:/dev/input/by-id/...\"");
   }
   return std::make_unique<EvdevScanner>(std::string(connection.substr(6)));
+}
+
+Result<std::vector<DeviceInfo>> EvdevScanner::discover(const std::filesystem::path& by_id) {
+  std::vector<DeviceInfo> found;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(by_id, ec)) return found;
+  for (const auto& entry : std::filesystem::directory_iterator(by_id, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with("-event-kbd")) continue;
+    DeviceInfo info;
+    info.backend = "evdev";
+    info.name = name.substr(0, name.size() - 10);
+    info.connection = "evdev:" + entry.path().string();
+    found.push_back(std::move(info));
+  }
+  if (ec) return make_error("cannot list " + by_id.string() + ": " + ec.message());
+  std::sort(found.begin(), found.end(),
+            [](const DeviceInfo& a, const DeviceInfo& b) { return a.connection < b.connection; });
+  return found;
 }
 
 EvdevScanner::EvdevScanner(std::string path) : m_path(std::move(path)) {
