@@ -37,6 +37,7 @@ pk_pkg(OPENJP2 libopenjp2 libopenjp2-7-dev)
 pk_pkg(CURL libcurl libcurl4-openssl-dev)
 pk_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)
 pk_pkg(TOMLPP tomlplusplus libtomlplusplus-dev)
+pk_pkg(SYSTEMD libsystemd libsystemd-dev)  # sd_notify: readiness and the watchdog under systemd
 pk_pkg(ICU icu-i18n libicu-dev)  # tests only: a second, independent Persian calendar
 pk_cfg(nlohmann_json nlohmann-json3-dev CONFIG)
 pk_cfg(spdlog libspdlog-dev CONFIG)

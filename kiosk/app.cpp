@@ -20,6 +20,7 @@
 #include "kiosk/centre_key.h"
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/submission.h"
+#include "kiosk/watchdog.h"
 
 namespace pk::kiosk {
 
@@ -529,6 +530,9 @@ bool App::tap(std::string_view widget_id, double now) {
 
 int App::run() {
   int frames_to_draw = 3;  // ImGui settles hover and layout over a couple of frames
+  // systemd's Type=notify and WatchdogSec: READY=1 after the first frame, pings from this loop.
+  Watchdog watchdog = Watchdog::from_environment();
+  watchdog.status(m_desk ? "counter terminal ready" : "kiosk ready for citizens");
   for (;;) {
     const double now = monotonic_seconds();
     // Sleep until input, or until the next timed event is due (never longer than a second).
@@ -590,6 +594,7 @@ int App::run() {
       render_frame(after);
       --frames_to_draw;
     }
+    watchdog.alive(after);
   }
 }
 

@@ -13,10 +13,12 @@
 
 #include "kiosk/app.h"
 #include "kiosk/config.h"
+#include "kiosk/crash_loop.h"
 #include "kiosk/journey.h"
 #include "kiosk/operator/operator_accounts.h"
 #include "kiosk/operator/operator_admin.h"
 #include "kiosk/operator/operator_journey.h"
+#include "kiosk/screens/service_screen.h"
 #include "kiosk/secure_wipe.h"
 #include "offline-store/store.h"
 
@@ -108,6 +110,7 @@ int main(int argc, char** argv) {
   std::string terminal_mode;
   std::string add_operator;
   std::string add_technician;
+  bool service_screen = false;
   cli.add_option("-c,--config", config_file, "configuration file (TOML)")->check(CLI::ExistingFile);
   cli.add_flag("--windowed", windowed, "run in a window instead of full screen (development)");
   cli.add_flag("--headless", headless, "no display: render off-screen");
@@ -125,6 +128,9 @@ int main(int argc, char** argv) {
                  "add a counter operator (personnel number) or reset their PIN; the PIN is read from stdin");
   cli.add_option("--add-technician", add_technician,
                  "add a technician (id) or reset their PIN; the PIN is read from stdin");
+  cli.add_flag(
+      "--service-screen", service_screen,
+      "show the 'service required' screen instead of the citizen screens (systemd's OnFailure unit)");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -137,9 +143,10 @@ int main(int argc, char** argv) {
     auto loaded = pk::kiosk::load_config_file(config_file, config);
     if (!loaded) {
       spdlog::error("bad configuration: {}", loaded.error().message);
-      return 2;
+      if (!service_screen) return 2;  // the service screen needs nothing from the file
+    } else {
+      config = loaded.value();
     }
-    config = loaded.value();
   }
   // The demo journey leaves its receipts beside its screenshots.
   if (!journey.empty() && config.printer == pk::kiosk::DeviceBackend::Simulated &&
@@ -163,12 +170,41 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // A kiosk that keeps crashing shows the service screen instead of flapping (kiosk/crash_loop.h).
+  pk::kiosk::CrashLoop crash_loop(config.data_dir / "unclean-starts");
+  const bool crash_looping = mode != pk::ui::DisplayMode::Headless &&
+                             crash_loop.start(std::time(nullptr)) == pk::kiosk::StartVerdict::CrashLoop;
+  if (service_screen || crash_looping) {
+    auto screen = pk::kiosk::ServiceScreen::create(
+        {.terminal_id = config.terminal_id,
+         .unclean_starts = static_cast<int>(crash_loop.recent_unclean().size())},
+        {.mode = mode, .width = config.width, .height = config.height});
+    if (!screen) {
+      spdlog::error("cannot show the service screen: {}", screen.error().message);
+      return 1;
+    }
+    if (mode == pk::ui::DisplayMode::Headless) {
+      (*screen)->render_frame(0);
+      (*screen)->render_frame(0.1);
+      auto written = screenshot.empty() ? pk::Result<void>{} : (*screen)->screenshot(screenshot);
+      if (!written) spdlog::error("{}", written.error().message);
+      return written ? 0 : 1;
+    }
+    const int code = (*screen)->run();
+    if (code == 0) crash_loop.clean_exit();  // a technician's restart (or a reboot) tries again
+    return code;
+  }
+
   auto app = pk::kiosk::App::create(config, mode);
   if (!app) {
     spdlog::error("cannot start: {}", app.error().message);
     return 1;
   }
-  if (mode != pk::ui::DisplayMode::Headless) return (*app)->run();
+  if (mode != pk::ui::DisplayMode::Headless) {
+    const int code = (*app)->run();
+    if (code == 0) crash_loop.clean_exit();
+    return code;
+  }
 
   (*app)->render_frame(0);
   const double first_frame_ms =

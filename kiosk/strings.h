@@ -136,6 +136,23 @@ inline constexpr Text kSeconds{"ثانیه", "seconds"};
 inline constexpr Text kNotEnrolled{
     "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه مراجعه کنید.",
     "This terminal is not enrolled yet and cannot take requests. Please go to the counter."};
+// Service required (crash loop, or systemd's OnFailure unit): both languages at once, since
+// nobody can switch language on a screen that only explains.
+inline constexpr Text kServiceTitle{"این پایانه به سرویس فنی نیاز دارد", "This terminal needs service"};
+inline constexpr Text kServiceCitizenHint{
+    "لطفاً برای دریافت خدمات به باجه مراجعه کنید. پوزش می‌خواهیم.",
+    "Please go to the counter for service. We apologise."};
+inline constexpr Text kServiceTechnicianHint{
+    "برای کارشناس فنی: نرم‌افزار کیوسک پس از چند بار توقف ناخواسته نگه داشته شد. گزارش‌ها را ببینید "
+    "و پس از رفع اشکال، سرویس کیوسک یا خود دستگاه را دوباره راه‌اندازی کنید:",
+    "For the technician: the kiosk software was held after repeated unexpected stops. Read the logs, "
+    "and once the problem is fixed restart the kiosk service or the machine:"};
+// Commands, the same in both languages (shown left to right).
+inline constexpr const char* kServiceCommands =
+    "journalctl -u pishkhan-kiosk -b    ·    systemctl restart pishkhan-kiosk";
+inline constexpr Text kServiceTerminal{"پایانه", "Terminal"};
+inline constexpr Text kServiceUncleanStarts{"توقف ناخواسته در ۱۰ دقیقهٔ گذشته",
+                                            "unexpected stop(s) in the last 10 minutes"};
 }  // namespace strings
 
 }  // namespace pk::kiosk
