@@ -6,17 +6,10 @@
 #include <cstdio>
 
 #include "drivers/printer/ieee1284_id.h"
+#include "drivers/printer/usb_printer_ids.h"
 
 namespace pk {
 namespace {
-
-// ESC/POS printers that announce a vendor-specific interface instead of class 7. Extend
-// from `lsusb` on the offices' models; the udev rule is generated from this table.
-constexpr UsbId kKnownPrinters[] = {
-    {0x04b8, 0x0202},  // Epson TM receipt printers (TM-T88 family)
-    {0x04b8, 0x0e15},  // Epson TM-T20II
-    {0x0416, 0x5011},  // Winbond-based POS-58 / POS-80 clones
-};
 
 constexpr int kDeviceIdMax = 1024;
 constexpr std::uint8_t kGetDeviceIdRequestType = static_cast<std::uint8_t>(LIBUSB_ENDPOINT_IN) |
@@ -47,7 +40,7 @@ std::optional<UsbPrinterInterface> printer_interface(libusb_device* device, UsbI
       libusb_get_config_descriptor(device, 0, &config) != 0) {
     return std::nullopt;
   }
-  auto found = find_printer_interface(*config, in_table(kKnownPrinters, id));
+  auto found = find_printer_interface(*config, in_table(kUsbPrinterIds, id));
   libusb_free_config_descriptor(config);
   return found;
 }
@@ -69,7 +62,7 @@ std::optional<Ieee1284Id> read_device_id(libusb_device_handle* handle, const Usb
 }  // namespace
 
 const DriverMetadata& UsbPrinter::metadata() {
-  static const DriverMetadata meta{"usb", "USB receipt printer (ESC/POS)", kKnownPrinters,
+  static const DriverMetadata meta{"usb", "USB receipt printer (ESC/POS)", kUsbPrinterIds,
                                    Features{Feature::NativeQr, Feature::NativeCode128, Feature::Cutter,
                                             Feature::StatusReadback, Feature::Hotplug}};
   return meta;
@@ -145,6 +138,8 @@ UsbPrinter::~UsbPrinter() {
 
 DeviceState UsbPrinter::state() const {
   std::lock_guard lock(m_mutex);
+  if (m_connection == Connection::Open && m_device_left)
+    return DeviceState{Connection::Unplugged, m_last_error};
   return DeviceState{m_connection, m_last_error};
 }
 
@@ -165,6 +160,7 @@ void UsbPrinter::close_locked() {
   m_detached_kernel_driver = false;
   libusb_close(m_handle);
   m_handle = nullptr;
+  m_open_device = nullptr;
   if (m_connection == Connection::Open) m_connection = Connection::Closed;
 }
 
@@ -232,6 +228,8 @@ Result<void> UsbPrinter::open() {
     m_info.model = device_id->model;
     m_info.name = device_id->manufacturer + " " + device_id->model + " (USB " + at + ")";
   }
+  m_open_device = libusb_get_device(m_handle);
+  m_device_left = false;
   m_connection = Connection::Open;
   m_last_error.clear();
   return {};
@@ -304,15 +302,15 @@ int LIBUSB_CALL UsbPrinter::on_hotplug_event(libusb_context*, libusb_device* dev
   // Descriptors are cached by libusb, so a device that has just left can still be matched.
   if (!printer_interface(device, &id)) return 0;
   if (self->m_config.id && !(*self->m_config.id == id)) return 0;
-  HotplugCallback callback;
   DeviceInfo info{"usb", "USB printer " + where(device, id), "", "usb:" + id_text(id)};
+  // Never m_mutex here: this runs inside libusb's event handling, and a print() holding m_mutex
+  // may be waiting for that very event handling to finish its transfer (a deadlock when the
+  // printer is unplugged mid-job).
+  if (!arrived && self->m_open_device.load() == device) self->m_device_left = true;
+  HotplugCallback callback;
   {
-    // Runs on our event thread, which never holds m_mutex while handling events.
-    std::lock_guard lock(self->m_mutex);
+    std::lock_guard lock(self->m_hotplug_mutex);
     callback = self->m_hotplug;
-    if (!arrived && self->m_handle != nullptr && libusb_get_device(self->m_handle) == device) {
-      self->m_connection = Connection::Unplugged;
-    }
   }
   if (callback) callback(arrived ? HotplugEvent::Arrived : HotplugEvent::Left, info);
   return 0;
@@ -321,8 +319,11 @@ int LIBUSB_CALL UsbPrinter::on_hotplug_event(libusb_context*, libusb_device* dev
 void UsbPrinter::on_hotplug(HotplugCallback callback) {
   stop_events();
   std::lock_guard lock(m_mutex);
-  m_hotplug = std::move(callback);
-  if (!m_hotplug) return;
+  {
+    std::lock_guard hotplug_lock(m_hotplug_mutex);
+    m_hotplug = std::move(callback);
+    if (!m_hotplug) return;
+  }
   if (!ensure_context() || libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG) == 0) {
     spdlog::info("USB hot-plug is not supported here; printer loss shows as status errors");
     return;

@@ -68,7 +68,10 @@ class UsbPrinter final : public PrinterDriver {
   bool m_detached_kernel_driver = false;
   Connection m_connection = Connection::Closed;
   std::string m_last_error;
+  std::mutex m_hotplug_mutex;  // guards m_hotplug only; never held around libusb calls
   HotplugCallback m_hotplug;
+  std::atomic<libusb_device*> m_open_device{nullptr};  // the device of m_handle, for the hotplug thread
+  std::atomic<bool> m_device_left{false};              // hotplug saw m_open_device leave
   libusb_hotplug_callback_handle m_hotplug_handle = 0;
   bool m_hotplug_registered = false;
   std::atomic<bool> m_stop_events{false};
