@@ -21,6 +21,7 @@
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/submission.h"
 #include "kiosk/watchdog.h"
+#include "provisioning/factory_reset.h"
 
 namespace pk::kiosk {
 
@@ -398,7 +399,28 @@ void App::render_technician_frame(double now) {
     (void)m_store->append_audit("technician", "technician_logout", "");
     return;
   }
-  m_tech->perform(ctx, *m_store, static_cast<int64_t>(std::time(nullptr)));
+  tech::TechServices services{
+      *m_store, m_ledger.get(), m_config, m_catalog, *m_text, {}, static_cast<int64_t>(std::time(nullptr))};
+  // A factory reset closes every handle on the data folder, wipes it, and starts over from
+  // first boot: an empty store, no centre key (nothing is accepted until enrolled again).
+  services.factory_reset = [this](const provisioning::ResetPlan& plan) -> Result<provisioning::ResetReport> {
+    m_sync.reset();
+    m_detector.reset();
+    m_ledger.reset();
+    m_printing.reset();
+    m_store.reset();
+    auto report = provisioning::execute_factory_reset(plan);
+    auto store = store::Store::open(m_config.data_dir / "pishkhan.db");
+    if (!store) {
+      // The data folder is unusable: stop, and let systemd start the kiosk afresh.
+      spdlog::critical("after the factory reset the store cannot be opened: {}", store.error().message);
+      std::abort();
+    }
+    m_store = std::move(store.value());
+    m_centre_key.reset();
+    return report;
+  };
+  m_tech->perform(ctx, services);
   if (!was_logged_in && m_tech->flow().logged_in())
     m_tech->refresh(m_ledger.get(), m_ledger_problem, *m_store, m_catalog, device_summary(),
                     m_config.language);

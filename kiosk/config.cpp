@@ -120,16 +120,27 @@ constexpr std::pair<std::string_view, std::string_view> kLogLevels[] = {
     {"trace", "trace"}, {"debug", "debug"}, {"info", "info"}, {"warn", "warn"}, {"error", "error"}};
 
 // Keys we know; anything else is most likely a typo that would silently keep a default.
-constexpr std::string_view kKnownKeys[] = {"terminal.id",     "terminal.number",
-                                           "terminal.office", "paths.data_dir",
-                                           "paths.catalog",   "ui.mode",
-                                           "ui.language",     "ui.width",
-                                           "ui.height",       "ui.idle_timeout_seconds",
-                                           "devices.printer", "devices.printer_connection",
-                                           "devices.scanner", "devices.card_reader",
-                                           "devices.scanner_connection", "devices.card_reader_connection",
-                                           "devices.barcode", "devices.barcode_connection",
-                                           "centre.url",      "log.level"};
+constexpr std::string_view kKnownKeys[] = {"terminal.id",
+                                           "terminal.number",
+                                           "terminal.office",
+                                           "paths.data_dir",
+                                           "paths.catalog",
+                                           "paths.export_dir",
+                                           "ui.mode",
+                                           "ui.language",
+                                           "ui.width",
+                                           "ui.height",
+                                           "ui.idle_timeout_seconds",
+                                           "devices.printer",
+                                           "devices.printer_connection",
+                                           "devices.scanner",
+                                           "devices.card_reader",
+                                           "devices.scanner_connection",
+                                           "devices.card_reader_connection",
+                                           "devices.barcode",
+                                           "devices.barcode_connection",
+                                           "centre.url",
+                                           "log.level"};
 
 void check_unknown_keys(const toml::table& table, const std::string& prefix, Reader& reader) {
   for (const auto& [key, node] : table) {
@@ -164,6 +175,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.string("terminal.office", config.office);
   r.path("paths.data_dir", config.data_dir);
   r.path("paths.catalog", config.catalog_file);
+  r.path("paths.export_dir", config.export_dir);
   r.choice("ui.mode", config.mode, kModes);
   r.choice("ui.language", config.language, kLanguages);
   r.integer("ui.width", config.width, 320, 7680);
@@ -196,7 +208,9 @@ Result<Config> load_config_file(const std::filesystem::path& file, Config defaul
   if (!in) return make_error(file.string() + ": cannot read the configuration file");
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_config(text.str(), file.string(), std::move(defaults));
+  auto config = parse_config(text.str(), file.string(), std::move(defaults));
+  if (config) config->source_file = file;  // device set-up writes its choice back here
+  return config;
 }
 
 }  // namespace pk::kiosk

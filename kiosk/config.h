@@ -24,6 +24,8 @@ struct Config {
   // [paths]
   std::filesystem::path data_dir = "/var/lib/pishkhan";
   std::filesystem::path catalog_file;  // the catalog shipped with the product
+  std::filesystem::path export_dir;    // a folder offered for diagnostics bundles besides USB sticks
+  std::filesystem::path source_file;   // the file this configuration was read from; empty: defaults
   // [ui]
   TerminalMode mode = TerminalMode::Citizen;
   catalog::Language language = catalog::Language::Persian;

@@ -102,7 +102,9 @@ ProblemKind classify_error(std::string_view message) {
 
 std::string explain(const Problem& problem, DeviceRole role, Language language) {
   const bool fa = language == Language::Persian;
-  const std::string device(role_name(role, language));
+  std::string device(role_name(role, language));
+  if (!fa && !device.empty())
+    device[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(device[0])));
   std::string what;
   switch (problem.kind) {
     case ProblemKind::PermissionDenied:
@@ -122,15 +124,21 @@ std::string explain(const Problem& problem, DeviceRole role, Language language) 
              : "Another program holds the " + device +
                    ". Stop it (CUPS or ippusbxd for a printer, scanbd for a scanner) and test again.";
       break;
-    case ProblemKind::MissingBackend:
+    case ProblemKind::MissingBackend: {
+      const bool reader = role == DeviceRole::CardReader;
+      const bool scanner = role == DeviceRole::Scanner;
       what =
-          fa ? "نرم‌افزار راه‌انداز " + device +
-                   " در دسترس نیست. برای کارت‌خوان سرویس pcscd را روشن کنید (systemctl start pcscd)؛ برای "
-                   "اسکنر بستهٔ راه‌انداز SANE سازنده را نصب کنید."
-             : "The " + device +
-                   "'s driver or service is missing. For a card reader start pcscd (systemctl start pcscd); "
-                   "for a scanner install the maker's SANE backend package.";
+          fa ? "نرم‌افزار راه‌انداز " + device + " در دسترس نیست. " +
+                   (reader ? std::string("سرویس pcscd را روشن کنید (systemctl start pcscd).")
+                    : scanner ? std::string(
+                                    "بستهٔ راه‌انداز SANE سازنده را نصب کنید.")
+                              : std::string("نشانی اتصال را بررسی کنید."))
+             : "The " + device + "'s driver or service is missing. " +
+                   (reader    ? std::string("Start pcscd (systemctl start pcscd).")
+                    : scanner ? std::string("Install the maker's SANE backend package.")
+                              : std::string("Check the connection string."));
       break;
+    }
     case ProblemKind::Unplugged:
       what =
           fa ? device +

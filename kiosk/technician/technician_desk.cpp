@@ -2,8 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/technician/technician_strings.h"
+#include "provisioning/diagnostics.h"
 
 namespace pk::kiosk::tech {
 
@@ -29,8 +33,10 @@ bool TechnicianDesk::draw(TechContext& ctx) {
   return true;
 }
 
-void TechnicianDesk::perform(const TechContext& ctx, store::Store& store, int64_t now_unix) {
-  if (!ctx.login_requested) return;
+void TechnicianDesk::perform(const TechContext& ctx, TechServices& services) {
+  if (!ctx.login_requested) return perform_request(ctx, services);
+  store::Store& store = services.store;
+  const int64_t now_unix = services.now_unix;
   const std::string id = to_ascii_digits(m_flow.state().id);
   const op::LoginResult result = m_accounts->verify(id, m_flow.state().pin, now_unix);
   const bool persian = ctx.language == Language::Persian;
@@ -38,6 +44,7 @@ void TechnicianDesk::perform(const TechContext& ctx, store::Store& store, int64_
     case op::LoginOutcome::Ok:
       (void)store.append_audit("technician:" + id, "technician_login", "");
       m_flow.login_succeeded(id);
+      refresh_setup(services);
       break;
     case op::LoginOutcome::WrongCredentials:
       (void)store.append_audit("technician:" + id, "technician_login_failed", "");
@@ -72,7 +79,190 @@ void TechnicianDesk::refresh(sla::Ledger* ledger, const std::string& ledger_prob
   if (stats) m_outbox = stats.value();
 }
 
+provisioning::DiagnosticsSources TechnicianDesk::diagnostics_sources(TechServices& services) const {
+  provisioning::DiagnosticsSources src;
+  src.config_file = services.config.source_file;
+  src.data_dir = services.config.data_dir;
+  src.store = &services.store;
+  src.ledger = services.ledger;
+  for (const catalog::Service& s : services.catalog.services) src.services.push_back(s.number);
+  for (const RoleSetup& r : m_setup.roles) {
+    src.devices.push_back(r.found);
+    if (r.result) src.self_tests.push_back(*r.result);
+  }
+  src.log_files = {services.config.data_dir / "logs" / "kiosk.log"};
+  src.terminal_id = services.config.terminal_id;
+  src.now_unix = services.now_unix;
+  return src;
+}
+
+void TechnicianDesk::refresh_setup(TechServices& services) {
+  const Config& config = services.config;
+  provisioning::DiscoveryOptions discovery;
+  // The self-test's simulated printer has a folder of its own: the kiosk's receipts stay.
+  discovery.sim_printer_dir = config.data_dir / "selftest-receipts";
+  if (!config.printer_connection.empty()) discovery.known_connections.push_back(config.printer_connection);
+  const auto found = provisioning::discover_devices(discovery);
+  // The configured device of each role is the one chosen, until the technician picks another.
+  auto configured = [&](provisioning::DeviceRole role, const DeviceInfo& d) {
+    switch (role) {
+      case provisioning::DeviceRole::Printer:
+        return config.printer == DeviceBackend::Simulated ? d.backend == "sim"
+                                                          : d.connection == config.printer_connection;
+      case provisioning::DeviceRole::Scanner:
+        return config.scanner == DeviceBackend::Simulated
+                   ? d.backend == "sim"
+                   : d.connection == config.scanner_connection ||
+                         (config.scanner_connection.empty() && d.backend == "sane");
+      case provisioning::DeviceRole::CardReader:
+        return config.card_reader == DeviceBackend::Simulated
+                   ? d.backend == "sim"
+                   : d.connection == config.card_reader_connection ||
+                         (config.card_reader_connection.empty() && d.backend == "pcsc");
+      case provisioning::DeviceRole::Barcode:
+        return config.barcode == DeviceBackend::Simulated ? d.backend == "sim"
+                                                          : d.connection == config.barcode_connection;
+    }
+    return false;
+  };
+  for (size_t r = 0; r < found.size() && r < m_setup.roles.size(); ++r) {
+    RoleSetup& role = m_setup.roles[r];
+    role.found = found[r];
+    role.chosen = -1;
+    role.result.reset();
+    for (size_t i = 0; i < role.found.devices.size() && role.chosen < 0; ++i)
+      if (configured(role.found.role, role.found.devices[i])) role.chosen = static_cast<int>(i);
+  }
+  m_setup.devices_message.clear();
+  m_setup.destinations = provisioning::export_destinations({config.export_dir});
+  m_setup.destination = 0;
+  m_setup.diagnostics = provisioning::collect_diagnostics(diagnostics_sources(services)).summary;
+  if (auto backlog = provisioning::reset_backlog(services.store)) {
+    m_setup.unsent = backlog->unsent;
+    m_setup.unsent_codes = backlog->tracking_codes;
+  }
+}
+
+void TechnicianDesk::perform_request(const TechContext& ctx, TechServices& services) {
+  const auto role_index = static_cast<size_t>(std::clamp(ctx.request_role, 0, 3));
+  RoleSetup& role = m_setup.roles[role_index];
+  switch (ctx.request) {
+    case TechRequest::None:
+      break;
+    case TechRequest::ChooseDevice:
+      if (ctx.request_index < static_cast<int>(role.found.devices.size())) {
+        role.chosen = ctx.request_index;
+        role.result.reset();
+      }
+      break;
+    case TechRequest::SelfTest: {
+      if (role.chosen < 0) break;
+      receipts::ReceiptRenderer renderer(services.text);
+      provisioning::SelfTestOptions options;
+      options.language = ctx.language;
+      options.terminal_id = services.config.terminal_id;
+      options.terminal_number = services.config.terminal_number;
+      options.now_unix = services.now_unix;
+      options.renderer = &renderer;
+      const std::string& connection = role.found.devices[static_cast<size_t>(role.chosen)].connection;
+      role.result = provisioning::self_test(role.found.role, connection, options);
+      spdlog::info("self-test {} {}: {}", provisioning::to_string(role.found.role), connection,
+                   role.result->summary);
+      (void)services.store.append_audit("technician:" + m_flow.state().technician, "device_self_test",
+                                        std::string(provisioning::to_string(role.found.role)) +
+                                            (role.result->passed() ? " passed" : " failed"));
+      break;
+    }
+    case TechRequest::SaveDevices: {
+      if (services.config.source_file.empty()) {
+        m_setup.devices_message = strings::kNoConfigFile.in(ctx.language);
+        m_setup.devices_message_ok = false;
+        break;
+      }
+      provisioning::DeviceChoice choice;
+      for (size_t r = 0; r < m_setup.roles.size(); ++r) {
+        const RoleSetup& each = m_setup.roles[r];
+        if (each.chosen >= 0)
+          choice.connection[r] = each.found.devices[static_cast<size_t>(each.chosen)].connection;
+      }
+      auto saved = provisioning::save_device_choice(services.config.source_file, choice);
+      m_setup.devices_message_ok = saved.ok();
+      m_setup.devices_message = saved ? std::string(strings::kSaved.in(ctx.language)) : saved.error().message;
+      if (saved)
+        (void)services.store.append_audit("technician:" + m_flow.state().technician, "devices_saved",
+                                          services.config.source_file.string());
+      break;
+    }
+    case TechRequest::RefreshDevices:
+      refresh_setup(services);
+      break;
+    case TechRequest::ChooseDestination:
+      if (ctx.request_index >= 0 && ctx.request_index < static_cast<int>(m_setup.destinations.size()))
+        m_setup.destination = ctx.request_index;
+      break;
+    case TechRequest::Export: {
+      if (m_setup.destinations.empty()) break;
+      const provisioning::Bundle bundle = provisioning::collect_diagnostics(diagnostics_sources(services));
+      m_setup.diagnostics = bundle.summary;
+      auto file =
+          provisioning::export_bundle(bundle, m_setup.destinations[static_cast<size_t>(m_setup.destination)],
+                                      services.config.terminal_id, services.now_unix);
+      m_setup.export_ok = file.ok();
+      m_setup.export_message = file ? std::string(strings::kExported.in(ctx.language)) + ": " + file->string()
+                                    : file.error().message;
+      (void)services.store.append_audit("technician:" + m_flow.state().technician, "diagnostics_exported",
+                                        file ? file->filename().string() : "failed");
+      break;
+    }
+    case TechRequest::ConfirmReset:
+      confirm_reset(services);
+      break;
+  }
+}
+
+void TechnicianDesk::confirm_reset(TechServices& services) {
+  const TechState& s = m_flow.state();
+  const bool persian = services.config.language == Language::Persian;
+  // The PIN again: the person at the screen now is the one who signed in.
+  const op::LoginResult check = m_accounts->verify(s.technician, s.reset_pin, services.now_unix);
+  if (check.outcome != op::LoginOutcome::Ok) {
+    (void)services.store.append_audit("technician:" + s.technician, "factory_reset_pin_failed", "");
+    m_flow.reset_refused(persian ? "رمز درست نیست؛ بازنشانی انجام نشد." : "Wrong PIN: nothing was reset.");
+    return;
+  }
+  provisioning::ResetRequest request;
+  request.technician = s.technician;
+  request.override_backlog =
+      s.reset_override ? provisioning::ResetOverride::LoseUnsentCaptures : provisioning::ResetOverride::None;
+  request.accepted_loss = s.reset_accepted_loss;
+  request.now_unix = services.now_unix;
+  auto plan = provisioning::authorize_factory_reset(services.store, services.config.data_dir, request);
+  if (!plan) {
+    m_flow.reset_refused(plan.error().message);
+    if (auto backlog = provisioning::reset_backlog(services.store)) m_setup.unsent = backlog->unsent;
+    return;
+  }
+  auto report = services.factory_reset ? services.factory_reset(plan.value())
+                                       : Result<provisioning::ResetReport>(make_error("no reset available"));
+  if (!report) {
+    m_flow.reset_refused(report.error().message);
+    return;
+  }
+  // The accounts file went with everything else: nobody signs in with the old PINs again.
+  if (auto accounts = op::OperatorAccounts::open(services.config.data_dir / "technicians.json"))
+    m_accounts = std::move(accounts.value());
+  m_setup.unsent = 0;
+  m_setup.unsent_codes.clear();
+  m_flow.reset_done(
+      persian
+          ? "دستگاه بازنشانی شد: " + std::to_string(report->files_wiped) +
+                " پرونده پاک شد. پایانه به راه‌اندازی نخست برگشته است و باید دوباره ثبت شود."
+          : "The terminal was reset: " + std::to_string(report->files_wiped) +
+                " files wiped. It is back at first boot and must be enrolled again.");
+}
+
 void TechnicianDesk::fill(TechContext& ctx) const {
+  ctx.setup = &m_setup;
   ctx.service_levels = m_data ? &*m_data : nullptr;
   ctx.service_levels_problem = m_data_problem;
   ctx.devices = m_devices;

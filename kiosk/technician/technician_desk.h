@@ -2,12 +2,16 @@
 // The App's technician side: the flow, the technicians' accounts (argon2id PINs in
 // <data_dir>/technicians.json, lockout, like the operators'), the audit of every sign-in, and
 // the data the screens show, gathered only while a technician is signed in.
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "kiosk/config.h"
 #include "kiosk/operator/operator_accounts.h"
 #include "kiosk/technician/technician_screens.h"
 #include "offline-store/store.h"
+#include "provisioning/factory_reset.h"
+#include "receipts/receipt_render.h"
 #include "sla/ledger.h"
 
 namespace pk::kiosk::tech {
@@ -17,6 +21,19 @@ struct DeskDevices {
   bool printer_ok = false;
   std::string scanner;
   bool scanner_ok = false;
+};
+
+// What the desk needs from the App to act on the set-up, diagnostics and reset screens.
+struct TechServices {
+  store::Store& store;
+  sla::Ledger* ledger;
+  const Config& config;
+  const catalog::Catalog& catalog;
+  ui::TextEngine& text;
+  // Closes every handle on the data folder, runs the wipe and brings the kiosk back to first
+  // boot (the App's job: it owns the handles).
+  std::function<Result<provisioning::ResetReport>(const provisioning::ResetPlan&)> factory_reset;
+  int64_t now_unix = 0;
 };
 
 class TechnicianDesk {
@@ -29,8 +46,13 @@ class TechnicianDesk {
 
   // Draws the current screen; returns true when the technician left (the App shows welcome).
   bool draw(TechContext& ctx);
-  // After the frame: checks a sign-in the screen asked for (one argon2id hash).
-  void perform(const TechContext& ctx, store::Store& store, int64_t now_unix);
+  // After the frame: checks a sign-in the screen asked for (one argon2id hash), and does what
+  // the set-up, diagnostics and reset screens asked for.
+  void perform(const TechContext& ctx, TechServices& services);
+  // Finds the devices, reads the diagnostics summary and the backlog (after sign-in, on
+  // "search again").
+  void refresh_setup(TechServices& services);
+  [[nodiscard]] const SetupView& setup() const { return m_setup; }
 
   // Gathers the figures for the service-levels screen (only while signed in).
   void refresh(sla::Ledger* ledger, const std::string& ledger_problem, store::Store& store,
@@ -50,6 +72,11 @@ class TechnicianDesk {
   std::string m_data_problem;
   std::vector<DeviceLine> m_devices;
   std::optional<store::StoreStats> m_outbox;
+  SetupView m_setup;
+
+  void perform_request(const TechContext& ctx, TechServices& services);
+  void confirm_reset(TechServices& services);
+  [[nodiscard]] provisioning::DiagnosticsSources diagnostics_sources(TechServices& services) const;
 };
 
 }  // namespace pk::kiosk::tech

@@ -44,12 +44,55 @@ void TechnicianFlow::login_failed(std::string message) {
 
 bool TechnicianFlow::show(TechScreen screen) {
   if (!logged_in() || screen == TechScreen::Login) return false;
+  // A reset that is done leaves nothing to show but its own screen.
+  if (m_state.reset_step == ResetStep::Done) return false;
+  if (screen != TechScreen::FactoryReset) cancel_reset();
   m_state.screen = screen;
   return true;
 }
 
+bool TechnicianFlow::begin_reset(bool override_backlog, long long accepted_loss) {
+  if (m_state.screen != TechScreen::FactoryReset || m_state.reset_step != ResetStep::Start) return false;
+  m_state.reset_step = ResetStep::ConfirmPin;
+  m_state.reset_override = override_backlog;
+  m_state.reset_accepted_loss = accepted_loss;
+  m_state.reset_message.clear();
+  return true;
+}
+
+bool TechnicianFlow::set_reset_pin(std::string pin) {
+  if (m_state.reset_step != ResetStep::ConfirmPin) return false;
+  constexpr size_t kMax = 16;
+  if (pin.size() > kMax) pin.resize(kMax);
+  secure_wipe(m_state.reset_pin);
+  m_state.reset_pin = std::move(pin);
+  return true;
+}
+
+void TechnicianFlow::reset_refused(std::string message) {
+  secure_wipe(m_state.reset_pin);
+  m_state.reset_step = ResetStep::Start;
+  m_state.reset_override = false;
+  m_state.reset_message = std::move(message);
+}
+
+void TechnicianFlow::reset_done(std::string message) {
+  secure_wipe(m_state.reset_pin);
+  m_state.reset_step = ResetStep::Done;
+  m_state.reset_message = std::move(message);
+}
+
+void TechnicianFlow::cancel_reset() {
+  secure_wipe(m_state.reset_pin);
+  if (m_state.reset_step == ResetStep::Done) return;
+  m_state.reset_step = ResetStep::Start;
+  m_state.reset_override = false;
+  m_state.reset_accepted_loss = 0;
+}
+
 void TechnicianFlow::reset() {
   secure_wipe(m_state.pin);
+  secure_wipe(m_state.reset_pin);
   secure_wipe(m_state.id);
   m_state = TechState{};
 }

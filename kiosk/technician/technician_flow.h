@@ -4,12 +4,15 @@
 // audited by the App), reached by a visible "technician" button on the welcome screen, never
 // by a hidden gesture alone.
 //
-//   Login ─verified→ ServiceLevels ⇄ Devices ⇄ Outbox ─exit→ (the citizen welcome screen)
+//   Login ─verified→ ServiceLevels ⇄ Devices ⇄ Outbox ⇄ Diagnostics ⇄ FactoryReset
+//                                                                  ─exit→ (the citizen welcome screen)
+// Factory reset has its own steps: Start ─reset / override→ ConfirmPin ─PIN checked→ Done.
 #include <string>
 
 namespace pk::kiosk::tech {
 
-enum class TechScreen { Login, ServiceLevels, Devices, Outbox };
+enum class TechScreen { Login, ServiceLevels, Devices, Outbox, Diagnostics, FactoryReset };
+enum class ResetStep { Start, ConfirmPin, Done };
 enum class TechField { Id, Pin };
 
 struct TechState {
@@ -19,6 +22,13 @@ struct TechState {
   std::string pin;  // wiped as soon as it has been checked
   std::string login_error;
   std::string technician;  // who is logged in
+  // Factory reset: the technician types the PIN again; `reset_override` says they accepted
+  // losing `reset_accepted_loss` captures that have not reached the centre.
+  ResetStep reset_step = ResetStep::Start;
+  bool reset_override = false;
+  long long reset_accepted_loss = 0;
+  std::string reset_pin;  // wiped as soon as it has been checked
+  std::string reset_message;
 };
 
 class TechnicianFlow {
@@ -34,6 +44,12 @@ class TechnicianFlow {
   void login_succeeded(std::string technician);
   void login_failed(std::string message);  // the PIN is wiped either way
   bool show(TechScreen screen);
+  // Factory reset steps (only on the FactoryReset screen).
+  bool begin_reset(bool override_backlog, long long accepted_loss);
+  bool set_reset_pin(std::string pin);
+  void reset_refused(std::string message);  // back to Start, PIN wiped
+  void reset_done(std::string message);
+  void cancel_reset();
   void reset();  // logs out and wipes
 
  private:

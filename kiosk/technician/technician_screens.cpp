@@ -5,6 +5,7 @@
 #include "domain/jalali.h"
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/technician/technician_setup_screens.h"
 #include "kiosk/technician/technician_strings.h"
 
 namespace pk::kiosk::tech {
@@ -83,8 +84,10 @@ ui::Rect tabs(TechContext& ctx, const ui::Rect& body) {
     const char* id;
   } items[] = {{TechScreen::ServiceLevels, strings::kServiceLevels, "tech/tab/sla"},
                {TechScreen::Devices, strings::kDevices, "tech/tab/devices"},
-               {TechScreen::Outbox, strings::kOutbox, "tech/tab/outbox"}};
-  const float w = 320 * t.scale;
+               {TechScreen::Outbox, strings::kOutbox, "tech/tab/outbox"},
+               {TechScreen::Diagnostics, strings::kDiagnostics, "tech/tab/diagnostics"},
+               {TechScreen::FactoryReset, strings::kFactoryReset, "tech/tab/reset"}};
+  const float w = std::min(320 * t.scale, (row.width() - 4 * t.gap) / 5);
   for (size_t i = 0; i < std::size(items); ++i)
     if (ui::tab(ctx.ui, items[i].id, ctx.ui.from_start(row, static_cast<float>(i) * (w + t.gap), w),
                 tr(ctx, items[i].name), ctx.flow.state().screen == items[i].screen))
@@ -210,20 +213,6 @@ void draw_service_levels(TechContext& ctx, ui::Rect body) {
   ui::end_scroll(ctx.ui, row_y - origin.y, scroll);
 }
 
-void draw_devices(TechContext& ctx, const ui::Rect& body) {
-  const ui::Theme& t = ctx.ui.theme();
-  float y = body.min.y;
-  for (const DeviceLine& d : ctx.devices) {
-    const ui::Rect row{{body.min.x, y}, {body.max.x, y + t.touch_target}};
-    ImGui::GetWindowDrawList()->AddRectFilled(row.min, row.max, d.ok ? t.surface : t.error_bg, t.radius);
-    ui::text_in(ctx.ui, ctx.ui.from_start(row.inset(t.gap, 0), 0, 360 * t.scale), d.role,
-                {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text, true);
-    ui::text_in(ctx.ui, ctx.ui.from_start(row.inset(t.gap, 0), 380 * t.scale, row.width() - 420 * t.scale),
-                d.status, {.size_px = t.body_px, .max_lines = 1}, d.ok ? t.text : t.error_text, true);
-    y = row.max.y + t.gap / 2;
-  }
-}
-
 void draw_outbox(TechContext& ctx, const ui::Rect& body) {
   const ui::Theme& t = ctx.ui.theme();
   if (!ctx.outbox) return;
@@ -257,14 +246,22 @@ void draw_technician(TechContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
   const Text& title = screen == TechScreen::ServiceLevels ? strings::kServiceLevels
                       : screen == TechScreen::Devices     ? strings::kDevices
-                                                          : strings::kOutbox;
+                      : screen == TechScreen::Outbox      ? strings::kOutbox
+                      : screen == TechScreen::Diagnostics ? strings::kDiagnostics
+                                                          : strings::kFactoryReset;
   const ui::Rect body = tabs(ctx, header(ctx, tr(ctx, title)).inset(t.margin, t.gap));
   switch (screen) {
     case TechScreen::ServiceLevels:
       draw_service_levels(ctx, body);
       break;
     case TechScreen::Devices:
-      draw_devices(ctx, body);
+      draw_device_setup(ctx, body);
+      break;
+    case TechScreen::Diagnostics:
+      draw_diagnostics(ctx, body);
+      break;
+    case TechScreen::FactoryReset:
+      draw_factory_reset(ctx, body);
       break;
     case TechScreen::Outbox:
       draw_outbox(ctx, body);

@@ -2,6 +2,8 @@
 // The technician's screens: service levels (the agreement's figures, a chart per month, open
 // outages, clock warnings), devices, and the outbox. They draw from plain data the App
 // gathers (sla::TechnicianData, store statistics, device lines) and send events to the flow.
+#include <array>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +12,8 @@
 #include "domain/sla_technician.h"
 #include "kiosk/technician/technician_flow.h"
 #include "offline-store/records.h"
+#include "provisioning/device_setup.h"
+#include "provisioning/diagnostics.h"
 #include "ui/keyboard.h"
 #include "ui/widgets.h"
 
@@ -19,6 +23,38 @@ struct DeviceLine {
   std::string role;    // "printer", "scanner"... in the technician's language
   std::string status;  // what the driver says
   bool ok = false;
+};
+
+// Device set-up, diagnostics and factory reset as the desk last read them.
+struct RoleSetup {
+  provisioning::RoleDevices found;
+  int chosen = -1;  // index into found.devices; -1: no device for this role
+  std::optional<provisioning::SelfTestResult> result;
+};
+
+struct SetupView {
+  std::array<RoleSetup, 4> roles;  // by provisioning::DeviceRole
+  std::string devices_message;
+  bool devices_message_ok = true;
+  std::optional<provisioning::DiagnosticsSummary> diagnostics;
+  std::vector<std::filesystem::path> destinations;
+  int destination = 0;
+  std::string export_message;
+  bool export_ok = true;
+  long long unsent = -1;  // -1: unknown
+  std::vector<std::string> unsent_codes;
+};
+
+// What a tap on these screens asks the desk to do after the frame.
+enum class TechRequest {
+  None,
+  ChooseDevice,  // request_role, request_index (-1: none)
+  SelfTest,      // request_role
+  SaveDevices,
+  RefreshDevices,
+  ChooseDestination,  // request_index
+  Export,
+  ConfirmReset,
 };
 
 struct TechContext {
@@ -33,7 +69,11 @@ struct TechContext {
   std::vector<DeviceLine> devices{};
   std::optional<store::StoreStats> outbox{};
   std::string terminal_id{};
+  const SetupView* setup = nullptr;
   // Set by the screens for the App.
+  TechRequest request = TechRequest::None;
+  int request_role = 0;
+  int request_index = 0;
   bool login_requested = false;
   bool exit_requested = false;
 };
