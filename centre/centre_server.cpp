@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "centre/centre_http.h"
+#include "centre/enrollment_tls.h"
 #include "centre/sqlite_centre_storage.h"
 #include "sync/encoding.h"
 #include "sync/wire.h"
@@ -37,9 +38,15 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   if (!key) return key.error();
   auto seal = load_or_create_sealing_key(config.data_dir / "sealing.key");
   if (!seal) return seal.error();
-  std::unique_ptr<CentreServer> centre(
-      new CentreServer(std::move(config), std::move(storage).value(), std::move(key).value()));
+  auto ca = CertificateAuthority::load_or_create(config.data_dir / "tls", config.server_names);
+  if (!ca) return ca.error();
+  auto enrollment = EnrollmentStore::open(config.data_dir);
+  if (!enrollment) return enrollment.error();
+  std::unique_ptr<CentreServer> centre(new CentreServer(std::move(config), std::move(storage).value(),
+                                                        std::move(key).value(), std::move(ca).value(),
+                                                        std::move(enrollment).value()));
   centre->m_seal = std::move(seal.value());
+  if (!centre->m_server->is_valid()) return make_error("centre: the TLS context could not be set up");
   centre->add_routes();
   const CentreConfig& c = centre->m_config;
   centre->m_port = c.port == 0 ? centre->m_server->bind_to_any_port(c.host)
@@ -62,16 +69,20 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   return centre;
 }
 
-CentreServer::CentreServer(CentreConfig config, std::unique_ptr<CentreStorage> storage, SigningKey key)
+CentreServer::CentreServer(CentreConfig config, std::unique_ptr<CentreStorage> storage, SigningKey key,
+                           std::unique_ptr<CertificateAuthority> ca,
+                           std::unique_ptr<EnrollmentStore> enrollment)
     : m_config(std::move(config)),
       m_storage(std::move(storage)),
       m_key(std::move(key)),
-      m_server(std::make_unique<httplib::Server>()) {}
+      m_ca(std::move(ca)),
+      m_enrollment(std::move(enrollment)),
+      m_server(make_tls_server(*m_ca)) {}
 
 CentreServer::~CentreServer() { stop(); }
 
 std::string CentreServer::base_url() const {
-  return "http://" + m_config.host + ":" + std::to_string(m_port);
+  return "https://" + m_config.host + ":" + std::to_string(m_port);
 }
 
 void CentreServer::stop() {
@@ -96,6 +107,14 @@ void CentreServer::add_routes() {
         spdlog::error("centre: {} {}: internal error", request.method, request.path);
         http::reply_error(response, 500, "internal error");
       });
+  // Before any route runs: only enrolled, non-revoked terminals get past, except to enroll.
+  m_server->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    if (request.path == "/v1/enroll" || request.path == "/v1/enroll/ca")
+      return httplib::Server::HandlerResponse::Unhandled;
+    return admit(request, response) ? httplib::Server::HandlerResponse::Unhandled
+                                    : httplib::Server::HandlerResponse::Handled;
+  });
+  add_enrollment_routes();
   add_info_routes();
   add_application_routes();
   add_upload_routes();

@@ -1,6 +1,10 @@
 // pishkhan-centre: the reference central service.
-//   pishkhan-centre --data DIR --port N [--catalog FILE]
-// Prints "listening on <host>:<port>" once it accepts connections (port 0 picks a free one).
+//   pishkhan-centre --data DIR --port N [--catalog FILE] [--tls-name NAME...]
+//   pishkhan-centre --data DIR --issue-enrollment-code --office A --terminal-id SKO-0001 [--ttl-hours 24]
+//   pishkhan-centre --data DIR --revoke-terminal SKO-0001
+//   pishkhan-centre --data DIR --print-pin
+// Serving, it prints "pin sha256//..." (what a technician gives the terminal with --centre-pin)
+// and then "listening on <host>:<port>" once it accepts connections (port 0 picks a free one).
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -8,10 +12,14 @@
 
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 
 #include "centre/centre_server.h"
+#include "centre/certificate_authority.h"
+#include "centre/enrollment_code.h"
+#include "centre/enrollment_store.h"
 
 #ifndef PK_SOURCE_DATA_DIR
 #define PK_SOURCE_DATA_DIR "data"
@@ -36,7 +44,68 @@ int main(int argc, char** argv) {
   std::string export_seal_key;
   app.add_option("--export-seal-key", export_seal_key,
                  "write the public sealing key (hex) to this file, for a terminal's keys/centre-seal.pub");
+  app.add_option("--tls-name", config.server_names,
+                 "a host name or address terminals reach the centre by (repeatable; 127.0.0.1 and localhost "
+                 "are always in its certificate)");
+  bool issue_code = false;
+  std::string office;
+  std::string terminal_id;
+  int ttl_hours = 24;
+  std::string revoke_terminal;
+  bool print_pin = false;
+  auto* issue = app.add_flag("--issue-enrollment-code", issue_code,
+                             "print a one-time enrollment code for --terminal-id at --office, and exit");
+  app.add_option("--office", office, "office id of the terminal to enroll")->needs(issue);
+  app.add_option("--terminal-id", terminal_id, "id of the terminal to enroll (e.g. SKO-0001)")->needs(issue);
+  app.add_option("--ttl-hours", ttl_hours, "hours the enrollment code stays valid")
+      ->default_val(24)
+      ->check(CLI::Range(1, 24 * 30));
+  app.add_option("--revoke-terminal", revoke_terminal,
+                 "refuse this terminal from now on (a running centre too), and exit");
+  app.add_flag("--print-pin", print_pin, "print the centre's public key pin (sha256//...) and exit");
   CLI11_PARSE(app, argc, argv);
+
+  if (issue_code) {
+    if (office.empty() || terminal_id.empty()) {
+      std::fprintf(stderr, "--issue-enrollment-code needs --office and --terminal-id\n");
+      return 2;
+    }
+    auto store = pk::centre::EnrollmentStore::open(config.data_dir);
+    auto issued =
+        store ? (*store)->issue_code(office, terminal_id, std::time(nullptr), int64_t{ttl_hours} * 3600)
+              : pk::Result<pk::centre::IssuedCode>(store.error());
+    if (!issued) {
+      spdlog::critical("{}", issued.error().message);
+      return 1;
+    }
+    char expires[32];
+    const std::time_t expires_at = issued->expires_unix;
+    std::strftime(expires, sizeof expires, "%Y-%m-%d %H:%M UTC", std::gmtime(&expires_at));
+    std::printf("%s\n", pk::enroll::format_enrollment_code(issued->code).c_str());
+    std::fprintf(stderr, "enrollment code for %s at office %s, single use, valid until %s\n",
+                 terminal_id.c_str(), office.c_str(), expires);
+    return 0;
+  }
+  if (!revoke_terminal.empty()) {
+    auto store = pk::centre::EnrollmentStore::open(config.data_dir);
+    auto revoked = store ? (*store)->revoke_terminal(revoke_terminal, std::time(nullptr))
+                         : pk::Result<int>(store.error());
+    if (!revoked) {
+      spdlog::critical("{}", revoked.error().message);
+      return 1;
+    }
+    std::printf("terminal %s revoked (%d certificate(s))\n", revoke_terminal.c_str(), *revoked);
+    return 0;
+  }
+  if (print_pin) {
+    auto ca = pk::centre::CertificateAuthority::load_or_create(config.data_dir / "tls", config.server_names);
+    if (!ca) {
+      spdlog::critical("{}", ca.error().message);
+      return 1;
+    }
+    std::printf("%s\n", (*ca)->server_pin().c_str());
+    return 0;
+  }
 
   auto server = pk::centre::CentreServer::start(config);
   if (!server) {
@@ -57,6 +126,7 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  std::printf("pin %s\n", (*server)->certificate_authority().server_pin().c_str());
   std::printf("listening on %s:%d\n", config.host.c_str(), (*server)->port());
   std::fflush(stdout);
   g_server = server->get();

@@ -36,6 +36,7 @@ pk_pkg(PCSC libpcsclite libpcsclite-dev)
 pk_pkg(OPENJP2 libopenjp2 libopenjp2-7-dev)
 pk_pkg(CURL libcurl libcurl4-openssl-dev)
 pk_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)
+pk_pkg(OPENSSL openssl libssl-dev)  # TLS certificates: the centre's CA, terminal keys and requests
 pk_pkg(TOMLPP tomlplusplus libtomlplusplus-dev)
 pk_pkg(SYSTEMD libsystemd libsystemd-dev)  # sd_notify: readiness and the watchdog under systemd
 pk_pkg(ICU icu-i18n libicu-dev)  # tests only: a second, independent Persian calendar

@@ -22,6 +22,7 @@
 #include "kiosk/submission.h"
 #include "kiosk/watchdog.h"
 #include "provisioning/factory_reset.h"
+#include "provisioning/terminal_identity.h"
 
 namespace pk::kiosk {
 
@@ -155,8 +156,17 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
 
   // Delivery to the centre runs on its own thread with its own store connection: the screens
   // never wait on the network.
-  if (!config.centre_url.empty()) {
+  // Only an enrolled terminal talks to the centre (mutual TLS); until then captures wait.
+  auto identity = config.centre_url.empty()
+                      ? Result<std::optional<provisioning::TerminalIdentity>>(std::nullopt)
+                      : provisioning::load_identity(config.data_dir);
+  if (!config.centre_url.empty() && !(identity && identity->has_value()))
+    spdlog::warn(
+        "sync: not enrolled with a centre{}: captures wait in the outbox (pishkhan-kiosk --enroll CODE)",
+        identity ? "" : ": " + identity.error().message);
+  if (!config.centre_url.empty() && identity && identity->has_value()) {
     sync::SyncOptions options;
+    options.http.tls = provisioning::tls_options(**identity);
     options.store_file = config.data_dir / "pishkhan.db";
     options.centre_url = config.centre_url;
     app->m_sync = std::make_unique<sync::SyncWorker>(std::move(options));

@@ -140,6 +140,7 @@ constexpr std::string_view kKnownKeys[] = {"terminal.id",
                                            "devices.barcode",
                                            "devices.barcode_connection",
                                            "centre.url",
+                                           "centre.pin",
                                            "log.level"};
 
 void check_unknown_keys(const toml::table& table, const std::string& prefix, Reader& reader) {
@@ -190,6 +191,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.choice("devices.barcode", config.barcode, kBarcodeBackends);
   r.string("devices.barcode_connection", config.barcode_connection);
   r.string("centre.url", config.centre_url);
+  r.string("centre.pin", config.centre_pin);
   std::string_view level = config.log_level;
   r.choice("log.level", level, kLogLevels);
   config.log_level = std::string(level);

@@ -43,6 +43,7 @@ struct Config {
   std::string barcode_connection;  // "evdev:/dev/input/by-id/..." for a USB keyboard-wedge scanner
   // [centre]
   std::string centre_url;  // empty: no sync (captures wait in the outbox)
+  std::string centre_pin;  // sha256//BASE64 of the centre's key, for --enroll (pishkhan-centre --print-pin)
   // [log]
   std::string log_level = "info";
 };

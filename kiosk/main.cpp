@@ -21,6 +21,8 @@
 #include "kiosk/screens/service_screen.h"
 #include "kiosk/secure_wipe.h"
 #include "offline-store/store.h"
+#include "provisioning/enrollment.h"
+#include "provisioning/terminal_identity.h"
 
 #ifndef PK_SOURCE_DATA_DIR
 #define PK_SOURCE_DATA_DIR "data"
@@ -93,6 +95,43 @@ int add_account_command(const pk::kiosk::Config& config, const std::string& id, 
   return 0;
 }
 
+// --enroll CODE: exit 0 when enrolled (or already enrolled with this centre), 2 for a mistyped
+// code or bad arguments, 1 for anything the centre or the network refused.
+int enroll_command(const pk::kiosk::Config& config, const std::string& code, const std::string& url,
+                   const std::string& pin) {
+  pk::provisioning::EnrollOptions options;
+  options.data_dir = config.data_dir;
+  options.code = code;
+  options.centre_url = url;
+  options.centre_pin = pin;
+  const pk::provisioning::EnrollOutcome outcome = pk::provisioning::enroll(options);
+  if (!outcome.ok()) {
+    spdlog::error("--enroll: {} ({})", outcome.message, pk::provisioning::to_string(outcome.failure));
+    return outcome.failure == pk::provisioning::EnrollFailure::MistypedCode ||
+                   outcome.failure == pk::provisioning::EnrollFailure::BadArguments
+               ? 2
+               : 1;
+  }
+  spdlog::info("--enroll: {}", outcome.message);
+  return 0;
+}
+
+// The enrolled identity's terminal id, number and office are the centre's word: they override
+// the configuration file's.
+void apply_enrolled_identity(pk::kiosk::Config& config) {
+  auto identity = pk::provisioning::load_identity(config.data_dir);
+  if (!identity) {
+    spdlog::error("{}", identity.error().message);
+    return;
+  }
+  if (!identity->has_value()) return;
+  const pk::provisioning::TerminalIdentity& enrolled = **identity;
+  config.terminal_id = enrolled.terminal_id;
+  config.terminal_number = enrolled.terminal_number;
+  config.office = enrolled.office;
+  if (config.centre_url.empty()) config.centre_url = enrolled.centre_url;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,6 +167,18 @@ int main(int argc, char** argv) {
                  "add a counter operator (personnel number) or reset their PIN; the PIN is read from stdin");
   cli.add_option("--add-technician", add_technician,
                  "add a technician (id) or reset their PIN; the PIN is read from stdin");
+  std::string enroll_code;
+  std::string enroll_url;
+  std::string enroll_pin;
+  auto* enroll_flag = cli.add_option("--enroll", enroll_code,
+                                     "enroll this terminal with the centre using a one-time code, and exit");
+  cli.add_option("--centre-url", enroll_url,
+                 "with --enroll: the centre (https://host:port; default centre.url)")
+      ->needs(enroll_flag);
+  cli.add_option(
+         "--centre-pin", enroll_pin,
+         "with --enroll: the centre's pin, sha256//BASE64 (pishkhan-centre --print-pin; default centre.pin)")
+      ->needs(enroll_flag);
   cli.add_flag(
       "--service-screen", service_screen,
       "show the 'service required' screen instead of the citizen screens (systemd's OnFailure unit)");
@@ -160,6 +211,10 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(config.log_level));
   if (!add_operator.empty()) return add_account_command(config, add_operator, "operator");
   if (!add_technician.empty()) return add_account_command(config, add_technician, "technician");
+  if (!enroll_code.empty())
+    return enroll_command(config, enroll_code, enroll_url.empty() ? config.centre_url : enroll_url,
+                          enroll_pin.empty() ? config.centre_pin : enroll_pin);
+  apply_enrolled_identity(config);
 
   const pk::ui::DisplayMode mode = headless   ? pk::ui::DisplayMode::Headless
                                    : windowed ? pk::ui::DisplayMode::Windowed

@@ -116,6 +116,21 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &collector);
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  const TlsOptions& tls = m_options.tls;
+  if (!tls.client_cert_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_SSLCERT, tls.client_cert_file.c_str());
+    curl_easy_setopt(curl, CURLOPT_SSLKEY, tls.client_key_file.c_str());
+  }
+  if (!tls.ca_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_CAINFO, tls.ca_file.c_str());
+    curl_easy_setopt(curl, CURLOPT_CAPATH, nullptr);  // only our CA, never the system's
+  } else if (!tls.pinned_public_key.empty()) {
+    // No CA yet (enrollment): the pin is the whole check, and curl applies it regardless.
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
+  }
+  if (!tls.pinned_public_key.empty())
+    curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, tls.pinned_public_key.c_str());
   switch (request.method) {
     case Method::Get:
       curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
@@ -145,6 +160,13 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     return make_error("http: " + what + ": reply larger than " + std::to_string(m_options.max_reply_bytes) +
                       " bytes");
   }
+  if (code == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
+    return make_error("http: " + what + ": refused: the centre's certificate does not carry the pinned key " +
+                      tls.pinned_public_key + " (not our centre, or someone in between)");
+  if (code == CURLE_PEER_FAILED_VERIFICATION)
+    return make_error("http: " + what +
+                      ": refused: the centre's certificate is not from the enrolled centre (" +
+                      std::string(error_text) + ")");
   if (code != CURLE_OK) {
     return make_error("http: " + what + ": " +
                       (error_text[0] != '\0' ? std::string(error_text) : curl_easy_strerror(code)));

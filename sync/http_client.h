@@ -16,6 +16,20 @@
 
 namespace pk::sync {
 
+// TLS towards the centre. Files are PEM. With ca_file set the centre's certificate must chain
+// to it (and name the host); with pinned_public_key set ("sha256//BASE64" of the centre's
+// public key) it must also carry that key, and a centre that does not is refused before a
+// byte is sent. A pin alone (enrollment, before the terminal has the CA) checks only the key.
+struct TlsOptions {
+  std::string client_cert_file;
+  std::string client_key_file;
+  std::string ca_file;
+  std::string pinned_public_key;
+  [[nodiscard]] bool any() const {
+    return !client_cert_file.empty() || !ca_file.empty() || !pinned_public_key.empty();
+  }
+};
+
 struct HttpOptions {
   std::chrono::milliseconds connect_timeout{5'000};
   std::chrono::milliseconds total_timeout{60'000};
@@ -23,6 +37,7 @@ struct HttpOptions {
   long low_speed_seconds = 15;
   // Replies larger than this are cut off and reported as an error (a broken or hostile server).
   size_t max_reply_bytes = 4 * 1024 * 1024;
+  TlsOptions tls;
 };
 
 enum class Method { Get, Head, Post, Patch, Delete, Options };

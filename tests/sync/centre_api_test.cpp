@@ -37,7 +37,7 @@ HttpResponse post_submission(HttpClient& http, const std::string& base, const Su
 TEST(CentreApi, HealthHeartbeatAndEmptyNotices) {
   RunningCentre centre("api-health");
   ASSERT_TRUE(centre.server);
-  HttpClient http;
+  HttpClient http(centre.http);
   auto health = http.send({Method::Get, centre.server->base_url() + "/v1/health", {}, {}});
   ASSERT_TRUE(health.ok());
   EXPECT_EQ(health->status, 200);
@@ -61,7 +61,7 @@ TEST(CentreApi, HealthHeartbeatAndEmptyNotices) {
 TEST(CentreApi, SameIdempotencyKeyReturnsTheFirstResultAndStoresOnce) {
   RunningCentre centre("api-idem");
   ASSERT_TRUE(centre.server);
-  HttpClient http;
+  HttpClient http(centre.http);
   const std::string base = centre.server->base_url();
   const Submission submission = sample_submission("KSK7-1");
   const HttpResponse first = post_submission(http, base, submission, "key-1");
@@ -82,7 +82,7 @@ TEST(CentreApi, SameIdempotencyKeyReturnsTheFirstResultAndStoresOnce) {
 TEST(CentreApi, RefusesMalformedSubmissions) {
   RunningCentre centre("api-bad");
   ASSERT_TRUE(centre.server);
-  HttpClient http;
+  HttpClient http(centre.http);
   const std::string url = centre.server->base_url() + "/v1/applications";
   const std::string good = to_json(sample_submission("KSK7-2"));
   EXPECT_EQ(http.send({Method::Post, url, {}, as_bytes(good)})->status, 400);  // no key
@@ -98,7 +98,7 @@ TEST(CentreApi, RefusesMalformedSubmissions) {
 TEST(CentreApi, StatusByTrackingCode) {
   RunningCentre centre("api-status");
   ASSERT_TRUE(centre.server);
-  HttpClient http;
+  HttpClient http(centre.http);
   CentreClient client(http, centre.server->base_url());
   auto missing = client.status("KSK7-9");
   EXPECT_FALSE(missing.ok());
@@ -115,7 +115,7 @@ TEST(CentreApi, StatusByTrackingCode) {
 class CatalogTest : public ::testing::Test {
  protected:
   RunningCentre centre{"api-catalog"};
-  HttpClient http;
+  HttpClient http{centre.http};
 };
 
 TEST_F(CatalogTest, SignedCatalogVerifiesAndIsNewerThanNothing) {

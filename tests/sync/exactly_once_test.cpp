@@ -45,7 +45,8 @@ TEST(ExactlyOnce, FlakyLinkAndRestartsNeverLoseOrDuplicate) {
 
   SyncOptions options;
   options.store_file = store_file;
-  options.centre_url = "http://127.0.0.1:" + std::to_string(proxy.port());
+  options.centre_url = centre.url(proxy.port());  // TLS through the proxy: it relays raw bytes
+  options.http = centre.http;
   options.http.connect_timeout = std::chrono::milliseconds(1'000);
   options.http.total_timeout = std::chrono::milliseconds(1'000);
   options.tus.chunk_bytes = 4 * 1024;

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <limits>
 #include <thread>
+
+#include "provisioning/enrollment.h"
 
 namespace pk::sync::test {
 
@@ -17,6 +20,32 @@ RunningCentre::RunningCentre(const std::string& name) : dir(name) {
     return;
   }
   server = std::move(started).value();
+  terminal_dir = dir.path() / "terminal";
+  http.tls = enroll_terminal(*server, terminal_dir, "SKO-TEST-0001");
+}
+
+std::string RunningCentre::url(int port) const {
+  return "https://127.0.0.1:" + std::to_string(port != 0 ? port : (server ? server->port() : 0));
+}
+
+sync::TlsOptions enroll_terminal(centre::CentreServer& centre, const std::filesystem::path& terminal_dir,
+                                 const std::string& terminal_id) {
+  auto code = centre.enrollment().issue_code("A", terminal_id, std::time(nullptr), 3600);
+  if (!code) {
+    ADD_FAILURE() << code.error().message;
+    return {};
+  }
+  provisioning::EnrollOptions options;
+  options.data_dir = terminal_dir;
+  options.code = code->code;
+  options.centre_url = centre.base_url();
+  options.centre_pin = centre.certificate_authority().server_pin();
+  const auto outcome = provisioning::enroll(options);
+  if (!outcome.ok()) {
+    ADD_FAILURE() << "enroll: " << outcome.message;
+    return {};
+  }
+  return provisioning::tls_options(*outcome.identity);
 }
 
 std::vector<store::SavedApplication> fill_store(store::Store& store, int count, int pages, size_t page_size) {

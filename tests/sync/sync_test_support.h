@@ -1,6 +1,7 @@
 #pragma once
-// Shared by the sync and centre tests: a real centre on an ephemeral loopback port in a
-// temporary data folder, and a terminal store filled with sealed sample applications.
+// Shared by the sync and centre tests: a real centre (HTTPS, mutual TLS) on an ephemeral
+// loopback port in a temporary data folder, a terminal enrolled with it through the real
+// enrollment (provisioning::enroll), and a terminal store filled with sealed sample applications.
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "centre/centre_server.h"
 #include "offline-store/store.h"
+#include "sync/http_client.h"
 #include "tests/offline-store/store_test_support.h"
 
 namespace pk::sync::test {
@@ -19,7 +21,19 @@ struct RunningCentre {
   explicit RunningCentre(const std::string& name);
   TempDir dir;
   std::unique_ptr<centre::CentreServer> server;
+  // The enrolled terminal's data folder (its keys/ hold the identity) and the HTTP options
+  // that talk to this centre as that terminal: use them for every HttpClient and SyncOptions.
+  std::filesystem::path terminal_dir;
+  sync::HttpOptions http;
+  // https://127.0.0.1:<port> of the centre, or of a proxy in front of it.
+  [[nodiscard]] std::string url(int port = 0) const;
 };
+
+// Enrolls a terminal (data folder `terminal_dir`) with `centre` under `terminal_id`; returns
+// its TLS options (empty with a test failure when enrollment fails).
+[[nodiscard]] sync::TlsOptions enroll_terminal(centre::CentreServer& centre,
+                                               const std::filesystem::path& terminal_dir,
+                                               const std::string& terminal_id);
 
 // Saves `count` applications of `pages` random pages each; returns their saved records.
 [[nodiscard]] std::vector<store::SavedApplication> fill_store(store::Store& store, int count, int pages,

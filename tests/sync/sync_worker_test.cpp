@@ -40,6 +40,7 @@ TEST(SyncWorker, DeliversPurgesAndReportsStatusChanges) {
   std::mutex mutex;
   std::map<std::string, CentreStatus> heard;
   SyncOptions options = quick_options(store_file, centre.server->base_url());
+  options.http.tls = centre.http.tls;
   options.on_status = [&](const std::string& code, CentreStatus status) {
     std::lock_guard lock(mutex);
     heard[code] = status;

@@ -19,7 +19,7 @@ TEST(TusServer, CoreCreationChecksumTermination) {
   RunningCentre centre("tus-core");
   ASSERT_TRUE(centre.server);
   const std::string base = centre.server->base_url();
-  HttpClient http;
+  HttpClient http(centre.http);
 
   auto options = http.send({Method::Options, base + "/v1/uploads", {}, {}});
   ASSERT_TRUE(options.ok());
@@ -67,7 +67,7 @@ TEST(TusServer, CoreCreationChecksumTermination) {
 TEST(TusClient, UploadsAndTheServerHoldsTheSameBytes) {
   RunningCentre centre("tus-client");
   ASSERT_TRUE(centre.server);
-  HttpClient http;
+  HttpClient http(centre.http);
   TusClient tus(http, centre.server->base_url(), {1000, 3});
   const std::vector<uint8_t> content = store::test::random_page(10'500);
   auto path = tus.create(static_cast<int64_t>(content.size()), {{"kind", "page"}});
@@ -97,15 +97,15 @@ TEST(TusClient, ResumesAfterCutsAtRandomBytesResendingAtMostOneChunkPerCut) {
     // Past the first requests' headers and into the chunk bodies.
     return Fault{FaultKind::CutRequest, std::uniform_int_distribution<size_t>(1, 3 * kChunk)(random), {}};
   });
-  const std::string via_proxy = "http://127.0.0.1:" + std::to_string(proxy.port());
+  const std::string via_proxy = centre.url(proxy.port());
   const std::vector<uint8_t> content = store::test::random_page(300 * 1024 + 77);
 
-  HttpClient direct_http;
+  HttpClient direct_http(centre.http);
   TusClient direct(direct_http, centre.server->base_url());
   auto path = direct.create(static_cast<int64_t>(content.size()));
   ASSERT_TRUE(path.ok());
 
-  HttpOptions quick;
+  HttpOptions quick = centre.http;
   quick.total_timeout = std::chrono::milliseconds(5'000);
   HttpClient http(quick);
   TusClient tus(http, via_proxy, {kChunk, 1000});

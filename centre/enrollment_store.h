@@ -1,0 +1,79 @@
+#pragma once
+// The centre's record of enrollment codes, terminals and the certificates it issued, in its
+// own SQLite file (<data_dir>/enrollment.sqlite, WAL), apart from the application storage.
+// The command line (--issue-enrollment-code, --revoke-terminal) and a running server open it
+// at the same time; every call is one short transaction.
+//
+// What callers may rely on:
+//  - Codes are kept only as SHA-256 hashes; a code is used at most once, and the reply given
+//    for it is kept, so the same request (same code, same key) after a lost reply gets the
+//    same answer instead of burning the code.
+//  - Terminal numbers are never reused: a terminal enrolled again (after a factory reset) gets
+//    a fresh number, so tracking codes from its new life cannot collide with the old ones.
+//  - Enrolling a terminal again revokes every certificate it had before.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "centre/certificate_authority.h"
+#include "domain/result.h"
+#include "offline-store/database.h"
+
+namespace pk::centre {
+
+enum class CodeState { Unknown, Fresh, Used, Expired };
+
+struct CodeCheck {
+  CodeState state = CodeState::Unknown;
+  std::string terminal_id;
+  std::string office;
+  int64_t expires_unix = 0;
+  // For a used code: the key it was used with and the reply that was given.
+  std::string used_key_sha256;
+  std::string used_cert_sha256;
+  std::string reply;
+};
+
+enum class CertificateState { Unknown, Active, Revoked };
+
+struct Authorisation {
+  CertificateState state = CertificateState::Unknown;
+  std::string terminal_id;
+};
+
+struct IssuedCode {
+  std::string code;  // canonical; format_enrollment_code() for people
+  int64_t expires_unix = 0;
+};
+
+class EnrollmentStore {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<EnrollmentStore>> open(const std::filesystem::path& data_dir);
+
+  // A new single-use code for `terminal_id` at `office`, valid for ttl_seconds.
+  [[nodiscard]] Result<IssuedCode> issue_code(const std::string& office, const std::string& terminal_id,
+                                              int64_t now_unix, int64_t ttl_seconds);
+  [[nodiscard]] Result<CodeCheck> check_code(const std::string& code_sha256, int64_t now_unix);
+  // Marks the code used by `key_sha256`, gives the terminal a fresh number, revokes its earlier
+  // certificates and records `cert`, all in one transaction; make_reply(number) builds the
+  // reply that is kept for retries. Returns that reply.
+  [[nodiscard]] Result<std::string> complete_enrollment(const std::string& code_sha256,
+                                                        const std::string& key_sha256,
+                                                        const IssuedCertificate& cert, int64_t now_unix,
+                                                        const std::function<std::string(int)>& make_reply);
+  [[nodiscard]] Result<Authorisation> authorise(const std::string& cert_sha256);
+  // Revokes the terminal and every certificate it holds. Error when the id is not known.
+  [[nodiscard]] Result<int> revoke_terminal(const std::string& terminal_id, int64_t now_unix);
+
+ private:
+  explicit EnrollmentStore(store::Database db) : m_db(std::move(db)) {}
+
+  std::mutex m_mutex;
+  store::Database m_db;
+};
+
+}  // namespace pk::centre

@@ -1,0 +1,109 @@
+#include "provisioning/terminal_identity.h"
+
+#include <nlohmann/json.hpp>
+
+#include "centre/enrollment_crypto.h"
+
+namespace pk::provisioning {
+namespace {
+
+using enroll::FileMode;
+using nlohmann::json;
+
+constexpr const char* kIdentity = "identity.json";
+constexpr const char* kCert = "terminal.pem";
+constexpr const char* kKey = "terminal.key";
+constexpr const char* kCa = "centre-ca.pem";
+constexpr const char* kCatalogKey = "centre-catalog.pub";
+constexpr const char* kSealKey = "centre-seal.pub";  // the name kiosk/centre_key.h reads
+
+}  // namespace
+
+std::filesystem::path keys_dir(const std::filesystem::path& data_dir) { return data_dir / "keys"; }
+std::filesystem::path key_file(const std::filesystem::path& data_dir) { return keys_dir(data_dir) / kKey; }
+
+Result<void> make_keys_dir(const std::filesystem::path& data_dir) {
+  const auto dir = keys_dir(data_dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!ec) std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+  if (ec) return make_error("cannot make " + dir.string() + " (mode 0700): " + ec.message());
+  return {};
+}
+
+Result<std::optional<TerminalIdentity>> load_identity(const std::filesystem::path& data_dir) {
+  const auto dir = keys_dir(data_dir);
+  std::error_code ec;
+  if (!std::filesystem::exists(dir / kIdentity, ec)) return std::optional<TerminalIdentity>();
+  auto text = enroll::read_small_file(dir / kIdentity);
+  if (!text) return text.error();
+  const json document = json::parse(*text, nullptr, false);
+  const auto bad = [&](const std::string& why) {
+    return make_error((dir / kIdentity).string() + ": " + why + ": enroll this terminal again");
+  };
+  if (document.is_discarded() || !document.is_object()) return bad("not a JSON object");
+  TerminalIdentity identity;
+  identity.dir = dir;
+  try {
+    identity.terminal_id = document.at("terminal_id").get<std::string>();
+    identity.office = document.at("office").get<std::string>();
+    identity.terminal_number = document.at("terminal_number").get<int>();
+    identity.centre_url = document.at("centre_url").get<std::string>();
+    identity.centre_pin = document.at("centre_pin").get<std::string>();
+    identity.catalog_public_key = document.at("catalog_public_key").get<std::string>();
+    identity.enrolled_unix = document.at("enrolled_unix").get<int64_t>();
+  } catch (const json::exception& e) {
+    return bad(std::string("a field is missing or of the wrong type (") + e.what() + ")");
+  }
+  if (identity.terminal_id.empty() || identity.terminal_number < 1 || identity.terminal_number > 9999)
+    return bad("the terminal id or number is not valid");
+  // The key and the certificate must belong together, or nothing the centre sees would verify.
+  auto key_pem = enroll::read_small_file(dir / kKey);
+  auto cert_pem = enroll::read_small_file(dir / kCert);
+  if (!key_pem || !cert_pem) return bad("its key or certificate is missing");
+  auto key = enroll::private_key_from_pem(*key_pem);
+  auto cert = enroll::certificate_from_pem(*cert_pem);
+  if (!key || !cert || !enroll::certificate_matches_key(cert->get(), key->get()))
+    return bad("its certificate does not belong to its key");
+  if (!std::filesystem::exists(dir / kCa, ec)) return bad("the centre's CA certificate is missing");
+  return std::optional<TerminalIdentity>(std::move(identity));
+}
+
+Result<TerminalIdentity> save_identity(const std::filesystem::path& data_dir,
+                                       const enroll::EnrollReply& reply, const std::string& centre_url,
+                                       const std::string& centre_pin, int64_t now_unix,
+                                       const CommitCheck& check_before_commit) {
+  if (auto made = make_keys_dir(data_dir); !made) return made.error();
+  const auto dir = keys_dir(data_dir);
+  for (const auto& [name, bytes] :
+       {std::pair{kCert, reply.client_cert_pem}, std::pair{kCa, reply.ca_cert_pem},
+        std::pair{kCatalogKey, reply.catalog_public_key + "\n"},
+        std::pair{kSealKey, reply.seal_public_key_hex + "\n"}})
+    if (auto written = enroll::write_file_atomically(dir / name, bytes, FileMode::Public); !written)
+      return written.error();
+  TerminalIdentity identity{reply.terminal_id, reply.office, reply.terminal_number,
+                            centre_url,        centre_pin,   reply.catalog_public_key,
+                            now_unix,          dir};
+  const json document{
+      {"terminal_id", identity.terminal_id},         {"office", identity.office},
+      {"terminal_number", identity.terminal_number}, {"centre_url", identity.centre_url},
+      {"centre_pin", identity.centre_pin},           {"catalog_public_key", identity.catalog_public_key},
+      {"enrolled_unix", identity.enrolled_unix}};
+  if (check_before_commit)
+    if (auto checked = check_before_commit(identity); !checked) return checked.error();
+  // Last: from this rename on, the terminal is enrolled.
+  if (auto written =
+          enroll::write_file_atomically(dir / kIdentity, document.dump(2) + "\n", FileMode::Private);
+      !written)
+    return written.error();
+  return identity;
+}
+
+sync::TlsOptions tls_options(const TerminalIdentity& identity) {
+  return sync::TlsOptions{.client_cert_file = (identity.dir / kCert).string(),
+                          .client_key_file = (identity.dir / kKey).string(),
+                          .ca_file = (identity.dir / kCa).string(),
+                          .pinned_public_key = identity.centre_pin};
+}
+
+}  // namespace pk::provisioning
