@@ -2,6 +2,7 @@
 add_library(pk_ui_platform STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/platform.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/sdl_renderer_backend.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/software_raster.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/png_writer.cpp)
 target_include_directories(pk_ui_platform PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(pk_ui_platform PUBLIC PkgConfig::SDL2 PkgConfig::IMGUI PkgConfig::PNG PRIVATE pk_warnings)

@@ -4,7 +4,9 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "ui/png_writer.h"
 
@@ -52,6 +54,9 @@ Result<std::unique_ptr<Platform>> Platform::create(const PlatformOptions& option
     platform->m_event_driver_waits = driver == "x11" || driver == "wayland";
     platform->m_sdl_platform_ready = true;
   }
+  SDL_RendererInfo info{};
+  platform->m_software_renderer =
+      SDL_GetRendererInfo(platform->m_renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
   platform->m_backend = std::make_unique<SdlRendererBackend>(platform->m_renderer);
   return platform;
 }
@@ -107,6 +112,16 @@ void Platform::begin_frame(float delta_seconds) {
 void Platform::end_frame(const std::vector<ExternalTexture>& textures) {
   ImGui::Render();
   m_backend->sync(textures);
+  // SDL's own software rasteriser is slow on large fills and text: draw those straight into
+  // the pixels SDL renders to (the off-screen surface, or the window's when there is no GPU).
+  // PK_SOFTWARE_RASTER=sdl leaves all drawing to SDL, to compare the two.
+  static const bool sdl_only = [] {
+    const char* v = std::getenv("PK_SOFTWARE_RASTER");
+    return v && std::string_view(v) == "sdl";
+  }();
+  SDL_Surface* direct = sdl_only ? nullptr : m_surface;
+  if (!direct && !sdl_only && m_window && m_software_renderer) direct = SDL_GetWindowSurface(m_window);
+  m_backend->set_software_target(direct);
   SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
   SDL_RenderClear(m_renderer);
   m_backend->render(ImGui::GetDrawData());

@@ -63,7 +63,9 @@ class Platform {
   SDL_Renderer* m_renderer = nullptr;
   std::unique_ptr<SdlRendererBackend> m_backend;
   bool m_sdl_platform_ready = false;
-  bool m_event_driver_waits = false;  // the video driver can sleep until input (X11, Wayland)
+  bool m_event_driver_waits = false;
+  bool m_software_renderer = false;  // SDL rasterises on the CPU (headless, or no GPU)  // the video driver
+                                     // can sleep until input (X11, Wayland)
 };
 
 }  // namespace pk::ui
