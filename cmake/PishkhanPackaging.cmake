@@ -1,0 +1,92 @@
+# Debian packages with CPack: `cpack -G DEB` in a build folder (see README, Deploying) makes
+#   pishkhan-kiosk_<version>_<arch>.deb   the kiosk, its data, systemd units, udev rules
+#   pishkhan-centre_<version>_<arch>.deb  the reference central service
+# Depends are computed from the executables (dpkg-shlibdeps) plus the run-time packages the
+# linker cannot see: the fonts, the Wayland kiosk compositor, logind for its seat.
+set(PK_PACKAGING_DIR ${PROJECT_SOURCE_DIR}/packaging)
+set(PK_PACKAGING_BUILD_DIR ${PROJECT_BINARY_DIR}/packaging)
+
+# The udev rules: the hand-written part plus lines generated at build time from the drivers'
+# USB id tables (packaging/udev/gen_udev_rules.cpp), so the two cannot drift apart.
+add_executable(pk_gen_udev_rules ${PK_PACKAGING_DIR}/udev/gen_udev_rules.cpp)
+target_link_libraries(pk_gen_udev_rules PRIVATE pk_drivers pk_barcode pk_warnings)
+set(PK_UDEV_RULES ${PK_PACKAGING_BUILD_DIR}/70-pishkhan.rules)
+add_custom_command(
+  OUTPUT ${PK_UDEV_RULES}
+  COMMAND pk_gen_udev_rules ${PK_PACKAGING_DIR}/udev/70-pishkhan.rules.in ${PK_UDEV_RULES}
+  DEPENDS pk_gen_udev_rules ${PK_PACKAGING_DIR}/udev/70-pishkhan.rules.in
+  COMMENT "Generating 70-pishkhan.rules from the drivers' USB id tables")
+add_custom_target(pk_udev_rules ALL DEPENDS ${PK_UDEV_RULES})
+
+# --- what each package installs (the executables' install() lines are in their folders) ---
+set(PK_SYSTEMD_UNIT_DIR /usr/lib/systemd/system)
+install(FILES ${PK_PACKAGING_DIR}/systemd/pishkhan-kiosk.service
+              ${PK_PACKAGING_DIR}/systemd/pishkhan-service-screen.service
+        DESTINATION ${PK_SYSTEMD_UNIT_DIR} COMPONENT kiosk)
+install(FILES ${PK_UDEV_RULES} DESTINATION /usr/lib/udev/rules.d COMPONENT kiosk)
+install(FILES ${PK_PACKAGING_DIR}/config/pishkhan.toml DESTINATION /etc/pishkhan COMPONENT kiosk)
+install(FILES ${PK_SOURCE_DATA_DIR}/catalog.json DESTINATION share/pishkhan COMPONENT kiosk)
+install(FILES ${PK_PACKAGING_DIR}/debian/kiosk-README.Debian DESTINATION share/doc/pishkhan-kiosk
+        RENAME README.Debian COMPONENT kiosk)
+install(FILES ${PK_SOURCE_DATA_DIR}/pishkhan.toml DESTINATION share/doc/pishkhan-kiosk
+        RENAME pishkhan.toml.example COMPONENT kiosk)
+
+install(FILES ${PK_PACKAGING_DIR}/systemd/pishkhan-centre.service DESTINATION ${PK_SYSTEMD_UNIT_DIR}
+        COMPONENT centre)
+install(FILES ${PK_SOURCE_DATA_DIR}/catalog.json DESTINATION share/pishkhan-centre COMPONENT centre)
+install(FILES ${PK_PACKAGING_DIR}/debian/centre-README.Debian DESTINATION share/doc/pishkhan-centre
+        RENAME README.Debian COMPONENT centre)
+
+# Maintainer scripts must be named postinst, postrm... inside the control archive.
+foreach(component kiosk centre)
+  set(control_files "")
+  foreach(script postinst prerm postrm conffiles)
+    if(EXISTS ${PK_PACKAGING_DIR}/debian/${component}-${script})
+      configure_file(${PK_PACKAGING_DIR}/debian/${component}-${script}
+                     ${PK_PACKAGING_BUILD_DIR}/${component}/${script} COPYONLY)
+      list(APPEND control_files ${PK_PACKAGING_BUILD_DIR}/${component}/${script})
+    endif()
+  endforeach()
+  string(TOUPPER ${component} upper)
+  set(CPACK_DEBIAN_${upper}_PACKAGE_CONTROL_EXTRA ${control_files})
+endforeach()
+
+# --- CPack ---
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME pishkhan)
+set(CPACK_PACKAGE_VENDOR "Pishkhan")
+set(CPACK_PACKAGE_CONTACT "Pishkhan maintainers <pishkhan@localhost>")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)  # RelWithDebInfo: ship without the debug info
+set(CPACK_WARN_ON_ABSOLUTE_INSTALL_DESTINATION OFF)  # /etc, /usr/lib/systemd, /usr/lib/udev on purpose
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL kiosk centre)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME pishkhan-kiosk)
+set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
+set(CPACK_COMPONENT_KIOSK_DESCRIPTION
+    "Pishkhan citizen self-service kiosk and counter terminal\n"
+    " The firmware of Iranian government e-service kiosks: the province's service catalog,\n"
+    " applications and scanned documents captured offline and delivered exactly once, receipts.\n"
+    " Boots straight into the kiosk in a Wayland kiosk session (cage) on tty1.")
+# Not seen by dpkg-shlibdeps: the fonts (opened by path), the compositor the unit starts, the
+# logind session it needs (pam_systemd), the user tools the maintainer scripts run.
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
+    "fonts-noto-core, fonts-noto-ui-core, cage, libpam-systemd, adduser, systemd")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "pcscd, libgl1-mesa-dri, udev")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "sane-utils, pishkhan-centre")
+
+set(CPACK_DEBIAN_CENTRE_PACKAGE_NAME pishkhan-centre)
+set(CPACK_COMPONENT_CENTRE_DESCRIPTION
+    "Pishkhan reference central service\n"
+    " The centre's side of the Pishkhan protocol (JSON over HTTP, resumable tus uploads, the\n"
+    " signed catalog, outage notices), for development, demos and small deployments.")
+set(CPACK_DEBIAN_CENTRE_PACKAGE_DEPENDS "adduser")
+
+include(CPack)

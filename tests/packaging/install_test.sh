@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Install test of the Debian packages (issue 10): build the .debs with CPack, install them with
+# apt-get in a clean Debian 12 (bookworm, minbase) chroot made by debootstrap from the
+# configured apt mirror, check files, users, permissions and units (systemd-analyze verify),
+# run both programs inside, then remove (data kept) and purge (data gone).
+#
+#   tests/packaging/install_test.sh [BUILD_DIR]     (default build/release; needs root)
+#
+# The debootstrap download is cached as a tarball in build/packaging-cache/, and so are the
+# .debs apt fetches, so a second run downloads almost nothing. Run by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+top=$PWD
+build=${1:-build/release}
+cache=$top/build/packaging-cache
+suite=bookworm
+arch=$(dpkg --print-architecture)
+start=$(date +%s)
+step() { printf '\n--- install test: %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
+fail() { echo "install test FAILED: $*" >&2; exit 1; }
+
+[[ $(id -u) -eq 0 ]] || fail "needs root (debootstrap, chroot)"
+for tool in debootstrap cpack chroot mount; do command -v "$tool" >/dev/null || fail "$tool missing (scripts/bootstrap installs it)"; done
+
+# The mirror apt is configured with here (PK_DEBIAN_MIRROR overrides).
+mirror=${PK_DEBIAN_MIRROR:-}
+if [[ -z "$mirror" ]]; then
+  mirror=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -1 || true)
+  [[ -n "$mirror" ]] || mirror=$(grep -hs '^deb ' /etc/apt/sources.list | awk '{print $2}' | grep -v security | head -1 || true)
+fi
+security=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep security | head -1 || true)
+[[ -n "$mirror" ]] || fail "no Debian mirror found in /etc/apt/sources.list*; set PK_DEBIAN_MIRROR"
+echo "mirror: $mirror${security:+ (security: $security)}"
+
+step "build the packages (cpack -G DEB in $build)"
+[[ -f $build/CMakeCache.txt ]] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j"$(nproc)" --target pishkhan-kiosk pishkhan-centre pk_udev_rules
+rm -rf "$build/deb"
+(cd "$build" && cpack -G DEB -B "$top/$build/deb" >/dev/null)
+kiosk_deb=$(ls "$build"/deb/pishkhan-kiosk_*_"$arch".deb)
+centre_deb=$(ls "$build"/deb/pishkhan-centre_*_"$arch".deb)
+ls -l "$kiosk_deb" "$centre_deb"
+dpkg-deb --field "$kiosk_deb" Depends Recommends
+dpkg-deb --field "$centre_deb" Depends
+
+step "a clean Debian 12 chroot (debootstrap --variant=minbase $suite)"
+mkdir -p "$cache/apt-archives/partial"
+tarball=$cache/$suite-minbase-$arch.tgz
+include=systemd,udev
+if [[ ! -s $tarball ]]; then
+  debootstrap --variant=minbase --include=$include --make-tarball="$tarball.part" "$suite" "$cache/tarball-work" "$mirror" \
+    >"$cache/debootstrap-tarball.log" 2>&1 || { tail -20 "$cache/debootstrap-tarball.log"; fail "debootstrap --make-tarball"; }
+  mv "$tarball.part" "$tarball"
+  rm -rf "$cache/tarball-work"
+fi
+root=$(mktemp -d "$cache/chroot.XXXXXX")
+cleanup() {
+  for m in var/cache/apt/archives dev/pts dev proc sys; do
+    mountpoint -q "$root/$m" 2>/dev/null && umount -l "$root/$m"
+  done
+  rm -rf --one-file-system "$root"
+}
+trap cleanup EXIT
+# debootstrap's second stage (dpkg configuring ~100 packages) takes minutes on a busy disk; the
+# finished, untouched root is kept as a second tarball so re-runs only unpack it.
+root_tar=$cache/$suite-minbase-$arch-root.tar
+if [[ ! -s $root_tar || $root_tar -ot $tarball ]]; then
+  debootstrap --variant=minbase --include=$include --unpack-tarball="$tarball" "$suite" "$root" "$mirror" \
+    >"$cache/debootstrap.log" 2>&1 || { tail -20 "$cache/debootstrap.log"; fail "debootstrap"; }
+  tar -C "$root" --one-file-system -cf "$root_tar.part" . && mv "$root_tar.part" "$root_tar"
+else
+  tar -C "$root" -xf "$root_tar"
+fi
+chmod 0755 "$root"  # mktemp makes it 0700 (and tar restores that): the chroot's users need "/"
+mount -t proc proc "$root/proc"
+mount -t sysfs sys "$root/sys"
+mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
+mount --bind "$cache/apt-archives" "$root/var/cache/apt/archives"
+# Nothing starts services in a chroot (deb-systemd-invoke and invoke-rc.d ask policy-rc.d).
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+chmod 0755 "$root/usr/sbin/policy-rc.d"
+# A throw-away root: no fsync after every file dpkg unpacks.
+echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/pishkhan-install-test"
+{
+  echo "deb $mirror $suite main"
+  echo "deb $mirror $suite-updates main"
+  [[ -n "$security" ]] && echo "deb $security $suite-security main"
+} >"$root/etc/apt/sources.list"
+# Keep what apt fetched (the cache is this machine's folder); root may read it all.
+printf 'Binary::apt::APT::Keep-Downloaded-Packages "true";\nAPT::Sandbox::User "root";\n' >"$root/etc/apt/apt.conf.d/90pishkhan-install-test"
+in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+
+step "apt-get install ./pishkhan-kiosk_*.deb ./pishkhan-centre_*.deb"
+mkdir -p "$root/tmp/debs"
+cp "$kiosk_deb" "$centre_deb" "$root/tmp/debs/"
+in_root apt-get update -qq
+# Without Recommends (Mesa's DRI drivers alone are 100 MB): what must be there is in Depends.
+in_root sh -c 'apt-get install -y -qq --no-install-recommends /tmp/debs/pishkhan-kiosk_*.deb /tmp/debs/pishkhan-centre_*.deb' \
+  >"$cache/apt-install.log" 2>&1 || { tail -30 "$cache/apt-install.log"; fail "apt-get install"; }
+grep -E '^(Setting up pishkhan|pishkhan)' "$cache/apt-install.log" || true
+
+step "files, conffile, users, groups, permissions, enabled units"
+for f in /usr/bin/pishkhan-kiosk /usr/bin/pishkhan-centre /etc/pishkhan/pishkhan.toml \
+         /usr/share/pishkhan/catalog.json /usr/share/pishkhan-centre/catalog.json \
+         /usr/lib/systemd/system/pishkhan-kiosk.service /usr/lib/systemd/system/pishkhan-service-screen.service \
+         /usr/lib/systemd/system/pishkhan-centre.service /usr/lib/udev/rules.d/70-pishkhan.rules \
+         /usr/share/doc/pishkhan-kiosk/README.Debian; do
+  [[ -e $root$f ]] || fail "$f is not installed"
+done
+in_root dpkg-query -W -f='${Conffiles}\n' pishkhan-kiosk | grep -q '/etc/pishkhan/pishkhan.toml' ||
+  fail "/etc/pishkhan/pishkhan.toml is not a conffile"
+grep -q 'ATTRS{idVendor}=="04b8", ATTRS{idProduct}=="0e15"' "$root/usr/lib/udev/rules.d/70-pishkhan.rules" ||
+  fail "the udev rules lack the printer driver's id table"
+in_root getent passwd pishkhan >/dev/null || fail "no user pishkhan"
+in_root getent passwd pishkhan-centre >/dev/null || fail "no user pishkhan-centre"
+groups=$(in_root id -nG pishkhan)
+for g in pishkhan lp scanner plugdev input; do
+  [[ " $groups " == *" $g "* ]] || fail "pishkhan is not in group $g (groups: $groups)"
+done
+# stat inside the chroot: the owners' names are the chroot's, not this machine's.
+kiosk_data=$(in_root stat -c '%a %U %G' /var/lib/pishkhan)
+[[ $kiosk_data == "750 pishkhan pishkhan" ]] || fail "/var/lib/pishkhan is $kiosk_data, not 750 pishkhan pishkhan"
+centre_data=$(in_root stat -c '%a %U %G' /var/lib/pishkhan-centre)
+[[ $centre_data == "750 pishkhan-centre pishkhan-centre" ]] || fail "/var/lib/pishkhan-centre is $centre_data"
+[[ -L $root/etc/systemd/system/graphical.target.wants/pishkhan-kiosk.service ]] || fail "pishkhan-kiosk.service not enabled"
+[[ -L $root/etc/systemd/system/multi-user.target.wants/pishkhan-centre.service ]] || fail "pishkhan-centre.service not enabled"
+echo "files, conffile, users ($groups), /var/lib/pishkhan 0750 and enabled units: ok"
+
+step "systemd-analyze verify (inside the chroot)"
+in_root systemd-analyze verify /usr/lib/systemd/system/pishkhan-kiosk.service \
+  /usr/lib/systemd/system/pishkhan-service-screen.service /usr/lib/systemd/system/pishkhan-centre.service 2>&1 |
+  tee "$cache/verify.log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || fail "systemd-analyze verify"
+grep -i 'pishkhan' "$cache/verify.log" && fail "systemd-analyze verify warned about our units"
+
+step "run both programs inside, as their users"
+in_root pishkhan-centre --help >/dev/null || fail "pishkhan-centre --help"
+in_root pishkhan-kiosk --help >/dev/null || fail "pishkhan-kiosk --help"
+# The kiosk with the installed configuration, headless: fonts, catalog, data folder, libraries.
+in_root runuser -u pishkhan -- pishkhan-kiosk --config /etc/pishkhan/pishkhan.toml --headless \
+  --screenshot /var/lib/pishkhan/self-check.png >"$cache/kiosk-run.log" 2>&1 ||
+  { cat "$cache/kiosk-run.log"; fail "the installed kiosk did not render"; }
+[[ -s $root/var/lib/pishkhan/self-check.png && -s $root/var/lib/pishkhan/pishkhan.db ]] ||
+  fail "the kiosk wrote no screenshot or store"
+in_root runuser -u pishkhan -- pishkhan-kiosk --config /etc/pishkhan/pishkhan.toml --headless --service-screen \
+  --screenshot /var/lib/pishkhan/service-screen.png >>"$cache/kiosk-run.log" 2>&1 || fail "the service screen did not render"
+cp "$root/var/lib/pishkhan/self-check.png" "$root/var/lib/pishkhan/service-screen.png" "$cache/" 2>/dev/null || true
+# The centre as its user on a free port, until it says it listens.
+in_root runuser -u pishkhan-centre -- timeout 20 pishkhan-centre --data /var/lib/pishkhan-centre --port 0 \
+  --catalog /usr/share/pishkhan-centre/catalog.json >"$cache/centre-run.log" 2>&1 &
+centre_pid=$!
+for _ in $(seq 100); do grep -q '^listening on' "$cache/centre-run.log" && break; sleep 0.2; done
+grep '^listening on' "$cache/centre-run.log" || { cat "$cache/centre-run.log"; fail "the installed centre did not listen"; }
+kill "$centre_pid" 2>/dev/null || true
+wait "$centre_pid" 2>/dev/null || true
+in_root pkill -u pishkhan-centre 2>/dev/null || true
+echo "pishkhan-kiosk rendered its first screen and the service screen; pishkhan-centre listened"
+
+step "apt-get remove: programs gone, data, user and configuration kept"
+in_root apt-get remove -y -qq pishkhan-kiosk pishkhan-centre >"$cache/apt-remove.log" 2>&1 || { cat "$cache/apt-remove.log"; fail "apt-get remove"; }
+[[ ! -e $root/usr/bin/pishkhan-kiosk && ! -e $root/usr/bin/pishkhan-centre ]] || fail "programs left after remove"
+[[ -s $root/var/lib/pishkhan/pishkhan.db ]] || fail "remove deleted the kiosk's data"
+[[ -d $root/var/lib/pishkhan-centre/keys ]] || fail "remove deleted the centre's data"
+[[ -f $root/etc/pishkhan/pishkhan.toml ]] || fail "remove deleted the configuration"
+in_root getent passwd pishkhan >/dev/null || fail "remove deleted the user"
+
+step "apt-get purge: data, users and configuration gone"
+in_root apt-get purge -y -qq pishkhan-kiosk pishkhan-centre >"$cache/apt-purge.log" 2>&1 || { cat "$cache/apt-purge.log"; fail "apt-get purge"; }
+[[ ! -e $root/var/lib/pishkhan && ! -e $root/var/lib/pishkhan-centre ]] || fail "purge left the data"
+[[ ! -e $root/etc/pishkhan/pishkhan.toml ]] || fail "purge left the configuration"
+in_root getent passwd pishkhan >/dev/null && fail "purge left the user pishkhan"
+in_root getent passwd pishkhan-centre >/dev/null && fail "purge left the user pishkhan-centre"
+[[ ! -e $root/etc/systemd/system/graphical.target.wants/pishkhan-kiosk.service ]] || fail "purge left the unit enabled"
+
+step "passed"
+echo "install test: passed in $(( $(date +%s) - start )) s"
