@@ -118,6 +118,7 @@ void CentreServer::add_routes() {
   add_info_routes();
   add_application_routes();
   add_upload_routes();
+  add_ledger_routes();
 }
 
 void CentreServer::add_info_routes() {

@@ -84,6 +84,7 @@ class CentreServer {
   void add_application_routes();
   void add_upload_routes();
   void add_info_routes();
+  void add_ledger_routes();
 
   CentreConfig m_config;
   std::unique_ptr<CentreStorage> m_storage;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/result.h"
+#include "domain/sla_model.h"
 #include "sync/wire.h"
 
 namespace pk::centre {
@@ -53,6 +54,14 @@ struct CentreCounts {
   int64_t complete_uploads = 0;
 };
 
+// One terminal's service-level ledger as the centre holds it: what its terminal sent, plus the
+// failure reports it submitted. as_of_unix and notices are left for the caller to fill.
+struct TerminalLedger {
+  std::string terminal_id;
+  sla::LedgerSnapshot snapshot;
+  int64_t suspect_clock_outages = 0;  // outages the terminal flagged as resting on a suspect clock
+};
+
 class CentreStorage {
  public:
   virtual ~CentreStorage() = default;
@@ -77,11 +86,19 @@ class CentreStorage {
   [[nodiscard]] virtual Result<bool> remove_upload(const std::string& id) = 0;
   [[nodiscard]] virtual Result<std::vector<uint8_t>> read_upload(const std::string& id) = 0;
 
+  // Outage notices in the domain's format (domain/sla_notice_json.h), soonest first.
   [[nodiscard]] virtual Result<std::vector<sync::OutageNotice>> notices() = 0;
   [[nodiscard]] virtual Result<void> add_notice(const sync::OutageNotice& notice) = 0;
   [[nodiscard]] virtual Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix,
                                                       int64_t pending_outbox) = 0;
   [[nodiscard]] virtual Result<CentreCounts> counts() = 0;
+
+  // Stores a terminal's ledger rows under (terminal, row id), in one transaction: a row sent
+  // again replaces itself, an open outage is updated when it closes, a closed one never
+  // changes, a run only grows. Returns how many rows of each kind it took.
+  [[nodiscard]] virtual Result<sync::LedgerReceipt> store_ledger(const sync::LedgerUpload& upload) = 0;
+  // Every terminal that sent a ledger or a failure report, ordered by terminal id.
+  [[nodiscard]] virtual Result<std::vector<TerminalLedger>> terminal_ledgers() = 0;
 };
 
 }  // namespace pk::centre

@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <mutex>
 
 #include "offline-store/database.h"
@@ -41,6 +42,28 @@ CREATE INDEX IF NOT EXISTS uploads_by_application ON uploads(tracking_code, page
 CREATE TABLE IF NOT EXISTS notices (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, published_at_unix INTEGER NOT NULL,
   starts_at_unix INTEGER NOT NULL, ends_at_unix INTEGER NOT NULL
+);
+-- Outage notices in the domain's format (the older "notices" table above is no longer read).
+CREATE TABLE IF NOT EXISTS sla_notices (
+  id TEXT PRIMARY KEY, published_unix INTEGER NOT NULL, starts_unix INTEGER NOT NULL,
+  ends_unix INTEGER NOT NULL, services TEXT NOT NULL, text_fa TEXT NOT NULL, text_en TEXT NOT NULL
+);
+-- Terminals' ledgers, each row under (terminal, the terminal's own id).
+CREATE TABLE IF NOT EXISTS ledger_outages (
+  terminal_id TEXT NOT NULL, id INTEGER NOT NULL, cause TEXT NOT NULL, services TEXT NOT NULL,
+  boot_id TEXT NOT NULL, start_unix INTEGER NOT NULL, started_monotonic_ms INTEGER NOT NULL,
+  end_kind TEXT NOT NULL, end_unix INTEGER, duration_ms INTEGER, clock_suspect INTEGER NOT NULL,
+  PRIMARY KEY (terminal_id, id)
+);
+CREATE TABLE IF NOT EXISTS ledger_runs (
+  terminal_id TEXT NOT NULL, id INTEGER NOT NULL, boot_id TEXT NOT NULL, start_unix INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL, last_wall_unix INTEGER NOT NULL,
+  PRIMARY KEY (terminal_id, id)
+);
+CREATE TABLE IF NOT EXISTS ledger_clock_events (
+  terminal_id TEXT NOT NULL, id INTEGER NOT NULL, kind TEXT NOT NULL, at_unix INTEGER NOT NULL,
+  offset_seconds INTEGER NOT NULL,
+  PRIMARY KEY (terminal_id, id)
 );
 CREATE TABLE IF NOT EXISTS heartbeats (
   terminal_id TEXT PRIMARY KEY, last_seen_unix INTEGER NOT NULL, pending_outbox INTEGER NOT NULL
@@ -243,29 +266,37 @@ class SqliteCentreStorage final : public CentreStorage {
   Result<std::vector<sync::OutageNotice>> notices() override {
     std::lock_guard lock(m_mutex);
     auto query = m_db.prepare(
-        "SELECT id, title, published_at_unix, starts_at_unix, ends_at_unix FROM notices ORDER BY "
-        "starts_at_unix");
+        "SELECT id, published_unix, starts_unix, ends_unix, services, text_fa, text_en FROM sla_notices "
+        "ORDER BY starts_unix, id");
     if (!query) return query.error();
     std::vector<sync::OutageNotice> list;
     for (;;) {
       auto row = query->step();
       if (!row) return row.error();
       if (*row == StepResult::Done) break;
-      list.push_back({query->column_text(0), query->column_text(1), query->column_int64(2),
-                      query->column_int64(3), query->column_int64(4)});
+      auto services = sla::ServiceScope::from_text(query->column_text(4));
+      if (!services) return make_error("centre: notice " + query->column_text(0) + " has malformed services");
+      list.push_back({query->column_text(0), query->column_int64(1), query->column_int64(2),
+                      query->column_int64(3), *services, query->column_text(5), query->column_text(6)});
     }
     return list;
   }
 
   Result<void> add_notice(const sync::OutageNotice& notice) override {
+    // Only what the terminals' parser accepts is published: a bad notice must not stop every
+    // terminal from taking the good ones.
+    const std::vector<sync::OutageNotice> one{notice};
+    if (auto valid = sync::parse_notices(sync::to_json(one)); !valid) return valid.error();
     std::lock_guard lock(m_mutex);
-    auto insert = m_db.prepare("INSERT OR REPLACE INTO notices VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto insert = m_db.prepare("INSERT OR REPLACE INTO sla_notices VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!insert) return insert.error();
     return insert->bind(1, notice.id)
-        .bind(2, notice.title)
-        .bind(3, notice.published_at_unix)
-        .bind(4, notice.starts_at_unix)
-        .bind(5, notice.ends_at_unix)
+        .bind(2, notice.published_unix)
+        .bind(3, notice.starts_unix)
+        .bind(4, notice.ends_unix)
+        .bind(5, notice.services.to_text())
+        .bind(6, notice.text_fa)
+        .bind(7, notice.text_en)
         .run();
   }
 
@@ -286,6 +317,147 @@ class SqliteCentreStorage final : public CentreStorage {
     if (!uploads) return uploads.error();
     if (!complete) return complete.error();
     return CentreCounts{*applications, *uploads, *complete};
+  }
+
+  Result<sync::LedgerReceipt> store_ledger(const sync::LedgerUpload& upload) override {
+    std::lock_guard lock(m_mutex);
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) return transaction.error();
+    // An open outage takes its end when it closes; a closed one is final.
+    auto outage = m_db.prepare(
+        "INSERT INTO ledger_outages VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "ON CONFLICT (terminal_id, id) DO UPDATE SET end_kind = excluded.end_kind, end_unix = excluded.end_unix, "
+        "  duration_ms = excluded.duration_ms, clock_suspect = excluded.clock_suspect "
+        "WHERE ledger_outages.end_kind = 'open'");
+    if (!outage) return outage.error();
+    for (const sla::OutageChange& change : upload.changes.outages) {
+      const sla::Outage& o = change.outage;
+      const char* end = o.end == sla::OutageEnd::Open       ? "open"
+                        : o.end == sla::OutageEnd::Observed ? "observed"
+                                                            : "last_heartbeat";
+      outage->bind(1, upload.terminal_id)
+          .bind(2, o.id)
+          .bind(3, sla::to_string(o.cause))
+          .bind(4, o.services.to_text());
+      outage->bind(5, change.boot_id)
+          .bind(6, o.start_unix)
+          .bind(7, change.started_monotonic_ms)
+          .bind(8, std::string_view(end));
+      outage->bind(9, o.end_unix).bind(10, o.monotonic_duration_ms);
+      outage->bind(11, int64_t{change.clock_suspect ? 1 : 0});
+      auto ran = outage->run();
+      outage->reset();
+      if (!ran) return ran.error();
+    }
+    auto run = m_db.prepare(
+        "INSERT INTO ledger_runs VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+        "ON CONFLICT (terminal_id, id) DO UPDATE SET duration_ms = excluded.duration_ms, "
+        "  last_wall_unix = excluded.last_wall_unix WHERE excluded.duration_ms > ledger_runs.duration_ms");
+    if (!run) return run.error();
+    for (const sla::RunChange& change : upload.changes.runs) {
+      run->bind(1, upload.terminal_id)
+          .bind(2, change.id)
+          .bind(3, change.run.boot_id)
+          .bind(4, change.run.start_unix);
+      run->bind(5, change.run.monotonic_duration_ms).bind(6, change.run.last_wall_unix);
+      auto ran = run->run();
+      run->reset();
+      if (!ran) return ran.error();
+    }
+    auto event = m_db.prepare("INSERT OR IGNORE INTO ledger_clock_events VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!event) return event.error();
+    for (const sla::ClockEventChange& change : upload.changes.clock_events) {
+      event->bind(1, upload.terminal_id).bind(2, change.id);
+      event->bind(3, std::string_view(change.event.kind == sla::ClockEventKind::WallJump ? "wall_jump"
+                                                                                         : "centre_sync"));
+      event->bind(4, change.event.at_unix).bind(5, change.event.offset_seconds);
+      auto ran = event->run();
+      event->reset();
+      if (!ran) return ran.error();
+    }
+    if (auto committed = transaction->commit(); !committed) return committed.error();
+    return sync::LedgerReceipt{static_cast<int64_t>(upload.changes.outages.size()),
+                               static_cast<int64_t>(upload.changes.runs.size()),
+                               static_cast<int64_t>(upload.changes.clock_events.size())};
+  }
+
+  Result<std::vector<TerminalLedger>> terminal_ledgers() override {
+    std::lock_guard lock(m_mutex);
+    std::map<std::string, TerminalLedger> ledgers;
+    const auto of = [&](const std::string& terminal) -> TerminalLedger& {
+      TerminalLedger& ledger = ledgers[terminal];
+      ledger.terminal_id = terminal;
+      return ledger;
+    };
+    auto outages = m_db.prepare(
+        "SELECT terminal_id, id, cause, services, start_unix, end_kind, end_unix, duration_ms, clock_suspect "
+        "FROM ledger_outages ORDER BY terminal_id, id");
+    if (!outages) return outages.error();
+    for (;;) {
+      auto row = outages->step();
+      if (!row) return row.error();
+      if (*row == StepResult::Done) break;
+      auto cause = sla::outage_cause_from(outages->column_text(2));
+      auto services = sla::ServiceScope::from_text(outages->column_text(3));
+      if (!cause || !services)
+        return make_error("centre: ledger outage " + outages->column_text(1) + " is malformed");
+      sla::Outage o;
+      o.id = outages->column_int64(1);
+      o.cause = *cause;
+      o.services = *services;
+      o.start_unix = outages->column_int64(4);
+      const std::string end = outages->column_text(5);
+      o.end = end == "observed"         ? sla::OutageEnd::Observed
+              : end == "last_heartbeat" ? sla::OutageEnd::LastHeartbeat
+                                        : sla::OutageEnd::Open;
+      o.end_unix = outages->column_optional_int64(6);
+      o.monotonic_duration_ms = outages->column_optional_int64(7);
+      TerminalLedger& ledger = of(outages->column_text(0));
+      ledger.snapshot.outages.push_back(std::move(o));
+      ledger.suspect_clock_outages += outages->column_int64(8);
+    }
+    auto runs = m_db.prepare(
+        "SELECT terminal_id, boot_id, start_unix, duration_ms, last_wall_unix FROM ledger_runs ORDER BY terminal_id, id");
+    if (!runs) return runs.error();
+    for (;;) {
+      auto row = runs->step();
+      if (!row) return row.error();
+      if (*row == StepResult::Done) break;
+      of(runs->column_text(0))
+          .snapshot.runs.push_back(
+              {runs->column_text(1), runs->column_int64(2), runs->column_int64(3), runs->column_int64(4)});
+    }
+    auto events = m_db.prepare(
+        "SELECT terminal_id, kind, at_unix, offset_seconds FROM ledger_clock_events ORDER BY terminal_id, id");
+    if (!events) return events.error();
+    for (;;) {
+      auto row = events->step();
+      if (!row) return row.error();
+      if (*row == StepResult::Done) break;
+      const auto kind = events->column_text(1) == "wall_jump" ? sla::ClockEventKind::WallJump
+                                                              : sla::ClockEventKind::CentreSync;
+      of(events->column_text(0))
+          .snapshot.clock_events.push_back({kind, events->column_int64(2), events->column_int64(3)});
+    }
+    // Failure reports arrive as submissions of kind failure_report (exactly once, by their key).
+    auto reports = m_db.prepare(
+        "SELECT json_extract(submission, '$.terminal_id'), json_extract(submission, '$.service_number'), "
+        "  json_extract(submission, '$.created_at_unix') FROM applications "
+        "WHERE json_extract(submission, '$.kind') = 'failure_report' ORDER BY rowid");
+    if (!reports) return reports.error();
+    for (;;) {
+      auto row = reports->step();
+      if (!row) return row.error();
+      if (*row == StepResult::Done) break;
+      const auto service = reports->column_optional_int64(1);
+      of(reports->column_text(0))
+          .snapshot.failure_reports.push_back(
+              {service ? std::optional<int>(static_cast<int>(*service)) : std::nullopt,
+               reports->column_int64(2)});
+    }
+    std::vector<TerminalLedger> list;
+    for (auto& [terminal, ledger] : ledgers) list.push_back(std::move(ledger));
+    return list;
   }
 
  private:

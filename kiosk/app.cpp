@@ -169,6 +169,8 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
     options.http.tls = provisioning::tls_options(**identity);
     options.store_file = config.data_dir / "pishkhan.db";
     options.centre_url = config.centre_url;
+    options.terminal_id = config.terminal_id;
+    options.ledger = sync::LedgerSync::On;  // notices in, clock and ledger rows out
     app->m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
     if (auto started = app->m_sync->start(); !started) {
       spdlog::error("sync: {}", started.error().message);

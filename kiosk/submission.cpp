@@ -141,6 +141,25 @@ Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed
       out.message = strings::kStatusConfirmed.in(language);
       break;
   }
+  // The centre's own word, as the sync client last heard it, wins once there is one.
+  if (const auto centre = record.value()->centre_status) {
+    switch (*centre) {
+      case store::CentreStatus::Receiving:
+        break;
+      case store::CentreStatus::Received:
+        out.message = strings::kStatusConfirmed.in(language);
+        break;
+      case store::CentreStatus::InReview:
+        out.message = strings::kStatusInReview.in(language);
+        break;
+      case store::CentreStatus::Approved:
+        out.message = strings::kStatusApproved.in(language);
+        break;
+      case store::CentreStatus::Rejected:
+        out.message = strings::kStatusRejected.in(language);
+        break;
+    }
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "offline-store/schema_v1.h"
 #include "offline-store/schema_v2.h"
+#include "offline-store/schema_v3.h"
 
 namespace pk::store {
 namespace {
@@ -14,6 +15,7 @@ namespace {
 constexpr std::array kMigrations = {
     Migration{1, "offline store v1: applications, documents, outbox, audit_log, sequences", kSchemaV1},
     Migration{2, "service-level ledger: heartbeats, outages, outage_notices, clock_events", kSchemaV2},
+    Migration{3, "centre statuses of captures, centre acknowledgements of ledger rows", kSchemaV3},
 };
 
 constexpr bool versions_are_contiguous() {

@@ -7,6 +7,8 @@ namespace {
 constexpr std::array<std::string_view, 2> kKinds = {"application", "failure_report"};
 constexpr std::array<std::string_view, 2> kChannels = {"kiosk", "counter"};
 constexpr std::array<std::string_view, 5> kStates = {"captured", "queued", "sent", "confirmed", "purged"};
+constexpr std::array<std::string_view, 5> kCentreStatuses = {"receiving", "received", "in_review", "approved",
+                                                             "rejected"};
 
 template <class Enum, size_t N>
 std::optional<Enum> parse(const std::array<std::string_view, N>& names, std::string_view text) {
@@ -21,6 +23,14 @@ std::optional<Enum> parse(const std::array<std::string_view, N>& names, std::str
 std::string_view to_string(ApplicationKind kind) { return kKinds.at(static_cast<size_t>(kind)); }
 std::string_view to_string(Channel channel) { return kChannels.at(static_cast<size_t>(channel)); }
 std::string_view to_string(ApplicationState state) { return kStates.at(static_cast<size_t>(state)); }
+
+std::string_view to_string(CentreStatus status) { return kCentreStatuses.at(static_cast<size_t>(status)); }
+std::optional<CentreStatus> centre_status_from(std::string_view text) {
+  return parse<CentreStatus>(kCentreStatuses, text);
+}
+bool is_final(CentreStatus status) {
+  return status == CentreStatus::Approved || status == CentreStatus::Rejected;
+}
 
 std::optional<ApplicationKind> application_kind_from(std::string_view text) {
   return parse<ApplicationKind>(kKinds, text);

@@ -15,7 +15,14 @@ enum class Channel { Kiosk, Counter };
 // Only ever moves forward (the schema refuses a step back).
 enum class ApplicationState { Captured, Queued, Sent, Confirmed, Purged };
 
+// Where a capture stands at the centre, as the centre last told us (schema v3). Only moves
+// forward; Approved and Rejected are final. The same words as sync::CentreStatus on the wire.
+enum class CentreStatus { Receiving, Received, InReview, Approved, Rejected };
+
 [[nodiscard]] std::string_view to_string(ApplicationKind kind);
+[[nodiscard]] std::string_view to_string(CentreStatus status);
+[[nodiscard]] std::optional<CentreStatus> centre_status_from(std::string_view text);
+[[nodiscard]] bool is_final(CentreStatus status);
 [[nodiscard]] std::string_view to_string(Channel channel);
 [[nodiscard]] std::string_view to_string(ApplicationState state);
 [[nodiscard]] std::optional<ApplicationKind> application_kind_from(std::string_view text);
@@ -76,6 +83,8 @@ struct ApplicationRecord {
   int64_t created_at_unix = 0;
   int64_t created_monotonic_ms = 0;
   ApplicationState state = ApplicationState::Captured;
+  std::optional<CentreStatus> centre_status;     // nullopt: not heard from the centre yet
+  std::optional<int64_t> centre_status_at_unix;  // when we first heard the current one
   std::vector<uint8_t> sealed_personal;
   std::vector<DocumentRecord> documents;  // ordered by doc_kind, page_no
 };

@@ -156,8 +156,8 @@ Result<std::optional<ApplicationRecord>> Store::find_by_tracking_code(std::strin
   if (!transaction) return transaction.error();
   auto query = m_db.prepare(
       "SELECT id, tracking_code, tracking_sequence, kind, service_number, channel, terminal_id, operator_id,"
-      " created_at_unix, created_monotonic_ms, state, sealed_personal FROM applications WHERE tracking_code "
-      "= ?1");
+      " created_at_unix, created_monotonic_ms, state, sealed_personal, centre_status, centre_status_at_unix"
+      " FROM applications WHERE tracking_code = ?1");
   if (!query) return query.error();
   query->bind(1, tracking_code);
   auto stepped = query->step();
@@ -184,6 +184,14 @@ Result<std::optional<ApplicationRecord>> Store::find_by_tracking_code(std::strin
   record.created_monotonic_ms = query->column_int64(9);
   record.state = *state;
   record.sealed_personal = query->column_blob(11);
+  if (auto centre = query->column_optional_text(12)) {
+    record.centre_status = centre_status_from(*centre);
+    if (!record.centre_status) {
+      return make_error("offline store " + path().string() + ": application " + record.tracking_code +
+                        " has a centre status this firmware does not know");
+    }
+  }
+  record.centre_status_at_unix = query->column_optional_int64(13);
 
   auto documents = m_db.prepare(
       "SELECT id, doc_kind, page_no, mime, byte_size, sha256, sealed_content FROM documents"

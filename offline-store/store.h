@@ -66,6 +66,16 @@ class Store {
   // to `purged`. Refused until the centre has received it (state sent or confirmed).
   [[nodiscard]] Result<void> purge_documents(int64_t application_id);
 
+  // Captures delivered at or after `delivered_since_unix` whose centre status is not final yet,
+  // least recently asked about first (never asked: first of all).
+  [[nodiscard]] Result<std::vector<std::string>> centre_statuses_to_poll(int limit,
+                                                                         int64_t delivered_since_unix);
+  // What the centre said about a capture at `at_unix`. Stores it when it moves the status
+  // forward (with an audit row) and returns true; an older or equal status only records that we
+  // asked. An unknown tracking code is an Error.
+  [[nodiscard]] Result<bool> record_centre_status(std::string_view tracking_code, CentreStatus status,
+                                                  int64_t at_unix);
+
   // Returns the new entry's id.
   [[nodiscard]] Result<int64_t> append_audit(std::string_view actor, std::string_view action,
                                              std::string_view detail);

@@ -21,8 +21,7 @@ Ledger::Ledger(store::Database db, TimeSource& time, LedgerOptions options)
   if (m_options.max_gap_seconds <= 0) m_options.max_gap_seconds = 3 * m_options.heartbeat_interval_seconds;
 }
 
-Result<std::unique_ptr<Ledger>> Ledger::open(const std::filesystem::path& file, TimeSource& time,
-                                             LedgerOptions options) {
+Result<store::Database> Ledger::open_file(const std::filesystem::path& file, const LedgerOptions& options) {
   store::OpenOptions open_options;
   open_options.vfs_name = options.vfs_name;
   open_options.busy_timeout_ms = options.busy_timeout_ms;
@@ -35,6 +34,13 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const std::filesystem::path& file, 
     return make_error("service-level ledger: " + file.string() + " is at schema version " +
                       std::to_string(*version) + ", the ledger needs version 2");
   }
+  return std::move(db).value();
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::open(const std::filesystem::path& file, TimeSource& time,
+                                             LedgerOptions options) {
+  auto db = open_file(file, options);
+  if (!db) return db.error();
   std::unique_ptr<Ledger> ledger(new Ledger(std::move(db).value(), time, std::move(options)));
   ledger->m_boot_id = time.boot_id();
   if (auto recovered = ledger->recover(time.now()); !recovered) return recovered.error();
@@ -111,6 +117,16 @@ Result<void> Ledger::start_run(TimePoint now) {
   return {};
 }
 
+Result<std::unique_ptr<Ledger>> Ledger::open_for_sync(const std::filesystem::path& file, TimeSource& time,
+                                                      LedgerOptions options) {
+  auto db = open_file(file, options);
+  if (!db) return db.error();
+  std::unique_ptr<Ledger> ledger(new Ledger(std::move(db).value(), time, std::move(options)));
+  ledger->m_role = LedgerRole::SyncClient;
+  ledger->m_boot_id = time.boot_id();
+  return ledger;
+}
+
 Result<void> Ledger::heartbeat() { return beat(m_time.now()); }
 
 Result<void> Ledger::heartbeat_if_due() {
@@ -121,6 +137,8 @@ Result<void> Ledger::heartbeat_if_due() {
 }
 
 Result<void> Ledger::beat(TimePoint now) {
+  if (m_role == LedgerRole::SyncClient)
+    return make_error("service-level ledger: the sync client's connection does not beat");
   const int64_t monotonic_gap_ms = now.monotonic_ms - m_last_beat.monotonic_ms;
   // How far the wall clock moved against the monotonic one since the last beat.
   const int64_t jump = (now.wall_unix - m_last_beat.wall_unix) - monotonic_gap_ms / 1000;

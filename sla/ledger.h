@@ -25,6 +25,7 @@
 #include "domain/sla_model.h"
 #include "domain/sla_technician.h"
 #include "offline-store/database.h"
+#include "sla/ledger_changes.h"
 #include "sla/time_source.h"
 
 namespace pk::sla {
@@ -52,6 +53,12 @@ struct OpenOutageRecord {
   int64_t start_unix = 0;
 };
 
+// Who holds a Ledger connection. The terminal's process holds one Terminal ledger (it recovers,
+// beats and opens outages). The sync thread holds its own SyncClient connection to the same
+// file: it never recovers, beats or opens outages (that would start a second run), it only
+// records the centre's time and notices and reads and acknowledges what goes to the centre.
+enum class LedgerRole { Terminal, SyncClient };
+
 class Ledger {
  public:
   [[nodiscard]] static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path& file,
@@ -59,6 +66,11 @@ class Ledger {
   // The ledger keeps a reference to its time source.
   static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path&, TimeSource&&,
                                               LedgerOptions = {}) = delete;
+
+  // A SyncClient connection (see LedgerRole).
+  [[nodiscard]] static Result<std::unique_ptr<Ledger>> open_for_sync(const std::filesystem::path& file,
+                                                                     TimeSource& time,
+                                                                     LedgerOptions options = {});
 
   [[nodiscard]] const Recovery& recovery() const { return m_recovery; }
   [[nodiscard]] const LedgerOptions& options() const { return m_options; }
@@ -78,6 +90,13 @@ class Ledger {
   [[nodiscard]] Result<void> record_centre_time(int64_t centre_unix, int64_t local_unix,
                                                 int64_t monotonic_ms);
 
+  // Rows the centre has not acknowledged at their current revision (new ones, outages that
+  // closed since, runs that beat since, new clock events), at most `limit` of each kind, oldest
+  // first. Sending them and acknowledging what the centre stored never doubles anything there.
+  [[nodiscard]] Result<LedgerChanges> changes_for_centre(int limit);
+  // The centre stored `changes`: they are not sent again unless they change again.
+  [[nodiscard]] Result<void> acknowledge(const LedgerChanges& changes);
+
   // Inserts new notices and replaces revised ones (same id), in one transaction.
   [[nodiscard]] Result<void> store_notices(std::span<const Notice> notices);
   [[nodiscard]] Result<std::vector<Notice>> notices();
@@ -91,6 +110,8 @@ class Ledger {
 
  private:
   Ledger(store::Database db, TimeSource& time, LedgerOptions options);
+  [[nodiscard]] static Result<store::Database> open_file(const std::filesystem::path& file,
+                                                         const LedgerOptions& options);
   [[nodiscard]] Result<void> recover(TimePoint now);
   [[nodiscard]] Result<void> start_run(TimePoint now);
   [[nodiscard]] Result<void> beat(TimePoint now);
@@ -98,6 +119,7 @@ class Ledger {
   store::Database m_db;
   TimeSource& m_time;
   LedgerOptions m_options;
+  LedgerRole m_role = LedgerRole::Terminal;
   std::string m_boot_id;
   int64_t m_run_id = 0;
   TimePoint m_last_beat;

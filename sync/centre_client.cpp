@@ -112,4 +112,21 @@ CentreResult<int64_t> CentreClient::heartbeat(const std::string& terminal_id, in
   return succeed(reply["server_time_unix"].get<int64_t>());
 }
 
+CentreResult<LedgerReceipt> CentreClient::upload_ledger(const LedgerUpload& upload) {
+  const std::string body = to_json(upload);
+  auto response = m_http.send(
+      {Method::Post, m_base_url + "/v1/ledger", {{"Content-Type", "application/json"}}, as_bytes(body)});
+  if (!response) return fail<LedgerReceipt>(Retry::Later, "ledger: " + response.error().message);
+  if (response->status != 200)
+    return fail<LedgerReceipt>(retry_for(response->status), describe("ledger", *response));
+  auto receipt = parse_ledger_receipt(response->body);
+  if (!receipt) return fail<LedgerReceipt>(Retry::Later, "ledger: bad reply: " + receipt.error().message);
+  const LedgerReceipt sent{static_cast<int64_t>(upload.changes.outages.size()),
+                           static_cast<int64_t>(upload.changes.runs.size()),
+                           static_cast<int64_t>(upload.changes.clock_events.size())};
+  if (*receipt != sent)
+    return fail<LedgerReceipt>(Retry::Later, "ledger: the centre stored other counts than sent");
+  return succeed(std::move(receipt).value());
+}
+
 }  // namespace pk::sync

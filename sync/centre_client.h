@@ -43,7 +43,10 @@ class CentreClient {
   [[nodiscard]] CentreResult<ApplicationStatus> status(const std::string& tracking_code);
   [[nodiscard]] CentreResult<SignedCatalog> catalog();
   [[nodiscard]] CentreResult<std::vector<OutageNotice>> notices();
+  // POST /v1/heartbeat; returns the centre's clock (Unix seconds) for the ledger's clock check.
   [[nodiscard]] CentreResult<int64_t> heartbeat(const std::string& terminal_id, int64_t pending_outbox);
+  // POST /v1/ledger. Succeeds only when the centre stored exactly the rows sent.
+  [[nodiscard]] CentreResult<LedgerReceipt> upload_ledger(const LedgerUpload& upload);
 
   [[nodiscard]] const std::string& base_url() const { return m_base_url; }
 

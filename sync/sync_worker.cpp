@@ -6,6 +6,7 @@
 
 #include "offline-store/database.h"
 #include "offline-store/store.h"
+#include "sla/ledger.h"
 #include "sync/centre_client.h"
 #include "sync/delivery.h"
 
@@ -23,18 +24,32 @@ class WorkerState {
         backoff(options.backoff) {}
 
   std::unique_ptr<store::Store> store;
+  sla::SystemTimeSource system_time;
+  sla::TimeSource* time = &system_time;
+  std::unique_ptr<sla::Ledger> ledger;  // a SyncClient connection; null with LedgerSync::Off
   HttpClient http;
   CentreClient centre;
   TusClient tus;
   Backoff backoff;
-  // Delivered applications whose centre status is not final yet, and what we last heard.
-  std::map<std::string, CentreStatus> watched;
   std::chrono::steady_clock::time_point next_status_poll{};
+  int status_failures = 0;
+  std::chrono::steady_clock::time_point next_ledger_sync{};
+  int ledger_failures = 0;
 };
 
 namespace {
 
 int64_t now_unix() { return static_cast<int64_t>(std::time(nullptr)); }
+
+std::chrono::milliseconds doubled(std::chrono::milliseconds base, int failures, int max_factor) {
+  int factor = 1;
+  for (int i = 0; i < failures && factor < max_factor; ++i) factor *= 2;
+  return base * factor;
+}
+
+std::optional<store::CentreStatus> to_store(CentreStatus status) {
+  return store::centre_status_from(to_string(status));
+}
 
 // A crash between mark_delivered and purge_documents leaves delivered pages on the disk:
 // purge them on start. Read through a second connection, since Store has no query for it.
@@ -74,6 +89,13 @@ Result<void> SyncWorker::start() {
     m_stopping = false;
   }
   auto state = std::make_unique<WorkerState>(std::move(opened).value(), m_options);
+  if (m_options.ledger == LedgerSync::On) {
+    if (m_options.terminal_id.empty()) return make_error("sync: the ledger sync needs a terminal id");
+    if (m_options.time_source != nullptr) state->time = m_options.time_source;
+    auto ledger = sla::Ledger::open_for_sync(m_options.store_file, *state->time);
+    if (!ledger) return make_error("sync: cannot open the service-level ledger: " + ledger.error().message);
+    state->ledger = std::move(ledger).value();
+  }
   m_thread = std::thread([this, s = std::move(state)]() mutable { run(std::move(s)); });
   return {};
 }
@@ -95,7 +117,14 @@ void SyncWorker::wake() {
   m_wakeup.notify_all();
 }
 
-SyncCounters SyncWorker::counters() const { return {m_delivered.load(), m_failed.load(), m_bytes.load()}; }
+SyncCounters SyncWorker::counters() const {
+  return {m_delivered.load(), m_failed.load(), m_bytes.load(), m_ledger_rows.load(), m_statuses.load()};
+}
+
+bool SyncWorker::stopping() {
+  std::lock_guard lock(m_mutex);
+  return m_stopping;
+}
 
 void SyncWorker::wait_for(std::chrono::milliseconds duration) {
   std::unique_lock lock(m_mutex);
@@ -105,10 +134,6 @@ void SyncWorker::wait_for(std::chrono::milliseconds duration) {
 
 void SyncWorker::run(std::unique_ptr<WorkerState> state) {
   purge_leftovers(*state->store);
-  auto stopping = [this] {
-    std::lock_guard lock(m_mutex);
-    return m_stopping;
-  };
   while (!stopping()) {
     auto due = state->store->pending_outbox(m_options.batch, now_unix());
     if (!due) {
@@ -116,64 +141,147 @@ void SyncWorker::run(std::unique_ptr<WorkerState> state) {
       wait_for(m_options.idle_wait);
       continue;
     }
-    for (const store::OutboxEntry& entry : *due) {
-      if (stopping()) break;
-      DeliveryStats stats;
-      auto result = deliver(*state->store, entry, state->centre, state->tus, stats);
-      m_bytes += stats.bytes_uploaded;
-      if (result.ok()) {
-        if (auto marked = state->store->mark_delivered(entry.id, now_unix()); !marked) {
-          spdlog::error("sync: {} delivered but not marked: {}", entry.tracking_code, marked.error().message);
-          continue;  // the next pass re-submits; the key makes that harmless
-        }
-        if (auto purged = state->store->purge_documents(entry.application_id); !purged) {
-          spdlog::error("sync: {}: {}", entry.tracking_code, purged.error().message);
-        }
-        ++m_delivered;
-        spdlog::info("sync: {} delivered, centre status {}", entry.tracking_code,
-                     to_string(result.value->status));
-        if (!is_final(result.value->status)) state->watched[entry.tracking_code] = result.value->status;
-        if (m_options.on_status) m_options.on_status(entry.tracking_code, result.value->status);
-        continue;
-      }
-      ++m_failed;
-      const auto wait = result.error.retry == Retry::Never ? m_options.backoff.max
-                                                           : state->backoff.delay_after(entry.attempts + 1);
-      const int64_t next = now_unix() + (wait.count() + 999) / 1000;
-      spdlog::warn("sync: {} attempt {} failed ({}): {}", entry.tracking_code, entry.attempts + 1,
-                   result.error.retry == Retry::Never ? "refused; waiting for a technician" : "will retry",
-                   result.error.message);
-      if (auto recorded = state->store->record_attempt(entry.id, result.error.message, next); !recorded) {
-        spdlog::error("sync: {}: attempt not recorded: {}", entry.tracking_code, recorded.error().message);
-      }
-    }
-
-    if (!state->watched.empty() && std::chrono::steady_clock::now() >= state->next_status_poll) {
-      state->next_status_poll = std::chrono::steady_clock::now() + m_options.status_poll;
-      for (auto it = state->watched.begin(); it != state->watched.end() && !stopping();) {
-        auto reply = state->centre.status(it->first);
-        if (!reply.ok()) {
-          spdlog::warn("sync: status of {}: {}", it->first, reply.error.message);
-          ++it;
-          continue;
-        }
-        const CentreStatus status = reply.value->status;
-        if (status != it->second) {
-          (void)state->store->append_audit("sync", "centre_status",
-                                           it->first + " " + std::string(to_string(status)));
-          if (m_options.on_status) m_options.on_status(it->first, status);
-          it->second = status;
-        }
-        it = is_final(status) ? state->watched.erase(it) : std::next(it);
-      }
-    }
+    deliver_due(*state, *due);
+    const auto now = std::chrono::steady_clock::now();
+    if (!stopping() && now >= state->next_status_poll) poll_statuses(*state);
+    if (!stopping() && state->ledger && now >= state->next_ledger_sync) sync_ledger(*state);
     // Sleep only when nothing was due; with a full batch there may be more right away.
     if (due->size() < static_cast<size_t>(m_options.batch)) {
-      const auto idle =
-          state->watched.empty() ? m_options.idle_wait : std::min(m_options.idle_wait, m_options.status_poll);
-      wait_for(idle);
+      const auto next = std::min(state->next_status_poll,
+                                 state->ledger ? state->next_ledger_sync : state->next_status_poll);
+      const auto until_next =
+          std::chrono::duration_cast<std::chrono::milliseconds>(next - std::chrono::steady_clock::now());
+      wait_for(std::clamp(until_next, std::chrono::milliseconds(1), m_options.idle_wait));
     }
   }
+}
+
+void SyncWorker::deliver_due(WorkerState& state, const std::vector<store::OutboxEntry>& due) {
+  for (const store::OutboxEntry& entry : due) {
+    if (stopping()) break;
+    DeliveryStats stats;
+    auto result = deliver(*state.store, entry, state.centre, state.tus, stats);
+    m_bytes += stats.bytes_uploaded;
+    if (result.ok()) {
+      if (auto marked = state.store->mark_delivered(entry.id, now_unix()); !marked) {
+        spdlog::error("sync: {} delivered but not marked: {}", entry.tracking_code, marked.error().message);
+        continue;  // the next pass re-submits; the key makes that harmless
+      }
+      // Only now, with every page's SHA-256 confirmed by the centre (deliver() checked it).
+      if (auto purged = state.store->purge_documents(entry.application_id); !purged) {
+        spdlog::error("sync: {}: {}", entry.tracking_code, purged.error().message);
+      }
+      ++m_delivered;
+      const CentreStatus status = result.value->status;
+      spdlog::info("sync: {} delivered, centre status {}", entry.tracking_code, to_string(status));
+      if (auto stored = to_store(status)) {
+        auto recorded = state.store->record_centre_status(entry.tracking_code, *stored, now_unix());
+        if (!recorded)
+          spdlog::warn("sync: {}: centre status not stored: {}", entry.tracking_code,
+                       recorded.error().message);
+        if (recorded && *recorded) ++m_statuses;
+      }
+      if (m_options.on_status) m_options.on_status(entry.tracking_code, status);
+      continue;
+    }
+    ++m_failed;
+    const auto wait = result.error.retry == Retry::Never ? m_options.backoff.max
+                                                         : state.backoff.delay_after(entry.attempts + 1);
+    const int64_t next = now_unix() + (wait.count() + 999) / 1000;
+    spdlog::warn("sync: {} attempt {} failed ({}): {}", entry.tracking_code, entry.attempts + 1,
+                 result.error.retry == Retry::Never ? "refused; waiting for a technician" : "will retry",
+                 result.error.message);
+    if (auto recorded = state.store->record_attempt(entry.id, result.error.message, next); !recorded) {
+      spdlog::error("sync: {}: attempt not recorded: {}", entry.tracking_code, recorded.error().message);
+    }
+  }
+}
+
+// Asks the centre about delivered captures whose status is not final, a bounded batch at a
+// time, and keeps what it says in the store for the kiosk's offline status lookup.
+void SyncWorker::poll_statuses(WorkerState& state) {
+  const auto window = std::chrono::duration_cast<std::chrono::seconds>(m_options.status_window).count();
+  auto codes = state.store->centre_statuses_to_poll(m_options.status_batch, now_unix() - window);
+  bool failed = !codes;
+  if (!codes) spdlog::error("sync: cannot list the statuses to ask about: {}", codes.error().message);
+  for (size_t i = 0; codes && i < codes->size() && !stopping(); ++i) {
+    const std::string& code = (*codes)[i];
+    auto reply = state.centre.status(code);
+    if (!reply.ok()) {
+      spdlog::warn("sync: status of {}: {}", code, reply.error.message);
+      failed = true;
+      break;  // the centre or the link is in trouble: try the rest in the next round
+    }
+    const CentreStatus status = reply.value->status;
+    auto stored = to_store(status);
+    if (!stored) continue;
+    auto recorded = state.store->record_centre_status(code, *stored, now_unix());
+    if (!recorded) {
+      spdlog::error("sync: status of {} not stored: {}", code, recorded.error().message);
+      continue;
+    }
+    if (*recorded) {
+      ++m_statuses;
+      spdlog::info("sync: {} is now {} at the centre", code, to_string(status));
+      if (m_options.on_status) m_options.on_status(code, status);
+    }
+  }
+  state.status_failures = failed ? state.status_failures + 1 : 0;
+  state.next_status_poll =
+      std::chrono::steady_clock::now() + doubled(m_options.status_poll, state.status_failures, 16);
+}
+
+// Heartbeat (the centre's clock goes into the ledger, so figures resting on a wrong clock are
+// flagged), the centre's outage notices into the ledger (the welcome screen reads them from
+// there), then the ledger rows the centre has not acknowledged.
+void SyncWorker::sync_ledger(WorkerState& state) {
+  sla::Ledger& ledger = *state.ledger;
+  bool failed = false;
+  auto stats = state.store->stats(now_unix());
+  auto beat = state.centre.heartbeat(m_options.terminal_id, stats ? stats->pending_outbox : -1);
+  if (beat.ok()) {
+    const sla::TimePoint local = state.time->now();
+    if (auto recorded = ledger.record_centre_time(*beat.value, local.wall_unix, local.monotonic_ms);
+        !recorded)
+      spdlog::error("sync: {}", recorded.error().message);
+  } else {
+    spdlog::warn("sync: {}", beat.error.message);
+    failed = true;
+  }
+  if (!failed) {
+    auto notices = state.centre.notices();
+    if (!notices.ok()) {
+      spdlog::warn("sync: {}", notices.error.message);
+      failed = true;
+    } else if (auto stored = ledger.store_notices(*notices.value); !stored) {
+      spdlog::error("sync: {}", stored.error().message);
+    }
+  }
+  // A bounded number of rounds: a terminal with a long backlog catches up over several passes.
+  for (int round = 0; round < 8 && !failed && !stopping(); ++round) {
+    auto changes = ledger.changes_for_centre(static_cast<int>(kMaxLedgerRows / 2));
+    if (!changes) {
+      spdlog::error("sync: {}", changes.error().message);
+      failed = true;
+      break;
+    }
+    if (changes->empty()) break;
+    auto sent = state.centre.upload_ledger({m_options.terminal_id, *changes});
+    if (!sent.ok()) {
+      spdlog::warn("sync: {}", sent.error.message);
+      failed = true;
+      break;
+    }
+    if (auto acked = ledger.acknowledge(*changes); !acked) {
+      spdlog::error("sync: {}", acked.error().message);  // sent again next time: harmless
+      failed = true;
+      break;
+    }
+    m_ledger_rows += static_cast<int64_t>(changes->size());
+  }
+  state.ledger_failures = failed ? state.ledger_failures + 1 : 0;
+  state.next_ledger_sync =
+      std::chrono::steady_clock::now() + doubled(m_options.ledger_every, state.ledger_failures, 8);
 }
 
 }  // namespace pk::sync

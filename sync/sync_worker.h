@@ -22,12 +22,18 @@
 #include <thread>
 
 #include "domain/result.h"
+#include "offline-store/records.h"
+#include "sla/time_source.h"
 #include "sync/backoff.h"
 #include "sync/http_client.h"
 #include "sync/tus_client.h"
 #include "sync/wire.h"
 
 namespace pk::sync {
+
+// Whether the worker also keeps the service-level ledger in step with the centre: heartbeat
+// with the centre's clock recorded, outage notices stored, ledger rows sent (see sla/ledger.h).
+enum class LedgerSync { Off, On };
 
 struct SyncOptions {
   std::filesystem::path store_file;
@@ -37,9 +43,22 @@ struct SyncOptions {
   BackoffPolicy backoff;
   // How long to sleep when nothing is due (wake() cuts it short).
   std::chrono::milliseconds idle_wait{5'000};
-  // How often to ask the centre about delivered applications whose status is not final.
+  // How often to ask the centre about delivered applications whose status is not final; a
+  // round that fails waits twice as long, up to 16 times this.
   std::chrono::milliseconds status_poll{60'000};
+  // Each round asks about at most status_batch captures delivered within status_window,
+  // least recently asked first: bounded work however many captures wait for a decision.
+  int status_batch = 20;
+  std::chrono::seconds status_window{std::chrono::hours(24 * 90)};
   int batch = 16;
+  // Names this terminal to the centre (heartbeat, ledger rows). Required with LedgerSync::On.
+  std::string terminal_id;
+  LedgerSync ledger = LedgerSync::Off;
+  // How often to heartbeat, fetch notices and send the ledger; a failure waits twice as long,
+  // up to 8 times this.
+  std::chrono::milliseconds ledger_every{60'000};
+  // Where the ledger reads the terminal's clock; null: the system's. Tests give a wrong one.
+  sla::TimeSource* time_source = nullptr;
   // Called on the worker thread whenever the centre reports a new status for an application.
   std::function<void(const std::string& tracking_code, CentreStatus status)> on_status;
 };
@@ -48,6 +67,8 @@ struct SyncCounters {
   int64_t delivered = 0;
   int64_t failed_attempts = 0;
   int64_t bytes_uploaded = 0;
+  int64_t ledger_rows_sent = 0;  // acknowledged by the centre
+  int64_t statuses_changed = 0;  // centre statuses that moved forward in the store
 };
 
 class SyncWorker {
@@ -67,6 +88,10 @@ class SyncWorker {
 
  private:
   void run(std::unique_ptr<class WorkerState> state);
+  void deliver_due(class WorkerState& state, const std::vector<store::OutboxEntry>& due);
+  void poll_statuses(class WorkerState& state);
+  void sync_ledger(class WorkerState& state);
+  [[nodiscard]] bool stopping();
   void wait_for(std::chrono::milliseconds duration);
 
   SyncOptions m_options;
@@ -78,6 +103,8 @@ class SyncWorker {
   std::atomic<int64_t> m_delivered{0};
   std::atomic<int64_t> m_failed{0};
   std::atomic<int64_t> m_bytes{0};
+  std::atomic<int64_t> m_ledger_rows{0};
+  std::atomic<int64_t> m_statuses{0};
 };
 
 }  // namespace pk::sync

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/sla_notice_json.h"
 #include "sync/encoding.h"
 
 namespace pk::sync {
@@ -273,45 +274,200 @@ Result<ApplicationStatus> parse_application_status(std::string_view json_text) {
   return status;
 }
 
-std::string to_json(const std::vector<OutageNotice>& notices) {
-  json list = json::array();
-  for (const OutageNotice& notice : notices) {
-    list.push_back({{"id", notice.id},
-                    {"title", notice.title},
-                    {"published_at_unix", notice.published_at_unix},
-                    {"starts_at_unix", notice.starts_at_unix},
-                    {"ends_at_unix", notice.ends_at_unix}});
-  }
-  return json{{"version", kWireVersion}, {"notices", std::move(list)}}.dump();
-}
+std::string to_json(const std::vector<OutageNotice>& notices) { return sla::notices_to_json(notices); }
 
 Result<std::vector<OutageNotice>> parse_notices(std::string_view json_text) {
-  auto document = parse_object(json_text, "outage notices");
-  if (!document) return document.error();
-  Reader reader(*document, "outage notices");
-  if (auto version = check_version(reader); !version) return version.error();
-  std::vector<OutageNotice> notices;
-  if (const json* list = reader.array("notices", 1000)) {
-    for (size_t i = 0; i < list->size() && reader.ok(); ++i) {
-      if (!(*list)[i].is_object()) {
-        reader.fail("notices", "must hold objects");
-        break;
-      }
-      Reader item((*list)[i], "notice " + std::to_string(i));
-      OutageNotice notice;
-      notice.id = item.text("id", 64);
-      notice.title = item.text("title", 1024);
-      notice.published_at_unix = item.integer("published_at_unix", 0, int64_t{1} << 40);
-      notice.starts_at_unix = item.integer("starts_at_unix", 0, int64_t{1} << 40);
-      notice.ends_at_unix = item.integer("ends_at_unix", 0, int64_t{1} << 40);
-      if (item.ok() && notice.ends_at_unix < notice.starts_at_unix)
-        item.fail("ends_at_unix", "is before starts_at_unix");
-      if (!item.ok()) reader.fail_with(item.error());
-      notices.push_back(std::move(notice));
+  return sla::parse_notices(json_text);
+}
+
+namespace {
+
+constexpr int64_t kMaxUnix = int64_t{1} << 40;
+constexpr int64_t kMaxMs = int64_t{1} << 52;
+
+std::string_view end_name(sla::OutageEnd end) {
+  switch (end) {
+    case sla::OutageEnd::Open:
+      return "open";
+    case sla::OutageEnd::Observed:
+      return "observed";
+    case sla::OutageEnd::LastHeartbeat:
+      return "last_heartbeat";
+  }
+  return "open";
+}
+
+json optional_number(const std::optional<int64_t>& value) { return value ? json(*value) : json(); }
+
+// Each list must hold objects; `read` fills one item from its Reader.
+template <class Item, class Read>
+void read_list(Reader& reader, const char* key, std::vector<Item>& out, Read read) {
+  const json* list = reader.array(key, kMaxLedgerRows);
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size() && reader.ok(); ++i) {
+    if (!(*list)[i].is_object()) {
+      reader.fail(key, "must hold objects");
+      return;
     }
+    Reader item((*list)[i], std::string(key) + " " + std::to_string(i));
+    Item value = read(item);
+    if (!item.ok()) reader.fail_with(item.error());
+    out.push_back(std::move(value));
+  }
+}
+
+}  // namespace
+
+std::string to_json(const LedgerUpload& upload) {
+  json outages = json::array();
+  for (const sla::OutageChange& change : upload.changes.outages) {
+    const sla::Outage& o = change.outage;
+    outages.push_back({{"id", o.id},
+                       {"cause", sla::to_string(o.cause)},
+                       {"services", o.services.to_text()},
+                       {"boot_id", change.boot_id},
+                       {"start_unix", o.start_unix},
+                       {"started_monotonic_ms", change.started_monotonic_ms},
+                       {"end", end_name(o.end)},
+                       {"end_unix", optional_number(o.end_unix)},
+                       {"duration_ms", optional_number(o.monotonic_duration_ms)},
+                       {"clock_suspect", change.clock_suspect}});
+  }
+  json runs = json::array();
+  for (const sla::RunChange& change : upload.changes.runs) {
+    runs.push_back({{"id", change.id},
+                    {"boot_id", change.run.boot_id},
+                    {"start_unix", change.run.start_unix},
+                    {"duration_ms", change.run.monotonic_duration_ms},
+                    {"last_wall_unix", change.run.last_wall_unix}});
+  }
+  json events = json::array();
+  for (const sla::ClockEventChange& change : upload.changes.clock_events) {
+    events.push_back(
+        {{"id", change.id},
+         {"kind", change.event.kind == sla::ClockEventKind::WallJump ? "wall_jump" : "centre_sync"},
+         {"at_unix", change.event.at_unix},
+         {"offset_seconds", change.event.offset_seconds}});
+  }
+  return json{{"version", kWireVersion},
+              {"terminal_id", upload.terminal_id},
+              {"outages", std::move(outages)},
+              {"runs", std::move(runs)},
+              {"clock_events", std::move(events)}}
+      .dump();
+}
+
+Result<LedgerUpload> parse_ledger_upload(std::string_view json_text) {
+  auto document = parse_object(json_text, "ledger upload");
+  if (!document) return document.error();
+  Reader reader(*document, "ledger upload");
+  if (auto version = check_version(reader); !version) return version.error();
+  LedgerUpload upload;
+  upload.terminal_id = reader.text("terminal_id", 64);
+  if (reader.ok() && upload.terminal_id.empty()) reader.fail("terminal_id", "is empty");
+  read_list(reader, "outages", upload.changes.outages, [](Reader& item) {
+    sla::OutageChange change;
+    sla::Outage& o = change.outage;
+    o.id = item.integer("id", 1, kMaxMs);
+    const std::string cause = item.text("cause", 32);
+    if (item.ok()) {
+      if (auto parsed = sla::outage_cause_from(cause))
+        o.cause = *parsed;
+      else
+        item.fail("cause", "is not a known cause");
+    }
+    const std::string services = item.text("services", 4096);
+    if (item.ok()) {
+      auto scope = sla::ServiceScope::from_text(services);
+      if (scope && scope->to_text() == services)
+        o.services = *scope;
+      else
+        item.fail("services", "must be \"all\" or sorted service numbers like \"3,7\"");
+    }
+    change.boot_id = item.text("boot_id", 64);
+    if (item.ok() && change.boot_id.empty()) item.fail("boot_id", "is empty");
+    o.start_unix = item.integer("start_unix", 0, kMaxUnix);
+    change.started_monotonic_ms = item.integer("started_monotonic_ms", 0, kMaxMs);
+    const std::string end = item.text("end", 32);
+    o.end_unix = item.optional_integer("end_unix", 0, kMaxUnix);
+    o.monotonic_duration_ms = item.optional_integer("duration_ms", 0, kMaxMs);
+    change.clock_suspect = item.boolean("clock_suspect");
+    if (item.ok()) {
+      if (end == "open")
+        o.end = sla::OutageEnd::Open;
+      else if (end == "observed")
+        o.end = sla::OutageEnd::Observed;
+      else if (end == "last_heartbeat")
+        o.end = sla::OutageEnd::LastHeartbeat;
+      else
+        item.fail("end", "must be \"open\", \"observed\" or \"last_heartbeat\"");
+    }
+    // A closed outage has its end and its length; an open one neither.
+    const bool closed = o.end != sla::OutageEnd::Open;
+    if (item.ok() && (o.end_unix.has_value() != closed || o.monotonic_duration_ms.has_value() != closed))
+      item.fail("end_unix", "and duration_ms must be given exactly when the outage is closed");
+    return change;
+  });
+  read_list(reader, "runs", upload.changes.runs, [](Reader& item) {
+    sla::RunChange change;
+    change.id = item.integer("id", 1, kMaxMs);
+    change.run.boot_id = item.text("boot_id", 64);
+    if (item.ok() && change.run.boot_id.empty()) item.fail("boot_id", "is empty");
+    change.run.start_unix = item.integer("start_unix", 0, kMaxUnix);
+    change.run.monotonic_duration_ms = item.integer("duration_ms", 0, kMaxMs);
+    change.run.last_wall_unix = item.integer("last_wall_unix", 0, kMaxUnix);
+    return change;
+  });
+  read_list(reader, "clock_events", upload.changes.clock_events, [](Reader& item) {
+    sla::ClockEventChange change;
+    change.id = item.integer("id", 1, kMaxMs);
+    const std::string kind = item.text("kind", 32);
+    change.event.at_unix = item.integer("at_unix", 0, kMaxUnix);
+    change.event.offset_seconds = item.integer("offset_seconds", -kMaxUnix, kMaxUnix);
+    if (item.ok()) {
+      if (kind == "centre_sync")
+        change.event.kind = sla::ClockEventKind::CentreSync;
+      else if (kind == "wall_jump")
+        change.event.kind = sla::ClockEventKind::WallJump;
+      else
+        item.fail("kind", "must be \"centre_sync\" or \"wall_jump\"");
+    }
+    return change;
+  });
+  if (!reader.ok()) return reader.error();
+  return upload;
+}
+
+std::string to_json(const LedgerReceipt& receipt) {
+  return json{
+      {"version", kWireVersion},
+      {"stored",
+       {{"outages", receipt.outages}, {"runs", receipt.runs}, {"clock_events", receipt.clock_events}}}}
+      .dump();
+}
+
+Result<LedgerReceipt> parse_ledger_receipt(std::string_view json_text) {
+  auto document = parse_object(json_text, "ledger receipt");
+  if (!document) return document.error();
+  Reader reader(*document, "ledger receipt");
+  if (auto version = check_version(reader); !version) return version.error();
+  LedgerReceipt receipt;
+  const json* stored = nullptr;
+  if (reader.ok()) {
+    auto it = document->find("stored");
+    if (it == document->end() || !it->is_object())
+      reader.fail("stored", "must be an object");
+    else
+      stored = &*it;
   }
   if (!reader.ok()) return reader.error();
-  return notices;
+  Reader counts(*stored, "ledger receipt stored");
+  const auto max = static_cast<int64_t>(kMaxLedgerRows);
+  receipt.outages = counts.integer("outages", 0, max);
+  receipt.runs = counts.integer("runs", 0, max);
+  receipt.clock_events = counts.integer("clock_events", 0, max);
+  if (!counts.ok()) return counts.error();
+  return receipt;
 }
 
 }  // namespace pk::sync

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "domain/result.h"
+#include "domain/sla_model.h"
+#include "sla/ledger_changes.h"
 
 namespace pk::sync {
 
@@ -68,16 +70,39 @@ struct ApplicationStatus {
 [[nodiscard]] std::string to_json(const ApplicationStatus& status);
 [[nodiscard]] Result<ApplicationStatus> parse_application_status(std::string_view json_text);
 
-// Outage notices the centre publishes (SLA: planned outages are announced 72 h ahead).
-struct OutageNotice {
-  std::string id;
-  std::string title;
-  int64_t published_at_unix = 0;
-  int64_t starts_at_unix = 0;
-  int64_t ends_at_unix = 0;
-  bool operator==(const OutageNotice&) const = default;
-};
+// Outage notices the centre publishes (SLA: planned outages are announced 72 h ahead), in the
+// domain's format (domain/sla_notice_json.h): what the centre serves at /v1/notices is exactly
+// what the terminal's ledger stores and the welcome screen shows.
+using OutageNotice = sla::Notice;
 [[nodiscard]] std::string to_json(const std::vector<OutageNotice>& notices);
 [[nodiscard]] Result<std::vector<OutageNotice>> parse_notices(std::string_view json_text);
+
+// POST /v1/ledger: the terminal's ledger rows the centre has not acknowledged yet. The centre
+// keeps each row under (terminal_id, its id), so a retry replaces a row with itself.
+//   {"version":1, "terminal_id":"...",
+//    "outages":[{"id":3, "cause":"printer_down", "services":"all"|"3,7", "boot_id":"...",
+//                "start_unix":..., "started_monotonic_ms":..., "end":"open"|"observed"|"last_heartbeat",
+//                "end_unix":...|null, "duration_ms":...|null, "clock_suspect":false}],
+//    "runs":[{"id":1, "boot_id":"...", "start_unix":..., "duration_ms":..., "last_wall_unix":...}],
+//    "clock_events":[{"id":1, "kind":"centre_sync"|"wall_jump", "at_unix":..., "offset_seconds":...}]}
+struct LedgerUpload {
+  std::string terminal_id;
+  sla::LedgerChanges changes;
+  bool operator==(const LedgerUpload&) const = default;
+};
+inline constexpr size_t kMaxLedgerRows = 1000;  // of each kind, per request
+[[nodiscard]] std::string to_json(const LedgerUpload& upload);
+[[nodiscard]] Result<LedgerUpload> parse_ledger_upload(std::string_view json_text);
+
+// The centre's reply: how many rows of each kind it stored. The terminal acknowledges its rows
+// only when the counts are those it sent.
+struct LedgerReceipt {
+  int64_t outages = 0;
+  int64_t runs = 0;
+  int64_t clock_events = 0;
+  bool operator==(const LedgerReceipt&) const = default;
+};
+[[nodiscard]] std::string to_json(const LedgerReceipt& receipt);
+[[nodiscard]] Result<LedgerReceipt> parse_ledger_receipt(std::string_view json_text);
 
 }  // namespace pk::sync

@@ -197,5 +197,60 @@ TEST(StoreMigrations, RefusesAFileWhoseHeaderIsGarbage) {
   EXPECT_NE(store.error().message.find("not a"), std::string::npos) << store.error().message;
 }
 
+// A terminal in the field still on schema v2 (the ledger's tables, no centre statuses): the
+// firmware that knows v3 migrates it in place and keeps everything it held.
+TEST(StoreMigrations, MigratesAVersion2FileToVersion3KeepingItsData) {
+  TempDir dir("migrate-v2");
+  const auto file = dir.file("store.db");
+  {
+    auto db = Database::open(file, OpenOptions{});
+    ASSERT_TRUE(db) << db.error().message;
+    for (const Migration& step : migrations()) {
+      if (step.version > 2) break;
+      ASSERT_TRUE(db->exec(step.sql)) << step.description;
+    }
+    ASSERT_TRUE(db->exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
+    ASSERT_TRUE(db->exec("PRAGMA user_version = 2"));
+    ASSERT_TRUE(db->exec(
+        "INSERT INTO applications (tracking_code, tracking_sequence, kind, service_number, channel, terminal_id,"
+        " created_at_unix, created_monotonic_ms, state, sealed_personal)"
+        " VALUES ('KSK7-1', 1, 'application', 3, 'kiosk', 'KSK7', 1700000000, 5, 'sent', x'00');"
+        "INSERT INTO outbox (application_id, idempotency_key, created_at_unix, next_attempt_at_unix,"
+        " delivered_at_unix) VALUES (1, '0123456789abcdef0123456789abcdef', 1700000000, 0, 1700000100);"
+        "INSERT INTO heartbeats (boot_id, started_wall_unix, started_monotonic_ms, last_wall_unix,"
+        " last_monotonic_ms) VALUES ('b', 1700000000, 0, 1700000600, 600000);"
+        "INSERT INTO outages (cause, services, run_id, boot_id, started_wall_unix, started_monotonic_ms,"
+        " ended_wall_unix, duration_ms, end_kind) VALUES"
+        " ('printer_down', 'all', 1, 'b', 1700000100, 100000, 1700000200, 100000, 'observed');"));
+  }
+  EXPECT_EQ(query(file, "PRAGMA user_version"), 2);
+
+  auto store = Store::open(file);
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->schema_version(), 3);
+  auto found = (*store)->find_by_tracking_code("KSK7-1");
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->state, ApplicationState::Sent);
+  EXPECT_FALSE((*found)->centre_status.has_value());  // not heard from the centre yet
+  // The delivered capture is now asked about, and what the centre says is kept.
+  auto to_poll = (*store)->centre_statuses_to_poll(10, 0);
+  ASSERT_TRUE(to_poll) << to_poll.error().message;
+  EXPECT_EQ(*to_poll, std::vector<std::string>{"KSK7-1"});
+  ASSERT_TRUE((*store)->record_centre_status("KSK7-1", CentreStatus::Approved, 1700001000));
+  EXPECT_EQ((*(*store)->find_by_tracking_code("KSK7-1"))->centre_status, CentreStatus::Approved);
+  store->reset();
+
+  EXPECT_EQ(query(file, "PRAGMA user_version"), 3);
+  EXPECT_EQ(query(file, "SELECT count(*) FROM outages"), 1);
+  EXPECT_EQ(query(file, "SELECT count(*) FROM heartbeats"), 1);
+  EXPECT_EQ(query(file, "SELECT count(*) FROM ledger_acks"), 0);
+  // The schema itself refuses a centre status that moves back.
+  auto db = Database::open(file, OpenOptions{});
+  ASSERT_TRUE(db);
+  EXPECT_FALSE(db->exec("UPDATE applications SET centre_status = 'received' WHERE id = 1"));
+  EXPECT_FALSE(db->exec("UPDATE applications SET centre_status = 'sent' WHERE id = 1"));
+}
+
 }  // namespace
 }  // namespace pk::store

@@ -21,13 +21,14 @@ int64_t query(const std::filesystem::path& file, const std::string& sql) {
   return value ? *value : -1;
 }
 
-TEST(SlaLedger, OpensTheStoreAtSchemaVersion2WithTheLedgerTables) {
+TEST(SlaLedger, OpensTheStoreAtTheLatestSchemaWithTheLedgerTables) {
   TempDir dir("ledger-schema");
   FakeTime time(at(1404, 7, 1), 1000);
   auto ledger = Ledger::open(dir.file("store.db"), time);
   ASSERT_TRUE(ledger) << ledger.error().message;
-  EXPECT_EQ(query(dir.file("store.db"), "PRAGMA user_version"), 2);
-  for (const char* table : {"heartbeats", "outages", "outage_notices", "clock_events", "applications"}) {
+  EXPECT_EQ(query(dir.file("store.db"), "PRAGMA user_version"), store::latest_schema_version());
+  for (const char* table :
+       {"heartbeats", "outages", "outage_notices", "clock_events", "applications", "ledger_acks"}) {
     EXPECT_EQ(
         query(dir.file("store.db"),
               std::string("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='") + table + "'"),
@@ -37,7 +38,7 @@ TEST(SlaLedger, OpensTheStoreAtSchemaVersion2WithTheLedgerTables) {
   // The store's own connection opens the same file at the same version.
   auto store = store::Store::open(dir.file("store.db"));
   ASSERT_TRUE(store) << store.error().message;
-  EXPECT_EQ((*store)->schema_version(), 2);
+  EXPECT_EQ((*store)->schema_version(), store::latest_schema_version());
 }
 
 TEST(SlaLedger, HeartbeatUpdatesOneRowInPlace) {

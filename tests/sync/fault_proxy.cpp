@@ -64,6 +64,39 @@ FaultProxy::~FaultProxy() {
   ::close(m_listen_fd);
 }
 
+void FaultProxy::set_rate_limit(int64_t bytes_per_second) {
+  std::lock_guard lock(m_rate_mutex);
+  m_rate = bytes_per_second;
+  for (int d = 0; d < 2; ++d) {
+    m_tokens[d] = 0;
+    m_refilled[d] = std::chrono::steady_clock::now();
+  }
+}
+
+void FaultProxy::take_tokens(int direction, size_t bytes) {
+  for (;;) {
+    std::chrono::microseconds wait{0};
+    {
+      std::lock_guard lock(m_rate_mutex);
+      if (m_rate <= 0) return;
+      const auto now = std::chrono::steady_clock::now();
+      const double burst = static_cast<double>(m_rate) / 20;  // 50 ms of traffic
+      const double elapsed = std::chrono::duration<double>(now - m_refilled[direction]).count();
+      m_tokens[direction] = std::min(burst, m_tokens[direction] + elapsed * static_cast<double>(m_rate));
+      m_refilled[direction] = now;
+      // A chunk larger than the bucket goes when the bucket is full, leaving a debt.
+      const double need = std::min(static_cast<double>(bytes), burst);
+      if (m_tokens[direction] >= need) {
+        m_tokens[direction] -= static_cast<double>(bytes);
+        return;
+      }
+      wait = std::chrono::microseconds(
+          static_cast<int64_t>((need - m_tokens[direction]) * 1e6 / static_cast<double>(m_rate)) + 1);
+    }
+    std::this_thread::sleep_for(wait);  // the link's pace, not a synchronisation
+  }
+}
+
 void FaultProxy::accept_loop() {
   while (!m_stopping) {
     const int client = ::accept4(m_listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
@@ -108,7 +141,8 @@ void FaultProxy::relay(int client, Fault fault) {
   size_t up = 0;
   size_t down = 0;
   bool stalled = false;
-  std::vector<char> buffer(64 * 1024);
+  // Small reads keep a rate-limited link smooth (one read is sent as one burst).
+  std::vector<char> buffer(16 * 1024);
   for (;;) {
     pollfd fds[2] = {{client, POLLIN, 0}, {server, POLLIN, 0}};
     if (::poll(fds, 2, 1000) < 0 || m_stopping) break;
@@ -121,8 +155,10 @@ void FaultProxy::relay(int client, Fault fault) {
         write_all(server, buffer.data(), fault.at_byte - up);
         break;
       }
+      take_tokens(0, count);
       if (!write_all(server, buffer.data(), count)) break;
       up += count;
+      m_bytes_up += static_cast<int64_t>(count);
     }
     if (fds[1].revents != 0) {
       const ssize_t n = ::recv(server, buffer.data(), buffer.size(), 0);
@@ -146,6 +182,7 @@ void FaultProxy::relay(int client, Fault fault) {
         ++m_faults;
         buffer[fault.at_byte - down] = static_cast<char>(buffer[fault.at_byte - down] ^ 0x5a);
       }
+      take_tokens(1, count);
       if (!write_all(client, buffer.data(), count)) break;
       down += count;
     }

@@ -1,0 +1,178 @@
+// KILL -9: the sync runs in a process of its own (sync_child) that is SIGKILLed at random
+// points, 30 times, while it delivers 100 applications with pages and the terminal's ledger
+// keeps changing; then it runs to the end. Every application is at the centre exactly once,
+// every page byte-identical by SHA-256, the outbox is empty, the pages are purged, and the
+// centre holds the terminal's ledger exactly as the terminal does, no row missing or doubled.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <random>
+
+#include "sla/ledger.h"
+#include "sync/encoding.h"
+#include "tests/sync/sync_test_support.h"
+
+extern char** environ;
+
+namespace pk::sync::test {
+namespace {
+
+sla::LedgerOptions beat_every(int seconds) {
+  sla::LedgerOptions options;
+  options.heartbeat_interval_seconds = seconds;
+  return options;
+}
+
+// A clock for the terminal's ledger that the test moves by hand.
+class StepTime final : public sla::TimeSource {
+ public:
+  explicit StepTime(int64_t wall) : m_now{wall, 1'000} {}
+  sla::TimePoint now() override { return m_now; }
+  std::string boot_id() override { return "kill-test-boot"; }
+  void advance(int64_t seconds) {
+    m_now.wall_unix += seconds;
+    m_now.monotonic_ms += seconds * 1000;
+  }
+
+ private:
+  sla::TimePoint m_now;
+};
+
+pid_t spawn_child(const std::filesystem::path& store, const std::string& url, const std::string& terminal) {
+  std::string program = PK_SYNC_CHILD;
+  std::string store_arg = store.string();
+  std::string url_arg = url;
+  std::string terminal_arg = terminal;
+  char* argv[] = {program.data(), store_arg.data(), url_arg.data(), terminal_arg.data(), nullptr};
+  pid_t pid = -1;
+  if (posix_spawn(&pid, program.c_str(), nullptr, nullptr, argv, environ) != 0) return -1;
+  return pid;
+}
+
+void kill_child(pid_t pid) {
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+}
+
+TEST(KillMinus9, SyncKilledAtRandomPointsDeliversEverythingExactlyOnce) {
+  RunningCentre centre("kill-9");
+  ASSERT_TRUE(centre.server);
+  const auto store_file = centre.dir.file("terminal.sqlite");
+  const std::string terminal = "KSK7";
+  constexpr int kApplications = 100;
+  constexpr int kKills = 30;
+
+  std::map<std::string, std::vector<Digest>> expected;
+  {
+    auto store = store::Store::open(store_file);
+    ASSERT_TRUE(store.ok());
+    for (const auto& saved : fill_store(**store, kApplications, 2, 24'000)) {
+      auto record = (*store)->find_by_tracking_code(saved.tracking_code);
+      for (const auto& document : (*record)->documents)
+        expected[saved.tracking_code].push_back(sha256(*document.sealed_content));
+    }
+  }
+  // The terminal's own ledger, in this process: outages open and close while the child syncs.
+  StepTime time(1'760'000'000);
+  auto ledger = sla::Ledger::open(store_file, time, beat_every(30));
+  ASSERT_TRUE(ledger.ok()) << ledger.error().message;
+
+  std::mt19937 random(9);
+  int64_t open_outage = 0;
+  for (int kill = 0; kill < kKills; ++kill) {
+    const pid_t child = spawn_child(store_file, centre.server->base_url(), terminal);
+    ASSERT_GT(child, 0);
+    // Ledger changes while the child runs: a beat, an outage opening or closing.
+    for (int step = 0; step < 3; ++step) {
+      time.advance(20);
+      ASSERT_TRUE((*ledger)->heartbeat().ok());
+      if (open_outage == 0) {
+        auto opened = (*ledger)->open_outage(sla::OutageCause::PrinterDown, sla::ServiceScope::all(), "test");
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        open_outage = *opened;
+      } else {
+        ASSERT_TRUE((*ledger)->close_outage(open_outage).ok());
+        open_outage = 0;
+      }
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 120)(random)));
+    }
+    kill_child(child);
+  }
+  if (open_outage != 0) {
+    ASSERT_TRUE((*ledger)->close_outage(open_outage).ok());
+  }
+  const std::size_t undelivered_after_kills = undelivered(store_file).size();
+
+  // The last run goes to the end: outbox empty and every ledger row acknowledged.
+  const pid_t last = spawn_child(store_file, centre.server->base_url(), terminal);
+  ASSERT_GT(last, 0);
+  auto sync_ledger = sla::Ledger::open_for_sync(store_file, time);
+  ASSERT_TRUE(sync_ledger.ok());
+  const bool finished = eventually(
+      [&] {
+        auto changes = (*sync_ledger)->changes_for_centre(1000);
+        return undelivered(store_file).empty() && changes.ok() && changes->empty();
+      },
+      std::chrono::seconds(120));
+  kill_child(last);
+  ASSERT_TRUE(finished);
+  // The kills did land during the work, not after it.
+  EXPECT_GT(undelivered_after_kills, 0u);
+
+  auto counts = centre.server->storage().counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->applications, kApplications);  // no duplicate
+  EXPECT_EQ(counts->uploads, 2 * kApplications);
+  EXPECT_EQ(counts->complete_uploads, 2 * kApplications);
+  auto store = store::Store::open(store_file);
+  ASSERT_TRUE(store.ok());
+  for (const auto& [code, hashes] : expected) {
+    auto status = centre.server->storage().status(code);
+    ASSERT_TRUE(status.ok() && *status) << code;
+    ASSERT_EQ((*status)->pages.size(), hashes.size());
+    for (size_t i = 0; i < hashes.size(); ++i) {
+      const std::string& path = (*status)->pages[i].upload_path;
+      auto bytes = centre.server->storage().read_upload(path.substr(path.rfind('/') + 1));
+      ASSERT_TRUE(bytes.ok());
+      EXPECT_EQ(sha256(*bytes), hashes[i]) << code << " page " << i;
+    }
+    auto record = (*store)->find_by_tracking_code(code);
+    EXPECT_EQ((*record)->state, store::ApplicationState::Purged) << code;
+  }
+
+  // The ledger at the centre is the terminal's, row for row.
+  auto local = (*ledger)->snapshot();
+  ASSERT_TRUE(local.ok());
+  auto ledgers = centre.server->storage().terminal_ledgers();
+  ASSERT_TRUE(ledgers.ok());
+  const centre::TerminalLedger* at_centre = nullptr;
+  for (const auto& l : *ledgers)
+    if (l.terminal_id == terminal) at_centre = &l;
+  ASSERT_NE(at_centre, nullptr);
+  ASSERT_EQ(at_centre->snapshot.outages.size(), local->outages.size());
+  for (size_t i = 0; i < local->outages.size(); ++i) {
+    const sla::Outage& mine = local->outages[i];
+    const sla::Outage& theirs = at_centre->snapshot.outages[i];
+    EXPECT_EQ(theirs.id, mine.id);
+    EXPECT_EQ(theirs.start_unix, mine.start_unix);
+    EXPECT_EQ(theirs.end_unix, mine.end_unix) << "outage " << mine.id;
+    EXPECT_EQ(theirs.monotonic_duration_ms, mine.monotonic_duration_ms) << "outage " << mine.id;
+    EXPECT_EQ(theirs.end, mine.end);
+  }
+  EXPECT_GE(local->outages.size(), static_cast<size_t>(kKills));
+  ASSERT_EQ(at_centre->snapshot.runs.size(), local->runs.size());
+  // The child may have recorded the centre's time once more just before its end, unsent.
+  auto unsent = (*sync_ledger)->changes_for_centre(100'000);
+  ASSERT_TRUE(unsent.ok());
+  EXPECT_TRUE(unsent->outages.empty() && unsent->runs.empty());
+  EXPECT_EQ(at_centre->snapshot.clock_events.size() + unsent->clock_events.size(),
+            local->clock_events.size());
+  EXPECT_GT(local->clock_events.size(), 0u);  // the child's heartbeats recorded the centre's time
+}
+
+}  // namespace
+}  // namespace pk::sync::test
