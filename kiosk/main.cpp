@@ -116,8 +116,8 @@ int enroll_command(const pk::kiosk::Config& config, const std::string& code, con
   return 0;
 }
 
-// The enrolled identity's terminal id, number and office are the centre's word: they override
-// the configuration file's.
+// The enrolled identity's terminal id, number, office and centre URL are the centre's word: they
+// override the configuration file's (an empty centre.url still means "no sync").
 void apply_enrolled_identity(pk::kiosk::Config& config) {
   auto identity = pk::provisioning::load_identity(config.data_dir);
   if (!identity) {
@@ -129,7 +129,8 @@ void apply_enrolled_identity(pk::kiosk::Config& config) {
   config.terminal_id = enrolled.terminal_id;
   config.terminal_number = enrolled.terminal_number;
   config.office = enrolled.office;
-  if (config.centre_url.empty()) config.centre_url = enrolled.centre_url;
+  // The centre it enrolled with, where its certificate is good (centre.url is what --enroll uses).
+  if (!config.centre_url.empty()) config.centre_url = enrolled.centre_url;
 }
 
 }  // namespace
