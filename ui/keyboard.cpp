@@ -41,6 +41,69 @@ bool is_extending(char32_t cp) {
 
 // Draws one row of keys centred in `row`, in physical-keyboard order (left to right) in
 // every language: a keyboard is not mirrored for right-to-left text.
+// The caret of the field the keyboard types into (the one last drawn focused). A text that
+// changed behind its back (the flow cleared it) puts the caret at its end.
+EditCursor& caret_of(Ui& ui, const std::string& text) {
+  Ui::FieldEdit& field = ui.field_edit(ui.active_field());
+  const size_t graphemes = edit::grapheme_count(text);
+  if (field.graphemes != graphemes) field.cursor = EditCursor{graphemes, graphemes};
+  field.graphemes = graphemes;
+  edit::clamp(text, field.cursor);
+  return field.cursor;
+}
+
+void typed(Ui& ui, std::string& text, std::string_view key) {
+  edit::insert(text, caret_of(ui, text), key);
+  ui.field_edit(ui.active_field()).graphemes = edit::grapheme_count(text);
+}
+
+bool erased(Ui& ui, std::string& text, bool forward) {
+  EditCursor& cursor = caret_of(ui, text);
+  const bool changed = forward ? edit::erase_forward(text, cursor) : edit::backspace(text, cursor);
+  ui.field_edit(ui.active_field()).graphemes = edit::grapheme_count(text);
+  return changed;
+}
+
+// A physical keyboard (the counter terminal has one): typing, Backspace, Delete, and select
+// all, copy, cut and paste through the system clipboard (SDL's, via ImGui).
+bool physical_keys(Ui& ui, std::string& text, bool digits_only) {
+  ImGuiIO& io = ImGui::GetIO();
+  bool changed = false;
+  if (io.KeyCtrl) {
+    EditCursor& cursor = caret_of(ui, text);
+    if (key_pressed(ImGuiKey_A)) edit::select_all(text, cursor);
+    if ((key_pressed(ImGuiKey_C) || key_pressed(ImGuiKey_X)) && cursor.has_selection())
+      ImGui::SetClipboardText(edit::selected_text(text, cursor).c_str());
+    if (key_pressed(ImGuiKey_X) && cursor.has_selection()) changed |= erased(ui, text, false);
+    if (key_pressed(ImGuiKey_V)) {
+      const char* pasted = ImGui::GetClipboardText();
+      std::string clean;
+      for (char32_t cp : utf8::decode(pasted ? pasted : "")) {
+        const bool digit =
+            (cp >= U'0' && cp <= U'9') || (cp >= U'۰' && cp <= U'۹') || (cp >= U'٠' && cp <= U'٩');
+        if (cp >= 0x20 && cp != 0x7F && (!digits_only || digit)) utf8::append(clean, cp);  // one line
+      }
+      if (!clean.empty()) {
+        typed(ui, text, clean);
+        changed = true;
+      }
+    }
+  } else {
+    for (ImWchar c : io.InputQueueCharacters) {
+      const auto cp = static_cast<char32_t>(c);
+      const bool digit = (cp >= U'0' && cp <= U'9') || (cp >= U'۰' && cp <= U'۹');
+      if (cp < 0x20 || cp == 0x7F || (digits_only && !digit)) continue;
+      std::string key;
+      utf8::append(key, cp);
+      typed(ui, text, key);
+      changed = true;
+    }
+  }
+  if (key_pressed(ImGuiKey_Backspace)) changed |= erased(ui, text, false);
+  if (key_pressed(ImGuiKey_Delete)) changed |= erased(ui, text, true);
+  return changed;
+}
+
 bool draw_row(Ui& ui, const Rect& row, const std::vector<std::string_view>& keys, float key_width,
               std::string& text) {
   const Theme& t = ui.theme();
@@ -51,7 +114,7 @@ bool draw_row(Ui& ui, const Rect& row, const std::vector<std::string_view>& keys
   for (std::string_view key : keys) {
     const Rect r{{x, row.min.y}, {x + key_width, row.max.y}};
     if (button(ui, std::string("key/") + std::string(key), r, key, ButtonKind::Secondary, t.title_px)) {
-      text += key;
+      typed(ui, text, key);
       changed = true;
     }
     x += key_width + gap;
@@ -115,12 +178,12 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
     if (control("key/layout", persian ? "English" : "فارسی", wide, ButtonKind::Quiet))
       m_layout = persian ? KeyboardLayout::English : KeyboardLayout::Persian;
     if (persian && control("key/zwnj", "نیم‌فاصله", wide, ButtonKind::Secondary)) {
-      text += kZwnj;
+      typed(ui, text, kZwnj);
       changed = true;
     }
     const float space_w = controls.max.x - x - wide - gap;
     if (control("key/space", persian ? "فاصله" : "space", space_w, ButtonKind::Secondary)) {
-      text += ' ';
+      typed(ui, text, " ");
       changed = true;
     }
   } else {
@@ -128,7 +191,8 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   }
   const bool latin = m_layout == KeyboardLayout::English;
   if (control("key/backspace", latin ? "Delete" : "پاک کردن", wide, ButtonKind::Primary))
-    changed |= erase_last_grapheme(text);
+    changed |= erased(ui, text, false);
+  changed |= physical_keys(ui, text, m_layout == KeyboardLayout::Numeric);
   return changed;
 }
 

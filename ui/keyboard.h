@@ -3,9 +3,11 @@
 // ISIRI 9147 letter arrangement, with a ZWNJ key), English (QWERTY) and a numeric pad with
 // Persian digits. Keys are large touch targets with ids "key/<text>" so scripts can type.
 //
-// The keyboard edits a UTF-8 string at its end (a kiosk field is short; the caret sits at the
-// end of the text, on the left in Persian). Backspace removes one whole grapheme: a letter
-// together with its diacritics, never half of it.
+// The keyboard edits a UTF-8 string at the caret of the active text field (Ui::field_edit of
+// Ui::active_field(); at the end when no field is focused). Backspace removes one whole
+// grapheme before the caret (a letter together with its diacritics, never half of it; a ZWNJ
+// alone), or the selection. A physical keyboard, when there is one, types too, with Delete,
+// Ctrl+A and copy, cut and paste through the system clipboard.
 #include <string>
 #include <string_view>
 
@@ -28,7 +30,8 @@ class OnScreenKeyboard {
   // Numeric pads offer no way to switch to letters (identity numbers, mobile numbers).
   void lock_numeric(bool locked) { m_numeric_only = locked; }
 
-  // Draws the keyboard in `area` and applies taps to `text`. Returns true when text changed.
+  // Draws the keyboard in `area` and applies taps (and physical keys) to `text`, the active
+  // field's stored text. Returns true when text changed.
   bool draw(Ui& ui, const Rect& area, std::string& text);
   // The height the keyboard wants for a given width.
   [[nodiscard]] float preferred_height(const Theme& theme) const;

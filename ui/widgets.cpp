@@ -1,6 +1,11 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include "ui/text/caret.h"
 
 namespace pk::ui {
 
@@ -140,10 +145,18 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
   return tapped;
 }
 
+bool key_pressed(ImGuiKey key) {
+  const int index = ImGui::GetKeyIndex(key);
+  return index >= 0 && ImGui::IsKeyPressed(index);
+}
+
+Ui::FieldEdit& Ui::field_edit(std::string_view id) { return m_fields[std::string(id)]; }
+
 bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text,
                 std::string_view placeholder, bool focused) {
   bool held = false;
   const bool tapped = tap_area(ui, id, rect, held);
+  const bool touched_down = ImGui::IsItemActivated();
   const Theme& t = ui.theme();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(rect.min, rect.max, t.surface, t.radius);
@@ -156,16 +169,60 @@ bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view 
   const bool empty = text.empty();
   const TextLayout& layout = ui.text().layout(empty ? placeholder : text, style);
   const float y = rect.center().y - layout.size.y / 2;
-  ui.text().draw(draw, {inner.min.x, y}, layout, empty ? t.text_muted : t.text);
-  if (focused) {
-    // The caret sits where the next letter will appear: after the text in reading order.
-    float x = ui.rtl() ? inner.max.x : inner.min.x;
-    if (!empty && !layout.lines.empty())
-      x = ui.rtl() ? inner.min.x + layout.lines[0].left - 4 * t.scale
-                   : inner.min.x + layout.lines[0].left + layout.lines[0].width + 4 * t.scale;
-    draw->AddRectFilled({x, rect.center().y - t.body_px * 0.7f},
-                        {x + 3 * t.scale, rect.center().y + t.body_px * 0.7f}, t.primary);
+
+  Ui::FieldEdit& field = ui.field_edit(id);
+  const size_t graphemes = edit::grapheme_count(text);
+  if (field.graphemes != graphemes || (focused && !field.focused)) {
+    // Changed from outside, or just focused: the caret goes to the end of the text.
+    field.cursor = EditCursor{graphemes, graphemes};
+    field.graphemes = graphemes;
   }
+  field.focused = focused;
+  if (!focused) {
+    ui.text().draw(draw, {inner.min.x, y}, layout, empty ? t.text_muted : t.text);
+    return tapped;
+  }
+  ui.set_active_field(id);
+  edit::clamp(text, field.cursor);
+
+  // Grapheme index <-> code point position on the laid-out line.
+  const CaretMap map(layout);
+  const std::vector<uint32_t>& bounds = map.boundaries();
+  const auto position_of = [&](size_t grapheme) {
+    return empty ? 0U : bounds[std::min(grapheme, bounds.size() - 1)];
+  };
+  const auto grapheme_of = [&](uint32_t position) {
+    return static_cast<size_t>(std::lower_bound(bounds.begin(), bounds.end(), position) - bounds.begin());
+  };
+  if (!empty) {
+    const float mouse_x = ImGui::GetIO().MousePos.x - inner.min.x;
+    if (touched_down)
+      edit::move_to(field.cursor, grapheme_of(map.hit_test(mouse_x)), Extend::No);
+    else if (held && ImGui::IsMouseDragging(0, 4 * t.scale))
+      edit::move_to(field.cursor, grapheme_of(map.hit_test(mouse_x)), Extend::Yes);
+    const Extend extend = ImGui::GetIO().KeyShift ? Extend::Yes : Extend::No;
+    for (const auto& [key, step] : {std::pair{ImGuiKey_LeftArrow, -1}, std::pair{ImGuiKey_RightArrow, 1}})
+      if (key_pressed(key))
+        edit::move_to(field.cursor, grapheme_of(map.move_visual(position_of(field.cursor.caret), step)),
+                      extend);
+    if (key_pressed(ImGuiKey_Home)) edit::move_to(field.cursor, 0, extend);
+    if (key_pressed(ImGuiKey_End)) edit::move_to(field.cursor, graphemes, extend);
+  }
+
+  // The selection behind the text, one rectangle per visual piece (a mixed-direction
+  // selection can be several).
+  const float line_top = rect.center().y - t.body_px * 0.75f;
+  const float line_bottom = rect.center().y + t.body_px * 0.75f;
+  if (!empty && field.cursor.has_selection())
+    for (const CaretMap::Span& span :
+         map.selection(position_of(field.cursor.start()), position_of(field.cursor.end())))
+      draw->AddRectFilled({inner.min.x + span.left, line_top}, {inner.min.x + span.right, line_bottom},
+                          (t.primary & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 70));  // a light primary wash
+  ui.text().draw(draw, {inner.min.x, y}, layout, empty ? t.text_muted : t.text);
+  float x = ui.rtl() ? inner.max.x - 3 * t.scale : inner.min.x;
+  if (!empty) x = inner.min.x + std::round(map.x_of(position_of(field.cursor.caret))) - 1.5f * t.scale;
+  draw->AddRectFilled({x, rect.center().y - t.body_px * 0.7f},
+                      {x + 3 * t.scale, rect.center().y + t.body_px * 0.7f}, t.primary);
   return tapped;
 }
 

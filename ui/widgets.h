@@ -15,6 +15,7 @@
 
 #include "ui/text/text_engine.h"
 #include "ui/theme.h"
+#include "ui/widgets_text_edit.h"
 
 namespace pk::ui {
 
@@ -51,11 +52,25 @@ class Ui {
   // The scroll offset a list had when its frame ended: read by the flow to restore it.
   float scroll_y = 0;
 
+  // Text fields keep their caret here between frames. The field last drawn focused is the
+  // active one: the on-screen keyboard types at its caret.
+  struct FieldEdit {
+    EditCursor cursor;
+    size_t graphemes = 0;  // the text's length when last seen: a change from outside
+                           // (the flow cleared or normalised it) puts the caret at the end
+    bool focused = false;
+  };
+  [[nodiscard]] FieldEdit& field_edit(std::string_view id);
+  [[nodiscard]] const std::string& active_field() const { return m_active_field; }
+  void set_active_field(std::string_view id) { m_active_field = id; }
+
  private:
   TextEngine& m_text;
   const Theme& m_theme;
   bool m_rtl = true;
   std::unordered_map<std::string, Rect> m_targets;
+  std::unordered_map<std::string, FieldEdit> m_fields;
+  std::string m_active_field;
 };
 
 // A line of text at a point; direction and shaping from the engine. Returns its size.
@@ -71,10 +86,18 @@ bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text
 bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view badge, std::string_view title,
               std::string_view detail, std::string_view tag);
 
-// A one-line text field: the text (or a muted placeholder), and a caret at the end of the
-// text (its left side in a right-to-left field) while focused. Returns true when tapped.
+// A one-line text field: the text (or a muted placeholder) and, while focused, its caret and
+// selection (Ui::field_edit(id)). A tap that focuses the field puts the caret at the end; a
+// tap in a focused field puts it at the touch (hit-tested on the shaped, reordered line), a
+// drag selects, Left/Right move it on screen (Shift selects), Home/End go to the start and
+// end. `text` is what is shown; the keyboard edits the stored text at the same grapheme
+// index. Returns true when tapped.
 bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text,
                 std::string_view placeholder, bool focused);
+
+// A physical key (ImGui 1.86 maps ImGuiKey_* to the backend's key index); false headless
+// unless a test mapped it.
+[[nodiscard]] bool key_pressed(ImGuiKey key);
 
 // A pill-shaped tab that shows whether it is selected.
 bool tab(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, bool selected);

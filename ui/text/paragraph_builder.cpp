@@ -191,6 +191,7 @@ void ParagraphBuilder::place_line(const Shaped& shaped, LineRange range, const T
       placed.cluster = glyph.cluster;
       placed.pen_x = pen;
       placed.advance = glyph.advance;
+      placed.level = run_levels[run_index];
       const AtlasGlyph& bitmap = m_atlas.glyph(item.font, glyph.glyph_id, size);
       if (bitmap.page != nullptr) {
         const auto page_size = static_cast<float>(GlyphAtlas::kPageSize);

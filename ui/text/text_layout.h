@@ -31,6 +31,7 @@ struct PositionedGlyph {
                          // this glyph renders (HarfBuzz cluster)
   float pen_x = 0;       // glyph origin, relative to the layout's left edge
   float advance = 0;
+  uint8_t level = 0;  // bidi embedding level of its run: odd = right to left (caret placement)
   // Quad relative to the layout's top-left corner; x0 == x1 for glyphs with no ink (space).
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
