@@ -34,11 +34,6 @@ std::vector<std::string_view> split(std::string_view row) {
   return keys;
 }
 
-bool is_extending(char32_t cp) {
-  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x200D || (cp >= 0x0300 && cp <= 0x036F) ||
-         (cp >= 0xFE00 && cp <= 0xFE0F);
-}
-
 // Draws one row of keys centred in `row`, in physical-keyboard order (left to right) in
 // every language: a keyboard is not mirrored for right-to-left text.
 // The caret of the field the keyboard types into (the one last drawn focused). A text that
@@ -125,15 +120,8 @@ bool draw_row(Ui& ui, const Rect& row, const std::vector<std::string_view>& keys
 }  // namespace
 
 bool erase_last_grapheme(std::string& text) {
-  if (text.empty()) return false;
-  std::u32string cps = utf8::decode(text);
-  while (!cps.empty()) {
-    const char32_t last = cps.back();
-    cps.pop_back();
-    if (!is_extending(last)) break;
-  }
-  text = utf8::encode(cps);
-  return true;
+  EditCursor end{edit::grapheme_count(text), edit::grapheme_count(text)};
+  return edit::backspace(text, end);
 }
 
 float OnScreenKeyboard::preferred_height(const Theme& t) const {

@@ -17,8 +17,8 @@ namespace pk::ui {
 
 enum class KeyboardLayout { Persian, English, Numeric };
 
-// Removes the last grapheme of a UTF-8 string (a base character and the marks and joiners
-// that follow it). Returns false when the string was empty.
+// Removes the last grapheme of a UTF-8 string (ui/text/graphemes.h: a base character and the
+// marks and joiners that follow it; a ZWNJ alone). Returns false when the string was empty.
 bool erase_last_grapheme(std::string& text);
 
 class OnScreenKeyboard {
