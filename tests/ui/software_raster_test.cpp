@@ -180,3 +180,43 @@ TEST_F(BothPaths, TheDirectPathDrawsWhatSdlDraws) {
 }
 
 }  // namespace
+
+#include <cstdlib>
+
+#include "ui/platform.h"
+
+namespace {
+
+// Without a GPU the kiosk's window is drawn by SDL's software renderer into the window's
+// surface, and the direct path writes there too: the same frame must come out as headless.
+std::vector<uint8_t> platform_frame(pk::ui::DisplayMode mode) {
+  auto platform = pk::ui::Platform::create({.mode = mode, .width = 320, .height = 200});
+  if (!platform) {
+    ADD_FAILURE() << platform.error().message;
+    return {};
+  }
+  std::vector<uint8_t> pixels;
+  for (int i = 0; i < 2; ++i) {
+    (*platform)->begin_frame(1.0f / 60);
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled({0, 0}, {320, 200}, IM_COL32(244, 246, 248, 255));
+    draw->AddRectFilled({10.5F, 20}, {300, 90}, IM_COL32(0, 122, 153, 255), 14);
+    draw->AddCircleFilled({160, 150}, 30, IM_COL32(200, 40, 40, 255));
+    draw->AddText({20, 100}, IM_COL32(28, 33, 40, 255), "Pishkhan");
+    (*platform)->end_frame({});
+    pixels = (*platform)->read_pixels();
+  }
+  return pixels;
+}
+
+TEST(SoftwareRaster, AWindowWithoutGpuShowsWhatHeadlessRenders) {
+  ::setenv("SDL_VIDEODRIVER", "dummy", 1);
+  const std::vector<uint8_t> headless = platform_frame(pk::ui::DisplayMode::Headless);
+  const std::vector<uint8_t> windowed = platform_frame(pk::ui::DisplayMode::Windowed);
+  ASSERT_EQ(headless.size(), windowed.size());
+  ASSERT_FALSE(headless.empty());
+  EXPECT_TRUE(headless == windowed);
+  EXPECT_EQ(headless[(50 * 320 + 150) * 4], 0);  // inside the teal rectangle: red 0
+}
+
+}  // namespace
