@@ -139,8 +139,8 @@ class DriverRegistry {
 };
 
 // udev rules that let the kiosk's group open every USB device listed in `drivers` metadata.
-// The deployment installs the output as kUdevRulePath.
-inline constexpr std::string_view kUdevRulePath = "/etc/udev/rules.d/60-pishkhan-devices.rules";
+// The pishkhan-kiosk package installs the output as kUdevRulePath (packaging/udev/).
+inline constexpr std::string_view kUdevRulePath = "/usr/lib/udev/rules.d/70-pishkhan.rules";
 [[nodiscard]] std::string udev_rules(std::span<const DriverMetadata* const> drivers, std::string_view group);
 
 }  // namespace pk

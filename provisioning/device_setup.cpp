@@ -100,6 +100,20 @@ ProblemKind classify_error(std::string_view message) {
   return ProblemKind::Other;
 }
 
+std::string_view device_group(DeviceRole role) {
+  switch (role) {
+    case DeviceRole::Printer:
+      return "lp";
+    case DeviceRole::Scanner:
+      return "scanner";
+    case DeviceRole::Barcode:
+      return "input";
+    case DeviceRole::CardReader:
+      break;  // pcscd opens the readers; its polkit policy admits the kiosk's local session
+  }
+  return "plugdev";
+}
+
 std::string explain(const Problem& problem, DeviceRole role, Language language) {
   const bool fa = language == Language::Persian;
   std::string device(role_name(role, language));
@@ -108,13 +122,13 @@ std::string explain(const Problem& problem, DeviceRole role, Language language) 
   std::string what;
   switch (problem.kind) {
     case ProblemKind::PermissionDenied:
-      what = fa ? "برنامه اجازه باز کردن " + device + " را ندارد. قاعده udev در " +
-                      std::string(kUdevRuleFile) + " باید نصب باشد و کاربر کیوسک عضو گروه «" +
-                      std::string(kDeviceGroup) +
-                      "» باشد؛ سپس دستگاه را جدا و دوباره وصل کنید (یا udevadm trigger)."
-                : "The kiosk may not open the " + device + ". Install the udev rule " +
-                      std::string(kUdevRuleFile) + ", make sure the kiosk user is in the group \"" +
-                      std::string(kDeviceGroup) + "\", then replug the device (or run udevadm trigger).";
+      what =
+          fa ? "برنامه اجازه باز کردن " + device + " را ندارد. قاعده udev در " + std::string(kUdevRuleFile) +
+                   " باید نصب باشد و کاربر کیوسک عضو گروه «" + std::string(device_group(role)) +
+                   "» باشد؛ سپس دستگاه را جدا و دوباره وصل کنید (یا udevadm trigger)."
+             : "The kiosk may not open the " + device + ". Install the udev rule " +
+                   std::string(kUdevRuleFile) + ", make sure the kiosk user is in the group \"" +
+                   std::string(device_group(role)) + "\", then replug the device (or run udevadm trigger).";
       break;
     case ProblemKind::Busy:
       what =

@@ -58,9 +58,12 @@ struct Problem {
 [[nodiscard]] ProblemKind classify_error(std::string_view message);
 
 // What happened and what to do, for the technician. Permission problems name the udev rule
-// file kUdevRuleFile and the group kDeviceGroup.
-inline constexpr std::string_view kUdevRuleFile = "/lib/udev/rules.d/70-pishkhan.rules";
-inline constexpr std::string_view kDeviceGroup = "pishkhan";
+// file the package installs (kUdevRulePath) and the group that owns the role's devices.
+inline constexpr std::string_view kUdevRuleFile = kUdevRulePath;
+// The group the kiosk user must be in to open a role's devices (packaging/debian/kiosk-postinst
+// adds it to all of them): lp for printers, scanner (libsane's rules), input for evdev
+// barcode scanners; card readers go through pcscd (plugdev, should its policy ask for it).
+[[nodiscard]] std::string_view device_group(DeviceRole role);
 [[nodiscard]] std::string explain(const Problem& problem, DeviceRole role, Language language);
 
 struct RoleDevices {
