@@ -255,7 +255,7 @@ void TechnicianDesk::confirm_reset(TechServices& services) {
   m_setup.unsent_codes.clear();
   m_flow.reset_done(
       persian
-          ? "دستگاه بازنشانی شد: " + std::to_string(report->files_wiped) +
+          ? "دستگاه بازنشانی شد: " + to_persian_digits(std::to_string(report->files_wiped)) +
                 " پرونده پاک شد. پایانه به راه‌اندازی نخست برگشته است و باید دوباره ثبت شود."
           : "The terminal was reset: " + std::to_string(report->files_wiped) +
                 " files wiped. It is back at first boot and must be enrolled again.");

@@ -78,12 +78,26 @@ void draw_device_setup(TechContext& ctx, const ui::Rect& body) {
     // The chosen connection, then the last self-test: what was seen, or what to do.
     float line_y = inner.min.y + t.touch_target * 0.75f + t.gap / 2;
     const ui::Rect rest{{inner.min.x, line_y}, inner.max};
+    // A connection ("sim:", "usb:04b8:0e15", a path) is left-to-right whatever the screen's
+    // direction: in a right-to-left paragraph its colon would move to the front.
+    if (role.chosen >= 0) {
+      const std::string& connection = role.found.devices[static_cast<size_t>(role.chosen)].connection;
+      line_y += ui::text_in(ctx.ui, ctx.ui.from_start(rest, name_w + t.gap, rest.width() - name_w - t.gap),
+                            connection,
+                            {.size_px = t.small_px * 0.85f,
+                             .align = ctx.ui.rtl() ? ui::TextAlign::End : ui::TextAlign::Start,
+                             .direction = ui::BaseDirection::LeftToRight,
+                             .max_lines = 1},
+                            t.text_muted);
+    }
     std::string detail;
-    if (role.chosen >= 0) detail = role.found.devices[static_cast<size_t>(role.chosen)].connection;
     for (const provisioning::Problem& p : role.found.problems)
       detail += (detail.empty() ? "" : " · ") + provisioning::explain(p, which, ctx.language);
-    line_y += ui::text_in(ctx.ui, ctx.ui.from_start(rest, name_w + t.gap, rest.width() - name_w - t.gap),
-                          detail, {.size_px = t.small_px * 0.85f, .max_lines = 2}, t.text_muted);
+    if (!detail.empty()) {
+      const ui::Rect below{{rest.min.x, line_y}, rest.max};
+      line_y += ui::text_in(ctx.ui, ctx.ui.from_start(below, name_w + t.gap, below.width() - name_w - t.gap),
+                            detail, {.size_px = t.small_px * 0.85f, .max_lines = 2}, t.text_muted);
+    }
     if (role.result) {
       const bool ok = role.result->passed();
       const std::string text =
