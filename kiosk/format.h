@@ -15,4 +15,8 @@ namespace pk::kiosk {
 // A fraction as a percentage: 0.9984 → "99.84%" / "۹۹٫۸۴٪".
 [[nodiscard]] std::string format_percent(double fraction, int decimals, catalog::Language language);
 
+// Between the parts of a one-line title or footer. Not a middle dot: beside a Persian digit
+// "·" reads as the digit zero ("۱ ·" looks like ۱۰).
+inline constexpr const char* kSeparator = " | ";
+
 }  // namespace pk::kiosk

@@ -11,7 +11,7 @@ void draw_capture_screen(ScreenContext& ctx) {
   const catalog::RequiredDocument& wanted = service->documents[s.document_index];
   const CapturedDocument& doc = s.documents[s.document_index];
 
-  const std::string progress = std::string(ctx.tr(strings::kCaptureTitle)) + " · " +
+  const std::string progress = std::string(ctx.tr(strings::kCaptureTitle)) + kSeparator +
                                ctx.tr(strings::kDocumentOf) + " " +
                                format_number(static_cast<int64_t>(s.document_index + 1), ctx.lang()) + " / " +
                                format_number(static_cast<int64_t>(s.documents.size()), ctx.lang());

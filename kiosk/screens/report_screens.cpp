@@ -31,7 +31,7 @@ static void draw_report_details(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
   const CitizenState& s = ctx.flow.state();
   const catalog::Service* service = ctx.catalog.find(s.report.service);
-  const std::string title = std::string(ctx.tr(strings::kReportTitle)) + " · " +
+  const std::string title = std::string(ctx.tr(strings::kReportTitle)) + kSeparator +
                             (service ? ctx.tr(service->title) : std::string(ctx.tr(strings::kReportGeneral)));
   ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), title);
   body = draw_keyboard(ctx, body);

@@ -1,5 +1,6 @@
 #include "kiosk/format.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/technician/technician_strings.h"
 
 namespace pk::kiosk {
 
@@ -47,13 +48,13 @@ void draw_welcome_screen(ScreenContext& ctx) {
   if (ui::button(ctx.ui, "technician",
                  ctx.ui.from_start({{body.min.x, body.max.y - t.touch_target * 0.8f}, body.max},
                                    body.width() - tech_w, tech_w),
-                 ctx.lang() == catalog::Language::Persian ? "بخش فنی" : "Technician", ui::ButtonKind::Quiet,
-                 t.small_px))
+                 ctx.tr(tech::strings::kTitle), ui::ButtonKind::Quiet, t.small_px))
     ctx.action = PendingAction::OpenTechnician;
 
   // Terminal and catalog identity, small at the bottom: what a technician asks for on the phone.
   const std::string footer = std::string(ctx.tr(strings::kCatalogVersion)) + " " +
-                             format_number(ctx.catalog.version, ctx.lang()) + " · " + ctx.config.terminal_id;
+                             format_number(ctx.catalog.version, ctx.lang()) + kSeparator +
+                             ctx.config.terminal_id;
   const ui::Rect foot{{body.min.x, body.max.y - t.small_px * 1.5f}, body.max};
   ui::text_in(ctx.ui, foot, footer, {.size_px = t.small_px, .align = ui::TextAlign::Center}, t.text_muted);
 }

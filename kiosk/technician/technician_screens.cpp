@@ -30,7 +30,7 @@ ui::Rect header(TechContext& ctx, std::string_view title) {
                  tr(ctx, strings::kExit), ui::ButtonKind::Secondary, t.small_px))
     ctx.exit_requested = true;
   const std::string text =
-      std::string(tr(ctx, strings::kTitle)) + " · " + std::string(title) + " · " + ctx.terminal_id;
+      std::string(tr(ctx, strings::kTitle)) + kSeparator + std::string(title) + kSeparator + ctx.terminal_id;
   ui::text_in(ctx.ui, ctx.ui.from_start(inner, 0, inner.width() - exit_w - t.gap), text,
               {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.on_header, true);
   return {{ctx.screen.min.x, band.max.y}, ctx.screen.max};
