@@ -114,8 +114,10 @@ inline constexpr Text kStatusSent{"به مرکز رسیده و در حال رس�
 inline constexpr Text kStatusConfirmed{"مرکز دریافت کامل پرونده را تأیید کرده است.",
                                        "The centre has confirmed receiving the whole file."};
 // What the centre decided, as last heard by the sync client (shown offline).
-inline constexpr Text kStatusInReview{"پرونده در مرکز در دست بررسی است.", "The centre is reviewing the file."};
-inline constexpr Text kStatusApproved{"درخواست شما در مرکز تأیید شد.", "The centre has approved your request."};
+inline constexpr Text kStatusInReview{"پرونده در مرکز در دست بررسی است.",
+                                      "The centre is reviewing the file."};
+inline constexpr Text kStatusApproved{"درخواست شما در مرکز تأیید شد.",
+                                      "The centre has approved your request."};
 inline constexpr Text kStatusRejected{"درخواست شما در مرکز رد شد؛ برای پیگیری به باجه مراجعه کنید.",
                                       "The centre has rejected your request; please ask at the counter."};
 // Failure report
