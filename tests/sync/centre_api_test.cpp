@@ -51,7 +51,12 @@ TEST(CentreApi, HealthHeartbeatAndEmptyNotices) {
   ASSERT_TRUE(notices.ok()) << notices.error.message;
   EXPECT_TRUE(notices.value->empty());
 
-  const OutageNotice notice{"n1", 100, 500, 900, sla::ServiceScope::only({3, 7}), "نگهداری برنامه‌ریزی‌شده",
+  const OutageNotice notice{"n1",
+                            100,
+                            500,
+                            900,
+                            sla::ServiceScope::only({3, 7}),
+                            "نگهداری برنامه‌ریزی‌شده",
                             "Planned maintenance"};
   ASSERT_TRUE(centre.server->storage().add_notice(notice).ok());
   notices = client.notices();
@@ -59,7 +64,8 @@ TEST(CentreApi, HealthHeartbeatAndEmptyNotices) {
   ASSERT_EQ(notices.value->size(), 1u);
   EXPECT_EQ((*notices.value)[0], notice);
   // A notice the terminals would refuse is not published at all.
-  EXPECT_FALSE(centre.server->storage().add_notice({"n2", 100, 900, 500, sla::ServiceScope::all(), "x", ""}).ok());
+  EXPECT_FALSE(
+      centre.server->storage().add_notice({"n2", 100, 900, 500, sla::ServiceScope::all(), "x", ""}).ok());
 }
 
 TEST(CentreApi, SameIdempotencyKeyReturnsTheFirstResultAndStoresOnce) {
