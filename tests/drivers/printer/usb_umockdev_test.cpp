@@ -3,6 +3,7 @@
 // emulation (usb_emulated_printer.h) or an ordered `.ioctl` replay behind the device node.
 // The binary re-executes itself under libumockdev-preload.so when started without it.
 #include <gtest/gtest.h>
+#include <link.h>
 #include <umockdev.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -439,11 +441,27 @@ TEST(UsbPrinterIds, TableIsWhatTheDriverAdvertises) {
 }  // namespace
 }  // namespace pk
 
+// The AddressSanitizer runtime this process was linked with, or "" in a build without it.
+// ASan insists on coming first in the library list, so it must be preloaded ahead of umockdev.
+static std::string sanitizer_runtime() {
+  std::string found;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* data) {
+        const std::string_view name = info->dlpi_name != nullptr ? info->dlpi_name : "";
+        if (name.find("libasan.so") == std::string_view::npos) return 0;
+        *static_cast<std::string*>(data) = std::string(name);
+        return 1;
+      },
+      &found);
+  return found;
+}
+
 int main(int argc, char** argv) {
   // umockdev's testbed only works with its preload library in the process from the start.
   const char* preload = std::getenv("LD_PRELOAD");
   if (preload == nullptr || std::string(preload).find("libumockdev-preload") == std::string::npos) {
-    std::string value = PK_UMOCKDEV_PRELOAD;
+    const std::string asan = sanitizer_runtime();
+    std::string value = (asan.empty() ? "" : asan + ":") + PK_UMOCKDEV_PRELOAD;
     if (preload != nullptr && *preload != '\0') value += std::string(":") + preload;
     setenv("LD_PRELOAD", value.c_str(), 1);
     execv("/proc/self/exe", argv);
