@@ -144,7 +144,8 @@ std::optional<std::string> edit_lines(std::string_view text, std::string_view ta
     if (t.empty() || t[0] == '#') continue;
     const size_t eq = line.find('=');
     if (eq == std::string::npos) return std::nullopt;  // a continuation of something multi-line
-    const std::string_view key = trim(std::string_view(line).substr(0, eq));
+    // A copy: `line` is rewritten below, and a later setting still compares against the key.
+    const std::string key(trim(std::string_view(line).substr(0, eq)));
     last_key_line = n;
     for (size_t s = 0; s < settings.size(); ++s) {
       if (key != settings[s].first) continue;
