@@ -1,6 +1,9 @@
 #pragma once
 // Captures with a citizen's personal data, saved the way the kiosk saves them (sealed to a
-// centre key), for the diagnostics and factory-reset tests.
+// centre key), for the diagnostics and factory-reset tests; and reading a file back whole.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -9,6 +12,14 @@
 #include "offline-store/store.h"
 
 namespace pk::provisioning::test {
+
+// The whole file as bytes ("" when it cannot be read).
+inline std::string read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
 
 struct Citizen {
   std::string name;

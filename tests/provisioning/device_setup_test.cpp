@@ -16,6 +16,7 @@
 #include "drivers/printer/sim_printer.h"
 #include "drivers/scanner/sim_scanner.h"
 #include "kiosk/config.h"
+#include "tests/provisioning/capture_fixture.h"
 
 namespace fs = std::filesystem;
 using namespace pk::provisioning;
@@ -38,13 +39,6 @@ class DeviceSetup : public ::testing::Test {
     m_options.barcode_wait = std::chrono::milliseconds(500);
   }
   void TearDown() override { fs::remove_all(m_dir); }
-
-  static std::string read(const fs::path& file) {
-    std::ifstream in(file);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-  }
 
   fs::path m_dir;
   std::unique_ptr<pk::receipts::ReceiptRenderer> m_renderer;
@@ -177,7 +171,7 @@ TEST_F(DeviceSetup, ChoiceIsWrittenIntoTheConfigurationAndReadBackByTheKiosk) {
   auto saved = save_device_choice(config, choice);
   ASSERT_TRUE(saved) << saved.error().message;
   EXPECT_TRUE(saved->kept_comments);
-  const std::string text = read(config);
+  const std::string text = pk::provisioning::test::read_file(config);
   EXPECT_NE(text.find("# simulated | usb | network | none"), std::string::npos) << "comments kept";
   EXPECT_NE(text.find("[centre]"), std::string::npos);
 

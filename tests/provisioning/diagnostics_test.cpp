@@ -19,12 +19,7 @@ using namespace pk::provisioning;
 
 namespace {
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using pk::provisioning::test::read_file;
 
 constexpr const char* kKeyMaterial = "MC4CAQAwBQYDK2VwBCIEIKEYMATERIALxyz0123456789abcdef";
 constexpr const char* kPinHash = "$argon2id$v=19$m=65536,t=2,p=1$U0FMVFNBTFQ$SEFTSEhBU0hIQVNI";
@@ -134,7 +129,7 @@ TEST_F(Diagnostics, ExportedBundleHoldsWhatItShouldAndNoPersonalDataOrSecrets) {
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   std::map<std::string, std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(out))
-    if (entry.is_regular_file()) files[entry.path().filename().string()] = read(entry.path());
+    if (entry.is_regular_file()) files[entry.path().filename().string()] = read_file(entry.path());
   for (const char* name : {"README.txt", "versions.txt", "config.toml", "devices.txt", "store.txt",
                            "outbox.txt", "service_levels.txt", "log.txt"})
     ASSERT_TRUE(files.contains(name)) << name;

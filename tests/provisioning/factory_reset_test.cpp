@@ -19,12 +19,7 @@ using namespace pk::provisioning;
 
 namespace {
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using pk::provisioning::test::read_file;
 
 class FactoryReset : public ::testing::Test {
  protected:
@@ -119,16 +114,16 @@ TEST_F(FactoryReset, OverrideWipesEverythingAndLeavesOnlyTheRecordOfTheLoss) {
   ASSERT_EQ(left.size(), 1U);
   EXPECT_EQ(left[0].filename(), kResetRecordName);
   EXPECT_TRUE(fs::exists("/etc/hostname")) << "a symbolic link is removed, not followed";
-  const auto record = nlohmann::json::parse(read(left[0]));
+  const auto record = nlohmann::json::parse(read_file(left[0]));
   EXPECT_EQ(record["unsent_captures_lost"], 2);
   EXPECT_EQ(record["technician"], "4321");
   EXPECT_TRUE(record["override"].get<bool>());
   EXPECT_EQ(record["lost_tracking_codes"].size(), 2U);
 
   // The old blocks themselves were overwritten, not just unlinked: the hard links see noise.
-  EXPECT_EQ(read(m_root / "witness" / "page").find(test::citizens()[0].national_id), std::string::npos);
-  EXPECT_EQ(read(m_root / "witness" / "key").find("TERMINALKEYMATERIAL"), std::string::npos);
-  const std::string db = read(m_root / "witness" / "db");
+  EXPECT_EQ(read_file(m_root / "witness" / "page").find(test::citizens()[0].national_id), std::string::npos);
+  EXPECT_EQ(read_file(m_root / "witness" / "key").find("TERMINALKEYMATERIAL"), std::string::npos);
+  const std::string db = read_file(m_root / "witness" / "db");
   EXPECT_GT(db.size(), 4096U);
   EXPECT_EQ(db.find("SQLite format 3"), std::string::npos);
   EXPECT_EQ(db.find(m_sealed_slice), std::string::npos);
@@ -136,7 +131,7 @@ TEST_F(FactoryReset, OverrideWipesEverythingAndLeavesOnlyTheRecordOfTheLoss) {
   // And no remaining file anywhere under the test's folder holds a capture's value.
   for (const auto& e : fs::recursive_directory_iterator(m_root)) {
     if (!e.is_regular_file()) continue;
-    const std::string bytes = read(e.path());
+    const std::string bytes = read_file(e.path());
     for (const test::Citizen& c : test::citizens()) {
       EXPECT_EQ(bytes.find(c.national_id), std::string::npos) << e.path();
       EXPECT_EQ(bytes.find(c.name), std::string::npos) << e.path();

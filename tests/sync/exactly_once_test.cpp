@@ -32,16 +32,8 @@ TEST(ExactlyOnce, FlakyLinkAndRestartsNeverLoseOrDuplicate) {
 
   constexpr int kApplications = 200;  // the acceptance: at least 200 submissions with pages
   const auto store_file = centre.dir.file("terminal.sqlite");
-  std::map<std::string, std::vector<Digest>> expected;
-  {
-    auto store = store::Store::open(store_file);
-    ASSERT_TRUE(store.ok());
-    for (const auto& saved : fill_store(**store, kApplications, 2, 6'000)) {
-      auto record = (*store)->find_by_tracking_code(saved.tracking_code);
-      for (const auto& document : (*record)->documents)
-        expected[saved.tracking_code].push_back(sha256(*document.sealed_content));
-    }
-  }
+  const PageDigests expected = fill_store_file(store_file, kApplications, 2, 6'000);
+  ASSERT_EQ(expected.size(), static_cast<size_t>(kApplications));
 
   SyncOptions options;
   options.store_file = store_file;
@@ -68,24 +60,7 @@ TEST(ExactlyOnce, FlakyLinkAndRestartsNeverLoseOrDuplicate) {
   EXPECT_GT(proxy.faults_fired(), 20);
   ASSERT_TRUE(undelivered(store_file).empty());
 
-  auto counts = centre.server->storage().counts();
-  ASSERT_TRUE(counts.ok());
-  EXPECT_EQ(counts->applications, kApplications);  // no duplicate
-  EXPECT_EQ(counts->uploads, 2 * kApplications);
-  EXPECT_EQ(counts->complete_uploads, 2 * kApplications);
-  auto store = store::Store::open(store_file);
-  for (const auto& [code, hashes] : expected) {
-    auto status = centre.server->storage().status(code);
-    ASSERT_TRUE(status.ok() && *status) << code;
-    ASSERT_EQ((*status)->pages.size(), hashes.size());
-    for (size_t i = 0; i < hashes.size(); ++i) {
-      const std::string& path = (*status)->pages[i].upload_path;
-      auto bytes = centre.server->storage().read_upload(path.substr(path.rfind('/') + 1));
-      EXPECT_EQ(sha256(*bytes), hashes[i]) << code << " page " << i;
-    }
-    auto record = (*store)->find_by_tracking_code(code);
-    EXPECT_EQ((*record)->state, store::ApplicationState::Purged) << code;
-  }
+  expect_each_at_centre_once(*centre.server, store_file, expected);
 }
 
 }  // namespace

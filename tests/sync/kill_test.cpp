@@ -73,16 +73,8 @@ TEST(KillMinus9, SyncKilledAtRandomPointsDeliversEverythingExactlyOnce) {
   constexpr int kApplications = 100;
   constexpr int kKills = 30;
 
-  std::map<std::string, std::vector<Digest>> expected;
-  {
-    auto store = store::Store::open(store_file);
-    ASSERT_TRUE(store.ok());
-    for (const auto& saved : fill_store(**store, kApplications, 2, 24'000)) {
-      auto record = (*store)->find_by_tracking_code(saved.tracking_code);
-      for (const auto& document : (*record)->documents)
-        expected[saved.tracking_code].push_back(sha256(*document.sealed_content));
-    }
-  }
+  const PageDigests expected = fill_store_file(store_file, kApplications, 2, 24'000);
+  ASSERT_EQ(expected.size(), static_cast<size_t>(kApplications));
   // The terminal's own ledger, in this process: outages open and close while the child syncs.
   StepTime time(1'760'000'000);
   auto ledger = sla::Ledger::open(store_file, time, beat_every(30));
@@ -144,26 +136,7 @@ TEST(KillMinus9, SyncKilledAtRandomPointsDeliversEverythingExactlyOnce) {
   // The kills did land during the work, not after it.
   EXPECT_GT(undelivered_after_kills, 0u);
 
-  auto counts = centre.server->storage().counts();
-  ASSERT_TRUE(counts.ok());
-  EXPECT_EQ(counts->applications, kApplications);  // no duplicate
-  EXPECT_EQ(counts->uploads, 2 * kApplications);
-  EXPECT_EQ(counts->complete_uploads, 2 * kApplications);
-  auto store = store::Store::open(store_file);
-  ASSERT_TRUE(store.ok());
-  for (const auto& [code, hashes] : expected) {
-    auto status = centre.server->storage().status(code);
-    ASSERT_TRUE(status.ok() && *status) << code;
-    ASSERT_EQ((*status)->pages.size(), hashes.size());
-    for (size_t i = 0; i < hashes.size(); ++i) {
-      const std::string& path = (*status)->pages[i].upload_path;
-      auto bytes = centre.server->storage().read_upload(path.substr(path.rfind('/') + 1));
-      ASSERT_TRUE(bytes.ok());
-      EXPECT_EQ(sha256(*bytes), hashes[i]) << code << " page " << i;
-    }
-    auto record = (*store)->find_by_tracking_code(code);
-    EXPECT_EQ((*record)->state, store::ApplicationState::Purged) << code;
-  }
+  expect_each_at_centre_once(*centre.server, store_file, expected);
 
   // The ledger at the centre is the terminal's, row for row.
   auto local = (*ledger)->snapshot();

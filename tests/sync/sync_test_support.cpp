@@ -87,4 +87,43 @@ std::vector<store::OutboxEntry> undelivered(const std::filesystem::path& store_f
   return std::move(entries).value();
 }
 
+PageDigests fill_store_file(const std::filesystem::path& store_file, int count, int pages, size_t page_size) {
+  PageDigests expected;
+  auto store = store::Store::open(store_file);
+  EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error().message);
+  if (!store.ok()) return expected;
+  for (const auto& saved : fill_store(**store, count, pages, page_size)) {
+    auto record = (*store)->find_by_tracking_code(saved.tracking_code);
+    for (const auto& document : (*record)->documents)
+      expected[saved.tracking_code].push_back(sha256(*document.sealed_content));
+  }
+  return expected;
+}
+
+void expect_each_at_centre_once(centre::CentreServer& centre, const std::filesystem::path& store_file,
+                                const PageDigests& expected) {
+  int64_t pages = 0;
+  for (const auto& entry : expected) pages += static_cast<int64_t>(entry.second.size());
+  auto counts = centre.storage().counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->applications, static_cast<int64_t>(expected.size()));  // no duplicate
+  EXPECT_EQ(counts->uploads, pages);
+  EXPECT_EQ(counts->complete_uploads, pages);
+  auto store = store::Store::open(store_file);
+  ASSERT_TRUE(store.ok());
+  for (const auto& [code, hashes] : expected) {
+    auto status = centre.storage().status(code);
+    ASSERT_TRUE(status.ok() && *status) << code;
+    ASSERT_EQ((*status)->pages.size(), hashes.size());
+    for (size_t i = 0; i < hashes.size(); ++i) {
+      const std::string& path = (*status)->pages[i].upload_path;
+      auto bytes = centre.storage().read_upload(path.substr(path.rfind('/') + 1));
+      ASSERT_TRUE(bytes.ok());
+      EXPECT_EQ(sha256(*bytes), hashes[i]) << code << " page " << i;
+    }
+    auto record = (*store)->find_by_tracking_code(code);
+    EXPECT_EQ((*record)->state, store::ApplicationState::Purged) << code;
+  }
+}
+
 }  // namespace pk::sync::test

@@ -4,12 +4,14 @@
 // enrollment (provisioning::enroll), and a terminal store filled with sealed sample applications.
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "centre/centre_server.h"
 #include "offline-store/store.h"
+#include "sync/encoding.h"
 #include "sync/http_client.h"
 #include "tests/offline-store/store_test_support.h"
 
@@ -38,6 +40,17 @@ struct RunningCentre {
 // Saves `count` applications of `pages` random pages each; returns their saved records.
 [[nodiscard]] std::vector<store::SavedApplication> fill_store(store::Store& store, int count, int pages,
                                                               size_t page_size);
+
+// The SHA-256 of each sealed page, by tracking code: what the centre must end up holding.
+using PageDigests = std::map<std::string, std::vector<Digest>>;
+// Saves `count` applications of `pages` random pages each into the store file and returns
+// their pages' digests.
+[[nodiscard]] PageDigests fill_store_file(const std::filesystem::path& store_file, int count, int pages,
+                                          size_t page_size);
+// Every application in `expected` is at the centre exactly once (no duplicate application or
+// upload), each page byte-identical by SHA-256, and purged from the terminal's store.
+void expect_each_at_centre_once(centre::CentreServer& centre, const std::filesystem::path& store_file,
+                                const PageDigests& expected);
 
 }  // namespace pk::sync::test
 
