@@ -1,14 +1,21 @@
 #include "provisioning/enrollment.h"
 
 #include <openssl/x509.h>
+#include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "centre/enrollment_code.h"
 #include "centre/enrollment_crypto.h"
 #include "centre/enrollment_wire.h"
+#include "domain/catalog.h"
+#include "provisioning/enrollment_qr.h"
+#include "sync/catalog_verifier.h"
+#include "sync/centre_client.h"
+#include "sync/encoding.h"
 
 namespace pk::provisioning {
 namespace {
@@ -20,9 +27,8 @@ EnrollOutcome failed(EnrollFailure failure, std::string message) {
   return outcome;
 }
 
-bool plausible_pin(const std::string& pin) {
-  return pin.starts_with("sha256//") && pin.size() == 8 + 44 && pin.back() == '=';
-}
+// A catalog is tens of kilobytes; this bounds what a damaged file makes us read.
+constexpr size_t kMaxCatalogBytes = 8 * 1024 * 1024;
 
 // The key from an earlier attempt (so a retry sends the same request), or a fresh one.
 Result<enroll::PrivateKey> load_or_make_key(const std::filesystem::path& data_dir) {
@@ -80,6 +86,11 @@ Result<void> check_reply(const enroll::EnrollReply& reply, EVP_PKEY* key) {
   return {};
 }
 
+std::filesystem::path catalog_file_of(const EnrollOptions& options) {
+  return options.catalog_file.empty() ? options.data_dir / "catalog" / "last-good.json"
+                                      : options.catalog_file;
+}
+
 std::string trim_slash(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
   return url;
@@ -119,9 +130,10 @@ std::string_view to_string(EnrollFailure failure) {
 
 EnrollOutcome enroll(const EnrollOptions& options) {
   const std::string url = trim_slash(options.centre_url);
-  if (!url.starts_with("https://"))
-    return failed(EnrollFailure::BadArguments, "the centre's URL must start with https:// (got " + url + ")");
-  if (!plausible_pin(options.centre_pin))
+  if (!plausible_centre_url(url))
+    return failed(EnrollFailure::BadArguments,
+                  "the centre's URL must be https://host[:port] (got " + url + ")");
+  if (!plausible_centre_pin(options.centre_pin))
     return failed(
         EnrollFailure::BadArguments,
         "the centre's pin must look like sha256//<44 base64 characters> (pishkhan-centre --print-pin)");
@@ -134,6 +146,8 @@ EnrollOutcome enroll(const EnrollOptions& options) {
       outcome.status = EnrollStatus::AlreadyEnrolled;
       outcome.message = "already enrolled with this centre as " + identity.terminal_id;
       outcome.identity = identity;
+      // Asked again: the catalog is fetched again (a technician's retry after it failed).
+      outcome.catalog = fetch_catalog(identity, catalog_file_of(options), options.http);
       return outcome;
     }
     return failed(EnrollFailure::EnrolledElsewhere, "this terminal is enrolled with another centre (" +
@@ -215,7 +229,105 @@ EnrollOutcome enroll(const EnrollOptions& options) {
   outcome.message = "enrolled as " + saved->terminal_id + " (number " +
                     std::to_string(saved->terminal_number) + ", office " + saved->office + ")";
   outcome.identity = std::move(saved).value();
+  outcome.catalog = fetch_catalog(*outcome.identity, catalog_file_of(options), options.http);
+  if (outcome.catalog.result == CatalogFetch::Failed)
+    spdlog::warn("enroll: enrolled, but the catalog: {}", outcome.catalog.message);
   return outcome;
+}
+
+CatalogAtEnrollment fetch_catalog(const TerminalIdentity& identity, const std::filesystem::path& catalog_file,
+                                  const sync::HttpOptions& http) {
+  CatalogAtEnrollment result;
+  result.file = catalog_file;
+  result.result = CatalogFetch::Failed;
+  const std::string later = "; the terminal keeps the catalog it has and fetches the centre's later";
+  sync::HttpOptions mutual = http;
+  mutual.tls = tls_options(identity);
+  sync::HttpClient client(mutual);
+  sync::CentreClient centre(client, identity.centre_url);
+  auto fetched = centre.catalog();
+  if (!fetched.ok()) {
+    result.message = fetched.error.message + later;
+    return result;
+  }
+  auto key_bytes = sync::from_base64(identity.catalog_public_key);
+  sync::SigningPublicKey key{};
+  if (!key_bytes || key_bytes->size() != key.size()) {
+    result.message = "the centre's catalog key in the identity is not an Ed25519 key" + later;
+    return result;
+  }
+  std::copy(key_bytes->begin(), key_bytes->end(), key.begin());
+  if (sodium_init() < 0) {
+    result.message = "libsodium could not be initialised" + later;
+    return result;
+  }
+  if (auto verified = sync::verify_signature(fetched.value->text, fetched.value->signature_base64, key);
+      !verified) {
+    result.message = verified.error().message + later;
+    return result;
+  }
+  auto parsed = catalog::parse_catalog(fetched.value->text, "catalog from the centre");
+  if (!parsed) {
+    result.message = parsed.error().message + later;
+    return result;
+  }
+  result.version = parsed->version;
+  // Never a downgrade: a newer catalog already on the terminal stays (the kiosk's own rule).
+  std::error_code ec;
+  if (std::filesystem::exists(catalog_file, ec)) {
+    auto text = enroll::read_small_file(catalog_file, kMaxCatalogBytes);
+    auto kept =
+        text ? catalog::parse_catalog(*text, catalog_file.string()) : Result<catalog::Catalog>(text.error());
+    if (kept && kept->version > parsed->version) {
+      result.result = CatalogFetch::KeptNewer;
+      result.message = "the centre's catalog (version " + std::to_string(parsed->version) +
+                       ") is older than the one on the terminal (version " + std::to_string(kept->version) +
+                       "): kept that one";
+      return result;
+    }
+  }
+  // The folder is the terminal's alone, like its keys.
+  if (!std::filesystem::exists(catalog_file.parent_path(), ec)) {
+    std::filesystem::create_directories(catalog_file.parent_path(), ec);
+    std::filesystem::permissions(catalog_file.parent_path(), std::filesystem::perms::owner_all, ec);
+  }
+  if (auto written =
+          enroll::write_file_atomically(catalog_file, fetched.value->text, enroll::FileMode::Private);
+      !written) {
+    result.message = written.error().message + later;
+    return result;
+  }
+  result.result = CatalogFetch::Stored;
+  result.message = "catalog version " + std::to_string(parsed->version) +
+                   " from the centre, signature verified, "
+                   "stored in " +
+                   catalog_file.string();
+  return result;
+}
+
+Result<int64_t> certificate_expiry(const TerminalIdentity& identity) {
+  auto pem = enroll::read_small_file(identity.dir / "terminal.pem");
+  if (!pem) return pem.error();
+  auto cert = enroll::certificate_from_pem(*pem);
+  if (!cert) return cert.error();
+  std::tm when{};
+  if (ASN1_TIME_to_tm(X509_get0_notAfter(cert->get()), &when) != 1)
+    return make_error((identity.dir / "terminal.pem").string() + ": no readable expiry date");
+  return static_cast<int64_t>(timegm(&when));
+}
+
+std::string_view to_string(CatalogFetch fetch) {
+  switch (fetch) {
+    case CatalogFetch::NotTried:
+      return "not tried";
+    case CatalogFetch::Stored:
+      return "stored";
+    case CatalogFetch::KeptNewer:
+      return "kept newer";
+    case CatalogFetch::Failed:
+      return "failed";
+  }
+  return "unknown";
 }
 
 }  // namespace pk::provisioning

@@ -11,6 +11,11 @@
 //  - A wrong, used or expired code, a centre with another key and an unreachable centre each
 //    come back as their own EnrollFailure with a sentence for the technician.
 //  - Nothing is recorded as enrolled unless the whole identity is on disk (terminal_identity.h).
+//  - Right after enrolling (and when asked again while already enrolled) it fetches the centre's
+//    current catalog over mutual TLS, verifies its Ed25519 signature with the catalog key the
+//    centre just gave, and stores it (0600) where the kiosk loads its last good catalog from.
+//    A catalog that cannot be fetched or does not verify never undoes the enrollment: the
+//    outcome says so in `catalog`, and the terminal goes on with the catalog it has.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -45,6 +50,24 @@ struct EnrollOptions {
   std::string centre_pin;  // sha256//BASE64, from `pishkhan-centre --print-pin`
   sync::HttpOptions http;  // timeouts; its tls part is set by enroll()
   int64_t now_unix = 0;    // 0: the clock
+  // Where the centre's catalog goes (the kiosk's last good catalog); empty:
+  // <data_dir>/catalog/last-good.json.
+  std::filesystem::path catalog_file;
+};
+
+// What became of the catalog fetched at enrollment.
+enum class CatalogFetch {
+  NotTried,   // enrollment failed before it
+  Stored,     // verified and written to catalog_file
+  KeptNewer,  // verified, but the catalog already on the terminal is newer: kept that one
+  Failed,     // not fetched or did not verify: the terminal fetches it later; still enrolled
+};
+
+struct CatalogAtEnrollment {
+  CatalogFetch result = CatalogFetch::NotTried;
+  int64_t version = 0;  // of the verified catalog (Stored, KeptNewer)
+  std::filesystem::path file;
+  std::string message;  // for the technician and the log
 };
 
 struct EnrollOutcome {
@@ -52,11 +75,23 @@ struct EnrollOutcome {
   std::string message;  // for the technician and the log
   EnrollStatus status = EnrollStatus::Enrolled;
   std::optional<TerminalIdentity> identity;
+  CatalogAtEnrollment catalog;
   [[nodiscard]] bool ok() const { return failure == EnrollFailure::None; }
 };
 
 [[nodiscard]] EnrollOutcome enroll(const EnrollOptions& options);
 
 [[nodiscard]] std::string_view to_string(EnrollFailure failure);
+[[nodiscard]] std::string_view to_string(CatalogFetch fetch);
+
+// Fetches, verifies and stores the centre's catalog as the enrolled `identity` (what enroll()
+// does after enrolling). http: timeouts; its tls part is the identity's.
+[[nodiscard]] CatalogAtEnrollment fetch_catalog(const TerminalIdentity& identity,
+                                                const std::filesystem::path& catalog_file,
+                                                const sync::HttpOptions& http);
+
+// When the terminal's certificate (<keys>/terminal.pem) stops being valid, Unix seconds; an
+// Error when it cannot be read.
+[[nodiscard]] Result<int64_t> certificate_expiry(const TerminalIdentity& identity);
 
 }  // namespace pk::provisioning

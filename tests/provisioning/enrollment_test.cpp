@@ -1,7 +1,8 @@
 // Enrollment of a terminal with the real reference centre on loopback (issue 10.2): good,
 // mistyped, unknown, used and expired codes; a link cut while the request travels and one cut
 // after the centre answered (the retry gets the same answer, the code is not burnt); a second
-// life after a factory reset; the wrong centre; file permissions.
+// life after a factory reset; the wrong centre; file permissions; the catalog fetched, verified
+// and stored at enrollment, and a catalog that cannot be had not undoing the enrollment.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -11,10 +12,16 @@
 
 #include <atomic>
 #include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "centre/enrollment_code.h"
+#include "domain/catalog.h"
 #include "provisioning/enrollment.h"
+#include "sync/catalog_verifier.h"
+#include "sync/encoding.h"
 #include "sync/http_client.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"
@@ -56,6 +63,29 @@ unsigned mode_of(const std::filesystem::path& path) {
   return info.st_mode & 0777;
 }
 
+std::string read_all(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The stored catalog's signature checked here, independently of enroll(): the centre's
+// signature of these exact bytes (fetched again as the terminal) verifies with the catalog key
+// the terminal was given at enrollment.
+bool stored_catalog_verifies(const TerminalIdentity& identity, const std::string& stored) {
+  sync::HttpOptions http;
+  http.tls = tls_options(identity);
+  sync::HttpClient client(http);
+  auto reply = client.send({sync::Method::Get, identity.centre_url + "/v1/catalog", {}, {}});
+  if (!reply.ok() || reply->status != 200 || reply->header("pishkhan-signature") == nullptr) return false;
+  auto key_bytes = sync::from_base64(identity.catalog_public_key);
+  if (!key_bytes || key_bytes->size() != 32) return false;
+  sync::SigningPublicKey key{};
+  std::copy(key_bytes->begin(), key_bytes->end(), key.begin());
+  return sync::verify_signature(stored, reply->header("pishkhan-signature")->substr(8), key).ok();
+}
+
 // GET /v1/health as the enrolled terminal: what the sync client will do.
 long health_status(const TerminalIdentity& identity) {
   sync::HttpOptions http;
@@ -88,6 +118,23 @@ TEST(Enrollment, GoodCodeStoresAWholeIdentityWithTightPermissions) {
     EXPECT_TRUE(std::filesystem::exists(data / "keys" / file)) << file;
   for (const auto& entry : std::filesystem::directory_iterator(data / "keys"))
     EXPECT_FALSE(entry.path().string().ends_with(".tmp")) << "no temporary file is left behind";
+  // The centre's catalog came with it: verified, stored where the kiosk loads its last good
+  // catalog from, readable by the terminal alone.
+  const auto catalog_file = data / "catalog" / "last-good.json";
+  EXPECT_EQ(outcome.catalog.result, CatalogFetch::Stored) << outcome.catalog.message;
+  EXPECT_EQ(outcome.catalog.file, catalog_file);
+  ASSERT_TRUE(std::filesystem::exists(catalog_file));
+  EXPECT_EQ(mode_of(catalog_file), 0600u);
+  EXPECT_EQ(mode_of(data / "catalog"), 0700u);
+  const std::string stored = read_all(catalog_file);
+  EXPECT_EQ(stored, read_all(std::filesystem::path(PK_SOURCE_DATA_DIR) / "catalog.json"))
+      << "byte for byte what the centre serves";
+  auto parsed = catalog::parse_catalog(stored, catalog_file.string());
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->version, outcome.catalog.version);
+  EXPECT_TRUE(stored_catalog_verifies(*outcome.identity, stored));
+  for (const auto& entry : std::filesystem::directory_iterator(data / "catalog"))
+    EXPECT_EQ(entry.path(), catalog_file) << "no temporary file is left behind";
   // The same command again is harmless: already enrolled with this centre.
   const EnrollOutcome again = enroll(options_for(*centre.server, data, code));
   EXPECT_TRUE(again.ok()) << again.message;
@@ -293,6 +340,50 @@ TEST(Enrollment, TheWrongCentreIsRefusedAndNothingIsRecorded) {
   ASSERT_TRUE(enroll(options_for(*centre.server, data, fresh_code(*centre.server, "SKO-0500"))).ok());
   outcome = enroll(options_for(*other.server, data, fresh_code(*other.server, "SKO-0500")));
   EXPECT_EQ(outcome.failure, EnrollFailure::EnrolledElsewhere) << outcome.message;
+}
+
+TEST(Enrollment, ACatalogThatCannotBeHadDoesNotUndoTheEnrollment) {
+  // A centre with no catalog to serve (503): the terminal is enrolled all the same, and says
+  // the catalog comes later; nothing is written where the kiosk's catalog lives.
+  sync::test::TempDir dir("enroll-no-catalog");
+  centre::CentreConfig config;
+  config.data_dir = dir.path() / "centre";
+  config.catalog_file = dir.path() / "no-such-catalog.json";
+  auto server = centre::CentreServer::start(config);
+  ASSERT_TRUE(server.ok()) << server.error().message;
+  const auto data = dir.path() / "kiosk";
+  const EnrollOutcome outcome = enroll(options_for(**server, data, fresh_code(**server, "SKO-0600")));
+  ASSERT_TRUE(outcome.ok()) << outcome.message;
+  EXPECT_EQ(outcome.catalog.result, CatalogFetch::Failed);
+  EXPECT_NE(outcome.catalog.message.find("later"), std::string::npos) << outcome.catalog.message;
+  EXPECT_FALSE(std::filesystem::exists(data / "catalog" / "last-good.json"));
+  EXPECT_EQ(health_status(*outcome.identity), 200);
+  auto loaded = load_identity(data);
+  ASSERT_TRUE(loaded.ok() && loaded->has_value()) << "still enrolled";
+
+  // Once the centre has a catalog, asking again (already enrolled) fetches it.
+  std::filesystem::copy_file(std::filesystem::path(PK_SOURCE_DATA_DIR) / "catalog.json", config.catalog_file);
+  const EnrollOutcome again = enroll(options_for(**server, data, fresh_code(**server, "SKO-0600")));
+  EXPECT_EQ(again.status, EnrollStatus::AlreadyEnrolled);
+  EXPECT_EQ(again.catalog.result, CatalogFetch::Stored) << again.catalog.message;
+  EXPECT_TRUE(std::filesystem::exists(data / "catalog" / "last-good.json"));
+}
+
+TEST(Enrollment, ANewerCatalogAlreadyOnTheTerminalIsKept) {
+  RunningCentre centre("enroll-newer-catalog");
+  ASSERT_TRUE(centre.server);
+  const auto data = centre.dir.path() / "kiosk";
+  auto shipped = nlohmann::json::parse(read_all(std::filesystem::path(PK_SOURCE_DATA_DIR) / "catalog.json"));
+  shipped["version"] = shipped["version"].get<int64_t>() + 1;
+  std::filesystem::create_directories(data / "catalog");
+  const std::string newer = shipped.dump(2);
+  ASSERT_TRUE(catalog::parse_catalog(newer, "newer").ok());
+  { std::ofstream(data / "catalog" / "last-good.json") << newer; }
+  const EnrollOutcome outcome =
+      enroll(options_for(*centre.server, data, fresh_code(*centre.server, "SKO-0700")));
+  ASSERT_TRUE(outcome.ok()) << outcome.message;
+  EXPECT_EQ(outcome.catalog.result, CatalogFetch::KeptNewer) << outcome.catalog.message;
+  EXPECT_EQ(read_all(data / "catalog" / "last-good.json"), newer) << "no downgrade";
 }
 
 TEST(EnrollmentCode, CheckCharacterCatchesEverySingleWrongCharacter) {
