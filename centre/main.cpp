@@ -1,10 +1,13 @@
 // pishkhan-centre: the reference central service.
 //   pishkhan-centre --data DIR --port N [--catalog FILE] [--tls-name NAME...]
 //   pishkhan-centre --data DIR --issue-enrollment-code --office A --terminal-id SKO-0001 [--ttl-hours 24]
+//                   [--centre-url https://host:port] [--qr-png FILE]
 //   pishkhan-centre --data DIR --revoke-terminal SKO-0001
 //   pishkhan-centre --data DIR --print-pin
 // Serving, it prints "pin sha256//..." (what a technician gives the terminal with --centre-pin)
 // and then "listening on <host>:<port>" once it accepts connections (port 0 picks a free one).
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -20,6 +23,8 @@
 #include "centre/certificate_authority.h"
 #include "centre/enrollment_code.h"
 #include "centre/enrollment_store.h"
+#include "drivers/printer/png_io.h"
+#include "provisioning/enrollment_qr.h"
 
 #ifndef PK_SOURCE_DATA_DIR
 #define PK_SOURCE_DATA_DIR "data"
@@ -31,6 +36,59 @@ extern "C" void on_signal(int) {
   // httplib's stop() only flips flags and shuts the listening socket: safe enough here.
   if (g_server != nullptr) g_server->request_stop();
 }
+
+// The enrollment QR code (provisioning/enrollment_qr.h) for a code just issued: on stderr in
+// half blocks (light modules drawn, as `qrencode -t UTF8` does, for a dark console), and as a PNG
+// (8 pixels a module, a 4-module quiet zone) when asked. stdout keeps the code alone for scripts.
+int show_enrollment_qr(const std::string& code, const std::string& url, const std::string& pin,
+                       const std::string& png_file) {
+  auto text = pk::provisioning::format_enrollment_qr({code, url, pin});
+  if (!text) {
+    spdlog::critical("enrollment QR code: {}", text.error().message);
+    return 1;
+  }
+  ZXing::BitMatrix bits;
+  try {
+    bits = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
+               .setMargin(0)
+               .setEccLevel(3)
+               .encode(*text, 0, 0);
+  } catch (const std::exception& e) {
+    spdlog::critical("enrollment QR code: {}", e.what());
+    return 1;
+  }
+  const auto dark = [&](int x, int y, int quiet) {
+    x -= quiet;
+    y -= quiet;
+    return x >= 0 && y >= 0 && x < bits.width() && y < bits.height() && bits.get(x, y);
+  };
+  constexpr int kConsoleQuiet = 2;
+  const int side = bits.width() + 2 * kConsoleQuiet;
+  for (int y = 0; y < side; y += 2) {
+    std::string line;
+    for (int x = 0; x < side; ++x) {
+      const bool top = !dark(x, y, kConsoleQuiet);
+      const bool bottom = y + 1 < side && !dark(x, y + 1, kConsoleQuiet);
+      line += top && bottom ? "\u2588" : top ? "\u2580" : bottom ? "\u2584" : " ";
+    }
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  std::fprintf(stderr, "enrollment QR code: %s\n", text->c_str());
+  if (png_file.empty()) return 0;
+  constexpr int kModule = 8;
+  constexpr int kPngQuiet = 4;
+  const int pixels = (bits.width() + 2 * kPngQuiet) * kModule;
+  pk::RasterImage image(pixels, pixels);
+  for (int y = 0; y < pixels; ++y)
+    for (int x = 0; x < pixels; ++x) image.set_dot(x, y, dark(x / kModule, y / kModule, kPngQuiet));
+  if (auto written = pk::write_png(png_file, image); !written) {
+    spdlog::critical("{}", written.error().message);
+    return 1;
+  }
+  std::fprintf(stderr, "enrollment QR code written to %s\n", png_file.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -51,6 +109,8 @@ int main(int argc, char** argv) {
   std::string office;
   std::string terminal_id;
   int ttl_hours = 24;
+  std::string qr_url;
+  std::string qr_png;
   std::string revoke_terminal;
   bool print_pin = false;
   auto* issue = app.add_flag("--issue-enrollment-code", issue_code,
@@ -60,6 +120,12 @@ int main(int argc, char** argv) {
   app.add_option("--ttl-hours", ttl_hours, "hours the enrollment code stays valid")
       ->default_val(24)
       ->check(CLI::Range(1, 24 * 30));
+  app.add_option("--centre-url", qr_url,
+                 "the address terminals reach this centre at, put in the enrollment QR code (default "
+                 "https://<--host>:<--port>)")
+      ->needs(issue);
+  app.add_option("--qr-png", qr_png, "also write the enrollment QR code (code, centre URL, pin) to this PNG")
+      ->needs(issue);
   app.add_option("--revoke-terminal", revoke_terminal,
                  "refuse this terminal from now on (a running centre too), and exit");
   app.add_flag("--print-pin", print_pin, "print the centre's public key pin (sha256//...) and exit");
@@ -69,6 +135,19 @@ int main(int argc, char** argv) {
     if (office.empty() || terminal_id.empty()) {
       std::fprintf(stderr, "--issue-enrollment-code needs --office and --terminal-id\n");
       return 2;
+    }
+    // The QR code carries the centre's address and pin too, so the technician scans one code:
+    // both are checked before a code is issued, so a bad --centre-url burns no code.
+    const bool qr_url_is_default = qr_url.empty();
+    if (qr_url_is_default) qr_url = "https://" + config.host + ":" + std::to_string(config.port);
+    if (!pk::provisioning::plausible_centre_url(qr_url)) {
+      std::fprintf(stderr, "--centre-url must be https://host[:port] (got %s)\n", qr_url.c_str());
+      return 2;
+    }
+    auto ca = pk::centre::CertificateAuthority::load_or_create(config.data_dir / "tls", config.server_names);
+    if (!ca) {
+      spdlog::critical("{}", ca.error().message);
+      return 1;
     }
     auto store = pk::centre::EnrollmentStore::open(config.data_dir);
     auto issued =
@@ -84,7 +163,10 @@ int main(int argc, char** argv) {
     std::printf("%s\n", pk::enroll::format_enrollment_code(issued->code).c_str());
     std::fprintf(stderr, "enrollment code for %s at office %s, single use, valid until %s\n",
                  terminal_id.c_str(), office.c_str(), expires);
-    return 0;
+    if (qr_url_is_default && (config.host.starts_with("127.") || config.host == "localhost"))
+      std::fprintf(stderr, "note: the QR code names %s; give --centre-url with the address terminals reach\n",
+                   qr_url.c_str());
+    return show_enrollment_qr(issued->code, qr_url, (*ca)->server_pin(), qr_png);
   }
   if (!revoke_terminal.empty()) {
     auto store = pk::centre::EnrollmentStore::open(config.data_dir);
