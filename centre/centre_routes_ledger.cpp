@@ -70,6 +70,10 @@ void CentreServer::add_ledger_routes() {
   m_server->Post("/v1/ledger", [this](const httplib::Request& request, httplib::Response& response) {
     auto upload = sync::parse_ledger_upload(request.body);
     if (!upload) return http::reply_error(response, 400, upload.error().message);
+    // The rows are stored under the certificate's terminal; a body naming another is refused.
+    const auto terminal = http::authenticated_terminal(request, response, "ledger", &upload->terminal_id);
+    if (!terminal) return;
+    upload->terminal_id = *terminal;
     auto stored = m_storage->store_ledger(*upload);
     if (!stored) {
       spdlog::error("centre: ledger of {}: {}", upload->terminal_id, stored.error().message);

@@ -29,6 +29,23 @@ void reply_json(httplib::Response& response, int status, const std::string& json
   response.status = status;
   response.set_content(json, "application/json");
 }
+std::optional<std::string> authenticated_terminal(const httplib::Request& request,
+                                                  httplib::Response& response, std::string_view route,
+                                                  const std::string* claimed) {
+  auto terminal = CentreServer::terminal_of(request);
+  if (!terminal) {
+    reply_error(response, 403, std::string(route) + ": no terminal certificate");
+    return std::nullopt;
+  }
+  if (claimed != nullptr && *claimed != *terminal) {
+    spdlog::warn("centre: {}: terminal {} posted for terminal {}: refused", route, *terminal, *claimed);
+    reply_error(response, 403,
+                std::string(route) + ": terminal_id \"" + claimed->substr(0, 64) +
+                    "\" is not this certificate's terminal (" + *terminal + ")");
+    return std::nullopt;
+  }
+  return terminal;
+}
 }  // namespace http
 
 Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
@@ -42,10 +59,13 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   if (!ca) return ca.error();
   auto enrollment = EnrollmentStore::open(config.data_dir);
   if (!enrollment) return enrollment.error();
+  auto diagnostics = DiagnosticsStore::open(config.data_dir);
+  if (!diagnostics) return diagnostics.error();
   std::unique_ptr<CentreServer> centre(new CentreServer(std::move(config), std::move(storage).value(),
                                                         std::move(key).value(), std::move(ca).value(),
                                                         std::move(enrollment).value()));
   centre->m_seal = std::move(seal.value());
+  centre->m_diagnostics = std::move(diagnostics).value();
   if (!centre->m_server->is_valid()) return make_error("centre: the TLS context could not be set up");
   centre->add_routes();
   const CentreConfig& c = centre->m_config;
@@ -107,6 +127,16 @@ void CentreServer::add_routes() {
         spdlog::error("centre: {} {}: internal error", request.method, request.path);
         http::reply_error(response, 500, "internal error");
       });
+  // Errors httplib makes itself (a body past the payload limit: 413, no route: 404) get the
+  // same JSON shape as the routes' own, so a terminal always has a reason to show.
+  m_server->set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& response) {
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        http::reply_error(response, response.status,
+                          response.status == 413 ? std::string("request body too large")
+                                                 : "HTTP " + std::to_string(response.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   // Before any route runs: only enrolled, non-revoked terminals get past, except to enroll.
   m_server->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
     if (request.path == "/v1/enroll" || request.path == "/v1/enroll/ca")
@@ -119,6 +149,7 @@ void CentreServer::add_routes() {
   add_application_routes();
   add_upload_routes();
   add_ledger_routes();
+  add_diagnostics_routes();
 }
 
 void CentreServer::add_info_routes() {
@@ -133,9 +164,11 @@ void CentreServer::add_info_routes() {
         !body["pending_outbox"].is_number_integer()) {
       return http::reply_error(response, 400, "heartbeat: expected {terminal_id, pending_outbox}");
     }
+    const auto claimed = body["terminal_id"].get<std::string>();
+    const auto terminal = http::authenticated_terminal(request, response, "heartbeat", &claimed);
+    if (!terminal) return;
     const int64_t now = std::time(nullptr);
-    if (auto recorded = m_storage->record_heartbeat(body["terminal_id"].get<std::string>(), now,
-                                                    body["pending_outbox"].get<int64_t>());
+    if (auto recorded = m_storage->record_heartbeat(*terminal, now, body["pending_outbox"].get<int64_t>());
         !recorded) {
       spdlog::error("centre: heartbeat: {}", recorded.error().message);
       return http::reply_error(response, 500, "heartbeat not recorded");

@@ -21,6 +21,7 @@
 
 #include "centre/centre_storage.h"
 #include "centre/certificate_authority.h"
+#include "centre/diagnostics_store.h"
 #include "centre/enrollment_store.h"
 #include "centre/sealing_key.h"
 #include "centre/signing_key.h"
@@ -40,6 +41,8 @@ struct CentreConfig {
   std::string host = "127.0.0.1";
   int port = 0;
   int64_t max_upload_bytes = int64_t{64} * 1024 * 1024;
+  // A diagnostics bundle is a few tens of kilobytes; anything past this is refused (413).
+  int64_t max_diagnostics_bytes = int64_t{16} * 1024 * 1024;
   // Names and addresses terminals reach the centre by (its certificate's subjectAltName);
   // 127.0.0.1 and localhost are always added.
   std::vector<std::string> server_names;
@@ -63,6 +66,7 @@ class CentreServer {
   [[nodiscard]] const store::KeyPair& sealing_key() const { return m_seal; }
   [[nodiscard]] const CertificateAuthority& certificate_authority() const { return *m_ca; }
   [[nodiscard]] EnrollmentStore& enrollment() { return *m_enrollment; }
+  [[nodiscard]] DiagnosticsStore& diagnostics() { return *m_diagnostics; }
   // The terminal id of the request's client certificate (routes run only after it was
   // admitted, so this is an enrolled, non-revoked terminal); nullopt without a certificate.
   [[nodiscard]] static std::optional<std::string> terminal_of(const httplib::Request& request);
@@ -85,6 +89,7 @@ class CentreServer {
   void add_upload_routes();
   void add_info_routes();
   void add_ledger_routes();
+  void add_diagnostics_routes();
 
   CentreConfig m_config;
   std::unique_ptr<CentreStorage> m_storage;
@@ -92,6 +97,7 @@ class CentreServer {
   store::KeyPair m_seal;
   std::unique_ptr<CertificateAuthority> m_ca;
   std::unique_ptr<EnrollmentStore> m_enrollment;
+  std::unique_ptr<DiagnosticsStore> m_diagnostics;
   std::mutex m_enroll_mutex;  // one enrollment at a time: a code is checked and used atomically
   struct Verdict {
     Authorisation authorisation;

@@ -4,6 +4,7 @@
 //                   [--centre-url https://host:port] [--qr-png FILE]
 //   pishkhan-centre --data DIR --revoke-terminal SKO-0001
 //   pishkhan-centre --data DIR --print-pin
+//   pishkhan-centre --data DIR --list-diagnostics
 // Serving, it prints "pin sha256//..." (what a technician gives the terminal with --centre-pin)
 // and then "listening on <host>:<port>" once it accepts connections (port 0 picks a free one).
 #include <ZXing/BitMatrix.h>
@@ -21,6 +22,7 @@
 
 #include "centre/centre_server.h"
 #include "centre/certificate_authority.h"
+#include "centre/diagnostics_store.h"
 #include "centre/enrollment_code.h"
 #include "centre/enrollment_store.h"
 #include "drivers/printer/png_io.h"
@@ -129,6 +131,11 @@ int main(int argc, char** argv) {
   app.add_option("--revoke-terminal", revoke_terminal,
                  "refuse this terminal from now on (a running centre too), and exit");
   app.add_flag("--print-pin", print_pin, "print the centre's public key pin (sha256//...) and exit");
+  bool list_diagnostics = false;
+  app.add_flag(
+      "--list-diagnostics", list_diagnostics,
+      "list the diagnostics bundles terminals sent (newest first: receipt, terminal, time, size, file), "
+      "and exit");
   CLI11_PARSE(app, argc, argv);
 
   if (issue_code) {
@@ -186,6 +193,25 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::printf("%s\n", (*ca)->server_pin().c_str());
+    return 0;
+  }
+
+  if (list_diagnostics) {
+    auto store = pk::centre::DiagnosticsStore::open(config.data_dir);
+    auto bundles =
+        store ? (*store)->list() : pk::Result<std::vector<pk::centre::DiagnosticsReceipt>>(store.error());
+    if (!bundles) {
+      spdlog::critical("{}", bundles.error().message);
+      return 1;
+    }
+    for (const auto& b : *bundles) {
+      char when[32];
+      const std::time_t at = b.received_unix;
+      std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&at));
+      std::printf("%s\t%s\t%s\t%lld\t%s\n", b.receipt_id.c_str(), b.terminal_id.c_str(), when,
+                  static_cast<long long>(b.bytes), b.file.c_str());
+    }
+    std::fprintf(stderr, "%zu diagnostics bundle(s)\n", bundles->size());
     return 0;
   }
 

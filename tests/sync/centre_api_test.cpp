@@ -44,7 +44,7 @@ TEST(CentreApi, HealthHeartbeatAndEmptyNotices) {
   EXPECT_NE(health->body.find("\"ok\""), std::string::npos);
 
   CentreClient client(http, centre.server->base_url());
-  auto beat = client.heartbeat("KSK7", 4);
+  auto beat = client.heartbeat("SKO-TEST-0001", 4);  // the certificate's terminal (the fixture's)
   ASSERT_TRUE(beat.ok()) << beat.error.message;
   EXPECT_GT(*beat.value, 1'700'000'000);
   auto notices = client.notices();

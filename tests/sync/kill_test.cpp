@@ -69,7 +69,8 @@ TEST(KillMinus9, SyncKilledAtRandomPointsDeliversEverythingExactlyOnce) {
   RunningCentre centre("kill-9");
   ASSERT_TRUE(centre.server);
   const auto store_file = centre.dir.file("terminal.sqlite");
-  const std::string terminal = "KSK7";
+  const std::string terminal = "SKO-TEST-0001";  // the fixture's enrolled terminal: the centre files
+                                                 // ledger rows under the certificate's terminal
   constexpr int kApplications = 100;
   constexpr int kKills = 30;
 

@@ -89,10 +89,21 @@ void save_failure_report(const std::filesystem::path& file, const std::string& t
   ASSERT_TRUE(saved.ok()) << saved.error().message;
 }
 
+// The centre files ledger rows and heartbeats under the terminal of the client certificate
+// (and refuses a body that names another), so each terminal the test plays is enrolled for
+// real, with its own key and certificate; the fixture's own terminal is kOwnTerminal.
+constexpr const char* kOwnTerminal = "SKO-TEST-0001";
+HttpOptions as_terminal(const RunningCentre& centre, const std::string& terminal) {
+  if (terminal == kOwnTerminal) return http_of(centre);
+  HttpOptions options = http_of(centre);
+  options.tls = enroll_terminal(*centre.server, centre.dir.path() / ("terminal-" + terminal), terminal);
+  return options;
+}
+
 SyncOptions ledger_options(const std::filesystem::path& store_file, const RunningCentre& centre,
-                           const std::string& terminal) {
+                           const std::string& terminal, const HttpOptions& as) {
   SyncOptions options;
-  options.http = http_of(centre);
+  options.http = as;
   const std::string url = centre.server->base_url();
   options.store_file = store_file;
   options.centre_url = url;
@@ -165,10 +176,12 @@ TEST(LedgerSync, TheCentreSumsTwoTerminalsAsComputedByHand) {
   }
   save_failure_report(file_b, "TERM-B", std::nullopt, at(1404, 7, 4));
 
-  sync_all(ledger_options(file_a, centre, "TERM-A"), time_a);
-  sync_all(ledger_options(file_b, centre, "TERM-B"), time_b);
+  const HttpOptions as_a = as_terminal(centre, "TERM-A");
+  const HttpOptions as_b = as_terminal(centre, "TERM-B");
+  sync_all(ledger_options(file_a, centre, "TERM-A", as_a), time_a);
+  sync_all(ledger_options(file_b, centre, "TERM-B", as_b), time_b);
   // Sending everything again doubles nothing.
-  sync_all(ledger_options(file_a, centre, "TERM-A"), time_a);
+  sync_all(ledger_options(file_a, centre, "TERM-A", as_a), time_a);
 
   const auto summary =
       get_json(centre, "/v1/sla/summary?year=1404&services=1,2&as_of=" + std::to_string(at(1404, 8, 1)));
@@ -223,7 +236,7 @@ TEST(LedgerSync, AnOpenOutageIsUpdatedAtTheCentreWhenItCloses) {
   ASSERT_TRUE(ledger.ok());
   auto opened = (*ledger)->open_outage(sla::OutageCause::ScannerDown, sla::ServiceScope::all(), "jam");
   ASSERT_TRUE(opened.ok());
-  sync_all(ledger_options(file, centre, "T"), time);
+  sync_all(ledger_options(file, centre, kOwnTerminal, centre.http), time);
   auto ledgers = centre.server->storage().terminal_ledgers();
   ASSERT_TRUE(ledgers.ok() && ledgers->size() == 1);
   ASSERT_EQ((*ledgers)[0].snapshot.outages.size(), 1u);
@@ -231,7 +244,7 @@ TEST(LedgerSync, AnOpenOutageIsUpdatedAtTheCentreWhenItCloses) {
 
   run_for(**ledger, time, 3);
   ASSERT_TRUE((*ledger)->close_outage(*opened).ok());
-  sync_all(ledger_options(file, centre, "T"), time);
+  sync_all(ledger_options(file, centre, kOwnTerminal, centre.http), time);
   ledgers = centre.server->storage().terminal_ledgers();
   ASSERT_EQ((*ledgers)[0].snapshot.outages.size(), 1u);
   EXPECT_EQ((*ledgers)[0].snapshot.outages[0].end, sla::OutageEnd::Observed);
@@ -251,7 +264,7 @@ TEST(LedgerSync, ATerminalWhoseClockIsHoursOffIsFlagged) {
     auto ledger = sla::Ledger::open(file, time);
     ASSERT_TRUE(ledger.ok());
     ASSERT_TRUE((*ledger)->open_outage(sla::OutageCause::PrinterDown, sla::ServiceScope::all(), "").ok());
-    SyncOptions options = ledger_options(file, centre, terminal);
+    SyncOptions options = ledger_options(file, centre, terminal, as_terminal(centre, terminal));
     options.time_source = &time;
     sync_all(options, time);
 
@@ -308,7 +321,7 @@ TEST(LedgerSync, ANoticePublishedAtTheCentreReachesTheLedgerAndThe72HourRuleAppl
   StepTime time(published + kHour);
   auto ledger = sla::Ledger::open(file, time, beat_every(3600));
   ASSERT_TRUE(ledger.ok());
-  sync_all(ledger_options(file, centre, "T"), time);
+  sync_all(ledger_options(file, centre, kOwnTerminal, centre.http), time);
   auto stored = (*ledger)->notices();
   ASSERT_TRUE(stored.ok());
   ASSERT_EQ(stored->size(), 2u);
