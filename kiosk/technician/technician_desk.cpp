@@ -3,11 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
 #include "kiosk/technician/technician_strings.h"
 #include "provisioning/diagnostics.h"
+#include "provisioning/terminal_identity.h"
 
 namespace pk::kiosk::tech {
 
@@ -34,6 +36,7 @@ bool TechnicianDesk::draw(TechContext& ctx) {
 }
 
 void TechnicianDesk::perform(const TechContext& ctx, TechServices& services) {
+  finish_upload(services);
   if (!ctx.login_requested) return perform_request(ctx, services);
   store::Store& store = services.store;
   const int64_t now_unix = services.now_unix;
@@ -214,10 +217,66 @@ void TechnicianDesk::perform_request(const TechContext& ctx, TechServices& servi
                                         file ? file->filename().string() : "failed");
       break;
     }
+    case TechRequest::SendToCentre:
+      start_upload(ctx, services);
+      break;
     case TechRequest::ConfirmReset:
       confirm_reset(services);
       break;
   }
+}
+
+void TechnicianDesk::start_upload(const TechContext& ctx, TechServices& services) {
+  if (m_upload.running()) return;  // one bundle on its way at a time
+  const provisioning::Bundle bundle = provisioning::collect_diagnostics(diagnostics_sources(services));
+  m_setup.diagnostics = bundle.summary;
+  // The archive is made here (small, and it reads nothing the store is writing); only the
+  // network part runs on the task's thread.
+  const std::filesystem::path data_dir = services.config.data_dir;
+  auto identity = provisioning::load_identity(data_dir);
+  const std::string terminal = identity && *identity ? (*identity)->terminal_id : services.config.terminal_id;
+  std::string archive = provisioning::bundle_archive(bundle, terminal, services.now_unix);
+  sync::HttpOptions http;
+  http.connect_timeout = std::chrono::seconds(10);
+  http.total_timeout = std::chrono::seconds(60);
+  m_upload_language = ctx.language;
+  m_setup.upload_bytes = static_cast<long long>(archive.size());
+  m_setup.upload_message.clear();
+  m_setup.uploading = m_upload.start([data_dir, archive = std::move(archive), http] {
+    return provisioning::upload_archive(data_dir, archive, http);
+  });
+}
+
+void TechnicianDesk::finish_upload(TechServices& services) {
+  auto result = m_upload.take();
+  m_setup.uploading = m_upload.running();
+  if (!result) return;
+  const Language language = m_upload_language;
+  switch (result->outcome) {
+    case provisioning::UploadOutcome::Sent:
+      // The receipt as the centre lists it (--list-diagnostics): a code support types, in Latin
+      // characters in either language (۰ beside Latin letters reads as a dot).
+      m_setup.upload_message = std::string(strings::kSentToCentre.in(language)) + " " + result->receipt_id;
+      break;
+    case provisioning::UploadOutcome::NotEnrolled:
+      m_setup.upload_message = strings::kUploadNotEnrolled.in(language);
+      break;
+    case provisioning::UploadOutcome::Unreachable:
+      m_setup.upload_message = strings::kUploadUnreachable.in(language);
+      break;
+    case provisioning::UploadOutcome::Refused:
+      m_setup.upload_message = std::string(strings::kUploadRefused.in(language)) + " " + result->detail;
+      break;
+  }
+  m_setup.upload_ok = result->ok();
+  if (result->ok())
+    spdlog::info("diagnostics: sent to the centre, receipt {} ({} bytes)", result->receipt_id, result->bytes);
+  else
+    spdlog::warn("diagnostics: not sent to the centre: {}: {}", provisioning::to_string(result->outcome),
+                 result->detail);
+  (void)services.store.append_audit(
+      "technician:" + m_flow.state().technician, "diagnostics_sent",
+      result->ok() ? result->receipt_id : std::string(provisioning::to_string(result->outcome)));
 }
 
 void TechnicianDesk::confirm_reset(TechServices& services) {

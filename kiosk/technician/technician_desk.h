@@ -6,10 +6,12 @@
 #include <memory>
 #include <string>
 
+#include "kiosk/background_task.h"
 #include "kiosk/config.h"
 #include "kiosk/operator/operator_accounts.h"
 #include "kiosk/technician/technician_screens.h"
 #include "offline-store/store.h"
+#include "provisioning/diagnostics_upload.h"
 #include "provisioning/factory_reset.h"
 #include "receipts/receipt_render.h"
 #include "sla/ledger.h"
@@ -76,6 +78,12 @@ class TechnicianDesk {
 
   void perform_request(const TechContext& ctx, TechServices& services);
   void confirm_reset(TechServices& services);
+  // The diagnostics bundle on its way to the centre, off the frame loop (the technician may
+  // keep using the screens); its outcome is worded in the language of the tap that sent it.
+  void start_upload(const TechContext& ctx, TechServices& services);
+  void finish_upload(TechServices& services);
+  Language m_upload_language = Language::Persian;
+  BackgroundTask<provisioning::UploadResult> m_upload;  // last: joined before the rest goes
   [[nodiscard]] provisioning::DiagnosticsSources diagnostics_sources(TechServices& services) const;
 };
 

@@ -41,6 +41,12 @@ struct SetupView {
   int destination = 0;
   std::string export_message;
   bool export_ok = true;
+  // Sending the bundle to the centre (runs off the frame loop): while `uploading`, the screen
+  // shows progress; then upload_message says how it ended.
+  bool uploading = false;
+  long long upload_bytes = 0;
+  std::string upload_message;
+  bool upload_ok = true;
   long long unsent = -1;  // -1: unknown
   std::vector<std::string> unsent_codes;
 };
@@ -54,6 +60,7 @@ enum class TechRequest {
   RefreshDevices,
   ChooseDestination,  // request_index
   Export,
+  SendToCentre,
   ConfirmReset,
 };
 

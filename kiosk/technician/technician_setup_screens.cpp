@@ -1,6 +1,7 @@
 #include "kiosk/technician/technician_setup_screens.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
@@ -173,14 +174,42 @@ void draw_diagnostics(TechContext& ctx, const ui::Rect& body) {
     ry = row.max.y + t.gap / 2;
   }
   ry += t.gap;
-  if (!s.destinations.empty() &&
-      ui::button(ctx.ui, "tech/export", {{col.min.x, ry}, {col.min.x + 420 * t.scale, ry + t.touch_target}},
-                 tr(ctx, strings::kExport), ui::ButtonKind::Primary, t.body_px))
+  // Export to the chosen stick, or send to the centre (which needs no stick at all).
+  const ui::Rect actions{{col.min.x, ry}, {col.max.x, ry + t.touch_target}};
+  const float action_w = (actions.width() - t.gap) / 2;
+  if (!s.destinations.empty() && ui::button(ctx.ui, "tech/export", ctx.ui.from_start(actions, 0, action_w),
+                                            tr(ctx, strings::kExport), ui::ButtonKind::Primary, t.body_px))
     ctx.request = TechRequest::Export;
+  if (ui::button(ctx.ui, "tech/send", ctx.ui.from_start(actions, action_w + t.gap, action_w),
+                 tr(ctx, strings::kSendToCentre),
+                 s.uploading ? ui::ButtonKind::Quiet : ui::ButtonKind::Secondary, t.body_px) &&
+      !s.uploading)
+    ctx.request = TechRequest::SendToCentre;
   ry += t.touch_target + t.gap;
   if (!s.export_message.empty())
-    ui::notice(ctx.ui, {{col.min.x, ry}, col.max}, s.export_message, s.export_ok ? t.badge : t.error_bg,
-               s.export_ok ? t.text : t.error_text);
+    ry += ui::notice(ctx.ui, {{col.min.x, ry}, col.max}, s.export_message, s.export_ok ? t.badge : t.error_bg,
+                     s.export_ok ? t.text : t.error_text) +
+          t.gap / 2;
+  if (s.uploading) {
+    // How much is on its way, and a bar that keeps moving while the task runs (the frame loop
+    // is free: the upload is on its own thread).
+    const std::string size = format_decimal(static_cast<double>(s.upload_bytes) / 1024.0, 0, ctx.language) +
+                             " " + (ctx.language == Language::Persian ? "کیلوبایت" : "KiB");
+    ry += ui::text_in(ctx.ui, {{col.min.x, ry}, col.max},
+                      std::string(tr(ctx, strings::kSending)) + " (" + size + ")", {.size_px = t.body_px},
+                      t.text) +
+          t.gap / 2;
+    const ui::Rect track{{col.min.x, ry}, {col.max.x, ry + t.gap * 0.6f}};
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(track.min, track.max, t.divider, t.radius);
+    const float phase = static_cast<float>(std::fmod(ImGui::GetTime() * 0.6, 1.0));
+    const float block = track.width() * 0.3f;
+    const ui::Rect moving = ctx.ui.from_start(track, (track.width() - block) * phase, block);
+    draw->AddRectFilled(moving.min, moving.max, t.primary, t.radius);
+  } else if (!s.upload_message.empty()) {
+    ui::notice(ctx.ui, {{col.min.x, ry}, col.max}, s.upload_message, s.upload_ok ? t.badge : t.error_bg,
+               s.upload_ok ? t.text : t.error_text);
+  }
 }
 
 void draw_factory_reset(TechContext& ctx, const ui::Rect& body) {

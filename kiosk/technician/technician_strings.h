@@ -68,6 +68,17 @@ inline constexpr Text kBundlePolicy{
     "The bundle holds versions, the configuration without secrets, devices, store figures, the outbox, service levels and "
     "a redacted log; no personal data."};
 inline constexpr Text kExported{"بسته نوشته شد", "Bundle written"};
+inline constexpr Text kSendToCentre{"ارسال به مرکز", "Send to the centre"};
+inline constexpr Text kSending{"در حال ارسال بسته به مرکز", "Sending the bundle to the centre"};
+inline constexpr Text kSentToCentre{"بسته به مرکز رسید. شماره رسید مرکز:",
+                                    "The centre has the bundle. Its receipt:"};
+inline constexpr Text kUploadNotEnrolled{
+    "این پایانه هنوز در مرکز ثبت نشده است؛ نخست آن را ثبت کنید، یا بسته را روی حافظهٔ USB بریزید.",
+    "This terminal is not enrolled with a centre yet: enroll it first, or export the bundle to a USB stick."};
+inline constexpr Text kUploadUnreachable{
+    "مرکز در دسترس نیست. شبکه را بررسی کنید و دوباره بفرستید، یا بسته را روی حافظهٔ USB بریزید.",
+    "The centre cannot be reached. Check the network and send again, or export the bundle to a USB stick."};
+inline constexpr Text kUploadRefused{"مرکز بسته را نپذیرفت:", "The centre refused the bundle:"};
 // Factory reset.
 inline constexpr Text kFactoryReset{"بازنشانی کارخانه", "Factory reset"};
 inline constexpr Text kResetExplain{

@@ -1,0 +1,114 @@
+#include "provisioning/diagnostics_upload.h"
+
+#include <sodium.h>
+
+#include <cctype>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "provisioning/terminal_identity.h"
+
+namespace pk::provisioning {
+namespace {
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[2 * crypto_hash_sha256_BYTES + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+// The centre's {"error": "..."}, or its status when the body says nothing usable.
+std::string reason_of(const sync::HttpResponse& response) {
+  auto body = nlohmann::json::parse(response.body, nullptr, false);
+  if (body.is_object() && body.contains("error") && body["error"].is_string())
+    return body["error"].get<std::string>().substr(0, 300);
+  return "HTTP " + std::to_string(response.status);
+}
+
+}  // namespace
+
+std::string_view to_string(UploadOutcome outcome) {
+  switch (outcome) {
+    case UploadOutcome::Sent:
+      return "sent";
+    case UploadOutcome::NotEnrolled:
+      return "not enrolled";
+    case UploadOutcome::Unreachable:
+      return "centre unreachable";
+    case UploadOutcome::Refused:
+      return "refused";
+  }
+  return "refused";
+}
+
+std::string bundle_archive(const Bundle& bundle, const std::string& terminal_id, std::int64_t now_unix) {
+  std::string terminal;
+  for (char c : terminal_id) terminal += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+  const std::time_t t = static_cast<std::time_t>(now_unix);
+  std::tm tm{};
+  ::gmtime_r(&t, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+  return tar_archive(bundle.files, "pishkhan-diagnostics-" + terminal + "-" + stamp, now_unix);
+}
+
+UploadResult upload_archive(const std::filesystem::path& data_dir, const std::string& archive,
+                            sync::HttpOptions http) {
+  UploadResult result;
+  result.bytes = static_cast<std::int64_t>(archive.size());
+  result.sha256_hex = sha256_hex(archive);
+  auto identity = load_identity(data_dir);
+  if (!identity || !*identity) {
+    result.outcome = UploadOutcome::NotEnrolled;
+    result.detail =
+        identity ? "no enrolled identity in " + keys_dir(data_dir).string() : identity.error().message;
+    return result;
+  }
+  http.tls = tls_options(**identity);
+  sync::HttpClient client(http);
+  const std::string url = (*identity)->centre_url + "/v1/diagnostics";
+  auto response = client.send({sync::Method::Post,
+                               url,
+                               {{"Content-Type", "application/x-tar"}},
+                               {reinterpret_cast<const uint8_t*>(archive.data()), archive.size()}});
+  if (!response) {
+    result.outcome = UploadOutcome::Unreachable;
+    result.detail = response.error().message;
+    return result;
+  }
+  result.http_status = response->status;
+  if (response->status != 200 && response->status != 201) {
+    result.outcome = UploadOutcome::Refused;
+    result.detail = reason_of(*response);
+    return result;
+  }
+  auto body = nlohmann::json::parse(response->body, nullptr, false);
+  if (!body.is_object() || !body.contains("receipt_id") || !body["receipt_id"].is_string() ||
+      !body.contains("sha256") || !body["sha256"].is_string()) {
+    result.outcome = UploadOutcome::Refused;
+    result.detail = "the centre's reply has no receipt (HTTP " + std::to_string(response->status) + ")";
+    return result;
+  }
+  // The receipt must be for these very bytes: anything else is not a delivery.
+  if (body["sha256"].get<std::string>() != result.sha256_hex) {
+    result.outcome = UploadOutcome::Refused;
+    result.detail = "the centre acknowledged other bytes (SHA-256 " +
+                    body["sha256"].get<std::string>().substr(0, 64) + ")";
+    return result;
+  }
+  result.outcome = UploadOutcome::Sent;
+  result.receipt_id = body["receipt_id"].get<std::string>().substr(0, 64);
+  return result;
+}
+
+UploadResult upload_diagnostics(const std::filesystem::path& data_dir, const Bundle& bundle,
+                                std::int64_t now_unix, sync::HttpOptions http) {
+  auto identity = load_identity(data_dir);
+  // The folder inside the archive names the enrolled terminal (the certificate's), when there is one.
+  const std::string terminal = identity && *identity ? (*identity)->terminal_id : std::string("unenrolled");
+  return upload_archive(data_dir, bundle_archive(bundle, terminal, now_unix), std::move(http));
+}
+
+}  // namespace pk::provisioning
