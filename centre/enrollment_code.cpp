@@ -71,6 +71,42 @@ Result<std::string> normalise_enrollment_code(std::string_view typed) {
   return canonical;
 }
 
+TypedCode check_typed_code(std::string_view typed) {
+  TypedCode result;
+  std::string canonical;
+  for (char c : typed) {
+    if (c == '-' || c == ' ' || c == '\t') continue;
+    const int v = value_of(c);
+    if (v < 0 && result.bad == 0) result.bad = c;
+    if (v >= 0) canonical.push_back(kAlphabet[static_cast<size_t>(v)]);
+    ++result.characters;
+  }
+  if (result.bad != 0)
+    result.state = TypedCodeState::BadCharacter;
+  else if (result.characters == 0)
+    result.state = TypedCodeState::Empty;
+  else if (result.characters < kCodeLength)
+    result.state = TypedCodeState::Incomplete;
+  else if (result.characters > kCodeLength)
+    result.state = TypedCodeState::TooLong;
+  else
+    result.state = luhn_sum(canonical, true) == 0 ? TypedCodeState::Right : TypedCodeState::WrongCheck;
+  return result;
+}
+
+std::string group_typed_code(std::string_view typed) {
+  std::string text;
+  size_t count = 0;
+  for (char c : typed) {
+    if (c == '-' || c == ' ' || c == '\t') continue;
+    const int v = value_of(c);
+    if (count > 0 && count % 4 == 0) text.push_back('-');
+    text.push_back(v >= 0 ? kAlphabet[static_cast<size_t>(v)] : c);
+    ++count;
+  }
+  return text;
+}
+
 std::string format_enrollment_code(std::string_view canonical) {
   std::string text;
   for (size_t i = 0; i < canonical.size(); ++i) {

@@ -21,6 +21,18 @@ inline constexpr size_t kCodeLength = 16;  // characters, check character includ
 [[nodiscard]] Result<std::string> normalise_enrollment_code(std::string_view typed);
 // "XXXX-XXXX-XXXX-XXXX" for a canonical code.
 [[nodiscard]] std::string format_enrollment_code(std::string_view canonical);
+// How far a code being typed has got, for a screen that says so live (the same reading and
+// check character as normalise_enrollment_code).
+enum class TypedCodeState { Empty, Incomplete, BadCharacter, TooLong, WrongCheck, Right };
+struct TypedCode {
+  TypedCodeState state = TypedCodeState::Empty;
+  size_t characters = 0;  // code characters typed (dashes and spaces not counted)
+  char bad = 0;           // the first character that is not a code character (BadCharacter)
+};
+[[nodiscard]] TypedCode check_typed_code(std::string_view typed);
+// What is typed so far, read as the code's characters (upper case, I/L as 1, O as 0; anything
+// else kept as typed) and grouped in fours with dashes, as the centre prints it.
+[[nodiscard]] std::string group_typed_code(std::string_view typed);
 // Hex SHA-256 of the canonical code: the centre keeps only this.
 [[nodiscard]] std::string enrollment_code_hash(std::string_view canonical);
 

@@ -18,6 +18,7 @@
 #include "kiosk/capture.h"
 #include "kiosk/catalog_source.h"
 #include "kiosk/centre_key.h"
+#include "kiosk/enrolled_identity.h"
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/submission.h"
 #include "kiosk/watchdog.h"
@@ -164,19 +165,7 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
     spdlog::warn(
         "sync: not enrolled with a centre{}: captures wait in the outbox (pishkhan-kiosk --enroll CODE)",
         identity ? "" : ": " + identity.error().message);
-  if (!config.centre_url.empty() && identity && identity->has_value()) {
-    sync::SyncOptions options;
-    options.http.tls = provisioning::tls_options(**identity);
-    options.store_file = config.data_dir / "pishkhan.db";
-    options.centre_url = config.centre_url;
-    options.terminal_id = config.terminal_id;
-    options.ledger = sync::LedgerSync::On;  // notices in, clock and ledger rows out
-    app->m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
-    if (auto started = app->m_sync->start(); !started) {
-      spdlog::error("sync: {}", started.error().message);
-      app->m_sync.reset();
-    }
-  }
+  if (!config.centre_url.empty() && identity && identity->has_value()) app->start_sync(**identity);
 
   // Where the devices stand at start: an outage opens now if one is missing.
   const tech::DeskDevices devices = app->device_summary();
@@ -189,6 +178,52 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   app->refresh_notices();
   app->apply_style();
   return app;
+}
+
+void App::start_sync(const provisioning::TerminalIdentity& identity) {
+  if (m_sync) m_sync->stop();
+  m_sync.reset();
+  sync::SyncOptions options;
+  options.http.tls = provisioning::tls_options(identity);
+  options.store_file = m_config.data_dir / "pishkhan.db";
+  options.centre_url = m_config.centre_url;
+  options.terminal_id = m_config.terminal_id;
+  options.ledger = sync::LedgerSync::On;  // notices in, clock and ledger rows out
+  m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
+  if (auto started = m_sync->start(); !started) {
+    spdlog::error("sync: {}", started.error().message);
+    m_sync.reset();
+  }
+}
+
+void App::adopt_enrollment(const provisioning::EnrollOutcome& outcome) {
+  if (!outcome.ok() || !outcome.identity) return;
+  const provisioning::TerminalIdentity& identity = *outcome.identity;
+  apply_enrolled_identity(m_config, identity);
+  // The sealing key: from now on captures are accepted (sealed to it).
+  if (auto key = load_centre_key(centre_key_path(m_config.data_dir)))
+    m_centre_key = key.value();
+  else
+    spdlog::error("after enrollment: {}", key.error().message);
+  // The catalog enrollment stored, by the same last-good rule as at start. The citizen flow is
+  // at its welcome screen while a technician works, so no session holds a service of the old one.
+  if (outcome.catalog.result == provisioning::CatalogFetch::Stored) {
+    auto loaded = load_catalog(m_config.catalog_file, m_config.data_dir / "catalog" / "last-good.json");
+    if (loaded && loaded->catalog.version != m_catalog.version) {
+      spdlog::info("after enrollment: catalog version {} from {}", loaded->catalog.version,
+                   loaded->from.string());
+      m_catalog = std::move(loaded->catalog);
+    } else if (!loaded) {
+      spdlog::error("after enrollment: {}", loaded.error().message);
+    }
+  }
+  if (m_config.centre_url.empty())
+    spdlog::warn(
+        "after enrollment: centre.url is empty in the configuration, so nothing is sent to the centre");
+  else
+    start_sync(identity);
+  spdlog::info("enrolled from the technician screen as {} (number {}, office {}); sync {}",
+               m_config.terminal_id, m_config.terminal_number, m_config.office, m_sync ? "started" : "off");
 }
 
 App::~App() {
@@ -338,6 +373,11 @@ bool App::poll_barcode() {
     return false;
   }
   if (!code.value()) return false;
+  // In technician mode a read is the technician's (the enrollment QR code), never a citizen's.
+  if (m_tech && m_tech->active()) {
+    m_tech->scanned(*code.value());
+    return true;
+  }
   const CitizenScreen screen = m_flow->state().screen;
   if (screen == CitizenScreen::Welcome) m_flow->open_status_check();
   if (m_flow->state().screen != CitizenScreen::StatusEntry) return true;
@@ -395,6 +435,7 @@ void App::refresh_notices() {
 
 // Technician mode: its own screens, its own frame; the citizen flow waits at welcome.
 void App::render_technician_frame(double now) {
+  poll_barcode();  // the Enrollment tab reads the centre's QR code
   const ui::Rect screen = begin_screen_frame(now, m_config.language == Language::Persian, "##technician");
   tech::TechContext ctx{.ui = *m_ui,
                         .keyboard = m_keyboard,
@@ -432,6 +473,7 @@ void App::render_technician_frame(double now) {
     m_centre_key.reset();
     return report;
   };
+  services.enrolled = [this](const provisioning::EnrollOutcome& outcome) { adopt_enrollment(outcome); };
   m_tech->perform(ctx, services);
   if (!was_logged_in && m_tech->flow().logged_in())
     m_tech->refresh(m_ledger.get(), m_ledger_problem, *m_store, m_catalog, device_summary(),
@@ -584,6 +626,8 @@ int App::run() {
       frames_to_draw = 3;
     }
     if (poll_barcode()) frames_to_draw = 3;
+    // An enrollment runs off this loop: keep drawing to show its progress and pick up its end.
+    if (m_tech && m_tech->active() && m_tech->enrolling()) frames_to_draw = std::max(frames_to_draw, 1);
     // A counter batch scan shows its pages as they arrive: keep drawing while it runs.
     if (m_desk && m_desk->scanning()) frames_to_draw = std::max(frames_to_draw, 1);
     const bool dialog_was_up = m_flow->state().more_time_dialog;

@@ -20,6 +20,7 @@
 #include "kiosk/technician/technician_desk.h"
 #include "offline-store/sealing.h"
 #include "offline-store/store.h"
+#include "provisioning/enrollment.h"
 #include "sla/ledger.h"
 #include "sla/outage_detector.h"
 #include "sla/time_source.h"
@@ -78,6 +79,10 @@ class App {
   // Uses another scanner from now on (a technician picked one; tests use a slow one). Not
   // while a counter batch is running: returns false then.
   bool replace_scanner(std::unique_ptr<scanner::ScannerDriver> scanner);
+  // A technician enrolled this kiosk from its screen: it takes on the identity now, as a restart
+  // would (terminal id, number, office and centre from the identity; the centre's sealing key;
+  // the catalog enrollment stored when newer; the sync worker restarted with the certificate).
+  void adopt_enrollment(const provisioning::EnrollOutcome& outcome);
 
  private:
   App() = default;
@@ -93,6 +98,8 @@ class App {
   void read_passport_chip();
   bool poll_barcode();  // true when a code was read
   void observe(const sla::Observation& observation);
+  // Starts delivery to the centre as `identity` (mutual TLS), replacing a running worker.
+  void start_sync(const provisioning::TerminalIdentity& identity);
   [[nodiscard]] tech::DeskDevices device_summary();
 
   Config m_config;

@@ -14,6 +14,7 @@
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/crash_loop.h"
+#include "kiosk/enrolled_identity.h"
 #include "kiosk/journey.h"
 #include "kiosk/operator/operator_accounts.h"
 #include "kiosk/operator/operator_admin.h"
@@ -113,24 +114,12 @@ int enroll_command(const pk::kiosk::Config& config, const std::string& code, con
                : 1;
   }
   spdlog::info("--enroll: {}", outcome.message);
+  // The catalog comes with the enrollment; without it the terminal is enrolled all the same.
+  if (outcome.catalog.result == pk::provisioning::CatalogFetch::Failed)
+    spdlog::warn("--enroll: catalog: {}", outcome.catalog.message);
+  else
+    spdlog::info("--enroll: {}", outcome.catalog.message);
   return 0;
-}
-
-// The enrolled identity's terminal id, number, office and centre URL are the centre's word: they
-// override the configuration file's (an empty centre.url still means "no sync").
-void apply_enrolled_identity(pk::kiosk::Config& config) {
-  auto identity = pk::provisioning::load_identity(config.data_dir);
-  if (!identity) {
-    spdlog::error("{}", identity.error().message);
-    return;
-  }
-  if (!identity->has_value()) return;
-  const pk::provisioning::TerminalIdentity& enrolled = **identity;
-  config.terminal_id = enrolled.terminal_id;
-  config.terminal_number = enrolled.terminal_number;
-  config.office = enrolled.office;
-  // The centre it enrolled with, where its certificate is good (centre.url is what --enroll uses).
-  if (!config.centre_url.empty()) config.centre_url = enrolled.centre_url;
 }
 
 }  // namespace
@@ -215,7 +204,7 @@ int main(int argc, char** argv) {
   if (!enroll_code.empty())
     return enroll_command(config, enroll_code, enroll_url.empty() ? config.centre_url : enroll_url,
                           enroll_pin.empty() ? config.centre_pin : enroll_pin);
-  apply_enrolled_identity(config);
+  pk::kiosk::apply_enrolled_identity(config);
 
   const pk::ui::DisplayMode mode = headless   ? pk::ui::DisplayMode::Headless
                                    : windowed ? pk::ui::DisplayMode::Windowed

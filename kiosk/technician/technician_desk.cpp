@@ -27,6 +27,7 @@ Result<void> TechnicianDesk::set_technician(std::string_view id, std::string_vie
 
 bool TechnicianDesk::draw(TechContext& ctx) {
   fill(ctx);
+  ctx.enroll = &m_enroll;
   draw_technician(ctx);
   if (!ctx.exit_requested) return false;
   m_flow.reset();
@@ -35,7 +36,19 @@ bool TechnicianDesk::draw(TechContext& ctx) {
   return true;
 }
 
+void TechnicianDesk::scanned(std::string_view text) {
+  if (m_flow.state().screen == TechScreen::Enrollment) m_enroll.scanned(text);
+}
+
 void TechnicianDesk::perform(const TechContext& ctx, TechServices& services) {
+  if (auto enrolled = m_enroll.perform(services.config)) {
+    (void)services.store.append_audit("technician:" + m_flow.state().technician,
+                                      enrolled->ok() ? "terminal_enrolled" : "terminal_enroll_failed",
+                                      enrolled->ok()
+                                          ? enrolled->identity->terminal_id
+                                          : std::string(provisioning::to_string(enrolled->failure)));
+    if (enrolled->ok() && services.enrolled) services.enrolled(*enrolled);
+  }
   finish_upload(services);
   if (!ctx.login_requested) return perform_request(ctx, services);
   store::Store& store = services.store;
@@ -48,6 +61,7 @@ void TechnicianDesk::perform(const TechContext& ctx, TechServices& services) {
       (void)store.append_audit("technician:" + id, "technician_login", "");
       m_flow.login_succeeded(id);
       refresh_setup(services);
+      m_enroll.refresh(services.config);
       break;
     case op::LoginOutcome::WrongCredentials:
       (void)store.append_audit("technician:" + id, "technician_login_failed", "");
@@ -312,6 +326,7 @@ void TechnicianDesk::confirm_reset(TechServices& services) {
     m_accounts = std::move(accounts.value());
   m_setup.unsent = 0;
   m_setup.unsent_codes.clear();
+  m_enroll.refresh(services.config);  // the keys are gone: the Enrollment tab offers to enroll again
   m_flow.reset_done(
       persian
           ? "دستگاه بازنشانی شد: " + to_persian_digits(std::to_string(report->files_wiped)) +

@@ -9,6 +9,7 @@
 #include "kiosk/background_task.h"
 #include "kiosk/config.h"
 #include "kiosk/operator/operator_accounts.h"
+#include "kiosk/technician/technician_enroll_screen.h"
 #include "kiosk/technician/technician_screens.h"
 #include "offline-store/store.h"
 #include "provisioning/diagnostics_upload.h"
@@ -36,6 +37,8 @@ struct TechServices {
   // boot (the App's job: it owns the handles).
   std::function<Result<provisioning::ResetReport>(const provisioning::ResetPlan&)> factory_reset;
   int64_t now_unix = 0;
+  // The running kiosk takes on an identity enrolled from the Enrollment tab (App::adopt_enrollment).
+  std::function<void(const provisioning::EnrollOutcome&)> enrolled{};
 };
 
 class TechnicianDesk {
@@ -55,6 +58,11 @@ class TechnicianDesk {
   // "search again").
   void refresh_setup(TechServices& services);
   [[nodiscard]] const SetupView& setup() const { return m_setup; }
+  // The Enrollment tab: a read from the barcode scanner goes there while it is shown; an
+  // enrollment running off the frame loop keeps the App drawing.
+  void scanned(std::string_view text);
+  [[nodiscard]] bool enrolling() const { return m_enroll.running(); }
+  [[nodiscard]] EnrollPanel& enroll_panel() { return m_enroll; }
 
   // Gathers the figures for the service-levels screen (only while signed in).
   void refresh(sla::Ledger* ledger, const std::string& ledger_problem, store::Store& store,
@@ -75,6 +83,7 @@ class TechnicianDesk {
   std::vector<DeviceLine> m_devices;
   std::optional<store::StoreStats> m_outbox;
   SetupView m_setup;
+  EnrollPanel m_enroll;
 
   void perform_request(const TechContext& ctx, TechServices& services);
   void confirm_reset(TechServices& services);

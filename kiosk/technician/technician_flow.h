@@ -4,14 +4,14 @@
 // audited by the App), reached by a visible "technician" button on the welcome screen, never
 // by a hidden gesture alone.
 //
-//   Login ─verified→ ServiceLevels ⇄ Devices ⇄ Outbox ⇄ Diagnostics ⇄ FactoryReset
+//   Login ─verified→ ServiceLevels ⇄ Enrollment ⇄ Devices ⇄ Outbox ⇄ Diagnostics ⇄ FactoryReset
 //                                                                  ─exit→ (the citizen welcome screen)
 // Factory reset has its own steps: Start ─reset / override→ ConfirmPin ─PIN checked→ Done.
 #include <string>
 
 namespace pk::kiosk::tech {
 
-enum class TechScreen { Login, ServiceLevels, Devices, Outbox, Diagnostics, FactoryReset };
+enum class TechScreen { Login, ServiceLevels, Enrollment, Devices, Outbox, Diagnostics, FactoryReset };
 enum class ResetStep { Start, ConfirmPin, Done };
 enum class TechField { Id, Pin };
 

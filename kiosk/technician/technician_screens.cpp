@@ -5,6 +5,7 @@
 #include "domain/jalali.h"
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/technician/technician_enroll_screen.h"
 #include "kiosk/technician/technician_setup_screens.h"
 #include "kiosk/technician/technician_strings.h"
 
@@ -83,11 +84,13 @@ ui::Rect tabs(TechContext& ctx, const ui::Rect& body) {
     const Text& name;
     const char* id;
   } items[] = {{TechScreen::ServiceLevels, strings::kServiceLevels, "tech/tab/sla"},
+               {TechScreen::Enrollment, strings::kEnrollment, "tech/tab/enroll"},
                {TechScreen::Devices, strings::kDevices, "tech/tab/devices"},
                {TechScreen::Outbox, strings::kOutbox, "tech/tab/outbox"},
                {TechScreen::Diagnostics, strings::kDiagnostics, "tech/tab/diagnostics"},
                {TechScreen::FactoryReset, strings::kFactoryReset, "tech/tab/reset"}};
-  const float w = std::min(320 * t.scale, (row.width() - 4 * t.gap) / 5);
+  const float count = static_cast<float>(std::size(items));
+  const float w = std::min(320 * t.scale, (row.width() - (count - 1) * t.gap) / count);
   for (size_t i = 0; i < std::size(items); ++i)
     if (ui::tab(ctx.ui, items[i].id, ctx.ui.from_start(row, static_cast<float>(i) * (w + t.gap), w),
                 tr(ctx, items[i].name), ctx.flow.state().screen == items[i].screen))
@@ -245,6 +248,7 @@ void draw_technician(TechContext& ctx) {
   if (screen == TechScreen::Login) return draw_login(ctx);
   const ui::Theme& t = ctx.ui.theme();
   const Text& title = screen == TechScreen::ServiceLevels ? strings::kServiceLevels
+                      : screen == TechScreen::Enrollment  ? strings::kEnrollment
                       : screen == TechScreen::Devices     ? strings::kDevices
                       : screen == TechScreen::Outbox      ? strings::kOutbox
                       : screen == TechScreen::Diagnostics ? strings::kDiagnostics
@@ -253,6 +257,9 @@ void draw_technician(TechContext& ctx) {
   switch (screen) {
     case TechScreen::ServiceLevels:
       draw_service_levels(ctx, body);
+      break;
+    case TechScreen::Enrollment:
+      if (ctx.enroll) ctx.enroll->draw(ctx, body);
       break;
     case TechScreen::Devices:
       draw_device_setup(ctx, body);

@@ -64,6 +64,8 @@ enum class TechRequest {
   ConfirmReset,
 };
 
+class EnrollPanel;  // technician_enroll_screen.h
+
 struct TechContext {
   ui::Ui& ui;
   ui::OnScreenKeyboard& keyboard;
@@ -77,6 +79,7 @@ struct TechContext {
   std::optional<store::StoreStats> outbox{};
   std::string terminal_id{};
   const SetupView* setup = nullptr;
+  EnrollPanel* enroll = nullptr;  // the Enrollment tab keeps its fields there
   // Set by the screens for the App.
   TechRequest request = TechRequest::None;
   int request_role = 0;

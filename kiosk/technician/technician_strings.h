@@ -50,6 +50,7 @@ inline constexpr Text kRefresh{"جست‌وجوی دوباره", "Search again"}
 inline constexpr Text kSaved{
     "انتخاب دستگاه‌ها در پرونده تنظیمات نوشته شد؛ با راه‌اندازی دوباره به کار می‌رود.",
     "The device choice was written to the configuration file; it applies at the next start."};
+inline constexpr Text kSeconds{"ثانیه", "s"};
 inline constexpr Text kNoConfigFile{"پرونده تنظیماتی در کار نیست؛ انتخاب ذخیره نشد.",
                                     "No configuration file is in use: the choice was not saved."};
 // Diagnostics.
@@ -102,4 +103,84 @@ inline constexpr Text kRetypePin{
     "Type your PIN again to confirm. This is recorded in the audit log."};
 inline constexpr Text kConfirmReset{"تأیید بازنشانی", "Confirm reset"};
 inline constexpr Text kCancel{"انصراف", "Cancel"};
+// Enrollment.
+inline constexpr Text kEnrollment{"ثبت پایانه", "Enrollment"};
+inline constexpr Text kIsEnrolled{"این پایانه در مرکز ثبت شده است.",
+                                  "This terminal is enrolled with the centre."};
+inline constexpr Text kNotEnrolled{
+    "این پایانه هنوز در مرکز ثبت نشده است. رمز یک‌بارمصرفی را که مرکز داده است وارد کنید.",
+    "This terminal is not enrolled yet. Type the one-time code the centre gave you."};
+inline constexpr Text kScanHint{"یا کد QR برگهٔ مرکز را جلوی بارکدخوان بگیرید تا هر سه خانه پر شود.",
+                                "Or hold the centre's QR code to the barcode scanner to fill all three."};
+inline constexpr Text kTerminalId{"شناسهٔ پایانه", "Terminal id"};
+inline constexpr Text kTerminalNumber{"شمارهٔ پایانه", "Terminal number"};
+inline constexpr Text kOffice{"دفتر", "Office"};
+inline constexpr Text kCentreAddress{"نشانی مرکز", "Centre"};
+inline constexpr Text kCertificateUntil{"اعتبار گواهی تا", "Certificate valid until"};
+inline constexpr Text kCatalogInUse{"نسخهٔ فهرست خدمات", "Catalog version"};
+inline constexpr Text kReenrollHint{"برای ثبت در مرکزی دیگر، نخست بازنشانی کارخانه لازم است.",
+                                    "To enroll with another centre, a factory reset must come first."};
+inline constexpr Text kEnrollCode{"رمز ثبت (یک‌بارمصرف)", "One-time enrollment code"};
+inline constexpr Text kCentreUrl{"نشانی مرکز", "Centre address"};
+inline constexpr Text kCentrePin{"اثر کلید مرکز (pin)", "Centre key pin"};
+inline constexpr Text kCodeEmpty{"۱۶ نویسه، همان‌گونه که مرکز چاپ کرده است",
+                                 "16 characters, as the centre printed them"};
+inline constexpr Text kCodeOf16{"از ۱۶ نویسه", "of 16 characters"};
+inline constexpr Text kCodeBadCharacter{"این نویسه در رمز نیست:", "Not a character of the code:"};
+inline constexpr Text kCodeTooLong{"بیش از ۱۶ نویسه است", "More than 16 characters"};
+inline constexpr Text kCodeWrongCheck{
+    "نویسهٔ وارسی نمی‌خواند: یک نویسه اشتباه وارد شده است",
+    "The check character does not match: a character is mistyped"};
+inline constexpr Text kCodeRight{"نویسهٔ وارسی درست است", "The check character is right"};
+inline constexpr Text kEnroll{"ثبت پایانه", "Enroll"};
+inline constexpr Text kEnrolling{
+    "در حال ثبت در مرکز: ساختن کلید، گرفتن گواهی و فهرست خدمات…",
+    "Enrolling with the centre: making the key, getting the certificate and the catalog…"};
+inline constexpr Text kEnrollDone{
+    "پایانه ثبت شد و بی‌راه‌اندازی دوباره به کار افتاد.",
+    "The terminal is enrolled and at work, without a restart."};
+inline constexpr Text kCatalogStored{"فهرست خدمات مرکز دریافت و امضای آن وارسی شد؛ نسخه",
+                                     "The centre's catalog was received and its signature verified: version"};
+inline constexpr Text kCatalogKept{
+    "فهرست خدمات این پایانه از فهرست مرکز تازه‌تر است و همان می‌ماند.",
+    "The catalog on this terminal is newer than the centre's and stays."};
+inline constexpr Text kCatalogLater{
+    "فهرست خدمات مرکز دریافت نشد؛ ثبت پایانه به جای خود است و فهرست بعداً گرفته می‌شود.",
+    "The centre's catalog could not be fetched: the enrollment stands, and the catalog comes later."};
+inline constexpr Text kEnrollMistyped{
+    "رمز درست وارد نشده است؛ آن را با برگهٔ مرکز مقایسه و اصلاح کنید.",
+    "The code is mistyped: compare it with the centre's sheet and correct it."};
+inline constexpr Text kEnrollUnknown{
+    "مرکز چنین رمزی صادر نکرده است؛ آن را با برگهٔ مرکز مقایسه کنید.",
+    "The centre never issued this code: compare it with the centre's sheet."};
+inline constexpr Text kEnrollUsed{
+    "این رمز پیش‌تر به کار رفته است؛ از مرکز رمز تازه بخواهید.",
+    "This code has already been used: ask the centre for a new one."};
+inline constexpr Text kEnrollExpired{"مهلت این رمز گذشته است؛ از مرکز رمز تازه بخواهید.",
+                                     "This code has expired: ask the centre for a new one."};
+inline constexpr Text kEnrollUnreachable{
+    "مرکز در دسترس نیست. شبکه را بررسی کنید و دوباره «ثبت پایانه» را بزنید؛ رمز مصرف نشده است.",
+    "The centre cannot be reached. Check the network and tap Enroll again: the code is not used up."};
+inline constexpr Text kEnrollWrongCentre{
+    "این مرکز همان مرکزِ این pin نیست؛ نشانی و pin را بررسی کنید.",
+    "This is not the centre the pin names: check the address and the pin."};
+inline constexpr Text kEnrollBadArguments{
+    "نشانی مرکز باید با https:// آغاز شود و pin به شکل sha256//… باشد.",
+    "The centre address must start with https:// and the pin be sha256//…"};
+inline constexpr Text kEnrollRefused{"مرکز ثبت را نپذیرفت.", "The centre refused the enrollment."};
+inline constexpr Text kEnrollElsewhere{
+    "این پایانه در مرکز دیگری ثبت شده است؛ نخست بازنشانی کارخانه لازم است.",
+    "This terminal is enrolled with another centre: a factory reset must come first."};
+inline constexpr Text kEnrollDisk{"کلیدها روی دیسک نوشته نشد.", "The keys could not be written to disk."};
+inline constexpr Text kQrRead{"کد QR خوانده شد: رمز، نشانی و pin مرکز پر شد.",
+                              "QR code read: the code, the centre address and the pin are filled in."};
+inline constexpr Text kQrNotEnrollment{
+    "این کد، کد QR ثبت پایانه نیست (شاید رسید یا برگهٔ دیگری خوانده شد)؛ چیزی پر نشد.",
+    "That is not an enrollment QR code (a receipt or another sheet?): nothing was filled in."};
+inline constexpr Text kQrVersion{
+    "این کد QR برای نسخهٔ دیگری از نرم‌افزار است؛ چیزی پر نشد.",
+    "This QR code is for another version of the software: nothing was filled in."};
+inline constexpr Text kQrDamaged{
+    "کد QR ثبت پایانه خراب یا ناقص است؛ چیزی پر نشد. رمز را دستی وارد کنید.",
+    "The enrollment QR code is damaged or incomplete: nothing was filled in. Type the code."};
 }  // namespace pk::kiosk::tech::strings

@@ -405,5 +405,33 @@ TEST(EnrollmentCode, CheckCharacterCatchesEverySingleWrongCharacter) {
   }
 }
 
+TEST(EnrollmentCode, TypedCodeIsCheckedLiveAndGroupedAsTheCentrePrintsIt) {
+  const std::string code = enroll::new_enrollment_code();
+  EXPECT_EQ(enroll::check_typed_code("").state, enroll::TypedCodeState::Empty);
+  for (size_t n = 1; n < code.size(); ++n) {
+    const enroll::TypedCode typed = enroll::check_typed_code(code.substr(0, n));
+    EXPECT_EQ(typed.state, enroll::TypedCodeState::Incomplete);
+    EXPECT_EQ(typed.characters, n);
+    EXPECT_EQ(enroll::group_typed_code(code.substr(0, n)), enroll::format_enrollment_code(code.substr(0, n)));
+  }
+  EXPECT_EQ(enroll::check_typed_code(enroll::format_enrollment_code(code)).state,
+            enroll::TypedCodeState::Right);
+  std::string relaxed = code;
+  for (char& c : relaxed) c = c == '1' ? 'l' : c == '0' ? 'o' : static_cast<char>(std::tolower(c));
+  EXPECT_EQ(enroll::group_typed_code(relaxed), enroll::format_enrollment_code(code)) << "read as the code";
+  EXPECT_EQ(enroll::check_typed_code(relaxed).state, enroll::TypedCodeState::Right);
+  std::string typo = code;
+  typo[3] = typo[3] == '7' ? '8' : '7';
+  EXPECT_EQ(enroll::check_typed_code(typo).state, enroll::TypedCodeState::WrongCheck);
+  // The same verdict as the check the centre's request goes through.
+  EXPECT_FALSE(enroll::normalise_enrollment_code(typo).ok());
+  EXPECT_EQ(enroll::check_typed_code(code + "A").state, enroll::TypedCodeState::TooLong);
+  const enroll::TypedCode bad = enroll::check_typed_code("AB#D");
+  EXPECT_EQ(bad.state, enroll::TypedCodeState::BadCharacter);
+  EXPECT_EQ(bad.bad, '#');
+  EXPECT_EQ(enroll::check_typed_code("ABU").state, enroll::TypedCodeState::BadCharacter)
+      << "no U in Crockford's";
+}
+
 }  // namespace
 }  // namespace pk::provisioning

@@ -1,0 +1,410 @@
+#include "kiosk/technician/technician_enroll_screen.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "centre/enrollment_code.h"
+#include "domain/jalali.h"
+#include "domain/text_normalize.h"
+#include "kiosk/format.h"
+#include "kiosk/technician/technician_screens.h"
+#include "kiosk/technician/technician_strings.h"
+#include "ui/keyboard.h"
+
+namespace pk::kiosk::tech {
+namespace {
+
+const char* tr(const TechContext& ctx, const Text& text) { return text.in(ctx.language); }
+
+// The code, the address and the pin are Latin and read left to right on every screen: in a
+// right-to-left paragraph "sha256//…=" would show its '=' first and "1234-ABCD" its groups
+// swapped. An isolate keeps them whole (the caret then stays at the end, where typing goes).
+std::string latin(const TechContext& ctx, const std::string& text) {
+  if (!ctx.ui.rtl() || text.empty()) return text;
+  return "\u2066" + text + "\u2069";
+}
+
+// A date as the technician reads it: the Persian calendar in Persian, ISO in English.
+std::string date_of(const TechContext& ctx, int64_t unix_seconds) {
+  char text[32];
+  if (ctx.language == Language::Persian) {
+    const jalali::JalaliDate d = jalali::from_unix(unix_seconds + 3 * 3600 + 1800);  // Tehran
+    std::snprintf(text, sizeof text, "%04d/%02d/%02d", d.year, d.month, d.day);
+    return to_persian_digits(text);
+  }
+  const std::time_t at = unix_seconds;
+  std::tm when{};
+  gmtime_r(&at, &when);
+  std::strftime(text, sizeof text, "%Y-%m-%d", &when);
+  return text;
+}
+
+const Text& sentence_for(provisioning::EnrollFailure failure) {
+  using provisioning::EnrollFailure;
+  switch (failure) {
+    case EnrollFailure::None:
+      return strings::kEnrollDone;
+    case EnrollFailure::BadArguments:
+      return strings::kEnrollBadArguments;
+    case EnrollFailure::MistypedCode:
+      return strings::kEnrollMistyped;
+    case EnrollFailure::UnknownCode:
+      return strings::kEnrollUnknown;
+    case EnrollFailure::UsedCode:
+      return strings::kEnrollUsed;
+    case EnrollFailure::ExpiredCode:
+      return strings::kEnrollExpired;
+    case EnrollFailure::WrongCentre:
+      return strings::kEnrollWrongCentre;
+    case EnrollFailure::CentreUnreachable:
+      return strings::kEnrollUnreachable;
+    case EnrollFailure::Refused:
+    case EnrollFailure::BadReply:
+      return strings::kEnrollRefused;
+    case EnrollFailure::EnrolledElsewhere:
+      return strings::kEnrollElsewhere;
+    case EnrollFailure::LocalStorage:
+      return strings::kEnrollDisk;
+  }
+  return strings::kEnrollRefused;
+}
+
+const Text& sentence_for(provisioning::QrProblem problem) {
+  switch (problem) {
+    case provisioning::QrProblem::None:
+      return strings::kQrRead;
+    case provisioning::QrProblem::NotEnrollment:
+      return strings::kQrNotEnrollment;
+    case provisioning::QrProblem::UnsupportedVersion:
+      return strings::kQrVersion;
+    default:
+      return strings::kQrDamaged;
+  }
+}
+
+// A label at the start edge, its value beside it (left to right when Latin).
+float pair_line(TechContext& ctx, float y, const ui::Rect& area, const Text& label, const std::string& value,
+                bool latin_value = false) {
+  const ui::Theme& t = ctx.ui.theme();
+  const ui::Rect row{{area.min.x, y}, {area.max.x, y + t.body_px * 1.7f}};
+  const float label_w = 420 * t.scale;
+  ui::text_in(ctx.ui, ctx.ui.from_start(row, 0, label_w), tr(ctx, label), {.size_px = t.body_px},
+              t.text_muted, true);
+  ui::TextStyle style{.size_px = t.body_px, .weight = ui::Weight::Bold, .max_lines = 1};
+  if (latin_value) {
+    style.direction = ui::BaseDirection::LeftToRight;
+    style.align = ctx.ui.rtl() ? ui::TextAlign::End : ui::TextAlign::Start;
+  }
+  ui::text_in(ctx.ui, ctx.ui.from_start(row, label_w + ctx.ui.theme().gap, row.width() - label_w - t.gap),
+              value, style, t.text, true);
+  return row.max.y;
+}
+
+}  // namespace
+
+void EnrollPanel::refresh(const Config& config) {
+  m_identity.reset();
+  m_certificate_expiry.reset();
+  m_identity_problem.clear();
+  auto identity = provisioning::load_identity(config.data_dir);
+  if (!identity) {
+    m_identity_problem = identity.error().message;
+  } else if (identity->has_value()) {
+    m_identity = **identity;
+    if (auto expiry = provisioning::certificate_expiry(*m_identity))
+      m_certificate_expiry = *expiry;
+    else
+      spdlog::warn("enrollment tab: {}", expiry.error().message);
+  }
+  if (m_url.empty()) m_url = config.centre_url;
+  if (m_pin.empty()) m_pin = config.centre_pin;
+}
+
+void EnrollPanel::scanned(std::string_view text) {
+  if (running() || enrolled()) return;
+  provisioning::QrReading reading = provisioning::parse_enrollment_qr(text);
+  m_qr_problem = reading.problem;
+  if (!reading.ok()) {
+    spdlog::warn("enrollment tab: scanned code refused: {}", reading.detail);
+    m_qr = std::move(reading);
+    return;
+  }
+  // All three at once, or none: a half-applied QR code would mix two centres.
+  m_code = reading.qr.code;
+  m_url = reading.qr.centre_url;
+  m_pin = reading.qr.centre_pin;
+  m_outcome.reset();
+  m_qr = std::move(reading);
+}
+
+std::optional<provisioning::EnrollOutcome> EnrollPanel::perform(const Config& config) {
+  if (m_start_requested && !running()) {
+    m_start_requested = false;
+    provisioning::EnrollOptions options;
+    options.data_dir = config.data_dir;
+    options.code = m_code;
+    options.centre_url = m_url;
+    options.centre_pin = m_pin;
+    options.http.connect_timeout = std::chrono::milliseconds(5'000);
+    options.http.total_timeout = std::chrono::milliseconds(30'000);
+    m_outcome.reset();
+    m_qr.reset();
+    m_started = std::chrono::steady_clock::now();
+    // The work gets copies only: the frame loop goes on drawing this panel meanwhile.
+    (void)m_task.start([options] { return provisioning::enroll(options); });
+  }
+  std::optional<provisioning::EnrollOutcome> done = m_task.take();
+  if (!done) return std::nullopt;
+  if (done->ok())
+    spdlog::info("enrollment tab: {}; catalog: {}", done->message, done->catalog.message);
+  else
+    spdlog::warn("enrollment tab: {} ({})", done->message, provisioning::to_string(done->failure));
+  m_outcome = done;
+  if (!done->ok()) return done;  // every field stays as typed: a retry is one tap
+  m_code.clear();
+  refresh(config);
+  return done;
+}
+
+void EnrollPanel::draw(TechContext& ctx, const ui::Rect& body) {
+  if (enrolled())
+    draw_enrolled(ctx, body);
+  else
+    draw_form(ctx, body);
+}
+
+float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
+  const ui::Theme& t = ctx.ui.theme();
+  float y = area.min.y;
+  if (running()) {
+    const auto seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_started)
+            .count();
+    const std::string text = std::string(tr(ctx, strings::kEnrolling)) + " " +
+                             format_number(seconds, ctx.language) + " " + tr(ctx, strings::kSeconds);
+    return ui::notice(ctx.ui, area, text, t.notice_bg, t.notice_text) + t.gap;
+  }
+  if (m_qr) {
+    const bool ok = m_qr->ok();
+    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(m_qr->problem)),
+                    ok ? t.badge : t.error_bg, ok ? t.text : t.error_text) +
+         t.gap / 2;
+  }
+  if (!m_outcome) return y - area.min.y;
+  const provisioning::EnrollOutcome& o = *m_outcome;
+  if (o.ok()) {
+    std::string text = tr(ctx, strings::kEnrollDone);
+    switch (o.catalog.result) {
+      case provisioning::CatalogFetch::Stored:
+        text += std::string(" ") + tr(ctx, strings::kCatalogStored) + " " +
+                format_number(o.catalog.version, ctx.language) + ".";
+        break;
+      case provisioning::CatalogFetch::KeptNewer:
+        text += std::string(" ") + tr(ctx, strings::kCatalogKept);
+        break;
+      case provisioning::CatalogFetch::Failed:
+      case provisioning::CatalogFetch::NotTried:
+        text += std::string(" ") + tr(ctx, strings::kCatalogLater);
+        break;
+    }
+    const bool catalog_ok = o.catalog.result == provisioning::CatalogFetch::Stored ||
+                            o.catalog.result == provisioning::CatalogFetch::KeptNewer;
+    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, text, catalog_ok ? t.badge : t.notice_bg,
+                    catalog_ok ? t.text : t.notice_text) +
+         t.gap / 2;
+    return y - area.min.y;
+  }
+  y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(o.failure)), t.error_bg,
+                  t.error_text) +
+       t.gap / 4;
+  // What the centre or the network said, as the log has it: for a call to the centre's desk.
+  y += ui::text_in(ctx.ui, {{area.min.x, y}, area.max}, o.message,
+                   {.size_px = t.small_px * 0.85f,
+                    .align = ctx.ui.rtl() ? ui::TextAlign::End : ui::TextAlign::Start,
+                    .direction = ui::BaseDirection::LeftToRight,
+                    .max_lines = 2},
+                   t.text_muted) +
+       t.gap / 2;
+  return y - area.min.y;
+}
+
+void EnrollPanel::draw_enrolled(TechContext& ctx, const ui::Rect& body) {
+  const ui::Theme& t = ctx.ui.theme();
+  const ui::Rect col = ctx.ui.from_start(body, 0, std::min(body.width(), 1400 * t.scale));
+  float y = col.min.y;
+  y += draw_outcome(ctx, {{col.min.x, y}, col.max});
+  y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kIsEnrolled), t.badge, t.text) + t.gap;
+  const ui::Rect card{{col.min.x, y}, {col.max.x, y + t.body_px * 1.7f * 6 + 2 * t.gap}};
+  ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
+  const ui::Rect inner = card.inset(t.gap, t.gap);
+  const provisioning::TerminalIdentity& id = *m_identity;
+  float line = inner.min.y;
+  line = pair_line(ctx, line, inner, strings::kTerminalId, id.terminal_id, true);
+  line =
+      pair_line(ctx, line, inner, strings::kTerminalNumber, format_number(id.terminal_number, ctx.language));
+  line = pair_line(ctx, line, inner, strings::kOffice, id.office);
+  line = pair_line(ctx, line, inner, strings::kCentreAddress, id.centre_url, true);
+  line = pair_line(ctx, line, inner, strings::kCertificateUntil,
+                   m_certificate_expiry ? date_of(ctx, *m_certificate_expiry) : tr(ctx, strings::kUnknown));
+  (void)pair_line(ctx, line, inner, strings::kCatalogInUse, format_number(ctx.catalog.version, ctx.language));
+  y = card.max.y + t.gap;
+  ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kReenrollHint), {.size_px = t.small_px},
+              t.text_muted);
+}
+
+void EnrollPanel::draw_form(TechContext& ctx, const ui::Rect& body) {
+  const ui::Theme& t = ctx.ui.theme();
+  const bool busy = running();
+  // The keyboard at the end edge, as on the sign-in screen; the form at the start.
+  const float pad_w = std::min(body.width() * 0.46f, 1000 * t.scale);
+  const ui::Rect col = ctx.ui.from_start(body, 0, body.width() - pad_w - t.margin);
+  if (!busy) {
+    ctx.keyboard.lock_numeric(false);
+    ctx.keyboard.set_layout(ui::KeyboardLayout::English);
+    const float key_h = t.touch_target * 0.8f;
+    const ui::Rect pad_area = ctx.ui.from_start(body, body.width() - pad_w, pad_w);
+    const float keyboard_h = ctx.keyboard.preferred_height(t);
+    const ui::Rect pad{{pad_area.min.x, pad_area.max.y - keyboard_h}, pad_area.max};
+    std::string& text = m_field == EnrollField::Code ? m_code : m_field == EnrollField::Url ? m_url : m_pin;
+    const std::string before = text;
+    if (ctx.keyboard.draw(ctx.ui, pad, text)) {
+      // The pin is base64: its letters come in both cases (the keyboard types capitals).
+      if (m_field == EnrollField::Pin && m_lower_case && text.size() == before.size() + 1) {
+        const auto at = static_cast<size_t>(std::mismatch(before.begin(), before.end(), text.begin()).second -
+                                            text.begin());
+        if (at < text.size() && text[at] >= 'A' && text[at] <= 'Z')
+          text[at] = static_cast<char>(text[at] + 32);
+      }
+      if (m_field == EnrollField::Code) text = enroll::group_typed_code(text);
+      m_outcome.reset();
+      m_qr.reset();
+    }
+    // Keys the address and the pin need that the keyboard lacks, and the case of the pin's letters.
+    const ui::Rect extra{{pad.min.x, pad.min.y - key_h - t.gap}, {pad.max.x, pad.min.y - t.gap}};
+    const struct {
+      const char* key;
+      const char* id;
+    } keys[] = {
+        {":", "tech/enroll/key/colon"}, {"+", "tech/enroll/key/plus"}, {"=", "tech/enroll/key/equals"}};
+    const float key_w = 140 * t.scale;
+    for (size_t i = 0; i < std::size(keys); ++i)
+      if (ui::button(ctx.ui, keys[i].id,
+                     ctx.ui.from_start(extra, static_cast<float>(i) * (key_w + t.gap), key_w), keys[i].key,
+                     ui::ButtonKind::Secondary, t.body_px)) {
+        ui::Ui::FieldEdit& edit = ctx.ui.field_edit(ctx.ui.active_field());
+        ui::edit::clamp(text, edit.cursor);
+        ui::edit::insert(text, edit.cursor, keys[i].key);
+        edit.graphemes = ui::edit::grapheme_count(text);
+        m_outcome.reset();
+      }
+    if (m_field == EnrollField::Pin &&
+        ui::button(ctx.ui, "tech/enroll/key/case",
+                   ctx.ui.from_start(extra, extra.width() - 2 * key_w, 2 * key_w),
+                   m_lower_case ? "abc" : "ABC", ui::ButtonKind::Quiet, t.body_px))
+      m_lower_case = !m_lower_case;
+  }
+
+  // At the top: what is happening or how the last attempt or scan ended, else what to do.
+  float y = col.min.y;
+  const float status = draw_outcome(ctx, {{col.min.x, y}, col.max});
+  if (status > 0) {
+    y += status + t.gap / 2;
+  } else {
+    y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kNotEnrolled),
+                     {.size_px = t.body_px}, t.text) +
+         t.gap / 4;
+    y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kScanHint), {.size_px = t.small_px},
+                     t.text_muted) +
+         t.gap;
+  }
+  if (!m_identity_problem.empty())
+    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, m_identity_problem, t.error_bg, t.error_text) + t.gap;
+
+  auto field = [&](EnrollField which, const Text& label, const std::string& value, const char* id) {
+    y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, label),
+                     {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
+    const ui::Rect box{{col.min.x, y}, {col.max.x, y + t.touch_target}};
+    if (ui::text_field(ctx.ui, id, box, latin(ctx, value), "", m_field == which && !busy) && !busy)
+      m_field = which;
+    y = box.max.y + t.gap / 3;
+  };
+  field(EnrollField::Code, strings::kEnrollCode, m_code, "tech/enroll/code");
+  // The check character, live: the centre never sees a mistyped code.
+  const enroll::TypedCode typed = enroll::check_typed_code(m_code);
+  std::string check;
+  ImU32 check_colour = t.text_muted;
+  switch (typed.state) {
+    case enroll::TypedCodeState::Empty:
+      check = tr(ctx, strings::kCodeEmpty);
+      break;
+    case enroll::TypedCodeState::Incomplete:
+      check = format_number(static_cast<int64_t>(typed.characters), ctx.language) + " " +
+              tr(ctx, strings::kCodeOf16);
+      break;
+    case enroll::TypedCodeState::BadCharacter:
+      check = std::string(tr(ctx, strings::kCodeBadCharacter)) + " «" + std::string(1, typed.bad) + "»";
+      check_colour = t.error_text;
+      break;
+    case enroll::TypedCodeState::TooLong:
+      check = tr(ctx, strings::kCodeTooLong);
+      check_colour = t.error_text;
+      break;
+    case enroll::TypedCodeState::WrongCheck:
+      check = tr(ctx, strings::kCodeWrongCheck);
+      check_colour = t.error_text;
+      break;
+    case enroll::TypedCodeState::Right:
+      check = tr(ctx, strings::kCodeRight);
+      check_colour = t.primary;
+      break;
+  }
+  y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, check,
+                   {.size_px = t.small_px, .weight = ui::Weight::Bold, .max_lines = 2}, check_colour) +
+       t.gap;
+  field(EnrollField::Url, strings::kCentreUrl, m_url, "tech/enroll/url");
+  y += t.gap / 2;
+  // The pin (52 characters) is drawn smaller than a text field's text, so that all of it shows:
+  // a technician compares it with the centre's sheet.
+  {
+    y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kCentrePin),
+                     {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
+    const ui::Rect box{{col.min.x, y}, {col.max.x, y + t.touch_target}};
+    const char* id = "tech/enroll/pin";
+    if (ui::button(ctx.ui, id, box, "", ui::ButtonKind::Quiet, t.small_px) && !busy)
+      m_field = EnrollField::Pin;
+    const bool focused = m_field == EnrollField::Pin && !busy;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(box.min, box.max, t.surface, t.radius);
+    draw->AddRect(box.min, box.max, focused ? t.primary : t.divider, t.radius, 0,
+                  (focused ? 3 : 2) * t.scale);
+    ui::text_in(ctx.ui, box.inset(t.gap, 0), m_pin,
+                {.size_px = t.small_px,
+                 .align = ctx.ui.rtl() ? ui::TextAlign::End : ui::TextAlign::Start,
+                 .direction = ui::BaseDirection::LeftToRight,
+                 .max_lines = 1},
+                t.text, true);
+    if (focused) {
+      // The keyboard types at the end of the pin (the field the keyboard edits is this one).
+      ctx.ui.set_active_field(id);
+      ui::Ui::FieldEdit& edit = ctx.ui.field_edit(id);
+      const size_t end = ui::edit::grapheme_count(m_pin);
+      edit.cursor = ui::EditCursor{end, end};
+      edit.graphemes = end;
+      edit.focused = true;
+    }
+    y = box.max.y + t.gap / 2;
+  }
+
+  const bool can_start =
+      !busy && typed.state == enroll::TypedCodeState::Right && !m_url.empty() && !m_pin.empty();
+  const ui::Rect button{{col.min.x, y}, {col.max.x, y + t.touch_target}};
+  if (ui::button(ctx.ui, "tech/enroll/start", ctx.ui.from_start(button, 0, 440 * t.scale),
+                 tr(ctx, strings::kEnroll), can_start ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary,
+                 t.title_px) &&
+      can_start)
+    m_start_requested = true;
+}
+
+}  // namespace pk::kiosk::tech
