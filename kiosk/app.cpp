@@ -217,10 +217,11 @@ void App::adopt_enrollment(const provisioning::EnrollOutcome& outcome) {
       spdlog::error("after enrollment: {}", loaded.error().message);
     }
   }
+  // A catalog fetched again (AlreadyEnrolled) leaves a running sync worker alone.
   if (m_config.centre_url.empty())
     spdlog::warn(
         "after enrollment: centre.url is empty in the configuration, so nothing is sent to the centre");
-  else
+  else if (outcome.status == provisioning::EnrollStatus::Enrolled || !m_sync)
     start_sync(identity);
   spdlog::info("enrolled from the technician screen as {} (number {}, office {}); sync {}",
                m_config.terminal_id, m_config.terminal_number, m_config.office, m_sync ? "started" : "off");

@@ -240,7 +240,9 @@ CatalogAtEnrollment fetch_catalog(const TerminalIdentity& identity, const std::f
   CatalogAtEnrollment result;
   result.file = catalog_file;
   result.result = CatalogFetch::Failed;
-  const std::string later = "; the terminal keeps the catalog it has and fetches the centre's later";
+  const std::string later =
+      "; the terminal keeps the catalog it has (fetch it again from the technician's Enrollment tab, or "
+      "with --enroll)";
   sync::HttpOptions mutual = http;
   mutual.tls = tls_options(identity);
   sync::HttpClient client(mutual);

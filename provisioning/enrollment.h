@@ -60,7 +60,7 @@ enum class CatalogFetch {
   NotTried,   // enrollment failed before it
   Stored,     // verified and written to catalog_file
   KeptNewer,  // verified, but the catalog already on the terminal is newer: kept that one
-  Failed,     // not fetched or did not verify: the terminal fetches it later; still enrolled
+  Failed,     // not fetched or did not verify: still enrolled; fetch again (fetch_catalog) later
 };
 
 struct CatalogAtEnrollment {

@@ -42,8 +42,11 @@ void TechnicianDesk::scanned(std::string_view text) {
 
 void TechnicianDesk::perform(const TechContext& ctx, TechServices& services) {
   if (auto enrolled = m_enroll.perform(services.config)) {
+    const bool fetched_again = enrolled->status == provisioning::EnrollStatus::AlreadyEnrolled;
     (void)services.store.append_audit("technician:" + m_flow.state().technician,
-                                      enrolled->ok() ? "terminal_enrolled" : "terminal_enroll_failed",
+                                      fetched_again    ? "catalog_fetched"
+                                      : enrolled->ok() ? "terminal_enrolled"
+                                                       : "terminal_enroll_failed",
                                       enrolled->ok()
                                           ? enrolled->identity->terminal_id
                                           : std::string(provisioning::to_string(enrolled->failure)));

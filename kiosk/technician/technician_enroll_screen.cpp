@@ -140,6 +140,32 @@ void EnrollPanel::scanned(std::string_view text) {
 }
 
 std::optional<provisioning::EnrollOutcome> EnrollPanel::perform(const Config& config) {
+  if (m_fetch_requested && m_identity && !running()) {
+    m_fetch_requested = false;
+    m_catalog_fetch.reset();
+    m_outcome.reset();
+    m_started = std::chrono::steady_clock::now();
+    (void)m_catalog_task.start(
+        [identity = *m_identity, file = config.data_dir / "catalog" / "last-good.json"] {
+          sync::HttpOptions http;
+          http.connect_timeout = std::chrono::milliseconds(5'000);
+          http.total_timeout = std::chrono::milliseconds(30'000);
+          return provisioning::fetch_catalog(identity, file, http);
+        });
+  }
+  if (std::optional<provisioning::CatalogAtEnrollment> fetched = m_catalog_task.take()) {
+    spdlog::info("enrollment tab: catalog ({}): {}", provisioning::to_string(fetched->result),
+                 fetched->message);
+    m_catalog_fetch = fetched;
+    if (fetched->result == provisioning::CatalogFetch::Stored && m_identity) {
+      provisioning::EnrollOutcome again;
+      again.status = provisioning::EnrollStatus::AlreadyEnrolled;
+      again.identity = m_identity;
+      again.catalog = *fetched;
+      again.message = "catalog fetched again";
+      return again;
+    }
+  }
   if (m_start_requested && !running()) {
     m_start_requested = false;
     provisioning::EnrollOptions options;
@@ -178,7 +204,7 @@ void EnrollPanel::draw(TechContext& ctx, const ui::Rect& body) {
 float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
   const ui::Theme& t = ctx.ui.theme();
   float y = area.min.y;
-  if (running()) {
+  if (m_task.running()) {
     const auto seconds =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_started)
             .count();
@@ -190,6 +216,20 @@ float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
     const bool ok = m_qr->ok();
     y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(m_qr->problem)),
                     ok ? t.badge : t.error_bg, ok ? t.text : t.error_text) +
+         t.gap / 2;
+  }
+  if (m_catalog_task.running())
+    return ui::notice(ctx.ui, area, tr(ctx, strings::kFetchingCatalog), t.notice_bg, t.notice_text) + t.gap;
+  if (m_catalog_fetch) {
+    const provisioning::CatalogAtEnrollment& c = *m_catalog_fetch;
+    const bool ok = c.result != provisioning::CatalogFetch::Failed;
+    const std::string text =
+        c.result == provisioning::CatalogFetch::Stored ? std::string(tr(ctx, strings::kCatalogStored)) + " " +
+                                                             format_number(c.version, ctx.language) + "."
+        : c.result == provisioning::CatalogFetch::KeptNewer ? tr(ctx, strings::kCatalogKept)
+                                                            : tr(ctx, strings::kCatalogLater);
+    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, text, ok ? t.badge : t.error_bg,
+                    ok ? t.text : t.error_text) +
          t.gap / 2;
   }
   if (!m_outcome) return y - area.min.y;
@@ -250,6 +290,13 @@ void EnrollPanel::draw_enrolled(TechContext& ctx, const ui::Rect& body) {
                    m_certificate_expiry ? date_of(ctx, *m_certificate_expiry) : tr(ctx, strings::kUnknown));
   (void)pair_line(ctx, line, inner, strings::kCatalogInUse, format_number(ctx.catalog.version, ctx.language));
   y = card.max.y + t.gap;
+  // The centre's catalog again (after it could not be had at enrollment, or for a newer one).
+  const ui::Rect fetch{{col.min.x, y}, {col.max.x, y + t.touch_target}};
+  if (ui::button(ctx.ui, "tech/enroll/catalog", ctx.ui.from_start(fetch, 0, 560 * t.scale),
+                 tr(ctx, strings::kFetchCatalog), ui::ButtonKind::Secondary, t.body_px) &&
+      !running())
+    m_fetch_requested = true;
+  y = fetch.max.y + t.gap;
   ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kReenrollHint), {.size_px = t.small_px},
               t.text_muted);
 }

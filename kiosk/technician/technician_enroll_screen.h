@@ -36,10 +36,15 @@ class EnrollPanel {
   // three fields; anything else fills nothing and says why.
   void scanned(std::string_view text);
   // After the frame: starts the enrollment the screen asked for; returns a finished one exactly
-  // once (a success after refreshing what the tab shows: the App then adopts it).
+  // once (a success after refreshing what the tab shows: the App then adopts it). A catalog
+  // fetched again and stored comes back as an AlreadyEnrolled outcome, for the App to load.
   [[nodiscard]] std::optional<provisioning::EnrollOutcome> perform(const Config& config);
-  [[nodiscard]] bool running() const { return m_task.running(); }
-  void wait() { m_task.join(); }  // tests: until a running enrollment has finished
+  // An enrollment, or a fetch of the catalog again (enrolled view), is running.
+  [[nodiscard]] bool running() const { return m_task.running() || m_catalog_task.running(); }
+  void wait() {  // tests: until the running work has finished
+    m_task.join();
+    m_catalog_task.join();
+  }
 
   [[nodiscard]] bool enrolled() const { return m_identity.has_value(); }
   [[nodiscard]] const std::string& code() const { return m_code; }
@@ -47,6 +52,9 @@ class EnrollPanel {
   [[nodiscard]] const std::string& centre_pin() const { return m_pin; }
   [[nodiscard]] const std::optional<provisioning::EnrollOutcome>& outcome() const { return m_outcome; }
   [[nodiscard]] provisioning::QrProblem qr_problem() const { return m_qr_problem; }
+  [[nodiscard]] const std::optional<provisioning::CatalogAtEnrollment>& catalog_fetch() const {
+    return m_catalog_fetch;
+  }
 
  private:
   void draw_enrolled(TechContext& ctx, const ui::Rect& body);
@@ -62,10 +70,13 @@ class EnrollPanel {
   EnrollField m_field = EnrollField::Code;
   bool m_lower_case = false;  // the pin is base64: letters of both cases
   bool m_start_requested = false;
+  bool m_fetch_requested = false;  // the catalog again, when enrolled
+  std::optional<provisioning::CatalogAtEnrollment> m_catalog_fetch;
   std::optional<provisioning::QrReading> m_qr;  // the last scan (its outcome shown)
   provisioning::QrProblem m_qr_problem = provisioning::QrProblem::None;
   std::optional<provisioning::EnrollOutcome> m_outcome;  // of the last attempt
   std::chrono::steady_clock::time_point m_started;
+  BackgroundTask<provisioning::CatalogAtEnrollment> m_catalog_task;
   BackgroundTask<provisioning::EnrollOutcome> m_task;  // last: joined before the rest goes
 };
 

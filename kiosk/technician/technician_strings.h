@@ -145,8 +145,11 @@ inline constexpr Text kCatalogKept{
     "فهرست خدمات این پایانه از فهرست مرکز تازه‌تر است و همان می‌ماند.",
     "The catalog on this terminal is newer than the centre's and stays."};
 inline constexpr Text kCatalogLater{
-    "فهرست خدمات مرکز دریافت نشد؛ ثبت پایانه به جای خود است و فهرست بعداً گرفته می‌شود.",
-    "The centre's catalog could not be fetched: the enrollment stands, and the catalog comes later."};
+    "فهرست خدمات مرکز دریافت نشد؛ ثبت پایانه به جای خود است. فهرست را بعداً با «دریافت دوبارهٔ فهرست» بگیرید.",
+    "The centre's catalog could not be fetched: the enrollment stands. Fetch it later with “Fetch the catalog again”."};
+inline constexpr Text kFetchCatalog{"دریافت دوبارهٔ فهرست", "Fetch the catalog again"};
+inline constexpr Text kFetchingCatalog{"در حال دریافت فهرست خدمات از مرکز…",
+                                       "Fetching the catalog from the centre…"};
 inline constexpr Text kEnrollMistyped{
     "رمز درست وارد نشده است؛ آن را با برگهٔ مرکز مقایسه و اصلاح کنید.",
     "The code is mistyped: compare it with the centre's sheet and correct it."};

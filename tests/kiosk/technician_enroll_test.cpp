@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "../provisioning/capture_fixture.h"
 #include "centre/enrollment_code.h"
@@ -33,7 +34,7 @@ namespace {
 
 class TechnicianEnroll : public ::testing::Test {
  protected:
-  void start(pk::Language language, const std::string& centre_url) {
+  void start(pk::Language language, const std::string& centre_url, const std::string& centre_pin = "") {
     m_dir = fs::path(PK_TEST_BINARY_DIR) / ("technician_enroll_" + std::to_string(::getpid()));
     fs::remove_all(m_dir);
     fs::create_directories(m_dir);
@@ -44,7 +45,8 @@ class TechnicianEnroll : public ::testing::Test {
     config->data_dir = m_dir / "var";
     config->catalog_file = fs::path(PK_SOURCE_DATA_DIR) / "catalog.json";
     config->centre_url = centre_url;
-    config->centre_pin = m_centre.server->certificate_authority().server_pin();
+    config->centre_pin =
+        centre_pin.empty() ? m_centre.server->certificate_authority().server_pin() : centre_pin;
     config->barcode = pk::kiosk::DeviceBackend::Simulated;
     config->export_dir = m_dir;
     config->language = language;
@@ -101,8 +103,10 @@ class TechnicianEnroll : public ::testing::Test {
   }
   void shot(const std::string& name) { ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / name)); }
   pk::kiosk::tech::EnrollPanel& panel() { return m_app->technician_desk()->enroll_panel(); }
-  std::string issue(const std::string& terminal_id) {
-    auto code = m_centre.server->enrollment().issue_code("A", terminal_id, std::time(nullptr), 3600);
+  std::string issue(const std::string& terminal_id, pk::centre::CentreServer* server = nullptr) {
+    auto code = (server ? server : m_centre.server.get())
+                    ->enrollment()
+                    .issue_code("A", terminal_id, std::time(nullptr), 3600);
     EXPECT_TRUE(code.ok());
     return code.ok() ? pk::enroll::format_enrollment_code(code->code) : std::string();
   }
@@ -272,6 +276,42 @@ TEST_F(TechnicianEnroll, AUsedCodeIsSaidSoAndKeptInTheField) {
   EXPECT_EQ(panel().code(), code);
   EXPECT_FALSE(panel().enrolled());
   shot("technician-enroll-used-fa.png");
+}
+
+TEST_F(TechnicianEnroll, ACatalogThatCouldNotBeHadIsFetchedAgainFromTheTabAndUsedAtOnce) {
+  // A centre with no catalog to serve yet: the enrollment stands without it.
+  pk::sync::test::TempDir dir("technician-enroll-no-catalog");
+  pk::centre::CentreConfig centre;
+  centre.data_dir = dir.path() / "centre";
+  centre.catalog_file = dir.path() / "catalog.json";
+  auto server = pk::centre::CentreServer::start(centre);
+  ASSERT_TRUE(server.ok()) << server.error().message;
+  start(pk::Language::Persian, "https://127.0.0.1:" + std::to_string((*server)->port()),
+        (*server)->certificate_authority().server_pin());
+  const int64_t shipped = m_app->catalog().version;
+  type(*pk::enroll::normalise_enrollment_code(issue("SKO-0804", server->get())));
+  tap("tech/enroll/start");
+  finish();
+  ASSERT_TRUE(panel().outcome() && panel().outcome()->ok()) << panel().outcome()->message;
+  EXPECT_EQ(panel().outcome()->catalog.result, pk::provisioning::CatalogFetch::Failed);
+  EXPECT_TRUE(panel().enrolled());
+  frames();
+  shot("technician-enroll-no-catalog-fa.png");
+
+  // The centre gets a newer catalog; the technician fetches it from the tab, and the running
+  // kiosk uses it at once.
+  std::ifstream in(fs::path(PK_SOURCE_DATA_DIR) / "catalog.json");
+  auto json = nlohmann::json::parse(in);
+  json["version"] = shipped + 1;
+  std::ofstream(centre.catalog_file) << json.dump(2);
+  tap("tech/enroll/catalog");
+  finish();
+  ASSERT_TRUE(panel().catalog_fetch());
+  EXPECT_EQ(panel().catalog_fetch()->result, pk::provisioning::CatalogFetch::Stored)
+      << panel().catalog_fetch()->message;
+  EXPECT_EQ(m_app->catalog().version, shipped + 1) << "the kiosk took the new catalog without a restart";
+  frames();
+  shot("technician-enroll-catalog-again-fa.png");
 }
 
 }  // namespace

@@ -344,7 +344,7 @@ TEST(Enrollment, TheWrongCentreIsRefusedAndNothingIsRecorded) {
 
 TEST(Enrollment, ACatalogThatCannotBeHadDoesNotUndoTheEnrollment) {
   // A centre with no catalog to serve (503): the terminal is enrolled all the same, and says
-  // the catalog comes later; nothing is written where the kiosk's catalog lives.
+  // how to fetch the catalog again; nothing is written where the kiosk's catalog lives.
   sync::test::TempDir dir("enroll-no-catalog");
   centre::CentreConfig config;
   config.data_dir = dir.path() / "centre";
@@ -355,7 +355,7 @@ TEST(Enrollment, ACatalogThatCannotBeHadDoesNotUndoTheEnrollment) {
   const EnrollOutcome outcome = enroll(options_for(**server, data, fresh_code(**server, "SKO-0600")));
   ASSERT_TRUE(outcome.ok()) << outcome.message;
   EXPECT_EQ(outcome.catalog.result, CatalogFetch::Failed);
-  EXPECT_NE(outcome.catalog.message.find("later"), std::string::npos) << outcome.catalog.message;
+  EXPECT_NE(outcome.catalog.message.find("fetch it again"), std::string::npos) << outcome.catalog.message;
   EXPECT_FALSE(std::filesystem::exists(data / "catalog" / "last-good.json"));
   EXPECT_EQ(health_status(*outcome.identity), 200);
   auto loaded = load_identity(data);
