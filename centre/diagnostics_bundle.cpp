@@ -87,6 +87,12 @@ Result<CheckedBundle> check_diagnostics_bundle(std::string_view bytes) {
     std::uint64_t size = 0;
     if (!octal_field(field(header, 124, 12), size))
       return refuse("the size of " + quoted(name) + " is not a number");
+    // Staff may unpack as root, and tar then keeps the modes: no set-id or sticky bits, and no
+    // executable files (a set-uid binary named log.txt would be a way to root on their machine).
+    std::uint64_t mode = 0;
+    if (!octal_field(field(header, 100, 8), mode))
+      return refuse("the mode of " + quoted(name) + " is not a number");
+    if ((mode & 07000) != 0) return refuse(quoted(name) + " asks for set-id or sticky bits");
     if (bundle.folder.empty()) {
       // The first member: the bundle's folder.
       if (type != '5' || size != 0 || !name.ends_with('/') || !safe_folder(name.substr(0, name.size() - 1)))
@@ -96,6 +102,7 @@ Result<CheckedBundle> check_diagnostics_bundle(std::string_view bytes) {
       continue;
     }
     if (type != '0' && type != '\0') return refuse(quoted(name) + " is not a plain file");
+    if ((mode & 0111) != 0) return refuse(quoted(name) + " is executable");
     const std::string_view prefix = std::string_view(bundle.folder);
     if (!name.starts_with(prefix) || name.size() <= prefix.size() || name[prefix.size()] != '/')
       return refuse(quoted(name) + " is outside the bundle's folder");

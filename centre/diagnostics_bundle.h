@@ -2,9 +2,9 @@
 // What the centre accepts at POST /v1/diagnostics: a terminal's diagnostics bundle exactly as
 // provisioning/diagnostics.h writes it, a plain POSIX ustar archive of one folder holding the
 // bundle's files, each once. Anything else (another archive format, links, devices, absolute or
-// "../" names, an unknown or repeated member, a short or padded archive, a bad checksum) is
-// refused with the first reason found, so centre staff never unpack something a terminal (or
-// whoever holds its key) slipped in beside the expected files.
+// "../" names, an unknown or repeated member, set-id bits or executable files, a short or padded
+// archive, a bad checksum) is refused with the first reason found, so centre staff never unpack
+// something a terminal (or whoever holds its key) slipped in beside the expected files.
 //
 // Outside input: the body comes from a terminal over the network. The check reads only inside
 // `bytes` and never allocates more than the member list; it is fuzzed (tests/fuzz).

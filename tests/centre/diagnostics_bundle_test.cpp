@@ -107,6 +107,14 @@ TEST(DiagnosticsBundleCheck, AnythingElseIsRefusedWithAReason) {
   std::string link = good;
   patch_header(link, 512, 156, '2');
   EXPECT_NE(refusal(link).find("is not a plain file"), std::string::npos);
+  // A set-uid executable under an expected name (staff may unpack as root), and a plain
+  // executable.
+  std::string setuid = good;
+  for (size_t i = 0; i < 7; ++i) patch_header(setuid, 512, 100 + i, "0004755"[i]);
+  EXPECT_NE(refusal(setuid).find("set-id"), std::string::npos);
+  std::string executable = good;
+  for (size_t i = 0; i < 7; ++i) patch_header(executable, 512, 100 + i, "0000755"[i]);
+  EXPECT_NE(refusal(executable).find("is executable"), std::string::npos);
   // A damaged header.
   std::string damaged = good;
   damaged[512 + 10] ^= 0x01;
