@@ -79,13 +79,20 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   else
     spdlog::warn("{}", key.error().message);
 
+  // Each device is the one saved by device set-up when there is one, and no other: a saved
+  // scanner that is missing stays missing (said in the log and on the technician's device
+  // lines) rather than the kiosk quietly using another.
   if (config.scanner != DeviceBackend::None) {
     auto registry = scanner::make_scanner_registry();
-    auto scanner =
-        scanner::create_scanner(registry, config.scanner == DeviceBackend::Simulated ? "sim:" : "sane:");
+    app->m_opened[static_cast<size_t>(provisioning::DeviceRole::Scanner)] = scanner_connection(config);
+    auto scanner = scanner::create_scanner(registry, scanner_connection(config));
     if (scanner) {
       app->m_scanner = std::move(scanner.value());
-      if (auto opened = app->m_scanner->open(); !opened) spdlog::warn("scanner: {}", opened.error().message);
+      if (auto opened = app->m_scanner->open(); !opened)
+        spdlog::warn("scanner {}: {}", scanner_connection(config), opened.error().message);
+      else if (scanner_connection(config) == "sane:")  // the first SANE scanner: set-up lists it by name
+        app->m_opened[static_cast<size_t>(provisioning::DeviceRole::Scanner)] =
+            "sane:" + app->m_scanner->info().name;
       // The simulated scanner's glass holds a printed document, as a citizen would put there.
       // (At the counter the operator loads the feeder; the scripted journey does it there.)
       if (auto* sim = dynamic_cast<scanner::SimScanner*>(app->m_scanner.get());
@@ -101,6 +108,8 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   app->m_text = std::move(text.value());
 
   if (config.printer != DeviceBackend::None) {
+    app->m_opened[static_cast<size_t>(provisioning::DeviceRole::Printer)] =
+        printer_connection(config, config.data_dir / "receipts");
     auto printing =
         ReceiptPrinting::create(printer_connection(config, config.data_dir / "receipts"), *app->m_text);
     if (printing)
@@ -130,26 +139,28 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
     spdlog::info("counter mode: {} operator account(s)", app->m_desk->accounts().accounts().size());
   }
   if (config.card_reader != DeviceBackend::None) {
-    // The simulated reader holds the ICAO 9303 test passport, so the demo can read a chip.
+    const std::string connection = card_reader_connection(config);
+    app->m_opened[static_cast<size_t>(provisioning::DeviceRole::CardReader)] = connection;
     const cardreader::CardReaderRegistry registry = cardreader::make_card_reader_registry();
-    auto reader = cardreader::create_card_reader(
-        registry, config.card_reader == DeviceBackend::Pcsc ? "pcsc:" : "sim:passport");
+    auto reader = cardreader::create_card_reader(registry, connection);
     if (!reader) {
-      spdlog::warn("card reader: {}", reader.error().message);
+      app->m_card_reader_problem = reader.error().message;
     } else if (auto opened = (*reader)->open(); !opened) {
-      spdlog::warn("card reader: {}", opened.error().message);
+      app->m_card_reader_problem = opened.error().message;
     } else {
       app->m_card_reader = std::move(reader.value());
     }
+    if (!app->m_card_reader_problem.empty())
+      spdlog::warn("card reader {}: {}", connection, app->m_card_reader_problem);
   }
 
   if (config.barcode != DeviceBackend::None) {
-    auto scanner = barcode::make_barcode_scanner_registry().create(
-        config.barcode == DeviceBackend::Usb ? config.barcode_connection : "sim:");
+    app->m_opened[static_cast<size_t>(provisioning::DeviceRole::Barcode)] = barcode_connection(config);
+    auto scanner = barcode::make_barcode_scanner_registry().create(barcode_connection(config));
     if (!scanner) {
       spdlog::warn("barcode scanner: {}", scanner.error().message);
     } else if (auto opened = (*scanner)->open(); !opened) {
-      spdlog::warn("barcode scanner: {}", opened.error().message);
+      spdlog::warn("barcode scanner {}: {}", barcode_connection(config), opened.error().message);
     } else {
       app->m_barcode = std::move(scanner.value());
     }
@@ -169,6 +180,8 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
 
   // Where the devices stand at start: an outage opens now if one is missing.
   const tech::DeskDevices devices = app->device_summary();
+  if (!devices.card_reader.empty() && !devices.card_reader_ok)  // e.g. the saved reader is not attached
+    spdlog::warn("card reader: {}", devices.card_reader);
   sla::Observation at_start;
   at_start.printer = devices.printer_ok ? sla::Status::Up : sla::Status::Down;
   at_start.scanner = devices.scanner_ok ? sla::Status::Up : sla::Status::Down;
@@ -234,6 +247,7 @@ App::~App() {
 
 bool App::replace_scanner(std::unique_ptr<scanner::ScannerDriver> scanner) {
   if (m_desk && m_desk->scanning()) return false;
+  if (m_tech && m_tech->holds(provisioning::DeviceRole::Scanner)) return false;
   m_scanner = std::move(scanner);
   if (m_desk) m_desk->set_scanner(m_scanner.get());
   return true;
@@ -348,12 +362,39 @@ tech::DeskDevices App::device_summary() {
   } else {
     d.printer = status.error().message;
   }
+  const auto opened = [&](provisioning::DeviceRole role) { return m_opened[static_cast<size_t>(role)]; };
   if (!m_scanner) {
     d.scanner = lang == Language::Persian ? "اسکنری تنظیم نشده است" : "no scanner configured";
   } else {
     const scanner::ScannerStatus status = m_scanner->status();
     d.scanner = std::string(scanner::describe(status, lang));
     d.scanner_ok = status == scanner::ScannerStatus::Ready;
+    // Which scanner: a saved one that is missing is named, not replaced by another.
+    if (!d.scanner_ok) d.scanner += " (" + opened(provisioning::DeviceRole::Scanner) + ")";
+  }
+  if (m_config.card_reader != DeviceBackend::None) {
+    const std::string connection = opened(provisioning::DeviceRole::CardReader);
+    if (!m_card_reader) {
+      d.card_reader = m_card_reader_problem + " (" + connection + ")";
+    } else if (auto readers = m_card_reader->readers(); !readers) {
+      d.card_reader = readers.error().message + " (" + connection + ")";
+    } else if (const std::string& pinned = m_card_reader->info().name;
+               connection.starts_with("pcsc:") && connection.size() > 5 &&
+               std::none_of(readers->begin(), readers->end(),
+                            [&](const cardreader::ReaderStatus& r) { return r.name == pinned; })) {
+      d.card_reader =
+          std::string(cardreader::describe(cardreader::CardState::NoReader, lang)) + " (" + connection + ")";
+    } else {
+      d.card_reader = std::string(cardreader::describe(m_card_reader->card_state(), lang));
+      d.card_reader_ok = true;
+    }
+  }
+  if (m_config.barcode != DeviceBackend::None) {
+    const bool open = m_barcode && m_barcode->state().connection == Connection::Open;
+    d.barcode = open ? (lang == Language::Persian ? "آماده" : "ready")
+                     : (m_barcode ? m_barcode->state().last_error : std::string("-")) + " (" +
+                           opened(provisioning::DeviceRole::Barcode) + ")";
+    d.barcode_ok = open;
   }
   return d;
 }
@@ -368,6 +409,7 @@ void App::observe(const sla::Observation& observation) {
 // the status screen. During someone's session a stray scan is ignored: it is not theirs.
 bool App::poll_barcode() {
   if (!m_barcode || m_desk) return false;  // the counter has its own use for codes
+  if (m_tech && m_tech->holds(provisioning::DeviceRole::Barcode)) return false;  // a self-test reads it
   auto code = m_barcode->read_code(std::chrono::milliseconds(0));
   if (!code) {
     spdlog::warn("barcode scanner: {}", code.error().message);
@@ -454,7 +496,24 @@ void App::render_technician_frame(double now) {
     return;
   }
   tech::TechServices services{
-      *m_store, m_ledger.get(), m_config, m_catalog, *m_text, {}, static_cast<int64_t>(std::time(nullptr))};
+      *m_store, m_ledger.get(), m_config, m_catalog, *m_text, {}, static_cast<int64_t>(std::time(nullptr)),
+      {}};
+  // A self-test of the connection the kiosk opened runs on the kiosk's own device (a second
+  // handle on it would be refused as busy); run() leaves it alone until the test ends.
+  services.lend_device = [this](provisioning::DeviceRole role, const std::string& connection) -> Device* {
+    if (connection.empty() || connection != m_opened[static_cast<size_t>(role)]) return nullptr;
+    switch (role) {
+      case provisioning::DeviceRole::Printer:
+        return m_printing ? &m_printing->printer() : nullptr;
+      case provisioning::DeviceRole::Scanner:
+        return m_scanner.get();
+      case provisioning::DeviceRole::CardReader:
+        return m_card_reader.get();
+      case provisioning::DeviceRole::Barcode:
+        return m_barcode.get();
+    }
+    return nullptr;
+  };
   // A factory reset closes every handle on the data folder, wipes it, and starts over from
   // first boot: an empty store, no centre key (nothing is accepted until enrolled again).
   services.factory_reset = [this](const provisioning::ResetPlan& plan) -> Result<provisioning::ResetReport> {
@@ -616,8 +675,9 @@ int App::run() {
     int timeout_ms = 0;
     if (frames_to_draw == 0)
       timeout_ms =
-          m_desk && m_desk->scanning()
-              ? 16  // about 60 fps while pages arrive
+          m_desk && m_desk->scanning() ? 16  // about 60 fps while pages arrive
+          : m_tech && m_tech->active() && m_tech->busy()
+              ? 100  // a technician's self-test: its seconds and its result show promptly
               : static_cast<int>(std::clamp(m_flow->seconds_until_next_tick(now) * 1000, 50.0, 1000.0));
     bool had_input = false;
     if (!m_platform->pump_events(timeout_ms, had_input)) return 0;
@@ -626,6 +686,9 @@ int App::run() {
       m_flow->touched(after);
       frames_to_draw = 3;
     }
+    // A self-test or device search runs off this loop: keep drawing to show its seconds.
+    const bool technician_busy = m_tech && m_tech->active() && m_tech->busy();
+    if (technician_busy) frames_to_draw = std::max(frames_to_draw, 1);
     if (poll_barcode()) frames_to_draw = 3;
     // An enrollment runs off this loop: keep drawing to show its progress and pick up its end.
     if (m_tech && m_tech->active() && m_tech->enrolling()) frames_to_draw = std::max(frames_to_draw, 1);
@@ -636,7 +699,7 @@ int App::run() {
     if (m_flow->state().more_time_dialog || dialog_was_up) frames_to_draw = std::max(frames_to_draw, 1);
     // Receipts that did not print are retried while nobody is using the kiosk.
     if (m_printing && m_flow->state().screen == CitizenScreen::Welcome && m_printing->pending() > 0 &&
-        after - m_last_print_retry > 10) {
+        after - m_last_print_retry > 10 && !(m_tech && m_tech->holds(provisioning::DeviceRole::Printer))) {
       m_last_print_retry = after;
       m_printing->retry();
     }

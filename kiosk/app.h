@@ -3,6 +3,7 @@
 // text engine and the platform together, and runs the frame loop. It holds no business
 // rules; those live in the flows (kiosk/*_flow.*) and the libraries. It performs the I/O the
 // flow asks for (scan, save, look up, print) and reports the outcome back to the flow.
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -110,6 +111,8 @@ class App {
   std::unique_ptr<cardreader::CardReaderDriver> m_card_reader;  // null when none is configured
   std::unique_ptr<barcode::BarcodeScannerDriver> m_barcode;     // null when none is configured
   std::unique_ptr<ReceiptPrinting> m_printing;                  // null when no printer is configured
+  std::array<std::string, 4> m_opened;  // the connection opened per provisioning::DeviceRole
+  std::string m_card_reader_problem;    // why m_card_reader is null though one is configured
   double m_last_print_retry = 0;
   std::unique_ptr<ui::Platform> m_platform;
   std::unique_ptr<ui::TextEngine> m_text;

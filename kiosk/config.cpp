@@ -32,6 +32,25 @@ std::string_view to_string(DeviceBackend backend) {
   return "?";
 }
 
+std::string scanner_connection(const Config& config) {
+  if (config.scanner == DeviceBackend::None) return {};
+  if (!config.scanner_connection.empty()) return config.scanner_connection;
+  return config.scanner == DeviceBackend::Sane ? "sane:" : "sim:";
+}
+
+std::string card_reader_connection(const Config& config) {
+  if (config.card_reader == DeviceBackend::None) return {};
+  if (!config.card_reader_connection.empty()) return config.card_reader_connection;
+  // The simulated reader holds the ICAO 9303 test passport, so the demo can read a chip.
+  return config.card_reader == DeviceBackend::Pcsc ? "pcsc:" : "sim:passport";
+}
+
+std::string barcode_connection(const Config& config) {
+  if (config.barcode == DeviceBackend::None) return {};
+  if (!config.barcode_connection.empty()) return config.barcode_connection;
+  return config.barcode == DeviceBackend::Usb ? "" : "sim:";  // USB needs its node (checked at load)
+}
+
 std::string_view to_string(TerminalMode mode) {
   return mode == TerminalMode::Counter ? "counter" : "citizen";
 }
@@ -201,6 +220,25 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
            "a USB barcode scanner needs its input device, e.g. \"evdev:/dev/input/by-id/...\"");
   if (config.printer == DeviceBackend::Network && config.printer_connection.empty())
     r.fail("devices.printer_connection", "a network printer needs its address, e.g. \"tcp:10.0.0.5:9100\"");
+  // A saved connection must be one of its backend's: the kiosk opens exactly it, and a
+  // "pcsc:" reader under scanner_connection would otherwise fail only at the first scan.
+  auto scheme = [&](std::string_view key, const std::string& connection, DeviceBackend backend,
+                    std::initializer_list<std::pair<DeviceBackend, std::string_view>> schemes) {
+    if (connection.empty() || backend == DeviceBackend::None) return;
+    for (const auto& [b, prefix] : schemes)
+      if (b == backend) {
+        if (!connection.starts_with(prefix))
+          r.fail(key, "\"" + connection + "\" is not a " + std::string(to_string(backend)) +
+                          " device (it must start with \"" + std::string(prefix) + "\")");
+        return;
+      }
+  };
+  scheme("devices.scanner_connection", config.scanner_connection, config.scanner,
+         {{DeviceBackend::Simulated, "sim:"}, {DeviceBackend::Sane, "sane:"}});
+  scheme("devices.card_reader_connection", config.card_reader_connection, config.card_reader,
+         {{DeviceBackend::Simulated, "sim:"}, {DeviceBackend::Pcsc, "pcsc:"}});
+  scheme("devices.barcode_connection", config.barcode_connection, config.barcode,
+         {{DeviceBackend::Simulated, "sim:"}, {DeviceBackend::Usb, "evdev:"}});
   if (r.failed()) return make_error(r.error());
   return config;
 }

@@ -55,6 +55,14 @@ struct Config {
 Result<Config> parse_config(std::string_view toml_text, std::string_view source_name, Config defaults);
 Result<Config> load_config_file(const std::filesystem::path& file, Config defaults);
 
+// The connection the kiosk opens for each role: the saved one (devices.*_connection, as device
+// set-up wrote it) when set, that device and no other; otherwise the backend's default ("sane:"
+// the first SANE scanner, "pcsc:" whichever reader holds a card, the simulated twins).
+// Empty when the role has no device (backend "none"). The printer's is in receipt_printing.h.
+[[nodiscard]] std::string scanner_connection(const Config& config);
+[[nodiscard]] std::string card_reader_connection(const Config& config);
+[[nodiscard]] std::string barcode_connection(const Config& config);
+
 [[nodiscard]] std::string_view to_string(DeviceBackend backend);
 [[nodiscard]] std::string_view to_string(TerminalMode mode);
 

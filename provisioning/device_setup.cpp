@@ -363,37 +363,59 @@ SelfTestResult test_barcode(barcode::BarcodeScannerDriver& scanner, std::chrono:
                 "read \"" + read + "\"" + (read == expected ? " (the test receipt's code)" : ""));
 }
 
+SelfTestResult self_test(DeviceRole role, Device& held, const SelfTestOptions& options) {
+  const std::string connection = held.info().connection;
+  switch (role) {
+    case DeviceRole::Printer:
+      if (auto* printer = dynamic_cast<PrinterDriver*>(&held)) return test_printer(*printer, options);
+      break;
+    case DeviceRole::Scanner:
+      if (auto* scanner = dynamic_cast<scanner::ScannerDriver*>(&held)) {
+        // The simulated scanner's glass is empty until something is put there.
+        if (auto* sim = dynamic_cast<scanner::SimScanner*>(scanner)) (void)sim->inject("LOAD 1 text");
+        return test_scanner(*scanner);
+      }
+      break;
+    case DeviceRole::CardReader:
+      if (auto* reader = dynamic_cast<cardreader::CardReaderDriver*>(&held)) {
+        const std::string_view name =
+            connection.starts_with("pcsc:") ? std::string_view(connection).substr(5) : std::string_view{};
+        return test_card_reader(*reader, name);
+      }
+      break;
+    case DeviceRole::Barcode:
+      if (auto* scanner = dynamic_cast<barcode::BarcodeScannerDriver*>(&held)) {
+        const bool was_open = scanner->state().connection == Connection::Open;
+        const std::string expected = receipts::sample_tracking_digits(options.terminal_number);
+        // The simulated scanner is shown the test receipt's barcode.
+        if (auto* sim = dynamic_cast<barcode::SimBarcodeScanner*>(scanner))
+          (void)sim->inject("SCAN " + expected);
+        SelfTestResult result = test_barcode(*scanner, options.barcode_wait, expected);
+        if (was_open) (void)scanner->open();  // test_barcode closes it; the kiosk reads codes from it
+        return result;
+      }
+      break;
+  }
+  return failed(role, connection, "not a " + std::string(to_string(role)), ProblemKind::Other);
+}
+
 SelfTestResult self_test(DeviceRole role, const std::string& connection, const SelfTestOptions& options) {
   if (connection.empty()) return failed(role, connection, "no device chosen", ProblemKind::Unplugged);
+  auto result = [&](auto made) {
+    if (!made) return failed(role, connection, made.error().message, ProblemKind::MissingBackend);
+    SelfTestResult r = self_test(role, **made, options);
+    r.connection = connection;  // as chosen ("sim:" rather than the twin's "sim:seed=7")
+    return r;
+  };
   switch (role) {
-    case DeviceRole::Printer: {
-      auto printer = make_printer_registry().create(connection);
-      if (!printer) return failed(role, connection, printer.error().message, ProblemKind::MissingBackend);
-      return test_printer(**printer, options);
-    }
-    case DeviceRole::Scanner: {
-      auto made = scanner::make_scanner_registry().create(connection);
-      if (!made) return failed(role, connection, made.error().message, ProblemKind::MissingBackend);
-      // The simulated scanner's glass is empty until something is put there.
-      if (auto* sim = dynamic_cast<scanner::SimScanner*>(made->get())) (void)sim->inject("LOAD 1 text");
-      return test_scanner(**made);
-    }
-    case DeviceRole::CardReader: {
-      auto made = cardreader::make_card_reader_registry().create(connection);
-      if (!made) return failed(role, connection, made.error().message, ProblemKind::MissingBackend);
-      const std::string_view name =
-          connection.starts_with("pcsc:") ? std::string_view(connection).substr(5) : std::string_view{};
-      return test_card_reader(**made, name);
-    }
-    case DeviceRole::Barcode: {
-      auto made = barcode::make_barcode_scanner_registry().create(connection);
-      if (!made) return failed(role, connection, made.error().message, ProblemKind::MissingBackend);
-      const std::string expected = receipts::sample_tracking_digits(options.terminal_number);
-      // The simulated scanner is shown the test receipt's barcode.
-      if (auto* sim = dynamic_cast<barcode::SimBarcodeScanner*>(made->get()))
-        (void)sim->inject("SCAN " + expected);
-      return test_barcode(**made, options.barcode_wait, expected);
-    }
+    case DeviceRole::Printer:
+      return result(make_printer_registry().create(connection));
+    case DeviceRole::Scanner:
+      return result(scanner::make_scanner_registry().create(connection));
+    case DeviceRole::CardReader:
+      return result(cardreader::make_card_reader_registry().create(connection));
+    case DeviceRole::Barcode:
+      return result(barcode::make_barcode_scanner_registry().create(connection));
   }
   return failed(role, connection, "unknown role", ProblemKind::Other);
 }

@@ -9,9 +9,12 @@
 // barcode scanners (/dev/input/by-id/*-event-kbd). A backend that cannot list (pcscd not
 // running, no permission) gives a Problem for that role instead of devices.
 //
-// Self-tests block: the printer prints the test receipt, the scanner scans one page, the card
-// reader reads the ATR of the card on it, the barcode scanner waits for one code (the
-// simulated one is given a scripted scan of the test receipt's code).
+// Self-tests block (seconds; a real barcode scanner is waited for up to barcode_wait): the
+// printer prints the test receipt, the scanner scans one page, the card reader reads the ATR of
+// the card on it, the barcode scanner waits for one code (the simulated one is given a scripted
+// scan of the test receipt's code). The kiosk runs them, and discover_devices (SANE may take
+// seconds to list), off its frame loop (kiosk/background_task.h); they use no shared state, so
+// tests of different roles may run at once, each on its own device.
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -104,6 +107,11 @@ struct SelfTestResult {
 // Opens the device named by `connection` through its class's registry and tests it.
 [[nodiscard]] SelfTestResult self_test(DeviceRole role, const std::string& connection,
                                        const SelfTestOptions& options);
+// The same test on a device the caller already holds: the kiosk lends its own device when the
+// technician tests the connection the kiosk uses (a second object on it would find it busy: a
+// claimed USB interface, a grabbed evdev node, an open SANE handle). A simulated twin is
+// scripted as above; the device is left open as it was found.
+[[nodiscard]] SelfTestResult self_test(DeviceRole role, Device& held, const SelfTestOptions& options);
 
 // The same tests on a device the caller already holds (opened here if needed).
 [[nodiscard]] SelfTestResult test_printer(PrinterDriver& printer, const SelfTestOptions& options);

@@ -49,10 +49,13 @@ const DriverMetadata& PcscReader::metadata() {
 Result<std::unique_ptr<PcscReader>> PcscReader::create(std::string_view connection) {
   if (connection.substr(0, 4) != "pcsc")
     return make_error("not a pcsc: connection: " + std::string(connection));
-  return std::make_unique<PcscReader>();
+  // "pcsc:<reader name>" (what device set-up saves) keeps to that reader; "pcsc:" takes any.
+  return std::make_unique<PcscReader>(connection.size() > 5 ? std::string(connection.substr(5)) : "");
 }
 
-PcscReader::PcscReader() : m_info{"pcsc", "PC/SC readers", "", "pcsc:"} {}
+PcscReader::PcscReader(std::string reader)
+    : m_info{"pcsc", reader.empty() ? "PC/SC readers" : reader, "", "pcsc:" + reader},
+      m_pinned(std::move(reader)) {}
 
 PcscReader::~PcscReader() { close(); }
 
@@ -236,7 +239,7 @@ Result<Bytes> PcscReader::connect(std::string_view reader) {
     if (auto ok = open(); !ok) return ok.error();
   }
   disconnect();
-  std::string name(reader);
+  std::string name(reader.empty() ? std::string_view(m_pinned) : reader);
   if (name.empty()) {
     auto all = readers();
     if (!all) return all.error();

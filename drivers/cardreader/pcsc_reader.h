@@ -1,9 +1,10 @@
 #pragma once
 // Card readers through pcsc-lite (pcscd). Connection string "pcsc:" (every reader pcscd
-// sees). Reader and card arrivals come from SCardGetStatusChange, with the "\\?PnP?\Notification"
-// pseudo-reader for readers: the call blocks in pcscd until something changes, so waiting
-// costs nothing. Two PC/SC contexts: one for the waiting thread, one for the card, because a
-// context serialises its calls.
+// sees; a card is read from the first reader holding one) or "pcsc:<reader name>" (that reader
+// only, as device set-up saves it). Reader and card arrivals come from SCardGetStatusChange, with the
+// "\\?PnP?\Notification" pseudo-reader for readers: the call blocks in pcscd until something changes, so
+// waiting costs nothing. Two PC/SC contexts: one for the waiting thread, one for the card, because a context
+// serialises its calls.
 //
 // Timeouts: PC/SC has no per-APDU timeout and SCardTransmit cannot be interrupted; the
 // reader driver enforces the card's own waiting times (a mute card comes back as
@@ -27,7 +28,7 @@ class PcscReader final : public CardReaderDriver {
  public:
   [[nodiscard]] static const DriverMetadata& metadata();
   [[nodiscard]] static Result<std::unique_ptr<PcscReader>> create(std::string_view connection);
-  PcscReader();
+  explicit PcscReader(std::string reader = {});
   ~PcscReader() override;
 
   [[nodiscard]] const DeviceInfo& info() const override { return m_info; }
@@ -57,6 +58,7 @@ class PcscReader final : public CardReaderDriver {
   [[nodiscard]] CardState why_exchange_failed();
 
   DeviceInfo m_info;
+  std::string m_pinned;        // the one reader connect("") uses; empty: the first with a card
   mutable std::mutex m_mutex;  // guards the state below, not the PC/SC calls
   SCARDCONTEXT m_wait_context = 0;
   SCARDCONTEXT m_card_context = 0;

@@ -26,14 +26,37 @@ Result<void> TechnicianDesk::set_technician(std::string_view id, std::string_vie
 }
 
 bool TechnicianDesk::draw(TechContext& ctx) {
+  const auto now = std::chrono::steady_clock::now();
+  for (size_t r = 0; r < m_tests.size(); ++r) {
+    m_setup.roles[r].testing = m_tests[r].pending;
+    m_setup.roles[r].testing_seconds =
+        static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(now - m_tests[r].started).count());
+  }
+  m_setup.searching = m_searching;
   fill(ctx);
   ctx.enroll = &m_enroll;
   draw_technician(ctx);
   if (!ctx.exit_requested) return false;
+  // A running test may hold the kiosk's own device: the citizen screens wait for it.
+  if (busy()) {
+    m_setup.devices_message = strings::kWaitForDevices.in(ctx.language);
+    m_setup.devices_message_ok = false;
+    return false;
+  }
   m_flow.reset();
   m_data.reset();
   m_active = false;
   return true;
+}
+
+bool TechnicianDesk::busy() const {
+  if (m_searching) return true;
+  return std::any_of(m_tests.begin(), m_tests.end(), [](const RoleTest& t) { return t.pending; });
+}
+
+bool TechnicianDesk::holds(provisioning::DeviceRole role) const {
+  const RoleTest& test = m_tests[static_cast<size_t>(role)];
+  return test.lent && test.task.running();
 }
 
 void TechnicianDesk::scanned(std::string_view text) {
@@ -52,6 +75,7 @@ void TechnicianDesk::perform(const TechContext& ctx, TechServices& services) {
                                           : std::string(provisioning::to_string(enrolled->failure)));
     if (enrolled->ok() && services.enrolled) services.enrolled(*enrolled);
   }
+  collect_device_work(services);
   finish_upload(services);
   if (!ctx.login_requested) return perform_request(ctx, services);
   store::Store& store = services.store;
@@ -95,6 +119,11 @@ void TechnicianDesk::refresh(sla::Ledger* ledger, const std::string& ledger_prob
   const bool persian = language == Language::Persian;
   m_devices = {{persian ? "چاپگر رسید" : "Receipt printer", devices.printer, devices.printer_ok},
                {persian ? "اسکنر" : "Scanner", devices.scanner, devices.scanner_ok}};
+  if (!devices.card_reader.empty())
+    m_devices.push_back(
+        {persian ? "کارت‌خوان" : "Card reader", devices.card_reader, devices.card_reader_ok});
+  if (!devices.barcode.empty())
+    m_devices.push_back({persian ? "بارکدخوان" : "Barcode scanner", devices.barcode, devices.barcode_ok});
   auto stats = store.stats(static_cast<int64_t>(std::time(nullptr)));
   if (stats) m_outbox = stats.value();
 }
@@ -118,11 +147,25 @@ provisioning::DiagnosticsSources TechnicianDesk::diagnostics_sources(TechService
 
 void TechnicianDesk::refresh_setup(TechServices& services) {
   const Config& config = services.config;
+  // SANE may take seconds to list its scanners: the drivers are asked on the search's thread.
   provisioning::DiscoveryOptions discovery;
   // The self-test's simulated printer has a folder of its own: the kiosk's receipts stay.
   discovery.sim_printer_dir = config.data_dir / "selftest-receipts";
   if (!config.printer_connection.empty()) discovery.known_connections.push_back(config.printer_connection);
-  const auto found = provisioning::discover_devices(discovery);
+  if (!m_searching)
+    m_searching = m_search.start([discovery] { return provisioning::discover_devices(discovery); });
+  m_setup.devices_message.clear();
+  m_setup.destinations = provisioning::export_destinations({config.export_dir});
+  m_setup.destination = 0;
+  m_setup.diagnostics = provisioning::collect_diagnostics(diagnostics_sources(services)).summary;
+  if (auto backlog = provisioning::reset_backlog(services.store)) {
+    m_setup.unsent = backlog->unsent;
+    m_setup.unsent_codes = backlog->tracking_codes;
+  }
+}
+
+void TechnicianDesk::apply_discovery(std::vector<provisioning::RoleDevices> found, TechServices& services) {
+  const Config& config = services.config;
   // The configured device of each role is the one chosen, until the technician picks another.
   auto configured = [&](provisioning::DeviceRole role, const DeviceInfo& d) {
     switch (role) {
@@ -147,20 +190,87 @@ void TechnicianDesk::refresh_setup(TechServices& services) {
   };
   for (size_t r = 0; r < found.size() && r < m_setup.roles.size(); ++r) {
     RoleSetup& role = m_setup.roles[r];
-    role.found = found[r];
+    role.found = std::move(found[r]);
     role.chosen = -1;
     role.result.reset();
     for (size_t i = 0; i < role.found.devices.size() && role.chosen < 0; ++i)
       if (configured(role.found.role, role.found.devices[i])) role.chosen = static_cast<int>(i);
   }
-  m_setup.devices_message.clear();
-  m_setup.destinations = provisioning::export_destinations({config.export_dir});
-  m_setup.destination = 0;
+  // The summary counts the devices found.
   m_setup.diagnostics = provisioning::collect_diagnostics(diagnostics_sources(services)).summary;
-  if (auto backlog = provisioning::reset_backlog(services.store)) {
-    m_setup.unsent = backlog->unsent;
-    m_setup.unsent_codes = backlog->tracking_codes;
+}
+
+void TechnicianDesk::collect_device_work(TechServices& services) {
+  bool finished = false;
+  if (m_searching) {
+    if (auto found = m_search.take()) {
+      m_searching = false;
+      finished = true;
+      apply_discovery(std::move(found.value()), services);
+    }
   }
+  for (size_t r = 0; r < m_tests.size(); ++r) {
+    RoleTest& test = m_tests[r];
+    if (!test.pending) continue;
+    auto result = test.task.take();
+    if (!result) continue;
+    test.pending = false;
+    test.lent = false;
+    finished = true;
+    RoleSetup& role = m_setup.roles[r];
+    role.result = std::move(result.value());
+    spdlog::info("self-test {} {}: {}", provisioning::to_string(role.found.role), role.result->connection,
+                 role.result->summary);
+    (void)services.store.append_audit("technician:" + m_flow.state().technician, "device_self_test",
+                                      std::string(provisioning::to_string(role.found.role)) +
+                                          (role.result->passed() ? " passed" : " failed"));
+  }
+  // "Wait for it" is said while work runs; once it has ended it is no longer true.
+  const std::string& message = m_setup.devices_message;
+  for (const Text* wait : {&strings::kWaitForDevices, &strings::kTestRunning})
+    for (Language language : {Language::Persian, Language::English})
+      if (finished && message == wait->in(language)) m_setup.devices_message.clear();
+}
+
+void TechnicianDesk::start_self_test(const TechContext& ctx, TechServices& services, size_t r) {
+  RoleSetup& role = m_setup.roles[r];
+  RoleTest& test = m_tests[r];
+  if (role.chosen < 0 || m_searching) return;
+  if (test.pending) {  // one test per device at a time: the second tap is told so
+    m_setup.devices_message = strings::kTestRunning.in(ctx.language);
+    m_setup.devices_message_ok = false;
+    return;
+  }
+  provisioning::SelfTestOptions options;
+  options.language = ctx.language;
+  options.terminal_id = services.config.terminal_id;
+  options.terminal_number = services.config.terminal_number;
+  options.now_unix = services.now_unix;
+  const provisioning::DeviceRole which = role.found.role;
+  const std::string connection = role.found.devices[static_cast<size_t>(role.chosen)].connection;
+  Device* lent = services.lend_device ? services.lend_device(which, connection) : nullptr;
+  test.started = std::chrono::steady_clock::now();
+  test.lent = lent != nullptr;
+  role.result.reset();
+  m_setup.devices_message.clear();
+  // The work owns copies and its own receipt renderer (the App's text engine is the frame
+  // loop's); a lent device is the task's alone until it ends (holds()).
+  test.pending = test.task.start([which, connection, options, lent]() mutable {
+    std::unique_ptr<receipts::ReceiptRenderer> renderer;
+    if (which == provisioning::DeviceRole::Printer) {
+      auto made = receipts::ReceiptRenderer::create();
+      if (!made)
+        return provisioning::SelfTestResult{
+            which, connection, provisioning::TestOutcome::Failed, made.error().message,
+            provisioning::Problem{provisioning::ProblemKind::Other, made.error().message}};
+      renderer = std::move(made.value());
+      options.renderer = renderer.get();
+    }
+    provisioning::SelfTestResult result = lent ? provisioning::self_test(which, *lent, options)
+                                               : provisioning::self_test(which, connection, options);
+    result.connection = connection;
+    return result;
+  });
 }
 
 void TechnicianDesk::perform_request(const TechContext& ctx, TechServices& services) {
@@ -170,29 +280,17 @@ void TechnicianDesk::perform_request(const TechContext& ctx, TechServices& servi
     case TechRequest::None:
       break;
     case TechRequest::ChooseDevice:
-      if (ctx.request_index < static_cast<int>(role.found.devices.size())) {
+      if (m_tests[role_index].pending) {
+        m_setup.devices_message = strings::kTestRunning.in(ctx.language);
+        m_setup.devices_message_ok = false;
+      } else if (ctx.request_index < static_cast<int>(role.found.devices.size())) {
         role.chosen = ctx.request_index;
         role.result.reset();
       }
       break;
-    case TechRequest::SelfTest: {
-      if (role.chosen < 0) break;
-      receipts::ReceiptRenderer renderer(services.text);
-      provisioning::SelfTestOptions options;
-      options.language = ctx.language;
-      options.terminal_id = services.config.terminal_id;
-      options.terminal_number = services.config.terminal_number;
-      options.now_unix = services.now_unix;
-      options.renderer = &renderer;
-      const std::string& connection = role.found.devices[static_cast<size_t>(role.chosen)].connection;
-      role.result = provisioning::self_test(role.found.role, connection, options);
-      spdlog::info("self-test {} {}: {}", provisioning::to_string(role.found.role), connection,
-                   role.result->summary);
-      (void)services.store.append_audit("technician:" + m_flow.state().technician, "device_self_test",
-                                        std::string(provisioning::to_string(role.found.role)) +
-                                            (role.result->passed() ? " passed" : " failed"));
+    case TechRequest::SelfTest:
+      start_self_test(ctx, services, role_index);
       break;
-    }
     case TechRequest::SaveDevices: {
       if (services.config.source_file.empty()) {
         m_setup.devices_message = strings::kNoConfigFile.in(ctx.language);
@@ -214,6 +312,11 @@ void TechnicianDesk::perform_request(const TechContext& ctx, TechServices& servi
       break;
     }
     case TechRequest::RefreshDevices:
+      if (busy()) {  // the lists a running test was started from stay as they are
+        m_setup.devices_message = strings::kWaitForDevices.in(ctx.language);
+        m_setup.devices_message_ok = false;
+        break;
+      }
       refresh_setup(services);
       break;
     case TechRequest::ChooseDestination:
@@ -299,6 +402,8 @@ void TechnicianDesk::finish_upload(TechServices& services) {
 void TechnicianDesk::confirm_reset(TechServices& services) {
   const TechState& s = m_flow.state();
   const bool persian = services.config.language == Language::Persian;
+  // A running self-test may hold a device the reset is about to close.
+  if (busy()) return m_flow.reset_refused(strings::kWaitForDevices.in(services.config.language));
   // The PIN again: the person at the screen now is the one who signed in.
   const op::LoginResult check = m_accounts->verify(s.technician, s.reset_pin, services.now_unix);
   if (check.outcome != op::LoginOutcome::Ok) {

@@ -2,6 +2,8 @@
 // The App's technician side: the flow, the technicians' accounts (argon2id PINs in
 // <data_dir>/technicians.json, lockout, like the operators'), the audit of every sign-in, and
 // the data the screens show, gathered only while a technician is signed in.
+#include <array>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,6 +26,10 @@ struct DeskDevices {
   bool printer_ok = false;
   std::string scanner;
   bool scanner_ok = false;
+  std::string card_reader;  // empty: no line (none configured)
+  bool card_reader_ok = false;
+  std::string barcode;
+  bool barcode_ok = false;
 };
 
 // What the desk needs from the App to act on the set-up, diagnostics and reset screens.
@@ -37,6 +43,10 @@ struct TechServices {
   // boot (the App's job: it owns the handles).
   std::function<Result<provisioning::ResetReport>(const provisioning::ResetPlan&)> factory_reset;
   int64_t now_unix = 0;
+  // The kiosk's own device of `role` when it is the one at `connection` (null otherwise): a
+  // self-test of the device the kiosk holds runs on the kiosk's object, which the frame loop
+  // leaves alone while TechnicianDesk::holds(role). A second object would find it busy.
+  std::function<Device*(provisioning::DeviceRole, const std::string& connection)> lend_device{};
   // The running kiosk takes on an identity enrolled from the Enrollment tab (App::adopt_enrollment).
   std::function<void(const provisioning::EnrollOutcome&)> enrolled{};
 };
@@ -58,6 +68,11 @@ class TechnicianDesk {
   // "search again").
   void refresh_setup(TechServices& services);
   [[nodiscard]] const SetupView& setup() const { return m_setup; }
+  // A self-test or a device search is running (the App keeps drawing frames to show it).
+  [[nodiscard]] bool busy() const;
+  // A running self-test has the kiosk's own device of `role` (see TechServices::lend_device).
+  [[nodiscard]] bool holds(provisioning::DeviceRole role) const;
+  [[nodiscard]] const std::vector<DeviceLine>& device_lines() const { return m_devices; }
   // The Enrollment tab: a read from the barcode scanner goes there while it is shown; an
   // enrollment running off the frame loop keeps the App drawing.
   void scanned(std::string_view text);
@@ -87,6 +102,19 @@ class TechnicianDesk {
 
   void perform_request(const TechContext& ctx, TechServices& services);
   void confirm_reset(TechServices& services);
+  // Self-tests and the device search run off the frame loop, one test per role at a time.
+  struct RoleTest {
+    std::chrono::steady_clock::time_point started;
+    bool pending = false;  // started, result not taken yet
+    bool lent = false;     // on the kiosk's own device
+    BackgroundTask<provisioning::SelfTestResult> task;
+  };
+  void start_self_test(const TechContext& ctx, TechServices& services, size_t role);
+  void collect_device_work(TechServices& services);
+  void apply_discovery(std::vector<provisioning::RoleDevices> found, TechServices& services);
+  bool m_searching = false;
+  std::array<RoleTest, 4> m_tests;  // by provisioning::DeviceRole
+  BackgroundTask<std::vector<provisioning::RoleDevices>> m_search;
   // The diagnostics bundle on its way to the centre, off the frame loop (the technician may
   // keep using the screens); its outcome is worded in the language of the tap that sent it.
   void start_upload(const TechContext& ctx, TechServices& services);

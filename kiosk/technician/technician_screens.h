@@ -30,10 +30,14 @@ struct RoleSetup {
   provisioning::RoleDevices found;
   int chosen = -1;  // index into found.devices; -1: no device for this role
   std::optional<provisioning::SelfTestResult> result;
+  // A self-test of this role running off the frame loop, for how long.
+  bool testing = false;
+  int testing_seconds = 0;
 };
 
 struct SetupView {
   std::array<RoleSetup, 4> roles;  // by provisioning::DeviceRole
+  bool searching = false;          // the drivers are listing devices (off the frame loop)
   std::string devices_message;
   bool devices_message_ok = true;
   std::optional<provisioning::DiagnosticsSummary> diagnostics;

@@ -68,10 +68,16 @@ void draw_device_setup(TechContext& ctx, const ui::Rect& body) {
         ctx.request_index = index;
       }
     }
+    // While a test runs (off the frame loop) its button says so; a tap on it is refused by the
+    // desk with a message, other roles stay usable.
+    const std::string testing = std::string(tr(ctx, strings::kTesting)) + "… " +
+                                number(ctx, role.testing_seconds) + " " + tr(ctx, strings::kSeconds);
     if (ui::button(ctx.ui, "tech/test/" + std::to_string(r),
                    ctx.ui.from_start({inner.min, {inner.max.x, inner.min.y + t.touch_target * 0.75f}},
                                      inner.width() - test_w, test_w),
-                   tr(ctx, strings::kSelfTest), ui::ButtonKind::Secondary, t.small_px) &&
+                   std::string(tr(ctx, role.testing ? strings::kTesting : strings::kSelfTest)) +
+                       (role.testing ? "…" : ""),
+                   role.testing ? ui::ButtonKind::Quiet : ui::ButtonKind::Secondary, t.small_px) &&
         role.chosen >= 0) {
       ctx.request = TechRequest::SelfTest;
       ctx.request_role = static_cast<int>(r);
@@ -99,7 +105,12 @@ void draw_device_setup(TechContext& ctx, const ui::Rect& body) {
       line_y += ui::text_in(ctx.ui, ctx.ui.from_start(below, name_w + t.gap, below.width() - name_w - t.gap),
                             detail, {.size_px = t.small_px * 0.85f, .max_lines = 2}, t.text_muted);
     }
-    if (role.result) {
+    if (role.testing) {
+      ui::text_in(
+          ctx.ui,
+          ctx.ui.from_start({{rest.min.x, line_y}, rest.max}, name_w + t.gap, rest.width() - name_w - t.gap),
+          testing, {.size_px = t.small_px * 0.85f, .weight = ui::Weight::Bold, .max_lines = 1}, t.primary);
+    } else if (role.result) {
       const bool ok = role.result->passed();
       const std::string text =
           std::string(tr(ctx, ok ? strings::kPassed : strings::kFailed)) + ": " +
@@ -121,10 +132,12 @@ void draw_device_setup(TechContext& ctx, const ui::Rect& body) {
   if (ui::button(ctx.ui, "tech/devices/refresh", ctx.ui.from_start(actions, w + t.gap, w),
                  tr(ctx, strings::kRefresh), ui::ButtonKind::Secondary, t.body_px))
     ctx.request = TechRequest::RefreshDevices;
-  if (!ctx.setup->devices_message.empty())
+  const bool searching = ctx.setup->searching && ctx.setup->devices_message.empty();
+  if (searching || !ctx.setup->devices_message.empty())
     ui::text_in(ctx.ui, ctx.ui.from_start(actions, 2 * (w + t.gap), actions.width() - 2 * (w + t.gap)),
-                ctx.setup->devices_message, {.size_px = t.small_px, .max_lines = 2},
-                ctx.setup->devices_message_ok ? t.primary : t.error_text, true);
+                searching ? std::string(tr(ctx, strings::kSearching)) : ctx.setup->devices_message,
+                {.size_px = t.small_px, .max_lines = 2},
+                searching || ctx.setup->devices_message_ok ? t.primary : t.error_text, true);
 }
 
 void draw_diagnostics(TechContext& ctx, const ui::Rect& body) {

@@ -50,7 +50,15 @@ inline constexpr Text kRefresh{"جست‌وجوی دوباره", "Search again"}
 inline constexpr Text kSaved{
     "انتخاب دستگاه‌ها در پرونده تنظیمات نوشته شد؛ با راه‌اندازی دوباره به کار می‌رود.",
     "The device choice was written to the configuration file; it applies at the next start."};
+inline constexpr Text kTesting{"در حال آزمایش", "Testing"};
 inline constexpr Text kSeconds{"ثانیه", "s"};
+inline constexpr Text kSearching{"در حال جست‌وجوی دستگاه‌ها…",
+                                 "Searching for devices…"};
+inline constexpr Text kTestRunning{"آزمایش این دستگاه هنوز در جریان است؛ تا پایان آن صبر کنید.",
+                                   "This device's test is still running: wait for it to finish."};
+inline constexpr Text kWaitForDevices{
+    "آزمایش یا جست‌وجوی دستگاه‌ها هنوز در جریان است؛ پس از پایان آن دوباره تلاش کنید.",
+    "A device test or search is still running: try again when it has finished."};
 inline constexpr Text kNoConfigFile{"پرونده تنظیماتی در کار نیست؛ انتخاب ذخیره نشد.",
                                     "No configuration file is in use: the choice was not saved."};
 // Diagnostics.

@@ -87,3 +87,29 @@ TEST(Config, MissingFileIsAClearError) {
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().message, "/nonexistent/pishkhan.toml: cannot read the configuration file");
 }
+
+// The kiosk opens exactly the saved connection: one that is not its backend's is refused at
+// load, naming the key, rather than failing at the first scan.
+TEST(Config, SavedConnectionMustMatchItsBackend) {
+  const std::string scanner =
+      error_of("[devices]\nscanner = \"sane\"\nscanner_connection = \"pcsc:Reader 0\"\n");
+  EXPECT_NE(scanner.find("devices.scanner_connection"), std::string::npos) << scanner;
+  EXPECT_NE(scanner.find("sane:"), std::string::npos) << scanner;
+  const std::string reader =
+      error_of("[devices]\ncard_reader = \"pcsc\"\ncard_reader_connection = \"sane:x\"\n");
+  EXPECT_NE(reader.find("devices.card_reader_connection"), std::string::npos) << reader;
+  auto ok = parse_config(
+      "[devices]\nscanner = \"sane\"\nscanner_connection = \"sane:test:1\"\n"
+      "card_reader = \"pcsc\"\ncard_reader_connection = \"pcsc:ACS 00 00\"\n",
+      "test.toml", defaults());
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(pk::kiosk::scanner_connection(*ok), "sane:test:1");
+  EXPECT_EQ(pk::kiosk::card_reader_connection(*ok), "pcsc:ACS 00 00");
+  // Nothing saved: today's defaults; no device: nothing to open.
+  Config plain = defaults();
+  plain.scanner = pk::kiosk::DeviceBackend::Sane;
+  EXPECT_EQ(pk::kiosk::scanner_connection(plain), "sane:");
+  plain.scanner = pk::kiosk::DeviceBackend::None;
+  plain.scanner_connection = "sane:test:1";
+  EXPECT_EQ(pk::kiosk::scanner_connection(plain), "");
+}

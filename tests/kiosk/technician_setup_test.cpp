@@ -4,12 +4,19 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include "../provisioning/capture_fixture.h"
+#include "drivers/scanner/scanner_registry.h"
+#include "drivers/scanner/sim_scanner.h"
 #include "kiosk/app.h"
 #include "kiosk/technician/technician_desk.h"
+#include "kiosk/technician/technician_strings.h"
 #include "provisioning/factory_reset.h"
 
 namespace fs = std::filesystem;
@@ -17,9 +24,49 @@ using pk::kiosk::tech::TechScreen;
 
 namespace {
 
+// A scanner the test holds: next_page() waits until the test lets it go, as a real scanner
+// takes seconds over a page. Its glass has one page on it.
+class HeldScanner final : public pk::scanner::ScannerDriver {
+ public:
+  HeldScanner() : m_sim(7) { (void)m_sim.inject("LOAD 1 text"); }
+  [[nodiscard]] const pk::DeviceInfo& info() const override { return m_sim.info(); }
+  [[nodiscard]] pk::DeviceState state() const override { return m_sim.state(); }
+  void on_hotplug(pk::HotplugCallback callback) override { m_sim.on_hotplug(std::move(callback)); }
+  [[nodiscard]] pk::Result<void> open() override { return m_sim.open(); }
+  [[nodiscard]] pk::Result<void> start(const pk::scanner::ScanSettings& s) override { return m_sim.start(s); }
+  [[nodiscard]] pk::Result<std::optional<pk::scanner::Page>> next_page() override {
+    std::unique_lock lock(m_mutex);
+    m_scanning = true;
+    m_changed.notify_all();
+    m_changed.wait(lock, [&] { return m_released; });
+    m_scanning = false;
+    return m_sim.next_page();
+  }
+  void cancel() override { m_sim.cancel(); }
+  [[nodiscard]] pk::scanner::ScannerStatus status() const override { return m_sim.status(); }
+
+  bool wait_until_scanning(std::chrono::seconds limit) {
+    std::unique_lock lock(m_mutex);
+    return m_changed.wait_for(lock, limit, [&] { return m_scanning; });
+  }
+  void release() {
+    std::lock_guard lock(m_mutex);
+    m_released = true;
+    m_changed.notify_all();
+  }
+
+ private:
+  pk::scanner::SimScanner m_sim;
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  bool m_scanning = false;
+  bool m_released = false;
+};
+
 class TechnicianSetup : public ::testing::Test {
  protected:
-  void start(pk::Language language, int captures) {
+  void start(pk::Language language, int captures,
+             const std::function<void(pk::kiosk::Config&)>& adjust = {}) {
     m_dir = fs::path(PK_TEST_BINARY_DIR) / ("technician_setup_" + std::to_string(::getpid()));
     fs::remove_all(m_dir);
     fs::create_directories(m_dir / "usb");
@@ -37,6 +84,7 @@ class TechnicianSetup : public ::testing::Test {
     config->centre_url.clear();
     config->export_dir = m_dir / "usb";
     config->language = language;
+    if (adjust) adjust(config.value());
     if (captures > 0) {
       fs::create_directories(config->data_dir);
       auto store = pk::store::Store::open(config->data_dir / "pishkhan.db");
@@ -56,6 +104,17 @@ class TechnicianSetup : public ::testing::Test {
     type("13579");
     tap("tech/signin");
     ASSERT_TRUE(m_app->technician_desk()->flow().logged_in());
+    settle();  // the device search runs off the frame loop
+  }
+  // Frames until the desk's device search and self-tests have ended.
+  void settle() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (m_app->technician_desk()->busy() && std::chrono::steady_clock::now() < deadline) {
+      m_app->render_frame(m_now += 0.05);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ASSERT_FALSE(m_app->technician_desk()->busy());
+    frames();
   }
   void TearDown() override {
     m_app.reset();
@@ -95,6 +154,7 @@ TEST_F(TechnicianSetup, DevicesChooseSelfTestAndSave) {
     EXPECT_EQ(role.chosen, 0);
   }
   for (int r = 0; r < 4; ++r) tap("tech/test/" + std::to_string(r));
+  settle();
   for (const auto& role : setup().roles) {
     ASSERT_TRUE(role.result);
     EXPECT_TRUE(role.result->passed()) << role.result->summary;
@@ -114,6 +174,7 @@ TEST_F(TechnicianSetup, DevicesInEnglish) {
   start(pk::Language::English, 0);
   tap("tech/tab/devices");
   tap("tech/test/0");
+  settle();
   shot("technician-devices-en.png");
   EXPECT_TRUE(setup().roles[0].result && setup().roles[0].result->passed());
 }
@@ -160,4 +221,168 @@ TEST_F(TechnicianSetup, FactoryResetRefusedThenOverriddenWithThePinAgain) {
     EXPECT_TRUE(name == pk::provisioning::kResetRecordName || name.starts_with("pishkhan.db")) << e.path();
   }
   EXPECT_EQ(m_app->store().stats(0)->pending_outbox, 0);
+}
+
+namespace {
+
+constexpr size_t kScannerRole = static_cast<size_t>(pk::provisioning::DeviceRole::Scanner);
+constexpr size_t kBarcodeRole = static_cast<size_t>(pk::provisioning::DeviceRole::Barcode);
+
+// A self-test that takes its time (a real scanner scans for seconds, a barcode scanner is waited
+// for up to 8 s) runs off the frame loop: frames keep coming and show "testing" with the
+// seconds, a second tap on the same device is refused with a message, another device is tested
+// meanwhile, the technician cannot leave while the kiosk's own scanner is lent to the test, and
+// the result shows when the scan ends.
+class HeldSelfTest : public TechnicianSetup {
+ protected:
+  void run(pk::Language language, const std::string& suffix) {
+    start(language, 0);
+    auto held = std::make_unique<HeldScanner>();
+    HeldScanner* scanner = held.get();
+    ASSERT_TRUE(m_app->replace_scanner(std::move(held)));
+    tap("tech/tab/devices");
+    ASSERT_TRUE(m_app->tap("tech/test/" + std::to_string(kScannerRole), m_now += 0.5));
+    // The kiosk's scanner ("sim:", the connection it opened) is the one being tested.
+    ASSERT_TRUE(scanner->wait_until_scanning(std::chrono::seconds(10)));
+    EXPECT_TRUE(m_app->technician_desk()->holds(pk::provisioning::DeviceRole::Scanner));
+    EXPECT_FALSE(m_app->replace_scanner(std::make_unique<HeldScanner>())) << "lent: not replaced";
+
+    // 1.5 s of frames while the scan is held: none waits for it.
+    double worst_ms = 0;
+    int frames_drawn = 0;
+    const auto begin = std::chrono::steady_clock::now();
+    while (std::chrono::steady_clock::now() - begin < std::chrono::milliseconds(1500)) {
+      const auto t0 = std::chrono::steady_clock::now();
+      m_app->render_frame(m_now += 0.05);
+      worst_ms = std::max(
+          worst_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      ++frames_drawn;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_GT(frames_drawn, 20);
+    EXPECT_LT(worst_ms, 1000.0) << "a frame waited for the held scan";
+    ASSERT_TRUE(setup().roles[kScannerRole].testing);
+    EXPECT_GE(setup().roles[kScannerRole].testing_seconds, 1);
+    EXPECT_FALSE(setup().roles[kScannerRole].result);
+    EXPECT_TRUE(m_app->technician_desk()->busy());
+
+    // A second tap on the same device is refused, and says so.
+    tap("tech/test/" + std::to_string(kScannerRole));
+    EXPECT_FALSE(setup().devices_message_ok);
+    EXPECT_EQ(setup().devices_message, pk::kiosk::tech::strings::kTestRunning.in(language));
+    // Another role is tested meanwhile (the simulated barcode scanner reads the test code).
+    tap("tech/test/" + std::to_string(kBarcodeRole));
+    const auto barcode_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!setup().roles[kBarcodeRole].result && std::chrono::steady_clock::now() < barcode_deadline) {
+      m_app->render_frame(m_now += 0.05);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ASSERT_TRUE(setup().roles[kBarcodeRole].result);
+    EXPECT_TRUE(setup().roles[kBarcodeRole].result->passed()) << setup().roles[kBarcodeRole].result->summary;
+    EXPECT_TRUE(setup().roles[kScannerRole].testing) << "still held";
+    // Leaving is refused while the kiosk's scanner is lent to the test.
+    tap("tech/exit");
+    EXPECT_TRUE(m_app->technician_desk()->active());
+    EXPECT_EQ(setup().devices_message, pk::kiosk::tech::strings::kWaitForDevices.in(language));
+    frames();
+    shot("technician-devices-testing-" + suffix + ".png");
+
+    scanner->release();
+    settle();
+    EXPECT_FALSE(setup().roles[kScannerRole].testing);
+    ASSERT_TRUE(setup().roles[kScannerRole].result);
+    EXPECT_TRUE(setup().roles[kScannerRole].result->passed()) << setup().roles[kScannerRole].result->summary;
+    EXPECT_FALSE(m_app->technician_desk()->holds(pk::provisioning::DeviceRole::Scanner));
+    EXPECT_TRUE(setup().devices_message.empty()) << "the wait is over: " << setup().devices_message;
+    shot("technician-devices-tested-" + suffix + ".png");
+    tap("tech/exit");
+    EXPECT_FALSE(m_app->technician_desk()->active());
+  }
+};
+
+}  // namespace
+
+TEST_F(HeldSelfTest, FramesKeepComingWhileAScanHoldsTheTestPersian) { run(pk::Language::Persian, "fa"); }
+TEST_F(HeldSelfTest, FramesKeepComingWhileAScanHoldsTheTestEnglish) { run(pk::Language::English, "en"); }
+
+// The kiosk opens the scanner device set-up saved, not the first one SANE lists (the test
+// backend lists test:0 and test:1); a self-test of that scanner runs on the kiosk's own handle.
+TEST_F(TechnicianSetup, TheSavedSaneScannerIsTheOneOpened) {
+  start(pk::Language::English, 0, [](pk::kiosk::Config& c) {
+    c.scanner = pk::kiosk::DeviceBackend::Sane;
+    c.scanner_connection = "sane:test:1";
+  });
+  ASSERT_NE(m_app->scanner(), nullptr);
+  EXPECT_EQ(m_app->scanner()->info().name, "test:1");
+  EXPECT_EQ(m_app->scanner()->status(), pk::scanner::ScannerStatus::Ready);
+  tap("tech/tab/devices");
+  const auto& role = setup().roles[kScannerRole];
+  ASSERT_GE(role.chosen, 0);
+  EXPECT_EQ(role.found.devices[static_cast<size_t>(role.chosen)].connection, "sane:test:1");
+  tap("tech/test/" + std::to_string(kScannerRole));
+  settle();
+  ASSERT_TRUE(setup().roles[kScannerRole].result);
+  EXPECT_TRUE(setup().roles[kScannerRole].result->passed()) << setup().roles[kScannerRole].result->summary;
+}
+
+// A saved scanner that is not there stays missing: the log and the technician's device lines
+// say which one, and the kiosk does not quietly take test:0 instead.
+TEST_F(TechnicianSetup, AMissingSavedScannerIsReportedNotReplaced) {
+  start(pk::Language::English, 0, [](pk::kiosk::Config& c) {
+    c.scanner = pk::kiosk::DeviceBackend::Sane;
+    c.scanner_connection = "sane:test:7";
+  });
+  ASSERT_NE(m_app->scanner(), nullptr);
+  EXPECT_NE(m_app->scanner()->info().name, "test:0");
+  EXPECT_EQ(m_app->scanner()->status(), pk::scanner::ScannerStatus::Unplugged);
+  bool named = false;
+  for (const auto& line : m_app->technician_desk()->device_lines())
+    if (line.role == "Scanner") {
+      EXPECT_FALSE(line.ok);
+      named = line.status.find("sane:test:7") != std::string::npos;
+    }
+  EXPECT_TRUE(named) << "the scanner's device line names the saved scanner";
+}
+
+// With nothing saved the kiosk opens the first scanner SANE lists (test:0), as before; a
+// self-test of it runs on the kiosk's own handle instead of failing on a second one.
+TEST_F(TechnicianSetup, TheFirstSaneScannerIsTestedOnTheKiosksOwnHandle) {
+  start(pk::Language::English, 0, [](pk::kiosk::Config& c) {
+    c.scanner = pk::kiosk::DeviceBackend::Sane;
+    c.scanner_connection.clear();
+  });
+  ASSERT_NE(m_app->scanner(), nullptr);
+  ASSERT_EQ(m_app->scanner()->info().name, "test:0");
+  tap("tech/tab/devices");
+  const auto& role = setup().roles[kScannerRole];
+  ASSERT_GE(role.chosen, 0);
+  ASSERT_EQ(role.found.devices[static_cast<size_t>(role.chosen)].connection, "sane:test:0");
+  tap("tech/test/" + std::to_string(kScannerRole));
+  settle();
+  ASSERT_TRUE(setup().roles[kScannerRole].result);
+  EXPECT_TRUE(setup().roles[kScannerRole].result->passed()) << setup().roles[kScannerRole].result->summary;
+}
+
+// Another program holds the scanner (here: the test's own SANE handle on test:1): the self-test
+// says the device is busy and what to do, and ends; no crash, no hang.
+TEST_F(TechnicianSetup, ABusyDeviceIsExplainedAsBusy) {
+  start(pk::Language::English, 0);
+  auto other = pk::scanner::create_scanner(pk::scanner::make_scanner_registry(), "sane:test:1");
+  ASSERT_TRUE(other);
+  ASSERT_TRUE((*other)->open());
+  tap("tech/tab/devices");
+  const auto& devices = setup().roles[kScannerRole].found.devices;
+  int busy = -1;
+  for (size_t i = 0; i < devices.size(); ++i)
+    if (devices[i].connection == "sane:test:1") busy = static_cast<int>(i);
+  ASSERT_GE(busy, 0);
+  tap("tech/dev/" + std::to_string(kScannerRole) + "/" + std::to_string(busy));
+  tap("tech/test/" + std::to_string(kScannerRole));
+  settle();
+  const auto& result = setup().roles[kScannerRole].result;
+  ASSERT_TRUE(result);
+  EXPECT_FALSE(result->passed());
+  ASSERT_TRUE(result->problem);
+  EXPECT_EQ(result->problem->kind, pk::provisioning::ProblemKind::Busy) << result->summary;
+  shot("technician-devices-busy-en.png");
 }

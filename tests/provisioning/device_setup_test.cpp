@@ -12,8 +12,10 @@
 
 #include "drivers/barcode/evdev_scanner.h"
 #include "drivers/barcode/sim_barcode_scanner.h"
+#include "drivers/cardreader/card_reader_registry.h"
 #include "drivers/cardreader/sim_card_reader.h"
 #include "drivers/printer/sim_printer.h"
+#include "drivers/scanner/scanner_registry.h"
 #include "drivers/scanner/sim_scanner.h"
 #include "kiosk/config.h"
 #include "tests/provisioning/capture_fixture.h"
@@ -230,4 +232,82 @@ TEST_F(DeviceSetup, ConfigWriterKeepsEverythingElseAndRefusesBrokenFiles) {
   ASSERT_FALSE(broken);
   EXPECT_NE(broken.error().message.find("line 1"), std::string::npos) << broken.error().message;
   EXPECT_FALSE(set_table_strings("", "devices", {{"bad key", "x"}}));
+}
+
+// What device set-up lists is what the kiosk opens: listed (SANE's test backend, through the
+// test tree's configuration) -> saved into a copy of data/pishkhan.toml -> read by the kiosk's
+// configuration -> the connection the kiosk opens -> the driver factory -> that device, not the
+// first one SANE lists.
+TEST_F(DeviceSetup, TheListedScannerIsTheOneTheKioskOpens) {
+  DiscoveryOptions discovery;
+  discovery.sim_printer_dir = m_dir / "receipts";
+  discovery.evdev_dir = m_dir / "no-input";
+  const std::vector<RoleDevices> roles = discover_devices(discovery);
+  const RoleDevices& scanners = roles[static_cast<size_t>(DeviceRole::Scanner)];
+  std::string second;
+  for (const pk::DeviceInfo& d : scanners.devices)
+    if (d.connection == "sane:test:1") second = d.connection;
+  ASSERT_EQ(second, "sane:test:1") << "the test backend lists test:0 and test:1";
+
+  const fs::path config = m_dir / "pishkhan.toml";
+  fs::copy_file(fs::path(PK_SOURCE_DATA_DIR) / "pishkhan.toml", config);
+  DeviceChoice choice;
+  for (const RoleDevices& role : roles) choice[role.role] = role.devices.front().connection;  // the twins
+  choice[DeviceRole::Scanner] = second;
+  ASSERT_TRUE(save_device_choice(config, choice));
+  auto loaded = pk::kiosk::load_config_file(config, pk::kiosk::default_config(PK_SOURCE_DATA_DIR));
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(loaded->scanner, pk::kiosk::DeviceBackend::Sane);
+  EXPECT_EQ(pk::kiosk::scanner_connection(*loaded), "sane:test:1");
+  auto scanner = pk::scanner::create_scanner(pk::scanner::make_scanner_registry(),
+                                             pk::kiosk::scanner_connection(*loaded));
+  ASSERT_TRUE(scanner) << scanner.error().message;
+  ASSERT_TRUE((*scanner)->open());
+  EXPECT_EQ((*scanner)->info().name, "test:1");
+  EXPECT_EQ((*scanner)->info().connection, "sane:test:1");
+  // The simulated twins chosen for the other roles are the kiosk's defaults.
+  EXPECT_EQ(pk::kiosk::card_reader_connection(*loaded), "sim:passport");
+  EXPECT_EQ(pk::kiosk::barcode_connection(*loaded), "sim:");
+
+  // A saved scanner that is not attached is not replaced by another one.
+  auto missing = pk::scanner::create_scanner(pk::scanner::make_scanner_registry(), "sane:test:9");
+  ASSERT_TRUE(missing);
+  EXPECT_FALSE((*missing)->open());
+  EXPECT_EQ((*missing)->status(), pk::scanner::ScannerStatus::Unplugged);
+  EXPECT_NE((*missing)->info().name, "test:0");
+}
+
+// A PC/SC reader saved by name is the reader the kiosk's driver keeps to (no pcscd needed to
+// see that the name survives the round trip; reading from it is the pcscd tests' job).
+TEST_F(DeviceSetup, TheSavedCardReaderNameReachesTheDriver) {
+  const fs::path config = m_dir / "pishkhan.toml";
+  fs::copy_file(fs::path(PK_SOURCE_DATA_DIR) / "pishkhan.toml", config);
+  const std::string reader = "pcsc:ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00";
+  DeviceChoice choice;
+  choice[DeviceRole::CardReader] = reader;
+  ASSERT_TRUE(save_device_choice(config, choice));
+  auto loaded = pk::kiosk::load_config_file(config, pk::kiosk::default_config(PK_SOURCE_DATA_DIR));
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(pk::kiosk::card_reader_connection(*loaded), reader);
+  auto made = pk::cardreader::create_card_reader(pk::cardreader::make_card_reader_registry(),
+                                                 pk::kiosk::card_reader_connection(*loaded));
+  ASSERT_TRUE(made) << made.error().message;
+  EXPECT_EQ((*made)->info().connection, reader);
+  EXPECT_EQ((*made)->info().name, reader.substr(5));
+  // Nothing saved: any reader, as before.
+  loaded->card_reader_connection.clear();
+  EXPECT_EQ(pk::kiosk::card_reader_connection(*loaded), "pcsc:");
+}
+
+// The kiosk lends its own open device to a self-test: the test runs on it and leaves it open
+// (the kiosk reads codes from it afterwards).
+TEST_F(DeviceSetup, ASelfTestOnAHeldDeviceLeavesItOpen) {
+  pk::barcode::SimBarcodeScanner held;
+  ASSERT_TRUE(held.open());
+  const SelfTestResult b = self_test(DeviceRole::Barcode, held, m_options);
+  EXPECT_TRUE(b.passed()) << b.summary;
+  EXPECT_EQ(held.state().connection, pk::Connection::Open);
+  pk::cardreader::SimCardReader printer_not;  // the wrong class for the role: refused, no crash
+  const SelfTestResult wrong = self_test(DeviceRole::Printer, printer_not, m_options);
+  EXPECT_EQ(wrong.outcome, TestOutcome::Failed);
 }
