@@ -78,6 +78,29 @@ TEST_F(PcscVpcd, SeesTheReaderAndACardComingAndGoing) {
   EXPECT_TRUE(removed);
 }
 
+// A reader saved by name ("pcsc:<name>", what device set-up writes) is the one connect("")
+// uses; a saved reader that is not attached is NoReader, not whichever reader has a card.
+TEST_F(PcscVpcd, APinnedReaderIsTheOneUsedAndAMissingOneIsNoReader) {
+  auto readers = m_reader.readers();
+  ASSERT_TRUE(readers) << readers.error().message;
+  ASSERT_FALSE(readers->empty());
+  VpcdCard passport(card("passport"));
+  insert(passport);
+  auto pinned = PcscReader::create("pcsc:" + readers->front().name);
+  ASSERT_TRUE(pinned);
+  EXPECT_EQ((*pinned)->info().connection, "pcsc:" + readers->front().name);
+  auto atr = (*pinned)->connect("");
+  ASSERT_TRUE(atr) << atr.error().message;
+  EXPECT_EQ(to_hex(*atr), to_hex(card("passport")->atr()));
+  (*pinned)->disconnect();
+
+  auto missing = PcscReader::create("pcsc:No Such Reader 00 00");
+  ASSERT_TRUE(missing);
+  auto refused = (*missing)->connect("");
+  ASSERT_FALSE(refused) << "a card in another reader is not used";
+  EXPECT_EQ((*missing)->card_state(), CardState::NoReader) << refused.error().message;
+}
+
 TEST_F(PcscVpcd, ReadsThePassportThroughPcscd) {
   VpcdCard passport(card("passport"));
   insert(passport);
