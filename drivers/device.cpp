@@ -10,16 +10,20 @@ std::string udev_rules(std::span<const DriverMetadata* const> drivers, std::stri
     for (const UsbId& id : driver->usb_ids) {
       char line[256];
       std::snprintf(line, sizeof line,
-                    "SUBSYSTEM==\"usb\", ATTRS{idVendor}==\"%04x\", ATTRS{idProduct}==\"%04x\", "
-                    "MODE=\"0660\", GROUP=\"%.*s\"  # %.*s\n",
-                    id.vendor, id.product, static_cast<int>(group.size()), group.data(),
-                    static_cast<int>(driver->name.size()), driver->name.data());
+                    // udev takes '#' only at the start of a line: a comment after a rule
+                    // makes udev ignore the whole rule ("Invalid key/value pair").
+                    "# %.*s\nSUBSYSTEM==\"usb\", ATTRS{idVendor}==\"%04x\", ATTRS{idProduct}==\"%04x\", "
+                    "MODE=\"0660\", GROUP=\"%.*s\"\n",
+                    static_cast<int>(driver->name.size()), driver->name.data(), id.vendor, id.product,
+                    static_cast<int>(group.size()), group.data());
       rules += line;
     }
   }
   // Printers outside the tables still announce USB printer class 7 on an interface.
-  rules += "SUBSYSTEM==\"usb\", ENV{ID_USB_INTERFACES}==\"*:0701??:*\", MODE=\"0660\", GROUP=\"" +
-           std::string(group) + "\"  # any USB printer-class device\n";
+  rules +=
+      "# any USB printer-class device\nSUBSYSTEM==\"usb\", ENV{ID_USB_INTERFACES}==\"*:0701??:*\", "
+      "MODE=\"0660\", GROUP=\"" +
+      std::string(group) + "\"\n";
   return rules;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 
 #include "drivers/printer/ieee1284_id.h"
 #include "drivers/printer/printer_registry.h"
@@ -175,6 +176,12 @@ TEST(PrinterRegistry, UdevRulesComeFromTheUsbTables) {
   }
   EXPECT_NE(rules.find("0701"), std::string::npos) << "class-7 printers outside the table too";
   EXPECT_NE(rules.find("GROUP=\"pishkhan\""), std::string::npos);
+  // udev ignores a rule with anything after its last key (a trailing "# comment" included).
+  std::istringstream lines(rules);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    EXPECT_EQ(line.back(), '"') << "not a whole udev rule: " << line;
+  }
 }
 
 }  // namespace
