@@ -404,6 +404,9 @@ void TechnicianDesk::confirm_reset(TechServices& services) {
   const bool persian = services.config.language == Language::Persian;
   // A running self-test may hold a device the reset is about to close.
   if (busy()) return m_flow.reset_refused(strings::kWaitForDevices.in(services.config.language));
+  // An enrollment writes keys into the folder the reset is about to wipe.
+  if (m_enroll.running())
+    return m_flow.reset_refused(strings::kEnrollBlocksReset.in(services.config.language));
   // The PIN again: the person at the screen now is the one who signed in.
   const op::LoginResult check = m_accounts->verify(s.technician, s.reset_pin, services.now_unix);
   if (check.outcome != op::LoginOutcome::Ok) {

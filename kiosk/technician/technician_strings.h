@@ -183,6 +183,8 @@ inline constexpr Text kEnrollElsewhere{
     "این پایانه در مرکز دیگری ثبت شده است؛ نخست بازنشانی کارخانه لازم است.",
     "This terminal is enrolled with another centre: a factory reset must come first."};
 inline constexpr Text kEnrollDisk{"کلیدها روی دیسک نوشته نشد.", "The keys could not be written to disk."};
+inline constexpr Text kEnrollBlocksReset{"ثبت پایانه در جریان است؛ پس از پایان آن بازنشانی کنید.",
+                                         "An enrollment is running: reset once it has finished."};
 inline constexpr Text kQrRead{"کد QR خوانده شد: رمز، نشانی و pin مرکز پر شد.",
                               "QR code read: the code, the centre address and the pin are filled in."};
 inline constexpr Text kQrNotEnrollment{
