@@ -75,10 +75,11 @@ set(CPACK_COMPONENT_KIOSK_DESCRIPTION
     " The firmware of Iranian government e-service kiosks: the province's service catalog,\n"
     " applications and scanned documents captured offline and delivered exactly once, receipts.\n"
     " Boots straight into the kiosk in a Wayland kiosk session (cage) on tty1.")
-# Not seen by dpkg-shlibdeps: the fonts (opened by path), the compositor the unit starts, the
-# logind session it needs (pam_systemd), the user tools the maintainer scripts run.
+# Not seen by dpkg-shlibdeps: the fonts (opened by path), the compositor the unit starts with
+# what it needs and Debian's cage does not pull in (Xwayland: cage 0.1.4 will not start without
+# it; seatd: the seat, as the unit has no logind session), the tools the maintainer scripts run.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "fonts-noto-core, fonts-noto-ui-core, cage, libpam-systemd, adduser, systemd")
+    "fonts-noto-core, fonts-noto-ui-core, cage, xwayland, seatd, adduser, systemd")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "pcscd, libgl1-mesa-dri, udev")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "sane-utils, pishkhan-centre")
 

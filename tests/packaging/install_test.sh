@@ -13,8 +13,6 @@ cd "$(dirname "$0")/../.."
 top=$PWD
 build=${1:-build/release}
 cache=$top/build/packaging-cache
-suite=bookworm
-arch=$(dpkg --print-architecture)
 start=$(date +%s)
 step() { printf '\n--- install test: %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
 fail() { echo "install test FAILED: $*" >&2; exit 1; }
@@ -22,74 +20,23 @@ fail() { echo "install test FAILED: $*" >&2; exit 1; }
 [[ $(id -u) -eq 0 ]] || fail "needs root (debootstrap, chroot)"
 for tool in debootstrap cpack chroot mount; do command -v "$tool" >/dev/null || fail "$tool missing (scripts/bootstrap installs it)"; done
 
-# The mirror apt is configured with here (PK_DEBIAN_MIRROR overrides).
-mirror=${PK_DEBIAN_MIRROR:-}
-if [[ -z "$mirror" ]]; then
-  mirror=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -1 || true)
-  [[ -n "$mirror" ]] || mirror=$(grep -hs '^deb ' /etc/apt/sources.list | awk '{print $2}' | grep -v security | head -1 || true)
-fi
-security=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep security | head -1 || true)
-[[ -n "$mirror" ]] || fail "no Debian mirror found in /etc/apt/sources.list*; set PK_DEBIAN_MIRROR"
-echo "mirror: $mirror${security:+ (security: $security)}"
+source "$top/tests/packaging/lib.sh"
+pk_find_mirror
 
 step "build the packages (cpack -G DEB in $build)"
-[[ -f $build/CMakeCache.txt ]] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j"$(nproc)" --target pishkhan-kiosk pishkhan-centre pk_udev_rules
-rm -rf "$build/deb"
-(cd "$build" && cpack -G DEB -B "$top/$build/deb" >/dev/null)
-kiosk_deb=$(ls "$build"/deb/pishkhan-kiosk_*_"$arch".deb)
-centre_deb=$(ls "$build"/deb/pishkhan-centre_*_"$arch".deb)
-ls -l "$kiosk_deb" "$centre_deb"
+pk_build_debs
 dpkg-deb --field "$kiosk_deb" Depends Recommends
 dpkg-deb --field "$centre_deb" Depends
 
 step "a clean Debian 12 chroot (debootstrap --variant=minbase $suite)"
-mkdir -p "$cache/apt-archives/partial"
-tarball=$cache/$suite-minbase-$arch.tgz
-include=systemd,udev
-if [[ ! -s $tarball ]]; then
-  debootstrap --variant=minbase --include=$include --make-tarball="$tarball.part" "$suite" "$cache/tarball-work" "$mirror" \
-    >"$cache/debootstrap-tarball.log" 2>&1 || { tail -20 "$cache/debootstrap-tarball.log"; fail "debootstrap --make-tarball"; }
-  mv "$tarball.part" "$tarball"
-  rm -rf "$cache/tarball-work"
-fi
 root=$(mktemp -d "$cache/chroot.XXXXXX")
 cleanup() {
-  for m in var/cache/apt/archives dev/pts dev proc sys; do
-    mountpoint -q "$root/$m" 2>/dev/null && umount -l "$root/$m"
-  done
+  pk_chroot_release
   rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
-# debootstrap's second stage (dpkg configuring ~100 packages) takes minutes on a busy disk; the
-# finished, untouched root is kept as a second tarball so re-runs only unpack it.
-root_tar=$cache/$suite-minbase-$arch-root.tar
-if [[ ! -s $root_tar || $root_tar -ot $tarball ]]; then
-  debootstrap --variant=minbase --include=$include --unpack-tarball="$tarball" "$suite" "$root" "$mirror" \
-    >"$cache/debootstrap.log" 2>&1 || { tail -20 "$cache/debootstrap.log"; fail "debootstrap"; }
-  tar -C "$root" --one-file-system -cf "$root_tar.part" . && mv "$root_tar.part" "$root_tar"
-else
-  tar -C "$root" -xf "$root_tar"
-fi
-chmod 0755 "$root"  # mktemp makes it 0700 (and tar restores that): the chroot's users need "/"
-mount -t proc proc "$root/proc"
-mount -t sysfs sys "$root/sys"
-mount --bind /dev "$root/dev"
-mount --bind /dev/pts "$root/dev/pts"
-mount --bind "$cache/apt-archives" "$root/var/cache/apt/archives"
-# Nothing starts services in a chroot (deb-systemd-invoke and invoke-rc.d ask policy-rc.d).
-printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-chmod 0755 "$root/usr/sbin/policy-rc.d"
-# A throw-away root: no fsync after every file dpkg unpacks.
-echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/pishkhan-install-test"
-{
-  echo "deb $mirror $suite main"
-  echo "deb $mirror $suite-updates main"
-  [[ -n "$security" ]] && echo "deb $security $suite-security main"
-} >"$root/etc/apt/sources.list"
-# Keep what apt fetched (the cache is this machine's folder); root may read it all.
-printf 'Binary::apt::APT::Keep-Downloaded-Packages "true";\nAPT::Sandbox::User "root";\n' >"$root/etc/apt/apt.conf.d/90pishkhan-install-test"
-in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+pk_clean_root "$root"
+pk_chroot_prepare
 
 step "apt-get install ./pishkhan-kiosk_*.deb ./pishkhan-centre_*.deb"
 mkdir -p "$root/tmp/debs"
@@ -112,6 +59,8 @@ in_root dpkg-query -W -f='${Conffiles}\n' pishkhan-kiosk | grep -q '/etc/pishkha
   fail "/etc/pishkhan/pishkhan.toml is not a conffile"
 grep -q 'ATTRS{idVendor}=="04b8", ATTRS{idProduct}=="0e15"' "$root/usr/lib/udev/rules.d/70-pishkhan.rules" ||
   fail "the udev rules lack the printer driver's id table"
+# udev takes comments only on lines of their own: a rule with a trailing "# ..." is ignored.
+grep -nE '^[^#].*#' "$root/usr/lib/udev/rules.d/70-pishkhan.rules" && fail "a udev rule with a trailing comment (udev ignores it)"
 in_root getent passwd pishkhan >/dev/null || fail "no user pishkhan"
 in_root getent passwd pishkhan-centre >/dev/null || fail "no user pishkhan-centre"
 groups=$(in_root id -nG pishkhan)
