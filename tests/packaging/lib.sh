@@ -2,7 +2,7 @@
 # (the source tree), $build (a CMake build folder), $cache (build/packaging-cache) and a fail().
 #
 #   pk_find_mirror        sets $mirror and $security from this machine's apt sources
-#   pk_build_debs         cpack -G DEB in $build; sets $kiosk_deb and $centre_deb
+#   pk_build_debs         cpack -G DEB in $build (or PK_PACKAGING_DEBS); sets $kiosk_deb, $centre_deb
 #   pk_clean_root DIR     a clean Debian 12 minbase root in DIR, from the cached debootstrap
 #   pk_chroot_prepare     mounts /proc, /sys, /dev and the apt cache in $root; no service starts
 #   pk_chroot_release     undoes pk_chroot_prepare (the root is then a plain folder again)
@@ -24,6 +24,14 @@ pk_find_mirror() {
 }
 
 pk_build_debs() {
+  # PK_PACKAGING_DEBS=folder: the .debs made earlier (e.g. by the install test) are tested as
+  # they are, without building.
+  if [[ -n ${PK_PACKAGING_DEBS:-} ]]; then
+    kiosk_deb=$(ls "$PK_PACKAGING_DEBS"/pishkhan-kiosk_*_"$arch".deb)
+    centre_deb=$(ls "$PK_PACKAGING_DEBS"/pishkhan-centre_*_"$arch".deb)
+    ls -l "$kiosk_deb" "$centre_deb"
+    return
+  fi
   [[ -f $build/CMakeCache.txt ]] || cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build "$build" -j"$(nproc)" --target pishkhan-kiosk pishkhan-centre pk_udev_rules
   rm -rf "$build/deb"
