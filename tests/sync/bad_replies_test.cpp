@@ -49,7 +49,7 @@ TEST_P(BadReplies, AreLoggedAndRetriedAndNothingIsDropped) {
         response.set_content(status_json, "application/json");
         break;
       case Misbehaviour::NeverAnswers:
-        std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the fault: a centre that hangs
+        std::this_thread::sleep_for(std::chrono::milliseconds(3000));  // the fault: a centre that hangs
         break;
     }
   };
@@ -68,7 +68,9 @@ TEST_P(BadReplies, AreLoggedAndRetriedAndNothingIsDropped) {
   SyncOptions options;
   options.store_file = store_file;
   options.centre_url = "http://127.0.0.1:" + std::to_string(port);
-  options.http.total_timeout = std::chrono::milliseconds(500);
+  // Long enough that a loaded machine does not turn another fault into a timeout (the last
+  // attempt's error is what is checked), short of the hanging centre's 3 s.
+  options.http.total_timeout = std::chrono::milliseconds(2000);
   options.backoff = {std::chrono::milliseconds(0), std::chrono::milliseconds(0)};
   options.idle_wait = std::chrono::milliseconds(20);
   SyncWorker worker(options);

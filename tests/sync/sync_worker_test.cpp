@@ -48,7 +48,17 @@ TEST(SyncWorker, DeliversPurgesAndReportsStatusChanges) {
   SyncWorker worker(options);
   ASSERT_TRUE(worker.start().ok());
   worker.wake();
-  ASSERT_TRUE(eventually([&] { return undelivered(store_file).empty(); }, std::chrono::seconds(30)));
+  // Delivered, then purged: the worker marks an entry delivered and purges its pages in two
+  // steps, so "the outbox is empty" alone may be seen between them.
+  const auto all_purged = [&] {
+    for (const auto& [code, hashes] : sealed_hashes) {
+      auto record = (*store)->find_by_tracking_code(code);
+      if (!record.ok() || !*record || (*record)->state != store::ApplicationState::Purged) return false;
+    }
+    return true;
+  };
+  ASSERT_TRUE(
+      eventually([&] { return undelivered(store_file).empty() && all_purged(); }, std::chrono::seconds(30)));
 
   for (const auto& [code, hashes] : sealed_hashes) {
     auto record = (*store)->find_by_tracking_code(code);
