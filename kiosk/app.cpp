@@ -202,6 +202,8 @@ void App::start_sync(const provisioning::TerminalIdentity& identity) {
   options.centre_url = m_config.centre_url;
   options.terminal_id = m_config.terminal_id;
   options.ledger = sync::LedgerSync::On;  // notices in, clock and ledger rows out
+  options.catalog_file = m_config.data_dir / "catalog" / "last-good.json";  // newer ones stored there
+  options.catalog_public_key = identity.catalog_public_key;
   m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
   if (auto started = m_sync->start(); !started) {
     spdlog::error("sync: {}", started.error().message);
@@ -238,6 +240,23 @@ void App::adopt_enrollment(const provisioning::EnrollOutcome& outcome) {
     start_sync(identity);
   spdlog::info("enrolled from the technician screen as {} (number {}, office {}); sync {}",
                m_config.terminal_id, m_config.terminal_number, m_config.office, m_sync ? "started" : "off");
+}
+
+// The flow and the technician screens hold the catalog by reference and a session holds a
+// service of it: only at the welcome screen, outside technician mode and counter mode (an
+// operator's form has no idle point; a restart takes the new one), is it swapped.
+void App::adopt_synced_catalog() {
+  if (!m_sync || m_desk || (m_tech && m_tech->active()) || m_flow->state().screen != CitizenScreen::Welcome)
+    return;
+  const int64_t stored = m_sync->catalog_version_stored();
+  if (stored <= m_catalog.version || stored == m_synced_catalog_tried) return;
+  m_synced_catalog_tried = stored;
+  auto loaded = load_catalog(m_config.catalog_file, m_config.data_dir / "catalog" / "last-good.json");
+  if (!loaded) return spdlog::error("catalog from the centre: {}", loaded.error().message);
+  if (loaded->catalog.version == m_catalog.version) return;
+  spdlog::info("catalog version {} from the centre now in use (was {})", loaded->catalog.version,
+               m_catalog.version);
+  m_catalog = std::move(loaded->catalog);
 }
 
 App::~App() {
@@ -726,6 +745,9 @@ int App::run() {
       }
       m_sync_seen = now_counters;
     }
+    const int64_t catalog_before = m_catalog.version;
+    adopt_synced_catalog();
+    if (m_catalog.version != catalog_before) frames_to_draw = std::max(frames_to_draw, 2);
     if (after - m_last_notice_refresh > 60) {
       m_last_notice_refresh = after;
       const auto before = m_notices;

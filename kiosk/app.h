@@ -101,6 +101,8 @@ class App {
   void observe(const sla::Observation& observation);
   // Starts delivery to the centre as `identity` (mutual TLS), replacing a running worker.
   void start_sync(const provisioning::TerminalIdentity& identity);
+  // Switches to a newer catalog the sync worker stored, when no citizen is mid-application.
+  void adopt_synced_catalog();
   [[nodiscard]] tech::DeskDevices device_summary();
 
   Config m_config;
@@ -129,6 +131,7 @@ class App {
   std::unique_ptr<sync::SyncWorker> m_sync;  // null when no centre is configured
   sync::SyncCounters m_sync_seen{};
   double m_last_sync_check = 0;
+  int64_t m_synced_catalog_tried = 0;  // the stored version last loaded: a bad file is tried once
   double m_last_notice_refresh = 0;
   ui::OnScreenKeyboard m_keyboard;
   uint64_t m_next_preview_id = 1;

@@ -1,21 +1,17 @@
 #include "provisioning/enrollment.h"
 
 #include <openssl/x509.h>
-#include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "centre/enrollment_code.h"
 #include "centre/enrollment_crypto.h"
 #include "centre/enrollment_wire.h"
-#include "domain/catalog.h"
 #include "provisioning/enrollment_qr.h"
-#include "sync/catalog_verifier.h"
+#include "sync/catalog_update.h"
 #include "sync/centre_client.h"
-#include "sync/encoding.h"
 
 namespace pk::provisioning {
 namespace {
@@ -26,9 +22,6 @@ EnrollOutcome failed(EnrollFailure failure, std::string message) {
   outcome.message = std::move(message);
   return outcome;
 }
-
-// A catalog is tens of kilobytes; this bounds what a damaged file makes us read.
-constexpr size_t kMaxCatalogBytes = 8 * 1024 * 1024;
 
 // The key from an earlier attempt (so a retry sends the same request), or a fresh one.
 Result<enroll::PrivateKey> load_or_make_key(const std::filesystem::path& data_dir) {
@@ -237,73 +230,31 @@ EnrollOutcome enroll(const EnrollOptions& options) {
 
 CatalogAtEnrollment fetch_catalog(const TerminalIdentity& identity, const std::filesystem::path& catalog_file,
                                   const sync::HttpOptions& http) {
-  CatalogAtEnrollment result;
-  result.file = catalog_file;
-  result.result = CatalogFetch::Failed;
-  const std::string later =
-      "; the terminal keeps the catalog it has (fetch it again from the technician's Enrollment tab, or "
-      "with --enroll)";
   sync::HttpOptions mutual = http;
   mutual.tls = tls_options(identity);
   sync::HttpClient client(mutual);
   sync::CentreClient centre(client, identity.centre_url);
-  auto fetched = centre.catalog();
-  if (!fetched.ok()) {
-    result.message = fetched.error.message + later;
-    return result;
-  }
-  auto key_bytes = sync::from_base64(identity.catalog_public_key);
-  sync::SigningPublicKey key{};
-  if (!key_bytes || key_bytes->size() != key.size()) {
-    result.message = "the centre's catalog key in the identity is not an Ed25519 key" + later;
-    return result;
-  }
-  std::copy(key_bytes->begin(), key_bytes->end(), key.begin());
-  if (sodium_init() < 0) {
-    result.message = "libsodium could not be initialised" + later;
-    return result;
-  }
-  if (auto verified = sync::verify_signature(fetched.value->text, fetched.value->signature_base64, key);
-      !verified) {
-    result.message = verified.error().message + later;
-    return result;
-  }
-  auto parsed = catalog::parse_catalog(fetched.value->text, "catalog from the centre");
-  if (!parsed) {
-    result.message = parsed.error().message + later;
-    return result;
-  }
-  result.version = parsed->version;
-  // Never a downgrade: a newer catalog already on the terminal stays (the kiosk's own rule).
-  std::error_code ec;
-  if (std::filesystem::exists(catalog_file, ec)) {
-    auto text = enroll::read_small_file(catalog_file, kMaxCatalogBytes);
-    auto kept =
-        text ? catalog::parse_catalog(*text, catalog_file.string()) : Result<catalog::Catalog>(text.error());
-    if (kept && kept->version > parsed->version) {
+  const sync::CatalogUpdateResult update =
+      sync::update_catalog(centre, identity.catalog_public_key, catalog_file);
+  CatalogAtEnrollment result;
+  result.file = catalog_file;
+  result.version = update.version;
+  result.message = update.message;
+  switch (update.result) {
+    case sync::CatalogUpdate::Stored:
+    case sync::CatalogUpdate::Unchanged:  // the centre's catalog is the one on the terminal
+      result.result = CatalogFetch::Stored;
+      break;
+    case sync::CatalogUpdate::KeptNewer:
       result.result = CatalogFetch::KeptNewer;
-      result.message = "the centre's catalog (version " + std::to_string(parsed->version) +
-                       ") is older than the one on the terminal (version " + std::to_string(kept->version) +
-                       "): kept that one";
-      return result;
-    }
+      break;
+    case sync::CatalogUpdate::Failed:
+      result.result = CatalogFetch::Failed;
+      result.message +=
+          "; the terminal keeps the catalog it has (fetch it again from the technician's Enrollment tab, or "
+          "with --enroll)";
+      break;
   }
-  // The folder is the terminal's alone, like its keys.
-  if (!std::filesystem::exists(catalog_file.parent_path(), ec)) {
-    std::filesystem::create_directories(catalog_file.parent_path(), ec);
-    std::filesystem::permissions(catalog_file.parent_path(), std::filesystem::perms::owner_all, ec);
-  }
-  if (auto written =
-          enroll::write_file_atomically(catalog_file, fetched.value->text, enroll::FileMode::Private);
-      !written) {
-    result.message = written.error().message + later;
-    return result;
-  }
-  result.result = CatalogFetch::Stored;
-  result.message = "catalog version " + std::to_string(parsed->version) +
-                   " from the centre, signature verified, "
-                   "stored in " +
-                   catalog_file.string();
   return result;
 }
 

@@ -70,16 +70,26 @@ CentreResult<ApplicationStatus> CentreClient::status(const std::string& tracking
   return succeed(std::move(status).value());
 }
 
-CentreResult<SignedCatalog> CentreClient::catalog() {
-  auto response = m_http.send({Method::Get, m_base_url + "/v1/catalog", {}, {}});
+CentreResult<SignedCatalog> CentreClient::catalog(std::string_view if_none_match) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (!if_none_match.empty()) headers.emplace_back("If-None-Match", std::string(if_none_match));
+  auto response = m_http.send({Method::Get, m_base_url + "/v1/catalog", std::move(headers), {}});
   if (!response) return fail<SignedCatalog>(Retry::Later, "catalog: " + response.error().message);
+  if (response->status == 304 && !if_none_match.empty()) {
+    SignedCatalog unchanged;
+    unchanged.etag = std::string(if_none_match);
+    unchanged.not_modified = true;
+    return succeed(std::move(unchanged));
+  }
   if (response->status != 200)
     return fail<SignedCatalog>(retry_for(response->status), describe("catalog", *response));
   const std::string* signature = response->header("pishkhan-signature");
   if (signature == nullptr || !signature->starts_with("ed25519 ")) {
     return fail<SignedCatalog>(Retry::Later, "catalog: reply without a Pishkhan-Signature: ed25519 header");
   }
-  return succeed(SignedCatalog{std::move(response->body), signature->substr(8)});
+  const std::string* etag = response->header("etag");
+  return succeed(
+      SignedCatalog{std::move(response->body), signature->substr(8), etag ? *etag : std::string(), false});
 }
 
 CentreResult<std::vector<OutageNotice>> CentreClient::notices() {

@@ -30,6 +30,8 @@ struct CentreResult {
 struct SignedCatalog {
   std::string text;              // the exact bytes that were signed
   std::string signature_base64;  // Ed25519 detached signature
+  std::string etag;              // the centre's ETag for it; empty when it sent none
+  bool not_modified = false;     // 304 for the ETag sent: text and signature are empty
 };
 
 class CentreClient {
@@ -41,7 +43,8 @@ class CentreClient {
                                                        const std::string& idempotency_key);
   // GET /v1/applications/<tracking code>.
   [[nodiscard]] CentreResult<ApplicationStatus> status(const std::string& tracking_code);
-  [[nodiscard]] CentreResult<SignedCatalog> catalog();
+  // GET /v1/catalog; with if_none_match (an earlier reply's ETag) the centre may answer 304.
+  [[nodiscard]] CentreResult<SignedCatalog> catalog(std::string_view if_none_match = {});
   [[nodiscard]] CentreResult<std::vector<OutageNotice>> notices();
   // POST /v1/heartbeat; returns the centre's clock (Unix seconds) for the ledger's clock check.
   [[nodiscard]] CentreResult<int64_t> heartbeat(const std::string& terminal_id, int64_t pending_outbox);

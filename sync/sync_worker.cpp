@@ -7,6 +7,7 @@
 #include "offline-store/database.h"
 #include "offline-store/store.h"
 #include "sla/ledger.h"
+#include "sync/catalog_update.h"
 #include "sync/centre_client.h"
 #include "sync/delivery.h"
 
@@ -35,6 +36,9 @@ class WorkerState {
   int status_failures = 0;
   std::chrono::steady_clock::time_point next_ledger_sync{};
   int ledger_failures = 0;
+  std::chrono::steady_clock::time_point next_catalog_check{};
+  int catalog_failures = 0;
+  std::string catalog_etag;  // of the last catalog judged; empty: fetch it in full
 };
 
 namespace {
@@ -118,7 +122,8 @@ void SyncWorker::wake() {
 }
 
 SyncCounters SyncWorker::counters() const {
-  return {m_delivered.load(), m_failed.load(), m_bytes.load(), m_ledger_rows.load(), m_statuses.load()};
+  return {m_delivered.load(), m_failed.load(),         m_bytes.load(),          m_ledger_rows.load(),
+          m_statuses.load(),  m_catalog_checks.load(), m_catalogs_stored.load()};
 }
 
 bool SyncWorker::stopping() {
@@ -145,10 +150,13 @@ void SyncWorker::run(std::unique_ptr<WorkerState> state) {
     const auto now = std::chrono::steady_clock::now();
     if (!stopping() && now >= state->next_status_poll) poll_statuses(*state);
     if (!stopping() && state->ledger && now >= state->next_ledger_sync) sync_ledger(*state);
+    const bool catalog_on = !m_options.catalog_file.empty() && !m_options.catalog_public_key.empty();
+    if (!stopping() && catalog_on && now >= state->next_catalog_check) check_catalog(*state);
     // Sleep only when nothing was due; with a full batch there may be more right away.
     if (due->size() < static_cast<size_t>(m_options.batch)) {
-      const auto next = std::min(state->next_status_poll,
-                                 state->ledger ? state->next_ledger_sync : state->next_status_poll);
+      auto next = std::min(state->next_status_poll,
+                           state->ledger ? state->next_ledger_sync : state->next_status_poll);
+      if (catalog_on) next = std::min(next, state->next_catalog_check);
       const auto until_next =
           std::chrono::duration_cast<std::chrono::milliseconds>(next - std::chrono::steady_clock::now());
       wait_for(std::clamp(until_next, std::chrono::milliseconds(1), m_options.idle_wait));
@@ -282,6 +290,35 @@ void SyncWorker::sync_ledger(WorkerState& state) {
   state.ledger_failures = failed ? state.ledger_failures + 1 : 0;
   state.next_ledger_sync =
       std::chrono::steady_clock::now() + doubled(m_options.ledger_every, state.ledger_failures, 8);
+}
+
+// Asks the centre for its catalog (a 304 when the ETag still matches) and stores a newer one
+// that verifies; anything else keeps the catalog the terminal has, with a line in the log.
+void SyncWorker::check_catalog(WorkerState& state) {
+  const CatalogUpdateResult update =
+      update_catalog(state.centre, m_options.catalog_public_key, m_options.catalog_file, state.catalog_etag);
+  switch (update.result) {
+    case CatalogUpdate::Stored:
+      spdlog::info("sync: {}", update.message);
+      m_catalog_version = update.version;
+      ++m_catalogs_stored;
+      break;
+    case CatalogUpdate::Unchanged:
+      break;
+    case CatalogUpdate::KeptNewer:
+      spdlog::warn("sync: {}", update.message);
+      break;
+    case CatalogUpdate::Failed:
+      spdlog::warn("sync: catalog update refused, the terminal keeps the catalog it has: {}", update.message);
+      break;
+  }
+  const bool failed = update.result == CatalogUpdate::Failed;
+  // A refused catalog is fetched in full next time; a judged one is asked about by its ETag.
+  if (!failed) state.catalog_etag = update.etag;
+  state.catalog_failures = failed ? state.catalog_failures + 1 : 0;
+  state.next_catalog_check =
+      std::chrono::steady_clock::now() + doubled(m_options.catalog_every, state.catalog_failures, 8);
+  ++m_catalog_checks;
 }
 
 }  // namespace pk::sync

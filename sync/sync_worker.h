@@ -59,6 +59,14 @@ struct SyncOptions {
   std::chrono::milliseconds ledger_every{60'000};
   // Where the ledger reads the terminal's clock; null: the system's. Tests give a wrong one.
   sla::TimeSource* time_source = nullptr;
+  // The centre's signed catalog: checked at start and every catalog_every (a failed check
+  // waits twice as long, up to 8 times this), with the last reply's ETag so an unchanged one
+  // costs a 304. A newer one that verifies is stored in catalog_file (sync/catalog_update.h);
+  // the kiosk switches to it when no citizen is using it (catalog_version_stored()). Off when
+  // catalog_file or catalog_public_key is empty.
+  std::filesystem::path catalog_file;
+  std::string catalog_public_key;  // base64 Ed25519 (TerminalIdentity::catalog_public_key)
+  std::chrono::milliseconds catalog_every{std::chrono::minutes(30)};
   // Called on the worker thread whenever the centre reports a new status for an application.
   std::function<void(const std::string& tracking_code, CentreStatus status)> on_status;
 };
@@ -69,6 +77,8 @@ struct SyncCounters {
   int64_t bytes_uploaded = 0;
   int64_t ledger_rows_sent = 0;  // acknowledged by the centre
   int64_t statuses_changed = 0;  // centre statuses that moved forward in the store
+  int64_t catalog_checks = 0;    // catalog checks finished, whatever their result
+  int64_t catalogs_stored = 0;   // newer verified catalogs written to catalog_file
 };
 
 class SyncWorker {
@@ -85,12 +95,16 @@ class SyncWorker {
   // Something was saved: look at the outbox now instead of after idle_wait.
   void wake();
   [[nodiscard]] SyncCounters counters() const;
+  // The version of the newest catalog this worker stored in catalog_file; 0: none yet. Safe
+  // from any thread: the kiosk compares it with the catalog in use and reloads when newer.
+  [[nodiscard]] int64_t catalog_version_stored() const { return m_catalog_version.load(); }
 
  private:
   void run(std::unique_ptr<class WorkerState> state);
   void deliver_due(class WorkerState& state, const std::vector<store::OutboxEntry>& due);
   void poll_statuses(class WorkerState& state);
   void sync_ledger(class WorkerState& state);
+  void check_catalog(class WorkerState& state);
   [[nodiscard]] bool stopping();
   void wait_for(std::chrono::milliseconds duration);
 
@@ -105,6 +119,9 @@ class SyncWorker {
   std::atomic<int64_t> m_bytes{0};
   std::atomic<int64_t> m_ledger_rows{0};
   std::atomic<int64_t> m_statuses{0};
+  std::atomic<int64_t> m_catalog_checks{0};
+  std::atomic<int64_t> m_catalogs_stored{0};
+  std::atomic<int64_t> m_catalog_version{0};
 };
 
 }  // namespace pk::sync

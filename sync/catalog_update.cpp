@@ -1,0 +1,106 @@
+#include "sync/catalog_update.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "centre/enrollment_crypto.h"
+#include "domain/catalog.h"
+#include "sync/catalog_verifier.h"
+#include "sync/encoding.h"
+
+namespace pk::sync {
+namespace {
+
+// A catalog is tens of kilobytes; this bounds what a damaged file makes us read.
+constexpr size_t kMaxCatalogBytes = 8 * 1024 * 1024;
+
+CatalogUpdateResult failed(std::string message) {
+  CatalogUpdateResult result;
+  result.message = std::move(message);
+  return result;
+}
+
+}  // namespace
+
+CatalogUpdateResult update_catalog(CentreClient& centre, std::string_view public_key_base64,
+                                   const std::filesystem::path& catalog_file, std::string_view etag) {
+  auto fetched = centre.catalog(etag);
+  if (!fetched.ok()) return failed(fetched.error.message);
+  if (fetched.value->not_modified) {
+    CatalogUpdateResult result;
+    result.result = CatalogUpdate::Unchanged;
+    result.etag = std::string(etag);
+    result.message = "the centre's catalog has not changed";
+    return result;
+  }
+  // The ETag is remembered only for a catalog that was accepted or judged: a refused one is
+  // fetched in full again next time, never skipped as "not modified".
+  auto key_bytes = from_base64(public_key_base64);
+  SigningPublicKey key{};
+  if (!key_bytes || key_bytes->size() != key.size())
+    return failed("the centre's catalog key in the identity is not an Ed25519 key");
+  std::copy(key_bytes->begin(), key_bytes->end(), key.begin());
+  if (sodium_init() < 0) return failed("libsodium could not be initialised");
+  if (auto verified = verify_signature(fetched.value->text, fetched.value->signature_base64, key); !verified)
+    return failed(verified.error().message);
+  auto parsed = catalog::parse_catalog(fetched.value->text, "catalog from the centre");
+  if (!parsed) return failed(parsed.error().message);
+
+  CatalogUpdateResult result;
+  result.version = parsed->version;
+  result.etag = fetched.value->etag;
+  // Never a downgrade: a newer catalog already on the terminal stays (the kiosk's own rule).
+  std::error_code ec;
+  if (std::filesystem::exists(catalog_file, ec)) {
+    auto text = enroll::read_small_file(catalog_file, kMaxCatalogBytes);
+    auto kept =
+        text ? catalog::parse_catalog(*text, catalog_file.string()) : Result<catalog::Catalog>(text.error());
+    if (kept && kept->version > parsed->version) {
+      result.result = CatalogUpdate::KeptNewer;
+      result.message = "the centre's catalog (version " + std::to_string(parsed->version) +
+                       ") is older than the one on the terminal (version " + std::to_string(kept->version) +
+                       "): kept that one";
+      return result;
+    }
+    if (kept && kept->version == parsed->version) {
+      result.result = CatalogUpdate::Unchanged;
+      result.message = "catalog version " + std::to_string(parsed->version) +
+                       " from the centre, signature verified, is the one in " + catalog_file.string();
+      return result;
+    }
+  }
+  // The folder is the terminal's alone, like its keys.
+  if (!std::filesystem::exists(catalog_file.parent_path(), ec)) {
+    std::filesystem::create_directories(catalog_file.parent_path(), ec);
+    std::filesystem::permissions(catalog_file.parent_path(), std::filesystem::perms::owner_all, ec);
+  }
+  if (auto written =
+          enroll::write_file_atomically(catalog_file, fetched.value->text, enroll::FileMode::Private);
+      !written) {
+    result.result = CatalogUpdate::Failed;
+    result.etag.clear();
+    result.message = written.error().message;
+    return result;
+  }
+  result.result = CatalogUpdate::Stored;
+  result.message = "catalog version " + std::to_string(parsed->version) +
+                   " from the centre, signature verified, stored in " + catalog_file.string();
+  return result;
+}
+
+std::string_view to_string(CatalogUpdate update) {
+  switch (update) {
+    case CatalogUpdate::Stored:
+      return "stored";
+    case CatalogUpdate::Unchanged:
+      return "unchanged";
+    case CatalogUpdate::KeptNewer:
+      return "kept newer";
+    case CatalogUpdate::Failed:
+      return "failed";
+  }
+  return "unknown";
+}
+
+}  // namespace pk::sync
