@@ -182,7 +182,10 @@ std::string explain(const Problem& problem, DeviceRole role, Language language) 
              : "The " + device + " test failed. Send the diagnostics bundle with this message to support.";
       break;
   }
-  return problem.detail.empty() ? what : what + " (" + problem.detail + ")";
+  if (problem.detail.empty()) return what;
+  // The driver's words are English: in a Persian sentence they are an isolate (LRI..PDI), or
+  // the bidi algorithm mirrors their brackets and moves their colon and full stop.
+  return fa ? what + " (\u2066" + problem.detail + "\u2069)" : what + " (" + problem.detail + ")";
 }
 
 std::vector<RoleDevices> discover_devices(const DiscoveryOptions& options) {

@@ -139,6 +139,14 @@ TEST_F(DeviceSetup, PermissionProblemsNameTheUdevRuleAndTheGroup) {
     const bool names_lp = text.find("\"lp\"") != std::string::npos || text.find("«lp»") != std::string::npos;
     EXPECT_TRUE(names_lp) << text;  // printers belong to group lp
   }
+  // The driver's English detail stays whole inside a Persian sentence: an isolate, brackets outside.
+  const std::string detail = "cannot reach pcscd: Service not available.";
+  EXPECT_NE(explain({ProblemKind::MissingBackend, detail}, DeviceRole::CardReader, pk::Language::Persian)
+                .find(" (\u2066" + detail + "\u2069)"),
+            std::string::npos);
+  EXPECT_EQ(explain({ProblemKind::MissingBackend, detail}, DeviceRole::CardReader, pk::Language::English)
+                .find("\u2066"),
+            std::string::npos);
   // A real node we may not open (when the test does not run as root, who may open anything).
   if (::geteuid() != 0) {
     const fs::path node = m_dir / "usb-Scanner-event-kbd";
