@@ -1,12 +1,13 @@
 #include "centre/diagnostics_store.h"
 
 #include <fcntl.h>
-#include <sodium.h>
 #include <unistd.h>
 
 #include <cctype>
 #include <cstdio>
 #include <ctime>
+
+#include "sync/encoding.h"
 
 namespace pk::centre {
 namespace {
@@ -24,14 +25,6 @@ CREATE TABLE IF NOT EXISTS bundles (
   UNIQUE (terminal_id, sha256)
 );
 )sql";
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[2 * crypto_hash_sha256_BYTES + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 // A terminal id as a folder name: ids are like SKO-0001, but the name must never climb out.
 std::string folder_name(const std::string& terminal_id) {
@@ -118,7 +111,7 @@ Result<std::vector<DiagnosticsReceipt>> DiagnosticsStore::select(std::string_vie
 
 Result<DiagnosticsReceipt> DiagnosticsStore::store(const std::string& terminal_id, std::string_view bundle,
                                                    std::int64_t now_unix) {
-  const std::string sha = sha256_hex(bundle);
+  const std::string sha = sync::to_hex(sync::sha256(bundle));
   std::lock_guard lock(m_mutex);
   auto held = select("WHERE terminal_id = ?1 AND sha256 = ?2", terminal_id, sha);
   if (!held) return held.error();

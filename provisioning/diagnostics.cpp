@@ -371,10 +371,7 @@ std::string tar_archive(const std::vector<BundleFile>& files, const std::string&
   return out;
 }
 
-Result<fs::path> export_bundle(const Bundle& bundle, const fs::path& destination,
-                               const std::string& terminal_id, std::int64_t now_unix) {
-  std::error_code ec;
-  if (!fs::is_directory(destination, ec)) return make_error(destination.string() + " is not a folder");
+std::string bundle_name(const std::string& terminal_id, std::int64_t now_unix) {
   std::string terminal;
   for (char c : terminal_id) terminal += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
   const std::time_t t = static_cast<std::time_t>(now_unix);
@@ -382,7 +379,14 @@ Result<fs::path> export_bundle(const Bundle& bundle, const fs::path& destination
   ::gmtime_r(&t, &tm);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  const std::string top = "pishkhan-diagnostics-" + terminal + "-" + stamp;
+  return "pishkhan-diagnostics-" + terminal + "-" + stamp;
+}
+
+Result<fs::path> export_bundle(const Bundle& bundle, const fs::path& destination,
+                               const std::string& terminal_id, std::int64_t now_unix) {
+  std::error_code ec;
+  if (!fs::is_directory(destination, ec)) return make_error(destination.string() + " is not a folder");
+  const std::string top = bundle_name(terminal_id, now_unix);
   const fs::path file = destination / (top + ".tar");
   if (auto written = write_file_atomically(file, tar_archive(bundle.files, top, now_unix)); !written)
     return written.error();

@@ -81,6 +81,10 @@ struct Bundle {
 [[nodiscard]] std::string tar_archive(const std::vector<BundleFile>& files, const std::string& top,
                                       std::int64_t mtime_unix);
 
+// pishkhan-diagnostics-<terminal>-<yyyymmdd-hhmmss> (UTC): the bundle's folder inside the tar,
+// and its file name, whether it goes to a USB stick or to the centre.
+[[nodiscard]] std::string bundle_name(const std::string& terminal_id, std::int64_t now_unix);
+
 // Writes <destination>/pishkhan-diagnostics-<terminal>-<yyyymmdd-hhmmss>.tar atomically and
 // returns its path. The destination must be an existing folder.
 [[nodiscard]] Result<std::filesystem::path> export_bundle(const Bundle& bundle,

@@ -1,23 +1,12 @@
 #include "provisioning/diagnostics_upload.h"
 
-#include <sodium.h>
-
-#include <cctype>
-#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "provisioning/terminal_identity.h"
+#include "sync/encoding.h"
 
 namespace pk::provisioning {
 namespace {
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[2 * crypto_hash_sha256_BYTES + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 // The centre's {"error": "..."}, or its status when the body says nothing usable.
 std::string reason_of(const sync::HttpResponse& response) {
@@ -44,21 +33,14 @@ std::string_view to_string(UploadOutcome outcome) {
 }
 
 std::string bundle_archive(const Bundle& bundle, const std::string& terminal_id, std::int64_t now_unix) {
-  std::string terminal;
-  for (char c : terminal_id) terminal += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
-  const std::time_t t = static_cast<std::time_t>(now_unix);
-  std::tm tm{};
-  ::gmtime_r(&t, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  return tar_archive(bundle.files, "pishkhan-diagnostics-" + terminal + "-" + stamp, now_unix);
+  return tar_archive(bundle.files, bundle_name(terminal_id, now_unix), now_unix);
 }
 
 UploadResult upload_archive(const std::filesystem::path& data_dir, const std::string& archive,
                             sync::HttpOptions http) {
   UploadResult result;
   result.bytes = static_cast<std::int64_t>(archive.size());
-  result.sha256_hex = sha256_hex(archive);
+  result.sha256_hex = sync::to_hex(sync::sha256(archive));
   auto identity = load_identity(data_dir);
   if (!identity || !*identity) {
     result.outcome = UploadOutcome::NotEnrolled;
