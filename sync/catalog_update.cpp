@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "centre/enrollment_crypto.h"
 #include "domain/catalog.h"
@@ -50,6 +51,11 @@ CatalogUpdateResult update_catalog(CentreClient& centre, std::string_view public
   CatalogUpdateResult result;
   result.version = parsed->version;
   result.etag = fetched.value->etag;
+  // The sync worker and a technician's "fetch again" may both get here: the look at the file's
+  // version and the write are one step, so neither writes an older catalog over the other's
+  // newer one (and they do not share the temporary file at the same time).
+  static std::mutex file_lock;
+  const std::lock_guard lock(file_lock);
   // Never a downgrade: a newer catalog already on the terminal stays (the kiosk's own rule).
   std::error_code ec;
   if (std::filesystem::exists(catalog_file, ec)) {
@@ -64,6 +70,10 @@ CatalogUpdateResult update_catalog(CentreClient& centre, std::string_view public
       return result;
     }
     if (kept && kept->version == parsed->version) {
+      // Not written again, but the terminal's alone like a stored one (the kiosk's first start
+      // may have copied the shipped file there with the default mode).
+      std::filesystem::permissions(
+          catalog_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
       result.result = CatalogUpdate::Unchanged;
       result.message = "catalog version " + std::to_string(parsed->version) +
                        " from the centre, signature verified, is the one in " + catalog_file.string();
