@@ -35,6 +35,12 @@ Result<std::unique_ptr<Platform>> Platform::create(const PlatformOptions& option
     if (!platform->m_renderer) return sdl_error("cannot create the software renderer");
     io.DisplaySize = ImVec2(static_cast<float>(options.width), static_cast<float>(options.height));
   } else {
+    // No libdecor: cage answers the window's decoration request with "client side", and SDL 2.26
+    // then switches the shown window to libdecor by taking its xdg_toplevel away without
+    // giving it back, so cage never maps the kiosk and the screen stays black (found by
+    // tests/packaging/boot_test.sh). A full-screen kiosk has no title bar to draw anyway. Set before
+    // SDL starts its video driver, which reads it.
+    SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return sdl_error("cannot start SDL video");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
