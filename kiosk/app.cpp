@@ -340,6 +340,12 @@ ui::Rect App::begin_screen_frame(double now, bool rtl, const char* window) {
   const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
   m_last_frame = now;
   m_platform->begin_frame(delta);
+  // The display may turn out another size than the one the window was made at (a full-screen
+  // window learns it after it is shown; a monitor may be swapped): scale the theme to it.
+  if (ui::kiosk_theme(static_cast<float>(m_platform->height())).scale != m_theme.scale) {
+    m_theme = ui::kiosk_theme(static_cast<float>(m_platform->height()));
+    apply_style();
+  }
   m_text->begin_frame();
   m_ui->begin_frame(rtl);
   const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));

@@ -107,6 +107,11 @@ void Platform::begin_frame(float delta_seconds) {
   ImGuiIO& io = ImGui::GetIO();
   if (!io.Fonts->IsBuilt() || !io.Fonts->TexID) m_backend->create_font_texture();
   if (m_sdl_platform_ready) {
+    // The size the compositor gave us, read every frame: under Wayland a full-screen window is
+    // created at the configured size and learns the display's only after it is first shown,
+    // and SDL's size-changed event can come before the renderer's size has followed (cage on a
+    // 1280x720 display showed the top-left of a 1920x1080 frame).
+    SDL_GetRendererOutputSize(m_renderer, &m_width, &m_height);
     ImGui_ImplSDL2_NewFrame();
   } else {
     io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));

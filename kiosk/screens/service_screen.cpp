@@ -35,6 +35,9 @@ void ServiceScreen::render_frame(double now) {
   const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
   m_last_frame = now;
   m_platform->begin_frame(delta);
+  // The display's real size is known only once the window is shown (see Platform::begin_frame).
+  if (ui::kiosk_theme(static_cast<float>(m_platform->height())).scale != m_theme.scale)
+    m_theme = ui::kiosk_theme(static_cast<float>(m_platform->height()));
   m_text->begin_frame();
   m_ui->begin_frame(true);
   const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));
