@@ -29,6 +29,7 @@ dpkg-deb --field "$kiosk_deb" Depends Recommends
 dpkg-deb --field "$centre_deb" Depends
 
 step "a clean Debian 12 chroot (debootstrap --variant=minbase $suite)"
+mkdir -p "$cache"  # a fresh clone has no build/ yet
 root=$(mktemp -d "$cache/chroot.XXXXXX")
 cleanup() {
   pk_chroot_release
