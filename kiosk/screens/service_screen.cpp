@@ -57,7 +57,7 @@ void ServiceScreen::render_frame(double now) {
 
   const float column = std::min(size.x - 2 * t.margin, 1400 * t.scale);
   const float left = (size.x - column) / 2;
-  const ui::Rect col{{left, band.max.y + 2 * t.margin}, {left + column, size.y - t.margin}};
+  const ui::Rect col{{left, band.max.y + t.margin}, {left + column, size.y - t.margin}};
   float y = col.min.y;
   const auto centred = [&](std::string_view text, float px, ui::Weight weight, ImU32 color,
                            ui::BaseDirection direction = ui::BaseDirection::Auto) {
@@ -71,13 +71,14 @@ void ServiceScreen::render_frame(double now) {
   centred(strings::kServiceTitle.fa, t.display_px, ui::Weight::Bold, t.text);
   y += t.gap;
   centred(strings::kServiceCitizenHint.fa, t.title_px, ui::Weight::Regular, t.text);
-  y += t.margin;
+  y += t.gap;
   centred(strings::kServiceTitle.en, t.title_px, ui::Weight::Bold, t.text_muted,
           ui::BaseDirection::LeftToRight);
   y += t.gap / 2;
   centred(strings::kServiceCitizenHint.en, t.body_px, ui::Weight::Regular, t.text_muted,
           ui::BaseDirection::LeftToRight);
-  y += 2 * t.margin;
+  // Tight enough that the technician's box, with the count of unclean starts, fits on the screen.
+  y += t.margin;
 
   // The technician's part, smaller, in a box at the bottom.
   // The terminal and the count on separate lines: a Latin terminal id next to Persian digits
