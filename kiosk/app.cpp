@@ -36,7 +36,7 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   std::unique_ptr<App> app(new App());
   app->m_config = config;
 
-  auto loaded = load_catalog(config.catalog_file, config.data_dir / "catalog" / "last-good.json");
+  auto loaded = load_catalog(config.catalog_file, last_good_catalog_path(config.data_dir));
   if (!loaded) return loaded.error();
   for (const std::string& refusal : loaded->refusals) spdlog::error("catalog refused: {}", refusal);
   spdlog::info("catalog version {} with {} services from {}", loaded->catalog.version,
@@ -191,72 +191,6 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   app->refresh_notices();
   app->apply_style();
   return app;
-}
-
-void App::start_sync(const provisioning::TerminalIdentity& identity) {
-  if (m_sync) m_sync->stop();
-  m_sync.reset();
-  sync::SyncOptions options;
-  options.http.tls = provisioning::tls_options(identity);
-  options.store_file = m_config.data_dir / "pishkhan.db";
-  options.centre_url = m_config.centre_url;
-  options.terminal_id = m_config.terminal_id;
-  options.ledger = sync::LedgerSync::On;  // notices in, clock and ledger rows out
-  options.catalog_file = m_config.data_dir / "catalog" / "last-good.json";  // newer ones stored there
-  options.catalog_public_key = identity.catalog_public_key;
-  m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
-  if (auto started = m_sync->start(); !started) {
-    spdlog::error("sync: {}", started.error().message);
-    m_sync.reset();
-  }
-}
-
-void App::adopt_enrollment(const provisioning::EnrollOutcome& outcome) {
-  if (!outcome.ok() || !outcome.identity) return;
-  const provisioning::TerminalIdentity& identity = *outcome.identity;
-  apply_enrolled_identity(m_config, identity);
-  // The sealing key: from now on captures are accepted (sealed to it).
-  if (auto key = load_centre_key(centre_key_path(m_config.data_dir)))
-    m_centre_key = key.value();
-  else
-    spdlog::error("after enrollment: {}", key.error().message);
-  // The catalog enrollment stored, by the same last-good rule as at start. The citizen flow is
-  // at its welcome screen while a technician works, so no session holds a service of the old one.
-  if (outcome.catalog.result == provisioning::CatalogFetch::Stored) {
-    auto loaded = load_catalog(m_config.catalog_file, m_config.data_dir / "catalog" / "last-good.json");
-    if (loaded && loaded->catalog.version != m_catalog.version) {
-      spdlog::info("after enrollment: catalog version {} from {}", loaded->catalog.version,
-                   loaded->from.string());
-      m_catalog = std::move(loaded->catalog);
-    } else if (!loaded) {
-      spdlog::error("after enrollment: {}", loaded.error().message);
-    }
-  }
-  // A catalog fetched again (AlreadyEnrolled) leaves a running sync worker alone.
-  if (m_config.centre_url.empty())
-    spdlog::warn(
-        "after enrollment: centre.url is empty in the configuration, so nothing is sent to the centre");
-  else if (outcome.status == provisioning::EnrollStatus::Enrolled || !m_sync)
-    start_sync(identity);
-  spdlog::info("enrolled from the technician screen as {} (number {}, office {}); sync {}",
-               m_config.terminal_id, m_config.terminal_number, m_config.office, m_sync ? "started" : "off");
-}
-
-// The flow and the technician screens hold the catalog by reference and a session holds a
-// service of it: only at the welcome screen, outside technician mode and counter mode (an
-// operator's form has no idle point; a restart takes the new one), is it swapped.
-void App::adopt_synced_catalog() {
-  if (!m_sync || m_desk || (m_tech && m_tech->active()) || m_flow->state().screen != CitizenScreen::Welcome)
-    return;
-  const int64_t stored = m_sync->catalog_version_stored();
-  if (stored <= m_catalog.version || stored == m_synced_catalog_tried) return;
-  m_synced_catalog_tried = stored;
-  auto loaded = load_catalog(m_config.catalog_file, m_config.data_dir / "catalog" / "last-good.json");
-  if (!loaded) return spdlog::error("catalog from the centre: {}", loaded.error().message);
-  if (loaded->catalog.version == m_catalog.version) return;
-  spdlog::info("catalog version {} from the centre now in use (was {})", loaded->catalog.version,
-               m_catalog.version);
-  m_catalog = std::move(loaded->catalog);
 }
 
 App::~App() {
@@ -478,17 +412,6 @@ void App::read_passport_chip() {
   spdlog::info("passport read: {} APDU(s) in {} ms, hashes checked", report.apdu_count,
                report.elapsed.count());
   m_flow->passport_read(identity->document_number, identity->given_names + " " + identity->surname);
-}
-
-int64_t App::wait_until_delivered(double max_seconds) {
-  const double deadline = monotonic_seconds() + max_seconds;
-  for (;;) {
-    auto stats = m_store->stats(static_cast<int64_t>(std::time(nullptr)));
-    const int64_t pending = stats ? stats->pending_outbox : -1;
-    if (pending == 0 || !m_sync || monotonic_seconds() > deadline) return pending;
-    m_sync->wake();
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
 }
 
 void App::refresh_notices() {

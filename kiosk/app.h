@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/catalog.h"
 #include "domain/result.h"
@@ -103,6 +104,7 @@ class App {
   void start_sync(const provisioning::TerminalIdentity& identity);
   // Switches to a newer catalog the sync worker stored, when no citizen is mid-application.
   void adopt_synced_catalog();
+  void use_stored_catalog(std::string_view why);
   [[nodiscard]] tech::DeskDevices device_summary();
 
   Config m_config;

@@ -24,4 +24,10 @@ struct LoadedCatalog {
 Result<LoadedCatalog> load_catalog(const std::filesystem::path& candidate,
                                    const std::filesystem::path& last_good);
 
+// <data_dir>/catalog/last-good.json: where the kiosk keeps its last good catalog, and where
+// enrollment and the sync worker store a newer one from the centre.
+[[nodiscard]] inline std::filesystem::path last_good_catalog_path(const std::filesystem::path& data_dir) {
+  return data_dir / "catalog" / "last-good.json";
+}
+
 }  // namespace pk::kiosk

@@ -1,0 +1,91 @@
+// The App's link to the centre: the sync worker, taking on an enrollment made on the
+// technician's screen, and switching to a newer catalog the worker stored.
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+#include "kiosk/app.h"
+#include "kiosk/catalog_source.h"
+#include "kiosk/centre_key.h"
+#include "kiosk/enrolled_identity.h"
+#include "provisioning/terminal_identity.h"
+
+namespace pk::kiosk {
+
+void App::start_sync(const provisioning::TerminalIdentity& identity) {
+  if (m_sync) m_sync->stop();
+  m_sync.reset();
+  sync::SyncOptions options;
+  options.http.tls = provisioning::tls_options(identity);
+  options.store_file = m_config.data_dir / "pishkhan.db";
+  options.centre_url = m_config.centre_url;
+  options.terminal_id = m_config.terminal_id;
+  options.ledger = sync::LedgerSync::On;                             // notices in, clock and ledger rows out
+  options.catalog_file = last_good_catalog_path(m_config.data_dir);  // newer ones stored there
+  options.catalog_public_key = identity.catalog_public_key;
+  m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
+  if (auto started = m_sync->start(); !started) {
+    spdlog::error("sync: {}", started.error().message);
+    m_sync.reset();
+  }
+}
+
+void App::adopt_enrollment(const provisioning::EnrollOutcome& outcome) {
+  if (!outcome.ok() || !outcome.identity) return;
+  const provisioning::TerminalIdentity& identity = *outcome.identity;
+  apply_enrolled_identity(m_config, identity);
+  // The sealing key: from now on captures are accepted (sealed to it).
+  if (auto key = load_centre_key(centre_key_path(m_config.data_dir)))
+    m_centre_key = key.value();
+  else
+    spdlog::error("after enrollment: {}", key.error().message);
+  // The catalog enrollment stored, by the same last-good rule as at start. The citizen flow is
+  // at its welcome screen while a technician works, so no session holds a service of the old one.
+  if (outcome.catalog.result == provisioning::CatalogFetch::Stored) use_stored_catalog("after enrollment");
+  // A catalog fetched again (AlreadyEnrolled) leaves a running sync worker alone.
+  if (m_config.centre_url.empty())
+    spdlog::warn(
+        "after enrollment: centre.url is empty in the configuration, so nothing is sent to the centre");
+  else if (outcome.status == provisioning::EnrollStatus::Enrolled || !m_sync)
+    start_sync(identity);
+  spdlog::info("enrolled from the technician screen as {} (number {}, office {}); sync {}",
+               m_config.terminal_id, m_config.terminal_number, m_config.office, m_sync ? "started" : "off");
+}
+
+// The flow and the technician screens hold the catalog by reference and a session holds a
+// service of it: only at the welcome screen, outside technician mode and counter mode (an
+// operator's form has no idle point; a restart takes the new one), is it swapped.
+void App::adopt_synced_catalog() {
+  if (!m_sync || m_desk || (m_tech && m_tech->active()) || m_flow->state().screen != CitizenScreen::Welcome)
+    return;
+  const int64_t stored = m_sync->catalog_version_stored();
+  if (stored <= m_catalog.version || stored == m_synced_catalog_tried) return;
+  m_synced_catalog_tried = stored;
+  use_stored_catalog("catalog from the centre");
+}
+
+// The last good catalog by the same rule as at start (kiosk/catalog_source.h), in use from now
+// on when it is another version than the one shown.
+void App::use_stored_catalog(std::string_view why) {
+  auto loaded = load_catalog(m_config.catalog_file, last_good_catalog_path(m_config.data_dir));
+  if (!loaded) return spdlog::error("{}: {}", why, loaded.error().message);
+  if (loaded->catalog.version == m_catalog.version) return;
+  spdlog::info("{}: catalog version {} from {} now in use (was {})", why, loaded->catalog.version,
+               loaded->from.string(), m_catalog.version);
+  m_catalog = std::move(loaded->catalog);
+}
+
+int64_t App::wait_until_delivered(double max_seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(max_seconds);
+  for (;;) {
+    auto stats = m_store->stats(static_cast<int64_t>(std::time(nullptr)));
+    const int64_t pending = stats ? stats->pending_outbox : -1;
+    if (pending == 0 || !m_sync || std::chrono::steady_clock::now() > deadline) return pending;
+    m_sync->wake();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+}
+
+}  // namespace pk::kiosk
