@@ -16,7 +16,7 @@ namespace pk::centre {
 
 void CentreServer::add_diagnostics_routes() {
   m_server->Post("/v1/diagnostics", [this](const httplib::Request& request, httplib::Response& response) {
-    const auto terminal = http::authenticated_terminal(request, response, "diagnostics");
+    const auto terminal = this->terminal(request, response, "diagnostics");
     if (!terminal) return;
     const auto limit = static_cast<size_t>(m_config.max_diagnostics_bytes);
     if (request.body.size() > limit)
@@ -25,16 +25,16 @@ void CentreServer::add_diagnostics_routes() {
                                    " bytes; the centre takes at most " + std::to_string(limit));
     auto checked = check_diagnostics_bundle(request.body);
     if (!checked) {
-      spdlog::warn("centre: diagnostics from {} refused: {}", *terminal, checked.error().message);
+      spdlog::warn("centre: diagnostics from {} refused: {}", terminal->id, checked.error().message);
       return http::reply_error(response, 400, "diagnostics: " + checked.error().message);
     }
-    auto receipt = m_diagnostics->store(*terminal, request.body, std::time(nullptr));
+    auto receipt = m_diagnostics->store(terminal->id, request.body, std::time(nullptr));
     if (!receipt) {
-      spdlog::error("centre: diagnostics from {}: {}", *terminal, receipt.error().message);
+      spdlog::error("centre: diagnostics from {}: {}", terminal->id, receipt.error().message);
       return http::reply_error(response, 500, "diagnostics: not stored");
     }
     if (!receipt->replayed)
-      spdlog::info("centre: diagnostics {} from {}: {} bytes in {}", receipt->receipt_id, *terminal,
+      spdlog::info("centre: diagnostics {} from {}: {} bytes in {}", receipt->receipt_id, terminal->id,
                    receipt->bytes, receipt->file.string());
     http::reply_json(response, receipt->replayed ? 200 : 201,
                      nlohmann::json{{"receipt_id", receipt->receipt_id},

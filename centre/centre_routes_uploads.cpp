@@ -37,6 +37,8 @@ void CentreServer::add_upload_routes() {
 
   m_server->Post("/v1/uploads", [this](const httplib::Request& request, httplib::Response& response) {
     if (!check_version(request, response)) return;
+    const auto terminal = this->terminal(request, response, "uploads");
+    if (!terminal) return;
     auto length = sync::tus::parse_length(request.get_header_value("Upload-Length"));
     if (!length) return http::reply_error(response, 400, "Upload-Length: " + length.error().message);
     if (*length > m_config.max_upload_bytes) {
@@ -47,7 +49,8 @@ void CentreServer::add_upload_routes() {
     if (auto parsed = sync::tus::parse_metadata(metadata); !parsed) {
       return http::reply_error(response, 400, parsed.error().message);
     }
-    auto upload = m_storage->create_upload(*length, metadata);
+    if (pending_over_quota(terminal->id, 1, *length, response)) return;
+    auto upload = m_storage->create_upload(terminal->id, *length, metadata);
     if (!upload) {
       spdlog::error("centre: create upload: {}", upload.error().message);
       return http::reply_error(response, 500, "upload not created");
@@ -61,7 +64,10 @@ void CentreServer::add_upload_routes() {
   m_server->Get(kUploadPath, [this](const httplib::Request& request, httplib::Response& response) {
     if (!check_version(request, response)) return;
     response.set_header("Cache-Control", "no-store");
-    auto upload = m_storage->find_upload(request.matches[1]);
+    const auto terminal = this->terminal(request, response, "uploads");
+    if (!terminal) return;
+    // Another terminal's upload is 404, exactly as a missing one: nothing about it is confirmed.
+    auto upload = m_storage->find_upload(terminal->id, request.matches[1]);
     if (!upload) return http::reply_error(response, 500, "upload not readable");
     if (!*upload) return http::reply_error(response, 404, "no such upload");
     response.status = 200;
@@ -86,7 +92,9 @@ void CentreServer::add_upload_routes() {
                                  "chunk does not match Upload-Checksum");
       }
     }
-    auto appended = m_storage->append(request.matches[1], *offset, chunk);
+    const auto terminal = this->terminal(request, response, "uploads");
+    if (!terminal) return;
+    auto appended = m_storage->append(terminal->id, request.matches[1], *offset, chunk);
     if (!appended) {
       spdlog::error("centre: PATCH {}: {}", request.path, appended.error().message);
       return http::reply_error(response, 500, "chunk not stored");
@@ -110,7 +118,9 @@ void CentreServer::add_upload_routes() {
 
   m_server->Delete(kUploadPath, [this](const httplib::Request& request, httplib::Response& response) {
     if (!check_version(request, response)) return;
-    auto removed = m_storage->remove_upload(request.matches[1]);
+    const auto terminal = this->terminal(request, response, "uploads");
+    if (!terminal) return;
+    auto removed = m_storage->remove_upload(terminal->id, request.matches[1]);
     if (!removed) return http::reply_error(response, 500, "upload not removed");
     if (!*removed) return http::reply_error(response, 404, "no such standalone upload");
     response.status = 204;

@@ -48,6 +48,12 @@ struct AppendResult {
   int64_t offset = 0;  // the upload's offset after the call
 };
 
+// What a terminal has asked the centre to hold and not yet sent: the basis of its quotas.
+struct TerminalUsage {
+  int64_t pending_uploads = 0;  // uploads not yet complete
+  int64_t pending_bytes = 0;    // their declared lengths less what has arrived
+};
+
 struct CentreCounts {
   int64_t applications = 0;
   int64_t uploads = 0;
@@ -62,29 +68,43 @@ struct TerminalLedger {
   int64_t suspect_clock_outages = 0;  // outages the terminal flagged as resting on a suspect clock
 };
 
+// Every application and upload belongs to the terminal that created it (`terminal_id`, always
+// the client certificate's, never a body field). A terminal sees only its own: another
+// terminal's application or upload is reported as not there at all, so its existence is not
+// confirmed to the asker.
 class CentreStorage {
  public:
   virtual ~CentreStorage() = default;
 
-  // Idempotent by key: the application, one upload per page (sized and with the SHA-256 the
-  // terminal announced) and the reply are stored in one transaction.
-  [[nodiscard]] virtual Result<SubmitResult> submit(const std::string& idempotency_key,
+  // Idempotent by (terminal, key): the application, one upload per page (sized and with the
+  // SHA-256 the terminal announced) and the reply are stored in one transaction. Tracking codes
+  // are unique across terminals.
+  [[nodiscard]] virtual Result<SubmitResult> submit(const std::string& terminal_id,
+                                                    const std::string& idempotency_key,
                                                     const std::string& body_sha256_hex,
                                                     const sync::Submission& submission) = 0;
+  // nullopt when there is no such application, or it is another terminal's.
   [[nodiscard]] virtual Result<std::optional<sync::ApplicationStatus>> status(
-      const std::string& tracking_code) = 0;
+      const std::string& terminal_id, const std::string& tracking_code) = 0;
   // Moves an application forward (a reviewer's decision); refuses a step back.
   [[nodiscard]] virtual Result<void> set_status(const std::string& tracking_code,
                                                 sync::CentreStatus status) = 0;
 
-  [[nodiscard]] virtual Result<UploadInfo> create_upload(int64_t length, const std::string& metadata) = 0;
-  [[nodiscard]] virtual Result<std::optional<UploadInfo>> find_upload(const std::string& id) = 0;
+  [[nodiscard]] virtual Result<UploadInfo> create_upload(const std::string& terminal_id, int64_t length,
+                                                         const std::string& metadata) = 0;
+  // nullopt when there is no such upload, or it is another terminal's.
+  [[nodiscard]] virtual Result<std::optional<UploadInfo>> find_upload(const std::string& terminal_id,
+                                                                      const std::string& id) = 0;
   // Appends the chunk only if `offset` is the upload's offset; durable before it returns.
-  [[nodiscard]] virtual Result<AppendResult> append(const std::string& id, int64_t offset,
-                                                    std::span<const uint8_t> chunk) = 0;
-  // Returns false when there was no such upload.
-  [[nodiscard]] virtual Result<bool> remove_upload(const std::string& id) = 0;
+  // Another terminal's upload is NotFound.
+  [[nodiscard]] virtual Result<AppendResult> append(const std::string& terminal_id, const std::string& id,
+                                                    int64_t offset, std::span<const uint8_t> chunk) = 0;
+  // Returns false when there was no such standalone upload of this terminal.
+  [[nodiscard]] virtual Result<bool> remove_upload(const std::string& terminal_id, const std::string& id) = 0;
+  // The centre's own read of a page (review, tests): no terminal is asking.
   [[nodiscard]] virtual Result<std::vector<uint8_t>> read_upload(const std::string& id) = 0;
+  // What the terminal has pending, for its quotas.
+  [[nodiscard]] virtual Result<TerminalUsage> usage(const std::string& terminal_id) = 0;
 
   // Outage notices in the domain's format (domain/sla_notice_json.h), soonest first.
   [[nodiscard]] virtual Result<std::vector<sync::OutageNotice>> notices() = 0;
@@ -97,7 +117,8 @@ class CentreStorage {
   // again replaces itself, an open outage is updated when it closes, a closed one never
   // changes, a run only grows. Returns how many rows of each kind it took.
   [[nodiscard]] virtual Result<sync::LedgerReceipt> store_ledger(const sync::LedgerUpload& upload) = 0;
-  // Every terminal that sent a ledger or a failure report, ordered by terminal id.
+  // Every terminal that sent a ledger or a failure report, ordered by terminal id; a failure
+  // report counts for the terminal that submitted it.
   [[nodiscard]] virtual Result<std::vector<TerminalLedger>> terminal_ledgers() = 0;
 };
 

@@ -171,7 +171,8 @@ Result<std::string> EnrollmentStore::complete_enrollment(const std::string& code
 Result<Authorisation> EnrollmentStore::authorise(const std::string& cert_sha256) {
   std::lock_guard lock(m_mutex);
   auto find = m_db.prepare(
-      "SELECT c.terminal_id, c.revoked_unix IS NOT NULL OR t.terminal_id IS NULL OR t.revoked_unix IS NOT NULL "
+      "SELECT c.terminal_id, c.revoked_unix IS NOT NULL OR t.terminal_id IS NULL OR t.revoked_unix IS NOT NULL, "
+      "  IFNULL(t.terminal_number, 0) "
       "FROM certificates c LEFT JOIN terminals t ON t.terminal_id = c.terminal_id WHERE c.cert_sha256 = ?1");
   if (!find) return find.error();
   find->bind(1, cert_sha256);
@@ -181,6 +182,7 @@ Result<Authorisation> EnrollmentStore::authorise(const std::string& cert_sha256)
   if (*row != StepResult::Row) return authorisation;
   authorisation.terminal_id = find->column_text(0);
   authorisation.state = find->column_int64(1) != 0 ? CertificateState::Revoked : CertificateState::Active;
+  authorisation.terminal_number = static_cast<int>(find->column_int64(2));
   return authorisation;
 }
 

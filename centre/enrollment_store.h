@@ -43,6 +43,7 @@ enum class CertificateState { Unknown, Active, Revoked };
 struct Authorisation {
   CertificateState state = CertificateState::Unknown;
   std::string terminal_id;
+  int terminal_number = 0;  // the TTTT of its tracking codes; 0 when unknown
 };
 
 struct IssuedCode {

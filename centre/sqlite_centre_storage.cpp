@@ -20,16 +20,20 @@ using store::StepResult;
 using store::Transaction;
 
 constexpr std::string_view kSchema = R"sql(
+-- Each application and upload belongs to the terminal whose certificate created it.
 CREATE TABLE IF NOT EXISTS applications (
   tracking_code TEXT PRIMARY KEY,
-  idempotency_key TEXT NOT NULL UNIQUE,
+  terminal_id TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
   body_sha256 TEXT NOT NULL,
   submission TEXT NOT NULL,
   first_reply TEXT NOT NULL,
-  status TEXT NOT NULL
+  status TEXT NOT NULL,
+  UNIQUE (terminal_id, idempotency_key)
 );
 CREATE TABLE IF NOT EXISTS uploads (
   id TEXT PRIMARY KEY,
+  terminal_id TEXT NOT NULL,
   length INTEGER NOT NULL,
   offset INTEGER NOT NULL DEFAULT 0,
   metadata TEXT NOT NULL DEFAULT '',
@@ -39,6 +43,7 @@ CREATE TABLE IF NOT EXISTS uploads (
   expected_sha256 TEXT
 );
 CREATE INDEX IF NOT EXISTS uploads_by_application ON uploads(tracking_code, page_index);
+CREATE INDEX IF NOT EXISTS uploads_pending_by_terminal ON uploads(terminal_id) WHERE complete = 0;
 CREATE TABLE IF NOT EXISTS notices (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, published_at_unix INTEGER NOT NULL,
   starts_at_unix INTEGER NOT NULL, ends_at_unix INTEGER NOT NULL
@@ -70,6 +75,26 @@ CREATE TABLE IF NOT EXISTS heartbeats (
 );
 )sql";
 
+// Version 1 had no owner: applications and uploads gain the terminal that sent them (the
+// submission's own terminal_id, which the centre had checked against the certificate), and
+// idempotency keys become unique per terminal. Tables are rebuilt, as SQLite cannot drop a
+// UNIQUE constraint in place.
+constexpr std::string_view kOwnedRowsMigration = R"sql(
+ALTER TABLE applications RENAME TO applications_v1;
+ALTER TABLE uploads RENAME TO uploads_v1;
+DROP INDEX IF EXISTS uploads_by_application;
+)sql";
+constexpr std::string_view kOwnedRowsCopy = R"sql(
+INSERT INTO applications SELECT tracking_code, IFNULL(json_extract(submission, '$.terminal_id'), ''),
+  idempotency_key, body_sha256, submission, first_reply, status FROM applications_v1;
+INSERT INTO uploads SELECT u.id, IFNULL(json_extract(a.submission, '$.terminal_id'), ''), u.length, u.offset,
+  u.metadata, u.complete, u.tracking_code, u.page_index, u.expected_sha256
+  FROM uploads_v1 u LEFT JOIN applications_v1 a ON a.tracking_code = u.tracking_code;
+DROP TABLE uploads_v1;
+DROP TABLE applications_v1;
+)sql";
+constexpr int64_t kSchemaVersion = 2;
+
 std::string new_upload_id() {
   std::array<uint8_t, 16> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
@@ -86,24 +111,27 @@ class SqliteCentreStorage final : public CentreStorage {
   SqliteCentreStorage(Database db, std::filesystem::path uploads)
       : m_db(std::move(db)), m_uploads(std::move(uploads)) {}
 
-  Result<SubmitResult> submit(const std::string& key, const std::string& body_sha,
-                              const sync::Submission& submission) override {
+  Result<SubmitResult> submit(const std::string& terminal_id, const std::string& key,
+                              const std::string& body_sha, const sync::Submission& submission) override {
     std::lock_guard lock(m_mutex);
     auto transaction = Transaction::begin(m_db);
     if (!transaction) return transaction.error();
-    for (const char* column : {"idempotency_key", "tracking_code"}) {
-      auto find = m_db.prepare(std::string("SELECT body_sha256, first_reply FROM applications WHERE ") +
-                               column + " = ?1");
+    // By this terminal's key first, then by tracking code across every terminal.
+    for (const bool by_key : {true, false}) {
+      auto find = m_db.prepare(
+          by_key ? "SELECT body_sha256, first_reply, terminal_id FROM applications"
+                   " WHERE terminal_id = ?1 AND idempotency_key = ?2"
+                 : "SELECT body_sha256, first_reply, terminal_id FROM applications WHERE tracking_code = ?2");
       if (!find) return find.error();
-      find->bind(1, std::string_view(column[0] == 'i' ? key : submission.tracking_code));
+      find->bind(1, terminal_id).bind(2, std::string_view(by_key ? key : submission.tracking_code));
       auto row = find->step();
       if (!row) return row.error();
       if (*row == StepResult::Row) {
-        // The same body under this key, or under a key damaged on the way: the same submission.
-        if (find->column_text(0) == body_sha)
+        // The same body from the same terminal under this key, or under a key damaged on the
+        // way: the same submission.
+        if (find->column_text(0) == body_sha && find->column_text(2) == terminal_id)
           return SubmitResult{SubmitOutcome::Replayed, find->column_text(1)};
-        return SubmitResult{column[0] == 'i' ? SubmitOutcome::KeyReused : SubmitOutcome::TrackingCodeTaken,
-                            {}};
+        return SubmitResult{by_key ? SubmitOutcome::KeyReused : SubmitOutcome::TrackingCodeTaken, {}};
       }
     }
     sync::ApplicationStatus status;
@@ -119,40 +147,43 @@ class SqliteCentreStorage final : public CentreStorage {
     const std::string reply = sync::to_json(status);
     auto insert = m_db.prepare(
         "INSERT INTO applications (tracking_code, idempotency_key, body_sha256, submission, first_reply, "
-        "status)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        "status, terminal_id)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!insert) return insert.error();
     insert->bind(1, submission.tracking_code)
         .bind(2, key)
         .bind(3, body_sha)
         .bind(4, sync::to_json(submission))
         .bind(5, reply)
-        .bind(6, sync::to_string(status.status));
+        .bind(6, sync::to_string(status.status))
+        .bind(7, terminal_id);
     if (auto ran = insert->run(); !ran) return ran.error();
     for (size_t i = 0; i < ids.size(); ++i) {
       auto upload = m_db.prepare(
-          "INSERT INTO uploads (id, length, tracking_code, page_index, expected_sha256) VALUES (?1, ?2, ?3, "
-          "?4, ?5)");
+          "INSERT INTO uploads (id, length, tracking_code, page_index, expected_sha256, terminal_id)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
       if (!upload) return upload.error();
       upload->bind(1, ids[i])
           .bind(2, submission.pages[i].sealed_size)
           .bind(3, submission.tracking_code)
           .bind(4, static_cast<int64_t>(i))
-          .bind(5, submission.pages[i].sealed_sha256_hex);
+          .bind(5, submission.pages[i].sealed_sha256_hex)
+          .bind(6, terminal_id);
       if (auto ran = upload->run(); !ran) return ran.error();
     }
     if (auto committed = transaction->commit(); !committed) return committed.error();
     return SubmitResult{SubmitOutcome::Created, reply};
   }
 
-  Result<std::optional<sync::ApplicationStatus>> status(const std::string& tracking_code) override {
+  Result<std::optional<sync::ApplicationStatus>> status(const std::string& terminal_id,
+                                                        const std::string& tracking_code) override {
     std::lock_guard lock(m_mutex);
-    return status_locked(tracking_code);
+    return status_locked(&terminal_id, tracking_code);
   }
 
   Result<void> set_status(const std::string& tracking_code, sync::CentreStatus next) override {
     std::lock_guard lock(m_mutex);
-    auto current = status_locked(tracking_code);
+    auto current = status_locked(nullptr, tracking_code);
     if (!current) return current.error();
     if (!*current) return make_error("centre: no application " + tracking_code);
     if (static_cast<int>(next) < static_cast<int>((*current)->status)) {
@@ -164,29 +195,32 @@ class SqliteCentreStorage final : public CentreStorage {
     return update->bind(1, tracking_code).bind(2, sync::to_string(next)).run();
   }
 
-  Result<UploadInfo> create_upload(int64_t length, const std::string& metadata) override {
+  Result<UploadInfo> create_upload(const std::string& terminal_id, int64_t length,
+                                   const std::string& metadata) override {
     std::lock_guard lock(m_mutex);
     UploadInfo info{new_upload_id(), length, 0, metadata, length == 0};
-    auto insert =
-        m_db.prepare("INSERT INTO uploads (id, length, metadata, complete) VALUES (?1, ?2, ?3, ?4)");
+    auto insert = m_db.prepare(
+        "INSERT INTO uploads (id, length, metadata, complete, terminal_id) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!insert) return insert.error();
     insert->bind(1, info.id).bind(2, length).bind(3, metadata).bind(4, int64_t{info.complete ? 1 : 0});
+    insert->bind(5, terminal_id);
     if (auto ran = insert->run(); !ran) return ran.error();
     return info;
   }
 
-  Result<std::optional<UploadInfo>> find_upload(const std::string& id) override {
+  Result<std::optional<UploadInfo>> find_upload(const std::string& terminal_id,
+                                                const std::string& id) override {
     std::lock_guard lock(m_mutex);
-    auto found = find_locked(id);
+    auto found = find_locked(terminal_id, id);
     if (!found) return found.error();
     if (!*found) return std::optional<UploadInfo>();
     return std::optional<UploadInfo>((*found)->info);
   }
 
-  Result<AppendResult> append(const std::string& id, int64_t offset,
+  Result<AppendResult> append(const std::string& terminal_id, const std::string& id, int64_t offset,
                               std::span<const uint8_t> chunk) override {
     std::lock_guard lock(m_mutex);
-    auto found = find_locked(id);
+    auto found = find_locked(terminal_id, id);
     if (!found) return found.error();
     if (!*found) return AppendResult{AppendOutcome::NotFound, 0};
     const Row& row = **found;
@@ -244,12 +278,13 @@ class SqliteCentreStorage final : public CentreStorage {
     return AppendResult{AppendOutcome::Appended, new_offset};
   }
 
-  Result<bool> remove_upload(const std::string& id) override {
+  Result<bool> remove_upload(const std::string& terminal_id, const std::string& id) override {
     std::lock_guard lock(m_mutex);
     if (!is_upload_id(id)) return false;
-    auto remove = m_db.prepare("DELETE FROM uploads WHERE id = ?1 AND tracking_code IS NULL");
+    auto remove =
+        m_db.prepare("DELETE FROM uploads WHERE id = ?1 AND terminal_id = ?2 AND tracking_code IS NULL");
     if (!remove) return remove.error();
-    if (auto ran = remove->bind(1, id).run(); !ran) return ran.error();
+    if (auto ran = remove->bind(1, id).bind(2, terminal_id).run(); !ran) return ran.error();
     const bool removed = m_db.changes() > 0;
     std::error_code ignored;
     if (removed) std::filesystem::remove(m_uploads / id, ignored);
@@ -261,6 +296,17 @@ class SqliteCentreStorage final : public CentreStorage {
     if (!is_upload_id(id)) return make_error("centre: no upload " + id);
     if (!std::filesystem::exists(m_uploads / id)) return std::vector<uint8_t>();
     return read_file(m_uploads / id);
+  }
+
+  Result<TerminalUsage> usage(const std::string& terminal_id) override {
+    std::lock_guard lock(m_mutex);
+    auto query = m_db.prepare(
+        "SELECT count(*), IFNULL(sum(length - offset), 0) FROM uploads WHERE terminal_id = ?1 AND complete = 0");
+    if (!query) return query.error();
+    query->bind(1, terminal_id);
+    auto row = query->step();
+    if (!row) return row.error();
+    return TerminalUsage{query->column_int64(0), query->column_int64(1)};
   }
 
   Result<std::vector<sync::OutageNotice>> notices() override {
@@ -439,9 +485,10 @@ class SqliteCentreStorage final : public CentreStorage {
       of(events->column_text(0))
           .snapshot.clock_events.push_back({kind, events->column_int64(2), events->column_int64(3)});
     }
-    // Failure reports arrive as submissions of kind failure_report (exactly once, by their key).
+    // Failure reports arrive as submissions of kind failure_report (exactly once, by their key),
+    // and count for the terminal whose certificate submitted them.
     auto reports = m_db.prepare(
-        "SELECT json_extract(submission, '$.terminal_id'), json_extract(submission, '$.service_number'), "
+        "SELECT terminal_id, json_extract(submission, '$.service_number'), "
         "  json_extract(submission, '$.created_at_unix') FROM applications "
         "WHERE json_extract(submission, '$.kind') = 'failure_report' ORDER BY rowid");
     if (!reports) return reports.error();
@@ -467,13 +514,14 @@ class SqliteCentreStorage final : public CentreStorage {
     std::optional<std::string> expected_sha256;
   };
 
-  Result<std::optional<Row>> find_locked(const std::string& id) {
+  // Another terminal's upload is not found, exactly as one that does not exist.
+  Result<std::optional<Row>> find_locked(const std::string& terminal_id, const std::string& id) {
     if (!is_upload_id(id)) return std::optional<Row>();
     auto query = m_db.prepare(
-        "SELECT length, offset, metadata, complete, tracking_code, expected_sha256 FROM uploads WHERE id = "
-        "?1");
+        "SELECT length, offset, metadata, complete, tracking_code, expected_sha256 FROM uploads"
+        " WHERE id = ?1 AND terminal_id = ?2");
     if (!query) return query.error();
-    query->bind(1, id);
+    query->bind(1, id).bind(2, terminal_id);
     auto row = query->step();
     if (!row) return row.error();
     if (*row == StepResult::Done) return std::optional<Row>();
@@ -483,13 +531,17 @@ class SqliteCentreStorage final : public CentreStorage {
                                   query->column_optional_text(5)});
   }
 
-  Result<std::optional<sync::ApplicationStatus>> status_locked(const std::string& tracking_code) {
-    auto query = m_db.prepare("SELECT status FROM applications WHERE tracking_code = ?1");
+  // `terminal_id` null: the centre's own look (a reviewer); else only that terminal's.
+  Result<std::optional<sync::ApplicationStatus>> status_locked(const std::string* terminal_id,
+                                                               const std::string& tracking_code) {
+    auto query = m_db.prepare("SELECT status, terminal_id FROM applications WHERE tracking_code = ?1");
     if (!query) return query.error();
     query->bind(1, tracking_code);
     auto row = query->step();
     if (!row) return row.error();
     if (*row == StepResult::Done) return std::optional<sync::ApplicationStatus>();
+    if (terminal_id != nullptr && query->column_text(1) != *terminal_id)
+      return std::optional<sync::ApplicationStatus>();
     sync::ApplicationStatus status;
     status.tracking_code = tracking_code;
     status.status = sync::centre_status_from(query->column_text(0)).value_or(sync::CentreStatus::Receiving);
@@ -521,6 +573,31 @@ class SqliteCentreStorage final : public CentreStorage {
   std::filesystem::path m_uploads;
 };
 
+// Brings any earlier centre.sqlite to kSchemaVersion (PRAGMA user_version), in one transaction.
+Result<void> migrate(Database& db) {
+  auto transaction = Transaction::begin(db);
+  if (!transaction) return transaction.error();
+  auto version = db.query_int64("PRAGMA user_version");
+  if (!version) return version.error();
+  if (*version > kSchemaVersion)
+    return make_error("centre: " + db.path().string() + " is schema version " + std::to_string(*version) +
+                      ", newer than this centre (" + std::to_string(kSchemaVersion) +
+                      "): use a newer centre");
+  auto had_applications =
+      db.query_int64("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'applications'");
+  if (!had_applications) return had_applications.error();
+  const bool owned_rows_missing = *version < 2 && *had_applications > 0;
+  if (owned_rows_missing) {
+    if (auto renamed = db.exec(kOwnedRowsMigration); !renamed) return renamed.error();
+  }
+  if (auto schema = db.exec(kSchema); !schema) return schema.error();
+  if (owned_rows_missing) {
+    if (auto copied = db.exec(kOwnedRowsCopy); !copied) return copied.error();
+  }
+  if (auto set = db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !set) return set.error();
+  return transaction->commit();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<CentreStorage>> open_sqlite_storage(const std::filesystem::path& data_dir) {
@@ -533,7 +610,7 @@ Result<std::unique_ptr<CentreStorage>> open_sqlite_storage(const std::filesystem
       !pragmas) {
     return pragmas.error();
   }
-  if (auto schema = db->exec(kSchema); !schema) return schema.error();
+  if (auto migrated = migrate(*db); !migrated) return migrated.error();
   return std::unique_ptr<CentreStorage>(
       std::make_unique<SqliteCentreStorage>(std::move(db).value(), data_dir / "uploads"));
 }

@@ -27,7 +27,8 @@ TEST_P(BadReplies, AreLoggedAndRetriedAndNothingIsDropped) {
   httplib::Server server;
   const std::string page_sha(64, 'e');
   const std::string status_json =
-      R"({"version":1,"tracking_code":"KSK7-1","status":"received","pages":[{"index":0,"upload":"/v1/uploads/00000000000000000000000000000000","sealed_size":1048,"received":1048,"sealed_sha256":")" +
+      R"({"version":1,"tracking_code":")" + test_tracking_code(1) +
+      R"(","status":"received","pages":[{"index":0,"upload":"/v1/uploads/00000000000000000000000000000000","sealed_size":1048,"received":1048,"sealed_sha256":")" +
       page_sha + R"(","complete":true}]})";
   auto handler = [&](const httplib::Request&, httplib::Response& response) {
     switch (c.misbehaviour) {

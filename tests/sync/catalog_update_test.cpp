@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "centre/signing_key.h"
 #include "domain/catalog.h"
 #include "provisioning/terminal_identity.h"
 #include "sync/catalog_update.h"
@@ -136,8 +137,12 @@ TEST(CatalogUpdate, ACatalogSignedWithAnotherKeyOrNotACatalogIsRefusedAndTheOldO
 
   // A newer, valid catalog signed with a key the terminal was not given: the centre restarted
   // with a new catalog signing key (as a forged centre behind the same TLS would sign).
+  // (A centre never makes a key again by itself: the key is replaced, and its record removed,
+  // by hand, as a forger with the folder would.)
   centre.server.reset();
   std::filesystem::remove(centre.config.data_dir / "catalog_signing.key");
+  std::filesystem::remove(centre.config.data_dir / "keys.json");
+  ASSERT_TRUE(centre::SigningKey::create(centre.config.data_dir / "catalog_signing.key").ok());
   publish(centre.config.catalog_file, shipped_with_version(9));
   centre.start();
   ASSERT_TRUE(centre.server);

@@ -18,7 +18,7 @@ Submission sample_submission(const std::string& tracking_code) {
   submission.kind = "application";
   submission.service_number = 3;
   submission.channel = "kiosk";
-  submission.terminal_id = "KSK7";
+  submission.terminal_id = kTestTerminal;
   submission.created_at_unix = 1'732'500'000;
   submission.sealed_personal_base64 = to_base64(as_bytes("sealed"));
   submission.pages.push_back({"passport", 1, "image/jpeg", 10, 3, to_hex(sha256(as_bytes("abc")))});
@@ -73,7 +73,7 @@ TEST(CentreApi, SameIdempotencyKeyReturnsTheFirstResultAndStoresOnce) {
   ASSERT_TRUE(centre.server);
   HttpClient http(centre.http);
   const std::string base = centre.server->base_url();
-  const Submission submission = sample_submission("KSK7-1");
+  const Submission submission = sample_submission(test_tracking_code(1));
   const HttpResponse first = post_submission(http, base, submission, "key-1");
   const HttpResponse second = post_submission(http, base, submission, "key-1");
   EXPECT_EQ(first.status, 201);
@@ -94,7 +94,7 @@ TEST(CentreApi, RefusesMalformedSubmissions) {
   ASSERT_TRUE(centre.server);
   HttpClient http(centre.http);
   const std::string url = centre.server->base_url() + "/v1/applications";
-  const std::string good = to_json(sample_submission("KSK7-2"));
+  const std::string good = to_json(sample_submission(test_tracking_code(2)));
   EXPECT_EQ(http.send({Method::Post, url, {}, as_bytes(good)})->status, 400);  // no key
   EXPECT_EQ(http.send({Method::Post, url, {{"Idempotency-Key", "k"}}, as_bytes("{\"version\":1")})->status,
             400);
@@ -110,12 +110,12 @@ TEST(CentreApi, StatusByTrackingCode) {
   ASSERT_TRUE(centre.server);
   HttpClient http(centre.http);
   CentreClient client(http, centre.server->base_url());
-  auto missing = client.status("KSK7-9");
+  auto missing = client.status(test_tracking_code(9));
   EXPECT_FALSE(missing.ok());
   EXPECT_EQ(missing.error.retry, Retry::Never);
-  auto submitted = client.submit(sample_submission("KSK7-9"), "key-9");
+  auto submitted = client.submit(sample_submission(test_tracking_code(9)), "key-9");
   ASSERT_TRUE(submitted.ok()) << submitted.error.message;
-  auto status = client.status("KSK7-9");
+  auto status = client.status(test_tracking_code(9));
   ASSERT_TRUE(status.ok()) << status.error.message;
   EXPECT_EQ(status.value->status, CentreStatus::Receiving);
   ASSERT_EQ(status.value->pages.size(), 1u);
@@ -168,10 +168,12 @@ TEST_F(CatalogTest, TamperedCatalogOrForeignKeyIsRefused) {
 
 TEST(CentreSigningKey, IsKeptAcrossRestarts) {
   TempDir dir("signing-key");
-  auto first = centre::SigningKey::load_or_create(dir.file("key"));
-  auto second = centre::SigningKey::load_or_create(dir.file("key"));
-  ASSERT_TRUE(first.ok());
-  ASSERT_TRUE(second.ok());
+  auto first = centre::SigningKey::create(dir.file("key"));
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  auto second = centre::SigningKey::load(dir.file("key"));
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  // Never replaced: a second create is refused, and the key is unchanged.
+  EXPECT_FALSE(centre::SigningKey::create(dir.file("key")).ok());
   EXPECT_EQ(first->public_key(), second->public_key());
   EXPECT_EQ(std::filesystem::status(dir.file("key")).permissions() & std::filesystem::perms::all,
             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);

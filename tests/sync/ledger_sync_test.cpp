@@ -7,6 +7,7 @@
 #include <atomic>
 #include <nlohmann/json.hpp>
 
+#include "centre/province_summary.h"
 #include "domain/jalali.h"
 #include "domain/sla_clock.h"
 #include "domain/sla_figures.h"
@@ -75,7 +76,8 @@ void outage(sla::Ledger& ledger, StepTime& time, sla::OutageCause cause, const s
   ASSERT_TRUE(ledger.close_outage(*opened).ok());
 }
 
-void save_failure_report(const std::filesystem::path& file, const std::string& terminal,
+// `number`: the terminal number the centre gives `terminal` when the test enrolls it.
+void save_failure_report(const std::filesystem::path& file, const std::string& terminal, int number,
                          std::optional<int64_t> service, int64_t at_unix) {
   auto store = store::Store::open(file);
   ASSERT_TRUE(store.ok());
@@ -84,8 +86,9 @@ void save_failure_report(const std::filesystem::path& file, const std::string& t
   report.service_number = service;
   report.terminal_id = terminal;
   report.created_at_unix = at_unix;
-  auto saved = (*store)->save_application(
-      report, [&](int64_t sequence) { return terminal + "-" + std::to_string(sequence); });
+  auto saved = (*store)->save_application(report, [&](int64_t sequence) {
+    return test_tracking_code(sequence, number, TrackingKind::FailureReport);
+  });
   ASSERT_TRUE(saved.ok()) << saved.error().message;
 }
 
@@ -131,16 +134,6 @@ void sync_all(const SyncOptions& options, sla::TimeSource& time) {
   worker.stop();
 }
 
-nlohmann::json get_json(const RunningCentre& centre, const std::string& path) {
-  HttpClient http(http_of(centre));
-  const std::string url = centre.server->base_url() + path;
-  auto response = http.send({Method::Get, url, {}, {}});
-  EXPECT_TRUE(response.ok());
-  if (!response) return {};
-  EXPECT_EQ(response->status, 200) << response->body;
-  return nlohmann::json::parse(response->body);
-}
-
 TEST(LedgerSync, TheCentreSumsTwoTerminalsAsComputedByHand) {
   RunningCentre centre("ledger-two");
   ASSERT_TRUE(centre.server);
@@ -162,7 +155,8 @@ TEST(LedgerSync, TheCentreSumsTwoTerminalsAsComputedByHand) {
     outage(**ledger, time_a, sla::OutageCause::PrinterDown, sla::ServiceScope::all(), 6);
     run_for(**ledger, time_a, 240 - 30);
   }
-  save_failure_report(file_a, "TERM-A", 2, at(1404, 7, 5));
+  // The fixture enrolled SKO-TEST-0001 as number 1; TERM-A and TERM-B are enrolled next: 2 and 3.
+  save_failure_report(file_a, "TERM-A", 2, 2, at(1404, 7, 5));
   // Terminal B: runs 1404/7/1 to 7/6 (120 h); the centre is unreachable for service 1 only,
   // 7/3 00:00-12:00, as announced. One failure report about no particular service.
   const auto file_b = centre.dir.file("b.sqlite");
@@ -174,7 +168,7 @@ TEST(LedgerSync, TheCentreSumsTwoTerminalsAsComputedByHand) {
     outage(**ledger, time_b, sla::OutageCause::CentreUnreachable, sla::ServiceScope::only({1}), 12);
     run_for(**ledger, time_b, 120 - 60);
   }
-  save_failure_report(file_b, "TERM-B", std::nullopt, at(1404, 7, 4));
+  save_failure_report(file_b, "TERM-B", 3, std::nullopt, at(1404, 7, 4));
 
   const HttpOptions as_a = as_terminal(centre, "TERM-A");
   const HttpOptions as_b = as_terminal(centre, "TERM-B");
@@ -183,8 +177,10 @@ TEST(LedgerSync, TheCentreSumsTwoTerminalsAsComputedByHand) {
   // Sending everything again doubles nothing.
   sync_all(ledger_options(file_a, centre, "TERM-A", as_a), time_a);
 
-  const auto summary =
-      get_json(centre, "/v1/sla/summary?year=1404&services=1,2&as_of=" + std::to_string(at(1404, 8, 1)));
+  // The province-wide figures are for staff: computed on the centre, never served to a terminal.
+  auto computed = centre::province_summary(centre.server->storage(), {}, 1404, at(1404, 8, 1), {1, 2});
+  ASSERT_TRUE(computed.ok()) << computed.error().message;
+  const auto summary = nlohmann::json::parse(centre::to_json(*computed));
   ASSERT_TRUE(summary.is_object());
   EXPECT_EQ(summary["terminals"], 2);
   EXPECT_EQ(summary["unattributed_failure_reports"], 1);
@@ -220,11 +216,11 @@ TEST(LedgerSync, TheCentreSumsTwoTerminalsAsComputedByHand) {
   EXPECT_EQ((*ledgers)[0].snapshot.failure_reports.size(), 1u);
   EXPECT_EQ((*ledgers)[1].snapshot.outages.size(), 1u);
 
-  // A bad request is refused with a message, not a crash.
+  // A terminal certificate does not open them.
   HttpClient http(http_of(centre));
-  auto bad = http.send({Method::Get, centre.server->base_url() + "/v1/sla/summary?year=abc", {}, {}});
-  ASSERT_TRUE(bad.ok());
-  EXPECT_EQ(bad->status, 400);
+  auto refused = http.send({Method::Get, centre.server->base_url() + "/v1/sla/summary?year=1404", {}, {}});
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->status, 403);
 }
 
 TEST(LedgerSync, AnOpenOutageIsUpdatedAtTheCentreWhenItCloses) {

@@ -10,10 +10,13 @@
 
 namespace pk::sync::test {
 
-RunningCentre::RunningCentre(const std::string& name) : dir(name) {
+RunningCentre::RunningCentre(const std::string& name,
+                             const std::function<void(centre::CentreConfig&)>& adjust)
+    : dir(name) {
   centre::CentreConfig config;
   config.data_dir = dir.path() / "centre";
   config.catalog_file = std::filesystem::path(PK_SOURCE_DATA_DIR) / "catalog.json";
+  if (adjust) adjust(config);
   auto started = centre::CentreServer::start(config);
   if (!started) {
     ADD_FAILURE() << started.error().message;
@@ -21,7 +24,7 @@ RunningCentre::RunningCentre(const std::string& name) : dir(name) {
   }
   server = std::move(started).value();
   terminal_dir = dir.path() / "terminal";
-  http.tls = enroll_terminal(*server, terminal_dir, "SKO-TEST-0001");
+  http.tls = enroll_terminal(*server, terminal_dir, kTestTerminal);
 }
 
 std::string RunningCentre::url(int port) const {
@@ -48,12 +51,23 @@ sync::TlsOptions enroll_terminal(centre::CentreServer& centre, const std::filesy
   return provisioning::tls_options(*outcome.identity);
 }
 
+std::string test_tracking_code(int64_t sequence, int terminal_number, TrackingKind kind) {
+  auto code = make_tracking_code(kind, terminal_number, sequence);
+  if (!code) {
+    ADD_FAILURE() << code.error().message;
+    return {};
+  }
+  return std::move(code).value().digits();
+}
+
 std::vector<store::SavedApplication> fill_store(store::Store& store, int count, int pages, size_t page_size) {
   std::vector<store::SavedApplication> saved;
   for (int i = 0; i < count; ++i) {
+    // As the enrolled terminal makes them: its id, codes of its number.
+    store::NewApplication application = store::test::sample_application(pages, page_size);
+    application.terminal_id = kTestTerminal;
     auto result =
-        store.save_application(store::test::sample_application(pages, page_size),
-                               [](int64_t sequence) { return store::test::tracking_code_for(sequence); });
+        store.save_application(application, [](int64_t sequence) { return test_tracking_code(sequence); });
     EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
     if (result) saved.push_back(std::move(result).value());
   }
@@ -112,7 +126,7 @@ void expect_each_at_centre_once(centre::CentreServer& centre, const std::filesys
   auto store = store::Store::open(store_file);
   ASSERT_TRUE(store.ok());
   for (const auto& [code, hashes] : expected) {
-    auto status = centre.storage().status(code);
+    auto status = centre.storage().status(kTestTerminal, code);
     ASSERT_TRUE(status.ok() && *status) << code;
     ASSERT_EQ((*status)->pages.size(), hashes.size());
     for (size_t i = 0; i < hashes.size(); ++i) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "centre/centre_server.h"
+#include "domain/tracking_code.h"
 #include "offline-store/store.h"
 #include "sync/encoding.h"
 #include "sync/http_client.h"
@@ -19,8 +20,19 @@ namespace pk::sync::test {
 
 using store::test::TempDir;
 
+// The terminal RunningCentre enrolls first: the centre gives it terminal number 1.
+inline constexpr const char* kTestTerminal = "SKO-TEST-0001";
+inline constexpr int kTestTerminalNumber = 1;
+
+// A real tracking code (14 digits, check digits) of terminal `terminal_number`: the centre
+// takes a submission only under a code of the certificate's own terminal number.
+[[nodiscard]] std::string test_tracking_code(int64_t sequence, int terminal_number = kTestTerminalNumber,
+                                             TrackingKind kind = TrackingKind::Application);
+
 struct RunningCentre {
-  explicit RunningCentre(const std::string& name);
+  // `adjust` may change the centre's configuration (quotas, limits) before it starts.
+  explicit RunningCentre(const std::string& name,
+                         const std::function<void(centre::CentreConfig&)>& adjust = {});
   TempDir dir;
   std::unique_ptr<centre::CentreServer> server;
   // The enrolled terminal's data folder (its keys/ hold the identity) and the HTTP options

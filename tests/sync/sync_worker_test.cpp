@@ -65,7 +65,7 @@ TEST(SyncWorker, DeliversPurgesAndReportsStatusChanges) {
     ASSERT_TRUE(record.ok() && *record);
     EXPECT_EQ((*record)->state, store::ApplicationState::Purged);
     for (const auto& document : (*record)->documents) EXPECT_FALSE(document.sealed_content.has_value());
-    auto status = centre.server->storage().status(code);
+    auto status = centre.server->storage().status(kTestTerminal, code);
     ASSERT_TRUE(status.ok() && *status);
     EXPECT_EQ((*status)->status, CentreStatus::Received);
     ASSERT_EQ((*status)->pages.size(), hashes.size());
