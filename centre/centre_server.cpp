@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <charconv>
 #include <chrono>
 
 #include <httplib.h>
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "centre/centre_http.h"
+#include "centre/centre_keys.h"
 #include "centre/enrollment_tls.h"
 #include "centre/sqlite_centre_storage.h"
 #include "sync/encoding.h"
@@ -29,32 +31,14 @@ void reply_json(httplib::Response& response, int status, const std::string& json
   response.status = status;
   response.set_content(json, "application/json");
 }
-std::optional<std::string> authenticated_terminal(const httplib::Request& request,
-                                                  httplib::Response& response, std::string_view route,
-                                                  const std::string* claimed) {
-  auto terminal = CentreServer::terminal_of(request);
-  if (!terminal) {
-    reply_error(response, 403, std::string(route) + ": no terminal certificate");
-    return std::nullopt;
-  }
-  if (claimed != nullptr && *claimed != *terminal) {
-    spdlog::warn("centre: {}: terminal {} posted for terminal {}: refused", route, *terminal, *claimed);
-    reply_error(response, 403,
-                std::string(route) + ": terminal_id \"" + claimed->substr(0, 64) +
-                    "\" is not this certificate's terminal (" + *terminal + ")");
-    return std::nullopt;
-  }
-  return terminal;
-}
 }  // namespace http
 
 Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
+  // Keys first: a folder that lost them must not be mistaken for a new one once storage is open.
+  auto keys = open_centre_keys(config.data_dir);
+  if (!keys) return keys.error();
   auto storage = open_sqlite_storage(config.data_dir);
   if (!storage) return storage.error();
-  auto key = SigningKey::load_or_create(config.data_dir / "catalog_signing.key");
-  if (!key) return key.error();
-  auto seal = load_or_create_sealing_key(config.data_dir / "sealing.key");
-  if (!seal) return seal.error();
   auto ca = CertificateAuthority::load_or_create(config.data_dir / "tls", config.server_names);
   if (!ca) return ca.error();
   auto enrollment = EnrollmentStore::open(config.data_dir);
@@ -62,11 +46,13 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   auto diagnostics = DiagnosticsStore::open(config.data_dir);
   if (!diagnostics) return diagnostics.error();
   std::unique_ptr<CentreServer> centre(new CentreServer(std::move(config), std::move(storage).value(),
-                                                        std::move(key).value(), std::move(ca).value(),
+                                                        std::move(keys->signing), std::move(ca).value(),
                                                         std::move(enrollment).value()));
-  centre->m_seal = std::move(seal.value());
+  centre->m_seal = std::move(keys->sealing);
   centre->m_diagnostics = std::move(diagnostics).value();
   if (!centre->m_server->is_valid()) return make_error("centre: the TLS context could not be set up");
+  if (centre->m_config.listener == Listener::FrontDoor && centre->m_config.front_door_secret.size() < 32)
+    return make_error("centre: behind a front door the centre needs its secret (32 characters or more)");
   centre->add_routes();
   const CentreConfig& c = centre->m_config;
   centre->m_port = c.port == 0 ? centre->m_server->bind_to_any_port(c.host)
@@ -97,12 +83,19 @@ CentreServer::CentreServer(CentreConfig config, std::unique_ptr<CentreStorage> s
       m_key(std::move(key)),
       m_ca(std::move(ca)),
       m_enrollment(std::move(enrollment)),
-      m_server(make_tls_server(*m_ca)) {}
+      m_server(m_config.listener == Listener::FrontDoor ? std::make_unique<httplib::Server>()
+                                                        : make_tls_server(*m_ca)) {
+  if (m_config.worker_threads > 0) {
+    const auto threads = static_cast<size_t>(m_config.worker_threads);
+    m_server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  }
+}
 
 CentreServer::~CentreServer() { stop(); }
 
 std::string CentreServer::base_url() const {
-  return "https://" + m_config.host + ":" + std::to_string(m_port);
+  const char* scheme = m_config.listener == Listener::FrontDoor ? "http://" : "https://";
+  return scheme + m_config.host + ":" + std::to_string(m_port);
 }
 
 void CentreServer::stop() {
@@ -137,8 +130,22 @@ void CentreServer::add_routes() {
                                                  : "HTTP " + std::to_string(response.status));
         return httplib::Server::HandlerResponse::Handled;
       }));
-  // Before any route runs: only enrolled, non-revoked terminals get past, except to enroll.
+  // Before any route runs and before a body is read: only enrolled, non-revoked terminals get
+  // past, except to enroll, and no body may be longer than its route takes, so nobody makes
+  // the centre buffer what it would refuse.
   m_server->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    if (m_config.listener == Listener::FrontDoor &&
+        !came_through_front_door(request, m_config.front_door_secret)) {
+      spdlog::warn("centre: {} {} did not come through the front door: refused", request.method,
+                   request.path);
+      http::reply_error(response, 403, "this centre instance takes requests only through its front door");
+      response.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!within_body_limit(request, response)) {
+      response.set_header("Connection", "close");  // the unread body must not be taken for a request
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (request.path == "/v1/enroll" || request.path == "/v1/enroll/ca")
       return httplib::Server::HandlerResponse::Unhandled;
     return admit(request, response) ? httplib::Server::HandlerResponse::Unhandled
@@ -150,6 +157,40 @@ void CentreServer::add_routes() {
   add_upload_routes();
   add_ledger_routes();
   add_diagnostics_routes();
+}
+
+int64_t CentreServer::body_limit(const std::string& method, const std::string& path) const {
+  if (method == "PATCH" && path.starts_with("/v1/uploads/")) return m_config.max_upload_bytes;
+  if (path == "/v1/diagnostics") return m_config.max_diagnostics_bytes;
+  if (path == "/v1/enroll") return m_config.max_enroll_bytes;
+  // JSON documents: a submission's manifest, a ledger, a heartbeat.
+  return m_config.max_document_bytes;
+}
+
+bool CentreServer::within_body_limit(const httplib::Request& request, httplib::Response& response) const {
+  const bool has_body = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+  if (!has_body) return true;
+  const int64_t limit = body_limit(request.method, request.path);
+  if (!request.has_header("Content-Length")) {
+    // Chunked bodies would be read to find their length: every client we have sends a length.
+    if (request.get_header_value("Transfer-Encoding").empty()) return true;
+    http::reply_error(response, 411, request.path + ": a Content-Length is required");
+    return false;
+  }
+  const std::string text = request.get_header_value("Content-Length");
+  int64_t length = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), length);
+  if (error != std::errc() || end != text.data() + text.size() || length < 0) {
+    http::reply_error(response, 400, request.path + ": malformed Content-Length");
+    return false;
+  }
+  if (length <= limit) return true;
+  spdlog::warn("centre: {} {}: a body of {} bytes refused before reading (limit {})", request.method,
+               request.path, length, limit);
+  http::reply_error(response, 413,
+                    request.path + ": the body is " + std::to_string(length) +
+                        " bytes; this route takes at most " + std::to_string(limit));
+  return false;
 }
 
 void CentreServer::add_info_routes() {
@@ -165,10 +206,10 @@ void CentreServer::add_info_routes() {
       return http::reply_error(response, 400, "heartbeat: expected {terminal_id, pending_outbox}");
     }
     const auto claimed = body["terminal_id"].get<std::string>();
-    const auto terminal = http::authenticated_terminal(request, response, "heartbeat", &claimed);
+    const auto terminal = this->terminal(request, response, "heartbeat", &claimed);
     if (!terminal) return;
     const int64_t now = std::time(nullptr);
-    if (auto recorded = m_storage->record_heartbeat(*terminal, now, body["pending_outbox"].get<int64_t>());
+    if (auto recorded = m_storage->record_heartbeat(terminal->id, now, body["pending_outbox"].get<int64_t>());
         !recorded) {
       spdlog::error("centre: heartbeat: {}", recorded.error().message);
       return http::reply_error(response, 500, "heartbeat not recorded");

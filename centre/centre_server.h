@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -35,12 +36,45 @@ struct Response;
 
 namespace pk::centre {
 
+// A terminal as the centre knows it from its certificate: its id and its number (the TTTT of
+// its tracking codes).
+struct TerminalIdentity {
+  std::string id;
+  int number = 0;
+};
+
+// What one terminal may ask the centre to hold at once. Past a limit the request is refused
+// with 413 (one request too large) or 429 (too much pending), with a JSON reason.
+struct TerminalQuotas {
+  int max_pages_per_submission = 200;
+  int64_t max_submission_bytes = int64_t{512} * 1024 * 1024;
+  int64_t max_pending_uploads = 2'000;
+  int64_t max_pending_bytes = int64_t{2} * 1024 * 1024 * 1024;
+};
+
+// How terminals reach an instance: straight over TLS (the embedded default, one process), or
+// through a front door (nginx, scripts/centre) that ends TLS, checks client certificates, holds
+// slow and hostile clients off, and passes whole requests to this instance on loopback.
+enum class Listener { Tls, FrontDoor };
+
 struct CentreConfig {
   std::filesystem::path data_dir;
   std::filesystem::path catalog_file;  // served signed at /v1/catalog
+  Listener listener = Listener::Tls;
+  // With Listener::FrontDoor: the secret the front door sends with every request. A request
+  // without it is refused, so nothing else on the machine can pose as the front door.
+  std::string front_door_secret;
+  // Threads serving requests (0: cpp-httplib's default). Behind a front door every request
+  // arrives whole, so a thread is busy only while the request is handled.
+  int worker_threads = 0;
   std::string host = "127.0.0.1";
   int port = 0;
   int64_t max_upload_bytes = int64_t{64} * 1024 * 1024;
+  TerminalQuotas quotas;
+  // An enrollment request is a code and a certificate request: a few kilobytes.
+  int64_t max_enroll_bytes = 32 * 1024;
+  // A submission's manifest, a ledger or a heartbeat.
+  int64_t max_document_bytes = int64_t{4} * 1024 * 1024;
   // A diagnostics bundle is a few tens of kilobytes; anything past this is refused (413).
   int64_t max_diagnostics_bytes = int64_t{16} * 1024 * 1024;
   // Names and addresses terminals reach the centre by (its certificate's subjectAltName);
@@ -67,9 +101,6 @@ class CentreServer {
   [[nodiscard]] const CertificateAuthority& certificate_authority() const { return *m_ca; }
   [[nodiscard]] EnrollmentStore& enrollment() { return *m_enrollment; }
   [[nodiscard]] DiagnosticsStore& diagnostics() { return *m_diagnostics; }
-  // The terminal id of the request's client certificate (routes run only after it was
-  // admitted, so this is an enrolled, non-revoked terminal); nullopt without a certificate.
-  [[nodiscard]] static std::optional<std::string> terminal_of(const httplib::Request& request);
   // Blocks until the server thread has ended.
   void stop();
   // Asks the listen loop to end and returns at once (what a signal handler may call).
@@ -81,11 +112,33 @@ class CentreServer {
   CentreServer(CentreConfig config, std::unique_ptr<CentreStorage> storage, SigningKey key,
                std::unique_ptr<CertificateAuthority> ca, std::unique_ptr<EnrollmentStore> enrollment);
   void add_routes();
+  // The longest body `method path` takes; a request announcing more is refused before reading.
+  [[nodiscard]] int64_t body_limit(const std::string& method, const std::string& path) const;
+  [[nodiscard]] bool within_body_limit(const httplib::Request& request, httplib::Response& response) const;
   void add_enrollment_routes();
-  // Whether the request's client certificate belongs to an enrolled, non-revoked terminal;
-  // when not, `response` holds the 403 and the reason.
+  // The terminal of the request's client certificate when it is enrolled and not revoked;
+  // otherwise the status (403, or 503 when the records cannot be read) and the reason.
+  struct Admission {
+    std::optional<TerminalIdentity> identity;
+    int status = 403;
+    std::string reason;
+  };
+  [[nodiscard]] Admission admission(const httplib::Request& request);
+  // Whether the request may go on to a route; when not, `response` holds the refusal.
   [[nodiscard]] bool admit(const httplib::Request& request, httplib::Response& response);
+  // The terminal a request speaks for: always its client certificate's, never a body field.
+  // When the body also names a terminal (`claimed`, e.g. its "terminal_id") it must be that
+  // same one: a terminal may not act for another. nullopt: `response` holds the refusal.
+  [[nodiscard]] std::optional<TerminalIdentity> terminal(const httplib::Request& request,
+                                                         httplib::Response& response, std::string_view route,
+                                                         const std::string* claimed = nullptr);
   void add_application_routes();
+  // Whether the submission breaks one of the terminal's quotas; if so `response` holds the
+  // 413 or 429 and its reason.
+  [[nodiscard]] bool check_quotas(const std::string& terminal_id, const sync::Submission& submission,
+                                  httplib::Response& response);
+  [[nodiscard]] bool pending_over_quota(const std::string& terminal_id, int64_t more_uploads,
+                                        int64_t more_bytes, httplib::Response& response);
   void add_upload_routes();
   void add_info_routes();
   void add_ledger_routes();

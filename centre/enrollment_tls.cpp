@@ -1,15 +1,18 @@
 #include "centre/enrollment_tls.h"
 
 #include <httplib.h>
+#include <openssl/crypto.h>
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
 #include <spdlog/spdlog.h>
 
-#include "centre/centre_http.h"
-#include "centre/centre_server.h"
+#include <optional>
+
+#include "centre/enrollment_crypto.h"
 
 namespace pk::centre {
 namespace {
@@ -44,6 +47,75 @@ std::unique_ptr<httplib::Server> make_tls_server(const CertificateAuthority& ca)
   });
 }
 
+namespace {
+
+// %XX sequences decoded; nullopt on a malformed one.
+std::optional<std::string> url_unescape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    if (i + 2 >= text.size()) return std::nullopt;
+    const auto hex = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    const int high = hex(text[i + 1]);
+    const int low = hex(text[i + 2]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out += static_cast<char>(high * 16 + low);
+    i += 2;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool came_through_front_door(const httplib::Request& request, const std::string& secret) {
+  const std::string given = request.get_header_value(kFrontDoorSecretHeader);
+  return !secret.empty() && given.size() == secret.size() &&
+         CRYPTO_memcmp(given.data(), secret.data(), secret.size()) == 0;
+}
+
+PeerCertificate peer_certificate_from_front_door(const httplib::Request& request, X509* ca) {
+  PeerCertificate peer;
+  const std::string escaped = request.get_header_value(kClientCertHeader);
+  if (escaped.empty()) {
+    peer.problem = "no client certificate: enroll this terminal first (pishkhan-kiosk --enroll CODE)";
+    return peer;
+  }
+  auto pem = url_unescape(escaped);
+  if (!pem || pem->size() > 16 * 1024) {
+    peer.problem = "the front door passed a malformed client certificate";
+    return peer;
+  }
+  BIO* bio = BIO_new_mem_buf(pem->data(), static_cast<int>(pem->size()));
+  X509* parsed = bio != nullptr ? PEM_read_bio_X509(bio, nullptr, nullptr, nullptr) : nullptr;
+  BIO_free(bio);
+  ERR_clear_error();
+  if (parsed == nullptr) {
+    peer.problem = "the front door passed a client certificate that does not parse";
+    return peer;
+  }
+  peer.owned.reset(parsed, X509_free);
+  peer.cert = parsed;
+  // The front door's verdict, and our own: issued by our CA, in its validity period.
+  const std::string verdict = request.get_header_value(kClientVerifyHeader);
+  const int in_period = X509_cmp_current_time(X509_get0_notBefore(parsed)) < 0 &&
+                        X509_cmp_current_time(X509_get0_notAfter(parsed)) > 0;
+  peer.issued_by_ca = verdict == "SUCCESS" && in_period && enroll::certificate_signed_by(parsed, ca);
+  if (!peer.issued_by_ca)
+    peer.problem = "client certificate not issued by this centre (" +
+                   (verdict.starts_with("FAILED:") ? verdict.substr(7, 120) : std::string("not verified")) +
+                   ")";
+  return peer;
+}
+
 PeerCertificate peer_certificate(const httplib::Request& request) {
   PeerCertificate peer;
   if (request.ssl == nullptr) {
@@ -61,59 +133,6 @@ PeerCertificate peer_certificate(const httplib::Request& request) {
     peer.problem = std::string("client certificate not issued by this centre (") +
                    X509_verify_cert_error_string(verdict) + ")";
   return peer;
-}
-
-std::optional<std::string> CentreServer::terminal_of(const httplib::Request& request) {
-  const PeerCertificate peer = peer_certificate(request);
-  if (peer.cert == nullptr || !peer.issued_by_ca) return std::nullopt;
-  X509_NAME* subject = X509_get_subject_name(peer.cert);
-  const int at = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
-  if (at < 0) return std::nullopt;
-  ASN1_STRING* data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, at));
-  return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(data)),
-                     static_cast<size_t>(ASN1_STRING_length(data)));
-}
-
-bool CentreServer::admit(const httplib::Request& request, httplib::Response& response) {
-  auto refuse = [&](const std::string& why) {
-    http::reply_error(response, 403, why);
-    return false;
-  };
-  const PeerCertificate peer = peer_certificate(request);
-  if (peer.cert == nullptr || !peer.issued_by_ca) return refuse(peer.problem);
-  const std::string fingerprint = enroll::certificate_sha256(peer.cert);
-  // Nothing may stay in this thread's OpenSSL error queue: httplib's next SSL_read on the
-  // connection would take it for a failure of its own and drop the connection.
-  ERR_clear_error();
-  const auto now = std::chrono::steady_clock::now();
-  Authorisation authorisation;
-  {
-    std::lock_guard lock(m_verdicts_mutex);
-    auto it = m_verdicts.find(fingerprint);
-    if (it != m_verdicts.end() && now - it->second.checked < m_config.revocation_check_interval) {
-      authorisation = it->second.authorisation;
-    } else {
-      auto fresh = m_enrollment->authorise(fingerprint);
-      if (!fresh) {
-        spdlog::error("centre: {}", fresh.error().message);
-        http::reply_error(response, 503, "enrollment records not available");
-        return false;
-      }
-      authorisation = fresh.value();
-      if (m_verdicts.size() > 10'000) m_verdicts.clear();  // bounded: a verdict is cheap to make again
-      m_verdicts[fingerprint] = {authorisation, now};
-    }
-  }
-  switch (authorisation.state) {
-    case CertificateState::Active:
-      return true;
-    case CertificateState::Revoked:
-      return refuse("terminal " + authorisation.terminal_id +
-                    " is revoked at this centre (or holds a replaced certificate): enroll it again");
-    case CertificateState::Unknown:
-      break;
-  }
-  return refuse("client certificate unknown to this centre: enroll this terminal");
 }
 
 }  // namespace pk::centre

@@ -24,7 +24,11 @@
 #include "centre/certificate_authority.h"
 #include "centre/diagnostics_store.h"
 #include "centre/enrollment_code.h"
+#include "centre/enrollment_crypto.h"
 #include "centre/enrollment_store.h"
+#include "centre/province_summary.h"
+#include "centre/sqlite_centre_storage.h"
+#include "domain/jalali.h"
 #include "drivers/printer/png_io.h"
 #include "provisioning/enrollment_qr.h"
 
@@ -91,6 +95,36 @@ int show_enrollment_qr(const std::string& code, const std::string& url, const st
   return 0;
 }
 
+int print_sla_summary(const pk::centre::CentreConfig& config, int year, const std::string& services_text,
+                      int64_t as_of) {
+  std::vector<int> services;
+  if (!services_text.empty()) {
+    auto listed = pk::centre::parse_service_list(services_text);
+    if (!listed) {
+      std::fprintf(stderr, "--services must be like 1,3,7 (service numbers 1..9999)\n");
+      return 2;
+    }
+    services = std::move(listed).value();
+  }
+  if (year < pk::jalali::kMinYear || year > pk::jalali::kMaxYear) {
+    std::fprintf(stderr, "--sla-summary takes a Jalali year such as 1405\n");
+    return 2;
+  }
+  auto storage = pk::centre::open_sqlite_storage(config.data_dir);
+  if (!storage) {
+    spdlog::critical("{}", storage.error().message);
+    return 1;
+  }
+  auto summary = pk::centre::province_summary(**storage, config.catalog_file, year,
+                                              as_of > 0 ? as_of : std::time(nullptr), std::move(services));
+  if (!summary) {
+    spdlog::critical("{}", summary.error().message);
+    return 1;
+  }
+  std::printf("%s\n", pk::centre::to_json(*summary).c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -136,7 +170,28 @@ int main(int argc, char** argv) {
       "--list-diagnostics", list_diagnostics,
       "list the diagnostics bundles terminals sent (newest first: receipt, terminal, time, size, file), "
       "and exit");
+  std::string front_door_secret_file;
+  app.add_option(
+         "--front-door-secret-file", front_door_secret_file,
+         "serve plain HTTP on --host:--port for a front door (nginx, see scripts/centre) that ends TLS and "
+         "sends this file's secret with every request; anything else is refused")
+      ->check(CLI::ExistingFile);
+  app.add_option("--threads", config.worker_threads, "threads serving requests (0: the library's default)")
+      ->check(CLI::Range(0, 512));
+  int summary_year = 0;
+  std::string summary_services;
+  int64_t summary_as_of = 0;
+  auto* summary = app.add_option("--sla-summary", summary_year,
+                                 "print the province-wide service-level summary of this Jalali year as JSON, "
+                                 "and exit (staff only: terminals cannot read it)");
+  app.add_option("--services", summary_services,
+                 "services for --sla-summary, e.g. 1,3,7 (default: the catalog's)")
+      ->needs(summary);
+  app.add_option("--as-of", summary_as_of, "Unix seconds the summary is computed as of (default: now)")
+      ->needs(summary);
   CLI11_PARSE(app, argc, argv);
+
+  if (summary_year != 0) return print_sla_summary(config, summary_year, summary_services, summary_as_of);
 
   if (issue_code) {
     if (office.empty() || terminal_id.empty()) {
@@ -215,6 +270,16 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (!front_door_secret_file.empty()) {
+    auto secret = pk::enroll::read_small_file(front_door_secret_file, 1024);
+    if (!secret) {
+      spdlog::critical("--front-door-secret-file: {}", secret.error().message);
+      return 1;
+    }
+    while (!secret->empty() && (secret->back() == '\n' || secret->back() == '\r')) secret->pop_back();
+    config.listener = pk::centre::Listener::FrontDoor;
+    config.front_door_secret = std::move(secret).value();
+  }
   auto server = pk::centre::CentreServer::start(config);
   if (!server) {
     spdlog::critical("{}", server.error().message);

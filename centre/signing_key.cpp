@@ -1,37 +1,42 @@
 #include "centre/signing_key.h"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <unistd.h>
 
+#include <algorithm>
+
+#include "centre/enrollment_crypto.h"
 #include "sync/encoding.h"
 
 namespace pk::centre {
 
 SigningKey::~SigningKey() { sodium_memzero(m_secret.data(), m_secret.size()); }
 
-Result<SigningKey> SigningKey::load_or_create(const std::filesystem::path& file) {
+Result<SigningKey> SigningKey::load(const std::filesystem::path& file) {
   if (sodium_init() < 0) return make_error("libsodium could not be initialised");
+  auto bytes = enroll::read_small_file(file, 1024);
+  if (!bytes) return make_error("centre: the signing key cannot be read (" + bytes.error().message + ")");
   SigningKey key;
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd >= 0) {
-    const ssize_t n = ::read(fd, key.m_secret.data(), key.m_secret.size());
-    ::close(fd);
-    if (n != static_cast<ssize_t>(key.m_secret.size())) {
-      return make_error("centre: signing key " + file.string() + " is not 64 bytes: refusing to replace it");
-    }
-    crypto_sign_ed25519_sk_to_pk(key.m_public.data(), key.m_secret.data());
-    return key;
-  }
+  const bool whole = bytes->size() == key.m_secret.size();
+  if (whole) std::copy(bytes->begin(), bytes->end(), key.m_secret.begin());
+  sodium_memzero(bytes->data(), bytes->size());
+  if (!whole)
+    return make_error("centre: signing key " + file.string() + " is " + std::to_string(bytes->size()) +
+                      " bytes, not 64: refusing to start (restore it from the backup)");
+  crypto_sign_ed25519_sk_to_pk(key.m_public.data(), key.m_secret.data());
+  return key;
+}
+
+Result<SigningKey> SigningKey::create(const std::filesystem::path& file) {
+  if (sodium_init() < 0) return make_error("libsodium could not be initialised");
+  if (std::filesystem::exists(file))
+    return make_error("centre: " + file.string() + " exists; a key is never replaced");
+  SigningKey key;
   crypto_sign_keypair(key.m_public.data(), key.m_secret.data());
-  // O_EXCL: two centres started on one folder at once never overwrite each other's key.
-  fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return make_error("centre: cannot create signing key " + file.string());
-  const bool written =
-      ::write(fd, key.m_secret.data(), key.m_secret.size()) == static_cast<ssize_t>(key.m_secret.size()) &&
-      ::fsync(fd) == 0;
-  ::close(fd);
-  if (!written) return make_error("centre: cannot write signing key " + file.string());
+  auto written = enroll::write_file_atomically(
+      file, std::string_view(reinterpret_cast<const char*>(key.m_secret.data()), key.m_secret.size()),
+      enroll::FileMode::Private);
+  if (!written)
+    return make_error("centre: cannot write signing key " + file.string() + ": " + written.error().message);
   return key;
 }
 

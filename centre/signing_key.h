@@ -1,7 +1,7 @@
 #pragma once
-// The centre's Ed25519 catalog-signing key. Generated on first start into the data folder
-// (mode 0600) and loaded on every later start, so terminals configured with its public key
-// keep trusting the centre across restarts.
+// The centre's Ed25519 catalog-signing key. Made on the data folder's first start
+// (centre/centre_keys.h) and loaded on every later start, so terminals configured with its
+// public key keep trusting the centre across restarts.
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -14,7 +14,10 @@ namespace pk::centre {
 
 class SigningKey {
  public:
-  [[nodiscard]] static Result<SigningKey> load_or_create(const std::filesystem::path& file);
+  // The 64-byte secret key file; a missing, empty or short file is an error naming it.
+  [[nodiscard]] static Result<SigningKey> load(const std::filesystem::path& file);
+  // A new key written atomically (0600, fsync, rename, folder fsync); never replaces a file.
+  [[nodiscard]] static Result<SigningKey> create(const std::filesystem::path& file);
   SigningKey(const SigningKey&) = default;
   SigningKey& operator=(const SigningKey&) = default;
   ~SigningKey();
