@@ -123,7 +123,12 @@ class TechnicianEnroll : public ::testing::Test {
     EXPECT_EQ(info.st_mode & 0777, 0600u);
     auto key = pk::kiosk::load_centre_key(pk::kiosk::centre_key_path(m_data));
     ASSERT_TRUE(key.ok());
-    ASSERT_EQ(pk::provisioning::test::save_captures(m_app->store(), *key, std::time(nullptr)).size(), 2U);
+    // As the kiosk captures once enrolled: under its enrolled id and number (the centre takes
+    // a capture only from the terminal its tracking code and body name).
+    ASSERT_EQ(pk::provisioning::test::save_captures(m_app->store(), *key, std::time(nullptr), terminal_id,
+                                                    (*identity)->terminal_number)
+                  .size(),
+              2U);
     EXPECT_EQ(m_app->wait_until_delivered(20), 0) << "the sync worker delivers as the enrolled terminal";
     auto audit = m_app->store().audit_entries(0, 1000);
     ASSERT_TRUE(audit.ok());

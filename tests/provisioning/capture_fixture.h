@@ -38,9 +38,11 @@ inline const std::vector<Citizen>& citizens() {
   return list;
 }
 
-// Saves one application per citizen; returns the tracking codes.
+// Saves one application per citizen as terminal `terminal_id` (number `terminal_number`, the
+// TTTT of its codes); returns the tracking codes.
 inline std::vector<std::string> save_captures(store::Store& store, const store::PublicKey& centre,
-                                              int64_t now) {
+                                              int64_t now, const std::string& terminal_id = "SKO-TEST-0007",
+                                              int terminal_number = 7) {
   std::vector<std::string> codes;
   for (const Citizen& c : citizens()) {
     const std::string personal = "{\"name\":\"" + c.name + "\",\"name_fa\":\"" + c.name_fa +
@@ -48,7 +50,7 @@ inline std::vector<std::string> save_captures(store::Store& store, const store::
                                  "\",\"address\":\"" + c.address + "\"}";
     store::NewApplication app;
     app.service_number = 3;
-    app.terminal_id = "SKO-TEST-0007";
+    app.terminal_id = terminal_id;
     app.created_at_unix = now;
     app.created_monotonic_ms = 1;
     app.sealed_personal =
@@ -61,8 +63,8 @@ inline std::vector<std::string> save_captures(store::Store& store, const store::
     page.sealed_content =
         store::seal({reinterpret_cast<const uint8_t*>(content.data()), content.size()}, centre).value();
     app.documents.push_back(page);
-    auto saved = store.save_application(app, [](int64_t seq) {
-      return make_tracking_code(TrackingKind::Application, 7, seq).value().digits();
+    auto saved = store.save_application(app, [&](int64_t seq) {
+      return make_tracking_code(TrackingKind::Application, terminal_number, seq).value().digits();
     });
     if (saved) codes.push_back(saved->tracking_code);
   }
