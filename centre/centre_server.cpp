@@ -115,6 +115,17 @@ void CentreServer::add_routes() {
   m_server->set_payload_max_length(static_cast<size_t>(m_config.max_upload_bytes) + 1024 * 1024);
   m_server->set_read_timeout(30, 0);
   m_server->set_write_timeout(30, 0);
+  if (m_config.listener == Listener::FrontDoor) {
+    // cpp-httplib gives a connection a thread for as long as it is kept alive: behind the
+    // front door every request comes on a connection of its own, so a thread is held only
+    // while a whole request is handled and idle connections can never take every thread.
+    m_server->set_keep_alive_max_count(1);
+  } else {
+    // Straight TLS (the embedded centre): an idle terminal connection gives its thread back
+    // after 2 s. This server is for one office on a trusted network; a province puts the
+    // front door in front (scripts/centre).
+    m_server->set_keep_alive_timeout(2);
+  }
   m_server->set_exception_handler(
       [](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
         spdlog::error("centre: {} {}: internal error", request.method, request.path);
