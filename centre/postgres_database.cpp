@@ -18,8 +18,12 @@ constexpr unsigned kText = 25;
 std::string one_line(const char* message) {
   std::string text = message != nullptr ? message : "";
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  for (char& c : text)
-    if (c == '\n') c = ' ';
+  std::string flat;
+  for (char c : text) {
+    if (c == '\n' || c == '\t') c = ' ';
+    if (c != ' ' || flat.empty() || flat.back() != ' ') flat += c;
+  }
+  text = std::move(flat);
   return text.empty() ? "no message from libpq" : text;
 }
 
