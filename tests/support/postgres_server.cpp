@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -108,12 +109,33 @@ int free_port() {
   return port;
 }
 
-fs::path scratch_root() { return fs::path(PK_TEST_BINARY_DIR) / "pg-tmp"; }
+// Whether `as` can reach into `folder` (every folder above it searchable for it).
+bool reachable(const fs::path& folder, const Identity& as) {
+  if (!as.drop) return true;
+  for (fs::path at = fs::absolute(folder);; at = at.parent_path()) {
+    struct stat st {};
+    if (::stat(at.c_str(), &st) == 0) {
+      const bool searchable = (st.st_mode & S_IXOTH) != 0 ||
+                              (st.st_uid == as.uid && (st.st_mode & S_IXUSR) != 0) ||
+                              (st.st_gid == as.gid && (st.st_mode & S_IXGRP) != 0);
+      if (!searchable) return false;
+    }
+    if (at == at.parent_path()) return true;
+  }
+}
+
+// Under the test binary's folder (the real disk, beside the other test files), unless the user
+// PostgreSQL runs as cannot reach it (a build under /root): then in /var/tmp, also on disk.
+fs::path scratch_root(const Identity& as) {
+  const fs::path beside = fs::path(PK_TEST_BINARY_DIR) / "pg-tmp";
+  if (reachable(fs::path(PK_TEST_BINARY_DIR), as)) return beside;
+  return fs::path("/var/tmp") / "pishkhan-pg-tests";
+}
 
 // The initdb'd cluster every test's server is copied from: made once, by whichever test gets
 // there first (the others see it renamed into place whole, or make their own and drop it).
 Result<fs::path> template_cluster(const Identity& as) {
-  const fs::path root = scratch_root();
+  const fs::path root = scratch_root(as);
   const fs::path cluster = root / "template-15";
   std::error_code ec;
   if (fs::exists(cluster / "PG_VERSION", ec)) return cluster;
@@ -157,7 +179,7 @@ Result<std::unique_ptr<PostgresServer>> PostgresServer::start(const std::string&
   static std::atomic<int> counter{0};
   std::unique_ptr<PostgresServer> server(new PostgresServer());
   server->m_dir =
-      scratch_root() / (name + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+      scratch_root(*as) / (name + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   fs::remove_all(server->m_dir, ec);
   fs::create_directories(server->m_dir, ec);
   if (ec) return make_error("cannot create " + server->m_dir.string() + ": " + ec.message());

@@ -1,6 +1,7 @@
 #pragma once
 // A throwaway PostgreSQL server for tests, from Debian's binaries (postgresql-15): a cluster in
-// a temporary folder under the test binary's folder (real disk, fsync on), listening on
+// a temporary folder under the test binary's folder (real disk, fsync on; /var/tmp when the
+// user the server runs as cannot reach the build folder), listening on
 // 127.0.0.1 at a free port and on a socket in that folder, trust authentication for the
 // superuser `pishkhan`. The destructor stops it (immediate shutdown) and deletes the folder
 // (kept, with the server's log, when the test failed).
