@@ -35,7 +35,8 @@ void CentreServer::add_diagnostics_routes() {
     }
     if (!receipt->replayed)
       spdlog::info("centre: diagnostics {} from {}: {} bytes in {}", receipt->receipt_id, terminal->id,
-                   receipt->bytes, receipt->file.string());
+                   receipt->bytes,
+                   receipt->file.empty() ? std::string("the database") : receipt->file.string());
     http::reply_json(response, receipt->replayed ? 200 : 201,
                      nlohmann::json{{"receipt_id", receipt->receipt_id},
                                     {"sha256", receipt->sha256_hex},

@@ -13,10 +13,10 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "centre/centre_backends.h"
 #include "centre/centre_http.h"
 #include "centre/centre_keys.h"
 #include "centre/enrollment_tls.h"
-#include "centre/sqlite_centre_storage.h"
 #include "sync/encoding.h"
 #include "sync/wire.h"
 
@@ -37,19 +37,15 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   // Keys first: a folder that lost them must not be mistaken for a new one once storage is open.
   auto keys = open_centre_keys(config.data_dir);
   if (!keys) return keys.error();
-  auto storage = open_sqlite_storage(config.data_dir);
-  if (!storage) return storage.error();
+  auto backends = open_backends(config.data_dir, config.database_url);
+  if (!backends) return backends.error();
   auto ca = CertificateAuthority::load_or_create(config.data_dir / "tls", config.server_names);
   if (!ca) return ca.error();
-  auto enrollment = EnrollmentStore::open(config.data_dir);
-  if (!enrollment) return enrollment.error();
-  auto diagnostics = DiagnosticsStore::open(config.data_dir);
-  if (!diagnostics) return diagnostics.error();
-  std::unique_ptr<CentreServer> centre(new CentreServer(std::move(config), std::move(storage).value(),
+  std::unique_ptr<CentreServer> centre(new CentreServer(std::move(config), std::move(backends->storage),
                                                         std::move(keys->signing), std::move(ca).value(),
-                                                        std::move(enrollment).value()));
+                                                        std::move(backends->enrollment)));
   centre->m_seal = std::move(keys->sealing);
-  centre->m_diagnostics = std::move(diagnostics).value();
+  centre->m_diagnostics = std::move(backends->diagnostics);
   if (!centre->m_server->is_valid()) return make_error("centre: the TLS context could not be set up");
   if (centre->m_config.listener == Listener::FrontDoor && centre->m_config.front_door_secret.size() < 32)
     return make_error("centre: behind a front door the centre needs its secret (32 characters or more)");

@@ -58,7 +58,12 @@ struct TerminalQuotas {
 enum class Listener { Tls, FrontDoor };
 
 struct CentreConfig {
-  std::filesystem::path data_dir;
+  std::filesystem::path data_dir;  // keys, the CA; and the records too when database_url is empty
+  // Empty: the records in SQLite files under data_dir (the embedded default). A postgresql://
+  // URL: applications, uploads (their bytes too), ledgers, enrollment records and diagnostics
+  // bundles in that PostgreSQL database, which several centre instances may share
+  // (centre/centre_backends.h).
+  std::string database_url;
   std::filesystem::path catalog_file;  // served signed at /v1/catalog
   Listener listener = Listener::Tls;
   // With Listener::FrontDoor: the secret the front door sends with every request. A request

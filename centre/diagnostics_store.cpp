@@ -4,8 +4,14 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
+#include <iterator>
+#include <mutex>
+
+#include "offline-store/database.h"
 
 #include "sync/encoding.h"
 
@@ -32,12 +38,6 @@ std::string folder_name(const std::string& terminal_id) {
   for (char c : terminal_id)
     out += (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_') ? c : '_';
   return out.empty() ? "_" : out;
-}
-
-std::string receipt_name(std::int64_t receipt) {
-  char text[32];
-  std::snprintf(text, sizeof text, "DG-%06lld", static_cast<long long>(receipt));
-  return text;
 }
 
 Result<void> fsync_path(const fs::path& path, int flags) {
@@ -69,7 +69,42 @@ Result<void> write_durably(const fs::path& file, std::string_view bytes) {
   return fsync_path(file.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
+class SqliteDiagnosticsStore final : public DiagnosticsStore {
+ public:
+  SqliteDiagnosticsStore(store::Database db, std::filesystem::path dir)
+      : m_db(std::move(db)), m_dir(std::move(dir)) {}
+
+  Result<DiagnosticsReceipt> store(const std::string& terminal_id, std::string_view bundle,
+                                   std::int64_t now_unix) override;
+  Result<std::vector<DiagnosticsReceipt>> list() override;
+  Result<std::string> read(const std::string& receipt_id) override;
+
+ private:
+  [[nodiscard]] Result<std::vector<DiagnosticsReceipt>> select(std::string_view where_sql,
+                                                               const std::string& terminal,
+                                                               const std::string& sha);
+
+  std::mutex m_mutex;
+  store::Database m_db;
+  std::filesystem::path m_dir;  // <data>/diagnostics
+};
+
 }  // namespace
+
+std::string receipt_name(std::int64_t receipt) {
+  char text[32];
+  std::snprintf(text, sizeof text, "DG-%06lld", static_cast<long long>(receipt));
+  return text;
+}
+
+std::optional<std::int64_t> receipt_number(const std::string& receipt_id) {
+  if (receipt_id.size() < 4 || !receipt_id.starts_with("DG-")) return std::nullopt;
+  std::int64_t number = 0;
+  const char* end = receipt_id.data() + receipt_id.size();
+  const auto [stop, error] = std::from_chars(receipt_id.data() + 3, end, number);
+  if (error != std::errc() || stop != end || number <= 0) return std::nullopt;
+  return number;
+}
 
 Result<std::unique_ptr<DiagnosticsStore>> DiagnosticsStore::open(const fs::path& data_dir) {
   const fs::path dir = data_dir / "diagnostics";
@@ -81,12 +116,13 @@ Result<std::unique_ptr<DiagnosticsStore>> DiagnosticsStore::open(const fs::path&
   if (auto pragmas = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"); !pragmas)
     return pragmas.error();
   if (auto schema = db->exec(kSchema); !schema) return schema.error();
-  return std::unique_ptr<DiagnosticsStore>(new DiagnosticsStore(std::move(db).value(), dir));
+  return std::unique_ptr<DiagnosticsStore>(
+      std::make_unique<SqliteDiagnosticsStore>(std::move(db).value(), dir));
 }
 
-Result<std::vector<DiagnosticsReceipt>> DiagnosticsStore::select(std::string_view where_sql,
-                                                                 const std::string& terminal,
-                                                                 const std::string& sha) {
+Result<std::vector<DiagnosticsReceipt>> SqliteDiagnosticsStore::select(std::string_view where_sql,
+                                                                       const std::string& terminal,
+                                                                       const std::string& sha) {
   auto statement =
       m_db.prepare("SELECT receipt, terminal_id, sha256, bytes, received_unix, file FROM bundles " +
                    std::string(where_sql));
@@ -109,8 +145,8 @@ Result<std::vector<DiagnosticsReceipt>> DiagnosticsStore::select(std::string_vie
   return out;
 }
 
-Result<DiagnosticsReceipt> DiagnosticsStore::store(const std::string& terminal_id, std::string_view bundle,
-                                                   std::int64_t now_unix) {
+Result<DiagnosticsReceipt> SqliteDiagnosticsStore::store(const std::string& terminal_id,
+                                                         std::string_view bundle, std::int64_t now_unix) {
   const std::string sha = sync::to_hex(sync::sha256(bundle));
   std::lock_guard lock(m_mutex);
   auto held = select("WHERE terminal_id = ?1 AND sha256 = ?2", terminal_id, sha);
@@ -156,9 +192,23 @@ Result<DiagnosticsReceipt> DiagnosticsStore::store(const std::string& terminal_i
   return receipt;
 }
 
-Result<std::vector<DiagnosticsReceipt>> DiagnosticsStore::list() {
+Result<std::vector<DiagnosticsReceipt>> SqliteDiagnosticsStore::list() {
   std::lock_guard lock(m_mutex);
   return select("ORDER BY received_unix DESC, receipt DESC", {}, {});
+}
+
+Result<std::string> SqliteDiagnosticsStore::read(const std::string& receipt_id) {
+  const auto number = receipt_number(receipt_id);
+  if (!number) return make_error("diagnostics: " + receipt_id + " is not a receipt (DG-000001)");
+  auto bundles = list();
+  if (!bundles) return bundles.error();
+  for (const DiagnosticsReceipt& bundle : *bundles) {
+    if (bundle.receipt_id != receipt_name(*number)) continue;
+    std::ifstream in(bundle.file, std::ios::binary);
+    if (!in) return make_error("diagnostics: cannot read " + bundle.file.string());
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  return make_error("diagnostics: no bundle " + receipt_id);
 }
 
 }  // namespace pk::centre

@@ -48,6 +48,17 @@ void CentreServer::add_enrollment_routes() {
       spdlog::error("centre: enroll: {}", check.error().message);
       return http::reply_error(response, 503, "enrollment records not available");
     }
+    // The same terminal asking again (its reply was lost on the way): the same answer, unless
+    // that certificate has been revoked since.
+    const auto answer_used = [&](const CodeCheck& used) {
+      auto still = m_enrollment->authorise(used.used_cert_sha256);
+      if (used.used_key_sha256 == key_sha256 && still && still->state == CertificateState::Active) {
+        spdlog::info("centre: enroll: {} asked again with the same key; same reply", used.terminal_id);
+        return http::reply_json(response, 200, used.reply);
+      }
+      return refuse(response, 409, EnrollRefusal::UsedCode,
+                    "enrollment code already used: ask the centre for a new one");
+    };
     switch (check->state) {
       case CodeState::Unknown:
         return refuse(response, 404, EnrollRefusal::UnknownCode,
@@ -55,17 +66,8 @@ void CentreServer::add_enrollment_routes() {
       case CodeState::Expired:
         return refuse(response, 410, EnrollRefusal::ExpiredCode,
                       "enrollment code expired: ask the centre for a new one");
-      case CodeState::Used: {
-        // The same terminal asking again (its reply was lost on the way): the same answer,
-        // unless that certificate has been revoked since.
-        auto still = m_enrollment->authorise(check->used_cert_sha256);
-        if (check->used_key_sha256 == key_sha256 && still && still->state == CertificateState::Active) {
-          spdlog::info("centre: enroll: {} asked again with the same key; same reply", check->terminal_id);
-          return http::reply_json(response, 200, check->reply);
-        }
-        return refuse(response, 409, EnrollRefusal::UsedCode,
-                      "enrollment code already used: ask the centre for a new one");
-      }
+      case CodeState::Used:
+        return answer_used(*check);
       case CodeState::Fresh:
         break;
     }
@@ -86,6 +88,10 @@ void CentreServer::add_enrollment_routes() {
                                                  .seal_public_key_hex = seal_hex});
     });
     if (!reply) {
+      // Another centre instance on the same records used the code since it was checked (the
+      // mutex above guards this process only): answered as a used code.
+      if (auto again = m_enrollment->check_code(code_sha256, now); again && again->state == CodeState::Used)
+        return answer_used(*again);
       spdlog::error("centre: enroll: {}", reply.error().message);
       return http::reply_error(response, 500, "enrollment not recorded");
     }

@@ -1,6 +1,9 @@
 #include "centre/enrollment_store.h"
 
+#include <mutex>
+
 #include "centre/enrollment_code.h"
+#include "offline-store/database.h"
 
 namespace pk::centre {
 namespace {
@@ -40,7 +43,25 @@ CREATE INDEX IF NOT EXISTS certificates_by_terminal ON certificates(terminal_id)
 CREATE TABLE IF NOT EXISTS retired_numbers (terminal_number INTEGER PRIMARY KEY);
 )sql";
 
-constexpr int kMaxTerminalNumber = 9999;
+class SqliteEnrollmentStore final : public EnrollmentStore {
+ public:
+  explicit SqliteEnrollmentStore(Database db) : m_db(std::move(db)) {}
+
+  Result<CodeCheck> check_code(const std::string& code_sha256, int64_t now_unix) override;
+  Result<std::string> complete_enrollment(const std::string& code_sha256, const std::string& key_sha256,
+                                          const IssuedCertificate& cert, int64_t now_unix,
+                                          const std::function<std::string(int)>& make_reply) override;
+  Result<Authorisation> authorise(const std::string& cert_sha256) override;
+  Result<int> revoke_terminal(const std::string& terminal_id, int64_t now_unix) override;
+
+ protected:
+  Result<void> insert_code(const std::string& code_sha256, const std::string& terminal_id,
+                           const std::string& office, int64_t now_unix, int64_t expires_unix) override;
+
+ private:
+  std::mutex m_mutex;
+  Database m_db;
+};
 
 }  // namespace
 
@@ -55,7 +76,7 @@ Result<std::unique_ptr<EnrollmentStore>> EnrollmentStore::open(const std::filesy
   if (auto schema = db->exec(kSchema); !schema) return schema.error();
   std::filesystem::permissions(data_dir / "enrollment.sqlite",
                                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
-  return std::unique_ptr<EnrollmentStore>(new EnrollmentStore(std::move(db).value()));
+  return std::unique_ptr<EnrollmentStore>(std::make_unique<SqliteEnrollmentStore>(std::move(db).value()));
 }
 
 Result<IssuedCode> EnrollmentStore::issue_code(const std::string& office, const std::string& terminal_id,
@@ -69,21 +90,26 @@ Result<IssuedCode> EnrollmentStore::issue_code(const std::string& office, const 
   if (ttl_seconds <= 0) return make_error("enrollment code: the validity must be positive");
   IssuedCode issued{enroll::new_enrollment_code(), now_unix + ttl_seconds};
   if (issued.code.empty()) return make_error("enrollment code: no random numbers available");
+  if (auto inserted = insert_code(enroll::enrollment_code_hash(issued.code), terminal_id, office, now_unix,
+                                  issued.expires_unix);
+      !inserted)
+    return inserted.error();
+  return issued;
+}
+
+Result<void> SqliteEnrollmentStore::insert_code(const std::string& code_sha256,
+                                                const std::string& terminal_id, const std::string& office,
+                                                int64_t now_unix, int64_t expires_unix) {
   std::lock_guard lock(m_mutex);
   auto insert = m_db.prepare(
       "INSERT INTO enrollment_codes (code_sha256, terminal_id, office, issued_unix, expires_unix) "
       "VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!insert) return insert.error();
-  insert->bind(1, enroll::enrollment_code_hash(issued.code))
-      .bind(2, terminal_id)
-      .bind(3, office)
-      .bind(4, now_unix)
-      .bind(5, issued.expires_unix);
-  if (auto ran = insert->run(); !ran) return ran.error();
-  return issued;
+  insert->bind(1, code_sha256).bind(2, terminal_id).bind(3, office).bind(4, now_unix).bind(5, expires_unix);
+  return insert->run();
 }
 
-Result<CodeCheck> EnrollmentStore::check_code(const std::string& code_sha256, int64_t now_unix) {
+Result<CodeCheck> SqliteEnrollmentStore::check_code(const std::string& code_sha256, int64_t now_unix) {
   std::lock_guard lock(m_mutex);
   auto find = m_db.prepare(
       "SELECT terminal_id, office, expires_unix, used_unix, used_key_sha256, used_cert_sha256, reply "
@@ -108,10 +134,9 @@ Result<CodeCheck> EnrollmentStore::check_code(const std::string& code_sha256, in
   return check;
 }
 
-Result<std::string> EnrollmentStore::complete_enrollment(const std::string& code_sha256,
-                                                         const std::string& key_sha256,
-                                                         const IssuedCertificate& cert, int64_t now_unix,
-                                                         const std::function<std::string(int)>& make_reply) {
+Result<std::string> SqliteEnrollmentStore::complete_enrollment(
+    const std::string& code_sha256, const std::string& key_sha256, const IssuedCertificate& cert,
+    int64_t now_unix, const std::function<std::string(int)>& make_reply) {
   std::lock_guard lock(m_mutex);
   auto transaction = Transaction::begin(m_db);
   if (!transaction) return transaction.error();
@@ -168,7 +193,7 @@ Result<std::string> EnrollmentStore::complete_enrollment(const std::string& code
   return reply;
 }
 
-Result<Authorisation> EnrollmentStore::authorise(const std::string& cert_sha256) {
+Result<Authorisation> SqliteEnrollmentStore::authorise(const std::string& cert_sha256) {
   std::lock_guard lock(m_mutex);
   auto find = m_db.prepare(
       "SELECT c.terminal_id, c.revoked_unix IS NOT NULL OR t.terminal_id IS NULL OR t.revoked_unix IS NOT NULL, "
@@ -186,7 +211,7 @@ Result<Authorisation> EnrollmentStore::authorise(const std::string& cert_sha256)
   return authorisation;
 }
 
-Result<int> EnrollmentStore::revoke_terminal(const std::string& terminal_id, int64_t now_unix) {
+Result<int> SqliteEnrollmentStore::revoke_terminal(const std::string& terminal_id, int64_t now_unix) {
   std::lock_guard lock(m_mutex);
   auto transaction = Transaction::begin(m_db);
   if (!transaction) return transaction.error();

@@ -1,6 +1,7 @@
 #pragma once
-// The centre's record of enrollment codes, terminals and the certificates it issued, in its
-// own SQLite file (<data_dir>/enrollment.sqlite, WAL), apart from the application storage.
+// The centre's record of enrollment codes, terminals and the certificates it issued: by default
+// in its own SQLite file (<data_dir>/enrollment.sqlite, WAL), apart from the application storage;
+// with --database, in PostgreSQL (make_postgres_enrollment_store).
 // The command line (--issue-enrollment-code, --revoke-terminal) and a running server open it
 // at the same time; every call is one short transaction.
 //
@@ -15,15 +16,17 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "centre/certificate_authority.h"
 #include "domain/result.h"
-#include "offline-store/database.h"
 
 namespace pk::centre {
+
+namespace pg {
+class Pool;
+}
 
 enum class CodeState { Unknown, Fresh, Used, Expired };
 
@@ -53,28 +56,37 @@ struct IssuedCode {
 
 class EnrollmentStore {
  public:
+  virtual ~EnrollmentStore() = default;
+  // The embedded default: SQLite in <data_dir>/enrollment.sqlite.
   [[nodiscard]] static Result<std::unique_ptr<EnrollmentStore>> open(const std::filesystem::path& data_dir);
 
   // A new single-use code for `terminal_id` at `office`, valid for ttl_seconds.
   [[nodiscard]] Result<IssuedCode> issue_code(const std::string& office, const std::string& terminal_id,
                                               int64_t now_unix, int64_t ttl_seconds);
-  [[nodiscard]] Result<CodeCheck> check_code(const std::string& code_sha256, int64_t now_unix);
+  [[nodiscard]] virtual Result<CodeCheck> check_code(const std::string& code_sha256, int64_t now_unix) = 0;
   // Marks the code used by `key_sha256`, gives the terminal a fresh number, revokes its earlier
   // certificates and records `cert`, all in one transaction; make_reply(number) builds the
-  // reply that is kept for retries. Returns that reply.
-  [[nodiscard]] Result<std::string> complete_enrollment(const std::string& code_sha256,
-                                                        const std::string& key_sha256,
-                                                        const IssuedCertificate& cert, int64_t now_unix,
-                                                        const std::function<std::string(int)>& make_reply);
-  [[nodiscard]] Result<Authorisation> authorise(const std::string& cert_sha256);
+  // reply that is kept for retries. Returns that reply. Fails when the code is no longer fresh
+  // (used meanwhile, by this process or another sharing the records, or expired).
+  [[nodiscard]] virtual Result<std::string> complete_enrollment(
+      const std::string& code_sha256, const std::string& key_sha256, const IssuedCertificate& cert,
+      int64_t now_unix, const std::function<std::string(int)>& make_reply) = 0;
+  [[nodiscard]] virtual Result<Authorisation> authorise(const std::string& cert_sha256) = 0;
   // Revokes the terminal and every certificate it holds. Error when the id is not known.
-  [[nodiscard]] Result<int> revoke_terminal(const std::string& terminal_id, int64_t now_unix);
+  [[nodiscard]] virtual Result<int> revoke_terminal(const std::string& terminal_id, int64_t now_unix) = 0;
 
- private:
-  explicit EnrollmentStore(store::Database db) : m_db(std::move(db)) {}
-
-  std::mutex m_mutex;
-  store::Database m_db;
+ protected:
+  // Records a code issue_code() made and checked.
+  [[nodiscard]] virtual Result<void> insert_code(const std::string& code_sha256,
+                                                 const std::string& terminal_id, const std::string& office,
+                                                 int64_t now_unix, int64_t expires_unix) = 0;
+  static constexpr int kMaxTerminalNumber = 9999;
 };
+
+// The same records in PostgreSQL (centre/postgres_migrations.cpp), shared by every centre
+// instance on that database: a code is used once however many instances race for it (the
+// enrollment is one transaction holding the code's row lock), and terminal numbers are handed out
+// one enrollment at a time (a transaction-scoped advisory lock), so none is given twice.
+[[nodiscard]] std::unique_ptr<EnrollmentStore> make_postgres_enrollment_store(std::shared_ptr<pg::Pool> pool);
 
 }  // namespace pk::centre

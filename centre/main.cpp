@@ -5,6 +5,9 @@
 //   pishkhan-centre --data DIR --revoke-terminal SKO-0001
 //   pishkhan-centre --data DIR --print-pin
 //   pishkhan-centre --data DIR --list-diagnostics
+//   pishkhan-centre --data DIR --export-diagnostics DG-000001 > bundle.tar
+// Every form takes --database postgresql://... to keep the records in PostgreSQL instead of
+// SQLite files in DIR.
 // Serving, it prints "pin sha256//..." (what a technician gives the terminal with --centre-pin)
 // and then "listening on <host>:<port>" once it accepts connections (port 0 picks a free one).
 #include <ZXing/BitMatrix.h>
@@ -20,6 +23,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "centre/centre_backends.h"
 #include "centre/centre_server.h"
 #include "centre/certificate_authority.h"
 #include "centre/diagnostics_store.h"
@@ -27,7 +31,6 @@
 #include "centre/enrollment_crypto.h"
 #include "centre/enrollment_store.h"
 #include "centre/province_summary.h"
-#include "centre/sqlite_centre_storage.h"
 #include "domain/jalali.h"
 #include "drivers/printer/png_io.h"
 #include "provisioning/enrollment_qr.h"
@@ -110,7 +113,7 @@ int print_sla_summary(const pk::centre::CentreConfig& config, int year, const st
     std::fprintf(stderr, "--sla-summary takes a Jalali year such as 1405\n");
     return 2;
   }
-  auto storage = pk::centre::open_sqlite_storage(config.data_dir);
+  auto storage = pk::centre::open_storage(config.data_dir, config.database_url);
   if (!storage) {
     spdlog::critical("{}", storage.error().message);
     return 1;
@@ -132,6 +135,11 @@ int main(int argc, char** argv) {
   pk::centre::CentreConfig config;
   config.catalog_file = std::filesystem::path(PK_SOURCE_DATA_DIR) / "catalog.json";
   app.add_option("--data", config.data_dir, "data folder (created if missing)")->required();
+  app.add_option(
+      "--database", config.database_url,
+      "keep the records (applications, uploads, ledgers, enrollment, diagnostics) in this PostgreSQL "
+      "database, e.g. postgresql://pishkhan@db.example/pishkhan, instead of SQLite files in --data; "
+      "the subcommands below use it too");
   app.add_option("--port", config.port, "TCP port (0: any free port)")->default_val(8443);
   app.add_option("--host", config.host, "address to listen on")->default_val("127.0.0.1");
   app.add_option("--catalog", config.catalog_file, "catalog JSON served signed at /v1/catalog");
@@ -189,6 +197,9 @@ int main(int argc, char** argv) {
       ->needs(summary);
   app.add_option("--as-of", summary_as_of, "Unix seconds the summary is computed as of (default: now)")
       ->needs(summary);
+  std::string export_diagnostics;
+  app.add_option("--export-diagnostics", export_diagnostics,
+                 "write the diagnostics bundle with this receipt (DG-000001) to stdout, and exit");
   CLI11_PARSE(app, argc, argv);
 
   if (summary_year != 0) return print_sla_summary(config, summary_year, summary_services, summary_as_of);
@@ -211,7 +222,7 @@ int main(int argc, char** argv) {
       spdlog::critical("{}", ca.error().message);
       return 1;
     }
-    auto store = pk::centre::EnrollmentStore::open(config.data_dir);
+    auto store = pk::centre::open_enrollment_store(config.data_dir, config.database_url);
     auto issued =
         store ? (*store)->issue_code(office, terminal_id, std::time(nullptr), int64_t{ttl_hours} * 3600)
               : pk::Result<pk::centre::IssuedCode>(store.error());
@@ -231,7 +242,7 @@ int main(int argc, char** argv) {
     return show_enrollment_qr(issued->code, qr_url, (*ca)->server_pin(), qr_png);
   }
   if (!revoke_terminal.empty()) {
-    auto store = pk::centre::EnrollmentStore::open(config.data_dir);
+    auto store = pk::centre::open_enrollment_store(config.data_dir, config.database_url);
     auto revoked = store ? (*store)->revoke_terminal(revoke_terminal, std::time(nullptr))
                          : pk::Result<int>(store.error());
     if (!revoked) {
@@ -252,7 +263,7 @@ int main(int argc, char** argv) {
   }
 
   if (list_diagnostics) {
-    auto store = pk::centre::DiagnosticsStore::open(config.data_dir);
+    auto store = pk::centre::open_diagnostics_store(config.data_dir, config.database_url);
     auto bundles =
         store ? (*store)->list() : pk::Result<std::vector<pk::centre::DiagnosticsReceipt>>(store.error());
     if (!bundles) {
@@ -263,8 +274,9 @@ int main(int argc, char** argv) {
       char when[32];
       const std::time_t at = b.received_unix;
       std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&at));
+      // A bundle in PostgreSQL has no file: --export-diagnostics gets it.
       std::printf("%s\t%s\t%s\t%lld\t%s\n", b.receipt_id.c_str(), b.terminal_id.c_str(), when,
-                  static_cast<long long>(b.bytes), b.file.c_str());
+                  static_cast<long long>(b.bytes), b.file.empty() ? "-" : b.file.c_str());
     }
     std::fprintf(stderr, "%zu diagnostics bundle(s)\n", bundles->size());
     return 0;
@@ -280,6 +292,21 @@ int main(int argc, char** argv) {
     config.listener = pk::centre::Listener::FrontDoor;
     config.front_door_secret = std::move(secret).value();
   }
+  if (!export_diagnostics.empty()) {
+    auto store = pk::centre::open_diagnostics_store(config.data_dir, config.database_url);
+    auto bundle = store ? (*store)->read(export_diagnostics) : pk::Result<std::string>(store.error());
+    if (!bundle) {
+      spdlog::critical("{}", bundle.error().message);
+      return 1;
+    }
+    if (std::fwrite(bundle->data(), 1, bundle->size(), stdout) != bundle->size() ||
+        std::fflush(stdout) != 0) {
+      spdlog::critical("cannot write the bundle to stdout");
+      return 1;
+    }
+    return 0;
+  }
+
   auto server = pk::centre::CentreServer::start(config);
   if (!server) {
     spdlog::critical("{}", server.error().message);

@@ -6,13 +6,17 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "centre/diagnostics_bundle.h"
+#include "centre/enrollment_code.h"
 #include "provisioning/diagnostics.h"
 #include "sync/http_client.h"
+#include "tests/support/postgres_server.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace pk::sync::test {
@@ -125,6 +129,46 @@ TEST(DiagnosticsRoute, FiledPerTerminalAndListedForCentreStaff) {
     const std::string stored((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(stored, body) << file;
   }
+}
+
+// With --database the bundles live in PostgreSQL: the staff's list names no file, and
+// --export-diagnostics gives the bytes back; the enrollment subcommands use the database too.
+TEST(DiagnosticsRoutePostgres, KeptInTheDatabaseListedExportedAndTheSubcommandsUseIt) {
+  auto postgres = pk::test::PostgresServer::start("diag-route");
+  ASSERT_TRUE(postgres.ok()) << postgres.error().message;
+  const std::string url = (*postgres)->url();
+  RunningCentre centre("diag-route-postgres",
+                       [&](centre::CentreConfig& config) { config.database_url = url; });
+  ASSERT_TRUE(centre.server);
+  const std::string body = bundle("scanner: jammed\n");
+  const auto sent = send_bundle(centre.http, centre, body);
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  const std::string id = nlohmann::json::parse(sent.body)["receipt_id"].get<std::string>();
+  const std::string centre_exe = std::string(PK_CENTRE_EXE) + " --data '" +
+                                 (centre.dir.path() / "centre").string() + "' --database " + url;
+
+  const std::string listing = run(centre_exe + " --list-diagnostics 2>/dev/null");
+  EXPECT_TRUE(listing.starts_with(id + "\tSKO-TEST-0001\t")) << listing;
+  EXPECT_TRUE(listing.ends_with("\t" + std::to_string(body.size()) + "\t-\n")) << listing;
+  EXPECT_EQ(run(centre_exe + " --export-diagnostics " + id + " 2>/dev/null"), body);
+  EXPECT_FALSE(std::filesystem::exists(centre.dir.path() / "centre" / "diagnostics"));
+
+  // A code issued on the command line is in the running centre's records.
+  const std::string code =
+      run(centre_exe + " --issue-enrollment-code --office B --terminal-id SKO-TEST-0009 2>/dev/null");
+  auto normalised = enroll::normalise_enrollment_code(code.substr(0, code.find('\n')));
+  ASSERT_TRUE(normalised.ok()) << code;
+  auto check =
+      centre.server->enrollment().check_code(enroll::enrollment_code_hash(*normalised), std::time(nullptr));
+  ASSERT_TRUE(check.ok());
+  EXPECT_EQ(check->state, centre::CodeState::Fresh);
+  EXPECT_EQ(check->terminal_id, "SKO-TEST-0009");
+  // Revoked on the command line: the running centre refuses the terminal within a second.
+  EXPECT_NE(run(centre_exe + " --revoke-terminal SKO-TEST-0001 2>/dev/null").find("revoked"),
+            std::string::npos);
+  EXPECT_TRUE(eventually([&] { return send_bundle(centre.http, centre, body).status == 403; },
+                         std::chrono::seconds(5)));
+  EXPECT_FALSE(std::filesystem::exists(centre.dir.path() / "centre" / "enrollment.sqlite"));
 }
 
 }  // namespace pk::sync::test

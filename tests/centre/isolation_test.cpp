@@ -11,6 +11,7 @@
 #include "sync/http_client.h"
 #include "sync/tus_headers.h"
 #include "sync/wire.h"
+#include "tests/support/postgres_server.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace pk::sync::test {
@@ -45,7 +46,16 @@ Submission submission_of(const std::string& terminal, const std::string& code, i
   return submission;
 }
 
-class Isolation : public ::testing::Test {
+// A throwaway PostgreSQL server for the Postgres instances of these tests.
+std::unique_ptr<pk::test::PostgresServer> postgres_for(bool wanted) {
+  if (!wanted) return nullptr;
+  auto server = pk::test::PostgresServer::start("isolation");
+  EXPECT_TRUE(server.ok()) << (server.ok() ? "" : server.error().message);
+  return server ? std::move(server).value() : nullptr;
+}
+
+// Run with the centre on SQLite (false) and on PostgreSQL (true).
+class Isolation : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
     ASSERT_TRUE(m_centre.server);
@@ -65,11 +75,18 @@ class Isolation : public ::testing::Test {
     return send(as, Method::Post, "/v1/applications", {{"Idempotency-Key", key}}, to_json(submission));
   }
 
-  RunningCentre m_centre{"isolation"};
+  std::unique_ptr<pk::test::PostgresServer> m_postgres = postgres_for(GetParam());
+  RunningCentre m_centre{"isolation", [this](centre::CentreConfig& config) {
+                           if (m_postgres) config.database_url = m_postgres->url();
+                         }};
   HttpOptions m_second;
 };
 
-TEST_F(Isolation, AnotherTerminalsApplicationIsNotFoundAsIfItDidNotExist) {
+std::string backend_name(const ::testing::TestParamInfo<bool>& info) {
+  return info.param ? "Postgres" : "Sqlite";
+}
+
+TEST_P(Isolation, AnotherTerminalsApplicationIsNotFoundAsIfItDidNotExist) {
   const std::string code = test_tracking_code(41);
   ASSERT_EQ(submit(m_centre.http, submission_of(kTestTerminal, code), "first-41").status, 201);
 
@@ -82,7 +99,7 @@ TEST_F(Isolation, AnotherTerminalsApplicationIsNotFoundAsIfItDidNotExist) {
   EXPECT_EQ(send(m_centre.http, Method::Get, "/v1/applications/" + code).status, 200);
 }
 
-TEST_F(Isolation, AnotherTerminalsUploadIs404ForEveryVerbAndItsOwnerResumesUndisturbed) {
+TEST_P(Isolation, AnotherTerminalsUploadIs404ForEveryVerbAndItsOwnerResumesUndisturbed) {
   const std::string code = test_tracking_code(43);
   const auto created = submit(m_centre.http, submission_of(kTestTerminal, code, 1, 6), "first-43");
   // (6 bytes announced; 3 are sent below, the rest would follow.)
@@ -113,7 +130,7 @@ TEST_F(Isolation, AnotherTerminalsUploadIs404ForEveryVerbAndItsOwnerResumesUndis
   EXPECT_EQ(send(m_centre.http, Method::Delete, location, tus).status, 204);
 }
 
-TEST_F(Isolation, ASubmissionForAnotherTerminalIsRefused) {
+TEST_P(Isolation, ASubmissionForAnotherTerminalIsRefused) {
   // Its body names the first terminal: refused, whatever the code.
   const auto posing =
       submit(m_second, submission_of(kTestTerminal, test_tracking_code(5, kSecondNumber)), "k1");
@@ -148,7 +165,7 @@ TEST_F(Isolation, ASubmissionForAnotherTerminalIsRefused) {
     EXPECT_TRUE(ledger.snapshot.failure_reports.empty()) << ledger.terminal_id;
 }
 
-TEST_F(Isolation, IdempotencyKeysArePerTerminal) {
+TEST_P(Isolation, IdempotencyKeysArePerTerminal) {
   // The second terminal using the first's key gets its own application, not the first's reply.
   const auto first = submit(m_centre.http, submission_of(kTestTerminal, test_tracking_code(8)), "same-key");
   ASSERT_EQ(first.status, 201);
@@ -158,14 +175,20 @@ TEST_F(Isolation, IdempotencyKeysArePerTerminal) {
   EXPECT_EQ(json_of(second)["tracking_code"], test_tracking_code(8, kSecondNumber));
 }
 
-TEST_F(Isolation, TheProvinceSummaryIsNotForTerminals) {
+TEST_P(Isolation, TheProvinceSummaryIsNotForTerminals) {
   const auto summary = send(m_second, Method::Get, "/v1/sla/summary?year=1405");
   EXPECT_EQ(summary.status, 403);
   EXPECT_NE(json_of(summary)["error"].get<std::string>().find("staff"), std::string::npos);
 }
 
-TEST(Quotas, EachLimitIsA413Or429WithAReason) {
-  RunningCentre centre("quotas", [](centre::CentreConfig& config) {
+INSTANTIATE_TEST_SUITE_P(Backends, Isolation, ::testing::Values(false, true), backend_name);
+
+class Quotas : public ::testing::TestWithParam<bool> {};
+
+TEST_P(Quotas, EachLimitIsA413Or429WithAReason) {
+  const auto postgres = postgres_for(GetParam());
+  RunningCentre centre("quotas", [&](centre::CentreConfig& config) {
+    if (postgres) config.database_url = postgres->url();
     config.quotas.max_pages_per_submission = 3;
     config.quotas.max_submission_bytes = 1300;
     config.quotas.max_pending_uploads = 4;
@@ -200,6 +223,8 @@ TEST(Quotas, EachLimitIsA413Or429WithAReason) {
   EXPECT_FALSE(pending_uploads.headers.at("retry-after").empty());
   EXPECT_EQ(centre.server->storage().counts()->applications, 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Quotas, ::testing::Values(false, true), backend_name);
 
 }  // namespace
 }  // namespace pk::sync::test

@@ -8,14 +8,17 @@
 
 #include "sync/encoding.h"
 #include "sync/sync_worker.h"
+#include "tests/support/postgres_server.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace pk::sync::test {
 namespace {
 
-TEST(ExactlyOnce, FlakyLinkAndRestartsNeverLoseOrDuplicate) {
-  RunningCentre centre("exactly-once");
+// The whole test, against a centre on SQLite (empty `database_url`) or on PostgreSQL.
+void flaky_link_and_restarts(const std::string& database_url) {
+  RunningCentre centre("exactly-once",
+                       [&](centre::CentreConfig& config) { config.database_url = database_url; });
   ASSERT_TRUE(centre.server);
   std::mt19937 random(7);
   FaultProxy proxy(centre.server->port(), [&] {
@@ -61,6 +64,15 @@ TEST(ExactlyOnce, FlakyLinkAndRestartsNeverLoseOrDuplicate) {
   ASSERT_TRUE(undelivered(store_file).empty());
 
   expect_each_at_centre_once(*centre.server, store_file, expected);
+}
+
+TEST(ExactlyOnce, FlakyLinkAndRestartsNeverLoseOrDuplicate) { flaky_link_and_restarts({}); }
+
+// The same with the centre on PostgreSQL: its uploads' bytes in the database.
+TEST(ExactlyOncePostgres, FlakyLinkAndRestartsNeverLoseOrDuplicate) {
+  auto postgres = pk::test::PostgresServer::start("exactly-once");
+  ASSERT_TRUE(postgres.ok()) << postgres.error().message;
+  flaky_link_and_restarts((*postgres)->url());
 }
 
 }  // namespace

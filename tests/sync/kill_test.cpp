@@ -12,6 +12,7 @@
 
 #include "sla/ledger.h"
 #include "sync/encoding.h"
+#include "tests/support/postgres_server.h"
 #include "tests/sync/sync_test_support.h"
 
 extern char** environ;
@@ -65,8 +66,9 @@ void kill_child(pid_t pid) {
   ::waitpid(pid, &status, 0);
 }
 
-TEST(KillMinus9, SyncKilledAtRandomPointsDeliversEverythingExactlyOnce) {
-  RunningCentre centre("kill-9");
+// The whole test, against a centre on SQLite (empty `database_url`) or on PostgreSQL.
+void kill_repeatedly_then_finish(const std::string& database_url) {
+  RunningCentre centre("kill-9", [&](centre::CentreConfig& config) { config.database_url = database_url; });
   ASSERT_TRUE(centre.server);
   const auto store_file = centre.dir.file("terminal.sqlite");
   const std::string terminal = "SKO-TEST-0001";  // the fixture's enrolled terminal: the centre files
@@ -167,6 +169,15 @@ TEST(KillMinus9, SyncKilledAtRandomPointsDeliversEverythingExactlyOnce) {
   EXPECT_EQ(at_centre->snapshot.clock_events.size() + unsent->clock_events.size(),
             local->clock_events.size());
   EXPECT_GT(local->clock_events.size(), 0u);  // the child's heartbeats recorded the centre's time
+}
+
+TEST(KillMinus9, SyncKilledAtRandomPointsDeliversEverythingExactlyOnce) { kill_repeatedly_then_finish({}); }
+
+// The same with the centre on PostgreSQL: its uploads' bytes in the database.
+TEST(KillMinus9Postgres, SyncKilledAtRandomPointsDeliversEverythingExactlyOnce) {
+  auto postgres = pk::test::PostgresServer::start("kill-9");
+  ASSERT_TRUE(postgres.ok()) << postgres.error().message;
+  kill_repeatedly_then_finish((*postgres)->url());
 }
 
 }  // namespace
