@@ -119,7 +119,7 @@ Result<CentreKeys> open_centre_keys(const std::filesystem::path& data_dir) {
   if (!has_sealing && !has_signing) {
     // A centre that has stored anything has made its keys: their loss must not pass for a
     // first start.
-    for (const char* data : {"centre.sqlite", "enrollment.sqlite", "uploads"})
+    for (const char* data : {"centre.sqlite", "enrollment.sqlite", "uploads", "tls"})
       if (std::filesystem::exists(data_dir / data) && !std::filesystem::is_empty(data_dir / data))
         return make_error("centre: " + data_dir.string() + " holds a centre's data but no keys (" +
                           kSealingFile + ", " + kSigningFile + ")" + restore_advice(data_dir));
