@@ -38,6 +38,13 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   auto keys = open_centre_keys(config.data_dir);
   if (!keys) return keys.error();
   auto backends = open_backends(config.data_dir, config.database_url);
+  if (backends) {
+    if (auto bound =
+            backends->storage->bind_keys(sync::to_hex(keys->sealing.public_key),
+                                         sync::to_hex(keys->signing.public_key()), std::time(nullptr));
+        !bound)
+      return bound.error();
+  }
   if (!backends) return backends.error();
   auto ca = CertificateAuthority::load_or_create(config.data_dir / "tls", config.server_names);
   if (!ca) return ca.error();

@@ -68,6 +68,21 @@ struct TerminalLedger {
   int64_t suspect_clock_outages = 0;  // outages the terminal flagged as resting on a suspect clock
 };
 
+// bind_keys()'s comparison, shared by the implementations.
+[[nodiscard]] inline Result<void> compare_keys(const std::string& recorded_sealing,
+                                               const std::string& recorded_catalog,
+                                               const std::string& sealing, const std::string& catalog) {
+  if (recorded_sealing != sealing)
+    return make_error("centre: the records belong to a centre with another sealing key (" +
+                      recorded_sealing.substr(0, 16) + "..., this folder has " + sealing.substr(0, 16) +
+                      "...): give this instance the centre's key folder (restore it from the backup)");
+  if (recorded_catalog != catalog)
+    return make_error(
+        "centre: the records belong to a centre with another catalog-signing key: give this "
+        "instance the centre's key folder (restore it from the backup)");
+  return {};
+}
+
 // Every application and upload belongs to the terminal that created it (`terminal_id`, always
 // the client certificate's, never a body field). A terminal sees only its own: another
 // terminal's application or upload is reported as not there at all, so its existence is not
@@ -105,6 +120,14 @@ class CentreStorage {
   [[nodiscard]] virtual Result<std::vector<uint8_t>> read_upload(const std::string& id) = 0;
   // What the terminal has pending, for its quotas.
   [[nodiscard]] virtual Result<TerminalUsage> usage(const std::string& terminal_id) = 0;
+
+  // The centre's public keys, so that every instance sharing these records holds the same
+  // secrets: recorded by the first call, compared on every later one. Keys other than the
+  // recorded ones are an error (an instance with a wrong or newly made key folder would seal,
+  // sign and issue certificates no terminal or record could match).
+  [[nodiscard]] virtual Result<void> bind_keys(const std::string& sealing_public_key_hex,
+                                               const std::string& catalog_public_key_hex,
+                                               int64_t now_unix) = 0;
 
   // Outage notices in the domain's format (domain/sla_notice_json.h), soonest first.
   [[nodiscard]] virtual Result<std::vector<sync::OutageNotice>> notices() = 0;

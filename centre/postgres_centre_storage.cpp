@@ -291,6 +291,23 @@ class PostgresCentreStorage final : public CentreStorage {
                      .text(notice.text_en));
   }
 
+  Result<void> bind_keys(const std::string& sealing_hex, const std::string& catalog_hex,
+                         int64_t now) override {
+    auto recorded = m_pool->transaction<std::pair<std::string, std::string>>(
+        "bind keys", [&](Connection& c) -> Result<std::pair<std::string, std::string>> {
+          auto inserted = c.exec(
+              "INSERT INTO centre_keys (sealing_public_key_hex, catalog_public_key_hex, recorded_unix) "
+              "VALUES ($1, $2, $3) ON CONFLICT (one_row) DO NOTHING",
+              Params().text(sealing_hex).text(catalog_hex).int64(now));
+          if (!inserted) return inserted.error();
+          auto rows = c.exec("SELECT sealing_public_key_hex, catalog_public_key_hex FROM centre_keys");
+          if (!rows) return rows.error();
+          return std::pair{rows->text(0, 0), rows->text(0, 1)};
+        });
+    if (!recorded) return recorded.error();
+    return compare_keys(recorded->first, recorded->second, sealing_hex, catalog_hex);
+  }
+
   Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending) override {
     return write("heartbeat of " + terminal_id,
                  "INSERT INTO heartbeats VALUES ($1, $2, $3) ON CONFLICT (terminal_id) DO UPDATE SET "

@@ -120,6 +120,14 @@ CREATE TABLE diagnostics_bundles (
 );
 ALTER TABLE diagnostics_bundles ALTER COLUMN content SET STORAGE EXTERNAL;
 )sql"},
+    {4, "the centre's public keys, recorded by the first instance", R"sql(
+CREATE TABLE centre_keys (
+  one_row BOOLEAN PRIMARY KEY DEFAULT true CHECK (one_row),
+  sealing_public_key_hex TEXT NOT NULL,
+  catalog_public_key_hex TEXT NOT NULL,
+  recorded_unix BIGINT NOT NULL
+);
+)sql"},
 };
 
 // The session lock every migrating centre takes (any constant; "pkmigrat" in ASCII).

@@ -70,6 +70,10 @@ CREATE TABLE IF NOT EXISTS ledger_clock_events (
   offset_seconds INTEGER NOT NULL,
   PRIMARY KEY (terminal_id, id)
 );
+CREATE TABLE IF NOT EXISTS centre_keys (
+  one_row INTEGER PRIMARY KEY CHECK (one_row = 1), sealing_public_key_hex TEXT NOT NULL,
+  catalog_public_key_hex TEXT NOT NULL, recorded_unix INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS heartbeats (
   terminal_id TEXT PRIMARY KEY, last_seen_unix INTEGER NOT NULL, pending_outbox INTEGER NOT NULL
 );
@@ -344,6 +348,20 @@ class SqliteCentreStorage final : public CentreStorage {
         .bind(6, notice.text_fa)
         .bind(7, notice.text_en)
         .run();
+  }
+
+  Result<void> bind_keys(const std::string& sealing_hex, const std::string& catalog_hex,
+                         int64_t now) override {
+    std::lock_guard lock(m_mutex);
+    auto insert = m_db.prepare("INSERT OR IGNORE INTO centre_keys VALUES (1, ?1, ?2, ?3)");
+    if (!insert) return insert.error();
+    if (auto ran = insert->bind(1, sealing_hex).bind(2, catalog_hex).bind(3, now).run(); !ran)
+      return ran.error();
+    auto query = m_db.prepare("SELECT sealing_public_key_hex, catalog_public_key_hex FROM centre_keys");
+    if (!query) return query.error();
+    auto row = query->step();
+    if (!row) return row.error();
+    return compare_keys(query->column_text(0), query->column_text(1), sealing_hex, catalog_hex);
   }
 
   Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending) override {

@@ -489,3 +489,23 @@ INSTANTIATE_TEST_SUITE_P(Backends, CentreStorageTest, ::testing::Values(Backend:
 
 }  // namespace
 }  // namespace pk::centre::test
+
+namespace pk::centre::test {
+namespace {
+
+// Every instance on these records must hold the centre's keys: the first records them, the
+// same keys are accepted again (a restart, a second instance), other keys are refused.
+TEST_P(CentreStorageTest, TheRecordsAreBoundToTheFirstCentresKeys) {
+  auto storage = open_storage();
+  ASSERT_TRUE(storage->bind_keys(std::string(64, 'a'), std::string(64, 'b'), 1'790'000'000).ok());
+  auto again = open_storage();
+  EXPECT_TRUE(again->bind_keys(std::string(64, 'a'), std::string(64, 'b'), 1'790'000'100).ok());
+  auto other_sealing = again->bind_keys(std::string(64, 'c'), std::string(64, 'b'), 1'790'000'200);
+  ASSERT_FALSE(other_sealing.ok());
+  EXPECT_NE(other_sealing.error().message.find("another sealing key"), std::string::npos)
+      << other_sealing.error().message;
+  EXPECT_FALSE(again->bind_keys(std::string(64, 'a'), std::string(64, 'd'), 1'790'000'300).ok());
+}
+
+}  // namespace
+}  // namespace pk::centre::test
