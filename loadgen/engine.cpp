@@ -120,6 +120,8 @@ void Engine::start(CURL* easy, const TlsIdentity& identity, Call call, std::func
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "https");
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_options.connect_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.total_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, m_options.low_speed_bytes);
+  curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, m_options.low_speed_seconds);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, t.headers);
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, &t);
@@ -200,6 +202,9 @@ void Engine::collect() {
       curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &reply.status);
     }
     if (reply.status == 0) reply.body.clear();
+    curl_off_t handshake_us = 0;  // 0 on a connection that was reused
+    if (curl_easy_getinfo(easy, CURLINFO_APPCONNECT_TIME_T, &handshake_us) == CURLE_OK && handshake_us > 0)
+      reply.handshake_ms = static_cast<double>(handshake_us) / 1000.0;
     m_finished.push_back(std::move(transfer));
   }
 }

@@ -59,7 +59,8 @@ struct Reply {
   std::string error;                           // what went wrong without a reply
   std::map<std::string, std::string> headers;  // names lowercased
   std::string body;
-  double ms = 0;  // from the call's start to its end
+  double ms = 0;            // from the call's start to its end
+  double handshake_ms = 0;  // when it opened a connection: from its start to the TLS handshake's end
   bool cancelled = false;
   [[nodiscard]] const std::string* header(std::string_view lowercase_name) const;
 };
@@ -67,6 +68,8 @@ struct Reply {
 struct EngineOptions {
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds total_timeout{60'000};
+  long low_speed_bytes = 512;  // a link slower than this for low_speed_seconds is given up
+  long low_speed_seconds = 15;
   size_t max_reply_bytes = size_t{1} << 20;
   long max_cached_connections = 1024;
 };

@@ -190,7 +190,7 @@ class Runner {
   LoopEnd loop(TimePoint deadline, const std::function<bool()>& finished);
   void generate(TimePoint now);
   void new_submission(size_t terminal, bool burst);
-  void progress(TimePoint now);
+  void progress(TimePoint now, bool last = false);
   [[nodiscard]] bool interrupted() const {
     return options.stop_requests != nullptr && options.stop_requests->load() >= 1;
   }
@@ -213,6 +213,7 @@ class Runner {
   std::vector<Terminal> m_terminals;
   std::vector<size_t> m_enrolled;
   RouteStats m_stats;
+  RouteStats m_connections;  // handshakes, apart: they are not requests
   std::vector<std::string> m_error_samples;
   std::string m_phase = "enroll";
   std::string* m_rejection = nullptr;
@@ -224,6 +225,7 @@ class Runner {
   int64_t m_planned = 0;
   bool m_burst_done = true;
   TimePoint m_next_progress{};
+  std::vector<TimelinePoint> m_timeline;
   std::set<size_t> m_duplicate_ids;
   // Last: destroyed first, so no transfer outlives the terminals' handles and identities.
   Engine m_engine;
@@ -906,6 +908,11 @@ void Runner::on_reply(size_t index, Reply&& reply) {
     outcome = rejection.empty() ? std::to_string(reply.status) : "bad reply";
   const bool error = reply.status == 0 || !accepted || !rejection.empty();
   m_stats.add(pending.phase, pending.route, reply.ms, outcome, error);
+  // A call that opened a connection: how long until the centre had finished the handshake
+  // (queueing for its accept, TCP and TLS). Waiting here means the centre does not take
+  // connections as fast as they come.
+  if (reply.handshake_ms > 0)
+    m_connections.add(pending.phase, "(new connection: TCP + TLS)", reply.handshake_ms, "done", false);
   if (error && m_error_samples.size() < kMaxSamples) {
     const std::string said = reply.status == 0    ? reply.error
                              : !rejection.empty() ? rejection
@@ -1012,22 +1019,29 @@ void Runner::generate(TimePoint now) {
   }
 }
 
-void Runner::progress(TimePoint now) {
-  if (!options.progress || now < m_next_progress) return;
+void Runner::progress(TimePoint now, bool last) {
+  if (!last && now < m_next_progress) return;
   m_next_progress = now + std::chrono::seconds(10);
-  int64_t acknowledged = 0;
+  TimelinePoint point;
+  point.seconds = ms_between(m_load_start, now) / 1000.0;
+  point.requests = m_stats.requests("load");
+  point.errors = m_stats.errors();
+  point.in_flight = static_cast<int64_t>(m_engine.in_flight());
+  point.sent = figures.sent;
   int64_t failed = 0;
   for (const auto& s : submissions) {
-    acknowledged += s.stage == Stage::Acknowledged;
+    point.acknowledged += s.stage == Stage::Acknowledged;
     failed += s.stage == Stage::Failed;
   }
+  m_timeline.push_back(point);
+  if (!options.progress) return;
   std::fprintf(
       stderr,
-      "loadgen: %s %.0f s: %lld requests, %zu in flight, %lld submissions sent, %lld acknowledged, %lld failed, %lld errors\n",
-      m_phase.c_str(), ms_between(m_load_start, now) / 1000.0,
-      static_cast<long long>(m_stats.requests(m_phase)), m_engine.in_flight(),
-      static_cast<long long>(figures.sent), static_cast<long long>(acknowledged),
-      static_cast<long long>(failed), static_cast<long long>(m_stats.errors()));
+      "loadgen: load %.0f s: %lld requests, %lld in flight, %lld submissions sent, %lld acknowledged, "
+      "%lld failed, %lld errors\n",
+      point.seconds, static_cast<long long>(point.requests), static_cast<long long>(point.in_flight),
+      static_cast<long long>(point.sent), static_cast<long long>(point.acknowledged),
+      static_cast<long long>(failed), static_cast<long long>(point.errors));
 }
 
 LoopEnd Runner::loop(TimePoint deadline, const std::function<bool()>& finished) {
@@ -1137,6 +1151,7 @@ void Runner::load_phase(LoadReport& report) {
     end = loop(load_end + from_seconds(options.drain_seconds), idle);
   }
   report.interrupted = end == LoopEnd::Interrupted;
+  progress(Clock::now(), true);
   m_engine.cancel_all();
   for (const size_t i : m_enrolled) {
     Terminal& t = m_terminals[i];
@@ -1256,8 +1271,14 @@ void Runner::finish_figures(LoadReport& report) {
   report.submissions = figures;
   report.check = check;
   report.routes = m_stats.summaries();
+  for (RouteSummary& connections : m_connections.summaries()) report.routes.push_back(std::move(connections));
+  const auto rank = [](const std::string& phase) { return phase == "enroll" ? 0 : phase == "load" ? 1 : 2; };
+  std::stable_sort(
+      report.routes.begin(), report.routes.end(),
+      [&](const RouteSummary& a, const RouteSummary& b) { return rank(a.phase) < rank(b.phase); });
   report.request_errors = m_stats.errors();
   report.error_samples = m_error_samples;
+  report.timeline = m_timeline;
   report.load_requests = m_stats.requests("load");
   report.requests_per_second =
       report.load_seconds > 0 ? static_cast<double>(report.load_requests) / report.load_seconds : 0;
@@ -1366,6 +1387,15 @@ std::string to_json(const LoadReport& r, const LoadOptions& o, int exit_status) 
                       {"max_ms", s.max_ms},
                       {"outcomes", s.outcomes}});
   }
+  json timeline = json::array();
+  for (const TimelinePoint& p : r.timeline) {
+    timeline.push_back({{"seconds", p.seconds},
+                        {"requests", p.requests},
+                        {"errors", p.errors},
+                        {"in_flight", p.in_flight},
+                        {"sent", p.sent},
+                        {"acknowledged", p.acknowledged}});
+  }
   const SubmissionFigures& f = r.submissions;
   const CheckFigures& c = r.check;
   const json document = {
@@ -1395,6 +1425,7 @@ std::string to_json(const LoadReport& r, const LoadOptions& o, int exit_status) 
         {"requests", r.load_requests},
         {"requests_per_second", r.requests_per_second}}},
       {"routes", routes},
+      {"timeline", timeline},
       {"request_errors", r.request_errors},
       {"error_samples", r.error_samples},
       {"submissions",

@@ -44,7 +44,9 @@ struct LoadOptions {
   double drain_seconds = 30;
   double enroll_seconds = 300;
   double verify_seconds = 300;
-  double connect_timeout_seconds = 10;
+  // The terminal's own limits (sync/http_client.h): connect, whole request, and a link slower
+  // than 512 bytes a second for 15 seconds is given up.
+  double connect_timeout_seconds = 5;
   double request_timeout_seconds = 60;
   int enroll_concurrency = 16;
   int check_concurrency = 64;
@@ -86,6 +88,16 @@ struct CheckFigures {
   std::vector<std::string> problems;    // the first few, for the report
 };
 
+// The load every ten seconds (and at its end): how it built up or wore down.
+struct TimelinePoint {
+  double seconds = 0;  // since the load began
+  int64_t requests = 0;
+  int64_t errors = 0;
+  int64_t in_flight = 0;
+  int64_t sent = 0;
+  int64_t acknowledged = 0;
+};
+
 struct LoadReport {
   int terminals_requested = 0;
   int terminals_enrolled = 0;
@@ -96,6 +108,7 @@ struct LoadReport {
   std::vector<RouteSummary> routes;
   int64_t request_errors = 0;
   std::vector<std::string> error_samples;  // the first few request errors, with what was said
+  std::vector<TimelinePoint> timeline;
   SubmissionFigures submissions;
   CheckFigures check;
   bool interrupted = false;

@@ -114,10 +114,12 @@ int main(int argc, char** argv) {
   app.add_option("--verify-seconds", options.verify_seconds, "deadline of the final check")
       ->default_val(300)
       ->check(CLI::Range(1.0, 3600.0));
-  app.add_option("--connect-timeout", options.connect_timeout_seconds, "seconds to connect")
-      ->default_val(10)
+  app.add_option("--connect-timeout", options.connect_timeout_seconds,
+                 "seconds to connect and finish the TLS handshake (the terminal's: 5)")
+      ->default_val(5)
       ->check(CLI::Range(0.1, 300.0));
-  app.add_option("--request-timeout", options.request_timeout_seconds, "seconds a request may take in all")
+  app.add_option("--request-timeout", options.request_timeout_seconds,
+                 "seconds a request may take in all (the terminal's: 60)")
       ->default_val(60)
       ->check(CLI::Range(0.1, 3600.0));
   app.add_option("--enroll-concurrency", options.enroll_concurrency, "enrollments under way at once")
