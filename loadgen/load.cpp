@@ -110,6 +110,14 @@ struct Terminal;
 
 enum class Next { Sent, Wait, Done };
 
+// What becomes of the connection after a call.
+enum class Conn {
+  Reuse,        // the flow has more to send
+  CloseIfIdle,  // the flow's last call: closed when the terminal has nothing queued, unless
+                // --keep-idle-connections (the terminal's own HttpClient leaves it to the centre)
+  Close,        // always closed (the terminal's enrollment clients live for one call; the check)
+};
+
 // One piece of a terminal's work (a delivery, a heartbeat round, ...): step() is called first
 // without a reply, then with the reply to each call it made, and after a Wait without a reply
 // again (it then sends its last call once more).
@@ -160,7 +168,7 @@ class Runner {
   LoadReport run();
 
   // For the flows.
-  void send(Terminal& terminal, std::string route, Call call, std::vector<long> accepted, bool last_of_flow);
+  void send(Terminal& terminal, std::string route, Call call, std::vector<long> accepted, Conn conn);
   // The reply being handled has an accepted status but does not check out.
   void reject(const std::string& why);
   void problem(const std::string& text);
@@ -228,7 +236,8 @@ class Runner {
   std::vector<TimelinePoint> m_timeline;
   std::set<size_t> m_duplicate_ids;
   // Last: destroyed first, so no transfer outlives the terminals' handles and identities.
-  Engine m_engine;
+  // Made afresh for each phase, so none starts with the connections another left open.
+  std::unique_ptr<Engine> m_engine;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -288,14 +297,14 @@ class EnrollFlow : public Flow {
               bytes_of(m_pending->request_json)};
     // Closed after it, as the terminal's enrollment client is: the next call has a certificate,
     // so it could not use this connection anyway.
-    run.send(t, "POST /v1/enroll", std::move(call), {200}, true);
+    run.send(t, "POST /v1/enroll", std::move(call), {200}, Conn::Close);
     return Next::Sent;
   }
 
   Next health(Runner& run, Terminal& t) {
     // The terminal's proof that the centre takes the certificate it just issued.
     run.send(t, "GET /v1/health", Call{sync::Method::Get, run.options.centre.base_url + "/v1/health"}, {200},
-             true);
+             Conn::Close);
     return Next::Sent;
   }
 
@@ -318,7 +327,7 @@ class SealKeyFlow : public Flow {
   Next step(Runner& run, Terminal& t, const Reply* reply) override {
     if (reply == nullptr) {
       run.send(t, "GET /v1/seal/key", Call{sync::Method::Get, run.options.centre.base_url + "/v1/seal/key"},
-               {200}, true);
+               {200}, Conn::Close);
       return Next::Sent;
     }
     if (reply->status != 200) return Next::Done;
@@ -425,7 +434,7 @@ class TickFlow : public Flow {
         run.send(t, "GET /v1/applications/{code}",
                  Call{sync::Method::Get,
                       base + "/v1/applications/" + run.submissions[m_poll[m_next]].tracking_code},
-                 {200}, false);
+                 {200}, Conn::Reuse);
         return Next::Sent;
       }
       m_stage = Stage::Heartbeat;
@@ -438,17 +447,17 @@ class TickFlow : public Flow {
            t.queued_submissions}}.dump();
       Call call{
           sync::Method::Post, base + "/v1/heartbeat", {{"Content-Type", "application/json"}}, bytes_of(body)};
-      run.send(t, "POST /v1/heartbeat", std::move(call), {200}, false);
+      run.send(t, "POST /v1/heartbeat", std::move(call), {200}, Conn::Reuse);
       return Next::Sent;
     }
     if (m_stage == Stage::Notices) {
-      run.send(t, "GET /v1/notices", Call{sync::Method::Get, base + "/v1/notices"}, {200}, false);
+      run.send(t, "GET /v1/notices", Call{sync::Method::Get, base + "/v1/notices"}, {200}, Conn::Reuse);
       return Next::Sent;
     }
     const std::string body = sync::to_json(m_upload);
     Call call{
         sync::Method::Post, base + "/v1/ledger", {{"Content-Type", "application/json"}}, bytes_of(body)};
-    run.send(t, "POST /v1/ledger", std::move(call), {200}, true);
+    run.send(t, "POST /v1/ledger", std::move(call), {200}, Conn::CloseIfIdle);
     return Next::Sent;
   }
 
@@ -586,7 +595,7 @@ class SubmitFlow : public Flow {
       ++run.figures.sent;
     }
     s.stage = Stage::UnderWay;
-    run.send(t, "POST /v1/applications", application_post(run, s), {200, 201}, false);
+    run.send(t, "POST /v1/applications", application_post(run, s), {200, 201}, Conn::Reuse);
     return Next::Sent;
   }
 
@@ -665,7 +674,7 @@ class SubmitFlow : public Flow {
     m_stage = Step::Head;
     run.send(t, "HEAD /v1/uploads/{id}",
              Call{sync::Method::Head, m_url, {{"Tus-Resumable", std::string(sync::tus::kVersion)}}},
-             {200, 204}, false);
+             {200, 204}, Conn::Reuse);
     return Next::Sent;
   }
 
@@ -704,7 +713,7 @@ class SubmitFlow : public Flow {
     call.body = chunk;
     m_stage = Step::Patch;
     run.figures.bytes_uploaded += m_chunk;
-    run.send(t, "PATCH /v1/uploads/{id}", std::move(call), {200, 204}, false);
+    run.send(t, "PATCH /v1/uploads/{id}", std::move(call), {200, 204}, Conn::Reuse);
     return Next::Sent;
   }
 
@@ -738,7 +747,7 @@ class SubmitFlow : public Flow {
     m_stage = Step::Confirm;
     run.send(t, "GET /v1/applications/{code}",
              Call{sync::Method::Get, run.options.centre.base_url + "/v1/applications/" + s.tracking_code},
-             {200}, !s.replay);
+             {200}, s.replay ? Conn::Reuse : Conn::CloseIfIdle);
     return Next::Sent;
   }
 
@@ -764,7 +773,7 @@ class SubmitFlow : public Flow {
     // A terminal that lost the centre's reply posts the same thing again with the same key.
     ++run.figures.replays;
     m_stage = Step::Replay;
-    run.send(t, "POST /v1/applications (replay)", application_post(run, s), {200}, true);
+    run.send(t, "POST /v1/applications (replay)", application_post(run, s), {200}, Conn::CloseIfIdle);
     return Next::Sent;
   }
 
@@ -822,7 +831,7 @@ class VerifyFlow : public Flow {
     run.send(t, "GET /v1/applications/{code}",
              Call{sync::Method::Get, run.options.centre.base_url + "/v1/applications/" +
                                          run.submissions[m_ids[m_next]].tracking_code},
-             {200, 404}, m_next + 1 == m_ids.size());
+             {200, 404}, m_next + 1 == m_ids.size() ? Conn::Close : Conn::Reuse);
     return Next::Sent;
   }
 
@@ -843,7 +852,8 @@ EngineOptions engine_options(const LoadOptions& options) {
   return engine;
 }
 
-Runner::Runner(const LoadOptions& o) : options(o), m_terminals(o.codes.size()), m_engine(engine_options(o)) {
+Runner::Runner(const LoadOptions& o)
+    : options(o), m_terminals(o.codes.size()), m_engine(std::make_unique<Engine>(engine_options(o))) {
   seed = o.seed;
   if (seed == 0) randombytes_buf(&seed, sizeof seed);
   rng.seed(seed);
@@ -859,15 +869,16 @@ Runner::Runner(const LoadOptions& o) : options(o), m_terminals(o.codes.size()), 
   }
 }
 
-void Runner::send(Terminal& t, std::string route, Call call, std::vector<long> accepted, bool last_of_flow) {
+void Runner::send(Terminal& t, std::string route, Call call, std::vector<long> accepted, Conn conn) {
   t.pending = PendingCall{m_phase, std::move(route), std::move(accepted)};
   // A terminal with nothing more to send closes its connection instead of leaving it idle at
   // the centre (--keep-idle-connections leaves that to the centre, as the terminal's own
   // HttpClient does).
-  call.close_connection = !options.keep_idle_connections && last_of_flow && t.queue.empty();
+  call.close_connection =
+      conn == Conn::Close || (conn == Conn::CloseIfIdle && !options.keep_idle_connections && t.queue.empty());
   const size_t index = t.index;
-  m_engine.start(t.easy.get(), t.tls, std::move(call),
-                 [this, index](Reply&& reply) { on_reply(index, std::move(reply)); });
+  m_engine->start(t.easy.get(), t.tls, std::move(call),
+                  [this, index](Reply&& reply) { on_reply(index, std::move(reply)); });
 }
 
 void Runner::reject(const std::string& why) {
@@ -1026,7 +1037,7 @@ void Runner::progress(TimePoint now, bool last) {
   point.seconds = ms_between(m_load_start, now) / 1000.0;
   point.requests = m_stats.requests("load");
   point.errors = m_stats.errors();
-  point.in_flight = static_cast<int64_t>(m_engine.in_flight());
+  point.in_flight = static_cast<int64_t>(m_engine->in_flight());
   point.sent = figures.sent;
   int64_t failed = 0;
   for (const auto& s : submissions) {
@@ -1064,7 +1075,7 @@ LoopEnd Runner::loop(TimePoint deadline, const std::function<bool()>& finished) 
       next = std::min(
           next, m_load_start + from_seconds(static_cast<double>(m_planned) / options.submissions_per_second));
     const auto wait = std::chrono::duration_cast<milliseconds>(next - now);
-    m_engine.step(std::clamp(wait, milliseconds(0), milliseconds(50)));
+    m_engine->step(std::clamp(wait, milliseconds(0), milliseconds(50)));
   }
 }
 
@@ -1084,7 +1095,7 @@ void Runner::run_bounded(const std::vector<size_t>& terminals, int concurrency, 
     return cursor == terminals.size() && active.empty();
   };
   loop(deadline, finished);
-  m_engine.cancel_all();
+  m_engine->cancel_all();
   for (const size_t i : active) drop_flow(m_terminals[i]);
 }
 
@@ -1117,6 +1128,7 @@ bool Runner::fetch_seal_key() {
 
 void Runner::load_phase(LoadReport& report) {
   m_phase = "load";
+  m_engine = std::make_unique<Engine>(engine_options(options));
   m_load_start = Clock::now();
   if (options.progress)
     std::fprintf(stderr, "loadgen: %zu terminals enrolled; load started\n", m_enrolled.size());
@@ -1152,7 +1164,7 @@ void Runner::load_phase(LoadReport& report) {
   }
   report.interrupted = end == LoopEnd::Interrupted;
   progress(Clock::now(), true);
-  m_engine.cancel_all();
+  m_engine->cancel_all();
   for (const size_t i : m_enrolled) {
     Terminal& t = m_terminals[i];
     drop_flow(t);
@@ -1227,6 +1239,7 @@ void Runner::unverified(size_t id, const std::string& why) {
 
 void Runner::verify_phase(LoadReport& report) {
   m_phase = "verify";
+  m_engine = std::make_unique<Engine>(engine_options(options));
   std::vector<size_t> with_sent;
   for (const size_t i : m_enrolled)
     if (!m_terminals[i].sent.empty()) with_sent.push_back(i);
@@ -1298,6 +1311,7 @@ LoadReport Runner::run() {
   }
   if (interrupted()) report.interrupted = true;
   if (!aborted()) verify_phase(report);
+  if (interrupted()) report.interrupted = true;
   finish_figures(report);
   return report;
 }
