@@ -1384,6 +1384,7 @@ std::string to_text(const LoadReport& r) {
   appendf(out, "request errors: %lld\n", static_cast<long long>(r.request_errors));
   for (const std::string& sample : r.error_samples) out += "  " + sample + "\n";
   for (const std::string& problem : c.problems) out += "  problem: " + problem + "\n";
+  appendf(out, "seed: %llu (--seed repeats the schedule)\n", static_cast<unsigned long long>(r.seed));
   if (r.interrupted) out += "interrupted: these are partial figures\n";
   return out;
 }
@@ -1428,7 +1429,11 @@ std::string to_json(const LoadReport& r, const LoadOptions& o, int exit_status) 
         {"heartbeat_interval_seconds", o.heartbeat_interval_seconds},
         {"sealed", o.seal},
         {"keep_idle_connections", o.keep_idle_connections},
-        {"replay_percent", o.replay_percent}}},
+        {"replay_percent", o.replay_percent},
+        {"connect_timeout_seconds", o.connect_timeout_seconds},
+        {"request_timeout_seconds", o.request_timeout_seconds},
+        {"drain_seconds", o.drain_seconds},
+        {"seed", r.seed}}},
       {"enrollment",
        {{"terminals", r.terminals_requested},
         {"enrolled", r.terminals_enrolled},

@@ -118,8 +118,9 @@ struct LoadReport {
 
 [[nodiscard]] LoadReport run_load(const LoadOptions& options);
 
-// 0: everything acknowledged is at the centre once and intact, and no request failed (or
-// allow_errors); 1 otherwise; 130 when stopped by a signal.
+// 0: everything acknowledged is at the centre once and intact, and (unless allow_errors) no
+// request failed and every planned submission was acknowledged; 1 otherwise; 130 when stopped
+// by a signal.
 [[nodiscard]] int exit_code(const LoadReport& report, bool allow_errors);
 [[nodiscard]] std::string to_text(const LoadReport& report);
 [[nodiscard]] std::string to_json(const LoadReport& report, const LoadOptions& options, int exit_status);

@@ -6,8 +6,8 @@
 //                    [--duration S] [--submissions-per-second R] [--burst N --burst-at S] [--json FILE]
 //
 // Exit status: 0 all well; 1 something lost, duplicated, altered or unverified, or (without
-// --allow-errors) a request failed; 2 bad arguments (a centre that is not on loopback among
-// them); 130 stopped by Ctrl-C (after a partial report).
+// --allow-errors) a request failed or a planned application was not delivered; 2 bad arguments (a centre that
+// is not on loopback among them); 130 stopped by Ctrl-C (after a partial report).
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
@@ -144,7 +144,9 @@ int main(int argc, char** argv) {
                "instead of closing it");
   app.add_option("--seed", options.seed, "seed of the schedule's random choices (0: random)")->default_val(0);
   app.add_option("--json", json_file, "also write the figures as JSON to this file");
-  app.add_flag("--allow-errors", allow_errors, "exit 0 despite failed requests, if nothing was lost");
+  app.add_flag(
+      "--allow-errors", allow_errors,
+      "exit 0 despite failed requests and undelivered applications, if nothing acknowledged was lost, duplicated or altered");
   app.add_flag("--quiet", quiet, "no progress lines on stderr");
   CLI11_PARSE(app, argc, argv);
 
