@@ -2,6 +2,8 @@
 //   pishkhan-centre --data DIR --port N [--catalog FILE] [--tls-name NAME...]
 //   pishkhan-centre --data DIR --issue-enrollment-code --office A --terminal-id SKO-0001 [--ttl-hours 24]
 //                   [--centre-url https://host:port] [--qr-png FILE]
+//   pishkhan-centre --data DIR --issue-enrollment-codes N --office A --terminal-id-prefix LOAD-
+//                   [--ttl-hours 24]                         (one line per code: TERMINAL_ID CODE)
 //   pishkhan-centre --data DIR --revoke-terminal SKO-0001
 //   pishkhan-centre --data DIR --print-pin
 //   pishkhan-centre --data DIR --list-diagnostics
@@ -17,6 +19,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -159,7 +162,17 @@ int main(int argc, char** argv) {
   bool print_pin = false;
   auto* issue = app.add_flag("--issue-enrollment-code", issue_code,
                              "print a one-time enrollment code for --terminal-id at --office, and exit");
-  app.add_option("--office", office, "office id of the terminal to enroll")->needs(issue);
+  int issue_count = 0;
+  std::string terminal_id_prefix;
+  auto* issue_many = app.add_option("--issue-enrollment-codes", issue_count,
+                                    "print N one-time codes for <prefix>0001.. at --office, one line each: "
+                                    "TERMINAL_ID CODE, and exit")
+                         ->check(CLI::Range(1, 9999))
+                         ->excludes(issue);
+  app.add_option("--terminal-id-prefix", terminal_id_prefix,
+                 "terminal id prefix for --issue-enrollment-codes")
+      ->needs(issue_many);
+  app.add_option("--office", office, "office id of the terminal(s) to enroll");
   app.add_option("--terminal-id", terminal_id, "id of the terminal to enroll (e.g. SKO-0001)")->needs(issue);
   app.add_option("--ttl-hours", ttl_hours, "hours the enrollment code stays valid")
       ->default_val(24)
@@ -203,6 +216,35 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (summary_year != 0) return print_sla_summary(config, summary_year, summary_services, summary_as_of);
+
+  if (!office.empty() && !issue_code && issue_count == 0) {
+    std::fprintf(stderr, "--office needs --issue-enrollment-code or --issue-enrollment-codes\n");
+    return 2;
+  }
+  if (issue_count > 0) {
+    if (office.empty() || terminal_id_prefix.empty()) {
+      std::fprintf(stderr, "--issue-enrollment-codes needs --office and --terminal-id-prefix\n");
+      return 2;
+    }
+    auto store = pk::centre::open_enrollment_store(config.data_dir, config.database_url);
+    const int width = std::max(4, static_cast<int>(std::to_string(issue_count).size()));
+    for (int i = 1; i <= issue_count; ++i) {
+      std::string number = std::to_string(i);
+      number.insert(0, static_cast<size_t>(width) - number.size(), '0');
+      auto issued = store ? (*store)->issue_code(office, terminal_id_prefix + number, std::time(nullptr),
+                                                 int64_t{ttl_hours} * 3600)
+                          : pk::Result<pk::centre::IssuedCode>(store.error());
+      if (!issued) {
+        spdlog::critical("{}", issued.error().message);
+        return 1;
+      }
+      std::printf("%s%s %s\n", terminal_id_prefix.c_str(), number.c_str(),
+                  pk::enroll::format_enrollment_code(issued->code).c_str());
+    }
+    std::fprintf(stderr, "%d enrollment codes for office %s, single use, valid %d h\n", issue_count,
+                 office.c_str(), ttl_hours);
+    return 0;
+  }
 
   if (issue_code) {
     if (office.empty() || terminal_id.empty()) {
