@@ -8,9 +8,9 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
-#include "centre/enrollment_crypto.h"
 #include "centre/sealing_key.h"
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 namespace {

@@ -14,7 +14,7 @@
 
 #include "centre/signing_key.h"
 #include "domain/result.h"
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 namespace pk::centre {
 

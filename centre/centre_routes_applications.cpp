@@ -7,8 +7,8 @@
 #include "centre/centre_http.h"
 #include "centre/centre_server.h"
 #include "domain/tracking_code.h"
-#include "sync/encoding.h"
-#include "sync/wire.h"
+#include "protocol/encoding.h"
+#include "protocol/wire.h"
 
 namespace pk::centre {
 namespace {

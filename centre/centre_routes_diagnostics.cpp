@@ -1,7 +1,7 @@
 // POST /v1/diagnostics: a terminal sends its diagnostics bundle (provisioning/diagnostics.h) to
 // the centre instead of, or as well as, onto a USB stick. The bundle is stored under the
 // terminal of the client certificate (never a name in the body), after checking it is a bundle
-// and nothing else (centre/diagnostics_bundle.h); the same bytes sent again get the first receipt.
+// and nothing else (protocol/diagnostics_bundle.h); the same bytes sent again get the first receipt.
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
@@ -10,7 +10,7 @@
 
 #include "centre/centre_http.h"
 #include "centre/centre_server.h"
-#include "centre/diagnostics_bundle.h"
+#include "protocol/diagnostics_bundle.h"
 
 namespace pk::centre {
 

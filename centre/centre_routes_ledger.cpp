@@ -4,7 +4,7 @@
 
 #include "centre/centre_http.h"
 #include "centre/centre_server.h"
-#include "sync/wire.h"
+#include "protocol/wire.h"
 
 namespace pk::centre {
 

@@ -6,7 +6,7 @@
 
 #include "centre/centre_http.h"
 #include "centre/centre_server.h"
-#include "sync/tus_headers.h"
+#include "protocol/tus_headers.h"
 
 namespace pk::centre {
 namespace {

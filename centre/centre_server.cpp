@@ -1,6 +1,9 @@
 #include "centre/centre_server.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sodium.h>
+#include <sys/socket.h>
 
 #include <charconv>
 #include <chrono>
@@ -17,10 +20,13 @@
 #include "centre/centre_http.h"
 #include "centre/centre_keys.h"
 #include "centre/enrollment_tls.h"
-#include "sync/encoding.h"
-#include "sync/wire.h"
+#include "protocol/encoding.h"
+#include "protocol/wire.h"
 
 namespace pk::centre {
+namespace {
+constexpr int kListenBacklog = 4096;
+}  // namespace
 
 namespace http {
 void reply_error(httplib::Response& response, int status, const std::string& message) {
@@ -58,10 +64,24 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
     return make_error("centre: behind a front door the centre needs its secret (32 characters or more)");
   centre->add_routes();
   const CentreConfig& c = centre->m_config;
+  // Replies go out at once (no Nagle wait for the client's delayed ACK: 40 ms a reply), and
+  // the listening socket is remembered so its backlog can be raised after binding.
+  centre->m_server->set_tcp_nodelay(true);
+  centre->m_server->set_socket_options([server = centre.get()](int fd) {
+    httplib::default_socket_options(fd);
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    server->m_listen_fd = fd;
+  });
   centre->m_port = c.port == 0 ? centre->m_server->bind_to_any_port(c.host)
                                : (centre->m_server->bind_to_port(c.host, c.port) ? c.port : -1);
   if (centre->m_port <= 0)
     return make_error("centre: cannot listen on " + c.host + ":" + std::to_string(c.port));
+  // cpp-httplib listens with a backlog of 5, so a burst of new connections (the front door
+  // opens one per request) would be dropped and retried a second later: Linux takes a second
+  // listen() on a listening socket as a new backlog.
+  if (centre->m_listen_fd >= 0 && ::listen(centre->m_listen_fd, kListenBacklog) != 0)
+    spdlog::warn("centre: the listen backlog stays at cpp-httplib's 5");
   centre->m_thread = std::thread([server = centre->m_server.get()] { server->listen_after_bind(); });
   // cpp-httplib 0.11 has no wait_until_ready(), and a stop() that comes before the listen loop
   // runs is lost (the loop would then run forever): wait until it is running.

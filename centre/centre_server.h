@@ -166,6 +166,7 @@ class CentreServer {
   std::unique_ptr<httplib::Server> m_server;
   std::thread m_thread;
   int m_port = 0;
+  int m_listen_fd = -1;  // the listening socket, once bound (its backlog is raised after bind)
 };
 
 }  // namespace pk::centre

@@ -11,7 +11,7 @@
 
 #include "domain/result.h"
 #include "domain/sla_model.h"
-#include "sync/wire.h"
+#include "protocol/wire.h"
 
 namespace pk::centre {
 

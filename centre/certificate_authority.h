@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "centre/enrollment_crypto.h"
 #include "domain/result.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 

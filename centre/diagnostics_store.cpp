@@ -11,9 +11,9 @@
 #include <iterator>
 #include <mutex>
 
-#include "offline-store/database.h"
+#include "base/database.h"
 
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 namespace pk::centre {
 namespace {

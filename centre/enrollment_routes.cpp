@@ -1,5 +1,5 @@
 // POST /v1/enroll and GET /v1/enroll/ca: the only routes a terminal without a certificate may
-// use. See centre/enrollment_wire.h for the documents and centre/enrollment_store.h for what
+// use. See protocol/enrollment_wire.h for the documents and centre/enrollment_store.h for what
 // is kept.
 #include <httplib.h>
 #include <sodium.h>
@@ -9,9 +9,9 @@
 
 #include "centre/centre_http.h"
 #include "centre/centre_server.h"
-#include "centre/enrollment_code.h"
-#include "centre/enrollment_wire.h"
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
+#include "protocol/enrollment_code.h"
+#include "protocol/enrollment_wire.h"
 
 namespace pk::centre {
 namespace {

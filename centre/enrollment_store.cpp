@@ -2,8 +2,8 @@
 
 #include <mutex>
 
-#include "centre/enrollment_code.h"
-#include "offline-store/database.h"
+#include "base/database.h"
+#include "protocol/enrollment_code.h"
 
 namespace pk::centre {
 namespace {

@@ -12,7 +12,7 @@
 
 #include <optional>
 
-#include "centre/enrollment_crypto.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 namespace {

@@ -26,17 +26,17 @@
 #include <fstream>
 #include <mutex>
 
+#include "base/png_io.h"
 #include "centre/centre_backends.h"
 #include "centre/centre_server.h"
 #include "centre/certificate_authority.h"
 #include "centre/diagnostics_store.h"
-#include "centre/enrollment_code.h"
-#include "centre/enrollment_crypto.h"
 #include "centre/enrollment_store.h"
 #include "centre/province_summary.h"
 #include "domain/jalali.h"
-#include "drivers/printer/png_io.h"
-#include "provisioning/enrollment_qr.h"
+#include "protocol/enrollment_code.h"
+#include "protocol/enrollment_crypto.h"
+#include "protocol/enrollment_qr.h"
 
 #ifndef PK_SOURCE_DATA_DIR
 #define PK_SOURCE_DATA_DIR "data"
@@ -49,7 +49,7 @@ extern "C" void on_signal(int) {
   if (g_server != nullptr) g_server->request_stop();
 }
 
-// The enrollment QR code (provisioning/enrollment_qr.h) for a code just issued: on stderr in
+// The enrollment QR code (protocol/enrollment_qr.h) for a code just issued: on stderr in
 // half blocks (light modules drawn, as `qrencode -t UTF8` does, for a dark console), and as a PNG
 // (8 pixels a module, a 4-module quiet zone) when asked. stdout keeps the code alone for scripts.
 int show_enrollment_qr(const std::string& code, const std::string& url, const std::string& pin,

@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 namespace pk::centre {
 namespace {

@@ -2,7 +2,7 @@
 // (terminal, SHA-256) across every centre instance on the database.
 #include "centre/diagnostics_store.h"
 #include "centre/postgres_database.h"
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 namespace pk::centre {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "centre/enrollment_crypto.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 

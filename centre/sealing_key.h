@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "domain/result.h"
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 namespace pk::centre {
 

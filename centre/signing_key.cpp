@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "centre/enrollment_crypto.h"
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 

@@ -9,8 +9,8 @@
 #include <map>
 #include <mutex>
 
-#include "offline-store/database.h"
-#include "sync/encoding.h"
+#include "base/database.h"
+#include "protocol/encoding.h"
 
 namespace pk::centre {
 namespace {

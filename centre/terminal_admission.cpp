@@ -6,8 +6,8 @@
 
 #include "centre/centre_http.h"
 #include "centre/centre_server.h"
-#include "centre/enrollment_crypto.h"
 #include "centre/enrollment_tls.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "domain/result.h"
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 namespace pk::kiosk {
 

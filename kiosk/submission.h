@@ -13,8 +13,8 @@
 #include "domain/tracking_code.h"
 #include "kiosk/citizen_state.h"
 #include "kiosk/config.h"
-#include "offline-store/sealing.h"
 #include "offline-store/store.h"
+#include "protocol/sealing.h"
 
 namespace pk::kiosk {
 

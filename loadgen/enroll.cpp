@@ -2,9 +2,9 @@
 
 #include <openssl/x509.h>
 
-#include "centre/enrollment_code.h"
-#include "centre/enrollment_wire.h"
 #include "domain/tracking_code.h"
+#include "protocol/enrollment_code.h"
+#include "protocol/enrollment_wire.h"
 
 namespace pk::loadgen {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "centre/enrollment_crypto.h"
 #include "domain/result.h"
 #include "loadgen/engine.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::loadgen {
 

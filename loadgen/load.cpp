@@ -19,10 +19,10 @@
 #include "domain/tracking_code.h"
 #include "loadgen/engine.h"
 #include "loadgen/enroll.h"
-#include "offline-store/sealing.h"
-#include "sync/encoding.h"
-#include "sync/tus_headers.h"
-#include "sync/wire.h"
+#include "protocol/encoding.h"
+#include "protocol/sealing.h"
+#include "protocol/tus_headers.h"
+#include "protocol/wire.h"
 
 namespace pk::loadgen {
 namespace {

@@ -20,8 +20,8 @@
 #include "loadgen/codes.h"
 #include "loadgen/load.h"
 #include "loadgen/loopback.h"
-#include "offline-store/sealing.h"
-#include "provisioning/enrollment_qr.h"
+#include "protocol/enrollment_qr.h"
+#include "protocol/sealing.h"
 
 namespace {
 

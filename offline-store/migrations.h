@@ -7,8 +7,8 @@
 #include <span>
 #include <string_view>
 
+#include "base/database.h"
 #include "domain/result.h"
-#include "offline-store/database.h"
 
 namespace pk::store {
 

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "offline-store/migrations.h"
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 namespace pk::store {
 namespace {

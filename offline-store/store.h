@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/database.h"
 #include "domain/result.h"
-#include "offline-store/database.h"
 #include "offline-store/records.h"
 
 namespace pk::store {

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/encoding.h"
 #include "provisioning/terminal_identity.h"
-#include "sync/encoding.h"
 
 namespace pk::provisioning {
 namespace {

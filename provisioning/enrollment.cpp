@@ -6,10 +6,10 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
-#include "centre/enrollment_code.h"
-#include "centre/enrollment_crypto.h"
-#include "centre/enrollment_wire.h"
-#include "provisioning/enrollment_qr.h"
+#include "protocol/enrollment_code.h"
+#include "protocol/enrollment_crypto.h"
+#include "protocol/enrollment_qr.h"
+#include "protocol/enrollment_wire.h"
 #include "sync/catalog_update.h"
 #include "sync/centre_client.h"
 

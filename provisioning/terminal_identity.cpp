@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "centre/enrollment_crypto.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::provisioning {
 namespace {

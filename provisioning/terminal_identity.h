@@ -15,8 +15,8 @@
 #include <optional>
 #include <string>
 
-#include "centre/enrollment_wire.h"
 #include "domain/result.h"
+#include "protocol/enrollment_wire.h"
 #include "sync/http_client.h"
 
 namespace pk::provisioning {

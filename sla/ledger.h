@@ -20,12 +20,12 @@
 #include <string_view>
 #include <vector>
 
+#include "base/database.h"
 #include "domain/result.h"
 #include "domain/sla_clock.h"
 #include "domain/sla_model.h"
 #include "domain/sla_technician.h"
-#include "offline-store/database.h"
-#include "sla/ledger_changes.h"
+#include "protocol/ledger_changes.h"
 #include "sla/time_source.h"
 
 namespace pk::sla {

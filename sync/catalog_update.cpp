@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <mutex>
 
-#include "centre/enrollment_crypto.h"
 #include "domain/catalog.h"
-#include "sync/catalog_verifier.h"
-#include "sync/encoding.h"
+#include "protocol/catalog_verifier.h"
+#include "protocol/encoding.h"
+#include "protocol/enrollment_crypto.h"
 
 namespace pk::sync {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 namespace pk::sync {
 namespace {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "domain/result.h"
+#include "protocol/wire.h"
 #include "sync/http_client.h"
-#include "sync/wire.h"
 
 namespace pk::sync {
 

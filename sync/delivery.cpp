@@ -1,6 +1,6 @@
 #include "sync/delivery.h"
 
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 namespace pk::sync {
 namespace {

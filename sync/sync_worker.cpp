@@ -4,7 +4,7 @@
 
 #include <ctime>
 
-#include "offline-store/database.h"
+#include "base/database.h"
 #include "offline-store/store.h"
 #include "sla/ledger.h"
 #include "sync/catalog_update.h"

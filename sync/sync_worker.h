@@ -23,11 +23,11 @@
 
 #include "domain/result.h"
 #include "offline-store/records.h"
+#include "protocol/wire.h"
 #include "sla/time_source.h"
 #include "sync/backoff.h"
 #include "sync/http_client.h"
 #include "sync/tus_client.h"
-#include "sync/wire.h"
 
 namespace pk::sync {
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "domain/result.h"
+#include "protocol/tus_headers.h"
 #include "sync/http_client.h"
-#include "sync/tus_headers.h"
 
 namespace pk::sync {
 

@@ -8,10 +8,10 @@
 #include <variant>
 #include <vector>
 
+#include "base/raster_image.h"
 #include "domain/language.h"
 #include "domain/result.h"
 #include "drivers/device.h"
-#include "drivers/printer/raster_image.h"
 
 namespace pk {
 

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/png_io.h"
 #include "drivers/printer/escpos_decoder.h"
 #include "drivers/printer/paper_render.h"
-#include "drivers/printer/png_io.h"
 
 namespace pk {
 namespace {

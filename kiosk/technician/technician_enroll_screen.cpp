@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <ctime>
 
-#include "centre/enrollment_code.h"
 #include "domain/jalali.h"
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
 #include "kiosk/technician/technician_screens.h"
 #include "kiosk/technician/technician_strings.h"
+#include "protocol/enrollment_code.h"
 #include "ui/keyboard.h"
 
 namespace pk::kiosk::tech {

@@ -16,8 +16,8 @@
 
 #include "kiosk/background_task.h"
 #include "kiosk/config.h"
+#include "protocol/enrollment_qr.h"
 #include "provisioning/enrollment.h"
-#include "provisioning/enrollment_qr.h"
 #include "ui/widgets.h"
 
 namespace pk::kiosk::tech {

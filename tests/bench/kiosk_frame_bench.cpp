@@ -51,7 +51,7 @@ BENCHMARK(BM_ServiceCardFrame)->Unit(benchmark::kMillisecond);
 // Target: under 200 ms on the kiosk.
 #include "kiosk/capture.h"
 #include "kiosk/centre_key.h"
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 namespace {
 

@@ -10,8 +10,8 @@
 #include <random>
 
 #include "centre/centre_server.h"
+#include "protocol/encoding.h"
 #include "sync/centre_client.h"
-#include "sync/encoding.h"
 #include "sync/tus_client.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"

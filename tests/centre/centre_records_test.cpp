@@ -7,7 +7,7 @@
 #include <set>
 #include <thread>
 
-#include "centre/enrollment_code.h"
+#include "protocol/enrollment_code.h"
 #include "tests/centre/backend_fixture.h"
 
 namespace pk::centre::test {

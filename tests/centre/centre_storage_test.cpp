@@ -11,7 +11,7 @@
 
 #include "centre/postgres_centre_storage.h"
 #include "centre/sqlite_centre_storage.h"
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 #include "tests/centre/backend_fixture.h"
 
 namespace pk::centre::test {

@@ -1,7 +1,7 @@
 // The centre's check of an uploaded diagnostics bundle: the archive the terminal writes, and the
 // same folder packed by the system's tar, pass; anything beside, instead of or around the
 // bundle's files is refused with a reason that says what was wrong.
-#include "centre/diagnostics_bundle.h"
+#include "protocol/diagnostics_bundle.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

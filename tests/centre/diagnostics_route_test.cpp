@@ -12,8 +12,8 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
-#include "centre/diagnostics_bundle.h"
-#include "centre/enrollment_code.h"
+#include "protocol/diagnostics_bundle.h"
+#include "protocol/enrollment_code.h"
 #include "provisioning/diagnostics.h"
 #include "sync/http_client.h"
 #include "tests/support/postgres_server.h"

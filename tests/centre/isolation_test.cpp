@@ -7,10 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/tus_headers.h"
+#include "protocol/wire.h"
 #include "sync/centre_client.h"
 #include "sync/http_client.h"
-#include "sync/tus_headers.h"
-#include "sync/wire.h"
 #include "tests/support/postgres_server.h"
 #include "tests/sync/sync_test_support.h"
 

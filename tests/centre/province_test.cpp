@@ -20,13 +20,13 @@
 #include <numeric>
 #include <thread>
 
+#include "protocol/encoding.h"
+#include "protocol/tus_headers.h"
+#include "protocol/wire.h"
 #include "provisioning/enrollment.h"
 #include "sync/centre_client.h"
-#include "sync/encoding.h"
 #include "sync/http_client.h"
 #include "sync/tus_client.h"
-#include "sync/tus_headers.h"
-#include "sync/wire.h"
 #include "tests/offline-store/store_test_support.h"
 #include "tests/sync/sync_test_support.h"
 

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/wire.h"
 #include "sync/http_client.h"
-#include "sync/wire.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace pk::sync::test {

@@ -5,8 +5,8 @@
 
 #include <fstream>
 
+#include "base/png_io.h"
 #include "drivers/printer/escpos_decoder.h"
-#include "drivers/printer/png_io.h"
 #include "drivers/printer/sim_printer.h"
 #include "test_images.h"
 

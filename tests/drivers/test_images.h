@@ -3,7 +3,7 @@
 // framed block that looks like a printed receipt header.
 #include <random>
 
-#include "drivers/printer/raster_image.h"
+#include "base/raster_image.h"
 
 namespace pk::test {
 

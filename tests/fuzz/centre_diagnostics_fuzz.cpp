@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "centre/diagnostics_bundle.h"
+#include "protocol/diagnostics_bundle.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);

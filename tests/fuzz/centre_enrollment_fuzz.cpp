@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "centre/enrollment_code.h"
-#include "centre/enrollment_crypto.h"
-#include "centre/enrollment_wire.h"
+#include "protocol/enrollment_code.h"
+#include "protocol/enrollment_crypto.h"
+#include "protocol/enrollment_wire.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

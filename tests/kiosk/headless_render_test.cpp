@@ -14,7 +14,7 @@
 #include "kiosk/app.h"
 #include "kiosk/centre_key.h"
 #include "kiosk/journey.h"
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 namespace fs = std::filesystem;
 using pk::catalog::Language;

@@ -16,7 +16,7 @@
 #include "kiosk/operator/operator_admin.h"
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/operator/operator_journey.h"
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 namespace fs = std::filesystem;
 using namespace pk::kiosk::op;

@@ -16,13 +16,13 @@
 #include <nlohmann/json.hpp>
 
 #include "../provisioning/capture_fixture.h"
-#include "centre/enrollment_code.h"
+#include "base/png_io.h"
 #include "drivers/barcode/sim_barcode_scanner.h"
-#include "drivers/printer/png_io.h"
 #include "kiosk/app.h"
 #include "kiosk/centre_key.h"
 #include "kiosk/technician/technician_desk.h"
-#include "provisioning/enrollment_qr.h"
+#include "protocol/enrollment_code.h"
+#include "protocol/enrollment_qr.h"
 #include "tests/receipts/raster_probe.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"

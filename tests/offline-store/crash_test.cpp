@@ -14,7 +14,7 @@
 #include <set>
 #include <thread>
 
-#include "offline-store/database.h"
+#include "base/database.h"
 #include "offline-store/store.h"
 #include "tests/offline-store/store_test_support.h"
 

@@ -3,7 +3,7 @@
 
 #include <fstream>
 
-#include "offline-store/database.h"
+#include "base/database.h"
 #include "offline-store/migrations.h"
 #include "offline-store/store.h"
 #include "tests/offline-store/store_test_support.h"

@@ -1,5 +1,5 @@
 // Sealed boxes: only the centre's secret key opens what a terminal stores.
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 #include <gtest/gtest.h>
 

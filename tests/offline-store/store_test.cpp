@@ -6,7 +6,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "offline-store/database.h"
+#include "base/database.h"
 #include "tests/offline-store/store_test_support.h"
 
 namespace pk::store {

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "offline-store/database.h"
+#include "base/database.h"
 
 namespace pk::store::test {
 

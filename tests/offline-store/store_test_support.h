@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "offline-store/records.h"
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 namespace pk::store::test {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "domain/tracking_code.h"
-#include "offline-store/sealing.h"
 #include "offline-store/store.h"
+#include "protocol/sealing.h"
 
 namespace pk::provisioning::test {
 

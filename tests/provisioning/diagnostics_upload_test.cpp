@@ -11,8 +11,8 @@
 #include <ctime>
 #include <sstream>
 
-#include "centre/diagnostics_bundle.h"
 #include "diagnostics_fixture.h"
+#include "protocol/diagnostics_bundle.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace fs = std::filesystem;

@@ -3,8 +3,8 @@
 // a torn label, a field twice or missing, a wrong check character, a bad address or pin).
 #include <gtest/gtest.h>
 
-#include "centre/enrollment_code.h"
-#include "provisioning/enrollment_qr.h"
+#include "protocol/enrollment_code.h"
+#include "protocol/enrollment_qr.h"
 
 namespace pk::provisioning {
 namespace {

@@ -17,11 +17,11 @@
 #include <sstream>
 #include <thread>
 
-#include "centre/enrollment_code.h"
 #include "domain/catalog.h"
+#include "protocol/catalog_verifier.h"
+#include "protocol/encoding.h"
+#include "protocol/enrollment_code.h"
 #include "provisioning/enrollment.h"
-#include "sync/catalog_verifier.h"
-#include "sync/encoding.h"
 #include "sync/http_client.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"

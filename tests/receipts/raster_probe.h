@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/printer/raster_image.h"
+#include "base/raster_image.h"
 
 namespace pk::test {
 

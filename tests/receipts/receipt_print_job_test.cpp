@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
+#include "base/png_io.h"
 #include "drivers/printer/escpos.h"
-#include "drivers/printer/png_io.h"
 #include "drivers/printer/sim_printer.h"
 #include "receipts/receipt_print_job.h"
 #include "tests/receipts/raster_probe.h"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "drivers/printer/png_io.h"
+#include "base/png_io.h"
 #include "receipts/receipt_format.h"
 #include "receipts/templates.h"
 #include "tests/receipts/raster_probe.h"

@@ -2,7 +2,7 @@
 // failure reports from the store, and the snapshot they make.
 #include <gtest/gtest.h>
 
-#include "offline-store/database.h"
+#include "base/database.h"
 #include "offline-store/migrations.h"
 #include "offline-store/store.h"
 #include "sla/ledger.h"

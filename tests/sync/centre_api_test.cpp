@@ -4,9 +4,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "sync/catalog_verifier.h"
+#include "protocol/catalog_verifier.h"
+#include "protocol/encoding.h"
 #include "sync/centre_client.h"
-#include "sync/encoding.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace pk::sync::test {

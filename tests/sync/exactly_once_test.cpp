@@ -6,7 +6,7 @@
 
 #include <random>
 
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 #include "sync/sync_worker.h"
 #include "tests/support/postgres_server.h"
 #include "tests/sync/fault_proxy.h"

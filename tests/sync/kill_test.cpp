@@ -10,8 +10,8 @@
 
 #include <random>
 
+#include "protocol/encoding.h"
 #include "sla/ledger.h"
-#include "sync/encoding.h"
 #include "tests/support/postgres_server.h"
 #include "tests/sync/sync_test_support.h"
 

@@ -12,7 +12,7 @@
 #include "centre/centre_server.h"
 #include "domain/tracking_code.h"
 #include "offline-store/store.h"
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 #include "sync/http_client.h"
 #include "tests/offline-store/store_test_support.h"
 

@@ -3,7 +3,7 @@
 
 #include <mutex>
 
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 #include "sync/sync_worker.h"
 #include "tests/sync/sync_test_support.h"
 

@@ -6,7 +6,7 @@
 #include <ctime>
 
 #include "centre/certificate_authority.h"
-#include "centre/enrollment_crypto.h"
+#include "protocol/enrollment_crypto.h"
 #include "sync/sync_worker.h"
 #include "tests/sync/sync_test_support.h"
 

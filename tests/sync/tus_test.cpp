@@ -3,7 +3,7 @@
 
 #include <random>
 
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 #include "sync/tus_client.h"
 #include "tests/offline-store/store_test_support.h"
 #include "tests/sync/fault_proxy.h"

@@ -1,10 +1,10 @@
 // Unit tests of the pieces without a network: wire parsers, tus headers, backoff.
 #include <gtest/gtest.h>
 
+#include "protocol/encoding.h"
+#include "protocol/tus_headers.h"
+#include "protocol/wire.h"
 #include "sync/backoff.h"
-#include "sync/encoding.h"
-#include "sync/tus_headers.h"
-#include "sync/wire.h"
 
 namespace pk::sync {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <filesystem>
 
-#include "offline-store/sealing.h"
 #include "offline-store/store.h"
+#include "protocol/sealing.h"
 
 namespace {
 

@@ -18,9 +18,9 @@
 #include <thread>
 #include <vector>
 
+#include "base/png_io.h"
 #include "drivers/printer/escpos_decoder.h"
 #include "drivers/printer/paper_render.h"
-#include "drivers/printer/png_io.h"
 #include "drivers/printer/print_queue.h"
 #include "drivers/printer/sim_printer.h"
 #include "drivers/printer/usb_printer.h"

@@ -1,4 +1,4 @@
-#include "offline-store/database.h"
+#include "base/database.h"
 
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-#include "centre/enrollment_wire.h"
+#include "protocol/enrollment_wire.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "centre/enrollment_code.h"
+#include "protocol/enrollment_code.h"
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>

@@ -1,4 +1,4 @@
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 #include <sodium.h>
 

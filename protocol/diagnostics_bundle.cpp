@@ -1,4 +1,4 @@
-#include "centre/diagnostics_bundle.h"
+#include "protocol/diagnostics_bundle.h"
 
 #include <algorithm>
 

@@ -2,8 +2,8 @@
 // PNG files of 1-bit images, for the simulated printer and for tests that look at its output.
 #include <filesystem>
 
+#include "base/raster_image.h"
 #include "domain/result.h"
-#include "drivers/printer/raster_image.h"
 
 namespace pk {
 

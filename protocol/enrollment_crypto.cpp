@@ -1,4 +1,4 @@
-#include "centre/enrollment_crypto.h"
+#include "protocol/enrollment_crypto.h"
 
 #include <fcntl.h>
 #include <openssl/bio.h>

@@ -1,4 +1,4 @@
-#include "sync/tus_headers.h"
+#include "protocol/tus_headers.h"
 
 #include <limits>
 

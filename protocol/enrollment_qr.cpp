@@ -1,9 +1,9 @@
-#include "provisioning/enrollment_qr.h"
+#include "protocol/enrollment_qr.h"
 
 #include <array>
 #include <optional>
 
-#include "centre/enrollment_code.h"
+#include "protocol/enrollment_code.h"
 
 namespace pk::provisioning {
 namespace {

@@ -6,7 +6,7 @@
 //   PKENROLL1;code=7KQM-2H9T-XB4D-R0WC;url=https://centre.example:8470;pin=sha256//BASE64=
 //
 //   PKENROLL1  format and version; a later version gets a new number and is refused here
-//   code       the one-time enrollment code (centre/enrollment_code.h), its check character right
+//   code       the one-time enrollment code (protocol/enrollment_code.h), its check character right
 //   url        the centre's https:// address as the terminal reaches it
 //   pin        sha256//<44 base64> of the centre's server key (pishkhan-centre --print-pin)
 //

@@ -10,7 +10,7 @@
 
 #include "domain/result.h"
 #include "domain/sla_model.h"
-#include "sla/ledger_changes.h"
+#include "protocol/ledger_changes.h"
 
 namespace pk::sync {
 

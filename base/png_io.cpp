@@ -1,4 +1,4 @@
-#include "drivers/printer/png_io.h"
+#include "base/png_io.h"
 
 #include <png.h>
 

@@ -1,4 +1,4 @@
-#include "offline-store/sealing.h"
+#include "protocol/sealing.h"
 
 #include <sodium.h>
 

@@ -1,9 +1,9 @@
-#include "sync/wire.h"
+#include "protocol/wire.h"
 
 #include <nlohmann/json.hpp>
 
 #include "domain/sla_notice_json.h"
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 namespace pk::sync {
 namespace {

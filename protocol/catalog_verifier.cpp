@@ -1,8 +1,8 @@
-#include "sync/catalog_verifier.h"
+#include "protocol/catalog_verifier.h"
 
 #include <sodium.h>
 
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 namespace pk::sync {
 

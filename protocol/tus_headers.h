@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "domain/result.h"
-#include "sync/encoding.h"
+#include "protocol/encoding.h"
 
 namespace pk::sync::tus {
 
