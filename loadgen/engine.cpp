@@ -83,6 +83,14 @@ EasyHandle new_easy_handle() {
   return EasyHandle(curl_easy_init());
 }
 
+ConnectionPool new_connection_pool() {
+  init_curl_once();
+  ConnectionPool pool(curl_share_init());
+  if (pool && curl_share_setopt(pool.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT) != CURLSHE_OK)
+    pool.reset();
+  return pool;
+}
+
 Engine::Engine(EngineOptions options) : m_options(options) {
   init_curl_once();
   m_multi = curl_multi_init();
@@ -95,7 +103,8 @@ Engine::~Engine() {
   if (m_multi != nullptr) curl_multi_cleanup(m_multi);
 }
 
-void Engine::start(CURL* easy, const TlsIdentity& identity, Call call, std::function<void(Reply&&)> done) {
+void Engine::start(CURL* easy, CURLSH* pool, const TlsIdentity& identity, Call call,
+                   std::function<void(Reply&&)> done) {
   auto transfer = std::make_unique<Transfer>();
   transfer->easy = easy;
   transfer->call = std::move(call);
@@ -109,11 +118,12 @@ void Engine::start(CURL* easy, const TlsIdentity& identity, Call call, std::func
     m_finished.push_back(std::move(transfer));
     return;
   }
-  // Reset keeps the handle's TLS session cache; connections live in the multi's cache.
+  // Reset keeps the handle's TLS session cache; connections live in the terminal's pool.
   curl_easy_reset(easy);
   for (const auto& [name, value] : t.call.headers)
     t.headers = curl_slist_append(t.headers, (name + ": " + value).c_str());
   t.headers = curl_slist_append(t.headers, "Expect:");  // no 100-continue round trip
+  if (pool != nullptr) curl_easy_setopt(easy, CURLOPT_SHARE, pool);
   curl_easy_setopt(easy, CURLOPT_URL, t.call.url.c_str());
   curl_easy_setopt(easy, CURLOPT_PRIVATE, &t);
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);

@@ -80,6 +80,15 @@ struct EasyFree {
 using EasyHandle = std::unique_ptr<CURL, EasyFree>;
 [[nodiscard]] EasyHandle new_easy_handle();
 
+// A terminal's own connection pool (a libcurl share of connections), as each terminal has its
+// own HttpClient: its connections can never carry another terminal's calls, and finding one
+// to reuse looks at its own few, not at a thousand. Free the easy handles using it first.
+struct PoolFree {
+  void operator()(CURLSH* pool) const { curl_share_cleanup(pool); }
+};
+using ConnectionPool = std::unique_ptr<CURLSH, PoolFree>;
+[[nodiscard]] ConnectionPool new_connection_pool();
+
 class Engine {
  public:
   explicit Engine(EngineOptions options);
@@ -87,8 +96,10 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
   ~Engine();  // drops transfers in flight without calling their callbacks
 
-  // Starts `call` on `easy` (idle: not in another call). `done` runs from step() or cancel_all().
-  void start(CURL* easy, const TlsIdentity& identity, Call call, std::function<void(Reply&&)> done);
+  // Starts `call` on `easy` (idle: not in another call) with the connections of `pool`. `done`
+  // runs from step() or cancel_all().
+  void start(CURL* easy, CURLSH* pool, const TlsIdentity& identity, Call call,
+             std::function<void(Reply&&)> done);
   // Moves the transfers on, waiting at most `wait` for something to happen, then runs the
   // callbacks of the calls that ended (they may start new calls).
   void step(std::chrono::milliseconds wait);

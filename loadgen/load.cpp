@@ -136,6 +136,7 @@ struct PendingCall {
 struct Terminal {
   size_t index = 0;
   CodeLine code;
+  ConnectionPool pool;  // before `easy`: freed after it
   EasyHandle easy;
   TlsIdentity tls;
   bool enrolled = false;
@@ -210,6 +211,8 @@ class Runner {
   [[nodiscard]] bool aborted() const {
     return options.stop_requests != nullptr && options.stop_requests->load() >= 2;
   }
+  // Each phase starts with no connection left open by the one before.
+  void fresh_connections();
   void enroll_phase(LoadReport& report);
   bool fetch_seal_key();
   void load_phase(LoadReport& report);
@@ -236,7 +239,6 @@ class Runner {
   std::vector<TimelinePoint> m_timeline;
   std::set<size_t> m_duplicate_ids;
   // Last: destroyed first, so no transfer outlives the terminals' handles and identities.
-  // Made afresh for each phase, so none starts with the connections another left open.
   std::unique_ptr<Engine> m_engine;
 };
 
@@ -865,6 +867,7 @@ Runner::Runner(const LoadOptions& o)
   for (size_t i = 0; i < m_terminals.size(); ++i) {
     m_terminals[i].index = i;
     m_terminals[i].code = o.codes[i];
+    m_terminals[i].pool = new_connection_pool();
     m_terminals[i].easy = new_easy_handle();
   }
 }
@@ -877,8 +880,17 @@ void Runner::send(Terminal& t, std::string route, Call call, std::vector<long> a
   call.close_connection =
       conn == Conn::Close || (conn == Conn::CloseIfIdle && !options.keep_idle_connections && t.queue.empty());
   const size_t index = t.index;
-  m_engine->start(t.easy.get(), t.tls, std::move(call),
+  m_engine->start(t.easy.get(), t.pool.get(), t.tls, std::move(call),
                   [this, index](Reply&& reply) { on_reply(index, std::move(reply)); });
+}
+
+void Runner::fresh_connections() {
+  // No call is in flight between phases: each pool may go, closing its connections.
+  m_engine = std::make_unique<Engine>(engine_options(options));
+  for (Terminal& t : m_terminals) {
+    curl_easy_setopt(t.easy.get(), CURLOPT_SHARE, nullptr);
+    t.pool = new_connection_pool();
+  }
 }
 
 void Runner::reject(const std::string& why) {
@@ -1128,7 +1140,7 @@ bool Runner::fetch_seal_key() {
 
 void Runner::load_phase(LoadReport& report) {
   m_phase = "load";
-  m_engine = std::make_unique<Engine>(engine_options(options));
+  fresh_connections();
   m_load_start = Clock::now();
   if (options.progress)
     std::fprintf(stderr, "loadgen: %zu terminals enrolled; load started\n", m_enrolled.size());
@@ -1239,7 +1251,7 @@ void Runner::unverified(size_t id, const std::string& why) {
 
 void Runner::verify_phase(LoadReport& report) {
   m_phase = "verify";
-  m_engine = std::make_unique<Engine>(engine_options(options));
+  fresh_connections();
   std::vector<size_t> with_sent;
   for (const size_t i : m_enrolled)
     if (!m_terminals[i].sent.empty()) with_sent.push_back(i);
