@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "drivers/printer/raster_image.h"
+#include "base/raster_image.h"
 #include "ui/text/text_engine.h"
 
 namespace pk::receipts {

@@ -2,7 +2,7 @@
 // The receipt's head mark, drawn procedurally: a twelve-pointed sun (a shamseh, the rosette of
 // Persian tilework) inside a double ring. No bitmap file to ship, and it scales to any size
 // without resampling artefacts on a 1-bit head.
-#include "drivers/printer/raster_image.h"
+#include "base/raster_image.h"
 
 namespace pk::receipts {
 

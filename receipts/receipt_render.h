@@ -4,8 +4,8 @@
 // a dot or nothing, and a fixed threshold keeps strokes crisp where dithering would fray them.
 #include <memory>
 
+#include "base/raster_image.h"
 #include "domain/result.h"
-#include "drivers/printer/raster_image.h"
 #include "receipts/receipt.h"
 #include "receipts/rendered_receipt.h"
 #include "ui/text/text_engine.h"

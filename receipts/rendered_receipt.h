@@ -11,7 +11,7 @@
 #include <variant>
 #include <vector>
 
-#include "drivers/printer/raster_image.h"
+#include "base/raster_image.h"
 
 namespace pk::receipts {
 
