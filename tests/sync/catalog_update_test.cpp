@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/database.h"
 #include "centre/signing_key.h"
 #include "domain/catalog.h"
 #include "provisioning/terminal_identity.h"
@@ -143,6 +144,12 @@ TEST(CatalogUpdate, ACatalogSignedWithAnotherKeyOrNotACatalogIsRefusedAndTheOldO
   std::filesystem::remove(centre.config.data_dir / "catalog_signing.key");
   std::filesystem::remove(centre.config.data_dir / "keys.json");
   ASSERT_TRUE(centre::SigningKey::create(centre.config.data_dir / "catalog_signing.key").ok());
+  {
+    // ... and the records' note of the centre's keys (else the centre refuses the new key).
+    auto records = store::Database::open(centre.config.data_dir / "centre.sqlite", {});
+    ASSERT_TRUE(records.ok());
+    ASSERT_TRUE(records->exec("DELETE FROM centre_keys").ok());
+  }
   publish(centre.config.catalog_file, shipped_with_version(9));
   centre.start();
   ASSERT_TRUE(centre.server);
