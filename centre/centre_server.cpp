@@ -43,7 +43,8 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
   // Keys first: a folder that lost them must not be mistaken for a new one once storage is open.
   auto keys = open_centre_keys(config.data_dir);
   if (!keys) return keys.error();
-  auto backends = open_backends(config.data_dir, config.database_url);
+  // A database connection for every thread that serves requests, so none waits for another's.
+  auto backends = open_backends(config.data_dir, config.database_url, std::max(8, config.worker_threads));
   if (backends) {
     if (auto bound =
             backends->storage->bind_keys(sync::to_hex(keys->sealing.public_key),

@@ -185,6 +185,11 @@ class PostgresCentreStorage final : public CentreStorage {
       if (offset + static_cast<int64_t>(chunk.size()) > length)
         return AppendResult{AppendOutcome::TooLong, offset};
 
+      const int64_t end = offset + static_cast<int64_t>(chunk.size());
+      if (offset == 0 && end == length && expected && sync::to_hex(sync::sha256(chunk)) != *expected) {
+        // A page sent whole in one chunk (most are) is checked here, before a byte is stored.
+        return AppendResult{AppendOutcome::WholeChecksumMismatch, 0};
+      }
       if (!chunk.empty()) {
         auto stored = c.exec("INSERT INTO upload_chunks (upload_id, start_offset, bytes) VALUES ($1, $2, $3)",
                              Params().text(id).int64(offset).bytes(chunk));
@@ -192,8 +197,8 @@ class PostgresCentreStorage final : public CentreStorage {
       }
       const int64_t new_offset = offset + static_cast<int64_t>(chunk.size());
       const bool done = new_offset == length;
-      if (done && expected) {
-        // The whole page, hashed where it lies.
+      if (done && expected && offset != 0) {
+        // The whole page, hashed where it lies (a page of one chunk was checked above).
         auto digest = c.exec(
             "SELECT encode(sha256(coalesce(string_agg(bytes, ''::bytea ORDER BY start_offset), ''::bytea)), 'hex') "
             "FROM upload_chunks WHERE upload_id = $1",
