@@ -1,5 +1,7 @@
 #include "loadgen/engine.h"
 
+#include "sync/http_client.h"
+
 #include <algorithm>
 #include <cctype>
 #include <mutex>
@@ -54,15 +56,9 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     transfer->reply.headers.clear();  // a new status line (after 100 Continue)
     return bytes;
   }
-  const size_t colon = line.find(':');
-  if (colon == std::string_view::npos || transfer->reply.headers.size() >= 100) return bytes;
-  std::string name(line.substr(0, colon));
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  std::string_view value = line.substr(colon + 1);
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
-    value.remove_suffix(1);
-  transfer->reply.headers[name] = std::string(value.substr(0, 4096));
+  if (transfer->reply.headers.size() >= 100) return bytes;
+  if (auto header = sync::parse_header_line(line))
+    transfer->reply.headers[header->name] = header->value.substr(0, 4096);
   return bytes;
 }
 

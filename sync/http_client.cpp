@@ -7,6 +7,18 @@
 #include <mutex>
 
 namespace pk::sync {
+
+std::optional<HeaderLine> parse_header_line(std::string_view line) {
+  const size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  std::string name(line.substr(0, colon));
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string_view value = line.substr(colon + 1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+    value.remove_suffix(1);
+  return HeaderLine{std::move(name), std::string(value)};
+}
 namespace {
 
 void init_curl_once() {
@@ -39,15 +51,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     collector->response->headers.clear();  // a new status line (e.g. after 100 Continue)
     return bytes;
   }
-  const size_t colon = line.find(':');
-  if (colon == std::string_view::npos) return bytes;
-  std::string name(line.substr(0, colon));
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  std::string_view value = line.substr(colon + 1);
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
-    value.remove_suffix(1);
-  collector->response->headers[name] = std::string(value);
+  if (auto header = parse_header_line(line))
+    collector->response->headers[header->name] = std::move(header->value);
   return bytes;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -49,6 +50,14 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   std::span<const uint8_t> body;  // borrowed: must outlive the call
 };
+
+// One header line as libcurl hands it over ("Name: value\r\n"): the name lowercased and the
+// value without surrounding blanks; nullopt for a line that is not a header (no colon).
+struct HeaderLine {
+  std::string name;
+  std::string value;
+};
+[[nodiscard]] std::optional<HeaderLine> parse_header_line(std::string_view line);
 
 struct HttpResponse {
   long status = 0;
