@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "centre/upload_plan.h"
 #include "protocol/encoding.h"
 
 namespace pk::centre {
@@ -13,17 +14,6 @@ using pg::Connection;
 using pg::Format;
 using pg::Params;
 using pg::Rows;
-
-std::string new_upload_id() {
-  std::array<uint8_t, 16> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  return sync::to_hex(bytes);
-}
-
-// Upload ids come from URLs: only ours (32 hex digits) are looked up.
-bool is_upload_id(const std::string& id) {
-  return id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
 
 // How many times a submission looks again after its INSERT met a row another transaction
 // committed meanwhile (that row decides the outcome, so once is enough; more is a bug).
@@ -35,17 +25,9 @@ class PostgresCentreStorage final : public CentreStorage {
 
   Result<SubmitResult> submit(const std::string& terminal_id, const std::string& key,
                               const std::string& body_sha, const sync::Submission& submission) override {
-    sync::ApplicationStatus status;
-    status.tracking_code = submission.tracking_code;
-    status.status = submission.pages.empty() ? sync::CentreStatus::Received : sync::CentreStatus::Receiving;
-    std::vector<std::string> ids;
-    for (size_t i = 0; i < submission.pages.size(); ++i) {
-      const sync::PageManifest& page = submission.pages[i];
-      ids.push_back(new_upload_id());
-      status.pages.push_back({static_cast<int>(i), "/v1/uploads/" + ids.back(), page.sealed_size, 0,
-                              page.sealed_sha256_hex, false});
-    }
-    const std::string reply = sync::to_json(status);
+    const UploadPlan plan = plan_uploads(submission);
+    const std::vector<std::string>& ids = plan.upload_ids;
+    const std::string& reply = plan.reply_json;
     const std::string document = sync::to_json(submission);
     return m_pool->transaction<
         SubmitResult>("submit " + submission.tracking_code, [&](Connection& c) -> Result<SubmitResult> {
@@ -87,7 +69,7 @@ class PostgresCentreStorage final : public CentreStorage {
                 .int64(submission.service_number)
                 .int64(submission.created_at_unix)
                 .text(reply)
-                .text(sync::to_string(status.status)));
+                .text(sync::to_string(plan.status)));
         if (!inserted) return inserted.error();
         if (inserted->affected() == 0) continue;
         for (size_t i = 0; i < ids.size(); ++i) {

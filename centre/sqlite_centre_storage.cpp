@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "base/database.h"
+#include "centre/upload_plan.h"
 #include "protocol/encoding.h"
 
 namespace pk::centre {
@@ -99,17 +100,6 @@ DROP TABLE applications_v1;
 )sql";
 constexpr int64_t kSchemaVersion = 2;
 
-std::string new_upload_id() {
-  std::array<uint8_t, 16> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  return sync::to_hex(bytes);
-}
-
-// Upload ids come from URLs: only ours (32 hex digits) ever reach the file system.
-bool is_upload_id(const std::string& id) {
-  return id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
-
 class SqliteCentreStorage final : public CentreStorage {
  public:
   SqliteCentreStorage(Database db, std::filesystem::path uploads)
@@ -138,17 +128,9 @@ class SqliteCentreStorage final : public CentreStorage {
         return SubmitResult{by_key ? SubmitOutcome::KeyReused : SubmitOutcome::TrackingCodeTaken, {}};
       }
     }
-    sync::ApplicationStatus status;
-    status.tracking_code = submission.tracking_code;
-    status.status = submission.pages.empty() ? sync::CentreStatus::Received : sync::CentreStatus::Receiving;
-    std::vector<std::string> ids;
-    for (size_t i = 0; i < submission.pages.size(); ++i) {
-      const sync::PageManifest& page = submission.pages[i];
-      ids.push_back(new_upload_id());
-      status.pages.push_back({static_cast<int>(i), "/v1/uploads/" + ids.back(), page.sealed_size, 0,
-                              page.sealed_sha256_hex, false});
-    }
-    const std::string reply = sync::to_json(status);
+    const UploadPlan plan = plan_uploads(submission);
+    const std::vector<std::string>& ids = plan.upload_ids;
+    const std::string& reply = plan.reply_json;
     auto insert = m_db.prepare(
         "INSERT INTO applications (tracking_code, idempotency_key, body_sha256, submission, first_reply, "
         "status, terminal_id)"
@@ -159,7 +141,7 @@ class SqliteCentreStorage final : public CentreStorage {
         .bind(3, body_sha)
         .bind(4, sync::to_json(submission))
         .bind(5, reply)
-        .bind(6, sync::to_string(status.status))
+        .bind(6, sync::to_string(plan.status))
         .bind(7, terminal_id);
     if (auto ran = insert->run(); !ran) return ran.error();
     for (size_t i = 0; i < ids.size(); ++i) {
