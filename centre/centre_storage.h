@@ -68,6 +68,45 @@ struct TerminalLedger {
   int64_t suspect_clock_outages = 0;  // outages the terminal flagged as resting on a suspect clock
 };
 
+// The back office's view of what terminals submitted: a case is an application or a failure
+// report, under its tracking code.
+struct CaseSummary {
+  std::string tracking_code;
+  std::string terminal_id;
+  std::string kind;  // "application" | "failure_report" (the submission's kind)
+  std::optional<int64_t> service_number;
+  std::string channel;  // "kiosk" | "counter"
+  int64_t created_at_unix = 0;
+  sync::CentreStatus status = sync::CentreStatus::Receiving;
+  int pages = 0;
+  int pages_complete = 0;
+  std::optional<sync::CentreDecision> decision;
+  std::string decided_by;  // the staff member who made the latest decision
+};
+
+struct CaseDetail {
+  CaseSummary summary;
+  sync::Submission submission;       // as the terminal sent it (personal data still sealed)
+  std::vector<std::string> page_upload_ids;  // by page index; read them with read_upload()
+};
+
+struct CaseFilter {
+  // Only cases of these terminals (an office's); nullopt: every terminal. An empty list
+  // matches nothing.
+  std::optional<std::vector<std::string>> terminal_ids;
+  std::string kind;  // empty: both
+  std::optional<int64_t> service_number;
+  std::optional<sync::CentreStatus> status;
+  int limit = 500;  // newest first
+};
+
+// A decision of the back office on a case: its next status and what the citizen is told.
+struct CaseDecisionRequest {
+  sync::CentreStatus status = sync::CentreStatus::InReview;
+  sync::CentreDecision decision;
+  std::string decided_by;
+};
+
 // bind_keys()'s comparison, shared by the implementations.
 [[nodiscard]] inline Result<void> compare_keys(const std::string& recorded_sealing,
                                                const std::string& recorded_catalog,
@@ -104,6 +143,16 @@ class CentreStorage {
   // Moves an application forward (a reviewer's decision); refuses a step back.
   [[nodiscard]] virtual Result<void> set_status(const std::string& tracking_code,
                                                 sync::CentreStatus status) = 0;
+
+  // The back office (centre/staff): cases newest first, one case, and a decision on one.
+  [[nodiscard]] virtual Result<std::vector<CaseSummary>> list_cases(const CaseFilter& filter) = 0;
+  [[nodiscard]] virtual Result<std::optional<CaseDetail>> find_case(const std::string& tracking_code) = 0;
+  // Sets the status (only forward, sync::rank) and the decision the terminal's status check
+  // then shows, in one transaction. An error names what was refused: no such case, a step
+  // back, a case still receiving its pages, an application status on a failure report or the
+  // other way round.
+  [[nodiscard]] virtual Result<void> decide(const std::string& tracking_code,
+                                            const CaseDecisionRequest& request, int64_t now_unix) = 0;
 
   [[nodiscard]] virtual Result<UploadInfo> create_upload(const std::string& terminal_id, int64_t length,
                                                          const std::string& metadata) = 0;

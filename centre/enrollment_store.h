@@ -49,6 +49,16 @@ struct Authorisation {
   int terminal_number = 0;  // the TTTT of its tracking codes; 0 when unknown
 };
 
+// A terminal as the fleet page shows it: its latest enrollment.
+struct TerminalRecord {
+  std::string terminal_id;
+  std::string office;
+  int terminal_number = 0;
+  int64_t enrolled_unix = 0;
+  int64_t certificate_expires_unix = 0;
+  CertificateState state = CertificateState::Unknown;  // Active or Revoked
+};
+
 struct IssuedCode {
   std::string code;  // canonical; format_enrollment_code() for people
   int64_t expires_unix = 0;
@@ -72,6 +82,8 @@ class EnrollmentStore {
       const std::string& code_sha256, const std::string& key_sha256, const IssuedCertificate& cert,
       int64_t now_unix, const std::function<std::string(int)>& make_reply) = 0;
   [[nodiscard]] virtual Result<Authorisation> authorise(const std::string& cert_sha256) = 0;
+  // Every terminal ever enrolled, by terminal id, with its latest enrollment.
+  [[nodiscard]] virtual Result<std::vector<TerminalRecord>> terminals() = 0;
   // Revokes the terminal and every certificate it holds. Error when the id is not known.
   [[nodiscard]] virtual Result<int> revoke_terminal(const std::string& terminal_id, int64_t now_unix) = 0;
 

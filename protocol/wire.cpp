@@ -99,6 +99,7 @@ class Reader {
 
 constexpr int64_t kMaxPageBytes = int64_t{1} << 32;
 constexpr size_t kMaxPages = 500;
+constexpr size_t kMaxDecisionTextBytes = 2000;  // a few sentences of Persian (2 bytes a letter)
 
 Result<json> parse_object(std::string_view json_text, const char* what) {
   json document = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
@@ -125,24 +126,44 @@ std::string_view to_string(CentreStatus status) {
       return "received";
     case CentreStatus::InReview:
       return "in_review";
+    case CentreStatus::DocumentsRequested:
+      return "documents_requested";
     case CentreStatus::Approved:
       return "approved";
     case CentreStatus::Rejected:
       return "rejected";
+    case CentreStatus::Resolved:
+      return "resolved";
   }
   return "receiving";
 }
 
 std::optional<CentreStatus> centre_status_from(std::string_view text) {
   for (CentreStatus status : {CentreStatus::Receiving, CentreStatus::Received, CentreStatus::InReview,
-                              CentreStatus::Approved, CentreStatus::Rejected}) {
+                              CentreStatus::DocumentsRequested, CentreStatus::Approved,
+                              CentreStatus::Rejected, CentreStatus::Resolved}) {
     if (to_string(status) == text) return status;
   }
   return std::nullopt;
 }
 
-bool is_final(CentreStatus status) {
-  return status == CentreStatus::Approved || status == CentreStatus::Rejected;
+bool is_final(CentreStatus status) { return rank(status) == 3; }
+
+int rank(CentreStatus status) {
+  switch (status) {
+    case CentreStatus::Receiving:
+      return 0;
+    case CentreStatus::Received:
+      return 1;
+    case CentreStatus::InReview:
+    case CentreStatus::DocumentsRequested:
+      return 2;
+    case CentreStatus::Approved:
+    case CentreStatus::Rejected:
+    case CentreStatus::Resolved:
+      return 3;
+  }
+  return 0;
 }
 
 std::string to_json(const Submission& submission) {
@@ -230,6 +251,10 @@ std::string to_json(const ApplicationStatus& status) {
                    {"tracking_code", status.tracking_code},
                    {"status", to_string(status.status)},
                    {"pages", std::move(pages)}};
+  if (status.decision)
+    document["decision"] = {{"note", status.decision->note},
+                            {"credit", status.decision->credit},
+                            {"decided_unix", status.decision->decided_unix}};
   return document.dump();
 }
 
@@ -268,6 +293,20 @@ Result<ApplicationStatus> parse_application_status(std::string_view json_text) {
       if (page_reader.ok() && page.index != static_cast<int>(i)) page_reader.fail("index", "is out of order");
       if (!page_reader.ok()) reader.fail_with(page_reader.error());
       status.pages.push_back(std::move(page));
+    }
+  }
+  if (reader.ok() && document->contains("decision") && !(*document)["decision"].is_null()) {
+    const json& decision = (*document)["decision"];
+    if (!decision.is_object()) {
+      reader.fail("decision", "must be an object");
+    } else {
+      Reader decision_reader(decision, "decision");
+      CentreDecision parsed;
+      parsed.note = decision_reader.text("note", kMaxDecisionTextBytes);
+      parsed.credit = decision_reader.text("credit", kMaxDecisionTextBytes);
+      parsed.decided_unix = decision_reader.integer("decided_unix", 0, int64_t{1} << 40);
+      if (!decision_reader.ok()) reader.fail_with(decision_reader.error());
+      status.decision = std::move(parsed);
     }
   }
   if (!reader.ok()) return reader.error();

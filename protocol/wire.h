@@ -41,12 +41,29 @@ struct Submission {
   bool operator==(const Submission&) const = default;
 };
 
-// Where an application stands at the centre. Only moves forward.
-enum class CentreStatus { Receiving, Received, InReview, Approved, Rejected };
+// Where an application or a failure report stands at the centre. Only moves forward: in review
+// and documents requested are one step (a reviewer may go between them); approved, rejected and
+// resolved are final. Applications end approved or rejected; failure reports are answered (in
+// review, with a reply) and end resolved.
+enum class CentreStatus { Receiving, Received, InReview, DocumentsRequested, Approved, Rejected, Resolved };
 [[nodiscard]] std::string_view to_string(CentreStatus status);
 [[nodiscard]] std::optional<CentreStatus> centre_status_from(std::string_view text);
-// Approved and Rejected never change again: a terminal stops asking.
+// Approved, Rejected and Resolved never change again: a terminal stops asking.
 [[nodiscard]] bool is_final(CentreStatus status);
+// How far along a status is (0 receiving .. 3 final): a status may only move to one of the same
+// or a higher rank, and never away from a final one.
+[[nodiscard]] int rank(CentreStatus status);
+
+// What the back office said about an application or a failure report, for the citizen's status
+// check: the reason for a rejection, the documents asked for, the reply to a report; and for a
+// failure report, a credit the competent authority granted (empty: none). Staff write the
+// texts; they hold no personal data of the citizen.
+struct CentreDecision {
+  std::string note;
+  std::string credit;
+  int64_t decided_unix = 0;
+  bool operator==(const CentreDecision&) const = default;
+};
 
 struct PageStatus {
   int index = 0;
@@ -62,6 +79,7 @@ struct ApplicationStatus {
   std::string tracking_code;
   CentreStatus status = CentreStatus::Receiving;
   std::vector<PageStatus> pages;
+  std::optional<CentreDecision> decision;  // absent until the back office has said something
   bool operator==(const ApplicationStatus&) const = default;
 };
 
