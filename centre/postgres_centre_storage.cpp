@@ -263,19 +263,20 @@ class PostgresCentreStorage final : public CentreStorage {
     // Only what the terminals' parser accepts is published.
     const std::vector<sync::OutageNotice> one{notice};
     if (auto valid = sync::parse_notices(sync::to_json(one)); !valid) return valid.error();
-    return write("add notice " + notice.id,
-                 "INSERT INTO sla_notices VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET "
-                 "published_unix = excluded.published_unix, starts_unix = excluded.starts_unix, ends_unix = "
-                 "excluded.ends_unix, services = excluded.services, text_fa = excluded.text_fa, text_en = "
-                 "excluded.text_en",
-                 Params()
-                     .text(notice.id)
-                     .int64(notice.published_unix)
-                     .int64(notice.starts_unix)
-                     .int64(notice.ends_unix)
-                     .text(notice.services.to_text())
-                     .text(notice.text_fa)
-                     .text(notice.text_en));
+    return m_pool->execute(
+        "add notice " + notice.id,
+        "INSERT INTO sla_notices VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET "
+        "published_unix = excluded.published_unix, starts_unix = excluded.starts_unix, ends_unix = "
+        "excluded.ends_unix, services = excluded.services, text_fa = excluded.text_fa, text_en = "
+        "excluded.text_en",
+        Params()
+            .text(notice.id)
+            .int64(notice.published_unix)
+            .int64(notice.starts_unix)
+            .int64(notice.ends_unix)
+            .text(notice.services.to_text())
+            .text(notice.text_fa)
+            .text(notice.text_en));
   }
 
   Result<void> bind_keys(const std::string& sealing_hex, const std::string& catalog_hex,
@@ -296,10 +297,11 @@ class PostgresCentreStorage final : public CentreStorage {
   }
 
   Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending) override {
-    return write("heartbeat of " + terminal_id,
-                 "INSERT INTO heartbeats VALUES ($1, $2, $3) ON CONFLICT (terminal_id) DO UPDATE SET "
-                 "last_seen_unix = excluded.last_seen_unix, pending_outbox = excluded.pending_outbox",
-                 Params().text(terminal_id).int64(at_unix).int64(pending));
+    return m_pool->execute(
+        "heartbeat of " + terminal_id,
+        "INSERT INTO heartbeats VALUES ($1, $2, $3) ON CONFLICT (terminal_id) DO UPDATE SET "
+        "last_seen_unix = excluded.last_seen_unix, pending_outbox = excluded.pending_outbox",
+        Params().text(terminal_id).int64(at_unix).int64(pending));
   }
 
   Result<CentreCounts> counts() override {
@@ -457,16 +459,6 @@ class PostgresCentreStorage final : public CentreStorage {
   }
 
  private:
-  Result<void> write(const std::string& what, const std::string& sql, const Params& params) {
-    auto done = m_pool->transaction<bool>(what, [&](Connection& c) -> Result<bool> {
-      auto ran = c.exec(sql, params);
-      if (!ran) return ran.error();
-      return true;
-    });
-    if (!done) return done.error();
-    return {};
-  }
-
   static Result<std::optional<sync::ApplicationStatus>> status_of(Connection& c,
                                                                   const std::string& tracking_code,
                                                                   const std::string* terminal_id) {
