@@ -175,6 +175,21 @@ $$;
 CREATE TRIGGER staff_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON staff_audit
   FOR EACH STATEMENT EXECUTE FUNCTION staff_audit_refuse_change();
 )sql"},
+    {6, "the back office's decisions on cases", R"sql(
+-- The latest decision on a case, beside its application row rather than in it: applications
+-- holds what the terminal sent (written by the terminal's routes), this what staff decided
+-- (written only by decide()), so neither writer touches the other's columns, and a case without
+-- a decision has no row here instead of four NULL columns. Earlier decisions are in staff_audit.
+CREATE TABLE case_decisions (
+  tracking_code TEXT PRIMARY KEY REFERENCES applications (tracking_code),
+  note TEXT NOT NULL,
+  credit TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_unix BIGINT NOT NULL
+);
+-- The back office lists cases newest first, often of one kind.
+CREATE INDEX applications_by_kind_and_date ON applications (kind, created_at_unix DESC);
+)sql"},
 };
 
 // The session lock every migrating centre takes (any constant; "pkmigrat" in ASCII).
