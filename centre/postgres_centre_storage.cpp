@@ -131,9 +131,13 @@ class PostgresCentreStorage final : public CentreStorage {
 
   Result<std::vector<CaseSummary>> list_cases(const CaseFilter& filter) override {
     if (filter.terminal_ids && filter.terminal_ids->empty()) return std::vector<CaseSummary>();
-    // The terminals as a JSON array: one parameter, whatever characters their ids hold.
+    // The terminals as a JSON array: one parameter, whatever characters their ids hold. dump()
+    // would throw on an id that is not UTF-8: its bad bytes are replaced instead, and it then
+    // matches nothing (enrolled ids are like SKO-0001).
     std::optional<std::string> terminals;
-    if (filter.terminal_ids) terminals = nlohmann::json(*filter.terminal_ids).dump();
+    if (filter.terminal_ids)
+      terminals =
+          nlohmann::json(*filter.terminal_ids).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::optional<std::string> status;
     if (filter.status) status = std::string(sync::to_string(*filter.status));
     return m_pool->read<std::vector<CaseSummary>>(
