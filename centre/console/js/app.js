@@ -39,7 +39,7 @@ function renderHeader() {
   }, other === 'en' ? 'English' : 'فارسی');
   const brand = h('a', { class: 'brand', href: '#/' }, t('app.name'));
   const bar = h('div', { class: 'bar' }, brand, h('div', { class: 'bar-end' },
-    me ? h('span', { class: 'who' }, me.display_name || me.username, ' · ', label('role', me.role),
+    me ? h('span', { class: 'who' }, h('bdi', {}, me.display_name || me.username), ' · ', label('role', me.role),
       me.office ? ` · ${t('common.office')} ${me.office}` : '') : null,
     switcher,
     me ? h('button', { type: 'button', class: 'link-button', onclick: signOut }, t('app.sign_out')) : null));

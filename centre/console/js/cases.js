@@ -47,7 +47,7 @@ export async function caseList(main, { kind, base, statuses, q, withServiceFilte
   }
   const cases = data.cases || [];
   const rows = cases.map((c) => [
-    h('a', { href: `${base}/${encodeURIComponent(c.tracking_code)}`, class: 'code', dir: 'ltr' }, trackingCode(c.tracking_code)),
+    h('a', { href: `${base}/${encodeURIComponent(c.tracking_code)}`, class: 'tracking', dir: 'ltr' }, trackingCode(c.tracking_code)),
     serviceCell(catalog, c.service),
     label('kind', c.kind),
     formatDateTime(c.created_at_unix, lang()),
@@ -63,7 +63,7 @@ export async function caseList(main, { kind, base, statuses, q, withServiceFilte
 }
 
 export function pagesCell(c) {
-  const text = `${digits(c.pages_complete ?? 0)} / ${digits(c.pages ?? 0)}`;
+  const text = t('cases.pages_of', { i: digits(c.pages_complete ?? 0), n: digits(c.pages ?? 0) });
   return c.pages_complete < c.pages ? h('span', {}, text, ' ', h('span', { class: 'muted' }, t('cases.receiving'))) : text;
 }
 
@@ -78,7 +78,7 @@ export async function loadCase(code) {
 export function summaryList(c, catalog) {
   const item = (name, value) => [h('dt', {}, name), h('dd', {}, value)];
   return h('dl', { class: 'facts' },
-    item(t('cases.code'), h('span', { class: 'code', dir: 'ltr' }, trackingCode(c.tracking_code))),
+    item(t('cases.code'), h('span', { class: 'tracking', dir: 'ltr' }, trackingCode(c.tracking_code))),
     item(t('common.service'), serviceCell(catalog, c.service)),
     item(t('cases.status'), statusBadge(c.status)),
     item(t('cases.created'), formatDateTime(c.created_at_unix, lang())),
@@ -92,16 +92,16 @@ export function decisionView(c) {
   if (!d || (!d.note && !d.credit)) return null;
   return h('section', { class: 'card' }, h('h2', {}, t('cases.last_decision')),
     h('dl', { class: 'facts' },
-      d.note ? [h('dt', {}, t('cases.note')), h('dd', { class: 'prewrap' }, d.note)] : null,
-      d.credit ? [h('dt', {}, t('cases.credit')), h('dd', { class: 'prewrap' }, d.credit)] : null,
+      d.note ? [h('dt', {}, t('cases.note')), h('dd', { class: 'prewrap', dir: 'auto' }, d.note)] : null,
+      d.credit ? [h('dt', {}, t('cases.credit')), h('dd', { class: 'prewrap', dir: 'auto' }, d.credit)] : null,
       d.decided_unix ? [h('dt', {}, t('cases.decided')), h('dd', {}, formatDateTime(d.decided_unix, lang()))] : null,
       c.decided_by ? [h('dt', {}, t('cases.decided_by')), h('dd', {}, h('bdi', {}, c.decided_by))] : null));
 }
 
 // A decision form: one note, an optional credit, one button per allowed status.
 export function decisionForm({ code, actions, withCredit, onDone }) {
-  const note = h('textarea', { id: uid('note'), rows: '3' });
-  const credit = withCredit ? h('input', { id: uid('credit') }) : null;
+  const note = h('textarea', { id: uid('note'), rows: '3', dir: 'auto' });
+  const credit = withCredit ? h('input', { id: uid('credit'), dir: 'auto' }) : null;
   const status = statusLine();
   const buttons = actions.map((a) => h('button', { type: 'button', class: a.style || '', onclick: () => send(a) }, a.text));
   async function send(a) {

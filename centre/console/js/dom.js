@@ -10,7 +10,9 @@ function apply(el, attrs) {
     if (name === 'class') el.setAttribute('class', Array.isArray(value) ? value.filter(Boolean).join(' ') : value);
     else if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
     else if (name === 'value' && 'value' in el) el.value = value;
-    else if (name === 'checked' || name === 'selected' || name === 'disabled') el[name] = Boolean(value);
+    else if (name === 'selected') { el.selected = Boolean(value); el.defaultSelected = Boolean(value); }
+    else if (name === 'checked') { el.checked = Boolean(value); el.defaultChecked = Boolean(value); }
+    else if (name === 'disabled') el.disabled = Boolean(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
 }

@@ -16,15 +16,20 @@ export async function render(main) {
   add(main, linkBox);
   const body = h('div', {}, loading());
   add(main, h('section', { class: 'card' }, h('h2', {}, t('accounts.list')), body));
-  add(main, await createForm(linkBox));
+  const reload = () => loadList(body, linkBox);
+  add(main, await createForm(linkBox, reload));
+  await reload();
+}
+
+async function loadList(body, linkBox) {
   try {
     const data = await get('/v1/staff/accounts');
     const now = Date.now() / 1000;
     const rows = (data.accounts || []).map((a) => [
-      h('bdi', { lang: 'en' }, a.username), a.display_name, label('role', a.role), a.office || '—',
+      h('bdi', { lang: 'en' }, a.username), h('bdi', {}, a.display_name), label('role', a.role), a.office || '—',
       h('span', {}, stateBadge(a.state), a.locked_until_unix > now ? [' ', badge('bad', t('accounts.locked_until', { until: formatDateTime(a.locked_until_unix, lang()) }))] : null),
       h('span', { class: 'row-actions' },
-        h('button', { type: 'button', class: 'secondary small', onclick: () => reset(a.username, linkBox) }, t('accounts.reset'), h('span', { class: 'visually-hidden' }, ` ${a.username}`)),
+        h('button', { type: 'button', class: 'secondary small', onclick: () => reset(a.username, linkBox, () => loadList(body, linkBox)) }, t('accounts.reset'), h('span', { class: 'visually-hidden' }, ` ${a.username}`)),
         a.state !== 'disabled' ? h('button', { type: 'button', class: 'danger small', onclick: () => disable(a.username) }, t('accounts.disable'), h('span', { class: 'visually-hidden' }, ` ${a.username}`)) : null),
     ]);
     add(clear(body), table(t('accounts.caption'), [t('accounts.username'), t('accounts.display_name'), t('accounts.role'), t('common.office'), t('accounts.state'), t('fleet.actions')], rows));
@@ -52,11 +57,12 @@ function showLink(box, username, path) {
   input.select();
 }
 
-async function reset(username, box) {
+async function reset(username, box, reload) {
   if (!await confirmDialog(t('accounts.reset_title', { user: username }), t('accounts.reset_text'), t('accounts.reset'))) return;
   try {
     const r = await post(`/v1/staff/accounts/${encodeURIComponent(username)}/reset`, {});
     showLink(box, username, r.setup_link);
+    await reload();
   } catch (e) { add(clear(box), errorBox(e)); }
 }
 
@@ -68,7 +74,7 @@ async function disable(username) {
   } catch (e) { document.getElementById('main').prepend(errorBox(e)); }
 }
 
-async function createForm(linkBox) {
+async function createForm(linkBox, reload) {
   let offices = [];
   try { offices = officeIds(await get('/v1/staff/offices')); } catch { /* typed by hand */ }
   const username = h('input', { required: true, dir: 'ltr', lang: 'en', pattern: '[a-z0-9._-]{3,32}', autocomplete: 'off', spellcheck: 'false' });
@@ -101,6 +107,7 @@ async function createForm(linkBox) {
       status.say('ok', t('accounts.created'));
       form.reset();
       syncOffice();
+      await reload();
     } catch (err) {
       status.say('error', err.status === 409 ? t('accounts.taken') : errorText(err));
     }

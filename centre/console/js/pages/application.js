@@ -19,8 +19,8 @@ export async function render(main, { params, me }) {
     h('section', { class: 'card' }, h('h2', {}, t('application.personal')),
       h('dl', { class: 'facts' },
         h('dt', {}, t('personal.id_kind')), h('dd', {}, label('id_kind', p.id_kind || '—')),
-        h('dt', {}, t('personal.id_number')), h('dd', { dir: 'ltr', class: 'code' }, p.id_number || '—'),
-        h('dt', {}, t('personal.mobile')), h('dd', { dir: 'ltr', class: 'code' }, p.mobile || '—')),
+        h('dt', {}, t('personal.id_number')), h('dd', {}, h('bdi', { dir: 'ltr', class: 'code' }, p.id_number || '—')),
+        h('dt', {}, t('personal.mobile')), h('dd', {}, h('bdi', { dir: 'ltr', class: 'code' }, p.mobile || '—'))),
       h('p', { class: 'hint' }, t('cases.audited')))));
 
   const count = Number(c.pages) || 0;

@@ -1,6 +1,6 @@
 // The audit log (inspector, administrator), newest first, a page at a time (before=<id>).
 import { h, clear, add } from '../dom.js';
-import { t, digits } from '../i18n.js';
+import { t, digits, trackingCode } from '../i18n.js';
 import { get, query } from '../api.js';
 import { errorBox, loading, pageHeader, table, when } from '../ui.js';
 
@@ -19,7 +19,7 @@ export async function render(main, { query: q }) {
     return;
   }
   const entries = data.entries || [];
-  const rows = entries.map((e) => [digits(e.id), when(e.at_unix), h('bdi', {}, e.actor), h('code', { dir: 'ltr' }, e.action), h('bdi', {}, e.subject), detail(e.detail)]);
+  const rows = entries.map((e) => [digits(e.id), when(e.at_unix), h('bdi', {}, e.actor), h('code', { dir: 'ltr' }, e.action), /^\d{14}$/.test(e.subject || '') ? h('span', { class: 'tracking', dir: 'ltr' }, trackingCode(e.subject)) : h('bdi', {}, e.subject), detail(e.detail)]);
   const last = entries.length ? entries[entries.length - 1].id : 0;
   add(clear(body), 
     table(t('audit.caption'), [t('audit.id'), t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.subject'), t('audit.detail')], rows, { empty: t('audit.none') }),

@@ -71,7 +71,7 @@ function editor(catalog, service) {
   for (const d of service.documents || []) add(docsBody, documentRow(d, remove));
   const docs = h('fieldset', { 'data-errors-for': 'documents' }, h('legend', {}, t('service.documents')),
     h('div', { class: 'table-wrap' }, h('table', { class: 'docs' },
-      h('thead', {}, h('tr', {}, [t('service.doc_kind'), t('service.doc_fa'), t('service.doc_en'), t('service.doc_pages'), t('service.doc_mandatory'), ''].map((x) => h('th', { scope: 'col' }, x)))),
+      h('thead', {}, h('tr', {}, [t('service.doc_kind'), t('service.doc_fa'), t('service.doc_en'), t('service.doc_pages'), t('service.doc_mandatory')].map((x) => h('th', { scope: 'col' }, x)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('fleet.actions'))))),
       docsBody)),
     h('button', { type: 'button', class: 'secondary', onclick: () => add(docsBody, documentRow({ kind: '', title: { fa: '', en: '' }, pages: 1, mandatory: true }, remove)) }, t('service.add_document')),
     h('ul', { class: 'field-errors' }));
@@ -116,7 +116,7 @@ function editor(catalog, service) {
     } catch (err) {
       if (err.status === 422 && Array.isArray(err.body.errors)) {
         status.say('error', t('service.refused'));
-        showErrors(form, errorsTop, err.body.errors);
+        showErrors(form, errorsTop, err.body.errors, catalog.services.indexOf(service), service.number);
       } else status.say('error', errorText(err));
     }
     save.disabled = false;
@@ -126,12 +126,15 @@ function editor(catalog, service) {
 
 // The README leaves the errors' form open: strings, or objects with a field/path and a
 // message. Each is listed at the top, and beside the field whose name it mentions.
-function showErrors(form, top, errors) {
+function showErrors(form, top, errors, index, number) {
   const texts = errors.map((x) => (typeof x === 'string' ? x : [x.field || x.path, x.message || x.error].filter(Boolean).join(': ')));
   add(top, h('div', { class: 'msg msg-error', role: 'alert' }, h('p', {}, t('service.errors_title')), h('ul', {}, texts.map((x) => h('li', { dir: 'auto' }, x)))));
   for (const holder of form.querySelectorAll('[data-errors-for]')) {
     const key = holder.getAttribute('data-errors-for');
-    const mine = texts.filter((x) => x.includes(key));
+    // Beside a field only the errors of this service: one naming another service's index
+    // (services[5]) or number stays in the list at the top.
+    const other = (x) => (/services\[\d+\]/.test(x) && !x.includes(`services[${index}]`)) || (/service \d+/.test(x) && !x.includes(`service ${number}`));
+    const mine = texts.filter((x) => x.includes(key) && !other(x));
     const ul = holder.querySelector('.field-errors');
     for (const text of mine) add(ul, h('li', { dir: 'auto' }, text));
     const control = holder.querySelector('input, textarea');

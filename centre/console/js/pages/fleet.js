@@ -37,7 +37,7 @@ function terminalTable(terminals, me) {
     ].filter(Boolean);
     return [
       h('bdi', { class: 'code' }, x.terminal_id),
-      `${t('common.office')} ${x.office}`,
+      h('span', { class: 'nowrap' }, `${t('common.office')} ${x.office}`),
       digits(x.number ?? '—'),
       x.state === 'revoked' ? badge('bad', label('terminal_state', x.state)) : badge('ok', label('terminal_state', x.state)),
       x.enrolled_unix ? formatDateTime(x.enrolled_unix, lang()) : '—',
@@ -101,9 +101,9 @@ function codeCard(reply, office, terminalId) {
     h('div', { class: 'enrollment-body' },
       reply.qr_svg ? h('img', { class: 'qr', src: svgDataUrl(reply.qr_svg), alt: t('fleet.qr_alt'), width: '200', height: '200' }) : null,
       h('dl', { class: 'facts' },
-        h('dt', {}, t('fleet.code')), h('dd', { class: 'big-code', dir: 'ltr', lang: 'en' }, reply.display || reply.code),
-        h('dt', {}, t('fleet.pin')), h('dd', { class: 'big-pin', dir: 'ltr', lang: 'en' }, reply.pin),
-        h('dt', {}, t('fleet.centre_url')), h('dd', { dir: 'ltr', lang: 'en', class: 'code' }, reply.centre_url),
+        h('dt', {}, t('fleet.code')), h('dd', {}, h('bdi', { class: 'big-code', dir: 'ltr', lang: 'en' }, reply.display || reply.code)),
+        h('dt', {}, t('fleet.pin')), h('dd', {}, h('bdi', { class: 'big-pin', dir: 'ltr', lang: 'en' }, reply.pin)),
+        h('dt', {}, t('fleet.centre_url')), h('dd', {}, h('bdi', { dir: 'ltr', lang: 'en', class: 'code' }, reply.centre_url)),
         h('dt', {}, t('fleet.expires')), h('dd', {}, reply.expires_unix ? formatDateTime(reply.expires_unix, lang()) : '—'))),
     h('p', { class: 'hint' }, t('fleet.code_howto')),
     h('div', { class: 'actions no-print' }, h('button', { type: 'button', onclick: () => window.print() }, t('fleet.print'))));

@@ -33,7 +33,7 @@ function casesCard(kind, title, link) {
   return card(title, [link, t('home.open_all')], async () => {
     const data = await get(`/v1/staff/cases${query({ kind })}`);
     const open = (data.cases || []).filter((c) => OPEN_STATUSES.includes(c.status));
-    const recent = open.slice(0, 5).map((c) => h('li', {}, h('a', { href: `${link}/${encodeURIComponent(c.tracking_code)}`, class: 'code', dir: 'ltr' }, trackingCode(c.tracking_code)), ' ', statusBadge(c.status)));
+    const recent = open.slice(0, 5).map((c) => h('li', {}, h('a', { href: `${link}/${encodeURIComponent(c.tracking_code)}`, class: 'tracking', dir: 'ltr' }, trackingCode(c.tracking_code)), ' ', statusBadge(c.status)));
     return [big(num(open.length), t('home.waiting')), recent.length ? h('ul', { class: 'plain' }, recent) : null];
   });
 }

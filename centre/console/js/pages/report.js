@@ -18,8 +18,8 @@ export async function render(main, { params, me }) {
     h('section', { class: 'card' }, h('h2', {}, t('report.what')),
       h('dl', { class: 'facts' },
         h('dt', {}, t('report.problem')), h('dd', {}, label('problem', p.problem || 'other')),
-        h('dt', {}, t('report.text')), h('dd', { class: 'prewrap citizen-text', lang: p.language || null }, p.text || '—'),
-        h('dt', {}, t('personal.mobile')), h('dd', { dir: 'ltr', class: 'code' }, p.mobile || '—')),
+        h('dt', {}, t('report.text')), h('dd', { class: 'prewrap citizen-text', lang: p.language || null, dir: 'auto' }, p.text || '—'),
+        h('dt', {}, t('personal.mobile')), h('dd', {}, h('bdi', { dir: 'ltr', class: 'code' }, p.mobile || '—'))),
       h('p', { class: 'hint' }, t('cases.audited')))));
   const decided = decisionView(c);
   if (decided) add(main, decided);
