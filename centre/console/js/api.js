@@ -62,6 +62,13 @@ export const get = (path, opts) => api('GET', path, undefined, opts);
 export const post = (path, body = {}, opts) => api('POST', path, body, opts);
 export const put = (path, body, opts) => api('PUT', path, body, opts);
 
+// After a login or a set-up: the reply's "me", and /me when it lacks the CSRF token.
+export async function signedIn(user) {
+  setUser(user);
+  if (!user || !user.csrf) await loadMe();
+  return me;
+}
+
 // Who is signed in, or null.
 export async function loadMe() {
   try {

@@ -2,7 +2,7 @@
 // which part was wrong; a locked account is told until when.
 import { h, field, add } from '../dom.js';
 import { t, lang } from '../i18n.js';
-import { post, setUser } from '../api.js';
+import { post, signedIn } from '../api.js';
 import { formatDateTime, toAsciiDigits } from '../dates.js';
 import { errorText, message, statusLine } from '../ui.js';
 
@@ -31,7 +31,7 @@ export function render(main, { query }) {
     status.say('info', t('login.signing_in'));
     try {
       const reply = await post('/v1/staff/login', { username: username.value.trim(), password: password.value, code: digits }, { loginOn401: false });
-      setUser(reply.me);
+      await signedIn(reply.me);
       const next = query.next && query.next.startsWith('#/') && !query.next.startsWith('#/login') ? query.next : '#/';
       location.hash = next;
     } catch (err) {

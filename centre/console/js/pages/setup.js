@@ -2,7 +2,7 @@
 // the QR code or the secret, and confirm with a code. The link is used up by the confirmation.
 import { h, field, clear, svgDataUrl, inLang, add } from '../dom.js';
 import { t, label, groupBase32 } from '../i18n.js';
-import { get, post, setUser } from '../api.js';
+import { get, post, signedIn } from '../api.js';
 import { toAsciiDigits } from '../dates.js';
 import { errorText, message, statusLine, loading } from '../ui.js';
 
@@ -76,7 +76,7 @@ function totpStep(token, reply) {
     button.disabled = true;
     try {
       const done = await post(`/v1/staff/setup/${token}/confirm`, { code: digits }, { loginOn401: false });
-      setUser(done.me);
+      await signedIn(done.me);
       location.hash = '#/';
     } catch (err) {
       status.say('error', err.status === 401 ? t('setup.code_wrong') : err.status === 404 ? t('setup.invalid') : errorText(err));
