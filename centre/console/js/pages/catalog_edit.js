@@ -23,7 +23,9 @@ export async function render(main, { params, me }) {
   const catalog = reply.catalog;
   const service = catalog && (catalog.services || []).find((x) => x.number === number);
   if (!service) { add(clear(holder), message('error', t('error.not_found'))); return; }
-  add(clear(holder), h('p', { class: 'lead' }, pick(service.title), ' · ', t('catalog.version', { v: digits(reply.version ?? catalog.version) })), editor(catalog, service));
+  const version = h('span', {}, t('catalog.version', { v: digits(reply.version ?? catalog.version) }));
+  add(clear(holder), h('p', { class: 'lead' }, pick(service.title), ' · ', version),
+    editor(catalog, service, (v) => { version.textContent = t('catalog.version', { v: digits(v) }); }));
 }
 
 function pairFields(legend, pair, key, multiline) {
@@ -63,7 +65,7 @@ function cellField(text, control) {
   return [h('label', { for: control.id, class: 'visually-hidden' }, text), control];
 }
 
-function editor(catalog, service) {
+function editor(catalog, service, onPublished) {
   const status = statusLine();
   const errorsTop = h('div', {});
   const docsBody = h('tbody', {});
@@ -113,6 +115,7 @@ function editor(catalog, service) {
       await loadCatalog({ fresh: true }).catch(() => null);
       Object.assign(catalog, next, { version: r.version });
       Object.assign(service, edited);
+      onPublished(r.version);
     } catch (err) {
       if (err.status === 422 && Array.isArray(err.body.errors)) {
         status.say('error', t('service.refused'));

@@ -68,7 +68,9 @@ export async function render(main, { me }) {
     picker.hidden = allRadio.checked;
     const notice = { services: chosen(), starts_unix: state.starts || 0, ends_unix: state.ends || 0, text_fa: textFa.value.trim(), text_en: textEn.value.trim() };
     clear(warning);
-    if (state.starts && isLate(state.starts, Date.now() / 1000)) {
+    const late = Boolean(state.starts && isLate(state.starts, Date.now() / 1000));
+    publish.textContent = late ? t('compose.publish_late') : t('compose.publish');
+    if (late) {
       add(warning, message('warn', h('strong', {}, t('compose.late_title')), ' ',
         t('compose.late_text', { when: formatDateTime(state.starts - NOTICE_LEAD_SECONDS, lang()) })));
     }
@@ -86,10 +88,10 @@ export async function render(main, { me }) {
 
   const form = h('form', { class: 'compose', novalidate: true },
     h('div', { class: 'compose-fields' },
-      scope, startInput, endInput,
+      scope, startInput, endInput, warning,
       field(t('compose.text_fa'), textFa),
       field(t('compose.text_en'), textEn, t('compose.text_en_hint')),
-      warning, status, h('div', { class: 'actions' }, publish)),
+      status, h('div', { class: 'actions' }, publish)),
     h('aside', { class: 'compose-preview', 'aria-label': t('compose.preview') },
       h('h2', {}, t('compose.preview')),
       h('p', { class: 'hint' }, t('compose.preview_hint')),
