@@ -49,10 +49,10 @@ export function when(unix) {
 }
 
 // A table with a caption and header cells with scope; rows are arrays of cells.
-export function table(caption, headers, rows, { empty, className } = {}) {
+export function table(caption, headers, rows, { empty, className, hideCaption } = {}) {
   if (!rows.length) return h('p', { class: 'empty' }, empty || t('common.none'));
   return h('div', { class: 'table-wrap' }, h('table', { class: className || '' },
-    h('caption', {}, caption),
+    h('caption', { class: hideCaption ? 'visually-hidden' : null }, caption),
     h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows.map((r) => (r instanceof Node ? r : h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)))))))));
 }

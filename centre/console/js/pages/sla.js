@@ -6,7 +6,7 @@ import { h, clear, uid, add } from '../dom.js';
 import { t, lang, num, hours, percent, label, digits } from '../i18n.js';
 import { get, query } from '../api.js';
 import { currentJalaliYear, formatYear, jalaliYearSpan, jalaliToUnix, monthName, formatDateTime } from '../dates.js';
-import { availabilityChart, outageTimeline } from '../charts.js';
+import { availabilityChart, outageTimeline, axisFloor } from '../charts.js';
 import { errorBox, loading, pageHeader, select, table, badge, message } from '../ui.js';
 import { officeIds } from '../catalog_data.js';
 import { may } from '../roles.js';
@@ -117,7 +117,8 @@ function content(data, { year, office, target }) {
   const descId = uid('chart-desc');
   out.push(h('section', { class: 'card' },
     h('h2', { id: titleId }, t('sla.chart_title', { year: formatYear(year, lang()) })),
-    h('p', { id: descId, class: 'hint' }, t('sla.chart_desc', { hours: num(MONTH_HOURS) })),
+    h('p', { id: descId, class: 'hint' }, t('sla.chart_desc', { hours: num(MONTH_HOURS) }),
+      axisFloor(months, target) > 0 ? ` ${t('sla.axis_floor', { floor: percent(axisFloor(months, target)) })}` : ''),
     availabilityChart(months, { target, titleId, descId }),
     legend([['bar-met', t('sla.legend_met')], ['bar-below', t('sla.legend_below')], ['bar-incomplete-key', t('sla.incomplete')], ['target-key', t('sla.target')]])));
 
@@ -144,14 +145,14 @@ function content(data, { year, office, target }) {
         officeBlock.services.map((sv) => [
           h('span', {}, `${digits(sv.service)}. `, lang() === 'fa' ? sv.name_fa : h('span', { lang: 'en' }, sv.name_en || sv.name_fa)),
           percent(sv.year && sv.year.availability), hours(sv.year && sv.year.outage_hours), hours(sv.year && sv.year.unplanned_hours),
-          hours(sv.year && sv.year.unknown_hours), completeCell(sv.year && sv.year.complete)]))));
+          hours(sv.year && sv.year.unknown_hours), completeCell(sv.year && sv.year.complete)]), { hideCaption: true })));
   } else if (!office && (data.offices || []).length) {
     out.push(h('section', { class: 'card' }, h('h2', {}, t('sla.offices_title')),
       table(t('sla.offices_title'), [t('common.office'), t('sla.availability'), t('sla.outage_hours'), t('sla.unplanned_hours'), t('sla.unknown_hours'), t('sla.complete')],
         data.offices.map((o) => [
           h('a', { href: `#/sla?year=${year}&office=${encodeURIComponent(o.office)}` }, `${t('common.office')} ${o.office}`),
           percent(o.year && o.year.availability), hours(o.year && o.year.outage_hours), hours(o.year && o.year.unplanned_hours),
-          hours(o.year && o.year.unknown_hours), completeCell(o.year && o.year.complete)]))));
+          hours(o.year && o.year.unknown_hours), completeCell(o.year && o.year.complete)]), { hideCaption: true })));
   }
   return out;
 }
