@@ -34,7 +34,7 @@ function renderHeader() {
   const me = currentUser();
   const other = lang() === 'fa' ? 'en' : 'fa';
   const switcher = h('button', {
-    type: 'button', class: 'lang-switch', lang: other, onclick: () => setLang(other),
+    type: 'button', class: 'lang-switch', lang: other, 'data-testid': `lang-${other}`, onclick: () => setLang(other),
     'aria-label': other === 'en' ? 'English' : 'فارسی',
   }, other === 'en' ? 'English' : 'فارسی');
   const brand = h('a', { class: 'brand', href: '#/' }, t('app.name'));
@@ -42,7 +42,7 @@ function renderHeader() {
     me ? h('span', { class: 'who' }, h('bdi', {}, me.display_name || me.username), ' · ', label('role', me.role),
       me.office ? ` · ${t('common.office')} ${me.office}` : '') : null,
     switcher,
-    me ? h('button', { type: 'button', class: 'link-button', onclick: signOut }, t('app.sign_out')) : null));
+    me ? h('button', { type: 'button', class: 'link-button', 'data-testid': 'logout', onclick: signOut }, t('app.sign_out')) : null));
   add(top, bar);
   if (me) {
     const { path } = parseHash();

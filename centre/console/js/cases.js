@@ -47,7 +47,7 @@ export async function caseList(main, { kind, base, statuses, q, withServiceFilte
   }
   const cases = data.cases || [];
   const rows = cases.map((c) => [
-    h('a', { href: `${base}/${encodeURIComponent(c.tracking_code)}`, class: 'tracking', dir: 'ltr' }, trackingCode(c.tracking_code)),
+    h('a', { href: `${base}/${encodeURIComponent(c.tracking_code)}`, class: 'tracking', dir: 'ltr', 'data-testid': `case-${c.tracking_code}` }, trackingCode(c.tracking_code)),
     serviceCell(catalog, c.service),
     label('kind', c.kind),
     formatDateTime(c.created_at_unix, lang()),
@@ -100,10 +100,10 @@ export function decisionView(c) {
 
 // A decision form: one note, an optional credit, one button per allowed status.
 export function decisionForm({ code, actions, withCredit, onDone }) {
-  const note = h('textarea', { id: uid('note'), rows: '3', dir: 'auto' });
-  const credit = withCredit ? h('input', { id: uid('credit'), dir: 'auto' }) : null;
+  const note = h('textarea', { id: uid('note'), 'data-testid': 'decision-note', rows: '3', dir: 'auto' });
+  const credit = withCredit ? h('input', { id: uid('credit'), 'data-testid': 'decision-credit', dir: 'auto' }) : null;
   const status = statusLine();
-  const buttons = actions.map((a) => h('button', { type: 'button', class: a.style || '', onclick: () => send(a) }, a.text));
+  const buttons = actions.map((a) => h('button', { type: 'button', class: a.style || '', 'data-testid': `decision-${a.status}`, onclick: () => send(a) }, a.text));
   async function send(a) {
     const text = note.value.trim();
     if (a.noteRequired && !text) { status.say('error', a.noteMissing || t('cases.note_required')); note.focus(); return; }

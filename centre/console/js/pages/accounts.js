@@ -45,7 +45,7 @@ function stateBadge(state) {
 
 function showLink(box, username, path) {
   const url = new URL(path, location.origin).href;
-  const input = h('input', { id: uid('link'), value: url, readonly: true, dir: 'ltr', class: 'link-field' });
+  const input = h('input', { id: uid('link'), 'data-testid': 'setup-link', value: url, readonly: true, dir: 'ltr', class: 'link-field' });
   const copy = h('button', { type: 'button', class: 'secondary', onclick: async () => {
     input.select();
     try { await navigator.clipboard.writeText(url); copy.textContent = t('accounts.copied'); } catch { document.execCommand && document.execCommand('copy'); }
@@ -77,13 +77,13 @@ async function disable(username) {
 async function createForm(linkBox, reload) {
   let offices = [];
   try { offices = officeIds(await get('/v1/staff/offices')); } catch { /* typed by hand */ }
-  const username = h('input', { required: true, dir: 'ltr', lang: 'en', pattern: '[a-z0-9._-]{3,32}', autocomplete: 'off', spellcheck: 'false' });
-  const display = h('input', { required: true });
-  const role = select(ROLES.map((r) => [r, label('role', r)]), 'office_manager');
-  const office = offices.length ? select([['', '—'], ...offices.map((o) => [o, `${t('common.office')} ${o}`])], '') : h('input', { dir: 'ltr' });
+  const username = h('input', { 'data-testid': 'account-username', required: true, dir: 'ltr', lang: 'en', pattern: '[a-z0-9._-]{3,32}', autocomplete: 'off', spellcheck: 'false' });
+  const display = h('input', { 'data-testid': 'account-display-name', required: true });
+  const role = select(ROLES.map((r) => [r, label('role', r)]), 'office_manager', { 'data-testid': 'account-role' });
+  const office = offices.length ? select([['', '—'], ...offices.map((o) => [o, `${t('common.office')} ${o}`])], '', { 'data-testid': 'account-office' }) : h('input', { dir: 'ltr', 'data-testid': 'account-office' });
   const officeField = field(t('common.office'), office, t('accounts.office_hint'));
   const status = statusLine();
-  const button = h('button', { type: 'submit' }, t('accounts.create'));
+  const button = h('button', { type: 'submit', 'data-testid': 'account-create' }, t('accounts.create'));
   const form = h('form', { class: 'card', novalidate: true },
     h('h2', {}, t('accounts.new')),
     h('div', { class: 'grid-2' },

@@ -68,11 +68,11 @@ async function revoke(id) {
 async function enrollmentSection() {
   let offices = [];
   try { offices = officeIds(await get('/v1/staff/offices')); } catch { /* typed by hand below */ }
-  const office = offices.length ? select(offices.map((o) => [o, `${t('common.office')} ${o}`]), offices[0], { id: uid('office') })
-    : h('input', { id: uid('office'), required: true, dir: 'ltr' });
-  const terminal = h('input', { id: uid('terminal'), required: true, dir: 'ltr', lang: 'en', spellcheck: 'false', placeholder: 'kiosk-A-01' });
+  const office = offices.length ? select(offices.map((o) => [o, `${t('common.office')} ${o}`]), offices[0], { id: uid('office'), 'data-testid': 'enroll-office' })
+    : h('input', { id: uid('office'), required: true, dir: 'ltr', 'data-testid': 'enroll-office' });
+  const terminal = h('input', { id: uid('terminal'), 'data-testid': 'enroll-terminal-id', required: true, dir: 'ltr', lang: 'en', spellcheck: 'false', placeholder: 'kiosk-A-01' });
   const status = statusLine();
-  const button = h('button', { type: 'submit' }, t('fleet.issue'));
+  const button = h('button', { type: 'submit', 'data-testid': 'enroll-issue' }, t('fleet.issue'));
   const result = h('div', {});
   const form = h('form', { class: 'filters', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: office.id }, t('common.office')), office),
@@ -101,7 +101,7 @@ function codeCard(reply, office, terminalId) {
     h('div', { class: 'enrollment-body' },
       reply.qr_svg ? h('img', { class: 'qr', src: svgDataUrl(reply.qr_svg), alt: t('fleet.qr_alt'), width: '200', height: '200' }) : null,
       h('dl', { class: 'facts' },
-        h('dt', {}, t('fleet.code')), h('dd', {}, h('bdi', { class: 'big-code', dir: 'ltr', lang: 'en' }, reply.display || reply.code)),
+        h('dt', {}, t('fleet.code')), h('dd', {}, h('bdi', { class: 'big-code', dir: 'ltr', lang: 'en', 'data-testid': 'enroll-code' }, reply.display || reply.code)),
         h('dt', {}, t('fleet.pin')), h('dd', {}, h('bdi', { class: 'big-pin', dir: 'ltr', lang: 'en' }, reply.pin)),
         h('dt', {}, t('fleet.centre_url')), h('dd', {}, h('bdi', { dir: 'ltr', lang: 'en', class: 'code' }, reply.centre_url)),
         h('dt', {}, t('fleet.expires')), h('dd', {}, reply.expires_unix ? formatDateTime(reply.expires_unix, lang()) : '—'))),

@@ -7,13 +7,13 @@ import { formatDateTime, toAsciiDigits } from '../dates.js';
 import { errorText, message, statusLine } from '../ui.js';
 
 export function render(main, { query }) {
-  const username = h('input', { name: 'username', autocomplete: 'username', required: true, dir: 'ltr', lang: 'en', spellcheck: 'false', autocapitalize: 'none' });
-  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true, dir: 'ltr' });
+  const username = h('input', { 'data-testid': 'login-username', name: 'username', autocomplete: 'username', required: true, dir: 'ltr', lang: 'en', spellcheck: 'false', autocapitalize: 'none' });
+  const password = h('input', { 'data-testid': 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, dir: 'ltr' });
   const code = h('input', {
-    name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: '6', dir: 'ltr', class: 'code-input',
+    'data-testid': 'login-code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: '6', dir: 'ltr', class: 'code-input',
   });
   const status = statusLine();
-  const button = h('button', { type: 'submit' }, t('login.submit'));
+  const button = h('button', { type: 'submit', 'data-testid': 'login-submit' }, t('login.submit'));
 
   const form = h('form', { class: 'card narrow', novalidate: true },
     field(t('login.username'), username),

@@ -42,13 +42,13 @@ export async function render(main, { me }) {
 
   const startInput = jalaliDateTimeInput(t('compose.start'), state.starts, (v) => { state.starts = v; update(); });
   const endInput = jalaliDateTimeInput(t('compose.end'), state.ends, (v) => { state.ends = v; update(); });
-  const textFa = h('textarea', { rows: '3', lang: 'fa', dir: 'rtl', required: true });
-  const textEn = h('textarea', { rows: '3', lang: 'en', dir: 'ltr' });
+  const textFa = h('textarea', { 'data-testid': 'notice-text-fa', rows: '3', lang: 'fa', dir: 'rtl', required: true });
+  const textEn = h('textarea', { 'data-testid': 'notice-text-en', rows: '3', lang: 'en', dir: 'ltr' });
   const warning = h('div', { 'aria-live': 'polite' });
   const previewFa = h('div', { class: 'kiosk-notice', lang: 'fa', dir: 'rtl' });
   const previewEn = h('div', { class: 'kiosk-notice', lang: 'en', dir: 'ltr' });
   const status = statusLine();
-  const publish = h('button', { type: 'submit' }, t('compose.publish'));
+  const publish = h('button', { type: 'submit', 'data-testid': 'notice-publish' }, t('compose.publish'));
 
   const chosen = () => (allRadio.checked ? 'all' : boxes.filter((b) => b.box.checked).map((b) => b.number));
 

@@ -11,7 +11,7 @@ import { loadCatalog, serviceTitle } from '../catalog_data.js';
 
 export async function render(main, { me }) {
   add(main, pageHeader(t('notices.title'),
-    may.publishNotice(me) ? h('a', { class: 'button', href: '#/notices/new' }, t('notices.compose')) : null));
+    may.publishNotice(me) ? h('a', { class: 'button', href: '#/notices/new', 'data-testid': 'notice-new' }, t('notices.compose')) : null));
   const body = h('div', {}, loading());
   add(main, body);
   let data;

@@ -28,10 +28,10 @@ export async function render(main, { params }) {
 }
 
 function passwordStep(token, body) {
-  const first = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: String(MIN_PASSWORD), dir: 'ltr' });
-  const second = h('input', { type: 'password', autocomplete: 'new-password', required: true, dir: 'ltr' });
+  const first = h('input', { 'data-testid': 'setup-password', type: 'password', autocomplete: 'new-password', required: true, minlength: String(MIN_PASSWORD), dir: 'ltr' });
+  const second = h('input', { 'data-testid': 'setup-password-again', type: 'password', autocomplete: 'new-password', required: true, dir: 'ltr' });
   const status = statusLine();
-  const button = h('button', { type: 'submit' }, t('setup.password_submit'));
+  const button = h('button', { type: 'submit', 'data-testid': 'setup-submit' }, t('setup.password_submit'));
   const form = h('form', { class: 'card narrow', novalidate: true },
     h('h2', {}, t('setup.step1')),
     field(t('setup.password'), first, t('setup.password_hint', { n: MIN_PASSWORD })),
@@ -55,9 +55,9 @@ function passwordStep(token, body) {
 }
 
 function totpStep(token, reply) {
-  const code = h('input', { inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6', required: true, dir: 'ltr', class: 'code-input' });
+  const code = h('input', { 'data-testid': 'totp-code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6', required: true, dir: 'ltr', class: 'code-input' });
   const status = statusLine();
-  const button = h('button', { type: 'submit' }, t('setup.confirm'));
+  const button = h('button', { type: 'submit', 'data-testid': 'setup-confirm' }, t('setup.confirm'));
   const qr = reply.qr_svg
     ? h('img', { class: 'qr', src: svgDataUrl(reply.qr_svg), alt: t('setup.qr_alt'), width: '220', height: '220' })
     : null;
@@ -66,7 +66,7 @@ function totpStep(token, reply) {
     h('p', {}, t('setup.scan')),
     qr,
     h('p', {}, t('setup.or_type')),
-    h('p', { class: 'secret', lang: 'en', dir: 'ltr' }, groupBase32(reply.totp_secret || '')),
+    h('p', { class: 'secret', lang: 'en', dir: 'ltr', 'data-testid': 'totp-secret' }, groupBase32(reply.totp_secret || '')),
     field(t('setup.code'), code, t('login.code_hint')),
     status, h('div', { class: 'actions' }, button));
   form.addEventListener('submit', async (e) => {
