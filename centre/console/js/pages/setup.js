@@ -7,6 +7,9 @@ import { toAsciiDigits } from '../dates.js';
 import { errorText, message, statusLine, loading } from '../ui.js';
 
 const MIN_PASSWORD = 12;
+// The TOTP step's reply, kept while the page lives: switching the language redraws the page,
+// and it must come back at the QR code, not ask for the password again.
+const enrolled = new Map();
 
 export async function render(main, { params }) {
   const token = encodeURIComponent(params.token);
@@ -24,7 +27,7 @@ export async function render(main, { params }) {
     h('p', { class: 'lead' }, t('setup.welcome', { name: account.display_name || account.username }),
       ' ', inLang('en', account.username, 'bdi'), ' · ', label('role', account.role),
       account.office ? ` · ${t('common.office')} ${account.office}` : ''),
-    passwordStep(token, body));
+    enrolled.has(token) ? totpStep(token, enrolled.get(token)) : passwordStep(token, body));
 }
 
 function passwordStep(token, body) {
@@ -44,6 +47,7 @@ function passwordStep(token, body) {
     button.disabled = true;
     try {
       const reply = await post(`/v1/staff/setup/${token}`, { password: first.value }, { loginOn401: false });
+      enrolled.set(token, reply);
       form.replaceWith(totpStep(token, reply));
     } catch (err) {
       status.say('error', err.status === 404 ? t('setup.invalid') : errorText(err));
@@ -76,6 +80,7 @@ function totpStep(token, reply) {
     button.disabled = true;
     try {
       const done = await post(`/v1/staff/setup/${token}/confirm`, { code: digits }, { loginOn401: false });
+      enrolled.delete(token);
       await signedIn(done.me);
       location.hash = '#/';
     } catch (err) {
