@@ -4,7 +4,7 @@
 import { h, clear, uid, svgDataUrl, add } from '../dom.js';
 import { t, lang, label, num, digits, bytes } from '../i18n.js';
 import { get, post } from '../api.js';
-import { formatDateTime } from '../dates.js';
+import { formatDate, formatDateTime } from '../dates.js';
 import { errorBox, errorText, loading, pageHeader, table, badge, confirmDialog, statusLine, select } from '../ui.js';
 import { officeIds } from '../catalog_data.js';
 import { may } from '../roles.js';
@@ -40,18 +40,21 @@ function terminalTable(terminals, me) {
       h('span', { class: 'nowrap' }, `${t('common.office')} ${x.office}`),
       digits(x.number ?? '—'),
       x.state === 'revoked' ? badge('bad', label('terminal_state', x.state)) : badge('ok', label('terminal_state', x.state)),
-      x.enrolled_unix ? formatDateTime(x.enrolled_unix, lang()) : '—',
-      x.certificate_expires_unix ? formatDateTime(x.certificate_expires_unix, lang()) : '—',
+      x.enrolled_unix ? formatDate(x.enrolled_unix, lang()) : '—',
+      x.certificate_expires_unix ? formatDate(x.certificate_expires_unix, lang()) : '—',
       x.last_heartbeat_unix ? formatDateTime(x.last_heartbeat_unix, lang()) : t('fleet.never'),
       num(x.pending_outbox ?? 0),
       flags.length ? h('span', { class: 'flags' }, flags) : '—',
-      may.manageFleet(me) && x.state !== 'revoked'
+      // Only the technician lead revokes: the column is there for that role alone.
+      may.manageFleet(me) ? (x.state !== 'revoked'
         ? h('button', { type: 'button', class: 'danger small', onclick: () => revoke(x.terminal_id) }, t('fleet.revoke'), h('span', { class: 'visually-hidden' }, ` ${x.terminal_id}`))
-        : '',
-    ];
+        : '') : null,
+    ].filter((cell) => cell !== null);
   });
-  return table(t('fleet.caption'), [t('common.terminal'), t('common.office'), t('fleet.number'), t('fleet.state'), t('fleet.enrolled'),
-    t('fleet.cert_expires'), t('fleet.heartbeat'), t('fleet.outbox'), t('fleet.attention'), t('fleet.actions')], rows, { empty: t('fleet.none'), className: 'numbers' });
+  const headers = [t('common.terminal'), t('common.office'), t('fleet.number'), t('fleet.state'), t('fleet.enrolled'),
+    t('fleet.cert_expires'), t('fleet.heartbeat'), t('fleet.outbox'), t('fleet.attention')];
+  if (may.manageFleet(me)) headers.push(t('fleet.actions'));
+  return table(t('fleet.caption'), headers, rows, { empty: t('fleet.none'), className: 'numbers' });
 }
 
 async function revoke(id) {
