@@ -95,7 +95,7 @@ export function decisionView(c) {
       d.note ? [h('dt', {}, t('cases.note')), h('dd', { class: 'prewrap', dir: 'auto' }, d.note)] : null,
       d.credit ? [h('dt', {}, t('cases.credit')), h('dd', { class: 'prewrap', dir: 'auto' }, d.credit)] : null,
       d.decided_unix ? [h('dt', {}, t('cases.decided')), h('dd', {}, formatDateTime(d.decided_unix, lang()))] : null,
-      c.decided_by ? [h('dt', {}, t('cases.decided_by')), h('dd', {}, h('bdi', {}, c.decided_by))] : null));
+      (d.decided_by || c.decided_by) ? [h('dt', {}, t('cases.decided_by')), h('dd', {}, h('bdi', {}, d.decided_by || c.decided_by))] : null));
 }
 
 // A decision form: one note, an optional credit, one button per allowed status.

@@ -26,7 +26,8 @@ export function axisFloor(months, target) {
   return Math.max(0, Math.min(0.95, Math.floor((lowest - 0.005) * 20) / 20));
 }
 
-// months: [{month, availability, complete, unknown_hours, outage_hours}], target in 0..1.
+// months: [{month, availability, all, complete}]: the bar is `availability` (the agreement's:
+// announced outages excused), the tick `all` (every outage counted); target in 0..1.
 export function availabilityChart(months, { target, titleId, descId }) {
   const rtl = lang() === 'fa';
   const W = 760;
@@ -67,6 +68,11 @@ export function availabilityChart(months, { target, titleId, descId }) {
     const bar = s('rect', { x: x0 + band * 0.18, width: band * 0.64, y: top, height: Math.max(1, pad.top + plotH - top), class: classes });
     add(bar, s('title', {}, `${monthName(m, lang())}: ${percent(row.availability)}${row.complete ? '' : ` — ${t('sla.incomplete')}`}`));
     add(svg, bar);
+    if (row.all !== null && row.all !== undefined && Math.abs(row.all - row.availability) > 1e-9) {
+      // The availability counting planned outages too: a short dark tick across the bar.
+      const ty2 = y(Math.max(floor, row.all));
+      add(svg, s('line', { x1: x0 + band * 0.1, x2: x0 + band * 0.9, y1: ty2, y2: ty2, class: 'all-tick' }));
+    }
     if (!row.complete) {
       add(svg, s('rect', { x: x0 + band * 0.18, width: band * 0.64, y: top, height: Math.max(1, pad.top + plotH - top), fill: 'url(#hatch-bars)', class: 'bar-hatch' }));
       add(svg, s('text', { x: cx, y: H - pad.bottom + 34, 'text-anchor': 'middle', class: 'axis-label warn-text' }, t('sla.incomplete_short')));
@@ -81,7 +87,7 @@ export function availabilityChart(months, { target, titleId, descId }) {
   return svg;
 }
 
-// outages: [{terminal_id, start_unix, end_unix, planned, clock_suspect, cause}], a year span.
+// outages: [{terminal_id, start_unix, end_unix, planned, late_notice, suspect, cause}], a year span.
 export function outageTimeline(outages, { start, end, monthStarts, titleId, nowUnix }) {
   const rtl = lang() === 'fa';
   const terminals = [...new Set(outages.map((o) => o.terminal_id))].sort();
@@ -119,11 +125,11 @@ export function outageTimeline(outages, { start, end, monthStarts, titleId, nowU
       const xb = x(to);
       const rect = s('rect', {
         x: Math.min(xa, xb) - 1, width: Math.max(3, Math.abs(xb - xa) + 2), y: yy + 5, height: rowH - 10, rx: '2',
-        class: ['outage', o.planned ? 'outage-planned' : 'outage-unplanned', o.clock_suspect ? 'outage-suspect' : ''].filter(Boolean).join(' '),
+        class: ['outage', o.planned ? 'outage-planned' : 'outage-unplanned', o.late_notice ? 'outage-late' : '', o.suspect ? 'outage-suspect' : ''].filter(Boolean).join(' '),
       });
-      add(rect, s('title', {}, `${id}: ${formatDateTime(o.start_unix, lang())} – ${o.end_unix ? formatDateTime(o.end_unix, lang()) : t('sla.ongoing')} · ${hours((to - o.start_unix) / 3600)} ${t('unit.h')} · ${o.planned ? t('sla.planned') : t('sla.unplanned')}${o.clock_suspect ? ` · ${t('sla.clock_suspect')}` : ''}`));
+      add(rect, s('title', {}, `${id}: ${formatDateTime(o.start_unix, lang())} – ${o.end_unix ? formatDateTime(o.end_unix, lang()) : t('sla.ongoing')} · ${hours((to - o.start_unix) / 3600)} ${t('unit.h')} · ${o.planned ? t('sla.planned') : t('sla.unplanned')}${o.late_notice ? ` · ${t('sla.late_notice')}` : ''}${o.suspect ? ` · ${t('sla.clock_suspect')}` : ''}`));
       add(svg, rect);
-      if (o.clock_suspect) add(svg, s('rect', { x: Math.min(xa, xb) - 1, width: Math.max(3, Math.abs(xb - xa) + 2), y: yy + 5, height: rowH - 10, fill: 'url(#hatch-outage)', class: 'bar-hatch' }));
+      if (o.suspect) add(svg, s('rect', { x: Math.min(xa, xb) - 1, width: Math.max(3, Math.abs(xb - xa) + 2), y: yy + 5, height: rowH - 10, fill: 'url(#hatch-outage)', class: 'bar-hatch' }));
     }
   });
   if (!terminals.length) add(svg, s('text', { x: W / 2, y: top + rowH / 2 + 4, 'text-anchor': 'middle', class: 'axis-label muted' }, t('sla.no_outages')));

@@ -14,8 +14,16 @@ export function errorText(e) {
   if (status === 404) return t('error.not_found');
   if (status === 401) return t('error.session');
   if (status >= 500) return t('error.server', { status });
+  const listed = errorList(e);
+  if (listed.length) return `${t('error.refused')} ${listed.join(' · ')}`;
   const detail = e && e.body && (e.body.error || e.body.message);
   return detail ? `${t('error.generic')} ${detail}` : t('error.generic');
+}
+
+// A 422's {"errors": [...]}: strings, or {field, error} objects, as "field: error" lines.
+export function errorList(e) {
+  const errors = e && e.body && Array.isArray(e.body.errors) ? e.body.errors : [];
+  return errors.map((x) => (typeof x === 'string' ? x : [x.field || x.path, x.error || x.message].filter(Boolean).join(': ')));
 }
 
 export function errorBox(e) {

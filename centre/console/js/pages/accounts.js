@@ -109,7 +109,7 @@ async function createForm(linkBox, reload) {
       syncOffice();
       await reload();
     } catch (err) {
-      status.say('error', err.status === 409 ? t('accounts.taken') : errorText(err));
+      status.say('error', errorText(err));
     }
     button.disabled = false;
   });

@@ -29,7 +29,8 @@ export async function render(main, { me }) {
 function terminalTable(terminals, me) {
   const now = Date.now() / 1000;
   const rows = terminals.map((x) => {
-    const stale = x.state === 'active' && (!x.last_heartbeat_unix || now - x.last_heartbeat_unix > STALE_SECONDS);
+    // null: the centre does not know (yet); only a known, old heartbeat is a silence.
+    const stale = x.state === 'active' && Boolean(x.last_heartbeat_unix) && now - x.last_heartbeat_unix > STALE_SECONDS;
     const flags = [
       x.clock_suspect ? badge('warn', t('sla.clock_suspect')) : null,
       x.open_outages ? badge('bad', t('fleet.open_outages', { n: num(x.open_outages) })) : null,
@@ -42,8 +43,8 @@ function terminalTable(terminals, me) {
       x.state === 'revoked' ? badge('bad', label('terminal_state', x.state)) : badge('ok', label('terminal_state', x.state)),
       x.enrolled_unix ? formatDate(x.enrolled_unix, lang()) : '—',
       x.certificate_expires_unix ? formatDate(x.certificate_expires_unix, lang()) : '—',
-      x.last_heartbeat_unix ? formatDateTime(x.last_heartbeat_unix, lang()) : t('fleet.never'),
-      num(x.pending_outbox ?? 0),
+      x.last_heartbeat_unix ? formatDateTime(x.last_heartbeat_unix, lang()) : '—',
+      num(x.pending_outbox),
       flags.length ? h('span', { class: 'flags' }, flags) : '—',
       // Only the technician lead revokes: the column is there for that role alone.
       may.manageFleet(me) ? (x.state !== 'revoked'

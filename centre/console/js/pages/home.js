@@ -6,7 +6,7 @@ import { get, query } from '../api.js';
 import { currentJalaliYear, formatDateTime, formatYear } from '../dates.js';
 import { errorBox, loading, badge, statusBadge } from '../ui.js';
 import { OPEN_STATUSES } from '../cases.js';
-import { yearFromMonths } from './sla.js';
+import { series } from '../sla_data.js';
 
 function card(title, link, fill) {
   const body = h('div', {}, loading());
@@ -23,9 +23,8 @@ function slaCard(me) {
   const year = currentJalaliYear();
   return card(t('home.sla', { year: formatYear(year, lang()) }), ['#/sla', t('home.to_sla')], async () => {
     const data = await get(`/v1/staff/sla${query({ year, office: me.role === 'office_manager' ? me.office : undefined })}`);
-    const own = me.office ? (data.offices || []).find((o) => o.office === me.office) : null;
-    const y = (own && own.year) || yearFromMonths(data.months || []);
-    return big(percent(y.availability), t('home.availability'), y.complete ? null : badge('warn', t('sla.incomplete')));
+    const y = series(data, null).year;
+    return big(percent(y && y.agreement_availability), t('home.availability'), y && y.complete ? null : badge('warn', t('sla.incomplete')));
   });
 }
 
@@ -54,7 +53,7 @@ function fleetCard() {
     const now = Date.now() / 1000;
     const list = data.terminals || [];
     const active = list.filter((x) => x.state === 'active');
-    const attention = active.filter((x) => x.clock_suspect || x.open_outages || !x.last_heartbeat_unix || now - x.last_heartbeat_unix > 86400);
+    const attention = active.filter((x) => x.clock_suspect || x.open_outages || (x.last_heartbeat_unix && now - x.last_heartbeat_unix > 86400));
     return [big(num(active.length), t('home.active_terminals')),
       attention.length ? [h('p', {}, badge('warn', t('home.need_attention', { n: num(attention.length) }))),
         h('ul', { class: 'ids' }, attention.slice(0, 8).map((x) => h('li', { class: 'code', dir: 'ltr' }, x.terminal_id)))] : h('p', {}, badge('ok', t('home.all_well')))];

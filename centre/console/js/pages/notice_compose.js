@@ -43,7 +43,7 @@ export async function render(main, { me }) {
   const startInput = jalaliDateTimeInput(t('compose.start'), state.starts, (v) => { state.starts = v; update(); });
   const endInput = jalaliDateTimeInput(t('compose.end'), state.ends, (v) => { state.ends = v; update(); });
   const textFa = h('textarea', { 'data-testid': 'notice-text-fa', rows: '3', lang: 'fa', dir: 'rtl', required: true });
-  const textEn = h('textarea', { 'data-testid': 'notice-text-en', rows: '3', lang: 'en', dir: 'ltr' });
+  const textEn = h('textarea', { 'data-testid': 'notice-text-en', rows: '3', lang: 'en', dir: 'ltr', required: true });
   const warning = h('div', { 'aria-live': 'polite' });
   const previewFa = h('div', { class: 'kiosk-notice', lang: 'fa', dir: 'rtl' });
   const previewEn = h('div', { class: 'kiosk-notice', lang: 'en', dir: 'ltr' });
@@ -90,7 +90,7 @@ export async function render(main, { me }) {
     h('div', { class: 'compose-fields' },
       scope, startInput, endInput, warning,
       field(t('compose.text_fa'), textFa),
-      field(t('compose.text_en'), textEn, t('compose.text_en_hint')),
+      field(t('compose.text_en'), textEn),
       status, h('div', { class: 'actions' }, publish)),
     h('aside', { class: 'compose-preview', 'aria-label': t('compose.preview') },
       h('h2', {}, t('compose.preview')),
@@ -105,6 +105,7 @@ export async function render(main, { me }) {
     if (!state.starts || !state.ends) { status.say('error', t('date.invalid')); return; }
     if (state.ends <= state.starts) { status.say('error', t('compose.end_before_start')); return; }
     if (!textFa.value.trim()) { status.say('error', t('compose.need_fa')); textFa.focus(); return; }
+    if (!textEn.value.trim()) { status.say('error', t('compose.need_en')); textEn.focus(); return; }
     publish.disabled = true;
     try {
       const reply = await post('/v1/staff/notices', { services, starts_unix: state.starts, ends_unix: state.ends, text_fa: textFa.value.trim(), text_en: textEn.value.trim() });

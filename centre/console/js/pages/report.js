@@ -20,6 +20,7 @@ export async function render(main, { params, me }) {
         h('dt', {}, t('report.problem')), h('dd', {}, label('problem', p.problem || 'other')),
         h('dt', {}, t('report.text')), h('dd', { class: 'prewrap citizen-text', lang: p.language || null, dir: 'auto' }, p.text || '—'),
         h('dt', {}, t('personal.mobile')), h('dd', {}, h('bdi', { dir: 'ltr', class: 'code' }, p.mobile || '—'))),
+      c.personal_error ? message('error', t('cases.personal_error')) : null,
       h('p', { class: 'hint' }, t('cases.audited')))));
   const decided = decisionView(c);
   if (decided) add(main, decided);
