@@ -10,18 +10,18 @@ import { resolve } from '../router.js';
 
 const ROLES = ['inspector', 'office_manager', 'technician_lead', 'administrator'];
 
-export async function render(main) {
+export async function render(main, { me }) {
   add(main, pageHeader(t('accounts.title')));
   const linkBox = h('div', { 'aria-live': 'polite' });
   add(main, linkBox);
   const body = h('div', {}, loading());
   add(main, h('section', { class: 'card' }, h('h2', {}, t('accounts.list')), body));
-  const reload = () => loadList(body, linkBox);
+  const reload = () => loadList(body, linkBox, me);
   add(main, await createForm(linkBox, reload));
   await reload();
 }
 
-async function loadList(body, linkBox) {
+async function loadList(body, linkBox, me) {
   try {
     const data = await get('/v1/staff/accounts');
     const now = Date.now() / 1000;
@@ -29,8 +29,9 @@ async function loadList(body, linkBox) {
       h('bdi', { lang: 'en' }, a.username), h('bdi', {}, a.display_name), label('role', a.role), a.office || '—',
       h('span', {}, stateBadge(a.state), a.locked_until_unix > now ? [' ', badge('bad', t('accounts.locked_until', { until: formatDateTime(a.locked_until_unix, lang()) }))] : null),
       h('span', { class: 'row-actions' },
-        h('button', { type: 'button', class: 'secondary small', onclick: () => reset(a.username, linkBox, () => loadList(body, linkBox)) }, t('accounts.reset'), h('span', { class: 'visually-hidden' }, ` ${a.username}`)),
-        a.state !== 'disabled' ? h('button', { type: 'button', class: 'danger small', onclick: () => disable(a.username) }, t('accounts.disable'), h('span', { class: 'visually-hidden' }, ` ${a.username}`)) : null),
+        h('button', { type: 'button', class: 'secondary small', onclick: () => reset(a.username, linkBox, () => loadList(body, linkBox, me)) }, t('accounts.reset'), h('span', { class: 'visually-hidden' }, ` ${a.username}`)),
+        // No one disables their own account from here (they would lock themselves out).
+        a.state !== 'disabled' && a.username !== me.username ? h('button', { type: 'button', class: 'danger small', onclick: () => disable(a.username) }, t('accounts.disable'), h('span', { class: 'visually-hidden' }, ` ${a.username}`)) : null),
     ]);
     add(clear(body), table(t('accounts.caption'), [t('accounts.username'), t('accounts.display_name'), t('accounts.role'), t('common.office'), t('accounts.state'), t('fleet.actions')], rows));
   } catch (e) {

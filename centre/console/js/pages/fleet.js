@@ -106,7 +106,7 @@ function codeCard(reply, office, terminalId) {
       reply.qr_svg ? h('img', { class: 'qr', src: svgDataUrl(reply.qr_svg), alt: t('fleet.qr_alt'), width: '200', height: '200' }) : null,
       h('dl', { class: 'facts' },
         h('dt', {}, t('fleet.code')), h('dd', {}, h('bdi', { class: 'big-code', dir: 'ltr', lang: 'en', 'data-testid': 'enroll-code' }, reply.display || reply.code)),
-        h('dt', {}, t('fleet.pin')), h('dd', {}, h('bdi', { class: 'big-pin', dir: 'ltr', lang: 'en' }, reply.pin)),
+        h('dt', {}, t('fleet.pin')), h('dd', {}, h('bdi', { class: 'key-pin', dir: 'ltr', lang: 'en' }, reply.pin)),
         h('dt', {}, t('fleet.centre_url')), h('dd', {}, h('bdi', { dir: 'ltr', lang: 'en', class: 'code' }, reply.centre_url)),
         h('dt', {}, t('fleet.expires')), h('dd', {}, reply.expires_unix ? formatDateTime(reply.expires_unix, lang()) : '—'))),
     h('p', { class: 'hint' }, t('fleet.code_howto')),

@@ -177,7 +177,7 @@ function monthTable(s, late, data) {
     t('sla.unknown_hours'), t('sla.availability'), t('sla.all_outages_availability'), t('sla.failure_reports'), t('sla.complete')];
   const rows = s.months.map((r, i) => [
     // With every service, the month's lowest service is named where it lost time.
-    h('span', {}, monthName(r.month, lang()), r.service !== null && r.service !== undefined && r.agreement_availability < 1 && (data.services || []).length > 1
+    h('span', {}, monthName(r.month, lang()), typeof r.agreement_availability === 'number' && r.agreement_availability < 1 && (data.services || []).length > 1
       ? h('span', { class: 'muted' }, ` (${t('sla.service_n', { n: digits(r.service) })})`) : null),
     hours(r.known_hours), hours(r.planned_hours), hours(r.unplanned_hours), hours(late[i]), hours(r.unknown_hours),
     percent(r.agreement_availability), percent(r.availability), num(r.failure_reports ?? 0), completeCell(r)]);
