@@ -41,7 +41,7 @@ export async function render(main, { params, me }) {
       : t('application.page_alt', { i: digits(i + 1), n: digits(count) });
     const src = `/v1/staff/cases/${encodeURIComponent(c.tracking_code)}/pages/${i}`;
     add(gallery, h('li', {}, h('a', { href: src, target: '_blank', rel: 'noopener' },
-      h('img', { src, alt, loading: 'lazy', width: '240', height: '320' })), h('span', { class: 'hint' }, alt)));
+      h('img', { src, alt, loading: 'lazy', width: '240', height: '320' })), h('span', { class: 'hint', 'aria-hidden': 'true' }, alt)));
   }
   add(main, h('section', { class: 'card' }, h('h2', {}, t('application.pages'), ' ', h('span', { class: 'muted' }, pagesCell(c))),
     count ? gallery : h('p', { class: 'empty' }, t('application.no_pages'))));
