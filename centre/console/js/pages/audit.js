@@ -32,5 +32,6 @@ function detail(text) {
   if (!text) return '';
   let value = text;
   try { value = JSON.stringify(typeof text === 'string' ? JSON.parse(text) : text); } catch { /* as sent */ }
+  if (value === '{}') return '';
   return h('code', { dir: 'ltr', class: 'detail' }, value);
 }
