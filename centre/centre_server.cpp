@@ -273,7 +273,15 @@ void CentreServer::add_info_routes() {
     const auto terminal = this->terminal(request, response, "heartbeat", &claimed);
     if (!terminal) return;
     const int64_t now = std::time(nullptr);
-    if (auto recorded = m_storage->record_heartbeat(terminal->id, now, body["pending_outbox"].get<int64_t>());
+    // The software version, when the terminal names one (older terminals do not): printable
+    // ASCII, at most 64 bytes, or it is not kept.
+    std::string software =
+        body.value("software", nlohmann::json("")).is_string() ? body.value("software", "") : "";
+    if (software.size() > 64 ||
+        std::any_of(software.begin(), software.end(), [](char c) { return c < 0x20 || c > 0x7e; }))
+      software.clear();
+    if (auto recorded =
+            m_storage->record_heartbeat(terminal->id, now, body["pending_outbox"].get<int64_t>(), software);
         !recorded) {
       spdlog::error("centre: heartbeat: {}", recorded.error().message);
       return http::reply_error(response, 500, "heartbeat not recorded");

@@ -59,6 +59,7 @@ struct HeartbeatRecord {
   std::string terminal_id;
   int64_t last_seen_unix = 0;
   int64_t pending_outbox = 0;
+  std::string software;  // the version the terminal runs, as its heartbeat named it
 };
 
 struct CentreCounts {
@@ -189,7 +190,7 @@ class CentreStorage {
   [[nodiscard]] virtual Result<std::vector<sync::OutageNotice>> notices() = 0;
   [[nodiscard]] virtual Result<void> add_notice(const sync::OutageNotice& notice) = 0;
   [[nodiscard]] virtual Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix,
-                                                      int64_t pending_outbox) = 0;
+                                                      int64_t pending_outbox, const std::string& software) = 0;
   // Every terminal's latest heartbeat (the fleet page), by terminal id.
   [[nodiscard]] virtual Result<std::vector<HeartbeatRecord>> heartbeats() = 0;
   [[nodiscard]] virtual Result<CentreCounts> counts() = 0;

@@ -150,10 +150,11 @@ int print_staff_setup_link(const pk::centre::CentreConfig& config, const std::st
     return 1;
   }
   if (*existing && (*existing)->state == pk::centre::AccountState::Active && !options.reset) {
-    std::fprintf(stderr,
-                 "the account %s is set up and in use; --reset gives it a fresh link (its password and TOTP app "
-                 "are then set again)\n",
-                 username.c_str());
+    std::fprintf(
+        stderr,
+        "the account %s is set up and in use; --reset gives it a fresh link (its password and TOTP app "
+        "are then set again)\n",
+        username.c_str());
     return 3;
   }
   auto link = pk::centre::make_setup_link(**staff, account, account.created_unix);
@@ -229,7 +230,8 @@ int main(int argc, char** argv) {
       ->needs(setup_link);
   app.add_option("--display-name", setup.display_name, "the account holder's name")->needs(setup_link);
   app.add_option("--staff-office", setup.office, "an office manager's office")->needs(setup_link);
-  app.add_flag("--reset", setup.reset, "with --staff-setup-link: also for an account that is set up and in use")
+  app.add_flag("--reset", setup.reset,
+               "with --staff-setup-link: also for an account that is set up and in use")
       ->needs(setup_link);
   std::string export_seal_key;
   app.add_option("--export-seal-key", export_seal_key,

@@ -416,25 +416,27 @@ class PostgresCentreStorage final : public CentreStorage {
     return compare_keys(recorded->first, recorded->second, sealing_hex, catalog_hex);
   }
 
-  Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending) override {
+  Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending,
+                                const std::string& software) override {
     return m_pool->execute(
         "heartbeat of " + terminal_id,
-        "INSERT INTO heartbeats VALUES ($1, $2, $3) ON CONFLICT (terminal_id) DO UPDATE SET "
-        "last_seen_unix = excluded.last_seen_unix, pending_outbox = excluded.pending_outbox",
-        Params().text(terminal_id).int64(at_unix).int64(pending));
+        "INSERT INTO heartbeats (terminal_id, last_seen_unix, pending_outbox, software) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (terminal_id) DO UPDATE SET last_seen_unix = excluded.last_seen_unix, "
+        "pending_outbox = excluded.pending_outbox, software = excluded.software",
+        Params().text(terminal_id).int64(at_unix).int64(pending).text(software));
   }
 
   Result<std::vector<HeartbeatRecord>> heartbeats() override {
-    return m_pool->read<std::vector<HeartbeatRecord>>(
-        "heartbeats", [](Connection& c) -> Result<std::vector<HeartbeatRecord>> {
-          auto rows = c.exec(
-              "SELECT terminal_id, last_seen_unix, pending_outbox FROM heartbeats ORDER BY terminal_id");
-          if (!rows) return rows.error();
-          std::vector<HeartbeatRecord> list;
-          for (int i = 0; i < rows->size(); ++i)
-            list.push_back({rows->text(i, 0), rows->int64(i, 1), rows->int64(i, 2)});
-          return list;
-        });
+    return m_pool->read<std::vector<
+        HeartbeatRecord>>("heartbeats", [](Connection& c) -> Result<std::vector<HeartbeatRecord>> {
+      auto rows = c.exec(
+          "SELECT terminal_id, last_seen_unix, pending_outbox, software FROM heartbeats ORDER BY terminal_id");
+      if (!rows) return rows.error();
+      std::vector<HeartbeatRecord> list;
+      for (int i = 0; i < rows->size(); ++i)
+        list.push_back({rows->text(i, 0), rows->int64(i, 1), rows->int64(i, 2), rows->text(i, 3)});
+      return list;
+    });
   }
 
   Result<CentreCounts> counts() override {

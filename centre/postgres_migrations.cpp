@@ -190,6 +190,9 @@ CREATE TABLE case_decisions (
 -- The back office lists cases newest first, often of one kind.
 CREATE INDEX applications_by_kind_and_date ON applications (kind, created_at_unix DESC);
 )sql"},
+    {7, "the software version a terminal's heartbeat names", R"sql(
+ALTER TABLE heartbeats ADD COLUMN software TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 // The session lock every migrating centre takes (any constant; "pkmigrat" in ASCII).

@@ -87,7 +87,8 @@ CREATE TABLE IF NOT EXISTS case_decisions (
   credit TEXT NOT NULL, decided_by TEXT NOT NULL, decided_unix INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS heartbeats (
-  terminal_id TEXT PRIMARY KEY, last_seen_unix INTEGER NOT NULL, pending_outbox INTEGER NOT NULL
+  terminal_id TEXT PRIMARY KEY, last_seen_unix INTEGER NOT NULL, pending_outbox INTEGER NOT NULL,
+  software TEXT NOT NULL DEFAULT ''
 );
 )sql";
 
@@ -109,7 +110,8 @@ INSERT INTO uploads SELECT u.id, IFNULL(json_extract(a.submission, '$.terminal_i
 DROP TABLE uploads_v1;
 DROP TABLE applications_v1;
 )sql";
-constexpr int64_t kSchemaVersion = 2;
+// 3: heartbeats name the terminal's software version.
+constexpr int64_t kSchemaVersion = 3;
 
 class SqliteCentreStorage final : public CentreStorage {
  public:
@@ -446,24 +448,28 @@ class SqliteCentreStorage final : public CentreStorage {
     return compare_keys(query->column_text(0), query->column_text(1), sealing_hex, catalog_hex);
   }
 
-  Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending) override {
+  Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending,
+                                const std::string& software) override {
     std::lock_guard lock(m_mutex);
-    auto upsert = m_db.prepare("INSERT OR REPLACE INTO heartbeats VALUES (?1, ?2, ?3)");
+    auto upsert = m_db.prepare(
+        "INSERT OR REPLACE INTO heartbeats (terminal_id, last_seen_unix, pending_outbox, software) "
+        "VALUES (?1, ?2, ?3, ?4)");
     if (!upsert) return upsert.error();
-    return upsert->bind(1, terminal_id).bind(2, at_unix).bind(3, pending).run();
+    return upsert->bind(1, terminal_id).bind(2, at_unix).bind(3, pending).bind(4, software).run();
   }
 
   Result<std::vector<HeartbeatRecord>> heartbeats() override {
     std::lock_guard lock(m_mutex);
     auto query = m_db.prepare(
-        "SELECT terminal_id, last_seen_unix, pending_outbox FROM heartbeats ORDER BY terminal_id");
+        "SELECT terminal_id, last_seen_unix, pending_outbox, software FROM heartbeats ORDER BY terminal_id");
     if (!query) return query.error();
     std::vector<HeartbeatRecord> list;
     for (;;) {
       auto row = query->step();
       if (!row) return row.error();
       if (*row == StepResult::Done) break;
-      list.push_back({query->column_text(0), query->column_int64(1), query->column_int64(2)});
+      list.push_back(
+          {query->column_text(0), query->column_int64(1), query->column_int64(2), query->column_text(3)});
     }
     return list;
   }
@@ -745,6 +751,14 @@ Result<void> migrate(Database& db) {
   if (auto schema = db.exec(kSchema); !schema) return schema.error();
   if (owned_rows_missing) {
     if (auto copied = db.exec(kOwnedRowsCopy); !copied) return copied.error();
+  }
+  // Version 2's heartbeats had no software column (CREATE TABLE IF NOT EXISTS kept the old table).
+  auto has_software =
+      db.query_int64("SELECT count(*) FROM pragma_table_info('heartbeats') WHERE name = 'software'");
+  if (!has_software) return has_software.error();
+  if (*has_software == 0) {
+    if (auto added = db.exec("ALTER TABLE heartbeats ADD COLUMN software TEXT NOT NULL DEFAULT ''"); !added)
+      return added.error();
   }
   if (auto set = db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !set) return set.error();
   return transaction->commit();

@@ -107,6 +107,7 @@ CentreResult<int64_t> CentreClient::heartbeat(const std::string& terminal_id, in
   const std::string body = nlohmann::json{
       {"version", kWireVersion},
       {"terminal_id", terminal_id},
+      {"software", PK_VERSION},
       {"pending_outbox",
        pending_outbox}}.dump();
   auto response = m_http.send(

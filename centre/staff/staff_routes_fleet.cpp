@@ -52,11 +52,13 @@ void StaffConsole::add_fleet_routes(httplib::Server& server) {
                {"certificate_expires_unix", t.certificate_expires_unix},
                {"last_heartbeat_unix", nullptr},
                {"pending_outbox", nullptr},
+               {"software", nullptr},
                {"open_outages", 0},
                {"clock_suspect", false}};
       if (const auto it = beat_of.find(t.terminal_id); it != beat_of.end()) {
         row["last_heartbeat_unix"] = it->second->last_seen_unix;
         row["pending_outbox"] = it->second->pending_outbox;
+        if (!it->second->software.empty()) row["software"] = it->second->software;
       }
       if (const auto it = ledger_of.find(t.terminal_id); it != ledger_of.end()) {
         int open = 0;

@@ -266,12 +266,21 @@ TEST_P(CentreStorageTest, NoticesAreListedSoonestFirstAndReplacedById) {
   EXPECT_EQ(storage->notices()->size(), 2u);
 }
 
-TEST_P(CentreStorageTest, HeartbeatsAreRecorded) {
+TEST_P(CentreStorageTest, TheLatestHeartbeatOfEachTerminalIsKept) {
   auto storage = open_storage();
   ASSERT_TRUE(storage);
-  EXPECT_TRUE(storage->record_heartbeat("T1", 1'000, 4).ok());
-  EXPECT_TRUE(storage->record_heartbeat("T1", 1'030, 2).ok());
-  EXPECT_TRUE(storage->record_heartbeat("T2", 1'030, 0).ok());
+  EXPECT_TRUE(storage->record_heartbeat("T1", 1'000, 4, "0.1.0").ok());
+  EXPECT_TRUE(storage->record_heartbeat("T1", 1'030, 2, "0.2.0").ok());
+  EXPECT_TRUE(storage->record_heartbeat("T2", 1'030, 0, "").ok());
+  auto beats = storage->heartbeats();
+  ASSERT_TRUE(beats.ok()) << beats.error().message;
+  ASSERT_EQ(beats->size(), 2u);
+  EXPECT_EQ((*beats)[0].terminal_id, "T1");
+  EXPECT_EQ((*beats)[0].last_seen_unix, 1'030);
+  EXPECT_EQ((*beats)[0].pending_outbox, 2);
+  EXPECT_EQ((*beats)[0].software, "0.2.0");
+  EXPECT_EQ((*beats)[1].terminal_id, "T2");
+  EXPECT_EQ((*beats)[1].software, "");
 }
 
 sla::OutageChange outage(int64_t id, sla::OutageEnd end, std::optional<int64_t> end_unix,

@@ -470,12 +470,25 @@ TEST_F(StaffConsole, TheTechnicianLeadIssuesACodeWithItsQrAndRevokesATerminal) {
                                                         std::time(nullptr));
   ASSERT_TRUE(check.ok());
   EXPECT_EQ(check->state, centre::CodeState::Fresh);
+  // A heartbeat names the terminal's software; the fleet shows it with the outbox.
+  HttpClient as_terminal(m_centre.http);
+  const std::string beat =
+      json{{"terminal_id", kTestTerminal}, {"pending_outbox", 7}, {"software", "0.1.0"}}.dump();
+  auto beaten =
+      as_terminal.send({Method::Post, m_centre.server->base_url() + "/v1/heartbeat", {}, as_bytes(beat)});
+  ASSERT_TRUE(beaten.ok() && beaten->status == 200);
   EXPECT_EQ(
       technician->post("/v1/staff/terminals/" + std::string(kOfficeB) + "/revoke", json::object())->status,
       200);
   auto terminals = json_of(technician->get("/v1/staff/terminals"))["terminals"];
-  for (const json& t : terminals)
+  ASSERT_EQ(terminals.size(), 2u);
+  for (const json& t : terminals) {
     EXPECT_EQ(t["state"], t["terminal_id"] == kOfficeB ? "revoked" : "active") << t.dump();
+    if (t["terminal_id"] == kTestTerminal) {
+      EXPECT_EQ(t["software"], "0.1.0");
+      EXPECT_EQ(t["pending_outbox"], 7);
+    }
+  }
 }
 
 }  // namespace

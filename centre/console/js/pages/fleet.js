@@ -44,6 +44,8 @@ function terminalTable(terminals, me) {
       x.enrolled_unix ? formatDate(x.enrolled_unix, lang()) : '—',
       x.certificate_expires_unix ? formatDate(x.certificate_expires_unix, lang()) : '—',
       x.last_heartbeat_unix ? formatDateTime(x.last_heartbeat_unix, lang()) : '—',
+      // A version number reads left to right in both languages.
+      x.software ? h('bdi', { class: 'code', dir: 'ltr' }, x.software) : '—',
       num(x.pending_outbox),
       flags.length ? h('span', { class: 'flags' }, flags) : '—',
       // Only the technician lead revokes: the column is there for that role alone.
@@ -53,7 +55,7 @@ function terminalTable(terminals, me) {
     ].filter((cell) => cell !== null);
   });
   const headers = [t('common.terminal'), t('common.office'), t('fleet.number'), t('fleet.state'), t('fleet.enrolled'),
-    t('fleet.cert_expires'), t('fleet.heartbeat'), t('fleet.outbox'), t('fleet.attention')];
+    t('fleet.cert_expires'), t('fleet.heartbeat'), t('fleet.software'), t('fleet.outbox'), t('fleet.attention')];
   if (may.manageFleet(me)) headers.push(t('fleet.actions'));
   return table(t('fleet.caption'), headers, rows, { empty: t('fleet.none'), className: 'numbers' });
 }
