@@ -12,7 +12,7 @@ export const T = {
   role: /role|نقش/i,
   office: /office|دفتر/i,
   code: /code|کد/i,
-  note: /note|reply|answer|message|یادداشت|پاسخ|توضیح/i,
+  note: /note|reply|answer|یادداشت|پاسخ|توضیح/i,
   submitSetup: /continue|next|save|set|create|ادامه|بعدی|ذخیره|ثبت/i,
   confirm: /confirm|verify|activate|finish|done|تأیید|تایید|فعال|پایان/i,
   signIn: /sign in|log ?in|ورود/i,
@@ -23,20 +23,20 @@ export const T = {
   newAccount: /new account|add|create|invite|new|حساب جدید|افزودن|ساخت|جدید/i,
   create: /create|save|add|submit|ساخت|ذخیره|افزودن|ثبت/i,
   notices: /notices|outage notices|اطلاعیه/i,
-  newNotice: /new notice|publish|new|add|اطلاعیه جدید|انتشار|جدید|افزودن/i,
+  newNotice: /new notice|new|compose|اطلاعیه جدید|اطلاعیه تازه|جدید|نوشتن/i,
   publish: /publish|save|submit|انتشار|ذخیره|ثبت/i,
   textFa: /persian|farsi|فارسی/i,
   textEn: /english|انگلیسی/i,
   applications: /applications|درخواست/i,
   failureReports: /failure reports|reports|faults|خرابی|گزارش/i,
   decide: /save|submit|decide|record|send|ذخیره|ثبت|ارسال/i,
-  terminals: /terminals|fleet|enrol|پایانه|ناوگان|ثبت پایانه/i,
+  terminals: /fleet|terminals|ناوگان|پایانه/i,
   issueCode: /enrol(l)?ment code|new code|issue|کد ثبت|صدور/i,
-  terminalId: /terminal id|terminal|شناسه پایانه|پایانه/i,
+  terminalId: /terminal id|terminal|شناسه پایانه|شناسه|پایانه/i,
   statusNames: {
-    approved: /approved|approve|تأیید شد|تایید شد|تأیید|تایید|پذیرفته/i,
-    in_review: /in review|answer|answered|reply|در حال بررسی|بررسی|پاسخ/i,
-    resolved: /resolved|resolve|رفع شد|حل شد|رفع/i,
+    approved: /approve|accept|تأیید|تایید|پذیرش/i,
+    in_review: /reply|answer|پاسخ/i,
+    resolved: /resolve|رفع|حل شد/i,
   },
 };
 
@@ -56,7 +56,16 @@ export async function pick(what, candidates, { timeout = 15_000 } = {}) {
 }
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
-const field = (page, testId, label) => [byTestId(page, testId), page.getByLabel(label), page.getByPlaceholder(label)];
+// A form control by its label: text boxes and drop-downs by role, so that a button whose
+// accessible name happens to match (the language switch is named "English" and "فارسی") never is.
+const field = (page, testId, label) => [
+  byTestId(page, testId),
+  page.getByRole('textbox', { name: label }),
+  page.getByRole('combobox', { name: label }),
+  page.getByRole('spinbutton', { name: label }),
+];
+// The submit button of the form a control is in.
+const submitOf = (control) => control.locator('xpath=ancestor::form[1]').locator('button[type=submit], button:not([type]), input[type=submit]');
 const button = (page, testId, name) => [byTestId(page, testId), page.getByRole('button', { name })];
 const link = (page, testId, name) => [byTestId(page, testId), page.getByRole('link', { name }), page.getByRole('tab', { name }), page.getByRole('button', { name })];
 
@@ -143,45 +152,45 @@ export async function shownSecret(page) {
   return runs.sort((a, b) => b.length - a.length)[0].replace(/\s+/g, '');
 }
 
-// The set-up link: choose the password, read the TOTP secret off the page, confirm with a code.
-// Returns the secret and the `me` the confirmation answered. `onStep(name)` is called at each
-// page the person sees (for screenshots and axe).
+// The set-up link: choose the password (in every password field the page has: it asks twice),
+// read the TOTP secret off the page (checked against the secret the route gave), confirm with a
+// code computed from it. Returns the `me` the confirmation answered. `onStep(name, {switchable})`
+// is called at each page the person sees (screenshots, axe); the TOTP step cannot be redrawn in
+// the other language without starting over, so it is not switchable.
 export async function completeSetup(page, url, staff, { onStep = async () => {} } = {}) {
   await page.goto(url);
   const passwords = page.locator('input[type=password]');
   await passwords.first().waitFor({ state: 'visible' }).catch(() => {
     throw new Error('the set-up page shows no password field');
   });
-  await onStep('setup-password');
+  await onStep('setup-1-password', { switchable: true });
   for (let i = 0; i < (await passwords.count()); ++i) await passwords.nth(i).fill(staff.password);
-  const submit = await pick('set-up submit button', [byTestId(page, 'setup-submit'), page.getByRole('button', { name: T.submitSetup })]);
+  const submit = await pick('the password form\'s submit button', [byTestId(page, 'setup-submit'), submitOf(passwords.first())]);
   const chosen = await expectCall(page, 'POST', /^\/v1\/staff\/setup\/[^/]+$/, () => submit.click());
+  const codeField = await pick('TOTP code field', [byTestId(page, 'totp-code'), page.locator('input[autocomplete="one-time-code"]'), page.getByRole('textbox', { name: T.code })]);
   const secret = await shownSecret(page);
   if (base32Decode(secret).compare(base32Decode(chosen.body.totp_secret)) !== 0)
     throw new Error(`the page shows the secret ${secret}, the route gave ${chosen.body.totp_secret}`);
   staff.secret = secret;
-  await onStep('setup-totp');
-  const codeField = await pick('TOTP code field', [
-    byTestId(page, 'totp-code'),
-    page.locator('input[autocomplete="one-time-code"]'),
-    page.getByLabel(T.code),
-  ]);
+  await onStep('setup-2-totp', { switchable: false });
   await codeField.fill(await freshTotp(secret));
-  const confirm = await pick('set-up confirm button', [byTestId(page, 'setup-confirm'), page.getByRole('button', { name: T.confirm }), page.getByRole('button', { name: T.submitSetup })]);
+  const confirm = await pick('the code form\'s submit button', [byTestId(page, 'setup-confirm'), submitOf(codeField)]);
   const confirmed = await expectCall(page, 'POST', /^\/v1\/staff\/setup\/[^/]+\/confirm$/, () => confirm.click());
   return confirmed.body.me;
 }
 
-// The login page: username, password, a fresh TOTP code.
+// The login page: username, password, a fresh TOTP code (or the `code` given, to be refused).
 export async function login(page, centreUrl, staff, { onStep = async () => {}, code } = {}) {
-  await page.goto(`${centreUrl}/console/`);
-  const user = await pick('username field', [...field(page, 'login-username', T.username), page.locator('input[autocomplete=username]')]);
-  await onStep('login');
+  if (!/#\/login/.test(page.url())) await page.goto(`${centreUrl}/console/#/login`);
+  const userField = () => pick('username field', [byTestId(page, 'login-username'), page.locator('input[autocomplete=username]'), page.getByRole('textbox', { name: T.username })]);
+  await userField();
+  await onStep('login', { switchable: true });
+  const user = await userField();
   await user.fill(staff.username);
   await page.locator('input[type=password]').first().fill(staff.password);
-  const codeField = await pick('TOTP code field', [byTestId(page, 'login-code'), page.locator('input[autocomplete="one-time-code"]'), page.getByLabel(T.code)]);
+  const codeField = await pick('TOTP code field', [byTestId(page, 'login-code'), page.locator('input[autocomplete="one-time-code"]'), page.getByRole('textbox', { name: T.code })]);
   await codeField.fill(code ?? (await freshTotp(staff.secret)));
-  const submit = await pick('sign-in button', button(page, 'login-submit', T.signIn));
+  const submit = await pick('sign-in button', [byTestId(page, 'login-submit'), submitOf(user)]);
   return expectCall(page, 'POST', /^\/v1\/staff\/login$/, () => submit.click(), { ok: code === undefined });
 }
 
@@ -221,94 +230,94 @@ export async function navigation(page) {
   return found.filter((l) => l.href && l.href.includes('#/'));
 }
 
-export async function goTo(page, testId, name) {
-  const target = await pick(`link to ${name}`, link(page, testId, name));
+// A section of the console through its navigation: the link by its name, or by its route when
+// the console's (#/accounts, #/notices, ...) is known.
+export async function goTo(page, testId, name, route) {
+  const nav = page.getByRole('navigation');
+  const target = await pick(`link to ${name}`, [
+    ...(route ? [nav.locator(`a[href="${route}"]`)] : []),
+    nav.getByRole('link', { name }),
+    ...link(page, testId, name),
+  ]);
   await target.click();
   await page.waitForLoadState('networkidle').catch(() => {});
 }
 
+// Whether `text` is on the page: in its visible text or in a form control's value (the console
+// shows a set-up link in a read-only field, to be copied).
+export async function onPage(page, text) {
+  return page.evaluate((x) => document.body.innerText.includes(x) || [...document.querySelectorAll('input, textarea')].some((e) => e.value.includes(x)), text);
+}
+
 // Administrator: a new staff account; returns the set-up link the console shows for it.
 export async function createAccount(page, staff) {
-  await goTo(page, 'nav-accounts', T.accounts);
-  const open = await pick('new account button', button(page, 'account-new', T.newAccount));
-  await open.click();
-  await (await pick('username field', field(page, 'account-username', T.username))).fill(staff.username);
+  await goTo(page, 'nav-accounts', T.accounts, '#/accounts');
+  const username = async () => pick('username field', field(page, 'account-username', T.username), { timeout: 3_000 });
+  let user = await username().catch(() => null);
+  if (!user) {
+    await (await pick('new account button', button(page, 'account-new', T.newAccount))).click();
+    user = await username();
+  }
+  await user.fill(staff.username);
   await (await pick('display name field', field(page, 'account-display-name', T.displayName))).fill(staff.displayName);
-  const role = await pick('role field', field(page, 'account-role', T.role));
-  await role.selectOption(staff.role);
+  await (await pick('role field', field(page, 'account-role', T.role))).selectOption(staff.role);
   if (staff.office) {
     const office = await pick('office field', field(page, 'account-office', T.office));
     if (await office.evaluate((e) => e.tagName === 'SELECT')) await office.selectOption(staff.office);
     else await office.fill(staff.office);
   }
-  const submit = await pick('create account button', button(page, 'account-create', T.create));
+  const submit = await pick('the account form\'s submit button', [byTestId(page, 'account-create'), submitOf(user)]);
   const made = await expectCall(page, 'POST', /^\/v1\/staff\/accounts$/, () => submit.click());
-  const token = made.body.setup_link.split('/setup/')[1];
   // The administrator hands the link on: it must be on the page, whole.
-  await pick('the new set-up link', [page.locator(`a[href*="${token}"]`), page.getByText(token, { exact: false })]);
+  const token = made.body.setup_link.split('/setup/')[1];
+  await page.waitForFunction((x) => document.body.innerText.includes(x) || [...document.querySelectorAll('input, textarea')].some((e) => e.value.includes(x)), token, { timeout: 5_000 }).catch(() => {
+    throw new Error(`the console does not show the new set-up link (${made.body.setup_link})`);
+  });
   return made.body.setup_link;
 }
 
-// Inspector: an outage notice in both languages; returns the notice the route answered.
-export async function publishNotice(page, { textFa, textEn, startsInMinutes = 5, hours = 2 }) {
-  await goTo(page, 'nav-notices', T.notices);
-  const open = page.getByRole('button', { name: T.newNotice });
-  if ((await byTestId(page, 'notice-new').count()) > 0) await byTestId(page, 'notice-new').click();
-  else if ((await open.count()) > 0 && !(await page.getByLabel(T.textFa).count())) await open.first().click();
-  await (await pick('Persian text field', field(page, 'notice-text-fa', T.textFa))).fill(textFa);
-  await (await pick('English text field', field(page, 'notice-text-en', T.textEn))).fill(textEn);
-  // Start and end: datetime-local inputs are filled; a field of the console's own (Jalali) kind
-  // keeps its default.
-  const start = new Date(Date.now() + startsInMinutes * 60_000);
-  const end = new Date(start.getTime() + hours * 3600_000);
-  const local = (d) => new Date(d.getTime() + 3.5 * 3600_000).toISOString().slice(0, 16); // Asia/Tehran, no DST
-  const dates = page.locator('input[type=datetime-local]');
-  if ((await dates.count()) >= 2) {
-    await dates.nth(0).fill(local(start));
-    await dates.nth(1).fill(local(end));
+// Inspector: an outage notice in both languages, at the times the form proposes (a planned
+// outage, days ahead, within the kiosks' welcome-screen horizon); returns the route's notice.
+export async function publishNotice(page, { textFa, textEn }) {
+  await goTo(page, 'nav-notices', T.notices, '#/notices');
+  const textBox = () => pick('Persian text field', field(page, 'notice-text-fa', T.textFa), { timeout: 3_000 });
+  let fa = await textBox().catch(() => null);
+  if (!fa) {
+    await (await pick('new notice link', link(page, 'notice-new', T.newNotice))).click();
+    fa = await pick('Persian text field', field(page, 'notice-text-fa', T.textFa));
   }
-  const submit = await pick('publish button', button(page, 'notice-publish', T.publish));
+  await fa.fill(textFa);
+  await (await pick('English text field', field(page, 'notice-text-en', T.textEn))).fill(textEn);
+  const submit = await pick('the notice form\'s submit button', [byTestId(page, 'notice-publish'), submitOf(fa)]);
   const made = await expectCall(page, 'POST', /^\/v1\/staff\/notices$/, () => submit.click());
   return made.body.notice;
 }
 
-// Office manager: open a case (application or failure report) by its tracking code and record a
-// decision through the page. Returns the decision route's reply.
-export async function decide(page, { kind, code, status, note, credit }) {
-  await goTo(page, kind === 'application' ? 'nav-applications' : 'nav-failure-reports', kind === 'application' ? T.applications : T.failureReports);
-  const row = await pick(`case ${code} in the list`, [
-    byTestId(page, `case-${code}`),
-    page.getByRole('link', { name: codePattern(code) }),
-    page.getByRole('row', { name: codePattern(code) }),
-    page.getByText(codePattern(code)),
-  ]);
+// Office manager: open a case (application or failure report) from its list by its tracking code
+// as shown (grouped, Persian digits in Persian), write the note and press the decision's button.
+export async function decide(page, { kind, code, status, note }) {
+  const application = kind === 'application';
+  await goTo(page, application ? 'nav-applications' : 'nav-failure-reports', application ? T.applications : T.failureReports, application ? '#/applications' : '#/reports');
+  const row = await pick(`case ${code} in the list`, [byTestId(page, `case-${code}`), page.getByRole('link', { name: codePattern(code) })]);
   await row.click();
   await page.waitForLoadState('networkidle').catch(() => {});
-  const statusField = await pick('decision field', [byTestId(page, 'decision-status'), page.getByLabel(/decision|status|تصمیم|وضعیت/i)]);
-  if (await statusField.evaluate((e) => e.tagName === 'SELECT')) await statusField.selectOption(status);
-  else await page.getByRole('radio', { name: T.statusNames[status] }).first().check();
   await (await pick('note field', field(page, 'decision-note', T.note))).fill(note);
-  if (credit !== undefined) {
-    const c = page.getByLabel(/credit|اعتبار|جبران/i);
-    if ((await c.count()) > 0) await c.first().fill(String(credit));
-  }
-  const submit = await pick('decision submit button', button(page, 'decision-submit', T.decide));
-  return expectCall(page, 'POST', new RegExp(`^/v1/staff/cases/${code}/decision$`), () => submit.click());
+  const choice = await pick(`the "${status}" decision button`, [byTestId(page, `decision-${status}`), page.getByRole('button', { name: T.statusNames[status] })]);
+  return expectCall(page, 'POST', new RegExp(`^/v1/staff/cases/${code}/decision$`), () => choice.click());
 }
 
 // Technician lead: a one-time enrollment code for a terminal of an office; returns the code as
-// the page shows it (what a technician types) and the route's reply.
+// the page shows it (what a technician types into the kiosk) and the route's reply.
 export async function issueEnrollmentCode(page, { office, terminalId }) {
-  await goTo(page, 'nav-terminals', T.terminals);
-  const open = await pick('enrollment code button', button(page, 'enroll-new', T.issueCode));
-  await open.click();
+  await goTo(page, 'nav-fleet', T.terminals, '#/fleet');
+  const terminal = await pick('terminal id field', field(page, 'enroll-terminal-id', T.terminalId));
   const officeField = await pick('office field', field(page, 'enroll-office', T.office));
   if (await officeField.evaluate((e) => e.tagName === 'SELECT')) await officeField.selectOption(office);
   else await officeField.fill(office);
-  await (await pick('terminal id field', field(page, 'enroll-terminal-id', T.terminalId))).fill(terminalId);
-  const submit = await pick('issue button', button(page, 'enroll-issue', /issue|create|صدور|ساخت|ثبت/i));
+  await terminal.fill(terminalId);
+  const submit = await pick('the enrollment form\'s submit button', [byTestId(page, 'enroll-issue'), submitOf(terminal)]);
   const issued = await expectCall(page, 'POST', /^\/v1\/staff\/enrollment-codes$/, () => submit.click());
-  const shown = await pick('the issued code', [byTestId(page, 'enroll-code'), page.getByText(issued.body.display, { exact: false })]);
+  const shown = await pick('the issued code', [byTestId(page, 'enroll-code'), page.getByText(issued.body.display || issued.body.code, { exact: true })]);
   return { shown: latinDigits((await shown.innerText()).trim()), reply: issued.body };
 }
 
