@@ -71,7 +71,7 @@ async function look(page, name, { switchable = true } = {}) {
   const order = start.startsWith('en') ? ['en', 'fa'] : ['fa', 'en'];
   for (const lang of switchable ? order : order.slice(0, 1)) {
     await ui.setLanguage(page, lang);
-    await page.waitForLoadState('networkidle').catch(() => {});
+    await ui.settle(page);
     if (lang === 'fa') assert.equal(await ui.direction(page), 'rtl', `${name}: the Persian page is not right-to-left`);
     await screens.take(page, name, lang);
     const violations = await axeCheck(page);
@@ -289,7 +289,7 @@ for (const key of ['admin', 'inspector', 'manager', 'lead']) {
     assert.ok(links.length > 0, 'the navigation has no links');
     for (const [i, l] of links.entries()) {
       await page.goto(new URL(l.href, page.url()).toString());
-      await page.waitForLoadState('networkidle').catch(() => {});
+      await ui.settle(page);
       const slug = l.href.replace(/^.*#\//, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'home';
       await look(page, `${staff[key].role}-${String(i + 1).padStart(2, '0')}-${slug}`);
     }

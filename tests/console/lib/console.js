@@ -215,6 +215,16 @@ export async function api(page, path) {
   }, path);
 }
 
+// Waits until the page has drawn what it fetched: no request in flight for half a second, and no
+// part of it marked busy (aria-busy) or still saying it is loading (role=progressbar or the
+// console's loading line). Never fails: a page that stays busy is photographed as it is.
+export async function settle(page) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector('[aria-busy="true"], [role="progressbar"], main .loading'), null, { timeout: 10_000 })
+    .catch(() => {});
+}
+
 // The console's navigation: every link the signed-in role is offered, in order.
 export async function navigation(page) {
   const nav = page.getByRole('navigation');
@@ -240,7 +250,7 @@ export async function goTo(page, testId, name, route) {
     ...link(page, testId, name),
   ]);
   await target.click();
-  await page.waitForLoadState('networkidle').catch(() => {});
+  await settle(page);
 }
 
 // Whether `text` is on the page: in its visible text or in a form control's value (the console
@@ -300,7 +310,7 @@ export async function decide(page, { kind, code, status, note }) {
   await goTo(page, application ? 'nav-applications' : 'nav-failure-reports', application ? T.applications : T.failureReports, application ? '#/applications' : '#/reports');
   const row = await pick(`case ${code} in the list`, [byTestId(page, `case-${code}`), page.getByRole('link', { name: codePattern(code) })]);
   await row.click();
-  await page.waitForLoadState('networkidle').catch(() => {});
+  await settle(page);
   await (await pick('note field', field(page, 'decision-note', T.note))).fill(note);
   const choice = await pick(`the "${status}" decision button`, [byTestId(page, `decision-${status}`), page.getByRole('button', { name: T.statusNames[status] })]);
   return expectCall(page, 'POST', new RegExp(`^/v1/staff/cases/${code}/decision$`), () => choice.click());
