@@ -124,7 +124,7 @@ step('tools: Chromium, playwright-core, axe-core and the centre and kiosk binari
       throw new Error(`${binary} is missing: build it (cmake --build build/release --target pishkhan-centre pishkhan-kiosk)`);
     });
   }
-  await rm(runDir, { recursive: true, force: true });
+  await rm(out, { recursive: true, force: true }); // no screenshot of an earlier run is left to mislead
   await mkdir(runDir, { recursive: true });
   browser = await launch();
 });
