@@ -11,6 +11,7 @@
 #include "centre/centre_storage.h"
 #include "centre/diagnostics_store.h"
 #include "centre/enrollment_store.h"
+#include "centre/staff/staff_store.h"
 #include "domain/result.h"
 
 namespace pk::centre {
@@ -19,6 +20,7 @@ struct CentreBackends {
   std::unique_ptr<CentreStorage> storage;
   std::unique_ptr<EnrollmentStore> enrollment;
   std::unique_ptr<DiagnosticsStore> diagnostics;
+  std::unique_ptr<StaffStore> staff;  // the back office's accounts, sessions and audit log
 };
 
 // What a serving centre opens: on PostgreSQL, one pool of `pool_size` connections shared by the
@@ -30,6 +32,8 @@ struct CentreBackends {
                                                                   const std::string& database_url);
 [[nodiscard]] Result<std::unique_ptr<EnrollmentStore>> open_enrollment_store(
     const std::filesystem::path& data_dir, const std::string& database_url);
+[[nodiscard]] Result<std::unique_ptr<StaffStore>> open_staff_store(const std::filesystem::path& data_dir,
+                                                                   const std::string& database_url);
 [[nodiscard]] Result<std::unique_ptr<DiagnosticsStore>> open_diagnostics_store(
     const std::filesystem::path& data_dir, const std::string& database_url);
 

@@ -16,10 +16,12 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include <openssl/err.h>
 #include "centre/centre_backends.h"
 #include "centre/centre_http.h"
 #include "centre/centre_keys.h"
 #include "centre/enrollment_tls.h"
+#include "centre/staff/staff_http.h"
 #include "protocol/encoding.h"
 #include "protocol/wire.h"
 
@@ -60,6 +62,11 @@ Result<std::unique_ptr<CentreServer>> CentreServer::start(CentreConfig config) {
                                                         std::move(backends->enrollment)));
   centre->m_seal = std::move(keys->sealing);
   centre->m_diagnostics = std::move(backends->diagnostics);
+  centre->m_staff = std::move(backends->staff);
+  centre->m_console = std::make_unique<StaffConsole>(
+      StaffContext{*centre->m_storage, *centre->m_enrollment, *centre->m_diagnostics, *centre->m_staff,
+                   centre->m_seal, *centre->m_ca, centre->m_config.catalog_file,
+                   centre->m_config.data_dir / "catalog.json", centre->m_config.console_dir});
   if (!centre->m_server->is_valid()) return make_error("centre: the TLS context could not be set up");
   if (centre->m_config.listener == Listener::FrontDoor && centre->m_config.front_door_secret.size() < 32)
     return make_error("centre: behind a front door the centre needs its secret (32 characters or more)");
@@ -183,6 +190,16 @@ void CentreServer::add_routes() {
     }
     if (request.path == "/v1/enroll" || request.path == "/v1/enroll/ca")
       return httplib::Server::HandlerResponse::Unhandled;
+    // The back office: staff sessions, never terminal certificates (and a staff session opens
+    // none of the terminals' routes below, which all need a certificate).
+    if (is_staff_path(request.path)) {
+      if (presents_client_certificate(request)) {
+        reply_refusal(response, 403, "terminal_certificate",
+                      "terminal certificates do not open the back office");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     return admit(request, response) ? httplib::Server::HandlerResponse::Unhandled
                                     : httplib::Server::HandlerResponse::Handled;
   });
@@ -192,6 +209,18 @@ void CentreServer::add_routes() {
   add_upload_routes();
   add_ledger_routes();
   add_diagnostics_routes();
+  m_console->add_routes(*m_server);
+}
+
+bool CentreServer::is_staff_path(const std::string& path) {
+  return path == "/" || path == "/console" || path.starts_with("/console/") || path.starts_with("/v1/staff/");
+}
+
+bool CentreServer::presents_client_certificate(const httplib::Request& request) const {
+  if (m_config.listener == Listener::FrontDoor) return !request.get_header_value(kClientCertHeader).empty();
+  const PeerCertificate peer = peer_certificate(request);
+  ERR_clear_error();
+  return peer.cert != nullptr;
 }
 
 int64_t CentreServer::body_limit(const std::string& method, const std::string& path) const {
@@ -254,8 +283,9 @@ void CentreServer::add_info_routes() {
   });
 
   m_server->Get("/v1/catalog", [this](const httplib::Request& request, httplib::Response& response) {
-    // Read on every request, so a technician can replace the file without a restart.
-    std::ifstream in(m_config.catalog_file, std::ios::binary);
+    // Read on every request, so a technician can replace the file without a restart, and a
+    // catalog an administrator published from the console is served at once.
+    std::ifstream in(m_console->context().served_catalog_file(), std::ios::binary);
     if (!in) return http::reply_error(response, 503, "catalog file not available");
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     // The ETag is the bytes' digest: terminals checking every half hour get a 304, not the file.

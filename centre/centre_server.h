@@ -26,6 +26,8 @@
 #include "centre/enrollment_store.h"
 #include "centre/sealing_key.h"
 #include "centre/signing_key.h"
+#include "centre/staff/staff_console.h"
+#include "centre/staff/staff_store.h"
 #include "domain/result.h"
 
 namespace httplib {
@@ -64,7 +66,11 @@ struct CentreConfig {
   // bundles in that PostgreSQL database, which several centre instances may share
   // (centre/centre_backends.h).
   std::string database_url;
-  std::filesystem::path catalog_file;  // served signed at /v1/catalog
+  // Served signed at /v1/catalog until an administrator publishes an edited catalog from the
+  // console, which goes to <data_dir>/catalog.json and is served from then on.
+  std::filesystem::path catalog_file;
+  // The web console's static files, served at /console/ (centre/console in the source tree).
+  std::filesystem::path console_dir;
   Listener listener = Listener::Tls;
   // With Listener::FrontDoor: the secret the front door sends with every request. A request
   // without it is refused, so nothing else on the machine can pose as the front door.
@@ -106,6 +112,7 @@ class CentreServer {
   [[nodiscard]] const CertificateAuthority& certificate_authority() const { return *m_ca; }
   [[nodiscard]] EnrollmentStore& enrollment() { return *m_enrollment; }
   [[nodiscard]] DiagnosticsStore& diagnostics() { return *m_diagnostics; }
+  [[nodiscard]] StaffStore& staff() { return *m_staff; }
   // Blocks until the server thread has ended.
   void stop();
   // Asks the listen loop to end and returns at once (what a signal handler may call).
@@ -121,6 +128,9 @@ class CentreServer {
   [[nodiscard]] int64_t body_limit(const std::string& method, const std::string& path) const;
   [[nodiscard]] bool within_body_limit(const httplib::Request& request, httplib::Response& response) const;
   void add_enrollment_routes();
+  // The back office's paths (/console/..., /v1/staff/...): staff sessions, not certificates.
+  [[nodiscard]] static bool is_staff_path(const std::string& path);
+  [[nodiscard]] bool presents_client_certificate(const httplib::Request& request) const;
   // The terminal of the request's client certificate when it is enrolled and not revoked;
   // otherwise the status (403, or 503 when the records cannot be read) and the reason.
   struct Admission {
@@ -156,6 +166,8 @@ class CentreServer {
   std::unique_ptr<CertificateAuthority> m_ca;
   std::unique_ptr<EnrollmentStore> m_enrollment;
   std::unique_ptr<DiagnosticsStore> m_diagnostics;
+  std::unique_ptr<StaffStore> m_staff;
+  std::unique_ptr<StaffConsole> m_console;
   std::mutex m_enroll_mutex;  // one enrollment at a time: a code is checked and used atomically
   struct Verdict {
     Authorisation authorisation;

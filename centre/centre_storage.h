@@ -54,6 +54,13 @@ struct TerminalUsage {
   int64_t pending_bytes = 0;    // their declared lengths less what has arrived
 };
 
+// A terminal's latest heartbeat: when it was last heard from, and what its outbox held.
+struct HeartbeatRecord {
+  std::string terminal_id;
+  int64_t last_seen_unix = 0;
+  int64_t pending_outbox = 0;
+};
+
 struct CentreCounts {
   int64_t applications = 0;
   int64_t uploads = 0;
@@ -86,7 +93,7 @@ struct CaseSummary {
 
 struct CaseDetail {
   CaseSummary summary;
-  sync::Submission submission;       // as the terminal sent it (personal data still sealed)
+  sync::Submission submission;               // as the terminal sent it (personal data still sealed)
   std::vector<std::string> page_upload_ids;  // by page index; read them with read_upload()
 };
 
@@ -183,6 +190,8 @@ class CentreStorage {
   [[nodiscard]] virtual Result<void> add_notice(const sync::OutageNotice& notice) = 0;
   [[nodiscard]] virtual Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix,
                                                       int64_t pending_outbox) = 0;
+  // Every terminal's latest heartbeat (the fleet page), by terminal id.
+  [[nodiscard]] virtual Result<std::vector<HeartbeatRecord>> heartbeats() = 0;
   [[nodiscard]] virtual Result<CentreCounts> counts() = 0;
 
   // Stores a terminal's ledger rows under (terminal, row id), in one transaction: a row sent

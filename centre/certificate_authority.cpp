@@ -216,7 +216,7 @@ Result<IssuedCertificate> CertificateAuthority::issue_terminal_certificate(X509_
   EVP_PKEY* key = X509_REQ_get0_pubkey(request);
   if (key == nullptr) return make_error("the certificate request carries no public key");
   auto subject = name_of({{"O", "Pishkhan"}, {"OU", office}, {"CN", terminal_id}});
-  auto cert = new_certificate(key, subject.get(), m_ca_cert.get(), 10 * 366);
+  auto cert = new_certificate(key, subject.get(), m_ca_cert.get(), kTerminalCertificateDays);
   if (!cert) return cert.error();
   for (auto [nid, value] :
        {std::pair{NID_basic_constraints, "critical,CA:FALSE"},

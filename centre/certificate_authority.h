@@ -16,6 +16,10 @@
 
 namespace pk::centre {
 
+// How long a terminal's certificate is valid from its issue (a terminal is enrolled again by a
+// technician long before: a factory reset or a replaced unit).
+inline constexpr long kTerminalCertificateDays = 10 * 366;
+
 struct IssuedCertificate {
   std::string pem;
   std::string sha256;  // hex SHA-256 of the DER: what the centre checks on every request

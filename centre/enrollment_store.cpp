@@ -53,6 +53,7 @@ class SqliteEnrollmentStore final : public EnrollmentStore {
                                           const std::function<std::string(int)>& make_reply) override;
   Result<Authorisation> authorise(const std::string& cert_sha256) override;
   Result<int> revoke_terminal(const std::string& terminal_id, int64_t now_unix) override;
+  Result<std::vector<TerminalRecord>> terminals() override;
 
  protected:
   Result<void> insert_code(const std::string& code_sha256, const std::string& terminal_id,
@@ -209,6 +210,31 @@ Result<Authorisation> SqliteEnrollmentStore::authorise(const std::string& cert_s
   authorisation.state = find->column_int64(1) != 0 ? CertificateState::Revoked : CertificateState::Active;
   authorisation.terminal_number = static_cast<int>(find->column_int64(2));
   return authorisation;
+}
+
+Result<std::vector<TerminalRecord>> SqliteEnrollmentStore::terminals() {
+  std::lock_guard lock(m_mutex);
+  auto query = m_db.prepare(
+      "SELECT t.terminal_id, t.office, t.terminal_number, t.enrolled_unix, t.revoked_unix, "
+      "  (SELECT max(issued_unix) FROM certificates c WHERE c.terminal_id = t.terminal_id) "
+      "FROM terminals t ORDER BY t.terminal_id");
+  if (!query) return query.error();
+  std::vector<TerminalRecord> list;
+  for (;;) {
+    auto row = query->step();
+    if (!row) return row.error();
+    if (*row == StepResult::Done) break;
+    TerminalRecord record;
+    record.terminal_id = query->column_text(0);
+    record.office = query->column_text(1);
+    record.terminal_number = static_cast<int>(query->column_int64(2));
+    record.enrolled_unix = query->column_int64(3);
+    record.state = query->column_is_null(4) ? CertificateState::Active : CertificateState::Revoked;
+    if (const auto issued = query->column_optional_int64(5))
+      record.certificate_expires_unix = *issued + kTerminalCertificateDays * 24 * 60 * 60;
+    list.push_back(std::move(record));
+  }
+  return list;
 }
 
 Result<int> SqliteEnrollmentStore::revoke_terminal(const std::string& terminal_id, int64_t now_unix) {

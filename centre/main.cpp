@@ -25,6 +25,7 @@
 #include <ctime>
 #include <fstream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "base/png_io.h"
 #include "centre/centre_backends.h"
@@ -33,11 +34,16 @@
 #include "centre/diagnostics_store.h"
 #include "centre/enrollment_store.h"
 #include "centre/province_summary.h"
+#include "centre/staff/staff_console.h"
+#include "centre/staff/staff_store.h"
 #include "domain/jalali.h"
 #include "protocol/enrollment_code.h"
 #include "protocol/enrollment_crypto.h"
 #include "protocol/enrollment_qr.h"
 
+#ifndef PK_CONSOLE_DIR
+#define PK_CONSOLE_DIR "centre/console"
+#endif
 #ifndef PK_SOURCE_DATA_DIR
 #define PK_SOURCE_DATA_DIR "data"
 #endif
@@ -101,6 +107,57 @@ int show_enrollment_qr(const std::string& code, const std::string& url, const st
   return 0;
 }
 
+struct StaffSetupOptions {
+  std::string role = "administrator";
+  std::string display_name;
+  std::string office;
+};
+
+// --staff-setup-link: the first administrator (scripts/run makes one), or a fresh link for a
+// staff member who lost their phone. Prints the link's path; the console is on the centre's
+// own address.
+int print_staff_setup_link(const pk::centre::CentreConfig& config, const std::string& username,
+                           const StaffSetupOptions& options) {
+  const auto role = pk::centre::staff_role_from(options.role);
+  if (!role) {
+    std::fprintf(stderr, "--role is one of inspector, office_manager, technician_lead, administrator\n");
+    return 2;
+  }
+  if (*role == pk::centre::StaffRole::OfficeManager && options.office.empty()) {
+    std::fprintf(stderr, "an office manager needs --staff-office\n");
+    return 2;
+  }
+  if (username.size() < 3 || username.size() > 32 ||
+      username.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
+    std::fprintf(stderr, "--staff-setup-link takes a username of 3 to 32 of a-z, 0-9, '.', '_' and '-'\n");
+    return 2;
+  }
+  auto staff = pk::centre::open_staff_store(config.data_dir, config.database_url);
+  if (!staff) {
+    spdlog::critical("{}", staff.error().message);
+    return 1;
+  }
+  pk::centre::StaffAccount account;
+  account.username = username;
+  account.display_name = options.display_name.empty() ? username : options.display_name;
+  account.role = *role;
+  account.office = *role == pk::centre::StaffRole::OfficeManager ? options.office : "";
+  account.created_unix = std::time(nullptr);
+  auto link = pk::centre::make_setup_link(**staff, account, account.created_unix);
+  if (!link) {
+    spdlog::critical("{}", link.error().message);
+    return 1;
+  }
+  (void)(*staff)->append_audit({0, account.created_unix, "centre",
+                                link->created ? "create_account" : "reset_account", username,
+                                nlohmann::json{{"role", options.role}, {"by", "command line"}}.dump()});
+  std::printf("%s\n", link->path.c_str());
+  std::fprintf(stderr, "%s: open https://<centre>%s within 72 hours to set the password and TOTP app\n",
+               link->created ? "account made" : "account reset (its password and TOTP app are set again)",
+               link->path.c_str());
+  return 0;
+}
+
 int print_sla_summary(const pk::centre::CentreConfig& config, int year, const std::string& services_text,
                       int64_t as_of) {
   std::vector<int> services;
@@ -137,6 +194,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Pishkhan reference central service"};
   pk::centre::CentreConfig config;
   config.catalog_file = std::filesystem::path(PK_SOURCE_DATA_DIR) / "catalog.json";
+  config.console_dir = PK_CONSOLE_DIR;
   app.add_option("--data", config.data_dir, "data folder (created if missing)")->required();
   app.add_option(
       "--database", config.database_url,
@@ -146,6 +204,18 @@ int main(int argc, char** argv) {
   app.add_option("--port", config.port, "TCP port (0: any free port)")->default_val(8443);
   app.add_option("--host", config.host, "address to listen on")->default_val("127.0.0.1");
   app.add_option("--catalog", config.catalog_file, "catalog JSON served signed at /v1/catalog");
+  app.add_option("--console-dir", config.console_dir, "the web console's files, served at /console/");
+  std::string setup_user;
+  StaffSetupOptions setup;
+  auto* setup_link =
+      app.add_option("--staff-setup-link", setup_user,
+                     "make a back-office account USER (or give an existing one a fresh link: its "
+                     "password and TOTP app are set again), print its one-time set-up link, and exit");
+  app.add_option("--role", setup.role,
+                 "the account's role (inspector, office_manager, technician_lead, administrator)")
+      ->needs(setup_link);
+  app.add_option("--display-name", setup.display_name, "the account holder's name")->needs(setup_link);
+  app.add_option("--staff-office", setup.office, "an office manager's office")->needs(setup_link);
   std::string export_seal_key;
   app.add_option("--export-seal-key", export_seal_key,
                  "write the public sealing key (hex) to this file, for a terminal's keys/centre-seal.pub");
@@ -216,6 +286,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (summary_year != 0) return print_sla_summary(config, summary_year, summary_services, summary_as_of);
+  if (!setup_user.empty()) return print_staff_setup_link(config, setup_user, setup);
 
   if (!office.empty() && !issue_code && issue_count == 0) {
     std::fprintf(stderr, "--office needs --issue-enrollment-code or --issue-enrollment-codes\n");

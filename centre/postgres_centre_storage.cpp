@@ -98,6 +98,18 @@ class PostgresCentreStorage final : public CentreStorage {
         [&](Connection& c) { return status_of(c, tracking_code, &terminal_id); });
   }
 
+  // TEMPORARY (this session): the back office's case calls on PostgreSQL are being written on
+  // branch pg-staff; until it lands they refuse plainly.
+  Result<std::vector<CaseSummary>> list_cases(const CaseFilter&) override {
+    return make_error("centre: the back office's cases are not yet on PostgreSQL");
+  }
+  Result<std::optional<CaseDetail>> find_case(const std::string&) override {
+    return make_error("centre: the back office's cases are not yet on PostgreSQL");
+  }
+  Result<void> decide(const std::string&, const CaseDecisionRequest&, int64_t) override {
+    return make_error("centre: the back office's cases are not yet on PostgreSQL");
+  }
+
   Result<void> set_status(const std::string& tracking_code, sync::CentreStatus next) override {
     auto done =
         m_pool->transaction<bool>("set status of " + tracking_code, [&](Connection& c) -> Result<bool> {
@@ -107,7 +119,7 @@ class PostgresCentreStorage final : public CentreStorage {
           if (current->empty()) return make_error("centre: no application " + tracking_code);
           const auto now =
               sync::centre_status_from(current->text(0, 0)).value_or(sync::CentreStatus::Receiving);
-          if (static_cast<int>(next) < static_cast<int>(now))
+          if (sync::rank(next) < sync::rank(now) || (sync::is_final(now) && next != now))
             return make_error("centre: " + tracking_code + " cannot go back from " +
                               std::string(sync::to_string(now)));
           auto update = c.exec("UPDATE applications SET status = $2 WHERE tracking_code = $1",
@@ -300,6 +312,19 @@ class PostgresCentreStorage final : public CentreStorage {
                  "INSERT INTO heartbeats VALUES ($1, $2, $3) ON CONFLICT (terminal_id) DO UPDATE SET "
                  "last_seen_unix = excluded.last_seen_unix, pending_outbox = excluded.pending_outbox",
                  Params().text(terminal_id).int64(at_unix).int64(pending));
+  }
+
+  Result<std::vector<HeartbeatRecord>> heartbeats() override {
+    return m_pool->read<std::vector<HeartbeatRecord>>(
+        "heartbeats", [](Connection& c) -> Result<std::vector<HeartbeatRecord>> {
+          auto rows = c.exec(
+              "SELECT terminal_id, last_seen_unix, pending_outbox FROM heartbeats ORDER BY terminal_id");
+          if (!rows) return rows.error();
+          std::vector<HeartbeatRecord> list;
+          for (int i = 0; i < rows->size(); ++i)
+            list.push_back({rows->text(i, 0), rows->int64(i, 1), rows->int64(i, 2)});
+          return list;
+        });
   }
 
   Result<CentreCounts> counts() override {

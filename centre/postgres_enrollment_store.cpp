@@ -119,6 +119,11 @@ class PostgresEnrollmentStore final : public EnrollmentStore {
     });
   }
 
+  // TEMPORARY (this session): written on branch pg-staff.
+  Result<std::vector<TerminalRecord>> terminals() override {
+    return make_error("centre: the fleet is not yet listed on PostgreSQL");
+  }
+
   Result<int> revoke_terminal(const std::string& terminal_id, int64_t now_unix) override {
     auto revoked = m_pool->transaction<std::optional<int>>(
         "enrollment: revoke " + terminal_id, [&](Connection& c) -> Result<std::optional<int>> {

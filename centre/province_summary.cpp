@@ -64,9 +64,16 @@ std::optional<std::vector<int>> parse_service_list(const std::string& text) {
 }
 
 Result<SlaSummary> province_summary(CentreStorage& storage, const std::filesystem::path& catalog_file,
-                                    int year, int64_t as_of_unix, std::vector<int> services) {
+                                    int year, int64_t as_of_unix, std::vector<int> services,
+                                    const std::optional<std::vector<std::string>>& only_terminals) {
   auto ledgers = storage.terminal_ledgers();
   if (!ledgers) return ledgers.error();
+  // An office's figures: only its terminals' ledgers.
+  if (only_terminals)
+    std::erase_if(*ledgers, [&](const TerminalLedger& l) {
+      return std::find(only_terminals->begin(), only_terminals->end(), l.terminal_id) ==
+             only_terminals->end();
+    });
   auto notices = storage.notices();
   if (!notices) return notices.error();
   if (services.empty()) services = default_services(catalog_file, *ledgers);

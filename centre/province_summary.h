@@ -18,8 +18,8 @@ namespace pk::centre {
 
 // services empty: the services of `catalog_file`, or failing that every service a terminal's
 // outages or failure reports name.
-[[nodiscard]] Result<SlaSummary> province_summary(CentreStorage& storage,
-                                                  const std::filesystem::path& catalog_file, int year,
-                                                  int64_t as_of_unix, std::vector<int> services = {});
+[[nodiscard]] Result<SlaSummary> province_summary(
+    CentreStorage& storage, const std::filesystem::path& catalog_file, int year, int64_t as_of_unix,
+    std::vector<int> services = {}, const std::optional<std::vector<std::string>>& only_terminals = {});
 
 }  // namespace pk::centre

@@ -4,12 +4,15 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "base/database.h"
+#include "centre/case_rules.h"
 #include "centre/upload_plan.h"
 #include "protocol/encoding.h"
 
@@ -17,6 +20,7 @@ namespace pk::centre {
 namespace {
 
 using store::Database;
+using store::Statement;
 using store::StepResult;
 using store::Transaction;
 
@@ -74,6 +78,13 @@ CREATE TABLE IF NOT EXISTS ledger_clock_events (
 CREATE TABLE IF NOT EXISTS centre_keys (
   one_row INTEGER PRIMARY KEY CHECK (one_row = 1), sealing_public_key_hex TEXT NOT NULL,
   catalog_public_key_hex TEXT NOT NULL, recorded_unix INTEGER NOT NULL
+);
+-- The back office's latest word on a case (an application or a failure report): what the
+-- citizen's status check shows beside the status. Added after version 2 without a version step:
+-- it is a new table, made on any earlier file by this script.
+CREATE TABLE IF NOT EXISTS case_decisions (
+  tracking_code TEXT PRIMARY KEY REFERENCES applications(tracking_code), note TEXT NOT NULL,
+  credit TEXT NOT NULL, decided_by TEXT NOT NULL, decided_unix INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS heartbeats (
   terminal_id TEXT PRIMARY KEY, last_seen_unix INTEGER NOT NULL, pending_outbox INTEGER NOT NULL
@@ -172,13 +183,99 @@ class SqliteCentreStorage final : public CentreStorage {
     auto current = status_locked(nullptr, tracking_code);
     if (!current) return current.error();
     if (!*current) return make_error("centre: no application " + tracking_code);
-    if (static_cast<int>(next) < static_cast<int>((*current)->status)) {
+    const sync::CentreStatus now = (*current)->status;
+    if (sync::rank(next) < sync::rank(now) || (sync::is_final(now) && next != now)) {
       return make_error("centre: " + tracking_code + " cannot go back from " +
-                        std::string(sync::to_string((*current)->status)));
+                        std::string(sync::to_string(now)));
     }
     auto update = m_db.prepare("UPDATE applications SET status = ?2 WHERE tracking_code = ?1");
     if (!update) return update.error();
     return update->bind(1, tracking_code).bind(2, sync::to_string(next)).run();
+  }
+
+  Result<std::vector<CaseSummary>> list_cases(const CaseFilter& filter) override {
+    std::lock_guard lock(m_mutex);
+    if (filter.terminal_ids && filter.terminal_ids->empty()) return std::vector<CaseSummary>();
+    std::string sql = std::string(kCaseColumns) + " WHERE 1 = 1";
+    if (filter.terminal_ids) sql += " AND a.terminal_id IN (SELECT value FROM json_each(?1))";
+    if (!filter.kind.empty()) sql += " AND json_extract(a.submission, '$.kind') = ?2";
+    if (filter.service_number) sql += " AND json_extract(a.submission, '$.service_number') = ?3";
+    if (filter.status) sql += " AND a.status = ?4";
+    sql += " ORDER BY json_extract(a.submission, '$.created_at_unix') DESC, a.tracking_code DESC LIMIT ?5";
+    auto query = m_db.prepare(sql);
+    if (!query) return query.error();
+    if (filter.terminal_ids) query->bind(1, nlohmann::json(*filter.terminal_ids).dump());
+    if (!filter.kind.empty()) query->bind(2, filter.kind);
+    if (filter.service_number) query->bind(3, *filter.service_number);
+    if (filter.status) query->bind(4, sync::to_string(*filter.status));
+    query->bind(5, int64_t{std::max(1, filter.limit)});
+    std::vector<CaseSummary> cases;
+    for (;;) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (*row == StepResult::Done) break;
+      auto summary = case_summary(*query);
+      if (!summary) return summary.error();
+      cases.push_back(std::move(summary).value().first);
+    }
+    return cases;
+  }
+
+  Result<std::optional<CaseDetail>> find_case(const std::string& tracking_code) override {
+    std::lock_guard lock(m_mutex);
+    auto query = m_db.prepare(std::string(kCaseColumns) + " WHERE a.tracking_code = ?1");
+    if (!query) return query.error();
+    query->bind(1, tracking_code);
+    auto row = query->step();
+    if (!row) return row.error();
+    if (*row == StepResult::Done) return std::optional<CaseDetail>();
+    auto summary = case_summary(*query);
+    if (!summary) return summary.error();
+    CaseDetail detail;
+    detail.summary = std::move(summary->first);
+    detail.submission = std::move(summary->second);
+    auto pages = m_db.prepare("SELECT id FROM uploads WHERE tracking_code = ?1 ORDER BY page_index");
+    if (!pages) return pages.error();
+    pages->bind(1, tracking_code);
+    for (;;) {
+      auto page = pages->step();
+      if (!page) return page.error();
+      if (*page == StepResult::Done) break;
+      detail.page_upload_ids.push_back(pages->column_text(0));
+    }
+    return std::optional<CaseDetail>(std::move(detail));
+  }
+
+  Result<void> decide(const std::string& tracking_code, const CaseDecisionRequest& request,
+                      int64_t now_unix) override {
+    std::lock_guard lock(m_mutex);
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) return transaction.error();
+    auto current = m_db.prepare(
+        "SELECT status, json_extract(submission, '$.kind') FROM applications WHERE tracking_code = ?1");
+    if (!current) return current.error();
+    current->bind(1, tracking_code);
+    auto row = current->step();
+    if (!row) return row.error();
+    if (*row == StepResult::Done)
+      return make_error(tracking_code + ": no such application or failure report");
+    const auto status =
+        sync::centre_status_from(current->column_text(0)).value_or(sync::CentreStatus::Receiving);
+    if (auto allowed = check_decision(tracking_code, current->column_text(1), status, request); !allowed)
+      return allowed.error();
+    auto update = m_db.prepare("UPDATE applications SET status = ?2 WHERE tracking_code = ?1");
+    if (!update) return update.error();
+    if (auto ran = update->bind(1, tracking_code).bind(2, sync::to_string(request.status)).run(); !ran)
+      return ran.error();
+    auto decision = m_db.prepare("INSERT OR REPLACE INTO case_decisions VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!decision) return decision.error();
+    decision->bind(1, tracking_code)
+        .bind(2, request.decision.note)
+        .bind(3, request.decision.credit)
+        .bind(4, request.decided_by)
+        .bind(5, now_unix);
+    if (auto ran = decision->run(); !ran) return ran.error();
+    return transaction->commit();
   }
 
   Result<UploadInfo> create_upload(const std::string& terminal_id, int64_t length,
@@ -353,6 +450,21 @@ class SqliteCentreStorage final : public CentreStorage {
     return upsert->bind(1, terminal_id).bind(2, at_unix).bind(3, pending).run();
   }
 
+  Result<std::vector<HeartbeatRecord>> heartbeats() override {
+    std::lock_guard lock(m_mutex);
+    auto query = m_db.prepare(
+        "SELECT terminal_id, last_seen_unix, pending_outbox FROM heartbeats ORDER BY terminal_id");
+    if (!query) return query.error();
+    std::vector<HeartbeatRecord> list;
+    for (;;) {
+      auto row = query->step();
+      if (!row) return row.error();
+      if (*row == StepResult::Done) break;
+      list.push_back({query->column_text(0), query->column_int64(1), query->column_int64(2)});
+    }
+    return list;
+  }
+
   Result<CentreCounts> counts() override {
     std::lock_guard lock(m_mutex);
     CentreCounts counts;
@@ -508,6 +620,34 @@ class SqliteCentreStorage final : public CentreStorage {
   }
 
  private:
+  // A case's columns, in the order case_summary() reads them.
+  static constexpr std::string_view kCaseColumns =
+      "SELECT a.tracking_code, a.terminal_id, a.submission, a.status, d.note, d.credit, d.decided_unix, "
+      "  d.decided_by, (SELECT count(*) FROM uploads u WHERE u.tracking_code = a.tracking_code), "
+      "  (SELECT count(*) FROM uploads u WHERE u.tracking_code = a.tracking_code AND u.complete = 1) "
+      "FROM applications a LEFT JOIN case_decisions d ON d.tracking_code = a.tracking_code";
+
+  static Result<std::pair<CaseSummary, sync::Submission>> case_summary(const Statement& row) {
+    auto submission = sync::parse_submission(row.column_text(2));
+    if (!submission)
+      return make_error("centre: case " + row.column_text(0) + ": " + submission.error().message);
+    CaseSummary summary;
+    summary.tracking_code = row.column_text(0);
+    summary.terminal_id = row.column_text(1);
+    summary.kind = submission->kind;
+    summary.service_number = submission->service_number;
+    summary.channel = submission->channel;
+    summary.created_at_unix = submission->created_at_unix;
+    summary.status = sync::centre_status_from(row.column_text(3)).value_or(sync::CentreStatus::Receiving);
+    if (!row.column_is_null(6)) {
+      summary.decision = sync::CentreDecision{row.column_text(4), row.column_text(5), row.column_int64(6)};
+      summary.decided_by = row.column_text(7);
+    }
+    summary.pages = static_cast<int>(row.column_int64(8));
+    summary.pages_complete = static_cast<int>(row.column_int64(9));
+    return std::pair{std::move(summary), std::move(submission).value()};
+  }
+
   struct Row {
     UploadInfo info;
     std::optional<std::string> tracking_code;
@@ -559,6 +699,15 @@ class SqliteCentreStorage final : public CentreStorage {
                               "/v1/uploads/" + pages->column_text(1), pages->column_int64(2),
                               pages->column_int64(3), pages->column_text(4), pages->column_int64(5) != 0});
     }
+    auto decision =
+        m_db.prepare("SELECT note, credit, decided_unix FROM case_decisions WHERE tracking_code = ?1");
+    if (!decision) return decision.error();
+    decision->bind(1, tracking_code);
+    auto decided = decision->step();
+    if (!decided) return decided.error();
+    if (*decided == StepResult::Row)
+      status.decision =
+          sync::CentreDecision{decision->column_text(0), decision->column_text(1), decision->column_int64(2)};
     return std::optional<sync::ApplicationStatus>(std::move(status));
   }
 

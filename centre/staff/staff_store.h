@@ -49,7 +49,7 @@ struct StaffAccount {
   StaffRole role = StaffRole::Inspector;
   std::string office;  // the office of an office manager; empty for the other roles
   AccountState state = AccountState::AwaitingSetUp;
-  std::string password_hash;      // argon2id, crypto_pwhash_str format; empty until set up
+  std::string password_hash;       // argon2id, crypto_pwhash_str format; empty until set up
   std::string totp_secret_sealed;  // base64 of the sealed secret; empty until set up
   int failed_logins = 0;           // consecutive; reset by a successful sign-in
   int64_t locked_until_unix = 0;   // 0: not locked
@@ -68,8 +68,8 @@ struct StaffSession {
 struct AuditEntry {
   int64_t id = 0;  // assigned by the store, increasing
   int64_t at_unix = 0;
-  std::string actor;   // a username, or "centre" for the command line
-  std::string action;  // "login", "login_failed", "view_personal", "decide", "publish_notice", ...
+  std::string actor;    // a username, or "centre" for the command line
+  std::string action;   // "login", "login_failed", "view_personal", "decide", "publish_notice", ...
   std::string subject;  // what it was done to: a tracking code, a username, a terminal id
   std::string detail;   // a short JSON object with the rest
 };
@@ -82,7 +82,8 @@ class StaffStore {
 
   // Creates the account (AwaitingSetUp) and a set-up token for it (hashed), in one
   // transaction. Error when the username is taken.
-  [[nodiscard]] virtual Result<void> create_account(const StaffAccount& account, const std::string& token_sha256,
+  [[nodiscard]] virtual Result<void> create_account(const StaffAccount& account,
+                                                    const std::string& token_sha256,
                                                     int64_t token_expires_unix) = 0;
   [[nodiscard]] virtual Result<std::optional<StaffAccount>> find_account(const std::string& username) = 0;
   [[nodiscard]] virtual Result<std::vector<StaffAccount>> accounts() = 0;

@@ -1,0 +1,198 @@
+// Signing in and out, and setting an account up from its one-time link.
+#include <httplib.h>
+#include <sodium.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "centre/centre_http.h"
+#include "centre/staff/password.h"
+#include "centre/staff/qr_svg.h"
+#include "centre/staff/staff_console.h"
+#include "centre/staff/staff_http.h"
+#include "centre/staff/totp.h"
+#include "protocol/encoding.h"
+
+namespace pk::centre {
+namespace {
+
+using json = nlohmann::json;
+
+std::optional<json> parse_body(const httplib::Request& request, httplib::Response& response) {
+  json body = json::parse(request.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    http::reply_error(response, 400, "the request is not a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+std::string text_field(const json& body, const char* key) {
+  const auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The TOTP secret of an account, opened with the centre's sealing key.
+std::optional<std::vector<uint8_t>> open_totp_secret(const StaffAccount& account, const store::KeyPair& key) {
+  auto sealed = sync::from_base64(account.totp_secret_sealed);
+  if (!sealed) return std::nullopt;
+  auto clear = store::open_sealed(*sealed, key);
+  if (!clear) return std::nullopt;
+  return std::vector<uint8_t>(clear->bytes().begin(), clear->bytes().end());
+}
+
+}  // namespace
+
+void StaffConsole::add_session_routes(httplib::Server& server) {
+  server.Post("/v1/staff/login", [this](const httplib::Request& request, httplib::Response& response) {
+    auto body = parse_body(request, response);
+    if (!body) return;
+    const std::string username = text_field(*body, "username");
+    const std::string password = text_field(*body, "password");
+    const std::string code = text_field(*body, "code");
+    const int64_t now = std::time(nullptr);
+    auto found = username.size() <= 64 ? m_context.staff.find_account(username)
+                                       : Result<std::optional<StaffAccount>>(std::optional<StaffAccount>());
+    if (!found) return http::reply_error(response, 503, "the staff records cannot be read");
+    const auto refuse = [&](const std::string& why) {
+      audit(username.substr(0, 64), "login_failed", username.substr(0, 64), json{{"why", why}}.dump());
+      reply_refusal(response, 401, "credentials", "the username, password or code is wrong");
+    };
+    if (!*found || (*found)->state != AccountState::Active) {
+      // As long as a real check, so the reply's timing does not tell which usernames exist.
+      static const std::string decoy = [] {
+        auto hash = hash_password("a decoy that no account holds");
+        return hash ? *hash : std::string();
+      }();
+      (void)password_matches(decoy, password);
+      return refuse(*found ? "not active" : "no such account");
+    }
+    StaffAccount account = **found;
+    if (account.locked_until_unix > now) {
+      audit(username, "login_locked", username);
+      response.status = 423;
+      response.set_content(json{{"error", "the account is locked after too many failed sign-ins"},
+                                {"reason", "locked"},
+                                {"until_unix", account.locked_until_unix}}
+                               .dump(),
+                           "application/json");
+      return;
+    }
+    const bool password_ok = password_matches(account.password_hash, password);
+    const auto secret = open_totp_secret(account, m_context.sealing);
+    const auto step = secret ? match_totp(*secret, code, now, account.last_totp_step) : std::nullopt;
+    if (!password_ok || !step) {
+      account.failed_logins += 1;
+      if (account.failed_logins >= kMaxFailedSignIns) {
+        account.locked_until_unix = now + kLockSeconds;
+        account.failed_logins = 0;
+        audit(username, "account_locked", username, json{{"until_unix", account.locked_until_unix}}.dump());
+      }
+      if (auto updated = m_context.staff.update_account(account); !updated)
+        return http::reply_error(response, 503, "the staff records cannot be written");
+      return refuse(!password_ok ? "password" : "code");
+    }
+    account.failed_logins = 0;
+    account.locked_until_unix = 0;
+    account.last_totp_step = *step;
+    if (auto updated = m_context.staff.update_account(account); !updated)
+      return http::reply_error(response, 503, "the staff records cannot be written");
+    if (open_session(account, response)) audit(username, "login", username);
+  });
+
+  server.Post("/v1/staff/logout", [this](const httplib::Request& request, httplib::Response& response) {
+    auto who = caller(request, response, Access::Change);
+    if (!who) return;
+    (void)m_context.staff.remove_session(who->session.token_sha256);
+    audit(who->account.username, "logout", who->account.username);
+    response.set_header("Set-Cookie", std::string(kSessionCookie) +
+                                          "=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0");
+    http::reply_json(response, 200, "{}");
+  });
+
+  server.Get("/v1/staff/me", [this](const httplib::Request& request, httplib::Response& response) {
+    auto who = caller(request, response, Access::Read);
+    if (!who) return;
+    json me = json::parse(account_json(who->account));
+    me["csrf"] = who->session.csrf_token;
+    http::reply_json(response, 200, me.dump());
+  });
+
+  // The set-up link: who it is for; then the password (and a new TOTP secret back); then a
+  // code from the app, which proves the app holds the secret before the account is active.
+  server.Get(R"(/v1/staff/setup/([0-9a-f]{64}))", [this](const httplib::Request& request,
+                                                         httplib::Response& response) {
+    auto owner = m_context.staff.setup_token_owner(token_hash(request.matches[1].str()), std::time(nullptr));
+    if (!owner) return http::reply_error(response, 503, "the staff records cannot be read");
+    auto account =
+        *owner ? m_context.staff.find_account(**owner) : Result<std::optional<StaffAccount>>(std::nullopt);
+    if (!account || !*account)
+      return reply_refusal(response, 404, "setup_link", "this set-up link is not valid (used or expired)");
+    http::reply_json(response, 200, account_json(**account));
+  });
+
+  server.Post(R"(/v1/staff/setup/([0-9a-f]{64}))", [this](const httplib::Request& request,
+                                                          httplib::Response& response) {
+    auto body = parse_body(request, response);
+    if (!body) return;
+    auto owner = m_context.staff.setup_token_owner(token_hash(request.matches[1].str()), std::time(nullptr));
+    if (!owner) return http::reply_error(response, 503, "the staff records cannot be read");
+    auto found =
+        *owner ? m_context.staff.find_account(**owner) : Result<std::optional<StaffAccount>>(std::nullopt);
+    if (!found || !*found)
+      return reply_refusal(response, 404, "setup_link", "this set-up link is not valid (used or expired)");
+    const std::string password = text_field(*body, "password");
+    if (const std::string problem = password_problem(password); !problem.empty())
+      return reply_refusal(response, 422, "password", problem);
+    auto hash = hash_password(password);
+    if (!hash) return http::reply_error(response, 503, hash.error().message);
+    std::vector<uint8_t> secret = new_totp_secret();
+    auto sealed = store::seal(secret, m_context.sealing.public_key);
+    if (!sealed) return http::reply_error(response, 503, sealed.error().message);
+    StaffAccount account = **found;
+    account.password_hash = *hash;
+    account.totp_secret_sealed = sync::to_base64(*sealed);
+    account.last_totp_step = 0;
+    if (auto updated = m_context.staff.update_account(account); !updated)
+      return http::reply_error(response, 503, "the staff records cannot be written");
+    const std::string uri = otpauth_uri(account.username, secret);
+    auto svg = qr_svg(uri);
+    json reply{{"totp_secret", base32_encode(secret)}, {"otpauth_uri", uri}, {"qr_svg", svg ? *svg : ""}};
+    sodium_memzero(secret.data(), secret.size());
+    http::reply_json(response, 200, reply.dump());
+  });
+
+  server.Post(R"(/v1/staff/setup/([0-9a-f]{64})/confirm)", [this](const httplib::Request& request,
+                                                                  httplib::Response& response) {
+    auto body = parse_body(request, response);
+    if (!body) return;
+    const std::string hash = token_hash(request.matches[1].str());
+    const int64_t now = std::time(nullptr);
+    auto owner = m_context.staff.setup_token_owner(hash, now);
+    if (!owner) return http::reply_error(response, 503, "the staff records cannot be read");
+    auto found =
+        *owner ? m_context.staff.find_account(**owner) : Result<std::optional<StaffAccount>>(std::nullopt);
+    if (!found || !*found)
+      return reply_refusal(response, 404, "setup_link", "this set-up link is not valid (used or expired)");
+    StaffAccount account = **found;
+    const auto secret = open_totp_secret(account, m_context.sealing);
+    if (account.password_hash.empty() || !secret)
+      return reply_refusal(response, 409, "password", "choose a password first");
+    const auto step = match_totp(*secret, text_field(*body, "code"), now, account.last_totp_step);
+    if (!step)
+      return reply_refusal(response, 401, "code", "the code does not match: check the phone's clock");
+    auto consumed = m_context.staff.consume_setup_token(hash);
+    if (!consumed || !*consumed)
+      return reply_refusal(response, 404, "setup_link", "this set-up link is not valid (used or expired)");
+    account.state = AccountState::Active;
+    account.last_totp_step = *step;
+    account.failed_logins = 0;
+    account.locked_until_unix = 0;
+    if (auto updated = m_context.staff.update_account(account); !updated)
+      return http::reply_error(response, 503, "the staff records cannot be written");
+    audit(account.username, "account_set_up", account.username);
+    if (open_session(account, response)) audit(account.username, "login", account.username);
+  });
+}
+
+}  // namespace pk::centre

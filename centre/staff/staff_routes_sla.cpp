@@ -1,0 +1,152 @@
+// Service levels for the inspection office and the offices: the province's (or one office's)
+// figures per service, per agreement month and for the year (the same figures as
+// `pishkhan-centre --sla-summary`), the outages on a time line, and a CSV of the same numbers.
+#include <httplib.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "centre/centre_http.h"
+#include "centre/province_summary.h"
+#include "centre/staff/staff_console.h"
+#include "centre/staff/staff_http.h"
+#include "domain/jalali.h"
+#include "domain/sla_period.h"
+#include "domain/sla_planned.h"
+
+namespace pk::centre {
+namespace {
+
+using json = nlohmann::json;
+
+std::string csv_number(const std::optional<double>& value) {
+  if (!value) return "";
+  std::ostringstream out;
+  out.precision(6);
+  out << *value;
+  return out.str();
+}
+
+void csv_row(std::ostringstream& out, const std::string& office, int service, const std::string& period,
+             const SummaryFigures& f) {
+  out << office << ',' << service << ',' << period << ',' << csv_number(f.known_hours) << ','
+      << csv_number(f.planned_hours) << ',' << csv_number(f.unplanned_hours) << ','
+      << csv_number(static_cast<double>(f.unknown_seconds) / 3600.0) << ',' << csv_number(f.availability)
+      << ',' << csv_number(f.agreement_availability) << ',' << f.outages << ',' << f.failure_reports << ','
+      << f.suspect_clock_terminals << "\r\n";
+}
+
+}  // namespace
+
+void StaffConsole::add_sla_routes(httplib::Server& server) {
+  // The summary a request asks for, scoped to what the caller may see.
+  struct Scope {
+    std::string office;  // empty: the province
+    std::optional<std::vector<std::string>> terminals;
+  };
+  const auto figures = [this](const httplib::Request& request,
+                              httplib::Response& response) -> std::optional<std::pair<Scope, SlaSummary>> {
+    auto who = caller_in(request, response, Access::Read, {StaffRole::Inspector, StaffRole::OfficeManager});
+    if (!who) return std::nullopt;
+    const int64_t now = std::time(nullptr);
+    int year = jalali::from_unix(now + 12'600).year;  // Iran time
+    if (const std::string text = request.get_param_value("year"); !text.empty()) {
+      try {
+        year = std::stoi(text);
+      } catch (const std::exception&) {
+        year = 0;
+      }
+      if (year < 1390 || year > 1500) {
+        reply_refusal(response, 400, "year", "the year is a Jalali year, e.g. 1405");
+        return std::nullopt;
+      }
+    }
+    Scope scope;
+    scope.office = who->account.role == StaffRole::OfficeManager ? who->account.office
+                                                                 : request.get_param_value("office");
+    if (!scope.office.empty()) {
+      auto terminals = m_context.enrollment.terminals();
+      if (!terminals) {
+        http::reply_error(response, 503, "the fleet's records cannot be read");
+        return std::nullopt;
+      }
+      std::vector<std::string> ids;
+      for (const TerminalRecord& t : *terminals)
+        if (t.office == scope.office) ids.push_back(t.terminal_id);
+      scope.terminals = std::move(ids);
+    }
+    auto summary =
+        province_summary(m_context.storage, m_context.served_catalog_file(), year, now, {}, scope.terminals);
+    if (!summary) {
+      http::reply_error(response, 503, summary.error().message);
+      return std::nullopt;
+    }
+    return std::pair{std::move(scope), std::move(summary).value()};
+  };
+
+  server.Get("/v1/staff/sla", [this, figures](const httplib::Request& request, httplib::Response& response) {
+    auto result = figures(request, response);
+    if (!result) return;
+    const auto& [scope, summary] = *result;
+    json out = json::parse(to_json(summary));
+    out["office"] = scope.office;
+    out["hours_per_month"] = sla::kAgreementHoursPerMonth;
+    out["hours_per_year"] = sla::kAgreementHoursPerYear;
+    // The outages of the year on a time line, each marked planned when a notice announced it in time.
+    auto ledgers = m_context.storage.terminal_ledgers();
+    auto notices = m_context.storage.notices();
+    if (!ledgers || !notices) return http::reply_error(response, 503, "the ledgers cannot be read");
+    const sla::Interval year_span = sla::year_span(summary.year);
+    json outages = json::array();
+    json suspect = json::array();
+    for (const TerminalLedger& ledger : *ledgers) {
+      if (scope.terminals && std::find(scope.terminals->begin(), scope.terminals->end(),
+                                       ledger.terminal_id) == scope.terminals->end())
+        continue;
+      if (ledger.suspect_clock_outages > 0) suspect.push_back(ledger.terminal_id);
+      for (const sla::Outage& o : ledger.snapshot.outages) {
+        const int64_t end = o.end_unix.value_or(summary.as_of_unix);
+        if (end <= year_span.start || o.start_unix >= year_span.end) continue;
+        const bool planned = std::any_of(notices->begin(), notices->end(), [&](const sync::OutageNotice& n) {
+          return n.starts_unix <= o.start_unix && n.ends_unix > o.start_unix &&
+                 (n.services.is_all() || o.services.is_all() ||
+                  std::any_of(o.services.numbers().begin(), o.services.numbers().end(),
+                              [&](int s) { return n.services.covers(s); })) &&
+                 sla::announced_in_time(n, o.start_unix);
+        });
+        outages.push_back({{"terminal_id", ledger.terminal_id},
+                           {"start_unix", o.start_unix},
+                           {"end_unix", o.end_unix ? json(*o.end_unix) : json(nullptr)},
+                           {"cause", sla::to_string(o.cause)},
+                           {"services", o.services.to_text()},
+                           {"planned", planned}});
+      }
+    }
+    out["outages"] = outages;
+    out["suspect_clock_terminal_ids"] = suspect;
+    http::reply_json(response, 200, out.dump());
+  });
+
+  server.Get("/v1/staff/sla.csv", [figures](const httplib::Request& request, httplib::Response& response) {
+    auto result = figures(request, response);
+    if (!result) return;
+    const auto& [scope, summary] = *result;
+    std::ostringstream out;
+    out << "office,service,period,known_hours,planned_hours,unplanned_hours,unknown_hours,availability,"
+           "agreement_availability,outages,failure_reports,suspect_clock_terminals\r\n";
+    const std::string office = scope.office.empty() ? "province" : scope.office;
+    for (const ServiceSummary& service : summary.services) {
+      for (size_t m = 0; m < service.months.size(); ++m)
+        csv_row(out, office, service.service,
+                std::to_string(summary.year) + "-" + (m < 9 ? "0" : "") + std::to_string(m + 1),
+                service.months[m]);
+      csv_row(out, office, service.service, std::to_string(summary.year), service.year);
+    }
+    response.set_header("Content-Disposition", "attachment; filename=\"sla-" + std::to_string(summary.year) +
+                                                   "-" + office + ".csv\"");
+    response.set_content(out.str(), "text/csv; charset=utf-8");
+  });
+}
+
+}  // namespace pk::centre
