@@ -3,7 +3,8 @@
 // wherever a path ends on a kiosk. Run through CTest (label browser) or by hand:
 //   node --test --test-concurrency=1 tests/console/console.test.js
 // with PK_CENTRE_BINARY, PK_KIOSK_BINARY (default: build/release's) and PK_CONSOLE_OUT (screenshots
-// and logs; default build/release/tests/console-screens).
+// and logs; default build/release/tests/console-screens); PK_CONSOLE_DIR serves another checkout's
+// console files (pishkhan-centre --console-dir).
 //
 // The steps run in order and share one centre: each names the steps it needs, and is skipped
 // (saying which step failed) when one of them did not pass; a missing tool is a failure.
@@ -130,7 +131,7 @@ step('tools: Chromium, playwright-core, axe-core and the centre and kiosk binari
 });
 
 step('the centre starts on a free port and prints the first administrator\'s set-up link', ['tools: Chromium, playwright-core, axe-core and the centre and kiosk binaries are there'], async () => {
-  centre = await new Centre(centreBinary, join(runDir, 'centre'), runDir).start();
+  centre = await new Centre(centreBinary, join(runDir, 'centre'), runDir, { consoleDir: process.env.PK_CONSOLE_DIR }).start();
   assert.match(centre.pin, /^sha256\/\/[A-Za-z0-9+/]{43}=$/);
   staff.admin.link = await centre.staffSetupLink('admin', { role: 'administrator', displayName: staff.admin.displayName });
   assert.match(staff.admin.link, /\/console\/#\/setup\/[A-Za-z0-9_-]{16,}$/);
