@@ -38,10 +38,7 @@ Result<CentreBackends> open_backends(const std::filesystem::path& data_dir, cons
   backends.storage = make_postgres_storage(*pool);
   backends.enrollment = make_postgres_enrollment_store(*pool);
   backends.diagnostics = make_postgres_diagnostics_store(*pool);
-  // TEMPORARY (this session): the PostgreSQL staff store lands from branch pg-staff.
-  auto staff = StaffStore::open(data_dir);
-  if (!staff) return staff.error();
-  backends.staff = std::move(staff).value();
+  backends.staff = make_postgres_staff_store(*pool);
   return backends;
 }
 
@@ -63,9 +60,10 @@ Result<std::unique_ptr<EnrollmentStore>> open_enrollment_store(const std::filesy
 
 Result<std::unique_ptr<StaffStore>> open_staff_store(const std::filesystem::path& data_dir,
                                                      const std::string& database_url) {
-  // TEMPORARY (this session): the PostgreSQL staff store lands from branch pg-staff.
-  (void)database_url;
-  return StaffStore::open(data_dir);
+  if (database_url.empty()) return StaffStore::open(data_dir);
+  auto pool = open_database(database_url, 1);
+  if (!pool) return pool.error();
+  return make_postgres_staff_store(std::move(pool).value());
 }
 
 Result<std::unique_ptr<DiagnosticsStore>> open_diagnostics_store(const std::filesystem::path& data_dir,

@@ -1,9 +1,9 @@
 #pragma once
 // Where the centre keeps its records, chosen by configuration: with no database URL, SQLite
 // files under the data folder as always (centre.sqlite and uploads/, enrollment.sqlite,
-// diagnostics/); with `--database postgresql://...`, PostgreSQL for all three, the bytes of
-// uploads and bundles included, so several centre instances can share it. The keys and the CA
-// stay in the data folder either way.
+// diagnostics/, staff.sqlite); with `--database postgresql://...`, PostgreSQL for all four, the
+// bytes of uploads and bundles included, so several centre instances can share it. The keys and
+// the CA stay in the data folder either way.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -24,7 +24,7 @@ struct CentreBackends {
 };
 
 // What a serving centre opens: on PostgreSQL, one pool of `pool_size` connections shared by the
-// three, its schema migrated first.
+// four, its schema migrated first.
 [[nodiscard]] Result<CentreBackends> open_backends(const std::filesystem::path& data_dir,
                                                    const std::string& database_url, int pool_size = 8);
 // What the command-line subcommands open: just the one store, on one connection.

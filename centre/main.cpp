@@ -108,6 +108,7 @@ int show_enrollment_qr(const std::string& code, const std::string& url, const st
 }
 
 struct StaffSetupOptions {
+  bool reset = false;  // an account in use gets a fresh link only when asked
   std::string role = "administrator";
   std::string display_name;
   std::string office;
@@ -143,6 +144,18 @@ int print_staff_setup_link(const pk::centre::CentreConfig& config, const std::st
   account.role = *role;
   account.office = *role == pk::centre::StaffRole::OfficeManager ? options.office : "";
   account.created_unix = std::time(nullptr);
+  auto existing = (*staff)->find_account(username);
+  if (!existing) {
+    spdlog::critical("{}", existing.error().message);
+    return 1;
+  }
+  if (*existing && (*existing)->state == pk::centre::AccountState::Active && !options.reset) {
+    std::fprintf(stderr,
+                 "the account %s is set up and in use; --reset gives it a fresh link (its password and TOTP app "
+                 "are then set again)\n",
+                 username.c_str());
+    return 3;
+  }
   auto link = pk::centre::make_setup_link(**staff, account, account.created_unix);
   if (!link) {
     spdlog::critical("{}", link.error().message);
@@ -216,6 +229,8 @@ int main(int argc, char** argv) {
       ->needs(setup_link);
   app.add_option("--display-name", setup.display_name, "the account holder's name")->needs(setup_link);
   app.add_option("--staff-office", setup.office, "an office manager's office")->needs(setup_link);
+  app.add_flag("--reset", setup.reset, "with --staff-setup-link: also for an account that is set up and in use")
+      ->needs(setup_link);
   std::string export_seal_key;
   app.add_option("--export-seal-key", export_seal_key,
                  "write the public sealing key (hex) to this file, for a terminal's keys/centre-seal.pub");

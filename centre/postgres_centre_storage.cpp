@@ -2,8 +2,11 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
+#include "centre/case_rules.h"
 #include "centre/upload_plan.h"
 #include "protocol/encoding.h"
 
@@ -14,6 +17,34 @@ using pg::Connection;
 using pg::Format;
 using pg::Params;
 using pg::Rows;
+
+// A case's summary columns (read by case_at()), from applications `a` and its decision `d`.
+constexpr const char* kCaseColumns =
+    "a.tracking_code, a.terminal_id, a.kind, a.service_number, a.submission::jsonb ->> 'channel', "
+    "a.created_at_unix, a.status, "
+    "(SELECT count(*) FROM uploads u WHERE u.tracking_code = a.tracking_code), "
+    "(SELECT count(*) FROM uploads u WHERE u.tracking_code = a.tracking_code AND u.complete), "
+    "d.note, d.credit, d.decided_unix, d.decided_by";
+constexpr const char* kCaseTables =
+    " FROM applications a LEFT JOIN case_decisions d ON d.tracking_code = a.tracking_code ";
+
+CaseSummary case_at(const Rows& rows, int i) {
+  CaseSummary summary;
+  summary.tracking_code = rows.text(i, 0);
+  summary.terminal_id = rows.text(i, 1);
+  summary.kind = rows.text(i, 2);
+  summary.service_number = rows.optional_int64(i, 3);
+  summary.channel = rows.optional_text(i, 4).value_or("");
+  summary.created_at_unix = rows.int64(i, 5);
+  summary.status = sync::centre_status_from(rows.text(i, 6)).value_or(sync::CentreStatus::Receiving);
+  summary.pages = static_cast<int>(rows.int64(i, 7));
+  summary.pages_complete = static_cast<int>(rows.int64(i, 8));
+  if (!rows.is_null(i, 9)) {
+    summary.decision = sync::CentreDecision{rows.text(i, 9), rows.text(i, 10), rows.int64(i, 11)};
+    summary.decided_by = rows.text(i, 12);
+  }
+  return summary;
+}
 
 // How many times a submission looks again after its INSERT met a row another transaction
 // committed meanwhile (that row decides the outcome, so once is enough; more is a bug).
@@ -98,16 +129,93 @@ class PostgresCentreStorage final : public CentreStorage {
         [&](Connection& c) { return status_of(c, tracking_code, &terminal_id); });
   }
 
-  // TEMPORARY (this session): the back office's case calls on PostgreSQL are being written on
-  // branch pg-staff; until it lands they refuse plainly.
-  Result<std::vector<CaseSummary>> list_cases(const CaseFilter&) override {
-    return make_error("centre: the back office's cases are not yet on PostgreSQL");
+  Result<std::vector<CaseSummary>> list_cases(const CaseFilter& filter) override {
+    if (filter.terminal_ids && filter.terminal_ids->empty()) return std::vector<CaseSummary>();
+    // The terminals as a JSON array: one parameter, whatever characters their ids hold. dump()
+    // would throw on an id that is not UTF-8: its bad bytes are replaced instead, and it then
+    // matches nothing (enrolled ids are like SKO-0001).
+    std::optional<std::string> terminals;
+    if (filter.terminal_ids)
+      terminals =
+          nlohmann::json(*filter.terminal_ids).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::optional<std::string> status;
+    if (filter.status) status = std::string(sync::to_string(*filter.status));
+    return m_pool->read<std::vector<CaseSummary>>(
+        "list cases", [&](Connection& c) -> Result<std::vector<CaseSummary>> {
+          auto rows =
+              c.exec(std::string("SELECT ") + kCaseColumns + kCaseTables +
+                         "WHERE ($1::jsonb IS NULL OR a.terminal_id IN (SELECT "
+                         "jsonb_array_elements_text($1::jsonb))) AND ($2 = '' OR a.kind = $2) AND "
+                         "($3::bigint IS NULL OR a.service_number = $3) AND ($4::text IS NULL OR a.status = "
+                         "$4) ORDER BY a.created_at_unix DESC, a.arrival DESC LIMIT $5",
+                     Params()
+                         .nullable_text(terminals)
+                         .text(filter.kind)
+                         .int64(filter.service_number)
+                         .nullable_text(status)
+                         .int64(int64_t{std::max(filter.limit, 0)}));
+          if (!rows) return rows.error();
+          std::vector<CaseSummary> cases;
+          for (int i = 0; i < rows->size(); ++i) cases.push_back(case_at(*rows, i));
+          return cases;
+        });
   }
-  Result<std::optional<CaseDetail>> find_case(const std::string&) override {
-    return make_error("centre: the back office's cases are not yet on PostgreSQL");
+
+  Result<std::optional<CaseDetail>> find_case(const std::string& tracking_code) override {
+    return m_pool->read<std::optional<CaseDetail>>(
+        "find case " + tracking_code, [&](Connection& c) -> Result<std::optional<CaseDetail>> {
+          auto rows = c.exec(std::string("SELECT ") + kCaseColumns + ", a.submission" + kCaseTables +
+                                 "WHERE a.tracking_code = $1",
+                             Params().text(tracking_code));
+          if (!rows) return rows.error();
+          if (rows->empty()) return std::optional<CaseDetail>();
+          auto submission = sync::parse_submission(rows->text(0, 13));
+          if (!submission)
+            return make_error("the stored submission is unreadable: " + submission.error().message);
+          CaseDetail detail{case_at(*rows, 0), std::move(submission).value(), {}};
+          auto pages = c.exec("SELECT id FROM uploads WHERE tracking_code = $1 ORDER BY page_index",
+                              Params().text(tracking_code));
+          if (!pages) return pages.error();
+          for (int i = 0; i < pages->size(); ++i) detail.page_upload_ids.push_back(pages->text(i, 0));
+          return std::optional<CaseDetail>(std::move(detail));
+        });
   }
-  Result<void> decide(const std::string&, const CaseDecisionRequest&, int64_t) override {
-    return make_error("centre: the back office's cases are not yet on PostgreSQL");
+
+  Result<void> decide(const std::string& tracking_code, const CaseDecisionRequest& request,
+                      int64_t now_unix) override {
+    // The body returns the refusal (nothing written), so that its text reaches staff as it is.
+    auto refused = m_pool->transaction<std::optional<
+        Error>>("decide on " + tracking_code, [&](Connection& c) -> Result<std::optional<Error>> {
+      // Locked to the end: two staff members deciding at once take turns, and the second
+      // is checked against the first's status.
+      auto current = c.exec("SELECT kind, status FROM applications WHERE tracking_code = $1 FOR UPDATE",
+                            Params().text(tracking_code));
+      if (!current) return current.error();
+      if (current->empty()) return std::optional<Error>(make_error("there is no case " + tracking_code));
+      const auto status = sync::centre_status_from(current->text(0, 1));
+      if (!status)
+        return make_error("case " + tracking_code + " has an unknown status " + current->text(0, 1));
+      if (auto allowed = check_decision(tracking_code, current->text(0, 0), *status, request); !allowed)
+        return std::optional<Error>(allowed.error());
+      auto update = c.exec("UPDATE applications SET status = $2 WHERE tracking_code = $1",
+                           Params().text(tracking_code).text(sync::to_string(request.status)));
+      if (!update) return update.error();
+      auto decision = c.exec(
+          "INSERT INTO case_decisions (tracking_code, note, credit, decided_by, decided_unix) "
+          "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tracking_code) DO UPDATE SET note = excluded.note, "
+          "credit = excluded.credit, decided_by = excluded.decided_by, decided_unix = excluded.decided_unix",
+          Params()
+              .text(tracking_code)
+              .text(request.decision.note)
+              .text(request.decision.credit)
+              .text(request.decided_by)
+              .int64(now_unix));
+      if (!decision) return decision.error();
+      return std::optional<Error>();
+    });
+    if (!refused) return refused.error();
+    if (*refused) return **refused;
+    return {};
   }
 
   Result<void> set_status(const std::string& tracking_code, sync::CentreStatus next) override {
@@ -275,19 +383,20 @@ class PostgresCentreStorage final : public CentreStorage {
     // Only what the terminals' parser accepts is published.
     const std::vector<sync::OutageNotice> one{notice};
     if (auto valid = sync::parse_notices(sync::to_json(one)); !valid) return valid.error();
-    return write("add notice " + notice.id,
-                 "INSERT INTO sla_notices VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET "
-                 "published_unix = excluded.published_unix, starts_unix = excluded.starts_unix, ends_unix = "
-                 "excluded.ends_unix, services = excluded.services, text_fa = excluded.text_fa, text_en = "
-                 "excluded.text_en",
-                 Params()
-                     .text(notice.id)
-                     .int64(notice.published_unix)
-                     .int64(notice.starts_unix)
-                     .int64(notice.ends_unix)
-                     .text(notice.services.to_text())
-                     .text(notice.text_fa)
-                     .text(notice.text_en));
+    return m_pool->execute(
+        "add notice " + notice.id,
+        "INSERT INTO sla_notices VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET "
+        "published_unix = excluded.published_unix, starts_unix = excluded.starts_unix, ends_unix = "
+        "excluded.ends_unix, services = excluded.services, text_fa = excluded.text_fa, text_en = "
+        "excluded.text_en",
+        Params()
+            .text(notice.id)
+            .int64(notice.published_unix)
+            .int64(notice.starts_unix)
+            .int64(notice.ends_unix)
+            .text(notice.services.to_text())
+            .text(notice.text_fa)
+            .text(notice.text_en));
   }
 
   Result<void> bind_keys(const std::string& sealing_hex, const std::string& catalog_hex,
@@ -308,10 +417,11 @@ class PostgresCentreStorage final : public CentreStorage {
   }
 
   Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix, int64_t pending) override {
-    return write("heartbeat of " + terminal_id,
-                 "INSERT INTO heartbeats VALUES ($1, $2, $3) ON CONFLICT (terminal_id) DO UPDATE SET "
-                 "last_seen_unix = excluded.last_seen_unix, pending_outbox = excluded.pending_outbox",
-                 Params().text(terminal_id).int64(at_unix).int64(pending));
+    return m_pool->execute(
+        "heartbeat of " + terminal_id,
+        "INSERT INTO heartbeats VALUES ($1, $2, $3) ON CONFLICT (terminal_id) DO UPDATE SET "
+        "last_seen_unix = excluded.last_seen_unix, pending_outbox = excluded.pending_outbox",
+        Params().text(terminal_id).int64(at_unix).int64(pending));
   }
 
   Result<std::vector<HeartbeatRecord>> heartbeats() override {
@@ -482,21 +592,12 @@ class PostgresCentreStorage final : public CentreStorage {
   }
 
  private:
-  Result<void> write(const std::string& what, const std::string& sql, const Params& params) {
-    auto done = m_pool->transaction<bool>(what, [&](Connection& c) -> Result<bool> {
-      auto ran = c.exec(sql, params);
-      if (!ran) return ran.error();
-      return true;
-    });
-    if (!done) return done.error();
-    return {};
-  }
-
   static Result<std::optional<sync::ApplicationStatus>> status_of(Connection& c,
                                                                   const std::string& tracking_code,
                                                                   const std::string* terminal_id) {
     auto application = c.exec(
-        "SELECT status FROM applications WHERE tracking_code = $1 AND ($2::text IS NULL OR terminal_id = $2)",
+        "SELECT a.status, d.note, d.credit, d.decided_unix FROM applications a LEFT JOIN case_decisions d ON "
+        "d.tracking_code = a.tracking_code WHERE a.tracking_code = $1 AND ($2::text IS NULL OR a.terminal_id = $2)",
         Params()
             .text(tracking_code)
             .nullable_text(terminal_id ? std::optional<std::string>(*terminal_id) : std::nullopt));
@@ -505,6 +606,9 @@ class PostgresCentreStorage final : public CentreStorage {
     sync::ApplicationStatus status;
     status.tracking_code = tracking_code;
     status.status = sync::centre_status_from(application->text(0, 0)).value_or(sync::CentreStatus::Receiving);
+    if (!application->is_null(0, 1))
+      status.decision =
+          sync::CentreDecision{application->text(0, 1), application->text(0, 2), application->int64(0, 3)};
     auto pages = c.exec(
         "SELECT page_index, id, length, upload_offset, expected_sha256, complete FROM uploads WHERE tracking_code = $1 "
         "ORDER BY page_index",

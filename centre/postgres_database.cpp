@@ -305,6 +305,16 @@ Result<Pool::Lease> Pool::acquire() {
   return lease;
 }
 
+Result<void> Pool::execute(std::string_view what, std::string_view sql, const Params& params) {
+  auto done = transaction<bool>(what, [&](Connection& c) -> Result<bool> {
+    auto ran = c.exec(sql, params);
+    if (!ran) return ran.error();
+    return true;
+  });
+  if (!done) return done.error();
+  return {};
+}
+
 void Pool::release(size_t slot) {
   {
     std::lock_guard lock(m_mutex);

@@ -150,6 +150,8 @@ class Pool {
   template <class T>
   [[nodiscard]] Result<T> transaction(std::string_view what,
                                       const std::function<Result<T>(Connection&)>& body);
+  // One statement (an INSERT, UPDATE or DELETE) in a transaction of its own.
+  [[nodiscard]] Result<void> execute(std::string_view what, std::string_view sql, const Params& params);
   // `body` without a transaction of its own (each statement commits by itself): for reads.
   // Tried again when the connection was lost.
   template <class T>

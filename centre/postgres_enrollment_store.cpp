@@ -119,9 +119,29 @@ class PostgresEnrollmentStore final : public EnrollmentStore {
     });
   }
 
-  // TEMPORARY (this session): written on branch pg-staff.
   Result<std::vector<TerminalRecord>> terminals() override {
-    return make_error("centre: the fleet is not yet listed on PostgreSQL");
+    return m_pool->read<std::vector<TerminalRecord>>(
+        "enrollment: list terminals", [](Connection& c) -> Result<std::vector<TerminalRecord>> {
+          // Its latest certificate is the one it enrolled with last (the earlier ones are revoked).
+          auto rows = c.exec(
+              "SELECT t.terminal_id, t.office, t.terminal_number, t.enrolled_unix, t.revoked_unix IS NOT NULL, "
+              "(SELECT max(issued_unix) FROM certificates c WHERE c.terminal_id = t.terminal_id) "
+              "FROM terminals t ORDER BY t.terminal_id");
+          if (!rows) return rows.error();
+          std::vector<TerminalRecord> list;
+          for (int i = 0; i < rows->size(); ++i) {
+            TerminalRecord record;
+            record.terminal_id = rows->text(i, 0);
+            record.office = rows->text(i, 1);
+            record.terminal_number = static_cast<int>(rows->int64(i, 2));
+            record.enrolled_unix = rows->int64(i, 3);
+            record.state = rows->boolean(i, 4) ? CertificateState::Revoked : CertificateState::Active;
+            if (const auto issued = rows->optional_int64(i, 5))
+              record.certificate_expires_unix = *issued + int64_t{kTerminalCertificateDays} * 24 * 60 * 60;
+            list.push_back(std::move(record));
+          }
+          return list;
+        });
   }
 
   Result<int> revoke_terminal(const std::string& terminal_id, int64_t now_unix) override {

@@ -128,6 +128,68 @@ CREATE TABLE centre_keys (
   recorded_unix BIGINT NOT NULL
 );
 )sql"},
+    {5, "the back office: staff accounts, set-up tokens, sessions, audit log", R"sql(
+-- Tokens are kept only as SHA-256 hashes; passwords as argon2id strings; the TOTP secret sealed.
+CREATE TABLE staff_accounts (
+  username TEXT PRIMARY KEY CHECK (username ~ '^[a-z0-9._-]{3,32}$'),
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('inspector', 'office_manager', 'technician_lead', 'administrator')),
+  office TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('awaiting_setup', 'active', 'disabled')),
+  password_hash TEXT NOT NULL,
+  totp_secret_sealed TEXT NOT NULL,
+  failed_logins INTEGER NOT NULL,
+  locked_until_unix BIGINT NOT NULL,
+  created_unix BIGINT NOT NULL,
+  last_totp_step BIGINT NOT NULL
+);
+-- One set-up token an account: a reset replaces it.
+CREATE TABLE staff_setup_tokens (
+  token_sha256 TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE REFERENCES staff_accounts (username),
+  expires_unix BIGINT NOT NULL,
+  used BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE staff_sessions (
+  token_sha256 TEXT PRIMARY KEY,
+  username TEXT NOT NULL REFERENCES staff_accounts (username),
+  csrf_token TEXT NOT NULL,
+  created_unix BIGINT NOT NULL,
+  last_seen_unix BIGINT NOT NULL
+);
+CREATE INDEX staff_sessions_by_username ON staff_sessions (username);
+-- The audit log only grows: any UPDATE, DELETE or TRUNCATE statement on it fails, whoever runs it.
+CREATE TABLE staff_audit (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at_unix BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE FUNCTION staff_audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'staff_audit is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER staff_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON staff_audit
+  FOR EACH STATEMENT EXECUTE FUNCTION staff_audit_refuse_change();
+)sql"},
+    {6, "the back office's decisions on cases", R"sql(
+-- The latest decision on a case, beside its application row rather than in it: applications
+-- holds what the terminal sent (written by the terminal's routes), this what staff decided
+-- (written only by decide()), so neither writer touches the other's columns, and a case without
+-- a decision has no row here instead of four NULL columns. Earlier decisions are in staff_audit.
+CREATE TABLE case_decisions (
+  tracking_code TEXT PRIMARY KEY REFERENCES applications (tracking_code),
+  note TEXT NOT NULL,
+  credit TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_unix BIGINT NOT NULL
+);
+-- The back office lists cases newest first, often of one kind.
+CREATE INDEX applications_by_kind_and_date ON applications (kind, created_at_unix DESC);
+)sql"},
 };
 
 // The session lock every migrating centre takes (any constant; "pkmigrat" in ASCII).

@@ -34,6 +34,8 @@ install(FILES ${PK_SOURCE_DATA_DIR}/pishkhan.toml DESTINATION share/doc/pishkhan
 install(FILES ${PK_PACKAGING_DIR}/systemd/pishkhan-centre.service DESTINATION ${PK_SYSTEMD_UNIT_DIR}
         COMPONENT centre)
 install(FILES ${PK_SOURCE_DATA_DIR}/catalog.json DESTINATION share/pishkhan-centre COMPONENT centre)
+# The back office's web console: static files the centre serves at /console/.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/centre/console/ DESTINATION share/pishkhan-centre/console COMPONENT centre)
 install(FILES ${PK_PACKAGING_DIR}/debian/centre-README.Debian DESTINATION share/doc/pishkhan-centre
         RENAME README.Debian COMPONENT centre)
 

@@ -1,3 +1,5 @@
+// The API names of staff roles and account states (centre/staff/README.md), as the routes and
+// both stores write them.
 #include "centre/staff/staff_store.h"
 
 namespace pk::centre {
@@ -33,6 +35,12 @@ std::string_view to_string(AccountState state) {
       return "disabled";
   }
   return "disabled";
+}
+
+std::optional<AccountState> account_state_from(std::string_view text) {
+  for (AccountState state : {AccountState::AwaitingSetUp, AccountState::Active, AccountState::Disabled})
+    if (to_string(state) == text) return state;
+  return std::nullopt;
 }
 
 }  // namespace pk::centre

@@ -42,6 +42,7 @@ enum class AccountState {
   Disabled,
 };
 [[nodiscard]] std::string_view to_string(AccountState state);
+[[nodiscard]] std::optional<AccountState> account_state_from(std::string_view text);
 
 struct StaffAccount {
   std::string username;  // lower-case ASCII, 3..32 of [a-z0-9._-]

@@ -1,5 +1,6 @@
-// Enrollment records and diagnostics bundles on each backend (SQLite files, PostgreSQL): the
-// same answers from both, and on PostgreSQL the same rules when two centre instances race.
+// Enrollment records (codes, certificates, the fleet) and diagnostics bundles on each backend
+// (SQLite files, PostgreSQL): the same answers from both, and on PostgreSQL the same rules when
+// two centre instances race.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -111,6 +112,47 @@ TEST_P(EnrollmentRecords, RevokingATerminalRefusesItsCertificatesAndVoidsItsCode
   auto unknown = store->revoke_terminal("SKO-9999", kNow);
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().message, "no terminal SKO-9999 has enrolled with this centre");
+}
+
+TEST_P(EnrollmentRecords, TheFleetListsEachTerminalsLatestEnrollment) {
+  auto store = open_enrollment();
+  ASSERT_TRUE(store);
+  auto none = store->terminals();
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_TRUE(none->empty());
+  const auto enroll = [&](const std::string& office, const std::string& terminal, const std::string& cert,
+                          int64_t at) {
+    auto code = store->issue_code(office, terminal, at, 3600);
+    ASSERT_TRUE(code.ok());
+    ASSERT_TRUE(store
+                    ->complete_enrollment(enroll::enrollment_code_hash(code->code), "k" + cert,
+                                          certificate(cert), at, reply_with)
+                    .ok());
+  };
+  constexpr int64_t kValidity = int64_t{kTerminalCertificateDays} * 24 * 60 * 60;
+  enroll("B", "SKO-0002", "a", kNow);
+  enroll("A", "SKO-0001", "b", kNow + 5);
+  ASSERT_TRUE(store->revoke_terminal("SKO-0002", kNow + 10).ok());
+  // Moved to another office and enrolled again: its new number, office and certificate.
+  enroll("C", "SKO-0001", "c", kNow + 20);
+
+  auto fleet = store->terminals();
+  ASSERT_TRUE(fleet.ok()) << fleet.error().message;
+  ASSERT_EQ(fleet->size(), 2u);
+  const TerminalRecord& first = (*fleet)[0];
+  EXPECT_EQ(first.terminal_id, "SKO-0001");
+  EXPECT_EQ(first.office, "C");
+  EXPECT_EQ(first.terminal_number, 3);
+  EXPECT_EQ(first.enrolled_unix, kNow + 20);
+  EXPECT_EQ(first.certificate_expires_unix, kNow + 20 + kValidity);
+  EXPECT_EQ(first.state, CertificateState::Active);
+  const TerminalRecord& second = (*fleet)[1];
+  EXPECT_EQ(second.terminal_id, "SKO-0002");
+  EXPECT_EQ(second.office, "B");
+  EXPECT_EQ(second.terminal_number, 1);
+  EXPECT_EQ(second.enrolled_unix, kNow);
+  EXPECT_EQ(second.certificate_expires_unix, kNow + kValidity);
+  EXPECT_EQ(second.state, CertificateState::Revoked);
 }
 
 TEST_P(EnrollmentRecords, TwoInstancesRacingForOneCodeUseItOnceAndNumbersStayUnique) {

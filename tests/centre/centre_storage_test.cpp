@@ -9,9 +9,6 @@
 #include <set>
 #include <thread>
 
-#include "centre/postgres_centre_storage.h"
-#include "centre/sqlite_centre_storage.h"
-#include "protocol/encoding.h"
 #include "tests/centre/backend_fixture.h"
 
 namespace pk::centre::test {
@@ -19,70 +16,7 @@ namespace {
 
 using sync::CentreStatus;
 
-std::vector<uint8_t> bytes_of(size_t size, uint8_t seed) {
-  std::vector<uint8_t> out(size);
-  for (size_t i = 0; i < size; ++i) out[i] = static_cast<uint8_t>(seed + i * 7);
-  return out;
-}
-
-sync::Submission submission(const std::string& code, const std::vector<std::vector<uint8_t>>& pages,
-                            const std::string& kind = "application") {
-  sync::Submission s;
-  s.tracking_code = code;
-  s.kind = kind;
-  s.service_number = 3;
-  s.channel = "kiosk";
-  s.terminal_id = "T1";
-  s.created_at_unix = 1'760'000'000;
-  s.sealed_personal_base64 = sync::to_base64(sync::as_bytes("sealed"));
-  for (size_t i = 0; i < pages.size(); ++i)
-    s.pages.push_back({"passport", static_cast<int>(i + 1), "image/jpeg", 10,
-                       static_cast<int64_t>(pages[i].size()), sync::to_hex(sync::sha256(pages[i]))});
-  return s;
-}
-
-std::string body_sha(const sync::Submission& s) { return sync::to_hex(sync::sha256(sync::to_json(s))); }
-
-std::string upload_id(const sync::PageStatus& page) {
-  return page.upload_path.substr(page.upload_path.rfind('/') + 1);
-}
-
-class CentreStorageTest : public BackendTest {
- protected:
-  std::unique_ptr<CentreStorage> open_storage() {
-    if (postgres()) return make_postgres_storage(pool());
-    auto opened = open_sqlite_storage(m_dir.path());
-    EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().message);
-    return opened ? std::move(opened).value() : nullptr;
-  }
-
-  // Submits and returns the reply's page statuses.
-  std::vector<sync::PageStatus> submit(CentreStorage& storage, const std::string& terminal,
-                                       const std::string& key, const sync::Submission& s) {
-    auto stored = storage.submit(terminal, key, body_sha(s), s);
-    EXPECT_TRUE(stored.ok()) << (stored.ok() ? "" : stored.error().message);
-    if (!stored) return {};
-    EXPECT_EQ(stored->outcome, SubmitOutcome::Created);
-    auto reply = sync::parse_application_status(stored->reply_json);
-    EXPECT_TRUE(reply.ok());
-    return reply ? reply->pages : std::vector<sync::PageStatus>{};
-  }
-
-  // Appends `bytes` in chunks of `chunk`; returns the last outcome.
-  AppendResult upload(CentreStorage& storage, const std::string& terminal, const std::string& id,
-                      const std::vector<uint8_t>& bytes, size_t chunk) {
-    AppendResult last;
-    for (size_t at = 0; at < bytes.size(); at += chunk) {
-      const size_t n = std::min(chunk, bytes.size() - at);
-      auto appended = storage.append(terminal, id, static_cast<int64_t>(at), std::span(bytes).subspan(at, n));
-      EXPECT_TRUE(appended.ok()) << (appended.ok() ? "" : appended.error().message);
-      if (!appended) return {};
-      last = *appended;
-      if (last.outcome != AppendOutcome::Appended) return last;
-    }
-    return last;
-  }
-};
+class CentreStorageTest : public BackendTest {};
 
 TEST_P(CentreStorageTest, TheSameKeyAndBodyGetTheFirstReplyAndAreStoredOnce) {
   auto storage = open_storage();

@@ -32,8 +32,8 @@ std::string RunningCentre::url(int port) const {
 }
 
 sync::TlsOptions enroll_terminal(centre::CentreServer& centre, const std::filesystem::path& terminal_dir,
-                                 const std::string& terminal_id) {
-  auto code = centre.enrollment().issue_code("A", terminal_id, std::time(nullptr), 3600);
+                                 const std::string& terminal_id, const std::string& office) {
+  auto code = centre.enrollment().issue_code(office, terminal_id, std::time(nullptr), 3600);
   if (!code) {
     ADD_FAILURE() << code.error().message;
     return {};
