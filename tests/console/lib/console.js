@@ -134,6 +134,9 @@ export async function setLanguage(page, lang) {
   await page.waitForFunction((l) => (document.documentElement.lang || '').startsWith(l), lang, { timeout: 5_000 }).catch(() => {
     throw new Error(`after the language switch <html lang> is not ${lang}`);
   });
+  // The console redraws the page in the new language (fetching again): typing into the old
+  // page's fields would be lost.
+  await settle(page);
 }
 
 // What the page says its direction is: Persian pages must be right-to-left.
@@ -165,6 +168,7 @@ export async function completeSetup(page, url, staff, { onStep = async () => {} 
   });
   await onStep('setup-1-password', { switchable: true });
   for (let i = 0; i < (await passwords.count()); ++i) await passwords.nth(i).fill(staff.password);
+  if ((await passwords.first().inputValue()) !== staff.password) throw new Error('the set-up page lost the password typed (was it redrawn?)');
   const submit = await pick('the password form\'s submit button', [byTestId(page, 'setup-submit'), submitOf(passwords.first())]);
   const chosen = await expectCall(page, 'POST', /^\/v1\/staff\/setup\/[^/]+$/, () => submit.click());
   const codeField = await pick('TOTP code field', [byTestId(page, 'totp-code'), page.locator('input[autocomplete="one-time-code"]'), page.getByRole('textbox', { name: T.code })]);
