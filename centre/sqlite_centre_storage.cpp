@@ -204,7 +204,10 @@ class SqliteCentreStorage final : public CentreStorage {
     sql += " ORDER BY json_extract(a.submission, '$.created_at_unix') DESC, a.tracking_code DESC LIMIT ?5";
     auto query = m_db.prepare(sql);
     if (!query) return query.error();
-    if (filter.terminal_ids) query->bind(1, nlohmann::json(*filter.terminal_ids).dump());
+    // A terminal id that is not UTF-8 matches nothing (and must not make the JSON writer throw).
+    if (filter.terminal_ids)
+      query->bind(1, nlohmann::json(*filter.terminal_ids)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     if (!filter.kind.empty()) query->bind(2, filter.kind);
     if (filter.service_number) query->bind(3, *filter.service_number);
     if (filter.status) query->bind(4, sync::to_string(*filter.status));

@@ -94,10 +94,19 @@ struct SavedOutcome {
   std::string print_problem;  // why the receipt did not print (it is queued for reprint)
 };
 
+// A part of the back office's decision the status check shows under its message.
+struct StatusDetail {
+  std::string heading;  // in the session's language
+  std::string text;     // as staff wrote it, Persian or English whatever the session's language
+};
+
 struct StatusOutcome {
   std::string tracking_display;
   std::string message;  // what is known, in the session's language
   bool found = false;
+  // The decision's note (documents to bring, the reason, the reply) and a credit granted, in
+  // that order; empty when the back office has said nothing the status calls for.
+  std::vector<StatusDetail> details;
 };
 
 struct CitizenState {

@@ -120,6 +120,21 @@ inline constexpr Text kStatusApproved{"درخواست شما در مرکز تأ�
                                       "The centre has approved your request."};
 inline constexpr Text kStatusRejected{"درخواست شما در مرکز رد شد؛ برای پیگیری به باجه مراجعه کنید.",
                                       "The centre has rejected your request; please ask at the counter."};
+inline constexpr Text kStatusDocumentsRequested{
+    "مرکز برای بررسی درخواست شما مدارک بیشتری خواسته است؛ آن‌ها را به باجه بیاورید.",
+    "The centre needs more documents to review your request; please bring them to the counter."};
+// A failure report: answered while the centre looks into it, resolved at the end.
+inline constexpr Text kReportStatusInReview{"گزارش شما در مرکز در دست رسیدگی است.",
+                                            "The centre is looking into your report."};
+inline constexpr Text kReportStatusAnswered{"مرکز به گزارش شما پاسخ داده است و رسیدگی ادامه دارد.",
+                                            "The centre has answered your report and is still on it."};
+inline constexpr Text kReportStatusResolved{"رسیدگی به گزارش شما در مرکز به پایان رسید.",
+                                            "The centre has finished handling your report."};
+// Headings over the back office's own words (staff write them in Persian or English).
+inline constexpr Text kDecisionDocuments{"مدارکی که باید بیاورید", "What to bring"};
+inline constexpr Text kDecisionReason{"دلیل", "Reason"};
+inline constexpr Text kDecisionReply{"پاسخ مرکز", "The centre’s reply"};
+inline constexpr Text kDecisionCredit{"جبران خسارت تعلق‌گرفته", "Compensation granted"};
 // Failure report
 inline constexpr Text kReportTitle{"گزارش خرابی یا افت کیفیت خدمت", "Report an outage or poor service"};
 inline constexpr Text kReportWhich{"خرابی در کدام خدمت بود؟", "Which service was affected?"};

@@ -113,6 +113,62 @@ Result<store::SavedApplication> submit_failure_report(const SubmissionContext& c
   return save_with_tracking_code(ctx.store, app, TrackingKind::FailureReport, ctx.config.terminal_number);
 }
 
+namespace {
+
+void add_detail(StatusOutcome& out, const Text& heading, const std::string& text,
+                catalog::Language language) {
+  if (!text.empty()) out.details.push_back({heading.in(language), text});
+}
+
+// The message for the centre's status and, where the status calls for it, the back office's
+// words under it. A note is only shown with the status it was written for (the documents to
+// bring while they are asked for, the reason of a rejection, the reply to a report): after a
+// step on without a new decision, the old note would say something no longer true.
+void describe_centre_status(StatusOutcome& out, store::CentreStatus status, store::ApplicationKind kind,
+                            const std::optional<store::CentreDecision>& decision,
+                            catalog::Language language) {
+  static const std::string kNone;
+  const std::string& note = decision ? decision->note : kNone;
+  const std::string& credit = decision ? decision->credit : kNone;
+  const bool report = kind == store::ApplicationKind::FailureReport;
+  switch (status) {
+    case store::CentreStatus::Receiving:
+      break;
+    case store::CentreStatus::Received:
+      out.message = strings::kStatusConfirmed.in(language);
+      break;
+    case store::CentreStatus::InReview:
+      if (!report) {
+        out.message = strings::kStatusInReview.in(language);
+      } else if (note.empty()) {
+        out.message = strings::kReportStatusInReview.in(language);
+      } else {
+        // A report is answered while it stays in review: the reply is the news.
+        out.message = strings::kReportStatusAnswered.in(language);
+        add_detail(out, strings::kDecisionReply, note, language);
+      }
+      break;
+    case store::CentreStatus::DocumentsRequested:
+      out.message = strings::kStatusDocumentsRequested.in(language);
+      add_detail(out, strings::kDecisionDocuments, note, language);
+      break;
+    case store::CentreStatus::Approved:
+      out.message = strings::kStatusApproved.in(language);
+      break;
+    case store::CentreStatus::Rejected:
+      out.message = strings::kStatusRejected.in(language);
+      add_detail(out, strings::kDecisionReason, note, language);
+      break;
+    case store::CentreStatus::Resolved:
+      out.message = strings::kReportStatusResolved.in(language);
+      add_detail(out, strings::kDecisionReply, note, language);
+      add_detail(out, strings::kDecisionCredit, credit, language);
+      break;
+  }
+}
+
+}  // namespace
+
 Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,
                                      catalog::Language language) {
   const pk::Language lang =
@@ -143,22 +199,7 @@ Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed
   }
   // The centre's own word, as the sync client last heard it, wins once there is one.
   if (const auto centre = record.value()->centre_status) {
-    switch (*centre) {
-      case store::CentreStatus::Receiving:
-        break;
-      case store::CentreStatus::Received:
-        out.message = strings::kStatusConfirmed.in(language);
-        break;
-      case store::CentreStatus::InReview:
-        out.message = strings::kStatusInReview.in(language);
-        break;
-      case store::CentreStatus::Approved:
-        out.message = strings::kStatusApproved.in(language);
-        break;
-      case store::CentreStatus::Rejected:
-        out.message = strings::kStatusRejected.in(language);
-        break;
-    }
+    describe_centre_status(out, *centre, record.value()->kind, record.value()->centre_decision, language);
   }
   return out;
 }

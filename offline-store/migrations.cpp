@@ -8,6 +8,7 @@
 #include "offline-store/schema_v1.h"
 #include "offline-store/schema_v2.h"
 #include "offline-store/schema_v3.h"
+#include "offline-store/schema_v4.h"
 
 namespace pk::store {
 namespace {
@@ -16,6 +17,8 @@ constexpr std::array kMigrations = {
     Migration{1, "offline store v1: applications, documents, outbox, audit_log, sequences", kSchemaV1},
     Migration{2, "service-level ledger: heartbeats, outages, outage_notices, clock_events", kSchemaV2},
     Migration{3, "centre statuses of captures, centre acknowledgements of ledger rows", kSchemaV3},
+    Migration{4, "the back office's decisions: documents requested, resolved, the decision's note and credit",
+              kSchemaV4},
 };
 
 constexpr bool versions_are_contiguous() {

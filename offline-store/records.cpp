@@ -7,8 +7,8 @@ namespace {
 constexpr std::array<std::string_view, 2> kKinds = {"application", "failure_report"};
 constexpr std::array<std::string_view, 2> kChannels = {"kiosk", "counter"};
 constexpr std::array<std::string_view, 5> kStates = {"captured", "queued", "sent", "confirmed", "purged"};
-constexpr std::array<std::string_view, 5> kCentreStatuses = {"receiving", "received", "in_review", "approved",
-                                                             "rejected"};
+constexpr std::array<std::string_view, 7> kCentreStatuses = {
+    "receiving", "received", "in_review", "documents_requested", "approved", "rejected", "resolved"};
 
 template <class Enum, size_t N>
 std::optional<Enum> parse(const std::array<std::string_view, N>& names, std::string_view text) {
@@ -28,8 +28,23 @@ std::string_view to_string(CentreStatus status) { return kCentreStatuses.at(stat
 std::optional<CentreStatus> centre_status_from(std::string_view text) {
   return parse<CentreStatus>(kCentreStatuses, text);
 }
-bool is_final(CentreStatus status) {
-  return status == CentreStatus::Approved || status == CentreStatus::Rejected;
+bool is_final(CentreStatus status) { return rank(status) == 3; }
+
+int rank(CentreStatus status) {
+  switch (status) {
+    case CentreStatus::Receiving:
+      return 0;
+    case CentreStatus::Received:
+      return 1;
+    case CentreStatus::InReview:
+    case CentreStatus::DocumentsRequested:
+      return 2;
+    case CentreStatus::Approved:
+    case CentreStatus::Rejected:
+    case CentreStatus::Resolved:
+      return 3;
+  }
+  return 0;
 }
 
 std::optional<ApplicationKind> application_kind_from(std::string_view text) {

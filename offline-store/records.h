@@ -15,14 +15,29 @@ enum class Channel { Kiosk, Counter };
 // Only ever moves forward (the schema refuses a step back).
 enum class ApplicationState { Captured, Queued, Sent, Confirmed, Purged };
 
-// Where a capture stands at the centre, as the centre last told us (schema v3). Only moves
-// forward; Approved and Rejected are final. The same words as sync::CentreStatus on the wire.
-enum class CentreStatus { Receiving, Received, InReview, Approved, Rejected };
+// Where a capture stands at the centre, as the centre last told us (schema v3, v4). The same
+// words and the same ranking as sync::CentreStatus on the wire: only moves forward, InReview and
+// DocumentsRequested are one step (either may follow the other), Approved, Rejected and
+// Resolved are final.
+enum class CentreStatus { Receiving, Received, InReview, DocumentsRequested, Approved, Rejected, Resolved };
+
+// The latest decision of the centre's back office on a capture (schema v4): staff's words for
+// the citizen (documents to bring, the reason for a rejection, the reply to a failure report)
+// and, for a failure report, a credit granted (empty: none).
+struct CentreDecision {
+  std::string note;
+  std::string credit;
+  int64_t decided_unix = 0;
+  bool operator==(const CentreDecision&) const = default;
+};
 
 [[nodiscard]] std::string_view to_string(ApplicationKind kind);
 [[nodiscard]] std::string_view to_string(CentreStatus status);
 [[nodiscard]] std::optional<CentreStatus> centre_status_from(std::string_view text);
 [[nodiscard]] bool is_final(CentreStatus status);
+// 0 receiving .. 3 final; a status may only move to one of the same or a higher rank, and never
+// away from a final one.
+[[nodiscard]] int rank(CentreStatus status);
 [[nodiscard]] std::string_view to_string(Channel channel);
 [[nodiscard]] std::string_view to_string(ApplicationState state);
 [[nodiscard]] std::optional<ApplicationKind> application_kind_from(std::string_view text);
@@ -83,8 +98,9 @@ struct ApplicationRecord {
   int64_t created_at_unix = 0;
   int64_t created_monotonic_ms = 0;
   ApplicationState state = ApplicationState::Captured;
-  std::optional<CentreStatus> centre_status;     // nullopt: not heard from the centre yet
-  std::optional<int64_t> centre_status_at_unix;  // when we first heard the current one
+  std::optional<CentreStatus> centre_status;      // nullopt: not heard from the centre yet
+  std::optional<int64_t> centre_status_at_unix;   // when we first heard the current one
+  std::optional<CentreDecision> centre_decision;  // nullopt: the back office has said nothing yet
   std::vector<uint8_t> sealed_personal;
   std::vector<DocumentRecord> documents;  // ordered by doc_kind, page_no
 };

@@ -156,8 +156,8 @@ Result<std::optional<ApplicationRecord>> Store::find_by_tracking_code(std::strin
   if (!transaction) return transaction.error();
   auto query = m_db.prepare(
       "SELECT id, tracking_code, tracking_sequence, kind, service_number, channel, terminal_id, operator_id,"
-      " created_at_unix, created_monotonic_ms, state, sealed_personal, centre_status, centre_status_at_unix"
-      " FROM applications WHERE tracking_code = ?1");
+      " created_at_unix, created_monotonic_ms, state, sealed_personal, centre_status, centre_status_at_unix,"
+      " centre_note, centre_credit, centre_decided_unix FROM applications WHERE tracking_code = ?1");
   if (!query) return query.error();
   query->bind(1, tracking_code);
   auto stepped = query->step();
@@ -192,6 +192,10 @@ Result<std::optional<ApplicationRecord>> Store::find_by_tracking_code(std::strin
     }
   }
   record.centre_status_at_unix = query->column_optional_int64(13);
+  // The schema keeps the three together: a decided time means a note and a credit (maybe empty).
+  if (const auto decided = query->column_optional_int64(16)) {
+    record.centre_decision = CentreDecision{query->column_text(14), query->column_text(15), *decided};
+  }
 
   auto documents = m_db.prepare(
       "SELECT id, doc_kind, page_no, mime, byte_size, sha256, sealed_content FROM documents"

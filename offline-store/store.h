@@ -70,11 +70,15 @@ class Store {
   // least recently asked about first (never asked: first of all).
   [[nodiscard]] Result<std::vector<std::string>> centre_statuses_to_poll(int limit,
                                                                          int64_t delivered_since_unix);
-  // What the centre said about a capture at `at_unix`. Stores it when it moves the status
-  // forward (with an audit row) and returns true; an older or equal status only records that we
-  // asked. An unknown tracking code is an Error.
-  [[nodiscard]] Result<bool> record_centre_status(std::string_view tracking_code, CentreStatus status,
-                                                  int64_t at_unix);
+  // What the centre said about a capture at `at_unix`: its status and, when the back office has
+  // decided, its latest decision. Stores the status when it moves forward (a higher rank, or the
+  // other status of the same non-final rank: in review and documents requested), and the
+  // decision when it is later than the stored one or the same time with other words, each with
+  // an audit row, and returns true; otherwise only records that we asked. A final status never
+  // changes again. An unknown tracking code is an Error.
+  [[nodiscard]] Result<bool> record_centre_status(
+      std::string_view tracking_code, CentreStatus status, int64_t at_unix,
+      const std::optional<CentreDecision>& decision = std::nullopt);
 
   // Returns the new entry's id.
   [[nodiscard]] Result<int64_t> append_audit(std::string_view actor, std::string_view action,

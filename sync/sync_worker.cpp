@@ -55,6 +55,11 @@ std::optional<store::CentreStatus> to_store(CentreStatus status) {
   return store::centre_status_from(to_string(status));
 }
 
+std::optional<store::CentreDecision> to_store(const std::optional<CentreDecision>& decision) {
+  if (!decision) return std::nullopt;
+  return store::CentreDecision{decision->note, decision->credit, decision->decided_unix};
+}
+
 // A crash between mark_delivered and purge_documents leaves delivered pages on the disk:
 // purge them on start. Read through a second connection, since Store has no query for it.
 void purge_leftovers(store::Store& store) {
@@ -183,7 +188,8 @@ void SyncWorker::deliver_due(WorkerState& state, const std::vector<store::Outbox
       const CentreStatus status = result.value->status;
       spdlog::info("sync: {} delivered, centre status {}", entry.tracking_code, to_string(status));
       if (auto stored = to_store(status)) {
-        auto recorded = state.store->record_centre_status(entry.tracking_code, *stored, now_unix());
+        auto recorded = state.store->record_centre_status(entry.tracking_code, *stored, now_unix(),
+                                                          to_store(result.value->decision));
         if (!recorded)
           spdlog::warn("sync: {}: centre status not stored: {}", entry.tracking_code,
                        recorded.error().message);
@@ -223,14 +229,16 @@ void SyncWorker::poll_statuses(WorkerState& state) {
     const CentreStatus status = reply.value->status;
     auto stored = to_store(status);
     if (!stored) continue;
-    auto recorded = state.store->record_centre_status(code, *stored, now_unix());
+    auto recorded =
+        state.store->record_centre_status(code, *stored, now_unix(), to_store(reply.value->decision));
     if (!recorded) {
       spdlog::error("sync: status of {} not stored: {}", code, recorded.error().message);
       continue;
     }
     if (*recorded) {
       ++m_statuses;
-      spdlog::info("sync: {} is now {} at the centre", code, to_string(status));
+      spdlog::info("sync: {} is now {} at the centre{}", code, to_string(status),
+                   reply.value->decision ? ", with the back office's decision" : "");
       if (m_options.on_status) m_options.on_status(code, status);
     }
   }

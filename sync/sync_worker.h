@@ -43,8 +43,8 @@ struct SyncOptions {
   BackoffPolicy backoff;
   // How long to sleep when nothing is due (wake() cuts it short).
   std::chrono::milliseconds idle_wait{5'000};
-  // How often to ask the centre about delivered applications whose status is not final; a
-  // round that fails waits twice as long, up to 16 times this.
+  // How often to ask the centre about delivered applications and failure reports whose status
+  // is not final; a round that fails waits twice as long, up to 16 times this.
   std::chrono::milliseconds status_poll{60'000};
   // Each round asks about at most status_batch captures delivered within status_window,
   // least recently asked first: bounded work however many captures wait for a decision.
@@ -67,7 +67,8 @@ struct SyncOptions {
   std::filesystem::path catalog_file;
   std::string catalog_public_key;  // base64 Ed25519 (TerminalIdentity::catalog_public_key)
   std::chrono::milliseconds catalog_every{std::chrono::minutes(30)};
-  // Called on the worker thread whenever the centre reports a new status for an application.
+  // Called on the worker thread whenever the centre reports a new status or a newer decision
+  // for an application or a failure report.
   std::function<void(const std::string& tracking_code, CentreStatus status)> on_status;
 };
 
@@ -76,7 +77,7 @@ struct SyncCounters {
   int64_t failed_attempts = 0;
   int64_t bytes_uploaded = 0;
   int64_t ledger_rows_sent = 0;  // acknowledged by the centre
-  int64_t statuses_changed = 0;  // centre statuses that moved forward in the store
+  int64_t statuses_changed = 0;  // centre statuses that moved forward, or newer decisions, in the store
   int64_t catalog_checks = 0;    // catalog checks finished, whatever their result
   int64_t catalogs_stored = 0;   // newer verified catalogs written to catalog_file
 };

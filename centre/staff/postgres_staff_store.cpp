@@ -104,6 +104,39 @@ class PostgresStaffStore final : public StaffStore {
         });
   }
 
+  Result<StaffAccount> record_failed_sign_in(const std::string& username, int64_t now_unix, int max_failures,
+                                             int64_t lock_seconds) override {
+    auto account = m_pool->transaction<std::optional<StaffAccount>>(
+        "staff: failed sign-in of " + username, [&](Connection& c) -> Result<std::optional<StaffAccount>> {
+          auto rows = c.exec(
+              "UPDATE staff_accounts SET "
+              "  locked_until_unix = CASE WHEN failed_logins + 1 >= $3 THEN $2 + $4 ELSE locked_until_unix END, "
+              "  failed_logins = CASE WHEN failed_logins + 1 >= $3 THEN 0 ELSE failed_logins + 1 END "
+              "WHERE username = $1 RETURNING " +
+                  std::string(kAccountColumns),
+              Params().text(username).int64(now_unix).int64(int64_t{max_failures}).int64(lock_seconds));
+          if (!rows) return rows.error();
+          if (rows->empty()) return std::optional<StaffAccount>();
+          auto read = account_at(*rows, 0);
+          if (!read) return read.error();
+          return std::optional<StaffAccount>(std::move(read).value());
+        });
+    if (!account) return account.error();
+    if (!*account) return make_error("no staff account " + username);
+    return std::move(**account);
+  }
+
+  Result<bool> record_sign_in(const std::string& username, int64_t totp_step) override {
+    return m_pool->transaction<bool>("staff: sign-in of " + username, [&](Connection& c) -> Result<bool> {
+      auto rows = c.exec(
+          "UPDATE staff_accounts SET last_totp_step = $2, failed_logins = 0, locked_until_unix = 0 "
+          "WHERE username = $1 AND last_totp_step < $2",
+          Params().text(username).int64(totp_step));
+      if (!rows) return rows.error();
+      return rows->affected() > 0;
+    });
+  }
+
   Result<void> update_account(const StaffAccount& account) override {
     auto updated = m_pool->transaction<
         bool>("staff: update account " + account.username, [&](Connection& c) -> Result<bool> {

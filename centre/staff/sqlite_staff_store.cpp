@@ -125,6 +125,35 @@ class SqliteStaffStore final : public StaffStore {
     return {};
   }
 
+  Result<StaffAccount> record_failed_sign_in(const std::string& username, int64_t now_unix, int max_failures,
+                                             int64_t lock_seconds) override {
+    std::lock_guard lock(m_mutex);
+    auto update = m_db.prepare(
+        "UPDATE staff_accounts SET "
+        "  locked_until_unix = CASE WHEN failed_logins + 1 >= ?3 THEN ?2 + ?4 ELSE locked_until_unix END, "
+        "  failed_logins = CASE WHEN failed_logins + 1 >= ?3 THEN 0 ELSE failed_logins + 1 END "
+        "WHERE username = ?1");
+    if (!update) return update.error();
+    update->bind(1, username).bind(2, now_unix).bind(3, int64_t{max_failures}).bind(4, lock_seconds);
+    if (auto ran = update->run(); !ran) return ran.error();
+    if (m_db.changes() == 0) return make_error("no staff account " + username);
+    auto query = m_db.prepare(std::string(kAccountColumns) + " WHERE username = ?1");
+    if (!query) return query.error();
+    auto row = query->bind(1, username).step();
+    if (!row) return row.error();
+    return read_account(*query);
+  }
+
+  Result<bool> record_sign_in(const std::string& username, int64_t totp_step) override {
+    std::lock_guard lock(m_mutex);
+    auto update = m_db.prepare(
+        "UPDATE staff_accounts SET last_totp_step = ?2, failed_logins = 0, locked_until_unix = 0 "
+        "WHERE username = ?1 AND last_totp_step < ?2");
+    if (!update) return update.error();
+    if (auto ran = update->bind(1, username).bind(2, totp_step).run(); !ran) return ran.error();
+    return m_db.changes() > 0;
+  }
+
   Result<void> replace_setup_token(const std::string& username, const std::string& token_sha256,
                                    int64_t token_expires_unix) override {
     std::lock_guard lock(m_mutex);

@@ -67,7 +67,7 @@ void StaffConsole::add_session_routes(httplib::Server& server) {
       (void)password_matches(decoy, password);
       return refuse(*found ? "not active" : "no such account");
     }
-    StaffAccount account = **found;
+    const StaffAccount& account = **found;
     if (account.locked_until_unix > now) {
       audit(username, "login_locked", username);
       response.status = 423;
@@ -82,21 +82,17 @@ void StaffConsole::add_session_routes(httplib::Server& server) {
     const auto secret = open_totp_secret(account, m_context.sealing);
     const auto step = secret ? match_totp(*secret, code, now, account.last_totp_step) : std::nullopt;
     if (!password_ok || !step) {
-      account.failed_logins += 1;
-      if (account.failed_logins >= kMaxFailedSignIns) {
-        account.locked_until_unix = now + kLockSeconds;
-        account.failed_logins = 0;
-        audit(username, "account_locked", username, json{{"until_unix", account.locked_until_unix}}.dump());
-      }
-      if (auto updated = m_context.staff.update_account(account); !updated)
-        return http::reply_error(response, 503, "the staff records cannot be written");
+      auto counted = m_context.staff.record_failed_sign_in(username, now, kMaxFailedSignIns, kLockSeconds);
+      if (!counted) return http::reply_error(response, 503, "the staff records cannot be written");
+      if (counted->locked_until_unix > now)
+        audit(username, "account_locked", username, json{{"until_unix", counted->locked_until_unix}}.dump());
       return refuse(!password_ok ? "password" : "code");
     }
-    account.failed_logins = 0;
-    account.locked_until_unix = 0;
-    account.last_totp_step = *step;
-    if (auto updated = m_context.staff.update_account(account); !updated)
-      return http::reply_error(response, 503, "the staff records cannot be written");
+    // The step is taken in one statement: the same code sent twice at once (to two instances)
+    // signs in once.
+    auto accepted = m_context.staff.record_sign_in(username, *step);
+    if (!accepted) return http::reply_error(response, 503, "the staff records cannot be written");
+    if (!*accepted) return refuse("code already used");
     if (open_session(account, response)) audit(username, "login", username);
   });
 

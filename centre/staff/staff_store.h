@@ -90,6 +90,16 @@ class StaffStore {
   [[nodiscard]] virtual Result<std::vector<StaffAccount>> accounts() = 0;
   // Replaces the account's mutable fields (state, password, TOTP, counters, lock) as given.
   [[nodiscard]] virtual Result<void> update_account(const StaffAccount& account) = 0;
+  // Sign-in outcomes, each one statement so that centre instances sharing the records never
+  // lose a count or let a code through twice:
+  // A failed attempt: one more failure, and at `max_failures` the account is locked until
+  // now + lock_seconds (and the count starts again). Returns the account as it now stands.
+  [[nodiscard]] virtual Result<StaffAccount> record_failed_sign_in(const std::string& username,
+                                                                   int64_t now_unix, int max_failures,
+                                                                   int64_t lock_seconds) = 0;
+  // A good password and code of time step `totp_step`: false when that step (or a later one)
+  // was already used, by a racing request too; otherwise the failures and lock are cleared.
+  [[nodiscard]] virtual Result<bool> record_sign_in(const std::string& username, int64_t totp_step) = 0;
   // A new set-up token for an existing account (a reset), replacing any earlier one.
   [[nodiscard]] virtual Result<void> replace_setup_token(const std::string& username,
                                                          const std::string& token_sha256,

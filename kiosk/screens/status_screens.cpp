@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -24,6 +26,41 @@ static void draw_status_entry(ScreenContext& ctx) {
   }
 }
 
+// The back office's words under the status: a heading in the session's language, then staff's
+// text in a box. Staff write Persian or English whatever the citizen's session, so the text is
+// laid out by its own script, not the session's direction. A long text drops to the small size
+// before anything is cut, and is cut (with "…") only where it would reach the Finish button.
+static void draw_status_details(ScreenContext& ctx, const ui::Rect& area,
+                                const std::vector<StatusDetail>& details) {
+  if (details.empty()) return;
+  const ui::Theme& t = ctx.ui.theme();
+  const float inner_width = area.width() - 2 * t.gap;
+  const auto text_style = [&](const StatusDetail& detail, float px) {
+    return ui::TextStyle{
+        .size_px = px, .max_width = inner_width, .direction = ui::direction_by_script(detail.text)};
+  };
+  const ui::TextStyle heading{.size_px = t.body_px, .weight = ui::Weight::Bold};
+  const float heading_h = ctx.ui.text().measure("X", heading).y;
+  float needed = 0;
+  for (const StatusDetail& detail : details)
+    needed += heading_h + t.gap / 2 +
+              ctx.ui.text().layout(detail.text, text_style(detail, t.body_px)).size.y + t.gap * 2;
+  const float px = needed <= area.height() ? t.body_px : t.small_px;
+  float y = area.min.y;
+  for (const StatusDetail& detail : details) {
+    if (y + heading_h >= area.max.y) break;
+    y += ui::text_in(ctx.ui, {{area.min.x, y}, area.max}, detail.heading, heading, t.text) + t.gap / 2;
+    ui::TextStyle style = text_style(detail, px);
+    const float line_h = ctx.ui.text().layout("X", style).line_height;
+    style.max_lines = std::max(1, static_cast<int>((area.max.y - y - t.gap) / line_h));
+    const float h = ctx.ui.text().layout(detail.text, style).size.y + t.gap;
+    ImGui::GetWindowDrawList()->AddRectFilled({area.min.x, y}, {area.max.x, y + h}, t.surface, t.radius / 2);
+    ui::text_in(ctx.ui, ui::Rect{{area.min.x, y}, {area.max.x, area.max.y}}.inset(t.gap, t.gap / 2),
+                detail.text, style, t.text);
+    y += h + t.gap;
+  }
+}
+
 static void draw_status_result(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
   const StatusOutcome& status = ctx.flow.state().status;
@@ -37,11 +74,12 @@ static void draw_status_result(ScreenContext& ctx) {
                     .direction = ui::BaseDirection::LeftToRight},
                    t.primary);
   y += t.margin;
-  ui::notice(ctx.ui, {{body.min.x, y}, body.max}, status.message, status.found ? t.badge : t.notice_bg,
-             status.found ? t.text : t.notice_text);
+  y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, status.message, status.found ? t.badge : t.notice_bg,
+                  status.found ? t.text : t.notice_text);
   const float bw = 460 * t.scale;
   const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},
                         {body.center().x + bw / 2, body.max.y}};
+  draw_status_details(ctx, {{body.min.x, y + t.margin}, {body.max.x, finish.min.y - t.gap}}, status.details);
   if (ui::button(ctx.ui, "finish", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Primary, t.title_px))
     ctx.flow.home();
 }

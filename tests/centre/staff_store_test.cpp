@@ -253,6 +253,42 @@ TEST_P(StaffStoreTest, TwoInstancesShareSessionsAndUseALinkOnce) {
   EXPECT_EQ(used.load(), 1);
 }
 
+TEST_P(StaffStoreTest, FailedSignInsLockAtTheLimitAndACodeStepIsTakenOnce) {
+  create(account("reza", StaffRole::Inspector), "token-r");
+  for (int i = 1; i < 3; ++i) {
+    auto counted = m_staff->record_failed_sign_in("reza", kNow, 3, 900);
+    ASSERT_TRUE(counted.ok()) << counted.error().message;
+    EXPECT_EQ(counted->failed_logins, i);
+    EXPECT_EQ(counted->locked_until_unix, 0);
+  }
+  auto locked = m_staff->record_failed_sign_in("reza", kNow, 3, 900);
+  ASSERT_TRUE(locked.ok());
+  EXPECT_EQ(locked->locked_until_unix, kNow + 900);
+  EXPECT_EQ(locked->failed_logins, 0);
+  EXPECT_FALSE(m_staff->record_failed_sign_in("nobody", kNow, 3, 900).ok());
+  // A good sign-in at step 100 clears the lock; step 100 again, or an older one, is refused.
+  EXPECT_TRUE(*m_staff->record_sign_in("reza", 100));
+  EXPECT_FALSE(*m_staff->record_sign_in("reza", 100));
+  EXPECT_FALSE(*m_staff->record_sign_in("reza", 99));
+  EXPECT_EQ((*m_staff->find_account("reza"))->locked_until_unix, 0);
+  // Racing for one step, from two instances on PostgreSQL (one store on SQLite): one wins.
+  auto other = postgres() ? open_staff() : nullptr;
+  std::atomic<int> accepted{0};
+  std::atomic<int> failures{0};
+  std::vector<std::thread> racers;
+  for (int i = 0; i < 8; ++i)
+    racers.emplace_back([&, i] {
+      StaffStore& store = other && i % 2 == 1 ? *other : *m_staff;
+      auto taken = store.record_sign_in("reza", 101);
+      if (taken && *taken) ++accepted;
+      // And failures counted from both sides are never lost.
+      if (store.record_failed_sign_in("reza", kNow, 100, 900).ok()) ++failures;
+    });
+  for (auto& racer : racers) racer.join();
+  EXPECT_EQ(accepted.load(), 1);
+  EXPECT_EQ((*m_staff->find_account("reza"))->failed_logins, failures.load());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StaffStoreTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          backend_name);
 

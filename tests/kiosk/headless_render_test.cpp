@@ -283,6 +283,88 @@ TEST_F(HeadlessKiosk, ReceiptBarcodeOpensTheStatusCheck) {
             "۱۰۰۰-۱۰۰۰-۰۰۷۷-" + std::string(pk::to_persian_digits(code->digits().substr(12))));
 }
 
+// The status check with the back office's decision on screen, in the session's language with
+// staff's words laid out by their own script: the documents to bring (Persian), a rejection's
+// reason (English), a failure report resolved with a credit. The PNGs are kept beside the test
+// binary (status-decisions/) for a person to look at.
+class HeadlessDecisions : public HeadlessKiosk {
+ protected:
+  // Saves a capture with what the centre said about it and opens its status by the receipt's
+  // barcode, as a citizen would; returns the outcome on screen.
+  const pk::kiosk::StatusOutcome& show(pk::TrackingKind kind, pk::store::CentreStatus status,
+                                       const pk::store::CentreDecision& decision) {
+    pk::store::NewApplication record;
+    record.kind = kind == pk::TrackingKind::Application ? pk::store::ApplicationKind::Application
+                                                        : pk::store::ApplicationKind::FailureReport;
+    if (kind == pk::TrackingKind::Application) record.service_number = 3;
+    record.terminal_id = "SKO-TEST-0001";
+    record.created_at_unix = 1'800'000'000;
+    record.sealed_personal = {1, 2, 3};
+    std::string digits;
+    auto saved = m_app->store().save_application(record, [&](int64_t sequence) {
+      digits = pk::make_tracking_code(kind, 1, sequence).value().digits();
+      return digits;
+    });
+    EXPECT_TRUE(saved) << saved.error().message;
+    EXPECT_TRUE(m_app->store().record_centre_status(digits, status, 1'800'000'100, decision));
+    if (m_app->flow().state().screen != pk::kiosk::CitizenScreen::Welcome) {
+      m_app->flow().home();
+      frames();
+    }
+    auto* scanner = dynamic_cast<pk::barcode::SimBarcodeScanner*>(m_app->barcode_scanner());
+    EXPECT_NE(scanner, nullptr);
+    if (scanner) {
+      EXPECT_TRUE(scanner->inject("SCAN " + digits));
+    }
+    frames();
+    frames();
+    EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::StatusResult);
+    return m_app->flow().state().status;
+  }
+  void shoot(const std::string& name) {
+    const fs::path dir = fs::path(PK_TEST_BINARY_DIR) / "status-decisions";
+    fs::create_directories(dir);
+    ASSERT_TRUE(m_app->screenshot(dir / (name + ".png")));
+  }
+  void run(Language language) {
+    start(language);
+    const std::string lang = language == Language::Persian ? "fa" : "en";
+    const auto& asked = show(pk::TrackingKind::Application, pk::store::CentreStatus::DocumentsRequested,
+                             {"اصل گذرنامه و دو قطعه عکس ۳×۴ با زمینهٔ سفید را به باجه بیاورید. "
+                              "اگر گذرنامه تمدید شده است، صفحهٔ تمدید را هم بیاورید.",
+                              "", 1'800'000'050});
+    ASSERT_EQ(asked.details.size(), 1u);
+    // Staff's words in a box under the status: ink where they are drawn.
+    EXPECT_GT(ink_in({{0, 560}, {static_cast<float>(m_app->platform().width()), 900}}), 500);
+    shoot(lang + "-documents-requested");
+    const auto& rejected = show(
+        pk::TrackingKind::Application, pk::store::CentreStatus::Rejected,
+        {"The residence permit in the file had expired on the day of the application.", "", 1'800'000'060});
+    ASSERT_EQ(rejected.details.size(), 1u);
+    shoot(lang + "-rejected");
+    const auto& resolved = show(
+        pk::TrackingKind::FailureReport, pk::store::CentreStatus::Resolved,
+        {"چاپگر رسید این دستگاه در ۱۴۰۵/۰۹/۱۶ تعویض شد. از گزارش شما سپاسگزاریم.",
+         "۵۰۰٬۰۰۰ ریال، به حساب ثبت‌شده در پرونده واریز می‌شود.",
+         1'800'000'070});
+    ASSERT_EQ(resolved.details.size(), 2u);
+    shoot(lang + "-report-resolved");
+    // As long as the wire lets a note be (2000 bytes): smaller type, cut with "…" above the
+    // Finish button.
+    std::string long_note;
+    while (long_note.size() < 1900)
+      long_note +=
+          "مدارک هویتی، گواهی اقامت و فرم تکمیل‌شده را بیاورید. ";
+    const auto& long_one = show(pk::TrackingKind::Application, pk::store::CentreStatus::Rejected,
+                                {long_note, "", 1'800'000'080});
+    ASSERT_EQ(long_one.details.size(), 1u);
+    shoot(lang + "-long-note");
+  }
+};
+
+TEST_F(HeadlessDecisions, StatusResultShowsTheDecisionInPersian) { run(Language::Persian); }
+TEST_F(HeadlessDecisions, StatusResultShowsTheDecisionInEnglish) { run(Language::English); }
+
 // A citizen walks away in the middle of scanning: "more time?" comes up after the idle time,
 // and with no answer the session ends, the pages and numbers leave memory, welcome returns.
 TEST_F(HeadlessKiosk, TimeoutInTheMiddleOfCaptureWipesTheSession) {

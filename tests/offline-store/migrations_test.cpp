@@ -227,7 +227,7 @@ TEST(StoreMigrations, MigratesAVersion2FileToVersion3KeepingItsData) {
 
   auto store = Store::open(file);
   ASSERT_TRUE(store) << store.error().message;
-  EXPECT_EQ((*store)->schema_version(), 3);
+  EXPECT_EQ((*store)->schema_version(), latest_schema_version());
   auto found = (*store)->find_by_tracking_code("KSK7-1");
   ASSERT_TRUE(found) << found.error().message;
   ASSERT_TRUE(found->has_value());
@@ -241,7 +241,7 @@ TEST(StoreMigrations, MigratesAVersion2FileToVersion3KeepingItsData) {
   EXPECT_EQ((*(*store)->find_by_tracking_code("KSK7-1"))->centre_status, CentreStatus::Approved);
   store->reset();
 
-  EXPECT_EQ(query(file, "PRAGMA user_version"), 3);
+  EXPECT_EQ(query(file, "PRAGMA user_version"), latest_schema_version());
   EXPECT_EQ(query(file, "SELECT count(*) FROM outages"), 1);
   EXPECT_EQ(query(file, "SELECT count(*) FROM heartbeats"), 1);
   EXPECT_EQ(query(file, "SELECT count(*) FROM ledger_acks"), 0);
@@ -250,6 +250,79 @@ TEST(StoreMigrations, MigratesAVersion2FileToVersion3KeepingItsData) {
   ASSERT_TRUE(db);
   EXPECT_FALSE(db->exec("UPDATE applications SET centre_status = 'received' WHERE id = 1"));
   EXPECT_FALSE(db->exec("UPDATE applications SET centre_status = 'sent' WHERE id = 1"));
+}
+
+// A terminal on schema v3 with statuses heard from the centre: v4 replaces the status column
+// (its CHECK gains documents_requested and resolved) and adds the decision, keeping every status,
+// the time it was heard and the polling order, and the rules that make a step back impossible.
+TEST(StoreMigrations, MigratesAVersion3FileToVersion4KeepingItsStatuses) {
+  TempDir dir("migrate-v3");
+  const auto file = dir.file("store.db");
+  {
+    auto db = Database::open(file, OpenOptions{});
+    ASSERT_TRUE(db) << db.error().message;
+    for (const Migration& step : migrations()) {
+      if (step.version > 3) break;
+      ASSERT_TRUE(db->exec(step.sql)) << step.description;
+    }
+    ASSERT_TRUE(db->exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
+    ASSERT_TRUE(db->exec("PRAGMA user_version = 3"));
+    for (int i = 1; i <= 3; ++i) {
+      const std::string n = std::to_string(i);
+      ASSERT_TRUE(db->exec(
+          "INSERT INTO applications (tracking_code, tracking_sequence, kind, service_number, channel, terminal_id,"
+          " created_at_unix, created_monotonic_ms, state, sealed_personal) VALUES ('KSK7-" +
+          n + "', " + n +
+          ", 'application', 3, 'kiosk', 'KSK7', 1700000000, 5, 'purged', x'00');"
+          "INSERT INTO documents (application_id, doc_kind, page_no, mime, byte_size, sha256) VALUES (" +
+          n +
+          ", 'passport', 1, 'image/jpeg', 10, zeroblob(32));"
+          "INSERT INTO outbox (application_id, idempotency_key, created_at_unix, next_attempt_at_unix,"
+          " delivered_at_unix) VALUES (" +
+          n + ", '" + std::string(31, '0') + n + "', 1700000000, 0, 1700000100);"));
+    }
+    ASSERT_TRUE(
+        db->exec("UPDATE applications SET centre_status = 'in_review', centre_status_at_unix = 1700000200,"
+                 " centre_checked_at_unix = 1700000300 WHERE id = 1;"
+                 "UPDATE applications SET centre_status = 'rejected', centre_status_at_unix = 1700000250,"
+                 " centre_checked_at_unix = 1700000250 WHERE id = 2;"));
+  }
+
+  auto store = Store::open(file);
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->schema_version(), 4);
+  auto first = (*store)->find_by_tracking_code("KSK7-1");
+  ASSERT_TRUE(first && first->has_value());
+  EXPECT_EQ((*first)->centre_status, CentreStatus::InReview);
+  EXPECT_EQ((*first)->centre_status_at_unix, 1700000200);
+  EXPECT_FALSE((*first)->centre_decision.has_value());
+  EXPECT_EQ((*first)->documents.size(), 1u) << "the documents' rows (and their hashes) stay";
+  EXPECT_EQ((*(*store)->find_by_tracking_code("KSK7-2"))->centre_status, CentreStatus::Rejected);
+  EXPECT_FALSE((*(*store)->find_by_tracking_code("KSK7-3"))->centre_status.has_value());
+  // The final one is not asked about; never asked comes before asked.
+  auto to_poll = (*store)->centre_statuses_to_poll(10, 0);
+  ASSERT_TRUE(to_poll) << to_poll.error().message;
+  EXPECT_EQ(*to_poll, (std::vector<std::string>{"KSK7-3", "KSK7-1"}));
+  // The new words and a decision are stored.
+  const CentreDecision asked{"Bring the original passport.", "", 1700000400};
+  ASSERT_TRUE((*store)->record_centre_status("KSK7-1", CentreStatus::DocumentsRequested, 1700000500, asked));
+  EXPECT_EQ((*(*store)->find_by_tracking_code("KSK7-1"))->centre_decision, asked);
+  ASSERT_TRUE((*store)->record_centre_status("KSK7-3", CentreStatus::Received, 1700000500));
+  store->reset();
+
+  EXPECT_EQ(query(file, "PRAGMA user_version"), 4);
+  EXPECT_EQ(query(file, "SELECT count(*) FROM applications"), 3);
+  EXPECT_EQ(query(file, "SELECT count(*) FROM documents"), 3);
+  EXPECT_EQ(query(file, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  EXPECT_EQ(query(file,
+                  "SELECT count(*) FROM sqlite_schema WHERE name IN ('applications_centre_not_final',"
+                  " 'applications_centre_status_forward_only', 'applications_centre_decision_forward_only')"),
+            3);
+  auto db = Database::open(file, OpenOptions{});
+  ASSERT_TRUE(db);
+  EXPECT_FALSE(db->exec("UPDATE applications SET centre_status = 'received' WHERE id = 1"));
+  EXPECT_FALSE(db->exec("UPDATE applications SET centre_status = 'approved' WHERE id = 2"));
+  EXPECT_FALSE(db->exec("UPDATE applications SET centre_status = 'sent' WHERE id = 3"));
 }
 
 }  // namespace

@@ -2,6 +2,10 @@
 // store, where the kiosk's status lookup reads it offline; polling is bounded and rotates.
 #include <gtest/gtest.h>
 
+#include <ctime>
+
+#include "kiosk/strings.h"
+#include "kiosk/submission.h"
 #include "sync/sync_worker.h"
 #include "tests/sync/sync_test_support.h"
 
@@ -93,6 +97,112 @@ TEST(StatusFlow, CentreDecisionsReachTheStoreAndPollingStopsWhenFinal) {
   int decisions = 0;
   for (const auto& entry : *audit) decisions += entry.action == "centre_status" ? 1 : 0;
   EXPECT_EQ(decisions, 6);
+}
+
+std::optional<store::CentreDecision> decision_in_store(const std::filesystem::path& file,
+                                                       const std::string& code) {
+  auto store = store::Store::open(file);
+  if (!store) return std::nullopt;
+  auto record = (*store)->find_by_tracking_code(code);
+  if (!record || !*record) return std::nullopt;
+  return (*record)->centre_decision;
+}
+
+// The back office decides at the centre (centre/staff: CentreStorage::decide); the terminal's
+// sync client hears the status with the decision, keeps both, and the citizen's status check
+// on the kiosk shows staff's words: the documents to bring on an application, the reply and
+// the credit on a failure report, which is asked about the same way as an application.
+TEST(StatusFlow, ABackOfficeDecisionReachesTheKiosksStatusCheck) {
+  RunningCentre centre("status-decision");
+  ASSERT_TRUE(centre.server);
+  const auto store_file = centre.dir.file("terminal.sqlite");
+  std::string application;
+  std::string report;
+  {
+    auto store = store::Store::open(store_file);
+    ASSERT_TRUE(store.ok());
+    application = fill_store(**store, 1, 1, 2'000).at(0).tracking_code;
+    store::NewApplication failure = store::test::sample_application(0, 0);
+    failure.kind = store::ApplicationKind::FailureReport;
+    failure.terminal_id = kTestTerminal;
+    auto saved = (*store)->save_application(failure, [](int64_t sequence) {
+      return test_tracking_code(sequence, kTestTerminalNumber, TrackingKind::FailureReport);
+    });
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    report = saved->tracking_code;
+  }
+  SyncOptions options;
+  options.store_file = store_file;
+  options.centre_url = centre.server->base_url();
+  options.http = http_of(centre);
+  options.backoff = {std::chrono::milliseconds(0), std::chrono::milliseconds(0)};
+  options.idle_wait = std::chrono::milliseconds(20);
+  options.status_poll = std::chrono::milliseconds(30);
+  SyncWorker worker(options);
+  ASSERT_TRUE(worker.start().ok());
+  ASSERT_TRUE(eventually(
+      [&] {
+        return centre_status_in_store(store_file, application) == store::CentreStatus::Received &&
+               centre_status_in_store(store_file, report) == store::CentreStatus::Received;
+      },
+      std::chrono::seconds(30)));
+
+  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  const std::string bring = "اصل گذرنامه و دو قطعه عکس ۳×۴ را به باجه بیاورید.";
+  centre::CaseDecisionRequest asked;
+  asked.status = CentreStatus::DocumentsRequested;
+  asked.decision.note = bring;
+  asked.decided_by = "reviewer-1";
+  auto decided = centre.server->storage().decide(application, asked, now);
+  ASSERT_TRUE(decided.ok()) << decided.error().message;
+  centre::CaseDecisionRequest resolved;
+  resolved.status = CentreStatus::Resolved;
+  resolved.decision.note = "The printer was replaced.";
+  resolved.decision.credit = "500,000 rials";
+  resolved.decided_by = "reviewer-1";
+  decided = centre.server->storage().decide(report, resolved, now);
+  ASSERT_TRUE(decided.ok()) << decided.error().message;
+
+  EXPECT_TRUE(eventually(
+      [&] {
+        return centre_status_in_store(store_file, application) == store::CentreStatus::DocumentsRequested &&
+               centre_status_in_store(store_file, report) == store::CentreStatus::Resolved &&
+               decision_in_store(store_file, application).has_value() &&
+               decision_in_store(store_file, report).has_value();
+      },
+      std::chrono::seconds(10)));
+  worker.stop();
+  const auto application_decision = decision_in_store(store_file, application);
+  ASSERT_TRUE(application_decision.has_value());
+  EXPECT_EQ(application_decision->note, bring);
+  EXPECT_EQ(application_decision->credit, "");
+  EXPECT_GT(application_decision->decided_unix, 0);
+  const auto report_decision = decision_in_store(store_file, report);
+  ASSERT_TRUE(report_decision.has_value());
+  EXPECT_EQ(report_decision->note, "The printer was replaced.");
+  EXPECT_EQ(report_decision->credit, "500,000 rials");
+
+  // The resolved report is final: no longer asked about. The application still is.
+  auto store = store::Store::open(store_file);
+  ASSERT_TRUE(store.ok());
+  auto to_poll = (*store)->centre_statuses_to_poll(10, 0);
+  ASSERT_TRUE(to_poll.ok());
+  EXPECT_EQ(*to_poll, std::vector<std::string>{application});
+
+  // What the citizen sees at the kiosk, offline, from the same store.
+  auto shown = kiosk::look_up_status(**store, application, catalog::Language::Persian);
+  ASSERT_TRUE(shown.ok()) << shown.error().message;
+  EXPECT_EQ(shown->message, kiosk::strings::kStatusDocumentsRequested.fa);
+  ASSERT_EQ(shown->details.size(), 1u);
+  EXPECT_EQ(shown->details[0].heading, kiosk::strings::kDecisionDocuments.fa);
+  EXPECT_EQ(shown->details[0].text, bring);
+  shown = kiosk::look_up_status(**store, report, catalog::Language::English);
+  ASSERT_TRUE(shown.ok()) << shown.error().message;
+  EXPECT_EQ(shown->message, kiosk::strings::kReportStatusResolved.en);
+  ASSERT_EQ(shown->details.size(), 2u);
+  EXPECT_EQ(shown->details[0].text, "The printer was replaced.");
+  EXPECT_EQ(shown->details[1].heading, kiosk::strings::kDecisionCredit.en);
+  EXPECT_EQ(shown->details[1].text, "500,000 rials");
 }
 
 TEST(StatusFlow, AStatusNeverMovesBackInTheStore) {

@@ -28,8 +28,10 @@ TEST(TusHeaders, ParsesAndRefuses) {
 }
 
 TEST(Wire, StatusRoundTripsAndGarbageIsRefused) {
-  ApplicationStatus status{
-      "KSK7-1", CentreStatus::Received, {{0, "/v1/uploads/abc", 10, 10, std::string(64, 'a'), true}}};
+  ApplicationStatus status{"KSK7-1",
+                           CentreStatus::Received,
+                           {{0, "/v1/uploads/abc", 10, 10, std::string(64, 'a'), true}},
+                           std::nullopt};
   auto parsed = parse_application_status(to_json(status));
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(*parsed, status);

@@ -1,13 +1,29 @@
 #include "ui/text/text_engine.h"
 
+#include <hb.h>
+
 #include <utility>
 
 #include "ui/text/font_set.h"
 #include "ui/text/glyph_atlas.h"
 #include "ui/text/layout_cache.h"
 #include "ui/text/paragraph_builder.h"
+#include "ui/text/utf8_decode.h"
 
 namespace pk::ui {
+
+BaseDirection direction_by_script(std::string_view utf8) {
+  hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
+  for (const char32_t cp : decode_utf8(utf8).text) {
+    // Letters only: Persian digits are of the Arabic script too, and an English note may quote
+    // a number in them.
+    const hb_unicode_general_category_t category = hb_unicode_general_category(unicode, cp);
+    const bool letter = category == HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER ||
+                        category == HB_UNICODE_GENERAL_CATEGORY_MODIFIER_LETTER;
+    if (letter && hb_unicode_script(unicode, cp) == HB_SCRIPT_ARABIC) return BaseDirection::RightToLeft;
+  }
+  return BaseDirection::LeftToRight;
+}
 
 Result<std::unique_ptr<TextEngine>> TextEngine::create(const FontPaths& fonts) {
   Result<std::unique_ptr<FontSet>> loaded = FontSet::load(fonts);

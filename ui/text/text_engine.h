@@ -38,6 +38,12 @@ struct TextEngineStats {
   uint64_t atlas_resets = 0;
 };
 
+// RightToLeft when the text has an Arabic-script letter, LeftToRight otherwise. For text that
+// is not in the session's language and not known in advance, such as staff's notes: the
+// session's direction (BaseDirection::Auto) would put an English note's full stop at its
+// left, and the first strong letter would lay out "USB چاپگر خراب بود" left to right.
+[[nodiscard]] BaseDirection direction_by_script(std::string_view utf8);
+
 class TextEngine {
  public:
   static constexpr size_t kDefaultCacheCapacity = 4096;

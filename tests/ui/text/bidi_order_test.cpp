@@ -77,6 +77,16 @@ TEST(BidiOrder, AutoDirectionIsTheFirstStrongCharacter) {
   EXPECT_EQ(visual_clusters(ltr), (std::vector<uint32_t>{3, 1, 0, 4, 5, 6, 7}));
 }
 
+// Staff's notes: any Persian letter makes the paragraph right to left, even after a Latin
+// word; Persian digits alone (a number in an English note) do not.
+TEST(BidiOrder, DirectionByScriptLooksForArabicScriptLetters) {
+  EXPECT_EQ(direction_by_script("Bring the original passport."), BaseDirection::LeftToRight);
+  EXPECT_EQ(direction_by_script("USB چاپگر خراب بود"), BaseDirection::RightToLeft);
+  EXPECT_EQ(direction_by_script("اصل گذرنامه را بیاورید."), BaseDirection::RightToLeft);
+  EXPECT_EQ(direction_by_script("Credit: ۵۰۰٬۰۰۰ rials"), BaseDirection::LeftToRight);
+  EXPECT_EQ(direction_by_script(""), BaseDirection::LeftToRight);
+}
+
 TEST(BidiOrder, EachWrappedLineIsReorderedOnItsOwn) {
   // سلام0-3 sp4 hello5-9 sp10 دنیا11-14 sp15 world16-20. Two words a line: each line has
   // its Persian word on the right and the English word on the left. Reordering the whole
