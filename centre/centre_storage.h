@@ -190,7 +190,8 @@ class CentreStorage {
   [[nodiscard]] virtual Result<std::vector<sync::OutageNotice>> notices() = 0;
   [[nodiscard]] virtual Result<void> add_notice(const sync::OutageNotice& notice) = 0;
   [[nodiscard]] virtual Result<void> record_heartbeat(const std::string& terminal_id, int64_t at_unix,
-                                                      int64_t pending_outbox, const std::string& software) = 0;
+                                                      int64_t pending_outbox,
+                                                      const std::string& software) = 0;
   // Every terminal's latest heartbeat (the fleet page), by terminal id.
   [[nodiscard]] virtual Result<std::vector<HeartbeatRecord>> heartbeats() = 0;
   [[nodiscard]] virtual Result<CentreCounts> counts() = 0;

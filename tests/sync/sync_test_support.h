@@ -47,7 +47,8 @@ struct RunningCentre {
 // `office`; returns its TLS options (empty with a test failure when enrollment fails).
 [[nodiscard]] sync::TlsOptions enroll_terminal(centre::CentreServer& centre,
                                                const std::filesystem::path& terminal_dir,
-                                               const std::string& terminal_id, const std::string& office = "A");
+                                               const std::string& terminal_id,
+                                               const std::string& office = "A");
 
 // Saves `count` applications of `pages` random pages each; returns their saved records.
 [[nodiscard]] std::vector<store::SavedApplication> fill_store(store::Store& store, int count, int pages,
