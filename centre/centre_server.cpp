@@ -275,8 +275,7 @@ void CentreServer::add_info_routes() {
     const int64_t now = std::time(nullptr);
     // The software version, when the terminal names one (older terminals do not): printable
     // ASCII, at most 64 bytes, or it is not kept.
-    std::string software =
-        body.value("software", nlohmann::json("")).is_string() ? body.value("software", "") : "";
+    std::string software = string_field(body, "software");
     if (software.size() > 64 ||
         std::any_of(software.begin(), software.end(), [](char c) { return c < 0x20 || c > 0x7e; }))
       software.clear();

@@ -46,10 +46,10 @@ void StaffConsole::add_account_routes(httplib::Server& server) {
     const json body = json::parse(request.body, nullptr, false);
     if (!body.is_object()) return http::reply_error(response, 400, "the request is not a JSON object");
     StaffAccount account;
-    account.username = body.value("username", "");
-    account.display_name = body.value("display_name", "");
-    account.office = body.value("office", "");
-    const auto role = staff_role_from(body.value("role", ""));
+    account.username = string_field(body, "username");
+    account.display_name = string_field(body, "display_name");
+    account.office = string_field(body, "office");
+    const auto role = staff_role_from(string_field(body, "role"));
     json errors = json::array();
     if (!valid_username(account.username))
       errors.push_back({{"field", "username"}, {"error", "3 to 32 of a-z, 0-9, '.', '_' and '-'"}});

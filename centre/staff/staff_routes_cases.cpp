@@ -184,11 +184,11 @@ void StaffConsole::add_case_routes(httplib::Server& server) {
         const json body = json::parse(request.body, nullptr, false);
         if (!body.is_object()) return http::reply_error(response, 400, "the request is not a JSON object");
         CaseDecisionRequest decision;
-        const auto status = sync::centre_status_from(body.value("status", ""));
+        const auto status = sync::centre_status_from(string_field(body, "status"));
         if (!status) return reply_refusal(response, 422, "status", "no such status");
         decision.status = *status;
-        decision.decision.note = body.value("note", "");
-        decision.decision.credit = body.value("credit", "");
+        decision.decision.note = string_field(body, "note");
+        decision.decision.credit = string_field(body, "credit");
         decision.decided_by = who->account.username;
         const int64_t now = std::time(nullptr);
         decision.decision.decided_unix = now;

@@ -78,8 +78,8 @@ void StaffConsole::add_fleet_routes(httplib::Server& server) {
     if (!who) return;
     const json body = json::parse(request.body, nullptr, false);
     if (!body.is_object()) return http::reply_error(response, 400, "the request is not a JSON object");
-    const std::string office = body.value("office", "");
-    const std::string terminal_id = body.value("terminal_id", "");
+    const std::string office = string_field(body, "office");
+    const std::string terminal_id = string_field(body, "terminal_id");
     json errors = json::array();
     if (!valid_name(office))
       errors.push_back({{"field", "office"}, {"error", "1 to 64 characters, no slashes"}});

@@ -71,8 +71,8 @@ void StaffConsole::add_notice_routes(httplib::Server& server) {
     };
     notice.starts_unix = integer("starts_unix");
     notice.ends_unix = integer("ends_unix");
-    notice.text_fa = body.value("text_fa", "");
-    notice.text_en = body.value("text_en", "");
+    notice.text_fa = string_field(body, "text_fa");
+    notice.text_en = string_field(body, "text_en");
     notice.published_unix = std::time(nullptr);
     if (errors.empty() && notice.ends_unix <= notice.starts_unix)
       errors.push_back({{"field", "ends_unix"}, {"error", "the end must come after the start"}});

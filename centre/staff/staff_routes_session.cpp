@@ -27,11 +27,6 @@ std::optional<json> parse_body(const httplib::Request& request, httplib::Respons
   return body;
 }
 
-std::string text_field(const json& body, const char* key) {
-  const auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // The TOTP secret of an account, opened with the centre's sealing key.
 std::optional<std::vector<uint8_t>> open_totp_secret(const StaffAccount& account, const store::KeyPair& key) {
   auto sealed = sync::from_base64(account.totp_secret_sealed);
@@ -47,9 +42,9 @@ void StaffConsole::add_session_routes(httplib::Server& server) {
   server.Post("/v1/staff/login", [this](const httplib::Request& request, httplib::Response& response) {
     auto body = parse_body(request, response);
     if (!body) return;
-    const std::string username = text_field(*body, "username");
-    const std::string password = text_field(*body, "password");
-    const std::string code = text_field(*body, "code");
+    const std::string username = string_field(*body, "username");
+    const std::string password = string_field(*body, "password");
+    const std::string code = string_field(*body, "code");
     const int64_t now = std::time(nullptr);
     auto found = username.size() <= 64 ? m_context.staff.find_account(username)
                                        : Result<std::optional<StaffAccount>>(std::optional<StaffAccount>());
@@ -137,7 +132,7 @@ void StaffConsole::add_session_routes(httplib::Server& server) {
         *owner ? m_context.staff.find_account(**owner) : Result<std::optional<StaffAccount>>(std::nullopt);
     if (!found || !*found)
       return reply_refusal(response, 404, "setup_link", "this set-up link is not valid (used or expired)");
-    const std::string password = text_field(*body, "password");
+    const std::string password = string_field(*body, "password");
     if (const std::string problem = password_problem(password); !problem.empty())
       return reply_refusal(response, 422, "password", problem);
     auto hash = hash_password(password);
@@ -174,7 +169,7 @@ void StaffConsole::add_session_routes(httplib::Server& server) {
     const auto secret = open_totp_secret(account, m_context.sealing);
     if (account.password_hash.empty() || !secret)
       return reply_refusal(response, 409, "password", "choose a password first");
-    const auto step = match_totp(*secret, text_field(*body, "code"), now, account.last_totp_step);
+    const auto step = match_totp(*secret, string_field(*body, "code"), now, account.last_totp_step);
     if (!step)
       return reply_refusal(response, 401, "code", "the code does not match: check the phone's clock");
     auto consumed = m_context.staff.consume_setup_token(hash);

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 
 #include "centre/centre_http.h"
 #include "centre/province_summary.h"
@@ -28,9 +29,28 @@ std::string csv_number(const std::optional<double>& value) {
   return out.str();
 }
 
+// A text cell: quoted, its quotes doubled, and a leading = + - @ defused, so a spreadsheet
+// opening the file takes an office's name for text, never for a formula.
+std::string csv_text(const std::string& text) {
+  std::string cell = "\"";
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+    cell += '\'';
+  for (const char c : text) cell += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return cell + "\"";
+}
+
+// What may go into a download's file name: letters, digits, '-' and '_' of the office's id.
+std::string file_name_part(const std::string& text) {
+  std::string part;
+  for (const char c : text)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+      part += c;
+  return part.empty() ? "office" : part;
+}
+
 void csv_row(std::ostringstream& out, const std::string& office, int service, const std::string& period,
              const SummaryFigures& f) {
-  out << office << ',' << service << ',' << period << ',' << csv_number(f.known_hours) << ','
+  out << csv_text(office) << ',' << service << ',' << period << ',' << csv_number(f.known_hours) << ','
       << csv_number(f.planned_hours) << ',' << csv_number(f.unplanned_hours) << ','
       << csv_number(static_cast<double>(f.unknown_seconds) / 3600.0) << ',' << csv_number(f.availability)
       << ',' << csv_number(f.agreement_availability) << ',' << f.outages << ',' << f.failure_reports << ','
@@ -144,7 +164,7 @@ void StaffConsole::add_sla_routes(httplib::Server& server) {
       csv_row(out, office, service.service, std::to_string(summary.year), service.year);
     }
     response.set_header("Content-Disposition", "attachment; filename=\"sla-" + std::to_string(summary.year) +
-                                                   "-" + office + ".csv\"");
+                                                   "-" + file_name_part(office) + ".csv\"");
     response.set_content(out.str(), "text/csv; charset=utf-8");
   });
 }

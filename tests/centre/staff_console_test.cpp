@@ -309,6 +309,32 @@ TEST_F(StaffConsole, EachRoleDoesOnlyItsOwnWork) {
   EXPECT_EQ(json_of(technician->get("/v1/staff/cases"))["reason"], "role");
 }
 
+TEST_F(StaffConsole, MalformedRequestsGetAReasonNeverAnInternalError) {
+  auto admin = staff("admin", StaffRole::Administrator);
+  auto inspector = staff("inspector", StaffRole::Inspector);
+  const std::pair<Staff*, std::pair<std::string, json>> requests[] = {
+      {admin.get(),
+       {"/v1/staff/accounts", {{"username", 5}, {"display_name", json::array()}, {"role", nullptr}}}},
+      {admin.get(), {"/v1/staff/accounts", json::array({1, 2})}},
+      {inspector.get(),
+       {"/v1/staff/notices", {{"services", "some"}, {"starts_unix", "soon"}, {"text_fa", 3}}}},
+      {inspector.get(), {"/v1/staff/notices", {{"services", json::array({0, -1, "x"})}}}},
+      {inspector.get(), {"/v1/staff/login", {{"username", json::object()}, {"password", 1}, {"code", true}}}},
+  };
+  for (const auto& [who, request] : requests) {
+    auto reply = who->post(request.first, request.second);
+    ASSERT_TRUE(reply) << request.second.dump();
+    EXPECT_TRUE(reply->status == 400 || reply->status == 401 || reply->status == 422)
+        << request.first << " " << request.second.dump() << " -> " << reply->status << " " << reply->body;
+  }
+  // A CSV asked for an office named like a formula: the cell is text, the file name plain.
+  auto csv = inspector->get("/v1/staff/sla.csv?year=1405&office=%3DHYPERLINK(%22x%22)");
+  ASSERT_TRUE(csv);
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_NE(csv->body.find("\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << csv->body.substr(0, 300);
+  EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"sla-1405-HYPERLINKx.csv\"");
+}
+
 TEST_F(StaffConsole, AnOfficeManagerSeesAndDecidesOnlyTheirOffice) {
   const std::string ours = submit(m_centre.http.tls, kTestTerminal, kTestTerminalNumber, 1);
   const std::string theirs = submit(m_office_b, kOfficeB, 2, 1);
