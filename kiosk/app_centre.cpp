@@ -25,6 +25,11 @@ void App::start_sync(const provisioning::TerminalIdentity& identity) {
   options.ledger = sync::LedgerSync::On;                             // notices in, clock and ledger rows out
   options.catalog_file = last_good_catalog_path(m_config.data_dir);  // newer ones stored there
   options.catalog_public_key = identity.catalog_public_key;
+  options.on_status_asked = [this](const std::string& code, bool answered) {
+    std::lock_guard lock(m_status_asked_mutex);
+    if (m_status_asked.size() >= 4096) m_status_asked.clear();
+    m_status_asked[code] = answered;
+  };
   m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
   if (auto started = m_sync->start(); !started) {
     spdlog::error("sync: {}", started.error().message);
@@ -85,6 +90,25 @@ int64_t App::wait_until_delivered(double max_seconds) {
     if (pending == 0 || !m_sync || std::chrono::steady_clock::now() > deadline) return pending;
     m_sync->wake();
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+}
+
+App::StatusPoll App::wait_for_status_poll(const std::string& digits, double max_seconds) {
+  // A capture the worker never asks about: waiting would only run out the clock.
+  auto record = m_store->find_by_tracking_code(digits);
+  if (record && !record.value()) return StatusPoll::NotAsked;
+  if (record && record.value()->centre_status && store::is_final(*record.value()->centre_status))
+    return StatusPoll::NotAsked;
+  if (!m_sync) return StatusPoll::NoCentre;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(max_seconds);
+  for (;;) {
+    {
+      std::lock_guard lock(m_status_asked_mutex);
+      if (auto asked = m_status_asked.find(digits); asked != m_status_asked.end())
+        return asked->second ? StatusPoll::Answered : StatusPoll::Failed;
+    }
+    if (std::chrono::steady_clock::now() > deadline) return StatusPoll::TimedOut;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 
