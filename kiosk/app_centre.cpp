@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <optional>
 #include <thread>
 
 #include "kiosk/app.h"
@@ -94,19 +95,25 @@ int64_t App::wait_until_delivered(double max_seconds) {
 }
 
 App::StatusPoll App::wait_for_status_poll(const std::string& digits, double max_seconds) {
-  // A capture the worker never asks about: waiting would only run out the clock.
-  auto record = m_store->find_by_tracking_code(digits);
-  if (record && !record.value()) return StatusPoll::NotAsked;
-  if (record && record.value()->centre_status && store::is_final(*record.value()->centre_status))
-    return StatusPoll::NotAsked;
-  if (!m_sync) return StatusPoll::NoCentre;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(max_seconds);
+  const auto asked = [&]() -> std::optional<StatusPoll> {
+    std::lock_guard lock(m_status_asked_mutex);
+    auto found = m_status_asked.find(digits);
+    if (found == m_status_asked.end()) return std::nullopt;
+    return found->second ? StatusPoll::Answered : StatusPoll::Failed;
+  };
+  const auto start = std::chrono::steady_clock::now();
+  const auto deadline = start + std::chrono::duration<double>(max_seconds);
   for (;;) {
-    {
-      std::lock_guard lock(m_status_asked_mutex);
-      if (auto asked = m_status_asked.find(digits); asked != m_status_asked.end())
-        return asked->second ? StatusPoll::Answered : StatusPoll::Failed;
+    if (auto done = asked()) return *done;
+    // A capture the worker never asks about: waiting would only run out the clock. A final
+    // status may be one the worker has just stored (it says so right after): a moment's grace.
+    auto record = m_store->find_by_tracking_code(digits);
+    if (record && !record.value()) return StatusPoll::NotAsked;
+    if (record && record.value()->centre_status && store::is_final(*record.value()->centre_status)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      return asked().value_or(StatusPoll::NotAsked);
     }
+    if (!m_sync) return StatusPoll::NoCentre;
     if (std::chrono::steady_clock::now() > deadline) return StatusPoll::TimedOut;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
