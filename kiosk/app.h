@@ -5,7 +5,9 @@
 // flow asks for (scan, save, look up, print) and reports the outcome back to the flow.
 #include <array>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +78,17 @@ class App {
   // Waits (up to max_seconds) for the sync worker to empty the outbox; returns what is still
   // pending. Without a centre configured it returns at once. For the demo and tests.
   int64_t wait_until_delivered(double max_seconds);
+  // How the wait for the centre's word on one capture ended (wait_for_status_poll).
+  enum class StatusPoll {
+    Answered,  // the sync worker asked the centre about it since start, and the centre answered
+    Failed,    // it asked, and the centre or the link failed
+    NotAsked,  // it is not asked about: not saved here, or its stored status is already final
+    NoCentre,  // no sync worker (no centre configured, or not enrolled)
+    TimedOut,
+  };
+  // Waits (up to max_seconds) until the sync worker has asked the centre about the capture with
+  // these 14 digits since the kiosk started. For the headless status check (--status-check).
+  StatusPoll wait_for_status_poll(const std::string& digits, double max_seconds);
   // Re-reads the outage notices the welcome screen shows (after a sync brought new ones).
   void refresh_notices();
   // Uses another scanner from now on (a technician picked one; tests use a slow one). Not
@@ -132,6 +145,10 @@ class App {
   std::vector<std::string> m_notices;
   std::unique_ptr<sync::SyncWorker> m_sync;  // null when no centre is configured
   sync::SyncCounters m_sync_seen{};
+  // The captures the sync worker asked the centre about since start, and whether it answered
+  // (written on the worker's thread; capped, since only a status check waits on it).
+  std::mutex m_status_asked_mutex;
+  std::map<std::string, bool> m_status_asked;
   double m_last_sync_check = 0;
   int64_t m_synced_catalog_tried = 0;  // the stored version last loaded: a bad file is tried once
   double m_last_notice_refresh = 0;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <optional>
 #include <thread>
 
 #include "kiosk/app.h"
@@ -25,6 +26,11 @@ void App::start_sync(const provisioning::TerminalIdentity& identity) {
   options.ledger = sync::LedgerSync::On;                             // notices in, clock and ledger rows out
   options.catalog_file = last_good_catalog_path(m_config.data_dir);  // newer ones stored there
   options.catalog_public_key = identity.catalog_public_key;
+  options.on_status_asked = [this](const std::string& code, bool answered) {
+    std::lock_guard lock(m_status_asked_mutex);
+    if (m_status_asked.size() >= 4096) m_status_asked.clear();
+    m_status_asked[code] = answered;
+  };
   m_sync = std::make_unique<sync::SyncWorker>(std::move(options));
   if (auto started = m_sync->start(); !started) {
     spdlog::error("sync: {}", started.error().message);
@@ -85,6 +91,31 @@ int64_t App::wait_until_delivered(double max_seconds) {
     if (pending == 0 || !m_sync || std::chrono::steady_clock::now() > deadline) return pending;
     m_sync->wake();
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+}
+
+App::StatusPoll App::wait_for_status_poll(const std::string& digits, double max_seconds) {
+  const auto asked = [&]() -> std::optional<StatusPoll> {
+    std::lock_guard lock(m_status_asked_mutex);
+    auto found = m_status_asked.find(digits);
+    if (found == m_status_asked.end()) return std::nullopt;
+    return found->second ? StatusPoll::Answered : StatusPoll::Failed;
+  };
+  const auto start = std::chrono::steady_clock::now();
+  const auto deadline = start + std::chrono::duration<double>(max_seconds);
+  for (;;) {
+    if (auto done = asked()) return *done;
+    // A capture the worker never asks about: waiting would only run out the clock. A final
+    // status may be one the worker has just stored (it says so right after): a moment's grace.
+    auto record = m_store->find_by_tracking_code(digits);
+    if (record && !record.value()) return StatusPoll::NotAsked;
+    if (record && record.value()->centre_status && store::is_final(*record.value()->centre_status)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      return asked().value_or(StatusPoll::NotAsked);
+    }
+    if (!m_sync) return StatusPoll::NoCentre;
+    if (std::chrono::steady_clock::now() > deadline) return StatusPoll::TimedOut;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 

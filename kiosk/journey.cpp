@@ -73,7 +73,13 @@ std::vector<Step> citizen_journey() {
   };
 }
 
-// The keys to tap for a text: numeric keypads carry Persian digits.
+bool numeric_field(const CitizenState& s) {
+  return s.field == Field::Mobile || s.field == Field::TrackingCode ||
+         (s.field == Field::IdNumber && s.identity.kind != identity::IdKind::Passport);
+}
+
+}  // namespace
+
 std::vector<std::string> keys_for(std::string_view text, bool numeric_pad) {
   std::vector<std::string> keys;
   const std::string source = numeric_pad ? to_persian_digits(text) : std::string(text);
@@ -87,13 +93,6 @@ std::vector<std::string> keys_for(std::string_view text, bool numeric_pad) {
   }
   return keys;
 }
-
-bool numeric_field(const CitizenState& s) {
-  return s.field == Field::Mobile || s.field == Field::TrackingCode ||
-         (s.field == Field::IdNumber && s.identity.kind != identity::IdKind::Passport);
-}
-
-}  // namespace
 
 Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
   std::error_code ec;

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <string>
 
+#include "domain/tracking_code.h"
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/crash_loop.h"
@@ -21,6 +22,7 @@
 #include "kiosk/operator/operator_journey.h"
 #include "kiosk/screens/service_screen.h"
 #include "kiosk/secure_wipe.h"
+#include "kiosk/status_check.h"
 #include "offline-store/store.h"
 #include "provisioning/enrollment.h"
 #include "provisioning/terminal_identity.h"
@@ -122,6 +124,54 @@ int enroll_command(const pk::kiosk::Config& config, const std::string& code, con
   return 0;
 }
 
+// --status-check CODE: after the sync worker has asked the centre about the code (or
+// kStatusWaitSeconds have passed), the citizen's status check for it, its result screen written
+// to `png`. Exit 0 when the screen was written, 1 when not.
+constexpr double kStatusWaitSeconds = 30;
+
+int status_check_command(pk::kiosk::App& app, const std::string& code, const std::string& png) {
+  const std::string digits = pk::parse_tracking_code(code).value().digits();  // checked in main()
+  using Poll = pk::kiosk::App::StatusPoll;
+  switch (app.wait_for_status_poll(digits, kStatusWaitSeconds)) {
+    case Poll::Answered:
+      spdlog::info("status check: the centre was asked about {} and answered", digits);
+      break;
+    case Poll::Failed:
+      spdlog::warn(
+          "status check: the centre was asked about {} and did not answer; showing what the store holds",
+          digits);
+      break;
+    case Poll::NotAsked: {
+      auto record = app.store().find_by_tracking_code(digits);
+      spdlog::info(
+          "status check: {} {}, so the centre is not asked about it", digits,
+          record && !record.value() ? "was not saved on this terminal" : "has a final status in the store");
+      break;
+    }
+    case Poll::NoCentre:
+      spdlog::warn(
+          "status check: no centre to ask (not configured or not enrolled); showing what the store holds");
+      break;
+    case Poll::TimedOut:
+      spdlog::warn(
+          "status check: no status poll of {} finished within {:.0f} s; showing what the store holds", digits,
+          kStatusWaitSeconds);
+      break;
+  }
+  auto shown = pk::kiosk::run_status_check(app, code, png);
+  if (!shown) {
+    spdlog::error("--status-check {}: {}", code, shown.error().message);
+    return 1;
+  }
+  auto record = app.store().find_by_tracking_code(digits);
+  const auto centre = record && record.value() ? record.value()->centre_status : std::nullopt;
+  spdlog::info("status check: {} shown ({}): \"{}\"; centre status {}; {} line(s) from the back office; {}",
+               shown->tracking_display, app.flow().language() == pk::catalog::Language::Persian ? "fa" : "en",
+               shown->message, centre ? pk::store::to_string(*centre) : std::string_view("none"),
+               shown->details.size(), png);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -143,12 +193,21 @@ int main(int argc, char** argv) {
   cli.add_option("-c,--config", config_file, "configuration file (TOML)")->check(CLI::ExistingFile);
   cli.add_flag("--windowed", windowed, "run in a window instead of full screen (development)");
   cli.add_flag("--headless", headless, "no display: render off-screen");
-  cli.add_option("--screenshot", screenshot, "render the first screen, write it as PNG and exit");
-  cli.add_option("--journey", journey,
-                 "run the scripted journey (citizen, or operator with --mode counter), writing PNGs to this "
-                 "folder, and exit");
-  cli.add_option("--bench-frames", bench_frames,
-                 "render this many frames of the first screen, print timings, exit");
+  auto* screenshot_flag =
+      cli.add_option("--screenshot", screenshot, "render the first screen, write it as PNG and exit");
+  auto* journey_flag = cli.add_option(
+      "--journey", journey,
+      "run the scripted journey (citizen, or operator with --mode counter), writing PNGs to this "
+      "folder, and exit");
+  auto* bench_flag = cli.add_option("--bench-frames", bench_frames,
+                                    "render this many frames of the first screen, print timings, exit");
+  std::string status_check;
+  cli.add_option("--status-check", status_check,
+                 "with --headless: after a status poll with the centre (at most 30 s), look up this tracking "
+                 "code as a citizen types it, write the result screen to --screenshot, and exit")
+      ->needs(screenshot_flag)
+      ->excludes(bench_flag)
+      ->excludes(journey_flag);
   cli.add_option("--language", language, "fa or en: overrides ui.language")
       ->check(CLI::IsMember({"fa", "en"}));
   cli.add_option("--mode", terminal_mode, "citizen or counter: overrides ui.mode")
@@ -209,10 +268,22 @@ int main(int argc, char** argv) {
   const pk::ui::DisplayMode mode = headless   ? pk::ui::DisplayMode::Headless
                                    : windowed ? pk::ui::DisplayMode::Windowed
                                               : pk::ui::DisplayMode::Fullscreen;
-  if ((!screenshot.empty() || !journey.empty() || bench_frames > 0) &&
+  if ((!screenshot.empty() || !journey.empty() || bench_frames > 0 || !status_check.empty()) &&
       mode != pk::ui::DisplayMode::Headless) {
-    spdlog::error("--screenshot, --journey and --bench-frames need --headless");
+    spdlog::error("--screenshot, --journey, --bench-frames and --status-check need --headless");
     return 2;
+  }
+  // A code that is not a tracking code is refused before anything starts, as the keypad would.
+  if (!status_check.empty()) {
+    if (auto checked = pk::check_tracking_code(status_check); !checked) {
+      spdlog::error("--status-check \"{}\": not a tracking code: {}", status_check,
+                    pk::describe(checked.error(), pk::Language::English));
+      return 2;
+    }
+    if (config.mode == pk::kiosk::TerminalMode::Counter) {
+      spdlog::error("--status-check: the status check is a citizen screen; not with --mode counter");
+      return 2;
+    }
   }
 
   // A kiosk that keeps crashing shows the service screen instead of flapping (kiosk/crash_loop.h).
@@ -264,6 +335,7 @@ int main(int argc, char** argv) {
     std::printf("frames=%d cpu_ms_per_frame=%.3f resident_kib=%ld\n", bench_frames, cpu_ms / bench_frames,
                 resident_kib());
   }
+  if (!status_check.empty()) return status_check_command(**app, status_check, screenshot);
   if (!screenshot.empty()) {
     (*app)->render_frame(0.1);  // a second frame: ImGui finishes layout on the first
     auto written = (*app)->screenshot(screenshot);

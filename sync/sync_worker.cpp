@@ -223,16 +223,21 @@ void SyncWorker::poll_statuses(WorkerState& state) {
     auto reply = state.centre.status(code);
     if (!reply.ok()) {
       spdlog::warn("sync: status of {}: {}", code, reply.error.message);
+      if (m_options.on_status_asked) m_options.on_status_asked(code, false);
       failed = true;
       break;  // the centre or the link is in trouble: try the rest in the next round
     }
     const CentreStatus status = reply.value->status;
     auto stored = to_store(status);
-    if (!stored) continue;
+    if (!stored) {
+      if (m_options.on_status_asked) m_options.on_status_asked(code, true);
+      continue;
+    }
     auto recorded =
         state.store->record_centre_status(code, *stored, now_unix(), to_store(reply.value->decision));
     if (!recorded) {
       spdlog::error("sync: status of {} not stored: {}", code, recorded.error().message);
+      if (m_options.on_status_asked) m_options.on_status_asked(code, false);
       continue;
     }
     if (*recorded) {
@@ -241,6 +246,7 @@ void SyncWorker::poll_statuses(WorkerState& state) {
                    reply.value->decision ? ", with the back office's decision" : "");
       if (m_options.on_status) m_options.on_status(code, status);
     }
+    if (m_options.on_status_asked) m_options.on_status_asked(code, true);
   }
   state.status_failures = failed ? state.status_failures + 1 : 0;
   state.next_status_poll =

@@ -70,6 +70,10 @@ struct SyncOptions {
   // Called on the worker thread whenever the centre reports a new status or a newer decision
   // for an application or a failure report.
   std::function<void(const std::string& tracking_code, CentreStatus status)> on_status;
+  // Called on the worker thread after each status call of a poll round, changed or not:
+  // answered is false when the centre or the link failed (the round stops there), or when
+  // what it said could not be stored.
+  std::function<void(const std::string& tracking_code, bool answered)> on_status_asked;
 };
 
 struct SyncCounters {

@@ -10,7 +10,7 @@
 // (saying which step failed) when one of them did not pass; a missing tool is a failure.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, constants, mkdir, rm } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Centre } from './lib/centre.js';
@@ -53,6 +53,8 @@ let centre;
 let kiosk;
 const sessions = new Map(); // username -> { staff, context, page }
 const cases = {};
+// The office manager's words on the two cases; the kiosk's store must end up holding them.
+const decisions = { reply: 'دستگاه چاپگر تا فردا تعویض می‌شود.', approval: 'مدارک کامل است؛ درخواست تأیید شد.' };
 let notice;
 const PASSWORD = 'Pishkhan-console-test-1405';
 const staff = {
@@ -266,7 +268,7 @@ step('kiosk: the welcome screen shows the inspector\'s notice', [NOTICE, JOURNEY
 
 step('office manager answers the failure report; the kiosk\'s status check gets the reply', [MADE('an office manager of office A'), JOURNEY], async () => {
   const { page, context } = sessions.get(staff.manager.username);
-  const reply = 'دستگاه چاپگر تا فردا تعویض می‌شود.';
+  const reply = decisions.reply;
   await ui.decide(page, { kind: 'failure_report', code: cases.report, status: 'in_review', note: reply });
   await look(page, 'office_manager-report-answered');
   const status = await kiosk.statusOnWire(centre, cases.report);
@@ -277,12 +279,46 @@ step('office manager answers the failure report; the kiosk\'s status check gets 
 
 step('office manager approves the application; the kiosk\'s status check shows it approved', [MADE('an office manager of office A'), JOURNEY], async () => {
   const { page, context } = sessions.get(staff.manager.username);
-  const note = 'مدارک کامل است؛ درخواست تأیید شد.';
+  const note = decisions.approval;
   await ui.decide(page, { kind: 'application', code: cases.application, status: 'approved', note });
   await look(page, 'office_manager-application-approved');
   const status = await kiosk.statusOnWire(centre, cases.application);
   assert.equal(status.body.status, 'approved');
   assertNoProblems(context, 'application');
+});
+
+// The decisions on the kiosk's own screen: the citizen's status check, headless, after the
+// kiosk's sync worker has asked the centre (the only way a decision reaches a terminal). The
+// kiosk's line names the centre status its store holds and what the screen says; the store
+// itself must hold the decision, which it did not before this step.
+const REPORT_ANSWERED = 'office manager answers the failure report; the kiosk\'s status check gets the reply';
+const APPLICATION_APPROVED = 'office manager approves the application; the kiosk\'s status check shows it approved';
+step('kiosk: the status check screen, after a status poll, shows the reply and the approval', [REPORT_ANSWERED, APPLICATION_APPROVED], async () => {
+  const storeRow = async (code) => {
+    const { stdout } = await runOk('sqlite3', ['-readonly', '-separator', '|', join(kiosk.dataDir, 'pishkhan.db'),
+      `SELECT centre_status, coalesce(centre_note, '') FROM applications WHERE tracking_code = '${code}'`]);
+    return stdout.trim();
+  };
+  // The application first: each run's poll asks about both codes, and once the store holds a
+  // final status (approved) the kiosk asks no more about it. The report stays in review, so it
+  // is asked about on every run.
+  const checks = [
+    { code: cases.application, languages: ['fa'], name: 'kiosk-status-application-approved', status: 'approved', note: decisions.approval, details: 0 },
+    { code: cases.report, languages: ['fa', 'en'], name: 'kiosk-status-report-answered', status: 'in_review', note: decisions.reply, details: 1 },
+  ];
+  for (const c of checks) {
+    for (const language of c.languages) {
+      const file = join(out, language, `${c.name}.png`);
+      await mkdir(dirname(file), { recursive: true });
+      const { log, shown } = await kiosk.statusCheck(c.code, file, { language });
+      // The poll for this very code finished before the lookup (not the 30 s bound running out).
+      assert.match(log, new RegExp(`status check: the centre was asked about ${c.code} and answered`), `${c.code}: no status poll finished:\n${log.slice(-3000)}`);
+      assert.match(shown, new RegExp(`shown \\(${language}\\): .*; centre status ${c.status}; ${c.details} line\\(s\\) from the back office`), shown);
+      assert.equal(await storeRow(c.code), `${c.status}|${c.note}`, `the kiosk's store for ${c.code}`);
+      const png = await readFile(file);
+      assert.ok(png.length > 10_000 && png.subarray(1, 4).toString() === 'PNG', `${file} is not a real PNG`);
+    }
+  }
 });
 
 // Every page each role is offered, in both languages: a screenshot each, axe-core, no errors.

@@ -14,6 +14,8 @@
 #include "kiosk/app.h"
 #include "kiosk/centre_key.h"
 #include "kiosk/journey.h"
+#include "kiosk/status_check.h"
+#include "kiosk/strings.h"
 #include "protocol/sealing.h"
 
 namespace fs = std::filesystem;
@@ -364,6 +366,53 @@ class HeadlessDecisions : public HeadlessKiosk {
 
 TEST_F(HeadlessDecisions, StatusResultShowsTheDecisionInPersian) { run(Language::Persian); }
 TEST_F(HeadlessDecisions, StatusResultShowsTheDecisionInEnglish) { run(Language::English); }
+
+// pishkhan-kiosk --status-check: the code typed on the keypad from the welcome screen, the
+// result screen written as a PNG; a code that is not a tracking code reaches no screen.
+TEST_F(HeadlessDecisions, StatusCheckTypesTheCodeAndWritesTheResultScreen) {
+  start(Language::English);
+  pk::store::NewApplication record;
+  record.kind = pk::store::ApplicationKind::Application;
+  record.service_number = 3;
+  record.terminal_id = "SKO-TEST-0001";
+  record.created_at_unix = 1'800'000'000;
+  record.sealed_personal = {1, 2, 3};
+  std::string digits;
+  ASSERT_TRUE(m_app->store().save_application(record, [&](int64_t sequence) {
+    digits = pk::make_tracking_code(pk::TrackingKind::Application, 1, sequence).value().digits();
+    return digits;
+  }));
+  // A code from elsewhere is never asked about; without a centre nothing asks; a final status
+  // is not asked about again.
+  EXPECT_EQ(m_app->wait_for_status_poll("10001000000728", 0.2), pk::kiosk::App::StatusPoll::NotAsked);
+  EXPECT_EQ(m_app->wait_for_status_poll(digits, 0.2), pk::kiosk::App::StatusPoll::NoCentre);
+  ASSERT_TRUE(m_app->store().record_centre_status(digits, pk::store::CentreStatus::Approved, 1'800'000'100,
+                                                  pk::store::CentreDecision{"Complete.", "", 1'800'000'090}));
+  EXPECT_EQ(m_app->wait_for_status_poll(digits, 0.2), pk::kiosk::App::StatusPoll::NotAsked);
+
+  const fs::path dir = fs::path(PK_TEST_BINARY_DIR) / "status-check";
+  fs::create_directories(dir);
+  // As printed on the receipt: groups of digits, Persian digits typed as the keypad's.
+  const std::string shown = pk::format(pk::parse_tracking_code(digits).value(), pk::Language::Persian);
+  auto outcome = pk::kiosk::run_status_check(*m_app, shown, dir / "approved-en.png");
+  ASSERT_TRUE(outcome) << outcome.error().message;
+  EXPECT_TRUE(outcome->found);
+  EXPECT_EQ(outcome->message, pk::kiosk::strings::kStatusApproved.in(Language::English));
+  EXPECT_EQ(m_app->flow().state().tracking_input, pk::to_persian_digits(digits)) << "typed key by key";
+  EXPECT_TRUE(fs::file_size(dir / "approved-en.png") > 1000);
+
+  // From the result screen the check starts at welcome again only after Finish: refused here.
+  EXPECT_FALSE(pk::kiosk::run_status_check(*m_app, digits, dir / "again.png"));
+  EXPECT_FALSE(fs::exists(dir / "again.png"));
+  m_app->flow().home();
+  frames();
+  std::string mistyped = digits;
+  mistyped.back() = mistyped.back() == '0' ? '1' : '0';
+  auto refused = pk::kiosk::run_status_check(*m_app, mistyped, dir / "never.png");
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("tracking code"), std::string::npos) << refused.error().message;
+  EXPECT_FALSE(fs::exists(dir / "never.png"));
+}
 
 // A citizen walks away in the middle of scanning: "more time?" comes up after the idle time,
 // and with no answer the session ends, the pages and numbers leave memory, welcome returns.

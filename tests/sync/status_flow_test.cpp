@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <map>
+#include <mutex>
 
 #include "kiosk/strings.h"
 #include "kiosk/submission.h"
@@ -50,6 +52,14 @@ TEST(StatusFlow, CentreDecisionsReachTheStoreAndPollingStopsWhenFinal) {
   options.idle_wait = std::chrono::milliseconds(20);
   options.status_poll = std::chrono::milliseconds(30);
   options.status_batch = 1;  // one question per round: the rounds must rotate over the captures
+  // Every status call is reported, whether or not the status changed (the kiosk's status check
+  // waits on it).
+  std::mutex asked_mutex;
+  std::map<std::string, std::pair<int, int>> asked;  // code -> answered, failed
+  options.on_status_asked = [&](const std::string& code, bool answered) {
+    std::lock_guard lock(asked_mutex);
+    ++(answered ? asked[code].first : asked[code].second);
+  };
   SyncWorker worker(options);
   ASSERT_TRUE(worker.start().ok());
   ASSERT_TRUE(eventually([&] { return undelivered(store_file).empty(); }, std::chrono::seconds(30)));
@@ -83,8 +93,16 @@ TEST(StatusFlow, CentreDecisionsReachTheStoreAndPollingStopsWhenFinal) {
   EXPECT_TRUE(eventually(
       [&] { return centre_status_in_store(store_file, codes[0]) == store::CentreStatus::Approved; },
       std::chrono::seconds(10)));
+  // codes[1] stays received: it is asked about, round after round, with nothing new to store.
+  EXPECT_TRUE(eventually(
+      [&] {
+        std::lock_guard lock(asked_mutex);
+        return asked[codes[1]].first >= 2;
+      },
+      std::chrono::seconds(10)));
   worker.stop();
   EXPECT_GE(worker.counters().statuses_changed, 6);  // 3 received, in review, rejected, approved
+  for (const auto& [code, counts] : asked) EXPECT_EQ(counts.second, 0) << code << ": a failed status call";
 
   // Final decisions are no longer asked about; the one still received is.
   auto store = store::Store::open(store_file);

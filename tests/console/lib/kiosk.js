@@ -1,7 +1,8 @@
 // The real kiosk binary (pishkhan-kiosk), headless, as a terminal of the centre under test: its
 // own configuration and data folder, enrolled with a code the console issued, the scripted
 // citizen journey (an application and a failure report delivered to the centre), the welcome
-// screen as a PNG, and the terminal's own status call with its client certificate.
+// screen and the status check's result screen as PNGs, and the terminal's own status call with
+// its client certificate.
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { request } from 'node:https';
@@ -69,6 +70,21 @@ export class Kiosk {
       timeoutMs: 120_000,
     });
     return readFile(file);
+  }
+
+  // The citizen's status check, headless: pishkhan-kiosk --status-check CODE --screenshot FILE
+  // (after a status poll with the centre, at most 30 s). Its log is kept beside the PNG
+  // (FILE with .log); returns the log and the kiosk's line naming what the screen showed.
+  async statusCheck(code, file, { language = 'fa' } = {}) {
+    const { stderr } = await runOk(
+      this.binary,
+      ['--config', this.config, '--headless', '--language', language, '--status-check', code, '--screenshot', file],
+      { timeoutMs: 120_000 },
+    );
+    await writeFile(file.replace(/\.png$/, '.log'), stderr);
+    const shown = stderr.split('\n').find((l) => /status check: .* shown \((fa|en)\): /.test(l));
+    if (!shown) throw new Error(`the kiosk's status check named nothing it showed:\n${stderr.slice(-3000)}`);
+    return { log: stderr, shown };
   }
 
   // The tracking codes this kiosk issued, from its own store: kind 1 applications, 2 reports.
