@@ -210,14 +210,13 @@ bool StaffConsole::open_session(const StaffAccount& account, httplib::Response& 
   return true;
 }
 
-Result<std::optional<std::vector<std::string>>> StaffConsole::visible_terminals(const Caller& caller) {
-  if (caller.account.role != StaffRole::OfficeManager) return std::optional<std::vector<std::string>>();
+Result<std::vector<std::string>> StaffConsole::terminals_of(const std::string& office) {
   auto terminals = m_context.enrollment.terminals();
   if (!terminals) return terminals.error();
   std::vector<std::string> ids;
   for (const TerminalRecord& t : *terminals)
-    if (t.office == caller.account.office) ids.push_back(t.terminal_id);
-  return std::optional<std::vector<std::string>>(std::move(ids));
+    if (t.office == office) ids.push_back(t.terminal_id);
+  return ids;
 }
 
 void StaffConsole::add_file_routes(httplib::Server& server) {

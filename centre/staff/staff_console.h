@@ -96,8 +96,8 @@ class StaffConsole {
 
   // Signs `account` in: a new session and its cookie on `response`.
   [[nodiscard]] bool open_session(const StaffAccount& account, httplib::Response& response);
-  // The terminals an office manager may see (nullopt for the roles that see every office).
-  [[nodiscard]] Result<std::optional<std::vector<std::string>>> visible_terminals(const Caller& caller);
+  // The terminals enrolled at `office`: an office's scope on cases and service levels.
+  [[nodiscard]] Result<std::vector<std::string>> terminals_of(const std::string& office);
 
   StaffContext m_context;
 };

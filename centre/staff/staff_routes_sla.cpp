@@ -86,15 +86,12 @@ void StaffConsole::add_sla_routes(httplib::Server& server) {
     scope.office = who->account.role == StaffRole::OfficeManager ? who->account.office
                                                                  : request.get_param_value("office");
     if (!scope.office.empty()) {
-      auto terminals = m_context.enrollment.terminals();
-      if (!terminals) {
+      auto ids = terminals_of(scope.office);
+      if (!ids) {
         http::reply_error(response, 503, "the fleet's records cannot be read");
         return std::nullopt;
       }
-      std::vector<std::string> ids;
-      for (const TerminalRecord& t : *terminals)
-        if (t.office == scope.office) ids.push_back(t.terminal_id);
-      scope.terminals = std::move(ids);
+      scope.terminals = std::move(ids).value();
     }
     auto summary =
         province_summary(m_context.storage, m_context.served_catalog_file(), year, now, {}, scope.terminals);
