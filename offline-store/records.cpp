@@ -1,5 +1,7 @@
 #include "offline-store/records.h"
 
+#include "protocol/wire.h"
+
 namespace pk::store {
 namespace {
 
@@ -30,21 +32,10 @@ std::optional<CentreStatus> centre_status_from(std::string_view text) {
 }
 bool is_final(CentreStatus status) { return rank(status) == 3; }
 
+// The wire's ranking is the one rule: the store's statuses are the same words.
 int rank(CentreStatus status) {
-  switch (status) {
-    case CentreStatus::Receiving:
-      return 0;
-    case CentreStatus::Received:
-      return 1;
-    case CentreStatus::InReview:
-    case CentreStatus::DocumentsRequested:
-      return 2;
-    case CentreStatus::Approved:
-    case CentreStatus::Rejected:
-    case CentreStatus::Resolved:
-      return 3;
-  }
-  return 0;
+  const auto on_wire = sync::centre_status_from(to_string(status));
+  return on_wire ? sync::rank(*on_wire) : 0;
 }
 
 std::optional<ApplicationKind> application_kind_from(std::string_view text) {
