@@ -301,7 +301,15 @@ TEST_F(ProvinceTest, SlowClientsAndHugeBodiesDoNotStarveTerminals) {
       times[times.size() / 2], p99, times.back(), static_cast<long long>(memory_kb / 1024));
   EXPECT_LT(p99, 1000.0);
   EXPECT_EQ(refused_413, 8);
-  EXPECT_LT(memory_kb, 300 * 1024);
+  // ASan's shadow memory and its quarantine of freed blocks (256 MiB per process by default)
+  // make a sanitized centre several times its real size; the bound still catches eight 64 MiB
+  // bodies held in memory (512 MiB more), the fault this guards against.
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr int64_t kMemoryBoundMb = 700;
+#else
+  constexpr int64_t kMemoryBoundMb = 300;
+#endif
+  EXPECT_LT(memory_kb, kMemoryBoundMb * 1024);
   // The front door hangs up on every trickler once the handshake deadline (5 s) has passed,
   // however steadily it trickles.
   int closed = 0;
