@@ -44,9 +44,14 @@ SaneScanner::SaneScanner(std::string device_name) : m_device_name(std::move(devi
 
 SaneScanner::~SaneScanner() { close_handle(); }
 
+void SaneScanner::cancel_device(SANE_Handle handle) {
+  std::lock_guard lock(m_cancel_mutex);
+  sane_cancel(handle);
+}
+
 void SaneScanner::close_handle() {
   if (SANE_Handle handle = m_handle.exchange(nullptr); handle != nullptr) {
-    sane_cancel(handle);
+    cancel_device(handle);
     sane_close(handle);
   }
   m_active = false;
@@ -69,7 +74,7 @@ Error SaneScanner::fail(SANE_Status status, std::string_view during) {
   const ScannerStatus why = map_sane_status(status);
   std::string message = std::string(describe(why, Language::English)) + " (SANE: " + sane_strstatus(status) +
                         ", " + std::string(during) + ")";
-  if (SANE_Handle handle = m_handle.load(); handle != nullptr) sane_cancel(handle);
+  if (SANE_Handle handle = m_handle.load(); handle != nullptr) cancel_device(handle);
   m_active = false;
   m_frame_started = false;
   {
@@ -125,7 +130,7 @@ Result<void> SaneScanner::set_option(std::string_view name, std::string_view val
 Result<void> SaneScanner::start(const ScanSettings& settings) {
   SANE_Handle handle = m_handle.load();
   if (handle == nullptr) return make_error("SANE scanner is not open");
-  if (m_active) sane_cancel(handle);
+  if (m_active) cancel_device(handle);
   m_active = false;
   m_frame_started = false;
   m_cancelled = false;
@@ -153,7 +158,7 @@ Result<std::optional<Page>> SaneScanner::next_page() {
   SANE_Handle handle = m_handle.load();
   if (!m_active || handle == nullptr) return make_error("no scan batch is running: call start() first");
   const auto finished = [&]() -> Result<std::optional<Page>> {
-    sane_cancel(handle);  // ends the batch; the feeder is empty or the operator cancelled
+    cancel_device(handle);  // ends the batch; the feeder is empty or the operator cancelled
     m_active = false;
     m_frame_started = false;
     return std::optional<Page>{};
@@ -237,7 +242,7 @@ void SaneScanner::cancel() {
   // SANE allows sane_cancel() from another thread to stop a read in progress. Both flags are
   // sequentially consistent: either read_page() sees m_cancelled before it reads, or this
   // sees m_reading and cancels the read.
-  if (SANE_Handle handle = m_handle.load(); handle != nullptr && m_reading) sane_cancel(handle);
+  if (SANE_Handle handle = m_handle.load(); handle != nullptr && m_reading) cancel_device(handle);
 }
 
 }  // namespace pk::scanner

@@ -43,6 +43,7 @@ class SaneScanner final : public ScannerDriver {
   [[nodiscard]] Error fail(SANE_Status status, std::string_view during);  // ends the batch
   [[nodiscard]] Result<Page> read_page();
   void close_handle();
+  void cancel_device(SANE_Handle handle);  // sane_cancel() under m_cancel_mutex
 
   std::string m_device_name;
   DeviceInfo m_info;
@@ -57,6 +58,10 @@ class SaneScanner final : public ScannerDriver {
   // from the other thread. A cancel during sane_start() (which the SANE test backend does not
   // survive under load) is seen by next_page() itself right after it.
   std::atomic<bool> m_reading{false};
+  // sane_cancel() may come from the canceller's thread and the reader's at once (a cancel that
+  // lands as the page ends). Backends stop and reap their reader in sane_cancel(), and SANE
+  // does not promise two at once are safe (the likely cause of a rare hang in the tests).
+  std::mutex m_cancel_mutex;
   bool m_active = false;
   bool m_frame_started = false;  // sane_start succeeded for a page not yet read
   bool m_threshold = false;      // BlackWhite on a device without a bilevel mode
