@@ -17,9 +17,14 @@ receipts::FailureKind failure_kind(ProblemKind problem) {
       return receipts::FailureKind::ServiceOutage;
     case ProblemKind::DeviceFault:
       return receipts::FailureKind::DeviceFault;
-    default:
+    case ProblemKind::SlowOrPoorService:
       return receipts::FailureKind::QualityDrop;
+    case ProblemKind::WrongInformation:
+      return receipts::FailureKind::WrongInformation;
+    case ProblemKind::Other:
+      return receipts::FailureKind::Other;
   }
+  return receipts::FailureKind::Other;
 }
 
 }  // namespace

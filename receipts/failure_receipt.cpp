@@ -12,6 +12,10 @@ std::string_view describe(FailureKind kind, Language language) {
       return fa ? "افت کیفیت خدمت" : "Drop in service quality";
     case FailureKind::DeviceFault:
       return fa ? "خرابی دستگاه پیشخوان" : "Kiosk device failure";
+    case FailureKind::WrongInformation:
+      return fa ? "اطلاعات نادرست" : "Wrong information";
+    case FailureKind::Other:
+      return fa ? "سایر" : "Other";
   }
   return fa ? "نامشخص" : "Unknown";
 }

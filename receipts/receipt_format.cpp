@@ -27,10 +27,10 @@ std::string format_rials(std::int64_t rials, Language language) {
   return localized_digits(grouped, language) + (language == Language::Persian ? " ریال" : " rials");
 }
 
-std::string format_days(int days, Language language) {
+std::string format_working_days(int days, Language language) {
   const std::string number = localized_digits(std::to_string(days), language);
-  if (language == Language::Persian) return number + " روز";
-  return number + (days == 1 ? " day" : " days");
+  if (language == Language::Persian) return number + " روز کاری";
+  return number + (days == 1 ? " working day" : " working days");
 }
 
 std::string format_terminal(int terminal_number, Language language) {

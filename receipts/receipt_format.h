@@ -15,7 +15,8 @@ namespace pk::receipts {
 // "۵٬۰۰۰٬۰۰۰ ریال" / "5,000,000 rials"; the Persian thousands separator is U+066C.
 [[nodiscard]] std::string format_rials(std::int64_t rials, Language language);
 // "۱۸۰ روز" / "180 days" ("1 day").
-[[nodiscard]] std::string format_days(int days, Language language);
+// The catalog's handling time, in the words of the service card: working days, not "about".
+[[nodiscard]] std::string format_working_days(int days, Language language);
 // The terminal's number as printed and spoken: four digits, "۰۰۴۲".
 [[nodiscard]] std::string format_terminal(int terminal_number, Language language);
 // "۴ آذر ۱۴۰۵، ساعت ۱۴:۳۵" / "4 Azar 1405, 14:35", Iran time (domain/jalali.h).

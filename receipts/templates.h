@@ -39,7 +39,8 @@ struct TrackingReceiptData {
 [[nodiscard]] Result<Receipt> tracking_receipt(const TrackingReceiptData& data);
 
 // What the citizen reported (SLA: an outage, or a drop in the quality of the service).
-enum class FailureKind : std::uint8_t { ServiceOutage, QualityDrop, DeviceFault };
+// The citizen's own choice on the report screen, printed in the same words.
+enum class FailureKind : std::uint8_t { ServiceOutage, QualityDrop, DeviceFault, WrongInformation, Other };
 [[nodiscard]] std::string_view describe(FailureKind kind, Language language);
 
 struct FailureReceiptData {

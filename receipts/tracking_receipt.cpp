@@ -26,8 +26,8 @@ Result<Receipt> tracking_receipt(const TrackingReceiptData& data) {
   b.emplace_back(KeyValue{fa ? "خدمت" : "Service", service});
   b.emplace_back(KeyValue{fa ? "زمان ثبت" : "Submitted", format_date_time(data.submitted_unix, lang)});
   b.emplace_back(KeyValue{fa ? "هزینه" : "Fee", format_rials(data.fee_rials, lang)});
-  b.emplace_back(KeyValue{fa ? "زمان رسیدگی" : "Handling time",
-                          (fa ? "حدود " : "about ") + format_days(data.handling_days, lang)});
+  b.emplace_back(
+      KeyValue{fa ? "زمان رسیدگی" : "Handling time", format_working_days(data.handling_days, lang)});
   b.emplace_back(KeyValue{fa ? "پایانه" : "Terminal", format_terminal(data.terminal_number, lang)});
   b.emplace_back(DashedRule{});
   b.emplace_back(Text{fa ? "پیگیری وضعیت درخواست" : "Checking your application", Align::Start,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "base/png_io.h"
 #include "receipts/receipt_format.h"
@@ -44,7 +45,9 @@ TEST(ReceiptFormat, PersianDigitsMoneyAndJalaliIranTime) {
   EXPECT_EQ(format_rials(0, Language::English), "0 rials");
   EXPECT_EQ(format_rials(-1'250, Language::English), "-1,250 rials");
   EXPECT_EQ(format_terminal(42, Language::Persian), "۰۰۴۲");
-  EXPECT_EQ(format_days(1, Language::English), "1 day");
+  EXPECT_EQ(format_working_days(1, Language::English), "1 working day");
+  EXPECT_EQ(format_working_days(14, Language::English), "14 working days");
+  EXPECT_EQ(format_working_days(14, Language::Persian), "۱۴ روز کاری");
   // 2026-02-24 10:05 UTC is 5 Esfand 1404, 13:35 in Iran (UTC+03:30).
   EXPECT_EQ(format_date_time(1'771'927'500, Language::English), "5 Esfand 1404, 13:35");
   EXPECT_EQ(format_date_time(1'771'927'500, Language::Persian), "۵ اسفند ۱۴۰۴، ساعت ۱۳:۳۵");
@@ -101,6 +104,19 @@ TEST(Templates, FailureReceiptSaysWhatWasReportedTheCreditPolicyAndWhereDisputes
   EXPECT_TRUE(has_text(*receipt, "Credits are set by the competent authorities."));
   EXPECT_TRUE(has_text(*receipt, std::string(kDisputeOfficeFa)));
   EXPECT_TRUE(has_text(*receipt, "5 Esfand 1404"));
+}
+
+TEST(Templates, EachKindOfFailureIsPrintedInItsOwnWords) {
+  // The citizen chose one of five on the screen; the receipt says that one, not a neighbour.
+  const FailureKind kinds[] = {FailureKind::ServiceOutage, FailureKind::QualityDrop, FailureKind::DeviceFault,
+                               FailureKind::WrongInformation, FailureKind::Other};
+  for (const Language language : {Language::Persian, Language::English}) {
+    std::set<std::string_view> words;
+    for (const FailureKind kind : kinds) words.insert(describe(kind, language));
+    EXPECT_EQ(words.size(), std::size(kinds));
+  }
+  EXPECT_EQ(describe(FailureKind::WrongInformation, Language::Persian), "اطلاعات نادرست");
+  EXPECT_EQ(describe(FailureKind::Other, Language::Persian), "سایر");
 }
 
 struct Case {
