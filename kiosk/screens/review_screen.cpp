@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
 #include "kiosk/screens/screen.h"
@@ -23,10 +25,12 @@ float summary_row(ScreenContext& ctx, float y, const ui::Rect& area, std::string
   const ui::Theme& t = ctx.ui.theme();
   const float label_w = 420 * t.scale;
   const ui::Rect row{{area.min.x, y}, {area.max.x, y + 1}};
-  ui::text_in(ctx.ui, ctx.ui.from_start(row, 0, label_w), label, {.size_px = t.body_px}, t.text_muted);
-  const float h = ui::text_in(ctx.ui, ctx.ui.from_start(row, label_w, area.width() - label_w), value,
-                              {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text);
-  return h + t.gap / 2;
+  // A long label ("کارت آمایش (کارت اقامت پناهندگی)") wraps: the row is as tall as the taller side.
+  const float label_h = ui::text_in(ctx.ui, ctx.ui.from_start(row, 0, label_w - t.gap), label,
+                                    {.size_px = t.body_px}, t.text_muted);
+  const float value_h = ui::text_in(ctx.ui, ctx.ui.from_start(row, label_w, area.width() - label_w), value,
+                                    {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text);
+  return std::max(label_h, value_h) + t.gap / 2;
 }
 
 }  // namespace
@@ -63,9 +67,16 @@ void draw_review_screen(ScreenContext& ctx) {
   const ui::Rect consent_row{{body.min.x, card.max.y + 2 * t.gap},
                              {body.max.x, card.max.y + 2 * t.gap + t.touch_target}};
   const ui::Rect box = ctx.ui.from_start(consent_row, 0, t.touch_target);
-  if (ui::button(ctx.ui, "consent", box, s.consent ? "✓" : "",
-                 s.consent ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, t.title_px))
+  if (ui::button(ctx.ui, "consent", box, "", s.consent ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary,
+                 t.title_px))
     ctx.flow.set_consent(!s.consent);
+  // The tick is drawn, not typed: the kiosk's fonts have no "✓" (it drew as an empty box).
+  if (s.consent) {
+    const ImVec2 c = box.center();
+    const float r = box.width() * 0.28f;
+    const ImVec2 tick[] = {{c.x - r, c.y}, {c.x - r * 0.3f, c.y + r * 0.7f}, {c.x + r, c.y - r * 0.7f}};
+    ImGui::GetWindowDrawList()->AddPolyline(tick, 3, t.on_primary, ImDrawFlags_None, 6 * t.scale);
+  }
   ui::text_in(
       ctx.ui,
       ctx.ui.from_start(consent_row, t.touch_target + t.gap, consent_row.width() - t.touch_target - t.gap),
