@@ -155,6 +155,12 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   // The control row: language, ZWNJ (Persian), space, backspace.
   const Rect controls = next_row();
   const float wide = 260 * t.scale;
+  // The label says how much goes: one character, not the whole field; wide enough for one line.
+  const bool digits = m_numeric_only || m_layout == KeyboardLayout::Numeric;
+  const std::string_view erase_label = m_layout == KeyboardLayout::English
+                                           ? (digits ? "Delete one digit" : "Delete one letter")
+                                           : (digits ? "پاک کردن یک رقم" : "پاک کردن یک حرف");
+  const float erase_w = digits ? wide : 360 * t.scale;
   float x = controls.min.x;
   auto control = [&](std::string_view id, std::string_view label, float w, ButtonKind kind) {
     const Rect r{{x, controls.min.y}, {x + w, controls.max.y}};
@@ -169,17 +175,15 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
       typed(ui, text, kZwnj);
       changed = true;
     }
-    const float space_w = controls.max.x - x - wide - gap;
+    const float space_w = controls.max.x - x - erase_w - gap;
     if (control("key/space", persian ? "فاصله" : "space", space_w, ButtonKind::Secondary)) {
       typed(ui, text, " ");
       changed = true;
     }
   } else {
-    x = controls.max.x - wide;
+    x = controls.max.x - erase_w;
   }
-  const bool latin = m_layout == KeyboardLayout::English;
-  if (control("key/backspace", latin ? "Delete" : "پاک کردن", wide, ButtonKind::Primary))
-    changed |= erased(ui, text, false);
+  if (control("key/backspace", erase_label, erase_w, ButtonKind::Primary)) changed |= erased(ui, text, false);
   changed |= physical_keys(ui, text, m_layout == KeyboardLayout::Numeric);
   return changed;
 }
