@@ -60,7 +60,7 @@ class SaneScanner final : public ScannerDriver {
   std::atomic<bool> m_reading{false};
   // sane_cancel() may come from the canceller's thread and the reader's at once (a cancel that
   // lands as the page ends). Backends stop and reap their reader in sane_cancel(), and SANE
-  // does not promise two at once are safe (the likely cause of a rare hang in the tests).
+  // does not promise that two at once are safe.
   std::mutex m_cancel_mutex;
   bool m_active = false;
   bool m_frame_started = false;  // sane_start succeeded for a page not yet read
