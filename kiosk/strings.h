@@ -77,7 +77,9 @@ inline constexpr Text kCaptureHint{"مدرک را رو به پایین روی ش
                                    "Place the document face down on the scanner glass and touch “Scan”."};
 inline constexpr Text kScan{"اسکن", "Scan"};
 inline constexpr Text kRetake{"اسکن دوباره", "Retake"};
+inline constexpr Text kScanAnother{"اسکن صفحهٔ دیگر", "Scan one more page"};
 inline constexpr Text kSkip{"ندارم، ادامه", "I don’t have it, next"};
+inline constexpr Text kPageSlot{"صفحهٔ", "Page"};  // over an empty slot: "صفحهٔ ۲"
 inline constexpr Text kDocumentOf{"مدرک", "Document"};
 inline constexpr Text kPagesScanned{"صفحه اسکن شد", "page(s) scanned"};
 // Review
