@@ -12,19 +12,27 @@ void add(SummaryFigures& total, const sla::PeriodFigures& figures) {
   total.unknown_seconds += figures.unknown_seconds;
   total.planned_seconds += figures.planned_seconds;
   total.unplanned_seconds += figures.unplanned_seconds;
-  total.known_hours += figures.period_hours - figures.unknown_hours;
-  total.planned_hours += figures.planned_hours;
-  total.unplanned_hours += figures.unplanned_hours;
+  // A terminal that knows nothing of the period (not yet installed, off throughout) adds no
+  // denominator, only unknown hours, which keep the period incomplete.
+  if (figures.availability) total.agreement_hours += figures.agreement_hours;
+  total.state = sla::combined(total.state, figures.state);
   total.outages += figures.outages;
   total.failure_reports += figures.failure_reports;
   if (figures.clock.suspect()) ++total.suspect_clock_terminals;
 }
 
 void finish(SummaryFigures& total) {
+  total.known_hours = sla::real_hours(total.known_seconds);
+  total.unknown_hours = sla::real_hours(total.unknown_seconds);
+  total.planned_hours = sla::real_hours(total.planned_seconds);
+  total.unplanned_hours = sla::real_hours(total.unplanned_seconds);
+  // No terminal knows anything of it: nothing to claim, so never complete.
+  if (total.agreement_hours <= 0 && total.state == sla::PeriodState::Complete)
+    total.state = sla::PeriodState::Incomplete;
   if (total.known_seconds <= 0) return;
-  const double known = static_cast<double>(total.known_seconds);
-  total.availability = 1.0 - static_cast<double>(total.planned_seconds + total.unplanned_seconds) / known;
-  total.agreement_availability = 1.0 - static_cast<double>(total.unplanned_seconds) / known;
+  total.availability =
+      sla::availability_over(total.planned_hours + total.unplanned_hours, total.agreement_hours);
+  total.agreement_availability = sla::availability_over(total.unplanned_hours, total.agreement_hours);
 }
 
 nlohmann::json to_json(const SummaryFigures& figures) {
@@ -32,6 +40,9 @@ nlohmann::json to_json(const SummaryFigures& figures) {
     return value ? nlohmann::json(*value) : nlohmann::json();
   };
   return {{"known_hours", figures.known_hours},
+          {"unknown_hours", figures.unknown_hours},
+          {"agreement_hours", figures.agreement_hours},
+          {"state", sla::to_string(figures.state)},
           {"planned_hours", figures.planned_hours},
           {"unplanned_hours", figures.unplanned_hours},
           {"known_seconds", figures.known_seconds},

@@ -1,8 +1,10 @@
 #pragma once
 // The centre's service-level summary across terminals: each terminal's figures are computed by
-// the domain library (domain/sla_figures.h) from what that terminal sent, then added up. The
-// seconds of every terminal are summed, so availability across terminals is
-// 1 - (planned + unplanned) / known, every terminal's known time weighing what it lasted.
+// the domain library (domain/sla_figures.h) from what that terminal sent, then added up. Outage
+// and unknown hours are real hours summed over the terminals; the denominator is the
+// agreement's 720 h a month (8,640 h a year) for every terminal that knows any of the period, so
+// availability across terminals is sla::availability_over(outage hours, 720 x terminals),
+// the same function the terminal uses. A period is complete only when every terminal's is.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "centre/centre_storage.h"
+#include "domain/sla_agreement.h"
 #include "domain/sla_clock.h"
 #include "domain/sla_period.h"
 
@@ -20,11 +23,14 @@ struct SummaryFigures {
   int64_t unknown_seconds = 0;
   int64_t planned_seconds = 0;
   int64_t unplanned_seconds = 0;
-  double known_hours = 0;  // agreement hours (each month normalised to 720 h per terminal)
+  double known_hours = 0;  // real hours, summed over terminals
+  double unknown_hours = 0;
   double planned_hours = 0;
   double unplanned_hours = 0;
-  std::optional<double> availability;            // 1 - (planned + unplanned) / known
-  std::optional<double> agreement_availability;  // 1 - unplanned / known
+  double agreement_hours = 0;                           // 720 (8,640 for a year) per terminal counted
+  std::optional<double> availability;                   // 1 - (planned + unplanned) / agreement_hours
+  std::optional<double> agreement_availability;         // 1 - unplanned / agreement_hours
+  sla::PeriodState state = sla::PeriodState::Complete;  // the weakest of the terminals'
   int outages = 0;
   int failure_reports = 0;
   int suspect_clock_terminals = 0;  // terminals whose figures for the period rest on a suspect clock

@@ -62,16 +62,23 @@ ServiceSets service_sets(const LedgerSnapshot& snapshot, const Prepared& prepare
   return sets;
 }
 
-std::optional<double> ratio(double numerator, double denominator) {
-  if (denominator <= 0) return std::nullopt;
-  return numerator / denominator;
+// Availability over the agreement's hours, from the real hours (sla_agreement.h).
+void fill_ratios(PeriodFigures& f) {
+  const double down = f.planned_hours + f.unplanned_hours;
+  f.availability_lower_bound = availability_over(down + f.unknown_hours, f.agreement_hours);
+  if (f.unknown_seconds >= f.period_seconds) return;  // nothing known: no figure to claim
+  f.availability = availability_over(down, f.agreement_hours);
+  f.agreement_availability = availability_over(f.unplanned_hours, f.agreement_hours);
 }
 
-void fill_ratios(PeriodFigures& f) {
-  const double known = f.period_hours - f.unknown_hours;
-  f.availability = ratio(known - f.planned_hours - f.unplanned_hours, known);
-  f.agreement_availability = ratio(known - f.unplanned_hours, known);
-  f.availability_lower_bound = ratio(known - f.planned_hours - f.unplanned_hours, f.period_hours);
+void fill_hours(PeriodFigures& f) {
+  f.unknown_hours = real_hours(f.unknown_seconds);
+  f.planned_hours = real_hours(f.planned_seconds);
+  f.unplanned_hours = real_hours(f.unplanned_seconds);
+}
+
+ClockTrust trust(const ClockFlags& clock) {
+  return clock.suspect() ? ClockTrust::Suspect : ClockTrust::Sound;
 }
 
 int count_outages(const std::vector<Interval>& places, Interval period) {
@@ -103,11 +110,10 @@ PeriodFigures month_figures(const LedgerSnapshot& snapshot, const ServiceSets& s
   f.unknown_seconds = f.period_seconds - sets.known.measure_within(period);
   f.planned_seconds = sets.planned.measure_within(period);
   f.unplanned_seconds = sets.down.measure_within(period) - f.planned_seconds;
-  f.period_hours = to_agreement_hours(f.period_seconds, month);
-  f.unknown_hours = to_agreement_hours(f.unknown_seconds, month);
-  f.planned_hours = to_agreement_hours(f.planned_seconds, month);
-  f.unplanned_hours = to_agreement_hours(f.unplanned_seconds, month);
+  f.agreement_hours = kAgreementHoursPerMonth;
+  fill_hours(f);
   fill_ratios(f);
+  f.state = period_state(f.period_seconds, month.span.length(), f.unknown_seconds, trust(clock));
   f.outages = count_outages(sets.outage_places, period);
   f.failure_reports = count_reports(snapshot, service, period);
   f.clock = clock;
@@ -129,17 +135,16 @@ ServiceYearFigures figures_for(const LedgerSnapshot& snapshot, const Prepared& p
     total.unknown_seconds += month.unknown_seconds;
     total.planned_seconds += month.planned_seconds;
     total.unplanned_seconds += month.unplanned_seconds;
-    total.period_hours += month.period_hours;
-    total.unknown_hours += month.unknown_hours;
-    total.planned_hours += month.planned_hours;
-    total.unplanned_hours += month.unplanned_hours;
     total.failure_reports += month.failure_reports;
   }
-  fill_ratios(total);
   const Interval whole = year_span(year);
   const Interval so_far{whole.start, std::min(whole.end, snapshot.as_of_unix)};
+  if (!so_far.empty()) total.agreement_hours = kAgreementHoursPerYear;
+  fill_hours(total);
+  fill_ratios(total);
   total.outages = so_far.empty() ? 0 : count_outages(sets.outage_places, so_far);
   total.clock = prepared.year_clock;
+  total.state = period_state(total.period_seconds, whole.length(), total.unknown_seconds, trust(total.clock));
   return result;
 }
 

@@ -29,8 +29,4 @@ Interval year_span(int year) {
   return Interval{month_span(year, 1).span.start, month_span(year, 12).span.end};
 }
 
-double to_agreement_hours(int64_t real_seconds, const MonthSpan& month) {
-  return static_cast<double>(real_seconds) / 3600.0 * kAgreementDaysPerMonth / month.real_days;
-}
-
 }  // namespace pk::sla

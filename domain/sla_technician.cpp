@@ -29,7 +29,9 @@ TechnicianData technician_data(const LedgerSnapshot& snapshot, std::span<const i
   for (size_t m = 0; m < data.overall_by_month.size(); ++m) {
     double sum = 0;
     int counted = 0;
+    data.state_by_month[m] = data.services.empty() ? PeriodState::NotStarted : PeriodState::Complete;
     for (const TechnicianServiceRow& row : data.services) {
+      data.state_by_month[m] = combined(data.state_by_month[m], row.year.months[m].figures.state);
       if (const auto& value = row.year.months[m].figures.agreement_availability) {
         sum += *value;
         ++counted;

@@ -39,6 +39,9 @@ struct TechnicianData {
   // The chart's "all services" line: per month, the mean of the services' agreement
   // availability (announced outages excused); empty for months not started or not known.
   std::array<std::optional<double>, kAgreementMonths> overall_by_month{};
+  // Per month, the weakest state of the services' (sla_agreement.h): only a Complete month may
+  // be drawn as having met a target.
+  std::array<PeriodState, kAgreementMonths> state_by_month{};
   std::vector<OpenOutageView> open_outages;  // oldest first
   int recent_unattributed_failure_reports = 0;
   ClockFlags month_clock;

@@ -49,7 +49,8 @@ void StaffConsole::add_catalog_routes(httplib::Server& server) {
     auto current = catalog::parse_catalog(*current_text, served.string());
     json next = body["catalog"];
     next["version"] = (current ? current->version : 0) + 1;
-    const jalali::JalaliDate today = jalali::from_unix(std::time(nullptr) + 12'600);  // Iran time
+    const jalali::JalaliDate today =
+        jalali::from_unix(std::time(nullptr));  // Iran time (from_unix adds +03:30)
     char published[16];
     std::snprintf(published, sizeof published, "%04d-%02d-%02d", today.year, today.month, today.day);
     next["published"] = published;

@@ -48,12 +48,16 @@ std::string file_name_part(const std::string& text) {
   return part.empty() ? "office" : part;
 }
 
+// Hours are real hours (an outage hour is an hour); availability is over agreement_hours (720 h
+// a month, 8,640 h a year, per terminal counted); `state` says whether the period may be
+// judged at all: only "complete" can be met.
 void csv_row(std::ostringstream& out, const std::string& office, int service, const std::string& period,
              const SummaryFigures& f) {
   out << csv_text(office) << ',' << service << ',' << period << ',' << csv_number(f.known_hours) << ','
       << csv_number(f.planned_hours) << ',' << csv_number(f.unplanned_hours) << ','
-      << csv_number(static_cast<double>(f.unknown_seconds) / 3600.0) << ',' << csv_number(f.availability)
-      << ',' << csv_number(f.agreement_availability) << ',' << f.outages << ',' << f.failure_reports << ','
+      << csv_number(f.unknown_hours) << ',' << csv_number(f.agreement_hours) << ','
+      << csv_number(f.availability) << ',' << csv_number(f.agreement_availability) << ','
+      << sla::to_string(f.state) << ',' << f.outages << ',' << f.failure_reports << ','
       << f.suspect_clock_terminals << "\r\n";
 }
 
@@ -70,7 +74,7 @@ void StaffConsole::add_sla_routes(httplib::Server& server) {
     auto who = caller_in(request, response, Access::Read, {StaffRole::Inspector, StaffRole::OfficeManager});
     if (!who) return std::nullopt;
     const int64_t now = std::time(nullptr);
-    int year = jalali::from_unix(now + 12'600).year;  // Iran time
+    int year = jalali::from_unix(now).year;  // from_unix is in Iran time already
     if (const std::string text = request.get_param_value("year"); !text.empty()) {
       try {
         year = std::stoi(text);
@@ -150,8 +154,8 @@ void StaffConsole::add_sla_routes(httplib::Server& server) {
     if (!result) return;
     const auto& [scope, summary] = *result;
     std::ostringstream out;
-    out << "office,service,period,known_hours,planned_hours,unplanned_hours,unknown_hours,availability,"
-           "agreement_availability,outages,failure_reports,suspect_clock_terminals\r\n";
+    out << "office,service,period,known_hours,planned_hours,unplanned_hours,unknown_hours,agreement_hours,"
+           "availability,agreement_availability,state,outages,failure_reports,suspect_clock_terminals\r\n";
     const std::string office = scope.office.empty() ? "province" : scope.office;
     for (const ServiceSummary& service : summary.services) {
       for (size_t m = 0; m < service.months.size(); ++m)

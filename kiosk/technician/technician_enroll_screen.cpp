@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <ctime>
 
 #include "domain/jalali.h"
 #include "domain/text_normalize.h"
@@ -24,21 +23,6 @@ const char* tr(const TechContext& ctx, const Text& text) { return text.in(ctx.la
 std::string latin(const TechContext& ctx, const std::string& text) {
   if (!ctx.ui.rtl() || text.empty()) return text;
   return "\u2066" + text + "\u2069";
-}
-
-// A date as the technician reads it: the Persian calendar in Persian, ISO in English.
-std::string date_of(const TechContext& ctx, int64_t unix_seconds) {
-  char text[32];
-  if (ctx.language == Language::Persian) {
-    const jalali::JalaliDate d = jalali::from_unix(unix_seconds + 3 * 3600 + 1800);  // Tehran
-    std::snprintf(text, sizeof text, "%04d/%02d/%02d", d.year, d.month, d.day);
-    return to_persian_digits(text);
-  }
-  const std::time_t at = unix_seconds;
-  std::tm when{};
-  gmtime_r(&at, &when);
-  std::strftime(text, sizeof text, "%Y-%m-%d", &when);
-  return text;
 }
 
 const Text& sentence_for(provisioning::EnrollFailure failure) {
@@ -103,6 +87,12 @@ float pair_line(TechContext& ctx, float y, const ui::Rect& area, const Text& lab
 }
 
 }  // namespace
+
+std::string expiry_date_text(int64_t unix_seconds, Language language) {
+  // from_unix is Iran time already: adding +03:30 here as well put the date a day late from
+  // 20:30 to midnight.
+  return jalali::format_jalali(jalali::from_unix(unix_seconds), language, jalali::DateStyle::Long);
+}
 
 void EnrollPanel::refresh(const Config& config) {
   m_identity.reset();
@@ -287,7 +277,8 @@ void EnrollPanel::draw_enrolled(TechContext& ctx, const ui::Rect& body) {
   line = pair_line(ctx, line, inner, strings::kOffice, id.office);
   line = pair_line(ctx, line, inner, strings::kCentreAddress, id.centre_url, true);
   line = pair_line(ctx, line, inner, strings::kCertificateUntil,
-                   m_certificate_expiry ? date_of(ctx, *m_certificate_expiry) : tr(ctx, strings::kUnknown));
+                   m_certificate_expiry ? expiry_date_text(*m_certificate_expiry, ctx.language)
+                                        : tr(ctx, strings::kUnknown));
   (void)pair_line(ctx, line, inner, strings::kCatalogInUse, format_number(ctx.catalog.version, ctx.language));
   y = card.max.y + t.gap;
   // The centre's catalog again (after it could not be had at enrollment, or for a newer one).

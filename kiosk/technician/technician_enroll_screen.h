@@ -10,10 +10,12 @@
 // is one tap (enrollment is resumable: the key from the first attempt is reused). A success is
 // handed to the App once (perform()), which makes the running kiosk adopt the identity.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "domain/language.h"
 #include "kiosk/background_task.h"
 #include "kiosk/config.h"
 #include "protocol/enrollment_qr.h"
@@ -25,6 +27,10 @@ namespace pk::kiosk::tech {
 struct TechContext;
 
 enum class EnrollField { Code, Url, Pin };
+
+// The certificate's expiry as the tab shows it: the Iran-time Jalali date through the domain's
+// formatter, in either language ("۴ آذر ۱۴۰۵" / "4 Azar 1405").
+[[nodiscard]] std::string expiry_date_text(int64_t unix_seconds, Language language);
 
 class EnrollPanel {
  public:

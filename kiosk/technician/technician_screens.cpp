@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/jalali.h"
+#include "domain/sla_agreement.h"
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
 #include "kiosk/technician/technician_enroll_screen.h"
@@ -18,6 +19,19 @@ const char* tr(const TechContext& ctx, const Text& text) { return text.in(ctx.la
 std::string percent_or_unknown(const TechContext& ctx, const std::optional<double>& fraction) {
   return fraction ? format_percent(*fraction, 2, ctx.language) : std::string(tr(ctx, strings::kUnknown));
 }
+
+// A figure that rests on unknown hours (or a suspect clock) can never be called met: it carries
+// a mark, explained under the table.
+bool has_gaps(const sla::PeriodFigures& f) { return f.unknown_seconds > 0 || f.clock.suspect(); }
+
+std::string figure_cell(const TechContext& ctx, const sla::PeriodFigures& f) {
+  std::string text = percent_or_unknown(ctx, f.agreement_availability);
+  if (f.agreement_availability && has_gaps(f)) text += " *";
+  return text;
+}
+
+// The screen's reference line: the agreement fixes no figure, the console draws 99 % too.
+constexpr double kTarget = 0.99;
 
 ui::Rect header(TechContext& ctx, std::string_view title) {
   const ui::Theme& t = ctx.ui.theme();
@@ -119,7 +133,12 @@ float draw_month_chart(TechContext& ctx, const ui::Rect& area, const sla::Techni
     if (value) {
       const double level = std::clamp((*value - kFloor) / (1 - kFloor), 0.0, 1.0);
       const float top = chart.max.y - static_cast<float>(level) * chart_h;
-      const ImU32 colour = *value >= 0.99 ? t.primary : IM_COL32(196, 120, 0, 255);
+      // Met only when the month is over and complete; an incomplete one is grey, never "met".
+      const sla::TargetVerdict verdict =
+          sla::against_target(data.state_by_month[static_cast<size_t>(m - 1)], value, kTarget);
+      const ImU32 colour = verdict == sla::TargetVerdict::Met      ? t.primary
+                           : verdict == sla::TargetVerdict::Missed ? IM_COL32(196, 120, 0, 255)
+                                                                   : IM_COL32(160, 168, 178, 255);
       draw->AddRectFilled({column.min.x, top}, {column.max.x, chart.max.y}, colour, 4);
       ui::text_in(
           ctx.ui,
@@ -173,13 +192,16 @@ void draw_service_levels(TechContext& ctx, ui::Rect body) {
   y += t.gap;
 
   // The per-service table: number and title at the start edge, figures in fixed columns.
-  const float col_w = 230 * t.scale;
-  const char* heads[] = {tr(ctx, strings::kThisMonth), tr(ctx, strings::kThisYear),
-                         tr(ctx, strings::kPlannedHours), tr(ctx, strings::kUnplannedHours),
-                         tr(ctx, strings::kReports)};
-  const ui::Rect table{{body.min.x, y}, body.max};
-  const float title_w = table.width() - 5 * col_w - ImGui::GetStyle().ScrollbarSize;
-  for (int i = 0; i < 5; ++i)
+  // Outage and unknown hours are real hours; the percentages are over the 720 h month and the
+  // 8,640 h year (sla_agreement.h).
+  constexpr int kColumns = 6;
+  const float col_w = 200 * t.scale;
+  const char* heads[kColumns] = {tr(ctx, strings::kThisMonth),      tr(ctx, strings::kThisYear),
+                                 tr(ctx, strings::kUnknownHours),   tr(ctx, strings::kPlannedHours),
+                                 tr(ctx, strings::kUnplannedHours), tr(ctx, strings::kReports)};
+  const ui::Rect table{{body.min.x, y}, {body.max.x, body.max.y - t.small_px * 3.2f}};
+  const float title_w = table.width() - kColumns * col_w - ImGui::GetStyle().ScrollbarSize;
+  for (int i = 0; i < kColumns; ++i)
     ui::text_in(ctx.ui,
                 ctx.ui.from_start({{table.min.x, y}, {table.max.x, y + t.small_px * 2.6f}},
                                   title_w + static_cast<float>(i) * col_w, col_w),
@@ -202,18 +224,22 @@ void draw_service_levels(TechContext& ctx, ui::Rect body) {
                               (service ? service->title.in(ctx.language) : std::string());
     ui::text_in(ctx.ui, ctx.ui.from_start(line, 0, title_w - t.gap), title,
                 {.size_px = t.small_px, .max_lines = 1}, t.text, true);
-    const std::string cells[] = {percent_or_unknown(ctx, row.month.agreement_availability),
-                                 percent_or_unknown(ctx, row.year.year_total.agreement_availability),
-                                 format_decimal(row.year.year_total.planned_hours, 1, ctx.language),
-                                 format_decimal(row.year.year_total.unplanned_hours, 1, ctx.language),
-                                 format_number(row.year.year_total.failure_reports, ctx.language)};
-    for (int i = 0; i < 5; ++i)
+    const sla::PeriodFigures& year = row.year.year_total;
+    const std::string cells[kColumns] = {figure_cell(ctx, row.month),
+                                         figure_cell(ctx, year),
+                                         format_decimal(year.unknown_hours, 2, ctx.language),
+                                         format_decimal(year.planned_hours, 2, ctx.language),
+                                         format_decimal(year.unplanned_hours, 2, ctx.language),
+                                         format_number(year.failure_reports, ctx.language)};
+    for (int i = 0; i < kColumns; ++i)
       ui::text_in(ctx.ui, ctx.ui.from_start(line, title_w + static_cast<float>(i) * col_w, col_w), cells[i],
                   {.size_px = t.small_px, .align = ui::TextAlign::Center}, t.text, true);
     ImGui::GetWindowDrawList()->AddLine({line.min.x, line.max.y}, {line.max.x, line.max.y}, t.divider);
     row_y += row_h;
   }
   ui::end_scroll(ctx.ui, row_y - origin.y, scroll);
+  ui::text_in(ctx.ui, {{body.min.x, table.max.y + t.gap / 2}, body.max}, tr(ctx, strings::kHoursExplained),
+              {.size_px = t.small_px * 0.85f, .max_lines = 3}, t.text_muted);
 }
 
 void draw_outbox(TechContext& ctx, const ui::Rect& body) {

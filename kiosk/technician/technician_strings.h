@@ -23,6 +23,12 @@ inline constexpr Text kPlannedHours{"قطعی برنامه‌ریزی‌شده (
                                     "Planned outage (h)"};
 inline constexpr Text kUnplannedHours{"قطعی اعلام‌نشده (ساعت)", "Unplanned outage (h)"};
 inline constexpr Text kReports{"گزارش خرابی", "Failure reports"};
+inline constexpr Text kUnknownHours{"ساعت نامعلوم امسال", "Unknown hours this year"};
+inline constexpr Text kHoursExplained{
+    "ساعت‌ها ساعت واقعی‌اند؛ درصدها از ۷۲۰ ساعتِ هر ماه و ۸٬۶۴۰ ساعتِ سال توافق‌نامه است. * ساعتی از این دوره "
+    "نامعلوم است (دستگاه خاموش یا ساعت نامطمئن): دوره ناقص است و «برآورده» شمرده نمی‌شود.",
+    "Hours are real hours; percentages are over the agreement's 720 h month and 8,640 h year. * Some of the "
+    "period is unknown (terminal off, or clock suspect): it is incomplete and never counted as met."};
 inline constexpr Text kOpenOutages{"قطعی‌های باز", "Open outages"};
 inline constexpr Text kNoOpenOutages{"هیچ قطعی بازی نیست.", "No open outage."};
 inline constexpr Text kClockSuspect{

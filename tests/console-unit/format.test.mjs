@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { jalaliToUnix } from '../../centre/console/js/dates.js';
 import { noticeSentence, servicesText, isLate, NOTICE_LEAD_SECONDS } from '../../centre/console/js/notice_format.js';
 import { groupTrackingCode, groupBase32 } from '../../centre/console/js/i18n.js';
-import { series, annotateOutages, lateNoticeHours, covers } from '../../centre/console/js/sla_data.js';
+import { series, annotateOutages, lateNoticeHours, covers, verdict, MONTH_HOURS } from '../../centre/console/js/sla_data.js';
+import { hours, percent, setLang } from '../../centre/console/js/i18n.js';
 import { axisFloor } from '../../centre/console/js/charts.js';
 
 const at = (year, month, day, hour = 0, minute = 0) => jalaliToUnix({ year, month, day, hour, minute });
@@ -40,12 +41,19 @@ test('tracking codes and TOTP secrets are grouped by four', () => {
   assert.equal(groupBase32('JBSWY3DPE'), 'JBSW Y3DP E');
 });
 
-// The centre's figures (centre/sla_summary.h): per service, twelve months and the year.
+// The centre's figures (centre/sla_summary.h) for one terminal: real hours, availability over
+// the agreement's 720 h month (domain/sla_agreement.h), and the state the centre decided. Until
+// issue 19 this helper divided by the known hours, as the centre then did.
 function figures(known, planned, unplanned, unknownSeconds = 0, extra = {}) {
+  const per = extra.agreement_hours ?? MONTH_HOURS;
+  const floor0 = (a) => Math.max(0, a);
   return {
-    known_hours: known, planned_hours: planned, unplanned_hours: unplanned, known_seconds: known * 3600,
-    unknown_seconds: unknownSeconds, planned_seconds: planned * 3600, unplanned_seconds: unplanned * 3600,
-    availability: known ? 1 - (planned + unplanned) / known : null, agreement_availability: known ? 1 - unplanned / known : null,
+    known_hours: known, unknown_hours: unknownSeconds / 3600, planned_hours: planned, unplanned_hours: unplanned,
+    agreement_hours: per, known_seconds: known * 3600, unknown_seconds: unknownSeconds,
+    planned_seconds: planned * 3600, unplanned_seconds: unplanned * 3600,
+    availability: known ? floor0(1 - (planned + unplanned) / per) : null,
+    agreement_availability: known ? floor0(1 - unplanned / per) : null,
+    state: unknownSeconds > 0 || (extra.suspect_clock_terminals || 0) > 0 ? 'incomplete' : 'complete',
     outages: 0, failure_reports: 0, suspect_clock_terminals: 0, ...extra,
   };
 }
@@ -61,14 +69,14 @@ test('a month is complete only when over, fully known and on a sound clock', () 
   const months = Array.from({ length: 12 }, () => figures(720, 0, 0));
   months[2] = figures(700, 0, 0, 20 * 3600);  // 20 hours unknown
   months[3] = figures(720, 0, 1, 0, { suspect_clock_terminals: 1 });
-  const s = series(reply([service(1, months, figures(8620, 0, 1, 20 * 3600))]), 1);
+  const s = series(reply([service(1, months, figures(8620, 0, 1, 20 * 3600, { agreement_hours: 8640 }))]), 1);
   assert.equal(s.months[0].complete, true);
   assert.equal(s.months[2].complete, false);
   assert.equal(s.months[2].unknown_hours, 20);
   assert.equal(s.months[3].complete, false);
   assert.equal(s.year.complete, false);
   // The current month, so far: incomplete however clean.
-  const running = series(reply([service(1, months, figures(8620, 0, 1))], { as_of_unix: at(1405, 1, 15) }), 1);
+  const running = series(reply([service(1, months, figures(8620, 0, 1, 0, { agreement_hours: 8640 }))], { as_of_unix: at(1405, 1, 15) }), 1);
   assert.equal(running.months[0].complete, false);
   assert.equal(running.months[0].ended, false);
 });
@@ -79,7 +87,7 @@ test('every service: each month the lowest agreement availability, and all failu
   a[0] = figures(720, 0, 7.2);   // 99 %
   b[0] = figures(720, 0, 14.4);  // 98 %
   b[1] = figures(720, 10, 0);    // planned only: 100 % for the agreement
-  const data = reply([service(1, a, { ...figures(8640, 0, 7.2), failure_reports: 2 }), service(2, b, { ...figures(8640, 10, 14.4), failure_reports: 1 })],
+  const data = reply([service(1, a, { ...figures(8640, 0, 7.2, 0, { agreement_hours: 8640 }), failure_reports: 2 }), service(2, b, { ...figures(8640, 10, 14.4, 0, { agreement_hours: 8640 }), failure_reports: 1 })],
     { unattributed_failure_reports: 4 });
   const s = series(data, null);
   assert.equal(s.months[0].service, 2);
@@ -111,5 +119,48 @@ test("the chart's axis starts low enough for every month and the target", () => 
   assert.equal(axisFloor([{ availability: 0.995 }], 0.99), 0.95);
   assert.equal(axisFloor([{ availability: 0.8 }], 0.99), 0.75);
   assert.equal(axisFloor([{ availability: null }], 0.99), 0.95);
+  assert.equal(axisFloor([{ availability: 0 }], 0.99), 0);
+});
+
+test('a 10-hour outage in Farvardin reads 10.00 h and 1 - 10/720, in both languages', () => {
+  const months = Array.from({ length: 12 }, () => figures(720, 0, 0));
+  months[0] = figures(744, 0, 10);  // Farvardin has 31 days: 744 real hours, 10 of them down
+  const s = series(reply([service(1, months, figures(8760, 0, 10, 0, { agreement_hours: 8640 }))]), 1);
+  const farvardin = s.months[0];
+  assert.equal(farvardin.unplanned_hours, 10);
+  assert.ok(Math.abs(farvardin.agreement_availability - (1 - 10 / 720)) < 1e-12);
+  assert.ok(Math.abs(s.year.agreement_availability - (1 - 10 / 8640)) < 1e-12);
+  globalThis.document ??= { documentElement: {} };  // setLang marks the page's language and direction
+  setLang('en');
+  assert.equal(hours(farvardin.unplanned_hours), '10.00');
+  assert.equal(percent(farvardin.agreement_availability), '98.61%');
+  setLang('fa');
+  assert.equal(hours(farvardin.unplanned_hours), '۱۰٫۰۰');
+});
+
+test('a month the centre does not call complete is never met, though it can be below', () => {
+  const months = Array.from({ length: 12 }, () => figures(720, 0, 0));
+  months[4] = figures(718, 0, 0, 2 * 3600);          // 100 % of what is known, 2 h unknown
+  months[5] = figures(700, 0, 14.4, 20 * 3600);      // 98 % already, 20 h unknown
+  months[6] = { ...figures(720, 0, 0), state: 'incomplete', suspect_clock_terminals: 1 };
+  const s = series(reply([service(1, months, figures(8620, 0, 14.4, 22 * 3600, { agreement_hours: 8640 }))]), 1);
+  assert.equal(verdict(s.months[0], 0.99), 'met');
+  assert.equal(s.months[4].complete, false);
+  assert.equal(s.months[4].unknown_hours, 2);
+  assert.equal(verdict(s.months[4], 0.99), 'undecided');
+  assert.equal(verdict(s.months[5], 0.99), 'below');
+  assert.equal(verdict(s.months[6], 0.99), 'undecided');
+  assert.equal(verdict(s.year, 0.99), 'undecided');
+  // The month running now is not judged either.
+  const running = series(reply([service(1, months, figures(720, 0, 0))], { as_of_unix: at(1405, 1, 15) }), 1);
+  assert.equal(verdict(running.months[0], 0.99), 'undecided');
+});
+
+test('availability is floored at 0 by the centre and drawn from 0', () => {
+  const months = Array.from({ length: 12 }, () => figures(720, 0, 0));
+  months[0] = figures(744, 0, 744);
+  const s = series(reply([service(1, months, figures(8760, 0, 744, 0, { agreement_hours: 8640 }))]), 1);
+  assert.equal(s.months[0].agreement_availability, 0);
+  assert.equal(verdict(s.months[0], 0.99), 'below');
   assert.equal(axisFloor([{ availability: 0 }], 0.99), 0);
 });

@@ -10,30 +10,35 @@ namespace {
 
 using namespace test;
 
-// Runs covering 1403/12/01 .. 1405/01/01, so nothing is unknown unless a test says so.
+// Runs covering 1403/12/01 .. 1405/01/01, so nothing is unknown unless a test says so, and a
+// sync with the centre at the start, so the clock is sound.
 LedgerSnapshot always_on(int64_t as_of) {
   LedgerSnapshot s;
   s.as_of_unix = as_of;
   s.runs.push_back(run_over(at(1403, 12, 1), at(1405, 1, 1)));
+  s.clock_events.push_back({ClockEventKind::CentreSync, at(1403, 12, 1), 0});
   return s;
 }
 
-TEST(SlaFigures, OutageAcrossAMonthBoundaryIsSplitAndNormalisedPerMonth) {
+// Until issue 19 these tests expected each month's hours scaled to 720 (a Farvardin hour as
+// 30/31 h, an Esfand hour as 30/29 h). That under-reported outages against the citizen: an
+// outage hour is a real hour, and only the denominator is the agreement's 720 h (8,640 h).
+TEST(SlaFigures, OutageAcrossAMonthBoundaryIsSplitInRealHours) {
   // 1404/01/31 22:00 → 1404/02/01 04:00: 2 h in Farvardin (31 d), 4 h in Ordibehesht (31 d).
   LedgerSnapshot s = always_on(at(1405, 1, 1));
   s.outages.push_back(outage(at(1404, 1, 31, 22), at(1404, 2, 1, 4)));
   const ServiceYearFigures y = service_year_figures(s, 3, 1404);
   EXPECT_EQ(y.months[0].figures.unplanned_seconds, 2 * kHour);
   EXPECT_EQ(y.months[1].figures.unplanned_seconds, 4 * kHour);
-  EXPECT_DOUBLE_EQ(y.months[0].figures.unplanned_hours, 2.0 * 30 / 31);
-  EXPECT_DOUBLE_EQ(y.months[1].figures.unplanned_hours, 4.0 * 30 / 31);
-  EXPECT_DOUBLE_EQ(y.months[0].figures.period_hours, 720.0);
+  EXPECT_DOUBLE_EQ(y.months[0].figures.unplanned_hours, 2.0);
+  EXPECT_DOUBLE_EQ(y.months[1].figures.unplanned_hours, 4.0);
+  EXPECT_DOUBLE_EQ(y.months[0].figures.agreement_hours, 720.0);
   EXPECT_EQ(y.months[0].figures.outages, 1);
   EXPECT_EQ(y.months[1].figures.outages, 1);
   EXPECT_EQ(y.year_total.outages, 1);  // one outage, though it touches two months
   EXPECT_EQ(y.year_total.unplanned_seconds, 6 * kHour);
-  EXPECT_NEAR(y.year_total.unplanned_hours, 6.0 * 30 / 31, 1e-9);
-  EXPECT_NEAR(y.year_total.period_hours, 8640.0, 1e-9);
+  EXPECT_DOUBLE_EQ(y.year_total.unplanned_hours, 6.0);
+  EXPECT_DOUBLE_EQ(y.year_total.agreement_hours, 8640.0);
 }
 
 TEST(SlaFigures, OutageAcrossNowruzBelongsPartlyToEachYear) {
@@ -43,30 +48,91 @@ TEST(SlaFigures, OutageAcrossNowruzBelongsPartlyToEachYear) {
   const ServiceYearFigures y1403 = service_year_figures(s, 3, 1403);
   const ServiceYearFigures y1404 = service_year_figures(s, 3, 1404);
   EXPECT_EQ(y1403.months[11].figures.unplanned_seconds, 4 * kHour);
-  EXPECT_DOUBLE_EQ(y1403.months[11].figures.unplanned_hours, 4.0);  // 30-day Esfand: 1:1
+  EXPECT_DOUBLE_EQ(y1403.months[11].figures.unplanned_hours, 4.0);
   EXPECT_EQ(y1404.months[0].figures.unplanned_seconds, 2 * kHour);
-  EXPECT_DOUBLE_EQ(y1404.months[0].figures.unplanned_hours, 2.0 * 30 / 31);
+  EXPECT_DOUBLE_EQ(y1404.months[0].figures.unplanned_hours, 2.0);
   EXPECT_EQ(y1403.year_total.outages, 1);
   EXPECT_EQ(y1404.year_total.outages, 1);
 }
 
-TEST(SlaFigures, AnHourInA29DayEsfandWeighs30Over29) {
+TEST(SlaFigures, TenHoursInFarvardinAreTenOutageHoursOver720) {
+  // The issue's case: the centre used to report 9.68 h (10 x 30/31).
   LedgerSnapshot s = always_on(at(1405, 1, 1));
-  s.outages.push_back(outage(at(1404, 12, 29, 10), at(1404, 12, 29, 11)));
-  const PeriodFigures esfand = service_year_figures(s, 3, 1404).months[11].figures;
-  EXPECT_DOUBLE_EQ(esfand.unplanned_hours, 30.0 / 29.0);
-  EXPECT_DOUBLE_EQ(esfand.period_hours, 720.0);
-  EXPECT_DOUBLE_EQ(*esfand.availability, 1.0 - 1.0 / (29 * 24));
+  s.outages.push_back(outage(at(1404, 1, 10, 8), at(1404, 1, 10, 18)));
+  const PeriodFigures farvardin = service_year_figures(s, 3, 1404).months[0].figures;
+  EXPECT_DOUBLE_EQ(farvardin.unplanned_hours, 10.0);
+  EXPECT_DOUBLE_EQ(farvardin.agreement_hours, 720.0);
+  EXPECT_DOUBLE_EQ(*farvardin.availability, 1.0 - 10.0 / 720.0);
+  EXPECT_DOUBLE_EQ(*farvardin.agreement_availability, 1.0 - 10.0 / 720.0);
+  EXPECT_EQ(farvardin.state, PeriodState::Complete);
+  EXPECT_EQ(against_target(farvardin.state, farvardin.agreement_availability, 0.98), TargetVerdict::Met);
+  EXPECT_EQ(against_target(farvardin.state, farvardin.agreement_availability, 0.99), TargetVerdict::Missed);
 }
 
-TEST(SlaFigures, YearAvailabilityRestsOn8640AgreementHours) {
-  // 31 real hours down in Farvardin are 30 agreement hours; the year is 8,640 of them.
+TEST(SlaFigures, EsfandOf29And30DaysAndA31DayMonthAllDivideBy720) {
+  LedgerSnapshot s = always_on(at(1405, 1, 1));
+  s.outages.push_back(outage(at(1403, 12, 30, 10), at(1403, 12, 30, 13)));  // leap 1403: 30-day Esfand
+  s.outages.push_back(outage(at(1404, 12, 29, 10), at(1404, 12, 29, 13)));  // 1404: 29-day Esfand
+  s.outages.push_back(outage(at(1404, 6, 31, 10), at(1404, 6, 31, 13)));    // Shahrivar: 31 days
+  for (const PeriodFigures& f : {service_year_figures(s, 3, 1403).months[11].figures,
+                                 service_year_figures(s, 3, 1404).months[11].figures,
+                                 service_year_figures(s, 3, 1404).months[5].figures}) {
+    EXPECT_DOUBLE_EQ(f.unplanned_hours, 3.0);
+    EXPECT_DOUBLE_EQ(f.agreement_hours, 720.0);
+    EXPECT_DOUBLE_EQ(*f.availability, 1.0 - 3.0 / 720.0);
+  }
+  EXPECT_EQ(service_year_figures(s, 3, 1404).months[11].figures.period_seconds, 29 * kDay);
+}
+
+TEST(SlaFigures, YearAvailabilityIsRealOutageHoursOver8640) {
   LedgerSnapshot s = always_on(at(1405, 1, 1));
   s.outages.push_back(outage(at(1404, 1, 10), at(1404, 1, 10) + 31 * kHour));
+  s.outages.push_back(outage(at(1404, 9, 3), at(1404, 9, 3) + 5 * kHour));
   const PeriodFigures year = service_year_figures(s, 3, 1404).year_total;
-  EXPECT_NEAR(year.unplanned_hours, 30.0, 1e-9);
-  EXPECT_NEAR(*year.availability, 1.0 - 30.0 / 8640.0, 1e-12);
-  EXPECT_NEAR(*year.agreement_availability, 1.0 - 30.0 / 8640.0, 1e-12);
+  EXPECT_DOUBLE_EQ(year.unplanned_hours, 36.0);
+  EXPECT_DOUBLE_EQ(year.agreement_hours, 8640.0);
+  EXPECT_DOUBLE_EQ(*year.availability, 1.0 - 36.0 / 8640.0);
+  EXPECT_DOUBLE_EQ(*year.agreement_availability, 1.0 - 36.0 / 8640.0);
+  EXPECT_EQ(year.state, PeriodState::Complete);
+}
+
+TEST(SlaFigures, AvailabilityIsFlooredAtZero) {
+  // Farvardin (31 d = 744 h) down from start to end: more outage hours than the month's 720.
+  LedgerSnapshot s = always_on(at(1405, 1, 1));
+  s.outages.push_back(outage(at(1404, 1, 1), at(1404, 2, 1)));
+  const PeriodFigures f = service_year_figures(s, 3, 1404).months[0].figures;
+  EXPECT_DOUBLE_EQ(f.unplanned_hours, 744.0);
+  EXPECT_EQ(*f.availability, 0.0);
+  EXPECT_EQ(*f.agreement_availability, 0.0);
+  EXPECT_EQ(*f.availability_lower_bound, 0.0);
+}
+
+TEST(SlaFigures, AMonthWithUnknownHoursIsIncompleteAndNeverMet) {
+  // Mehr 1404, all up but for 2 h when the terminal was off: 100 % of what is known.
+  LedgerSnapshot s = always_on(at(1405, 1, 1));
+  s.runs.clear();
+  s.runs.push_back(run_over(at(1403, 12, 1), at(1404, 7, 10, 8)));
+  s.runs.push_back(run_over(at(1404, 7, 10, 10), at(1405, 1, 1), "boot-b"));
+  const ServiceYearFigures y = service_year_figures(s, 3, 1404);
+  const PeriodFigures& mehr = y.months[6].figures;
+  EXPECT_DOUBLE_EQ(mehr.unknown_hours, 2.0);
+  EXPECT_DOUBLE_EQ(*mehr.availability, 1.0);
+  EXPECT_DOUBLE_EQ(*mehr.availability_lower_bound, 1.0 - 2.0 / 720.0);
+  EXPECT_EQ(mehr.state, PeriodState::Incomplete);
+  EXPECT_EQ(against_target(mehr.state, mehr.agreement_availability, 0.99), TargetVerdict::Undecided);
+  EXPECT_EQ(y.months[5].figures.state, PeriodState::Complete);
+  EXPECT_EQ(y.year_total.state, PeriodState::Incomplete);
+  EXPECT_DOUBLE_EQ(y.year_total.unknown_hours, 2.0);
+}
+
+TEST(SlaFigures, TheCurrentMonthIsSoFarAndNeverMet) {
+  LedgerSnapshot s = always_on(at(1404, 7, 11));
+  const ServiceYearFigures y = service_year_figures(s, 3, 1404);
+  EXPECT_EQ(y.months[6].figures.state, PeriodState::SoFar);
+  EXPECT_EQ(y.months[7].figures.state, PeriodState::NotStarted);
+  EXPECT_EQ(y.year_total.state, PeriodState::SoFar);
+  EXPECT_EQ(against_target(y.months[6].figures.state, y.months[6].figures.availability, 0.99),
+            TargetVerdict::Undecided);
 }
 
 TEST(SlaFigures, OverlappingOutagesAreNeverCountedTwicePerService) {
@@ -92,8 +158,9 @@ TEST(SlaFigures, TimeTheTerminalWasOffIsUnknownNotUp) {
   const PeriodFigures f = service_year_figures(s, 3, 1404).months[6].figures;
   EXPECT_EQ(f.unknown_seconds, 10 * kDay);
   EXPECT_DOUBLE_EQ(f.unknown_hours, 240.0);
-  EXPECT_DOUBLE_EQ(*f.availability, 1.0 - 24.0 / 480.0);                  // 0.95 over known time
-  EXPECT_DOUBLE_EQ(*f.availability_lower_bound, (480.0 - 24.0) / 720.0);  // unknown counted down
+  EXPECT_DOUBLE_EQ(*f.availability, 1.0 - 24.0 / 720.0);                        // over the agreement's month
+  EXPECT_DOUBLE_EQ(*f.availability_lower_bound, 1.0 - (24.0 + 240.0) / 720.0);  // unknown counted down
+  EXPECT_EQ(f.state, PeriodState::Incomplete);
 }
 
 TEST(SlaFigures, HeartbeatGapBetweenRunsIsUnknown) {
@@ -105,6 +172,7 @@ TEST(SlaFigures, HeartbeatGapBetweenRunsIsUnknown) {
   EXPECT_EQ(f.unknown_seconds, 3 * kHour);
   EXPECT_DOUBLE_EQ(*f.availability, 1.0);
   EXPECT_DOUBLE_EQ(*f.availability_lower_bound, 717.0 / 720.0);
+  EXPECT_EQ(f.state, PeriodState::Incomplete);
 }
 
 TEST(SlaFigures, NothingKnownGivesNoAvailabilityAtAll) {
@@ -114,17 +182,19 @@ TEST(SlaFigures, NothingKnownGivesNoAvailabilityAtAll) {
   EXPECT_EQ(f.unknown_seconds, 30 * kDay);
   EXPECT_FALSE(f.availability.has_value());
   EXPECT_DOUBLE_EQ(*f.availability_lower_bound, 0.0);
+  EXPECT_EQ(f.state, PeriodState::Incomplete);
 }
 
 TEST(SlaFigures, CurrentMonthCountsSoFarAndFutureMonthsAreEmpty) {
-  // As of 1404/07/11 00:00: Mehr so far = 10 days.
+  // As of 1404/07/11 00:00: Mehr so far = 10 days, still over the agreement's 720 h.
   LedgerSnapshot s = always_on(at(1404, 7, 11));
+  s.outages.push_back(outage(at(1404, 7, 5, 10), at(1404, 7, 5, 16)));
   const ServiceYearFigures y = service_year_figures(s, 3, 1404);
   EXPECT_EQ(y.months[6].figures.period_seconds, 10 * kDay);
-  EXPECT_DOUBLE_EQ(y.months[6].figures.period_hours, 240.0);
+  EXPECT_DOUBLE_EQ(*y.months[6].figures.availability, 1.0 - 6.0 / 720.0);
   EXPECT_EQ(y.months[7].figures.period_seconds, 0);
   EXPECT_FALSE(y.months[7].figures.availability.has_value());
-  EXPECT_NEAR(y.year_total.period_hours, 6 * 720.0 + 240.0, 1e-9);
+  EXPECT_DOUBLE_EQ(*y.year_total.availability, 1.0 - 6.0 / 8640.0);
 }
 
 TEST(SlaFigures, OpenOutageLastsUntilTheSnapshot) {

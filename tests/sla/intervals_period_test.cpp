@@ -1,6 +1,7 @@
 // Interval sets and the agreement's periods, checked against figures worked by hand.
 #include <gtest/gtest.h>
 
+#include "domain/sla_agreement.h"
 #include "domain/sla_intervals.h"
 #include "domain/sla_period.h"
 
@@ -52,12 +53,30 @@ TEST(SlaPeriod, MonthLengthsAndYearLength) {
   for (int m = 1; m < 12; ++m) EXPECT_EQ(month_span(1404, m).span.end, month_span(1404, m + 1).span.start);
 }
 
-TEST(SlaPeriod, AgreementHoursNormaliseEachMonthTo720) {
-  EXPECT_DOUBLE_EQ(to_agreement_hours(31 * 86400, month_span(1404, 1)), 720.0);
-  EXPECT_DOUBLE_EQ(to_agreement_hours(30 * 86400, month_span(1404, 7)), 720.0);
-  EXPECT_DOUBLE_EQ(to_agreement_hours(29 * 86400, month_span(1404, 12)), 720.0);
-  EXPECT_DOUBLE_EQ(to_agreement_hours(31 * 3600, month_span(1404, 1)), 30.0);
-  EXPECT_DOUBLE_EQ(to_agreement_hours(29 * 3600, month_span(1404, 12)), 30.0);
+TEST(SlaAgreement, AvailabilityIsOutageHoursOverTheAgreementHoursFlooredAtZero) {
+  EXPECT_DOUBLE_EQ(*availability_over(10.0, kAgreementHoursPerMonth), 1.0 - 10.0 / 720.0);
+  EXPECT_DOUBLE_EQ(*availability_over(36.0, kAgreementHoursPerYear), 1.0 - 36.0 / 8640.0);
+  EXPECT_DOUBLE_EQ(*availability_over(0.0, 720.0), 1.0);
+  EXPECT_EQ(*availability_over(744.0, 720.0), 0.0);
+  EXPECT_FALSE(availability_over(1.0, 0.0).has_value());
+  EXPECT_DOUBLE_EQ(real_hours(10 * 3600), 10.0);
+}
+
+TEST(SlaAgreement, OnlyACompletePeriodIsMet) {
+  const int64_t month = 30 * 86400;
+  EXPECT_EQ(period_state(0, month, 0, ClockTrust::Sound), PeriodState::NotStarted);
+  EXPECT_EQ(period_state(month - 1, month, 0, ClockTrust::Sound), PeriodState::SoFar);
+  EXPECT_EQ(period_state(month, month, 1, ClockTrust::Sound), PeriodState::Incomplete);
+  EXPECT_EQ(period_state(month, month, 0, ClockTrust::Suspect), PeriodState::Incomplete);
+  EXPECT_EQ(period_state(month, month, 0, ClockTrust::Sound), PeriodState::Complete);
+  EXPECT_EQ(against_target(PeriodState::Complete, 0.995, 0.99), TargetVerdict::Met);
+  EXPECT_EQ(against_target(PeriodState::Incomplete, 1.0, 0.99), TargetVerdict::Undecided);
+  EXPECT_EQ(against_target(PeriodState::SoFar, 1.0, 0.99), TargetVerdict::Undecided);
+  // Already below the target: unknown hours could only add outage hours.
+  EXPECT_EQ(against_target(PeriodState::Incomplete, 0.98, 0.99), TargetVerdict::Missed);
+  EXPECT_EQ(against_target(PeriodState::Complete, std::nullopt, 0.99), TargetVerdict::Undecided);
+  EXPECT_EQ(combined(PeriodState::Complete, PeriodState::Incomplete), PeriodState::Incomplete);
+  EXPECT_EQ(combined(PeriodState::Complete, PeriodState::Complete), PeriodState::Complete);
 }
 
 }  // namespace

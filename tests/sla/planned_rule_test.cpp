@@ -53,7 +53,7 @@ TEST(SlaPlannedRule, NoticeCoveringPartOfTheOutageMakesOnlyThatPartPlanned) {
   const PeriodFigures f = mehr(s);
   EXPECT_EQ(f.planned_seconds, 2 * kHour);
   EXPECT_EQ(f.unplanned_seconds, 1 * kHour);
-  // 30-day month: agreement hours are real hours.
+  // Real hours, whatever the month's length.
   EXPECT_DOUBLE_EQ(f.planned_hours, 2.0);
   EXPECT_DOUBLE_EQ(f.unplanned_hours, 1.0);
 }
@@ -92,7 +92,7 @@ TEST(SlaPlannedRule, OverlapOfPlannedAndUnplannedCountsOnceAndAsPlanned) {
   EXPECT_EQ(f.planned_seconds, 2 * kHour);
   EXPECT_EQ(f.unplanned_seconds, 1 * kHour);
   EXPECT_EQ(f.outages, 2);
-  // 720 h known; 3 h down; 1 h unplanned.
+  // Over the agreement's 720 h: 3 h down; 1 h unplanned.
   EXPECT_DOUBLE_EQ(*f.availability, 717.0 / 720.0);
   EXPECT_DOUBLE_EQ(*f.agreement_availability, 719.0 / 720.0);
 }

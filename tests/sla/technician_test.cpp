@@ -24,6 +24,7 @@ TEST(SlaTechnician, OneCallGivesFiguresChartOpenOutagesReportsAndClock) {
   open.monotonic_duration_ms = 2 * kHour * 1000;
   s.outages.push_back(open);
   s.failure_reports = {{3, at(1404, 7, 1)}, {3, at(1404, 5, 1)}, {std::nullopt, at(1404, 7, 2)}};
+  s.clock_events.push_back({ClockEventKind::CentreSync, at(1404, 1, 1), 0});
   s.clock_events.push_back({ClockEventKind::CentreSync, at(1404, 7, 11), -30});
 
   const std::vector<int> services = {3, 5};
@@ -36,10 +37,14 @@ TEST(SlaTechnician, OneCallGivesFiguresChartOpenOutagesReportsAndClock) {
   EXPECT_EQ(three.month.period_seconds, 10 * kDay + 12 * kHour);
   EXPECT_EQ(three.month.unplanned_seconds, 3 * kHour);
   EXPECT_EQ(three.recent_failure_reports, 1);  // the one from Mordad is older than 30 days
-  // Chart: Ordibehesht (31 d) lost 31 real hours = 30 agreement hours of 720.
-  EXPECT_DOUBLE_EQ(*three.year.months[1].figures.agreement_availability, 690.0 / 720.0);
+  // Chart: Ordibehesht (31 d) lost 31 real hours of the agreement's 720 (it used to be scaled to
+  // 30 h, which under-reported the outage; issue 19).
+  EXPECT_DOUBLE_EQ(*three.year.months[1].figures.agreement_availability, 1.0 - 31.0 / 720.0);
   EXPECT_FALSE(three.year.months[8].figures.agreement_availability.has_value());
-  EXPECT_DOUBLE_EQ(*d.overall_by_month[1], (690.0 / 720.0 + 1.0) / 2);
+  EXPECT_DOUBLE_EQ(*d.overall_by_month[1], (1.0 - 31.0 / 720.0 + 1.0) / 2);
+  EXPECT_EQ(d.state_by_month[1], PeriodState::Complete);  // synced before, running throughout
+  EXPECT_EQ(d.state_by_month[6], PeriodState::SoFar);
+  EXPECT_EQ(d.state_by_month[8], PeriodState::NotStarted);
   EXPECT_FALSE(d.overall_by_month[8].has_value());
   ASSERT_EQ(d.open_outages.size(), 1u);
   EXPECT_EQ(d.open_outages[0].id, 9);

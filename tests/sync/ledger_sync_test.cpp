@@ -188,18 +188,22 @@ TEST(LedgerSync, TheCentreSumsTwoTerminalsAsComputedByHand) {
   const auto& s1 = summary["services"][0]["months"][6];  // Mehr
   const auto& s2 = summary["services"][1]["months"][6];
   EXPECT_EQ(s1["month"], 7);
-  // Mehr has 30 days: agreement hours are real hours. Known: 240 h (A) + 120 h (B).
+  // Hours are real hours. Known: 240 h (A) + 120 h (B); the denominator is the agreement's
+  // 720 h for each of the two terminals (it used to be the known hours; issue 19).
   EXPECT_DOUBLE_EQ(s1["known_hours"].get<double>(), 360.0);
+  EXPECT_DOUBLE_EQ(s1["unknown_hours"].get<double>(), 2 * 720.0 - 360.0);
   EXPECT_DOUBLE_EQ(s1["planned_hours"].get<double>(), 12.0);
   EXPECT_DOUBLE_EQ(s1["unplanned_hours"].get<double>(), 6.0);
-  EXPECT_NEAR(s1["availability"].get<double>(), 1.0 - 18.0 / 360.0, 1e-12);
-  EXPECT_NEAR(s1["agreement_availability"].get<double>(), 1.0 - 6.0 / 360.0, 1e-12);
+  EXPECT_DOUBLE_EQ(s1["agreement_hours"].get<double>(), 2 * 720.0);
+  EXPECT_NEAR(s1["availability"].get<double>(), 1.0 - 18.0 / 1440.0, 1e-12);
+  EXPECT_NEAR(s1["agreement_availability"].get<double>(), 1.0 - 6.0 / 1440.0, 1e-12);
+  EXPECT_EQ(s1["state"], "incomplete");  // unknown hours (and suspect clocks): never "met"
   EXPECT_EQ(s1["outages"], 2);
   EXPECT_EQ(s1["failure_reports"], 0);
   EXPECT_DOUBLE_EQ(s2["known_hours"].get<double>(), 360.0);
   EXPECT_DOUBLE_EQ(s2["planned_hours"].get<double>(), 0.0);
   EXPECT_DOUBLE_EQ(s2["unplanned_hours"].get<double>(), 6.0);
-  EXPECT_NEAR(s2["availability"].get<double>(), 1.0 - 6.0 / 360.0, 1e-12);
+  EXPECT_NEAR(s2["availability"].get<double>(), 1.0 - 6.0 / 1440.0, 1e-12);
   EXPECT_EQ(s2["outages"], 1);
   EXPECT_EQ(s2["failure_reports"], 1);
   // Both terminals' clocks were a year behind the centre's when they synced: flagged.

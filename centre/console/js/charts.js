@@ -5,6 +5,7 @@
 import { s, add } from './dom.js';
 import { t, lang, percent, hours } from './i18n.js';
 import { monthName, formatDateTime } from './dates.js';
+import { verdict } from './sla_data.js';
 
 // English month names of the Persian calendar are long (Ordibehesht): three letters on the
 // year's timeline, where twelve must fit side by side.
@@ -64,7 +65,10 @@ export function availabilityChart(months, { target, titleId, descId }) {
       continue;
     }
     const top = y(Math.max(floor, row.availability));
-    const classes = ['bar', row.availability < target ? 'bar-below' : 'bar-met', row.complete ? '' : 'bar-incomplete'].filter(Boolean).join(' ');
+    // Met only when complete (sla_data.js verdict): an incomplete month at or above the target is
+    // drawn neutral and hatched, never in the "met" colour.
+    const judged = verdict(row, target);
+    const classes = ['bar', judged === 'below' ? 'bar-below' : judged === 'met' ? 'bar-met' : 'bar-undecided', row.complete ? '' : 'bar-incomplete'].filter(Boolean).join(' ');
     const bar = s('rect', { x: x0 + band * 0.18, width: band * 0.64, y: top, height: Math.max(1, pad.top + plotH - top), class: classes });
     add(bar, s('title', {}, `${monthName(m, lang())}: ${percent(row.availability)}${row.complete ? '' : ` — ${t('sla.incomplete')}`}`));
     add(svg, bar);

@@ -55,7 +55,8 @@ export function digits(text) {
   const s = String(text);
   return current === 'fa' ? s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]) : s;
 }
-export function hours(h) { return num(h, { minimumFractionDigits: 1, maximumFractionDigits: 1 }); }
+// Real hours with two decimals: a 10-hour outage reads 10.00, never rounded into something else.
+export function hours(h) { return num(h, { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
 // Availability (0..1) as a percentage with two decimals; '—' when unknown.
 export function percent(a) {
   if (a === null || a === undefined) return '—';

@@ -6,18 +6,29 @@ import { jalaliToUnix } from './dates.js';
 export const MONTH_HOURS = 720;
 export const YEAR_HOURS = 8640;
 
-// One period's figures (the centre's F) with what the console adds: unknown hours, and whether
-// the period is complete (ended, nothing unknown, no suspect clock).
+// One period's figures (the centre's F) with what the page needs beside them. The centre does
+// the arithmetic (domain/sla_agreement.h, the terminal's too): hours are real hours, availability
+// is over the agreement's 720 h month or 8,640 h year, and `state` is "complete" only for a
+// period that is over with every hour known on a sound clock. The console only reads them: a
+// period the centre does not call complete is never shown as met.
 export function period(f, { ended }) {
   if (!f) return null;
-  const unknownHours = (Number(f.unknown_seconds) || 0) / 3600;
+  const unknownHours = f.unknown_hours !== undefined ? Number(f.unknown_hours) || 0 : (Number(f.unknown_seconds) || 0) / 3600;
   return {
     ...f,
     unknown_hours: unknownHours,
     outage_hours: (Number(f.planned_hours) || 0) + (Number(f.unplanned_hours) || 0),
     ended,
-    complete: Boolean(ended && (Number(f.known_seconds) || 0) > 0 && unknownHours === 0 && !(f.suspect_clock_terminals > 0)),
+    complete: Boolean(ended && f.state === 'complete' && unknownHours === 0),
   };
+}
+
+// Met, below, or not to be judged: a bar is "met" only for a complete period.
+export function verdict(row, target) {
+  const a = row && row.availability;
+  if (a === null || a === undefined) return 'undecided';
+  if (a < target) return 'below';
+  return row.complete ? 'met' : 'undecided';
 }
 
 function monthEnd(year, month) {
