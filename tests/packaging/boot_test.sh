@@ -18,7 +18,8 @@
 #   tests/packaging/boot_test.sh [BUILD_DIR]   (default build/release; needs root, qemu, jq)
 #
 # Uses KVM when /dev/kvm can be opened, else qemu's emulator (TCG) with longer time-outs, and
-# says which. Image, kernel, logs and screenshots: build/packaging-cache/vm/. Run by .ci/run.
+# says which. Image, kernel, logs and screenshots: build/packaging-cache/vm/. Run by
+# `scripts/test --vm`, not by CI (README, Deploying).
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/../.."

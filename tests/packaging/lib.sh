@@ -33,7 +33,7 @@ pk_build_debs() {
     return
   fi
   [[ -f $build/CMakeCache.txt ]] || cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  cmake --build "$build" -j"$(nproc)" --target pishkhan-kiosk pishkhan-centre pk_udev_rules
+  cmake --build "$build" -j"$(nproc)" --target pishkhan-kiosk pishkhan-centre pk_udev_rules pk_debian_docs
   rm -rf "$build/deb"
   (cd "$build" && cpack -G DEB -B "$top/$build/deb" >/dev/null)
   kiosk_deb=$(ls "$build"/deb/pishkhan-kiosk_*_"$arch".deb)
