@@ -130,21 +130,25 @@ TEST_F(CounterSafety, AnIdleOperatorIsLoggedOutAfterTheConfiguredTimeWithACountd
 TEST_F(CounterSafety, TheCountdownInEnglishAndAWalkInsErrandIsWipedWithTheOperator) {
   english();
   log_in("246810");
-  tap("walkin/report");
-  tap("report/0");
-  ASSERT_EQ(m_app->flow().state().screen, CitizenScreen::ReportDetails);
-  EXPECT_EQ(m_app->flow().language(), pk::catalog::Language::English) << "the operator's language";
-  tap("back");
-  tap("back");
-  ASSERT_EQ(m_app->flow().state().screen, CitizenScreen::Welcome);
-  ASSERT_EQ(state().screen, OperatorScreen::Home) << "the errand ends back at the desk";
-
   wait(100);
   ASSERT_TRUE(state().logout_in_seconds.has_value());
   EXPECT_EQ(*state().logout_in_seconds, 20);
   shoot("idle-countdown-en");
-  wait(21);
+  tap("stay");
+
+  // An errand left open on the citizen's screens: the operator's clock still runs.
+  tap("walkin/report");
+  tap("report/0");
+  tap("problem/device_fault");
+  ASSERT_EQ(m_app->flow().state().screen, CitizenScreen::ReportDetails);
+  EXPECT_EQ(m_app->flow().language(), pk::catalog::Language::English) << "the operator's language";
+  EXPECT_TRUE(m_app->flow().state().report.problem_chosen);
+  wait(121);
   EXPECT_EQ(state().screen, OperatorScreen::Login);
+  EXPECT_EQ(m_app->flow().state().screen, CitizenScreen::Welcome) << "the errand ends with the session";
+  EXPECT_FALSE(m_app->flow().state().report.problem_chosen) << "and nothing of it is kept";
+  EXPECT_NE(m_app->target("login"), nullptr) << "the counter's login is on the screen";
+  EXPECT_TRUE(audited("idle_logout"));
 }
 
 TEST_F(CounterSafety, TechnicianModeOpensOnACounterTerminal) {
