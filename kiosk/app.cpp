@@ -125,19 +125,8 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   app->m_theme = ui::kiosk_theme(static_cast<float>(app->m_platform->height()));
   app->m_ui = std::make_unique<ui::Ui>(*app->m_text, app->m_theme);
   app->m_flow = std::make_unique<CitizenFlow>(app->m_catalog, config.language, config.idle_timeout_seconds);
-  if (config.mode == TerminalMode::Counter) {
-    auto desk = op::OperatorDesk::create({.catalog = app->m_catalog,
-                                          .config = app->m_config,
-                                          .store = *app->m_store,
-                                          .centre_key = app->m_centre_key,
-                                          .printing = app->m_printing.get(),
-                                          .scanner = app->m_scanner.get(),
-                                          .now_unix = {},
-                                          .pipeline = {}});
-    if (!desk) return desk.error();
-    app->m_desk = std::move(desk.value());
-    spdlog::info("counter mode: {} operator account(s)", app->m_desk->accounts().accounts().size());
-  }
+  if (config.mode == TerminalMode::Counter)
+    if (auto desk = app->open_operator_desk(); !desk) return desk.error();
   if (config.card_reader != DeviceBackend::None) {
     const std::string connection = card_reader_connection(config);
     app->m_opened[static_cast<size_t>(provisioning::DeviceRole::CardReader)] = connection;
@@ -299,17 +288,6 @@ void App::finish_frame() {
   m_platform->present();
 }
 
-// Counter mode: the operator's screens. The desk takes the pages the scanner's threads have
-// finished before drawing (never waiting for one) and does its I/O after the frame is shown.
-void App::render_counter_frame(double now) {
-  m_desk->poll();
-  const ui::Rect screen = begin_screen_frame(now, m_desk->rtl(), "##counter");
-  const op::OperatorAction action = m_desk->draw(*m_ui, screen);
-  ImGui::End();
-  finish_frame();
-  if (action != op::OperatorAction::None) m_desk->perform(action, now);
-}
-
 tech::DeskDevices App::device_summary() {
   const Language lang = m_config.language;
   tech::DeskDevices d;
@@ -367,7 +345,10 @@ void App::observe(const sla::Observation& observation) {
 // A receipt's barcode shown to the scanner opens its status check, from the welcome screen or
 // the status screen. During someone's session a stray scan is ignored: it is not theirs.
 bool App::poll_barcode() {
-  if (!m_barcode || m_desk) return false;  // the counter has its own use for codes
+  if (!m_barcode) return false;
+  // At the counter a code is read for a technician or for a walk-in's status check, no other.
+  if (m_desk && !(m_tech && m_tech->active()) && m_flow->state().screen != CitizenScreen::StatusEntry)
+    return false;
   if (m_tech && m_tech->holds(provisioning::DeviceRole::Barcode)) return false;  // a self-test reads it
   auto code = m_barcode->read_code(std::chrono::milliseconds(0));
   if (!code) {
@@ -465,6 +446,8 @@ void App::render_technician_frame(double now) {
   // A factory reset closes every handle on the data folder, wipes it, and starts over from
   // first boot: an empty store, no centre key (nothing is accepted until enrolled again).
   services.factory_reset = [this](const provisioning::ResetPlan& plan) -> Result<provisioning::ResetReport> {
+    const bool counter = m_desk != nullptr;
+    m_desk.reset();  // it holds the store and the printer; opened again below
     m_sync.reset();
     m_detector.reset();
     m_ledger.reset();
@@ -479,6 +462,10 @@ void App::render_technician_frame(double now) {
     }
     m_store = std::move(store.value());
     m_centre_key.reset();
+    if (auto desk = counter ? open_operator_desk() : Result<void>{}; !desk) {
+      spdlog::critical("after the factory reset the counter cannot start: {}", desk.error().message);
+      std::abort();
+    }
     return report;
   };
   services.enrolled = [this](const provisioning::EnrollOutcome& outcome) { adopt_enrollment(outcome); };
@@ -489,8 +476,8 @@ void App::render_technician_frame(double now) {
 }
 
 void App::render_frame(double now) {
-  if (m_desk) return render_counter_frame(now);
   if (m_tech && m_tech->active()) return render_technician_frame(now);
+  if (m_desk && render_counter_frame(now)) return;  // else a walk-in's errand: the citizen's screens
   poll_barcode();
   const ui::Rect screen = begin_screen_frame(now, m_flow->rtl(), "##kiosk");
   // Each session's keyboard starts in the session's language.
@@ -561,14 +548,13 @@ void App::submit(PendingAction action, double now) {
   const Language lang = m_flow->language();
   SubmissionContext ctx{*m_store, *m_centre_key, m_config, static_cast<int64_t>(std::time(nullptr)),
                         static_cast<int64_t>(now * 1000)};
+  if (m_desk) ctx.operator_id = m_desk->flow().state().operator_id;  // a walk-in's, at the counter
   auto saved = action == PendingAction::SubmitApplication ? submit_application(ctx, m_flow->state())
                                                           : submit_failure_report(ctx, m_flow->state());
   if (!saved) {
     // Nothing was saved, and the citizen is told so: no code is shown for an unsaved request.
     spdlog::error("submit failed: {}", saved.error().message);
-    m_flow->submit_failed(std::string(lang == Language::Persian
-                                          ? "ثبت نشد؛ دوباره تلاش کنید یا به باجه مراجعه کنید. "
-                                          : "Not saved; try again or go to the counter. ") +
+    m_flow->submit_failed(std::string((m_desk ? strings::kNotSavedCounter : strings::kNotSaved).in(lang)) +
                           "(" + saved.error().message + ")");
     return;
   }
@@ -606,6 +592,7 @@ bool App::tap(std::string_view widget_id, double now) {
   io.MousePos = target->center();
   io.MouseDown[0] = true;
   m_flow->touched(now);
+  if (m_desk) m_desk->touched(now);
   render_frame(now);
   io.MouseDown[0] = false;
   render_frame(now + 0.05);
@@ -632,8 +619,10 @@ int App::run() {
     const double after = monotonic_seconds();
     if (had_input) {
       m_flow->touched(after);
+      if (m_desk) m_desk->touched(after);
       frames_to_draw = 3;
     }
+    if (tick_counter(after)) frames_to_draw = std::max(frames_to_draw, 1);  // its countdown, its logout
     // A self-test or device search runs off this loop: keep drawing to show its seconds.
     const bool technician_busy = m_tech && m_tech->active() && m_tech->busy();
     if (technician_busy) frames_to_draw = std::max(frames_to_draw, 1);

@@ -108,7 +108,13 @@ class App {
   void collect_textures(std::vector<ui::ExternalTexture>& out);
   ui::Rect begin_screen_frame(double now, bool rtl, const char* window);
   void finish_frame();
-  void render_counter_frame(double now);
+  // Counter mode (app_counter.cpp). Draws the operator's frame, or returns false when a
+  // walk-in's errand is open on the citizen's screens (render_frame draws those).
+  bool render_counter_frame(double now);
+  Result<void> open_operator_desk();
+  [[nodiscard]] bool counter_errand_open() const;
+  // The operator's idle logout; true when a frame is due (the countdown shows, or it logged out).
+  bool tick_counter(double now);
   void render_technician_frame(double now);
   void read_passport_chip();
   bool poll_barcode();  // true when a code was read

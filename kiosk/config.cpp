@@ -150,6 +150,7 @@ constexpr std::string_view kKnownKeys[] = {"terminal.id",
                                            "ui.width",
                                            "ui.height",
                                            "ui.idle_timeout_seconds",
+                                           "ui.operator_idle_logout_seconds",
                                            "devices.printer",
                                            "devices.printer_connection",
                                            "devices.scanner",
@@ -201,6 +202,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.integer("ui.width", config.width, 320, 7680);
   r.integer("ui.height", config.height, 240, 4320);
   r.integer("ui.idle_timeout_seconds", config.idle_timeout_seconds, 15, 3600);
+  r.integer("ui.operator_idle_logout_seconds", config.operator_idle_logout_seconds, 60, 28800);
   r.choice("devices.printer", config.printer, kPrinterBackends);
   r.string("devices.printer_connection", config.printer_connection);
   r.choice("devices.scanner", config.scanner, kScannerBackends);

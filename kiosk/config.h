@@ -32,6 +32,9 @@ struct Config {
   int width = 1920;
   int height = 1080;
   int idle_timeout_seconds = 90;
+  // Counter mode: an operator left alone this long is logged out (the last 30 s count down on
+  // the screen) and the application in progress is wiped.
+  int operator_idle_logout_seconds = 300;
   // [devices]
   DeviceBackend printer = DeviceBackend::Simulated;
   std::string printer_connection;  // e.g. "tcp:10.0.0.5:9100", "usb:04b8:0e15"; empty = from `printer`

@@ -160,6 +160,14 @@ inline constexpr Text kSeconds{"ثانیه", "seconds"};
 inline constexpr Text kNotEnrolled{
     "این دستگاه هنوز ثبت‌نام نشده و نمی‌تواند درخواست بپذیرد. لطفاً به باجه مراجعه کنید.",
     "This terminal is not enrolled yet and cannot take requests. Please go to the counter."};
+// The same fact worded for the operator of a counter terminal (who is the counter).
+inline constexpr Text kNotEnrolledCounter{
+    "این پایانه ثبت‌نام نشده است و نمی‌تواند درخواست بپذیرد: از کارشناس فنی بخواهید آن را ثبت‌نام کند.",
+    "This terminal is not enrolled and cannot take requests: ask the technician to enroll it."};
+// A save that failed; the error's own text follows.
+inline constexpr Text kNotSaved{"ثبت نشد؛ دوباره تلاش کنید یا به باجه مراجعه کنید. ",
+                                "Not saved; try again or go to the counter. "};
+inline constexpr Text kNotSavedCounter{"ثبت نشد؛ دوباره تلاش کنید. ", "Not saved; try again. "};
 // Service required (crash loop, or systemd's OnFailure unit): both languages at once, since
 // nobody can switch language on a screen that only explains.
 inline constexpr Text kServiceTitle{"این پایانه به سرویس فنی نیاز دارد", "This terminal needs service"};

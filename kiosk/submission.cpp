@@ -15,6 +15,10 @@ namespace {
 store::NewApplication base_record(const SubmissionContext& ctx) {
   store::NewApplication app;
   app.channel = store::Channel::Kiosk;
+  if (!ctx.operator_id.empty()) {  // taken at a counter: the record names the operator
+    app.channel = store::Channel::Counter;
+    app.operator_id = ctx.operator_id;
+  }
   app.terminal_id = ctx.config.terminal_id;
   app.created_at_unix = ctx.now_unix;
   app.created_monotonic_ms = ctx.now_monotonic_ms;

@@ -24,6 +24,8 @@ struct SubmissionContext {
   const Config& config;
   int64_t now_unix = 0;
   int64_t now_monotonic_ms = 0;
+  // Who took it at a counter terminal (a walk-in's failure report); empty at the kiosk.
+  std::string operator_id{};
 };
 
 // An application for state.service with state.identity and state.documents.

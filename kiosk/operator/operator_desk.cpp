@@ -34,7 +34,9 @@ std::vector<uint8_t> to_rgba(const scanner::Page& page) {
 }  // namespace
 
 OperatorDesk::OperatorDesk(DeskParts parts)
-    : m_parts(std::move(parts)), m_flow(m_parts.catalog, m_parts.config.language) {}
+    : m_parts(std::move(parts)),
+      m_flow(m_parts.catalog, m_parts.config.language,
+             IdleLogout{.after_seconds = static_cast<double>(m_parts.config.operator_idle_logout_seconds)}) {}
 
 OperatorDesk::~OperatorDesk() { m_batch.reset(); }
 
@@ -99,8 +101,9 @@ void OperatorDesk::poll() {
   flush_audit();
 }
 
-OperatorAction OperatorDesk::draw(ui::Ui& ui, const ui::Rect& screen) {
+OperatorAction OperatorDesk::draw(ui::Ui& ui, const ui::Rect& screen, std::span<const std::string> notices) {
   OperatorScreenContext ctx{ui, m_flow, m_keyboard, m_parts.catalog, m_parts.config, screen};
+  ctx.notices = notices;
   ctx.can_take_applications = m_parts.centre_key.has_value();
   ctx.has_scanner = m_parts.scanner != nullptr;
   ctx.now_unix = now_unix();
@@ -127,6 +130,7 @@ OperatorAction OperatorDesk::draw(ui::Ui& ui, const ui::Rect& screen) {
       draw_outbox_screen(ctx);
       break;
   }
+  draw_idle_logout_banner(ctx);
   return ctx.action;
 }
 
@@ -150,18 +154,33 @@ void OperatorDesk::perform(OperatorAction action, double now) {
       load_outbox();
       break;
     case OperatorAction::Logout:
-      if (m_batch) m_batch.reset();
-      if (m_flow.state().scanning) m_flow.scan_finished("");
-      flush_audit();
-      {
-        const std::string actor = "operator:" + m_flow.state().operator_id;
-        if (m_flow.logout()) {
-          for (const SessionAudit& note : m_flow.take_audit()) audit(actor, note.action, note.detail);
-        }
-      }
+      logout(LogoutReason::Operator);
       break;
+    case OperatorAction::OpenStatusCheck:
+    case OperatorAction::OpenFailureReport:
+    case OperatorAction::OpenTechnician:
+      break;  // the App's (see OperatorAction)
   }
   flush_audit();
+}
+
+void OperatorDesk::logout(LogoutReason reason) {
+  if (m_batch) m_batch.reset();
+  if (m_flow.state().scanning) m_flow.scan_finished("");
+  flush_audit();
+  // The flow forgets who was logged in: the logout's own note is written under that name.
+  const std::string actor = "operator:" + m_flow.state().operator_id;
+  if (m_flow.logout(reason))
+    for (const SessionAudit& note : m_flow.take_audit()) audit(actor, note.action, note.detail);
+}
+
+bool OperatorDesk::tick(double now) {
+  const std::string actor = "operator:" + m_flow.state().operator_id;
+  if (!m_flow.tick(now)) return false;
+  // The flow has logged out and wiped the application; its note goes under the operator's name.
+  for (const SessionAudit& note : m_flow.take_audit()) audit(actor, note.action, note.detail);
+  spdlog::info("counter: {} idle, logged out and the application in progress wiped", actor);
+  return true;
 }
 
 void OperatorDesk::login() {

@@ -10,6 +10,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "domain/catalog.h"
@@ -56,9 +58,20 @@ class OperatorDesk {
   // Before drawing: pages the pipeline has finished go to the flow (never waits); the flow's
   // audit notes go to the store.
   void poll();
-  // Draws the current screen into `screen`; returns the I/O to perform after the frame.
-  [[nodiscard]] OperatorAction draw(ui::Ui& ui, const ui::Rect& screen);
+  // Draws the current screen into `screen`, with the centre's outage notices (already worded)
+  // where the screen shows them; returns the I/O to perform after the frame.
+  [[nodiscard]] OperatorAction draw(ui::Ui& ui, const ui::Rect& screen,
+                                    std::span<const std::string> notices = {});
   void perform(OperatorAction action, double now);
+
+  // The idle logout (now: the App's monotonic frame clock). Any touch calls touched(now).
+  void touched(double now) { m_flow.touched(now); }
+  // Counts down, then logs an idle operator out, wiping the application in progress and
+  // writing "idle_logout" to the audit log. Returns true when it logged the operator out.
+  bool tick(double now);
+  [[nodiscard]] double seconds_until_next_tick(double now) const {
+    return m_flow.seconds_until_next_tick(now);
+  }
   void collect_textures(std::vector<ui::ExternalTexture>& out);
 
  private:
@@ -70,6 +83,7 @@ class OperatorDesk {
   void load_outbox();
   void audit(std::string_view actor, std::string_view action, std::string_view detail);
   void flush_audit();
+  void logout(LogoutReason reason);
   [[nodiscard]] ArrivedPage to_arrived(scanner::ProcessedPage page);
 
   DeskParts m_parts;

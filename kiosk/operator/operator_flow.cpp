@@ -8,7 +8,8 @@
 
 namespace pk::kiosk::op {
 
-OperatorFlow::OperatorFlow(const catalog::Catalog& catalog, catalog::Language language) : m_catalog(catalog) {
+OperatorFlow::OperatorFlow(const catalog::Catalog& catalog, catalog::Language language, IdleLogout idle)
+    : m_catalog(catalog), m_idle(idle) {
   m_state.language = language;
   focus(OpField::OperatorId);
 }
@@ -136,13 +137,15 @@ bool OperatorFlow::login_failed(std::string message) {
   return true;
 }
 
-bool OperatorFlow::logout() {
+bool OperatorFlow::logout(LogoutReason reason) {
   if (!logged_in()) return false;
   if (m_state.scanning) return false;  // the App stops the scanner first
-  audit("logout");
+  audit(reason == LogoutReason::Idle ? "idle_logout" : "logout");
   wipe_application();
   m_state.operator_id.clear();
   m_state.outbox = {};
+  m_state.logout_in_seconds.reset();
+  m_last_touch.reset();
   m_state.screen = OperatorScreen::Login;
   focus(OpField::OperatorId);
   return true;

@@ -10,10 +10,13 @@
 //   BatchScan ─(pages arrive)→ ─open_review→ PageReview ─submit→ (store commits) → Receipt
 //   ─finish→ Home;  Home ─open_outbox→ Outbox ─back→ Home;  PageReview ─rescan/scan_more→
 //   BatchScan;  any screen ─logout→ Login (the application in progress is wiped)
+//   idle (no touch, no batch running) for IdleLogout::after_seconds → Login, the same wipe;
+//   its last warning_seconds count down in state().logout_in_seconds
 //
 // Every action worth auditing is queued as a SessionAudit (take_audit()); the App writes
 // them to the store's audit log under the operator's id. They never hold a PIN or anything
 // that identifies the citizen.
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,10 +28,19 @@ namespace pk::kiosk::op {
 
 enum class Direction { Earlier, Later };
 
+// Why an operator's session ended: the audit log tells the two apart.
+enum class LogoutReason { Operator, Idle };
+
+// When an idle operator is logged out, and how long the warning before it lasts.
+struct IdleLogout {
+  double after_seconds = 300;
+  double warning_seconds = 30;
+};
+
 class OperatorFlow {
  public:
   explicit OperatorFlow(const catalog::Catalog& catalog,
-                        catalog::Language language = catalog::Language::Persian);
+                        catalog::Language language = catalog::Language::Persian, IdleLogout idle = {});
   ~OperatorFlow();
 
   [[nodiscard]] const OperatorState& state() const { return m_state; }
@@ -49,7 +61,7 @@ class OperatorFlow {
   bool login_requested();  // true: the App may check the PIN now
   bool login_succeeded(std::string operator_id);
   bool login_failed(std::string message);  // the PIN typed is wiped either way
-  bool logout();
+  bool logout(LogoutReason reason = LogoutReason::Operator);
 
   bool open_new_application();
   bool choose_service(int number);  // any service offered at the counter
@@ -79,6 +91,14 @@ class OperatorFlow {
   bool saved(Receipt receipt);
   bool finish();  // Receipt → Home
 
+  // Time (operator_flow_idle.cpp): now is seconds on a monotonic clock, the App's frame clock.
+  // Any touch calls touched(now); a running batch scan counts as work, never as idle.
+  void touched(double now);
+  // Counts down, then logs an idle operator out (LogoutReason::Idle). Returns true when it did.
+  bool tick(double now);
+  // How long the App may sleep before tick() has something to do (a countdown second, a logout).
+  [[nodiscard]] double seconds_until_next_tick(double now) const;
+
  private:
   [[nodiscard]] std::string* field_text(OpField field);
   [[nodiscard]] ReviewPage* selected_page();
@@ -86,6 +106,8 @@ class OperatorFlow {
   void wipe_application();
 
   const catalog::Catalog& m_catalog;
+  IdleLogout m_idle;
+  std::optional<double> m_last_touch;  // unset until the first touch or tick of a session
   OperatorState m_state;
   std::vector<SessionAudit> m_audit;
 };

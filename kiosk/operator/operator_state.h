@@ -91,6 +91,9 @@ struct OperatorState {
   std::string pin_input;  // wiped after every attempt
   std::string login_error;
   std::string operator_id;  // set once logged in
+  // Set while the idle logout counts down (its last seconds): whole seconds left. Any touch
+  // clears it (OperatorFlow::touched).
+  std::optional<int> logout_in_seconds;
 
   // Application
   int service = 0;

@@ -36,6 +36,15 @@ inline constexpr Text kOutbox{"صف ارسال", "Outbox"};
 inline constexpr Text kOutboxHint{"آنچه هنوز به مرکز نرسیده است", "What has not reached the centre yet"};
 inline constexpr Text kPendingCount{"در انتظار ارسال:", "Waiting to be sent:"};
 inline constexpr Text kOldest{"قدیمی‌ترین:", "Oldest:"};
+// A walk-in citizen's other errands, done on the citizen's own screens at the counter.
+inline constexpr Text kWalkInErrands{"برای مراجعه‌کننده حضوری:",
+                                     "For a walk-in citizen:"};
+inline constexpr Text kWalkInStatus{"پیگیری درخواست", "Check a request"};
+inline constexpr Text kWalkInReport{"ثبت گزارش خرابی و رسید", "Failure report and receipt"};
+// Idle logout: "Signing out in 28 s — touch to stay".
+inline constexpr Text kIdleLogoutIn{"خروج خودکار تا", "Signing out in"};
+inline constexpr Text kIdleLogoutSeconds{"ثانیه دیگر", "s"};
+inline constexpr Text kTouchToStay{"برای ماندن، صفحه را لمس کنید", "touch to stay"};
 // New application
 inline constexpr Text kChooseService{"انتخاب خدمت", "Choose the service"};
 inline constexpr Text kIdentityTitle{"شناسایی مراجعه‌کننده", "The citizen's identity"};

@@ -64,7 +64,9 @@ static void draw_report_details(ScreenContext& ctx) {
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.report.mobile_error);
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.submit_problem) + t.gap;
   if (!ctx.can_take_applications) {
-    draw_error(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kNotEnrolled));
+    draw_error(ctx, {{col.min.x, y}, col.max},
+               ctx.tr(ctx.config.mode == TerminalMode::Counter ? strings::kNotEnrolledCounter
+                                                               : strings::kNotEnrolled));
     return;
   }
   if (s.report.problem_chosen &&

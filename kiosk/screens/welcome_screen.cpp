@@ -1,4 +1,5 @@
 #include "kiosk/format.h"
+#include "kiosk/screens/outage_notices.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/technician/technician_strings.h"
 
@@ -11,9 +12,7 @@ void draw_welcome_screen(ScreenContext& ctx) {
   const float x0 = body.center().x - column_width / 2;
   float y = body.min.y;
   // Planned outages announced by the centre come first, ahead of time, where nobody misses them.
-  for (const std::string& text : ctx.notices)
-    y += ui::notice(ctx.ui, {{x0, y}, {x0 + column_width, body.max.y}}, text, t.notice_bg, t.notice_text) +
-         t.gap / 2;
+  y += draw_outage_notices(ctx.ui, {{x0, y}, {x0 + column_width, body.max.y}}, ctx.notices);
   y += ctx.notices.empty() ? body.height() * 0.16f : t.margin;
 
   ui::Rect line{{x0, y}, {x0 + column_width, y + t.display_px * 1.6f}};

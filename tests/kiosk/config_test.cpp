@@ -28,6 +28,7 @@ TEST(Config, ShippedFileParsesWithEveryKey) {
   EXPECT_EQ(config->terminal_id, "SKO-BIR-0001");
   EXPECT_EQ(config->language, pk::catalog::Language::Persian);
   EXPECT_EQ(config->idle_timeout_seconds, 90);
+  EXPECT_EQ(config->operator_idle_logout_seconds, 300);
   EXPECT_EQ(config->printer, pk::kiosk::DeviceBackend::Simulated);
 }
 
@@ -60,6 +61,8 @@ TEST(Config, OutOfRangeIsNamed) {
             "test.toml: key \"terminal.number\": must be between 1 and 9999, not 10000");
   EXPECT_EQ(error_of("[ui]\nidle_timeout_seconds = 1\n"),
             "test.toml: key \"ui.idle_timeout_seconds\": must be between 15 and 3600, not 1");
+  EXPECT_EQ(error_of("[ui]\noperator_idle_logout_seconds = 10\n"),
+            "test.toml: key \"ui.operator_idle_logout_seconds\": must be between 60 and 28800, not 10");
 }
 
 TEST(Config, UnknownChoiceListsTheAllowedOnes) {

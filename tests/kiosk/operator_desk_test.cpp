@@ -17,9 +17,11 @@
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/operator/operator_journey.h"
 #include "protocol/sealing.h"
+#include "tests/kiosk/counter_terminal.h"
 
 namespace fs = std::filesystem;
 using namespace pk::kiosk::op;
+using pk::kiosk::test::CounterTerminal;
 
 namespace {
 
@@ -43,87 +45,6 @@ class SlowScanner final : public pk::scanner::ScannerDriver {
  private:
   pk::scanner::SimScanner m_sim;
   std::chrono::milliseconds m_delay;
-};
-
-class CounterTerminal : public ::testing::Test {
- protected:
-  void SetUp() override {
-    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("counter_" + std::to_string(::getpid()) + "_" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-    pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-    config.data_dir = m_dir / "var";
-    config.mode = pk::kiosk::TerminalMode::Counter;
-    config.printer_connection = "sim:" + (m_dir / "receipts").string();
-    auto keys = pk::store::generate_key_pair();
-    ASSERT_TRUE(keys);
-    m_keys = std::move(keys.value());
-    ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), m_keys.public_key));
-    auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
-    m_desk = m_app->operator_desk();
-    ASSERT_NE(m_desk, nullptr);
-    ASSERT_TRUE(add_operator(m_desk->accounts(), m_app->store(), "1001", "246810", 1'800'000'000));
-    frames();
-  }
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  void frames() {
-    m_now += 0.5;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
-  }
-  void tap(const std::string& id) {
-    m_now += 0.3;
-    ASSERT_TRUE(m_app->tap(id, m_now)) << "no widget " << id;
-    frames();
-  }
-  void type_digits(std::string_view digits) {
-    for (char32_t cp : pk::utf8::decode(pk::to_persian_digits(digits))) {
-      std::string key = "key/";
-      pk::utf8::append(key, cp);
-      tap(key);
-    }
-  }
-  void log_in(std::string_view pin) {
-    if (state().id_input.empty()) {  // kept after a wrong PIN: only the PIN is typed again
-      tap("field/operator");
-      type_digits("1001");
-    }
-    tap("field/pin");
-    type_digits(pin);
-    tap("login");
-  }
-  void open_service_11() {
-    tap("new");
-    tap("service/11");
-    type_digits("0012345679");
-    tap("next");
-    ASSERT_EQ(state().screen, OperatorScreen::BatchScan);
-  }
-  template <class Done>
-  bool frames_until(Done done, double seconds) {
-    const auto start = std::chrono::steady_clock::now();
-    while (!done()) {
-      if (std::chrono::steady_clock::now() - start > std::chrono::duration<double>(seconds)) return false;
-      m_now += 1.0 / 60;
-      m_app->render_frame(m_now);
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return true;
-  }
-  const OperatorState& state() { return m_desk->flow().state(); }
-  pk::scanner::SimScanner& sim() { return dynamic_cast<pk::scanner::SimScanner&>(*m_app->scanner()); }
-
-  fs::path m_dir;
-  pk::store::KeyPair m_keys;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  OperatorDesk* m_desk = nullptr;
-  double m_now = 10;
 };
 
 std::string sha_hex(const std::vector<uint8_t>& bytes) {

@@ -164,3 +164,51 @@ TEST_F(OperatorFlowTest, LogoutWipesTheApplicationInProgress) {
   EXPECT_TRUE(m_flow->state().operator_id.empty());
   EXPECT_TRUE(m_flow->state().pin_input.empty());
 }
+
+TEST_F(OperatorFlowTest, AnIdleOperatorIsWarnedThenLoggedOutAndTheApplicationWiped) {
+  m_flow = std::make_unique<OperatorFlow>(m_catalog, Language::Persian,
+                                          IdleLogout{.after_seconds = 300, .warning_seconds = 30});
+  m_flow->focus(OpField::OperatorId);
+  m_flow->set_field_text(OpField::OperatorId, "1001");
+  ASSERT_TRUE(m_flow->login_succeeded("1001"));
+  m_flow->touched(1000);
+  open_service_11();
+  ASSERT_TRUE(m_flow->scan_started());
+  ASSERT_TRUE(m_flow->page_arrived(page()));
+  ASSERT_TRUE(m_flow->scan_finished(""));
+  ASSERT_FALSE(m_flow->state().pages.empty());
+  m_flow->touched(1000);
+  (void)m_flow->take_audit();
+
+  EXPECT_FALSE(m_flow->tick(1269));
+  EXPECT_FALSE(m_flow->state().logout_in_seconds.has_value()) << "31 s left: no warning yet";
+  EXPECT_DOUBLE_EQ(m_flow->seconds_until_next_tick(1269), 1.0);
+  EXPECT_FALSE(m_flow->tick(1270.5));
+  ASSERT_TRUE(m_flow->state().logout_in_seconds.has_value());
+  EXPECT_EQ(*m_flow->state().logout_in_seconds, 30);  // 29.5 s left, shown as 30
+  m_flow->touched(1271);                              // "touch to stay"
+  EXPECT_FALSE(m_flow->state().logout_in_seconds.has_value());
+  EXPECT_FALSE(m_flow->tick(1570));
+  EXPECT_EQ(*m_flow->state().logout_in_seconds, 1);
+  EXPECT_TRUE(m_flow->tick(1571));
+  EXPECT_EQ(m_flow->state().screen, OperatorScreen::Login);
+  EXPECT_FALSE(m_flow->logged_in());
+  EXPECT_TRUE(m_flow->state().pages.empty());
+  EXPECT_TRUE(m_flow->state().identity.number.empty());
+  EXPECT_FALSE(m_flow->state().logout_in_seconds.has_value());
+  const std::vector<SessionAudit> audit = m_flow->take_audit();
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].action, "idle_logout");
+  EXPECT_FALSE(m_flow->tick(99999)) << "nobody is logged in: nothing to do";
+}
+
+TEST_F(OperatorFlowTest, ARunningBatchScanIsWorkNotIdleness) {
+  m_flow->touched(0);
+  open_service_11();
+  ASSERT_TRUE(m_flow->scan_started());
+  EXPECT_FALSE(m_flow->tick(10'000)) << "a long stack feeding through the scanner";
+  EXPECT_FALSE(m_flow->state().logout_in_seconds.has_value());
+  m_flow->scan_finished("");
+  EXPECT_FALSE(m_flow->tick(10'000 + 299));
+  EXPECT_TRUE(m_flow->tick(10'000 + 300)) << "idle counted from the scan's end";
+}

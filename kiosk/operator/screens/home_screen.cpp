@@ -1,5 +1,6 @@
 #include "kiosk/format.h"
 #include "kiosk/operator/screens/operator_screen.h"
+#include "kiosk/screens/outage_notices.h"
 
 namespace pk::kiosk::op {
 
@@ -8,12 +9,15 @@ void draw_home_screen(OperatorScreenContext& ctx) {
   const OperatorState& s = ctx.flow.state();
   const ui::Rect body = draw_operator_header(ctx).inset(t.margin, t.margin);
   float y = body.min.y;
+  // Planned outages first, as on the kiosk's welcome screen: the operator tells the walk-ins.
+  if (!ctx.notices.empty())
+    y += draw_outage_notices(ctx.ui, {{body.min.x, y}, body.max}, ctx.notices) + t.gap / 2;
   y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(strings::kHomeTitle),
                    {.size_px = t.display_px, .weight = ui::Weight::Bold}, t.text);
   y += t.gap;
   if (!ctx.can_take_applications) {
-    y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(kiosk::strings::kNotEnrolled), t.error_bg,
-                    t.error_text) +
+    y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(kiosk::strings::kNotEnrolledCounter),
+                    t.error_bg, t.error_text) +
          t.gap;
   }
   // Two large tiles: the counter's two jobs, side by side from the start edge.
@@ -45,6 +49,22 @@ void draw_home_screen(OperatorScreenContext& ctx) {
   ImGui::GetWindowDrawList()->AddRectFilled(band.min, band.max, t.surface, t.radius);
   ui::text_in(ctx.ui, band.inset(t.gap, 0), summary, {.size_px = t.title_px, .weight = ui::Weight::Bold},
               s.outbox.pending > 0 ? t.notice_text : t.text, true);
+  y = band.max.y + 2 * t.gap;
+
+  // A walk-in's other errands: the kiosk's own status check and failure report (with its
+  // receipt), opened on the citizen's screens; back here when done.
+  const ui::Rect errands{{body.min.x, y}, {body.max.x, y + t.touch_target * 1.1f}};
+  const float label_w = 420 * t.scale;
+  const float errand_w = std::min(520 * t.scale, (errands.width() - label_w - 2 * t.gap) / 2);
+  ui::text_in(ctx.ui, ctx.ui.from_start(errands, 0, label_w), ctx.tr(strings::kWalkInErrands),
+              {.size_px = t.body_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.text_muted, true);
+  if (ui::button(ctx.ui, "walkin/status", ctx.ui.from_start(errands, label_w + t.gap, errand_w),
+                 ctx.tr(strings::kWalkInStatus), ui::ButtonKind::Secondary))
+    ctx.action = OperatorAction::OpenStatusCheck;
+  if (ui::button(ctx.ui, "walkin/report",
+                 ctx.ui.from_start(errands, label_w + errand_w + 2 * t.gap, errand_w),
+                 ctx.tr(strings::kWalkInReport), ui::ButtonKind::Secondary))
+    ctx.action = OperatorAction::OpenFailureReport;
 }
 
 }  // namespace pk::kiosk::op

@@ -1,6 +1,8 @@
 #include "domain/text_normalize.h"
 #include "domain/utf8.h"
 #include "kiosk/operator/screens/operator_screen.h"
+#include "kiosk/screens/outage_notices.h"
+#include "kiosk/technician/technician_strings.h"
 
 namespace pk::kiosk::op {
 
@@ -10,9 +12,20 @@ void draw_login_screen(OperatorScreenContext& ctx) {
   ui::Rect body = draw_operator_header(ctx).inset(t.margin, t.margin);
   // The keypad stays up on this screen: there is nothing else to type with.
   if (!s.keyboard_open) ctx.flow.focus(s.id_input.empty() ? OpField::OperatorId : OpField::Pin);
+  // A visible (small) way in for the technician, at the bottom corner as on the kiosk's welcome
+  // screen: a counter terminal is enrolled and set up the same way.
+  const float tech_w = 260 * t.scale;
+  const ui::Rect foot{{body.min.x, body.max.y - t.touch_target * 0.8f}, body.max};
+  if (ui::button(ctx.ui, "technician", ctx.ui.from_start(foot, foot.width() - tech_w, tech_w),
+                 ctx.tr(tech::strings::kTitle), ui::ButtonKind::Quiet, t.small_px))
+    ctx.action = OperatorAction::OpenTechnician;
+  body.max.y = foot.min.y - t.gap;
   const ui::Rect col = draw_operator_keypad(ctx, body);
   const ui::Rect form = ctx.ui.from_start(col, 0, std::min(col.width(), 900 * t.scale));
   float y = form.min.y;
+  // Planned outages, as the kiosk's welcome screen shows them: what the counter tells walk-ins.
+  if (!ctx.notices.empty())
+    y += draw_outage_notices(ctx.ui, {{form.min.x, y}, form.max}, ctx.notices) + t.gap / 2;
   y += ui::text_in(ctx.ui, {{form.min.x, y}, form.max}, ctx.tr(strings::kLoginTitle),
                    {.size_px = t.display_px, .weight = ui::Weight::Bold}, t.text);
   y += ui::text_in(ctx.ui, {{form.min.x, y}, form.max}, ctx.tr(strings::kLoginHint), {.size_px = t.body_px},

@@ -4,6 +4,7 @@
 // send the flow events when the operator taps. I/O the flow agreed to is asked of the App
 // (OperatorDesk) through `action`, performed after the frame.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,7 +17,20 @@
 
 namespace pk::kiosk::op {
 
-enum class OperatorAction { None, Login, StartScan, CancelScan, Submit, LoadOutbox, Logout };
+enum class OperatorAction {
+  None,
+  Login,
+  StartScan,
+  CancelScan,
+  Submit,
+  LoadOutbox,
+  Logout,
+  // Not the desk's: the App opens these (a walk-in's errand on the citizen's screens, or
+  // technician mode), since they run on the kiosk's own flows.
+  OpenStatusCheck,
+  OpenFailureReport,
+  OpenTechnician,
+};
 
 struct OperatorScreenContext {
   ui::Ui& ui;
@@ -28,6 +42,7 @@ struct OperatorScreenContext {
   bool can_take_applications = true;  // the centre's key is here
   bool has_scanner = true;
   int64_t now_unix = 0;
+  std::span<const std::string> notices{};  // the centre's outage notices, already worded
   OperatorAction action = OperatorAction::None;
   [[nodiscard]] catalog::Language lang() const { return flow.language(); }
   [[nodiscard]] const char* tr(const Text& text) const { return text.in(flow.language()); }
@@ -52,6 +67,10 @@ bool draw_thumbnail(OperatorScreenContext& ctx, const ReviewPage& page, const ui
                     std::string_view caption);
 // "12 min", "3 h", "2 days", in the session's digits.
 [[nodiscard]] std::string format_age(const OperatorScreenContext& ctx, int64_t seconds);
+
+// "Signing out in N s — touch to stay", over the top of the screen while the idle logout
+// counts down (nothing otherwise). Its own window: a tap on it reaches nothing behind it.
+void draw_idle_logout_banner(OperatorScreenContext& ctx);
 
 void draw_login_screen(OperatorScreenContext& ctx);
 void draw_home_screen(OperatorScreenContext& ctx);

@@ -81,7 +81,8 @@ void draw_page_review_screen(OperatorScreenContext& ctx) {
   if (ui::button(ctx.ui, "scan_more", ctx.ui.from_start(bottom, submit_w + t.gap, more_w),
                  ctx.tr(strings::kScanMore), ui::ButtonKind::Secondary))
     ctx.flow.scan_more();
-  const std::string problem = !ctx.can_take_applications  ? std::string(ctx.tr(kiosk::strings::kNotEnrolled))
+  const std::string problem = !ctx.can_take_applications
+                                  ? std::string(ctx.tr(kiosk::strings::kNotEnrolledCounter))
                               : !s.submit_problem.empty() ? s.submit_problem
                                                           : ctx.flow.missing_for_submit();
   if (!problem.empty()) {

@@ -1,0 +1,14 @@
+#pragma once
+// The centre's planned-outage notices, already worded (sla::format_notice), one band each: the
+// kiosk's welcome screen shows them, and the counter's login and desk screens the same way.
+#include <span>
+#include <string>
+
+#include "ui/widgets.h"
+
+namespace pk::kiosk {
+
+// Draws the notices from the top of `area`; returns the height used (0 when there are none).
+float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std::string> notices);
+
+}  // namespace pk::kiosk
