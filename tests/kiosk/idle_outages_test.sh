@@ -42,10 +42,12 @@ await_row() {
 
 centre=""
 kiosk=""
+# Without errexit: a kiosk that exited with an error status must not keep the centre running.
 cleanup() {
+  set +e
   [[ -n $kiosk ]] && kill "$kiosk" 2>/dev/null && wait "$kiosk" 2>/dev/null
   [[ -n $centre ]] && kill "$centre" 2>/dev/null && wait "$centre" 2>/dev/null
-  true
+  return 0
 }
 trap cleanup EXIT
 
