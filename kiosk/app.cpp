@@ -125,6 +125,8 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   app->m_theme = ui::kiosk_theme(static_cast<float>(app->m_platform->height()));
   app->m_ui = std::make_unique<ui::Ui>(*app->m_text, app->m_theme);
   app->m_flow = std::make_unique<CitizenFlow>(app->m_catalog, config.language, config.idle_timeout_seconds);
+  app->m_probes = IdleProbes({.missed_heartbeats = config.outage_after_missed_heartbeats,
+                              .device_every_seconds = static_cast<double>(config.device_probe_seconds)});
   if (config.mode == TerminalMode::Counter)
     if (auto desk = app->open_operator_desk(); !desk) return desk.error();
   if (config.card_reader != DeviceBackend::None) {
@@ -340,6 +342,21 @@ void App::observe(const sla::Observation& observation) {
   if (!m_detector) return;
   if (auto done = m_detector->observe(observation); !done)
     spdlog::error("service-level ledger: {}", done.error().message);
+}
+
+// A device is probed only while no job can be using it: not during a citizen's session (their
+// scan and print are observed as they happen), a counter batch, or technician mode.
+void App::probe_idle(double now) {
+  const bool technician = m_tech && m_tech->active();
+  const bool citizen_session = !m_desk && m_flow->state().screen != CitizenScreen::Welcome;
+  const bool devices_free = !technician && !citizen_session && !(m_desk && m_desk->scanning());
+  ProbeTargets targets;
+  targets.sync = m_sync.get();
+  if (devices_free) {
+    targets.printer = m_printing ? &m_printing->printer() : nullptr;
+    targets.scanner = m_scanner.get();
+  }
+  for (const sla::Observation& seen : m_probes.poll(now, targets)) observe(seen);
 }
 
 // A receipt's barcode shown to the scanner opens its status check, from the welcome screen or
@@ -646,23 +663,7 @@ int App::run() {
       if (auto beat = m_detector->tick(); !beat)
         spdlog::error("service-level ledger: {}", beat.error().message);
     }
-    // The centre is reachable when deliveries go through, unreachable when only attempts fail.
-    if (m_sync && after - m_last_sync_check > 30) {
-      m_last_sync_check = after;
-      const sync::SyncCounters now_counters = m_sync->counters();
-      sla::Observation centre;
-      if (now_counters.delivered > m_sync_seen.delivered)
-        centre.centre = sla::Status::Up;
-      else if (now_counters.failed_attempts > m_sync_seen.failed_attempts)
-        centre.centre = sla::Status::Down;
-      if (centre.centre) {
-        centre.detail =
-            "sync: " + std::to_string(now_counters.failed_attempts - m_sync_seen.failed_attempts) +
-            " failed attempt(s)";
-        observe(centre);
-      }
-      m_sync_seen = now_counters;
-    }
+    probe_idle(after);
     const int64_t catalog_before = m_catalog.version;
     adopt_synced_catalog();
     if (m_catalog.version != catalog_before) frames_to_draw = std::max(frames_to_draw, 2);

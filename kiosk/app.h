@@ -19,6 +19,7 @@
 #include "drivers/scanner/scanner.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
+#include "kiosk/idle_probes.h"
 #include "kiosk/receipt_printing.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/technician/technician_desk.h"
@@ -119,6 +120,8 @@ class App {
   void read_passport_chip();
   bool poll_barcode();  // true when a code was read
   void observe(const sla::Observation& observation);
+  // The centre's heartbeats, and the devices no job is using: outages of an idle terminal.
+  void probe_idle(double now);
   // Starts delivery to the centre as `identity` (mutual TLS), replacing a running worker.
   void start_sync(const provisioning::TerminalIdentity& identity);
   // Switches to a newer catalog the sync worker stored, when no citizen is mid-application.
@@ -150,12 +153,11 @@ class App {
   std::string m_ledger_problem;
   std::vector<std::string> m_notices;
   std::unique_ptr<sync::SyncWorker> m_sync;  // null when no centre is configured
-  sync::SyncCounters m_sync_seen{};
+  IdleProbes m_probes;
   // The captures the sync worker asked the centre about since start, and whether it answered
   // (written on the worker's thread; capped, since only a status check waits on it).
   std::mutex m_status_asked_mutex;
   std::map<std::string, bool> m_status_asked;
-  double m_last_sync_check = 0;
   int64_t m_synced_catalog_tried = 0;  // the stored version last loaded: a bad file is tried once
   double m_last_notice_refresh = 0;
   ui::OnScreenKeyboard m_keyboard;

@@ -26,6 +26,8 @@ void App::start_sync(const provisioning::TerminalIdentity& identity) {
   options.ledger = sync::LedgerSync::On;                             // notices in, clock and ledger rows out
   options.catalog_file = last_good_catalog_path(m_config.data_dir);  // newer ones stored there
   options.catalog_public_key = identity.catalog_public_key;
+  // The heartbeat is also the link's probe for the centre outages (kiosk/idle_probes.h).
+  options.heartbeat_every = std::chrono::seconds(m_config.heartbeat_seconds);
   options.on_status_asked = [this](const std::string& code, bool answered) {
     std::lock_guard lock(m_status_asked_mutex);
     if (m_status_asked.size() >= 4096) m_status_asked.clear();

@@ -159,8 +159,11 @@ constexpr std::string_view kKnownKeys[] = {"terminal.id",
                                            "devices.card_reader_connection",
                                            "devices.barcode",
                                            "devices.barcode_connection",
+                                           "devices.probe_seconds",
                                            "centre.url",
                                            "centre.pin",
+                                           "centre.heartbeat_seconds",
+                                           "centre.outage_after_missed_heartbeats",
                                            "log.level"};
 
 void check_unknown_keys(const toml::table& table, const std::string& prefix, Reader& reader) {
@@ -211,8 +214,11 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.string("devices.card_reader_connection", config.card_reader_connection);
   r.choice("devices.barcode", config.barcode, kBarcodeBackends);
   r.string("devices.barcode_connection", config.barcode_connection);
+  r.integer("devices.probe_seconds", config.device_probe_seconds, 1, 3600);
   r.string("centre.url", config.centre_url);
   r.string("centre.pin", config.centre_pin);
+  r.integer("centre.heartbeat_seconds", config.heartbeat_seconds, 1, 3600);
+  r.integer("centre.outage_after_missed_heartbeats", config.outage_after_missed_heartbeats, 1, 10);
   std::string_view level = config.log_level;
   r.choice("log.level", level, kLogLevels);
   config.log_level = std::string(level);

@@ -44,9 +44,12 @@ struct Config {
   std::string card_reader_connection;  // "pcsc:<reader name>"; empty = from `card_reader`
   DeviceBackend barcode = DeviceBackend::Simulated;
   std::string barcode_connection;  // "evdev:/dev/input/by-id/..." for a USB keyboard-wedge scanner
+  int device_probe_seconds = 30;   // printer and scanner asked this often while no job uses them
   // [centre]
   std::string centre_url;  // empty: no sync (captures wait in the outbox)
   std::string centre_pin;  // sha256//BASE64 of the centre's key, for --enroll (pishkhan-centre --print-pin)
+  int heartbeat_seconds = 60;              // a heartbeat to the centre this often, idle or not
+  int outage_after_missed_heartbeats = 2;  // a centre outage opens after this many in a row
   // [log]
   std::string log_level = "info";
 };

@@ -36,6 +36,7 @@ class WorkerState {
   int status_failures = 0;
   std::chrono::steady_clock::time_point next_ledger_sync{};
   int ledger_failures = 0;
+  std::chrono::steady_clock::time_point next_heartbeat{};
   std::chrono::steady_clock::time_point next_catalog_check{};
   int catalog_failures = 0;
   std::string catalog_etag;  // of the last catalog judged; empty: fetch it in full
@@ -127,8 +128,18 @@ void SyncWorker::wake() {
 }
 
 SyncCounters SyncWorker::counters() const {
-  return {m_delivered.load(), m_failed.load(),         m_bytes.load(),          m_ledger_rows.load(),
-          m_statuses.load(),  m_catalog_checks.load(), m_catalogs_stored.load()};
+  SyncCounters counters;
+  counters.delivered = m_delivered.load();
+  counters.failed_attempts = m_failed.load();
+  counters.bytes_uploaded = m_bytes.load();
+  counters.ledger_rows_sent = m_ledger_rows.load();
+  counters.statuses_changed = m_statuses.load();
+  counters.catalog_checks = m_catalog_checks.load();
+  counters.catalogs_stored = m_catalogs_stored.load();
+  counters.heartbeats_answered = m_beats_answered.load();
+  counters.heartbeats_missed = m_beats_missed.load();
+  counters.heartbeats_missed_in_row = m_beats_missed_in_row.load();
+  return counters;
 }
 
 bool SyncWorker::stopping() {
@@ -154,13 +165,17 @@ void SyncWorker::run(std::unique_ptr<WorkerState> state) {
     deliver_due(*state, *due);
     const auto now = std::chrono::steady_clock::now();
     if (!stopping() && now >= state->next_status_poll) poll_statuses(*state);
-    if (!stopping() && state->ledger && now >= state->next_ledger_sync) sync_ledger(*state);
+    if (!stopping() && state->ledger && now >= state->next_ledger_sync)
+      sync_ledger(*state);
+    else if (!stopping() && state->ledger && now >= state->next_heartbeat)
+      (void)heartbeat(*state);  // between ledger syncs (a failed one waits longer): the link probe
     const bool catalog_on = !m_options.catalog_file.empty() && !m_options.catalog_public_key.empty();
     if (!stopping() && catalog_on && now >= state->next_catalog_check) check_catalog(*state);
     // Sleep only when nothing was due; with a full batch there may be more right away.
     if (due->size() < static_cast<size_t>(m_options.batch)) {
-      auto next = std::min(state->next_status_poll,
-                           state->ledger ? state->next_ledger_sync : state->next_status_poll);
+      auto next = std::min(
+          state->next_status_poll,
+          state->ledger ? std::min(state->next_ledger_sync, state->next_heartbeat) : state->next_status_poll);
       if (catalog_on) next = std::min(next, state->next_catalog_check);
       const auto until_next =
           std::chrono::duration_cast<std::chrono::milliseconds>(next - std::chrono::steady_clock::now());
@@ -253,23 +268,33 @@ void SyncWorker::poll_statuses(WorkerState& state) {
       std::chrono::steady_clock::now() + doubled(m_options.status_poll, state.status_failures, 16);
 }
 
-// Heartbeat (the centre's clock goes into the ledger, so figures resting on a wrong clock are
-// flagged), the centre's outage notices into the ledger (the welcome screen reads them from
+// POST /v1/heartbeat, the centre's clock into the ledger (figures resting on a wrong clock are
+// flagged). The next one is due heartbeat_every after this one started, failed or not: a beat
+// that waits out the connect timeout does not push the next one back.
+bool SyncWorker::heartbeat(WorkerState& state) {
+  state.next_heartbeat = std::chrono::steady_clock::now() + m_options.heartbeat_every;
+  auto stats = state.store->stats(now_unix());
+  auto beat = state.centre.heartbeat(m_options.terminal_id, stats ? stats->pending_outbox : -1);
+  if (!beat.ok()) {
+    ++m_beats_missed;
+    ++m_beats_missed_in_row;
+    spdlog::warn("sync: {}", beat.error.message);
+    return false;
+  }
+  ++m_beats_answered;
+  m_beats_missed_in_row = 0;
+  const sla::TimePoint local = state.time->now();
+  if (auto recorded = state.ledger->record_centre_time(*beat.value, local.wall_unix, local.monotonic_ms);
+      !recorded)
+    spdlog::error("sync: {}", recorded.error().message);
+  return true;
+}
+
+// A heartbeat, the centre's outage notices into the ledger (the welcome screen reads them from
 // there), then the ledger rows the centre has not acknowledged.
 void SyncWorker::sync_ledger(WorkerState& state) {
   sla::Ledger& ledger = *state.ledger;
-  bool failed = false;
-  auto stats = state.store->stats(now_unix());
-  auto beat = state.centre.heartbeat(m_options.terminal_id, stats ? stats->pending_outbox : -1);
-  if (beat.ok()) {
-    const sla::TimePoint local = state.time->now();
-    if (auto recorded = ledger.record_centre_time(*beat.value, local.wall_unix, local.monotonic_ms);
-        !recorded)
-      spdlog::error("sync: {}", recorded.error().message);
-  } else {
-    spdlog::warn("sync: {}", beat.error.message);
-    failed = true;
-  }
+  bool failed = !heartbeat(state);
   if (!failed) {
     auto notices = state.centre.notices();
     if (!notices.ok()) {

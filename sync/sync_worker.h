@@ -54,9 +54,13 @@ struct SyncOptions {
   // Names this terminal to the centre (heartbeat, ledger rows). Required with LedgerSync::On.
   std::string terminal_id;
   LedgerSync ledger = LedgerSync::Off;
-  // How often to heartbeat, fetch notices and send the ledger; a failure waits twice as long,
-  // up to 8 times this.
+  // How often to fetch notices and send the ledger (after a heartbeat); a failure waits twice
+  // as long, up to 8 times this.
   std::chrono::milliseconds ledger_every{60'000};
+  // How often to heartbeat (with LedgerSync::On). The heartbeat is also the terminal's probe of
+  // the link: it keeps this pace whether it fails or not (it is never backed off), so the kiosk
+  // sees the centre go and come back within a beat or two, even when nothing is being delivered.
+  std::chrono::milliseconds heartbeat_every{60'000};
   // Where the ledger reads the terminal's clock; null: the system's. Tests give a wrong one.
   sla::TimeSource* time_source = nullptr;
   // The centre's signed catalog: checked at start and every catalog_every (a failed check
@@ -84,6 +88,9 @@ struct SyncCounters {
   int64_t statuses_changed = 0;  // centre statuses that moved forward, or newer decisions, in the store
   int64_t catalog_checks = 0;    // catalog checks finished, whatever their result
   int64_t catalogs_stored = 0;   // newer verified catalogs written to catalog_file
+  int64_t heartbeats_answered = 0;
+  int64_t heartbeats_missed = 0;         // the link, TLS or the centre failed the heartbeat
+  int64_t heartbeats_missed_in_row = 0;  // since the last answered one
 };
 
 class SyncWorker {
@@ -109,6 +116,7 @@ class SyncWorker {
   void deliver_due(class WorkerState& state, const std::vector<store::OutboxEntry>& due);
   void poll_statuses(class WorkerState& state);
   void sync_ledger(class WorkerState& state);
+  [[nodiscard]] bool heartbeat(class WorkerState& state);  // true when the centre answered
   void check_catalog(class WorkerState& state);
   [[nodiscard]] bool stopping();
   void wait_for(std::chrono::milliseconds duration);
@@ -127,6 +135,9 @@ class SyncWorker {
   std::atomic<int64_t> m_catalog_checks{0};
   std::atomic<int64_t> m_catalogs_stored{0};
   std::atomic<int64_t> m_catalog_version{0};
+  std::atomic<int64_t> m_beats_answered{0};
+  std::atomic<int64_t> m_beats_missed{0};
+  std::atomic<int64_t> m_beats_missed_in_row{0};
 };
 
 }  // namespace pk::sync

@@ -30,6 +30,24 @@ TEST(Config, ShippedFileParsesWithEveryKey) {
   EXPECT_EQ(config->idle_timeout_seconds, 90);
   EXPECT_EQ(config->operator_idle_logout_seconds, 300);
   EXPECT_EQ(config->printer, pk::kiosk::DeviceBackend::Simulated);
+  // The idle terminal's outage probes, as documented there.
+  EXPECT_EQ(config->heartbeat_seconds, 60);
+  EXPECT_EQ(config->outage_after_missed_heartbeats, 2);
+  EXPECT_EQ(config->device_probe_seconds, 30);
+}
+
+TEST(Config, ProbeIntervalsAreSetAndBounded) {
+  auto config = parse_config(
+      "[devices]\nprobe_seconds = 1\n[centre]\nheartbeat_seconds = 1\noutage_after_missed_heartbeats = 3\n",
+      "t.toml", defaults());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->device_probe_seconds, 1);
+  EXPECT_EQ(config->heartbeat_seconds, 1);
+  EXPECT_EQ(config->outage_after_missed_heartbeats, 3);
+  EXPECT_EQ(error_of("[centre]\nheartbeat_seconds = 0\n"),
+            "test.toml: key \"centre.heartbeat_seconds\": must be between 1 and 3600, not 0");
+  EXPECT_EQ(error_of("[centre]\noutage_after_missed_heartbeats = 0\n"),
+            "test.toml: key \"centre.outage_after_missed_heartbeats\": must be between 1 and 10, not 0");
 }
 
 TEST(Config, ValuesOverrideDefaults) {

@@ -1,10 +1,12 @@
 // SyncWorker against the real centre: delivery, purge, status flowing back, failures recorded.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <mutex>
 
 #include "protocol/encoding.h"
 #include "sync/sync_worker.h"
+#include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace pk::sync::test {
@@ -121,6 +123,40 @@ TEST(SyncWorker, RecordsFailedAttemptsWithBackoffWhenTheCentreIsDown) {
   EXPECT_NE(entries[0].last_error->find("submit"), std::string::npos) << *entries[0].last_error;
   EXPECT_GE(entries[0].next_attempt_at_unix, before + 30);
   EXPECT_LE(entries[0].next_attempt_at_unix, std::time(nullptr) + 61);
+}
+
+// The heartbeat is the kiosk's probe of the link (kiosk/idle_probes.h): while the centre is
+// away it keeps its pace instead of backing off with the ledger sync (which would wait 100, 200,
+// 400, 800 ms... here), and the first beat answered afterwards ends the run of missed ones.
+TEST(SyncWorker, HeartbeatKeepsItsPaceWhileTheCentreIsAway) {
+  RunningCentre centre("worker-heartbeat");
+  ASSERT_TRUE(centre.server);
+  std::atomic<bool> away{true};
+  FaultProxy proxy(centre.server->port(),
+                   [&] { return away ? Fault{FaultKind::Answer503} : Fault{FaultKind::None}; });
+  const auto store_file = centre.dir.file("terminal.sqlite");
+  ASSERT_TRUE(store::Store::open(store_file).ok());
+  SyncOptions options = quick_options(store_file, centre.url(proxy.port()));
+  options.http.tls = centre.http.tls;
+  options.terminal_id = kTestTerminal;
+  options.ledger = LedgerSync::On;
+  options.ledger_every = std::chrono::milliseconds(100);
+  options.heartbeat_every = std::chrono::milliseconds(100);
+  SyncWorker worker(options);
+  ASSERT_TRUE(worker.start().ok());
+
+  // Twelve beats at 100 ms take about 1.2 s; backed off to 8 times they would take over 8 s.
+  ASSERT_TRUE(eventually([&] { return worker.counters().heartbeats_missed >= 12; }, std::chrono::seconds(6)));
+  SyncCounters counters = worker.counters();
+  EXPECT_EQ(counters.heartbeats_answered, 0);
+  EXPECT_GE(counters.heartbeats_missed_in_row, 12);
+
+  away = false;
+  ASSERT_TRUE(eventually([&] { return worker.counters().heartbeats_answered > 0; }, std::chrono::seconds(5)));
+  counters = worker.counters();
+  EXPECT_EQ(counters.heartbeats_missed_in_row, 0);
+  EXPECT_GE(counters.heartbeats_missed, 12);
+  worker.stop();
 }
 
 }  // namespace
