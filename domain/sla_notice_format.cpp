@@ -18,9 +18,31 @@ std::string clock_time(int64_t unix_seconds) {
   return text;
 }
 
-std::string services_text(const ServiceScope& services, Language language) {
+// How many services a notice names before it says "and N more": a band, not a list.
+constexpr size_t kNamedServices = 3;
+
+std::string services_text(const ServiceScope& services, Language language, const ServiceTitle& title) {
   const bool persian = language == Language::Persian;
   if (services.is_all()) return persian ? "همه خدمات" : "all services";
+  if (title) {
+    std::string list;
+    size_t named = 0;
+    for (int n : services.numbers()) {
+      if (named == kNamedServices) break;
+      if (!list.empty()) list += persian ? "؛ " : "; ";
+      const std::string number = persian ? to_persian_digits(std::to_string(n)) : std::to_string(n);
+      const std::string name = title(n, language);
+      list += (persian ? "خدمت " : "service ") + number;
+      if (!name.empty()) list += " (" + name + ")";
+      ++named;
+    }
+    if (const size_t more = services.numbers().size() - named; more > 0) {
+      const std::string count = std::to_string(more);
+      list += persian ? " و " + to_persian_digits(count) + " خدمت دیگر"
+                      : " and " + count + (more == 1 ? " more service" : " more services");
+    }
+    return list;
+  }
   std::string list;
   for (int n : services.numbers()) {
     if (!list.empty()) list += persian ? "، " : ", ";
@@ -61,7 +83,8 @@ std::string format_instant(int64_t unix_seconds, Language language) {
   return date + " " + clock_time(unix_seconds);
 }
 
-std::string format_notice(const Notice& notice, Language language, int64_t now_unix) {
+std::string format_notice(const Notice& notice, Language language, int64_t now_unix,
+                          const ServiceTitle& title) {
   const bool persian = language == Language::Persian;
   const std::string& body = persian || notice.text_en.empty() ? notice.text_fa : notice.text_en;
   std::string text;
@@ -79,7 +102,7 @@ std::string format_notice(const Notice& notice, Language language, int64_t now_u
   }
   text += format_instant(notice.ends_unix, language);
   text += persian ? "، " : ", ";
-  text += services_text(notice.services, language);
+  text += services_text(notice.services, language, title);
   text += ". ";
   text += body;
   return text;

@@ -346,6 +346,19 @@ void App::observe(const sla::Observation& observation) {
 
 // A device is probed only while no job can be using it: not during a citizen's session (their
 // scan and print are observed as they happen), a counter batch, or technician mode.
+bool App::watch_saved_delivery(double now) {
+  const CitizenState& s = m_flow->state();
+  if (!m_sync || s.screen != CitizenScreen::Saved || s.saved.delivered || now - m_last_delivery_check < 0.5)
+    return false;
+  m_last_delivery_check = now;
+  auto record = m_store->find_by_tracking_code(s.saved.tracking_digits);
+  if (!record || !record.value()) return false;
+  const store::ApplicationRecord& r = *record.value();
+  const bool at_centre = r.state == store::ApplicationState::Confirmed ||
+                         r.state == store::ApplicationState::Purged || r.centre_status.has_value();
+  return at_centre && m_flow->saved_delivered();
+}
+
 void App::probe_idle(double now) {
   const bool technician = m_tech && m_tech->active();
   const bool citizen_session = !m_desk && m_flow->state().screen != CitizenScreen::Welcome;
@@ -413,13 +426,19 @@ void App::read_passport_chip() {
 }
 
 void App::refresh_notices() {
-  m_notices.clear();
+  for (auto& worded : m_notices) worded.clear();
   if (!m_ledger) return;
   auto notices = m_ledger->welcome_notices();
   if (!notices) return spdlog::warn("outage notices: {}", notices.error().message);
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
-  for (const sla::Notice& n : notices.value())
-    m_notices.push_back(sla::format_notice(n, m_config.language, now));
+  // Services by the names citizens read on the catalog's cards, not by number alone.
+  const sla::ServiceTitle title = [this](int number, pk::Language language) -> std::string {
+    const catalog::Service* service = m_catalog.find(number);
+    return service ? service->title.in(language) : std::string();
+  };
+  for (const pk::Language language : {pk::Language::Persian, pk::Language::English})
+    for (const sla::Notice& n : notices.value())
+      m_notices[static_cast<size_t>(language)].push_back(sla::format_notice(n, language, now, title));
 }
 
 // Technician mode: its own screens, its own frame; the citizen flow waits at welcome.
@@ -503,7 +522,7 @@ void App::render_frame(double now) {
   ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, screen};
   ctx.can_take_applications = m_centre_key.has_value();
   ctx.has_card_reader = m_card_reader != nullptr;
-  if (m_flow->state().screen == CitizenScreen::Welcome) ctx.notices = m_notices;
+  if (m_flow->state().screen == CitizenScreen::Welcome) ctx.notices = notices_in(m_flow->language());
   draw_screen(ctx, now);
   ImGui::End();
   draw_more_time_dialog(ctx, now);
@@ -664,6 +683,7 @@ int App::run() {
         spdlog::error("service-level ledger: {}", beat.error().message);
     }
     probe_idle(after);
+    if (watch_saved_delivery(after)) frames_to_draw = std::max(frames_to_draw, 2);
     const int64_t catalog_before = m_catalog.version;
     adopt_synced_catalog();
     if (m_catalog.version != catalog_before) frames_to_draw = std::max(frames_to_draw, 2);

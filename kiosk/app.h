@@ -92,6 +92,15 @@ class App {
   StatusPoll wait_for_status_poll(const std::string& digits, double max_seconds);
   // Re-reads the outage notices the welcome screen shows (after a sync brought new ones).
   void refresh_notices();
+  // While the Saved screen shows, asks the store whether the centre has acknowledged it yet;
+  // true when the screen has news (asks at most twice a second of `now`). The frame loop calls
+  // it; the scripted journey too, so its picture shows where the capture went.
+  bool watch_saved_delivery(double now);
+  [[nodiscard]] bool has_centre() const { return m_sync != nullptr; }
+  // The notices as the last refresh worded them, in a session's language.
+  [[nodiscard]] const std::vector<std::string>& notices_in(catalog::Language language) const {
+    return m_notices[static_cast<size_t>(language)];
+  }
   // Uses another scanner from now on (a technician picked one; tests use a slow one). Not
   // while a counter batch is running: returns false then.
   bool replace_scanner(std::unique_ptr<scanner::ScannerDriver> scanner);
@@ -151,7 +160,6 @@ class App {
   std::unique_ptr<sla::Ledger> m_ledger;  // null when it could not be opened (said in the log)
   std::optional<sla::OutageDetector> m_detector;
   std::string m_ledger_problem;
-  std::vector<std::string> m_notices;
   std::unique_ptr<sync::SyncWorker> m_sync;  // null when no centre is configured
   IdleProbes m_probes;
   // The captures the sync worker asked the centre about since start, and whether it answered
@@ -160,6 +168,8 @@ class App {
   std::map<std::string, bool> m_status_asked;
   int64_t m_synced_catalog_tried = 0;  // the stored version last loaded: a bad file is tried once
   double m_last_notice_refresh = 0;
+  double m_last_delivery_check = 0;
+  std::array<std::vector<std::string>, 2> m_notices;  // worded in Persian, in English
   ui::OnScreenKeyboard m_keyboard;
   uint64_t m_next_preview_id = 1;
   bool m_preview_dirty = true;  // previews are uploaded once; their pixels never change

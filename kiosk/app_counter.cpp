@@ -42,7 +42,7 @@ bool App::render_counter_frame(double now) {
   if (counter_errand_open()) return false;
   m_desk->poll();
   const ui::Rect screen = begin_screen_frame(now, m_desk->rtl(), "##counter");
-  const op::OperatorAction action = m_desk->draw(*m_ui, screen, m_notices);
+  const op::OperatorAction action = m_desk->draw(*m_ui, screen, notices_in(m_desk->language()));
   ImGui::End();
   finish_frame();
   switch (action) {

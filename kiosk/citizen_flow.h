@@ -62,6 +62,7 @@ class CitizenFlow {
   bool submit_requested();                  // true: the App may save now
   bool submit_failed(std::string message);  // nothing was saved; the citizen may retry
   bool saved(SavedOutcome outcome);         // the store has committed
+  bool saved_delivered();                   // the centre acknowledged what the Saved screen shows
 
   // Status check and failure report (citizen_flow_report.cpp)
   bool open_status_check();

@@ -143,6 +143,12 @@ bool CitizenFlow::submit_failed(std::string message) {
   return true;
 }
 
+bool CitizenFlow::saved_delivered() {
+  if (m_state.screen != CitizenScreen::Saved || m_state.saved.delivered) return false;
+  m_state.saved.delivered = true;
+  return true;
+}
+
 bool CitizenFlow::saved(SavedOutcome outcome) {
   if (m_state.screen != CitizenScreen::Review && m_state.screen != CitizenScreen::ReportDetails) return false;
   // The draft has reached the store: its clear copy leaves memory now, not at the session's end.

@@ -92,6 +92,7 @@ struct SavedOutcome {
   bool is_failure_report = false;
   bool printed = false;
   std::string print_problem;  // why the receipt did not print (it is queued for reprint)
+  bool delivered = false;     // the centre has acknowledged it (the screen says so at once)
 };
 
 // A part of the back office's decision the status check shows under its message.

@@ -1,5 +1,8 @@
 #include "kiosk/journey.h"
 
+#include <chrono>
+#include <thread>
+
 #include <spdlog/spdlog.h>
 
 #include <string>
@@ -125,6 +128,13 @@ Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
     }
     if (!app.flow().state().saved.tracking_digits.empty())
       last_code = app.flow().state().saved.tracking_digits;
+    // A saved capture's picture says where it went: give the centre up to 3 s to acknowledge it.
+    if (app.flow().state().screen == CitizenScreen::Saved && app.has_centre()) {
+      for (int i = 0; i < 30 && !app.flow().state().saved.delivered; ++i) {
+        now += 0.5;
+        if (!app.watch_saved_delivery(now)) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
     // Two more frames: the new screen lays out, then draws with everything in place.
     app.render_frame(now + 0.1);
     app.render_frame(now + 0.2);

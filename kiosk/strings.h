@@ -100,6 +100,12 @@ inline constexpr Text kReceiptNotPrinted{
 inline constexpr Text kSavedOffline{
     "درخواست در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز ارسال می‌شود.",
     "It is saved on this terminal and goes to the centre as soon as the link is up."};
+inline constexpr Text kReportSavedOffline{
+    "گزارش در این دستگاه ذخیره شد و به‌محض برقراری ارتباط به مرکز ارسال می‌شود.",
+    "Your report is saved on this terminal and goes to the centre as soon as the link is up."};
+inline constexpr Text kSavedDelivered{"درخواست شما به مرکز رسید.",
+                                      "Your application has reached the centre."};
+inline constexpr Text kReportDelivered{"گزارش شما به مرکز رسید.", "Your report has reached the centre."};
 // Status
 inline constexpr Text kStatusTitle{"پیگیری با کد رهگیری", "Check with a tracking code"};
 inline constexpr Text kStatusHint{

@@ -239,12 +239,25 @@ bool tab(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, b
   return tapped;
 }
 
+namespace {
+
+TextStyle notice_style(const Ui& ui, float inner_width) {
+  return TextStyle{.size_px = ui.theme().small_px,
+                   .max_width = inner_width,
+                   .direction = ui.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight};
+}
+
+}  // namespace
+
+float notice_height(Ui& ui, float width, std::string_view text) {
+  const Theme& t = ui.theme();
+  return ui.text().layout(text, notice_style(ui, width - 2 * t.gap)).size.y + t.gap;
+}
+
 float notice(Ui& ui, const Rect& rect, std::string_view text, ImU32 background, ImU32 color) {
   const Theme& t = ui.theme();
-  TextStyle style{.size_px = t.small_px};
   Rect inner = rect.inset(t.gap, t.gap / 2);
-  style.max_width = inner.width();
-  style.direction = ui.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight;
+  const TextStyle style = notice_style(ui, inner.width());
   const float h = ui.text().layout(text, style).size.y + t.gap;
   ImGui::GetWindowDrawList()->AddRectFilled(rect.min, {rect.max.x, rect.min.y + h}, background, t.radius / 2);
   text_in(ui, inner, text, style, color);

@@ -104,6 +104,8 @@ bool tab(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, b
 
 // A notice band (sample values, counter-only, outage) with an icon-less coloured background.
 float notice(Ui& ui, const Rect& rect, std::string_view text, ImU32 background, ImU32 color);
+// The height notice() takes for `text` in a band `width` wide, without drawing it.
+[[nodiscard]] float notice_height(Ui& ui, float width, std::string_view text);
 
 }  // namespace pk::ui
 

@@ -51,6 +51,7 @@ class OperatorDesk {
   [[nodiscard]] OperatorFlow& flow() { return m_flow; }
   [[nodiscard]] OperatorAccounts& accounts() { return *m_accounts; }
   [[nodiscard]] bool rtl() const { return m_flow.rtl(); }
+  [[nodiscard]] catalog::Language language() const { return m_flow.language(); }
   [[nodiscard]] bool scanning() const { return m_batch != nullptr; }
   // A new scanner (a technician picked another one); not while a batch runs.
   void set_scanner(scanner::ScannerDriver* scanner);

@@ -9,6 +9,7 @@
 namespace pk::kiosk {
 
 // Draws the notices from the top of `area`; returns the height used (0 when there are none).
+// Notices that need more than `area`'s height scroll inside it: the screen under them stays put.
 float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std::string> notices);
 
 }  // namespace pk::kiosk

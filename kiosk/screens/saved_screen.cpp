@@ -40,8 +40,16 @@ void draw_saved_screen(ScreenContext& ctx) {
     y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, why, t.error_bg, t.error_text);
   }
   y += t.gap;
-  ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kSavedOffline),
-              {.size_px = t.body_px, .align = ui::TextAlign::Center}, t.text_muted);
+  // Where it is now: on this terminal until the centre acknowledges it, then at the centre (the
+  // App watches the store while this screen shows, so the line changes as soon as it arrives).
+  const Text& where = saved.delivered
+                          ? (saved.is_failure_report ? strings::kReportDelivered : strings::kSavedDelivered)
+                          : (saved.is_failure_report ? strings::kReportSavedOffline : strings::kSavedOffline);
+  ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(where),
+              {.size_px = t.body_px,
+               .weight = saved.delivered ? ui::Weight::Bold : ui::Weight::Regular,
+               .align = ui::TextAlign::Center},
+              saved.delivered ? t.primary : t.text_muted);
 
   const float bw = 460 * t.scale;
   const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},

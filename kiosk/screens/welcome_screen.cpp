@@ -11,22 +11,38 @@ void draw_welcome_screen(ScreenContext& ctx) {
   const float column_width = std::min(body.width(), 1100 * t.scale);
   const float x0 = body.center().x - column_width / 2;
   float y = body.min.y;
+  // The bottom band (the technician's button, the footer) and the errands above it are fixed;
+  // notices get what is left between the top and them, and scroll there when there are many.
+  const float bottom_band = t.touch_target * 0.8f + t.gap;
+  const float start_h = 150 * t.scale;
+  const float errands_h = start_h + t.margin + t.touch_target * 1.1f;
+  const float welcome_h = t.display_px * 1.6f + t.gap;
+  const float hint_h = t.title_px * 3.4f + 2 * t.margin;
   // Planned outages announced by the centre come first, ahead of time, where nobody misses them.
-  y += draw_outage_notices(ctx.ui, {{x0, y}, {x0 + column_width, body.max.y}}, ctx.notices);
-  y += ctx.notices.empty() ? body.height() * 0.16f : t.margin;
+  if (!ctx.notices.empty()) {
+    // With notices, the welcome hint gives way first: the notices and the errands matter more.
+    const float room = body.height() - bottom_band - errands_h - welcome_h - t.margin;
+    y += draw_outage_notices(ctx.ui, {{x0, y}, {x0 + column_width, y + room}}, ctx.notices) + t.margin;
+  } else {
+    y += body.height() * 0.16f;
+  }
 
   ui::Rect line{{x0, y}, {x0 + column_width, y + t.display_px * 1.6f}};
   ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcome),
               {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
   y = line.max.y + t.gap;
-  line = {{x0, y}, {x0 + column_width, y + t.title_px * 3.4f}};
-  ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcomeHint),
-              {.size_px = t.title_px, .align = ui::TextAlign::Center}, t.text_muted);
-  y = line.max.y + 2 * t.margin;
+  if (body.max.y - bottom_band - errands_h - y >= hint_h) {
+    line = {{x0, y}, {x0 + column_width, y + t.title_px * 3.4f}};
+    ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcomeHint),
+                {.size_px = t.title_px, .align = ui::TextAlign::Center}, t.text_muted);
+    y = line.max.y + 2 * t.margin;
+  } else {
+    y += t.margin;
+  }
 
   const float start_width = 560 * t.scale;
   const ui::Rect start{{body.center().x - start_width / 2, y},
-                       {body.center().x + start_width / 2, y + 150 * t.scale}};
+                       {body.center().x + start_width / 2, y + start_h}};
   if (ui::button(ctx.ui, "start", start, ctx.tr(strings::kStart), ui::ButtonKind::Primary, t.display_px))
     ctx.flow.start();
 

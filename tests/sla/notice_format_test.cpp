@@ -30,6 +30,28 @@ TEST(SlaNoticeFormat, EnglishAndCurrentWording) {
   EXPECT_NE(format_notice(n, Language::English, at(1404, 9, 2)).find("قطعی برای نگهداری"), std::string::npos);
 }
 
+TEST(SlaNoticeFormat, ServicesAreNamedAsTheCitizenKnowsThemThreeAtMost) {
+  Notice n = notice("n1", at(1404, 9, 1), at(1404, 9, 4, 2), at(1404, 9, 4, 4), ServiceScope::only({3}));
+  n.text_fa = "به‌روزرسانی";
+  n.text_en = "Update";
+  const ServiceTitle title = [](int number, Language language) -> std::string {
+    if (number == 9) return "";  // not in this catalog: the number alone
+    return (language == Language::Persian ? "خدمت‌نام " : "Title ") + std::to_string(number);
+  };
+  EXPECT_EQ(format_notice(n, Language::English, at(1404, 9, 2), title),
+            "Announced outage from 4 Azar 1404 02:00 to 4 Azar 1404 04:00, service 3 (Title 3). Update");
+  EXPECT_NE(
+      format_notice(n, Language::Persian, at(1404, 9, 2), title).find("خدمت ۳ (خدمت‌نام 3)"),
+      std::string::npos);
+  n.services = ServiceScope::only({1, 2, 9, 10, 11});
+  const std::string english = format_notice(n, Language::English, at(1404, 9, 2), title);
+  EXPECT_NE(english.find("service 1 (Title 1); service 2 (Title 2); service 9 and 2 more services."),
+            std::string::npos)
+      << english;
+  EXPECT_NE(format_notice(n, Language::Persian, at(1404, 9, 2), title).find(" و ۲ خدمت دیگر"),
+            std::string::npos);
+}
+
 TEST(SlaNoticeFormat, WelcomeShowsCurrentAndUpcomingWithinAWeekSoonestFirst) {
   const int64_t now = at(1404, 9, 10, 12);
   const std::vector<Notice> all = {
