@@ -1,11 +1,10 @@
 #include "kiosk/journey.h"
 
-#include <chrono>
-#include <thread>
-
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "domain/text_normalize.h"
