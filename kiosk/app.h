@@ -54,6 +54,10 @@ class App {
 
   // One frame at time `now` (seconds, monotonic). Public for the journey and tests.
   void render_frame(double now);
+  // The frame loop's session clock at `now`: "more time?" once the session has been idle for
+  // ui.idle_timeout_seconds, then, unanswered, the wipe and the welcome screen. Returns true
+  // when the session was wiped. Public for the memory probe (kiosk/wipe_probe.h).
+  bool tick_session(double now);
   Result<void> screenshot(const std::filesystem::path& png) const { return m_platform->screenshot(png); }
 
   // A finger on the screen: press on this frame, release on the next (headless only).
@@ -108,6 +112,8 @@ class App {
   void collect_textures(std::vector<ui::ExternalTexture>& out);
   ui::Rect begin_screen_frame(double now, bool rtl, const char* window);
   void finish_frame();
+  // When a citizen session has ended since the last call: wipes what it left outside the flow.
+  void forget_ended_session();
   void render_counter_frame(double now);
   void render_technician_frame(double now);
   void read_passport_chip();
@@ -153,6 +159,7 @@ class App {
   int64_t m_synced_catalog_tried = 0;  // the stored version last loaded: a bad file is tried once
   double m_last_notice_refresh = 0;
   ui::OnScreenKeyboard m_keyboard;
+  uint64_t m_sessions_forgotten = 0;  // CitizenFlow::sessions_ended() when last forgotten
   uint64_t m_next_preview_id = 1;
   bool m_preview_dirty = true;  // previews are uploaded once; their pixels never change
   double m_last_frame = 0;
