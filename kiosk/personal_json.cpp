@@ -66,8 +66,8 @@ size_t value_size(const JsonField& field) {
 }  // namespace
 
 std::string personal_json(std::initializer_list<JsonField> fields) {
-  size_t size = 2;  // {}
-  for (const JsonField& field : fields) size += quoted_size(field.key) + 1 + value_size(field) + 1;
+  size_t size = 2 + (fields.size() > 0 ? fields.size() - 1 : 0);  // {} and the commas
+  for (const JsonField& field : fields) size += quoted_size(field.key) + 1 + value_size(field);
   std::string out;
   out.reserve(size);
   out += '{';
