@@ -7,6 +7,7 @@
 #include <ctime>
 #include <thread>
 
+#include "base/secure_wipe.h"
 #include "domain/sla_notice_format.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
@@ -404,8 +405,11 @@ void App::read_passport_chip() {
   const Language lang = m_flow->language();
   if (!m_card_reader || !m_flow->passport_read_requested()) return;
   const MrzDraft& mrz = m_flow->state().mrz;
-  auto key =
-      cardreader::icao::MrzKey::make(mrz.document, to_ascii_digits(mrz.birth), to_ascii_digits(mrz.expiry));
+  std::string birth = to_ascii_digits(mrz.birth);
+  const WipeAtScopeEnd wipe_birth(birth);
+  std::string expiry = to_ascii_digits(mrz.expiry);
+  const WipeAtScopeEnd wipe_expiry(expiry);
+  auto key = cardreader::icao::MrzKey::make(mrz.document, birth, expiry);
   if (!key) {
     m_flow->passport_failed(key.error().message);
     return;
@@ -422,7 +426,17 @@ void App::read_passport_chip() {
   }
   spdlog::info("passport read: {} APDU(s) in {} ms, hashes checked", report.apdu_count,
                report.elapsed.count());
-  m_flow->passport_read(identity->document_number, identity->given_names + " " + identity->surname);
+  // The chip's answer is the citizen's: the flow keeps the number and the name it shows, and
+  // every other copy of what the chip said is wiped here.
+  cardreader::icao::PassportIdentity& chip = identity.value();
+  std::string holder;
+  holder.reserve(chip.given_names.size() + 1 + chip.surname.size());
+  holder.append(chip.given_names).append(" ").append(chip.surname);
+  m_flow->passport_read(chip.document_number, std::move(holder));
+  for (std::string* field : {&chip.document_number, &chip.surname, &chip.given_names, &chip.nationality,
+                             &chip.issuing_state, &chip.mrz})
+    secure_wipe(*field);
+  secure_wipe(chip.face.pixels);
 }
 
 void App::refresh_notices() {
@@ -511,7 +525,25 @@ void App::render_technician_frame(double now) {
                     m_config.language);
 }
 
+void App::forget_ended_session() {
+  if (m_flow->sessions_ended() == m_sessions_forgotten) return;
+  m_sessions_forgotten = m_flow->sessions_ended();
+  // The flow has wiped its own state; what its screens left elsewhere goes too: the layouts of
+  // the fields (the national code and mobile as typed, digit by digit), and the residue on the
+  // stack of the frames that drew and checked them.
+  m_text->forget_layouts();
+  scrub_stack_below();
+}
+
+bool App::tick_session(double now) {
+  if (!m_flow->tick(now)) return false;
+  spdlog::info("session idle: wiped and back to the welcome screen");
+  forget_ended_session();
+  return true;
+}
+
 void App::render_frame(double now) {
+  forget_ended_session();  // a session a tap ended in the last frame: before any layout of this one
   if (m_tech && m_tech->active()) return render_technician_frame(now);
   if (m_desk && render_counter_frame(now)) return;  // else a walk-in's errand: the citizen's screens
   poll_barcode();
@@ -668,7 +700,7 @@ int App::run() {
     // A counter batch scan shows its pages as they arrive: keep drawing while it runs.
     if (m_desk && m_desk->scanning()) frames_to_draw = std::max(frames_to_draw, 1);
     const bool dialog_was_up = m_flow->state().more_time_dialog;
-    if (m_flow->tick(after)) spdlog::info("session idle: wiped and back to the welcome screen");
+    (void)tick_session(after);
     if (m_flow->state().more_time_dialog || dialog_was_up) frames_to_draw = std::max(frames_to_draw, 1);
     // Receipts that did not print are retried while nobody is using the kiosk.
     if (m_printing && m_flow->state().screen == CitizenScreen::Welcome && m_printing->pending() > 0 &&

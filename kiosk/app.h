@@ -55,6 +55,10 @@ class App {
 
   // One frame at time `now` (seconds, monotonic). Public for the journey and tests.
   void render_frame(double now);
+  // The frame loop's session clock at `now`: "more time?" once the session has been idle for
+  // ui.idle_timeout_seconds, then, unanswered, the wipe and the welcome screen. Returns true
+  // when the session was wiped. Public for the memory probe (kiosk/wipe_probe.h).
+  bool tick_session(double now);
   Result<void> screenshot(const std::filesystem::path& png) const { return m_platform->screenshot(png); }
 
   // A finger on the screen: press on this frame, release on the next (headless only).
@@ -125,6 +129,8 @@ class App {
   [[nodiscard]] bool counter_errand_open() const;
   // The operator's idle logout; true when a frame is due (the countdown shows, or it logged out).
   bool tick_counter(double now);
+  // When a citizen session has ended since the last call: wipes what it left outside the flow.
+  void forget_ended_session();
   void render_technician_frame(double now);
   void read_passport_chip();
   bool poll_barcode();  // true when a code was read
@@ -171,6 +177,7 @@ class App {
   double m_last_delivery_check = 0;
   std::array<std::vector<std::string>, 2> m_notices;  // worded in Persian, in English
   ui::OnScreenKeyboard m_keyboard;
+  uint64_t m_sessions_forgotten = 0;  // CitizenFlow::sessions_ended() when last forgotten
   uint64_t m_next_preview_id = 1;
   bool m_preview_dirty = true;  // previews are uploaded once; their pixels never change
   double m_last_frame = 0;

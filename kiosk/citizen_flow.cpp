@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "kiosk/secure_wipe.h"
+#include "base/secure_wipe.h"
 
 namespace pk::kiosk {
 
@@ -180,6 +180,7 @@ void CitizenFlow::wipe() {
 
 void CitizenFlow::home() {
   wipe();
+  ++m_sessions_ended;
   // A fresh state: nothing the last person typed or chose stays behind.
   m_state = CitizenState{};
   m_state.language = m_default_language;

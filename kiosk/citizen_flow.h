@@ -10,6 +10,7 @@
 //   Welcome ─status→ StatusEntry ─lookup→ StatusResult
 //   Welcome ─report→ ReportService → ReportDetails ─submit→ (store commits) → Saved
 //   any screen, idle → "more time?" → no answer → Welcome, with the session wiped
+#include <cstdint>
 #include <string>
 
 #include "domain/catalog.h"
@@ -43,6 +44,10 @@ class CitizenFlow {
   bool open_service(int number);
   bool back();
   void home();  // ends the session: everything personal is wiped
+  // How many sessions have ended (home(): finished, abandoned or timed out). The App compares
+  // it with the count it last saw to wipe what a session left outside the flow (the text
+  // engine's cached layouts of its fields).
+  [[nodiscard]] uint64_t sessions_ended() const { return m_sessions_ended; }
   void remember_scroll(float y) { m_state.list_scroll = y; }
 
   // Applying (citizen_flow_apply.cpp)
@@ -91,6 +96,7 @@ class CitizenFlow {
   double m_idle_timeout;
   double m_more_time;
   double m_last_touch = 0;
+  uint64_t m_sessions_ended = 0;
   CitizenState m_state;
 };
 

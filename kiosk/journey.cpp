@@ -23,7 +23,7 @@ enum class Do {
 
 struct Step {
   Do what;
-  std::string arg;
+  std::string_view arg;
   const char* shot = nullptr;  // screenshot name after the step
 };
 
@@ -83,9 +83,14 @@ bool numeric_field(const CitizenState& s) {
 }  // namespace
 
 std::vector<std::string> keys_for(std::string_view text, bool numeric_pad) {
+  // Key by key, with no whole copy of the text: it may be a citizen's national code (the
+  // memory probe), and a copy would outlive the session.
   std::vector<std::string> keys;
-  const std::string source = numeric_pad ? to_persian_digits(text) : std::string(text);
-  for (char32_t cp : utf8::decode(source)) {
+  while (!text.empty()) {
+    const utf8::Decoded one = utf8::decode_one(text);
+    text.remove_prefix(one.length);
+    char32_t cp = one.code_point;
+    if (numeric_pad && cp >= U'0' && cp <= U'9') cp = U'۰' + (cp - U'0');
     std::string key = "key/";
     if (cp == U' ')
       key += "space";
@@ -96,20 +101,19 @@ std::vector<std::string> keys_for(std::string_view text, bool numeric_pad) {
   return keys;
 }
 
-Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) return make_error(out_dir.string() + ": cannot create: " + ec.message());
+namespace {
 
-  double now = 1000;  // a fixed clock: the journey is the same every run
-  app.render_frame(now);
+// Taps through `steps` from time `now`, writing the screenshots the steps name into `out_dir`
+// (none when it is empty). Returns the clock after the last step.
+Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::filesystem::path& out_dir,
+                         double now) {
   std::string last_code;
-  for (const Step& step : citizen_journey()) {
+  for (const Step& step : steps) {
     now += 1;
     std::vector<std::string> taps;
     switch (step.what) {
       case Do::Tap:
-        if (!step.arg.empty()) taps.push_back(step.arg);
+        if (!step.arg.empty()) taps.emplace_back(step.arg);
         break;
       case Do::Type:
         taps = keys_for(step.arg, numeric_field(app.flow().state()));
@@ -118,7 +122,7 @@ Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
         taps = keys_for(last_code, true);
         break;
       case Do::Query:
-        app.flow().set_query(step.arg);
+        app.flow().set_query(std::string(step.arg));
         break;
     }
     for (const std::string& id : taps) {
@@ -137,14 +141,40 @@ Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
     // Two more frames: the new screen lays out, then draws with everything in place.
     app.render_frame(now + 0.1);
     app.render_frame(now + 0.2);
-    if (step.shot) {
+    if (step.shot && !out_dir.empty()) {
       const std::filesystem::path file = out_dir / (std::string(step.shot) + ".png");
       auto written = app.screenshot(file);
       if (!written) return written.error();
       spdlog::info("journey: {}", file.string());
     }
   }
+  return now;
+}
+
+}  // namespace
+
+Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) return make_error(out_dir.string() + ": cannot create: " + ec.message());
+  const double start = 1000;  // a fixed clock: the journey is the same every run
+  app.render_frame(start);
+  auto done = run_steps(app, citizen_journey(), out_dir, start);
+  if (!done) return done.error();
   return {};
+}
+
+Result<double> apply_as_citizen(App& app, std::string_view national_code, std::string_view mobile,
+                                double now) {
+  const std::vector<Step> steps = {
+      {Do::Tap, "start"},     {Do::Tap, "office/A"}, {Do::Tap, "search"},       {Do::Type, "اقام"},
+      {Do::Tap, "service/3"}, {Do::Tap, "apply"},    {Do::Type, national_code}, {Do::Tap, "field/mobile"},
+      {Do::Type, mobile},     {Do::Tap, "next"},     {Do::Tap, "scan"},         {Do::Tap, "next"},
+      {Do::Tap, "scan"},      {Do::Tap, "next"},     {Do::Tap, "scan"},         {Do::Tap, "next"},
+      {Do::Tap, "consent"},   {Do::Tap, "submit"},
+  };
+  app.render_frame(now);
+  return run_steps(app, steps, {}, now);
 }
 
 }  // namespace pk::kiosk

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <string>
 
+#include "base/secure_wipe.h"
 #include "domain/tracking_code.h"
 #include "kiosk/app.h"
 #include "kiosk/config.h"
@@ -21,8 +22,8 @@
 #include "kiosk/operator/operator_admin.h"
 #include "kiosk/operator/operator_journey.h"
 #include "kiosk/screens/service_screen.h"
-#include "kiosk/secure_wipe.h"
 #include "kiosk/status_check.h"
+#include "kiosk/wipe_probe.h"
 #include "offline-store/store.h"
 #include "provisioning/enrollment.h"
 #include "provisioning/terminal_identity.h"
@@ -72,7 +73,7 @@ int add_account_command(const pk::kiosk::Config& config, const std::string& id, 
     return 2;
   }
   if (auto pin_ok = pk::kiosk::op::normalise_pin(pin); !pin_ok) {
-    pk::kiosk::secure_wipe(pin);
+    pk::secure_wipe(pin);
     spdlog::error("{}: {} (read from standard input)", flag, pin_ok.error().message);
     return 2;
   }
@@ -83,13 +84,13 @@ int add_account_command(const pk::kiosk::Config& config, const std::string& id, 
       role == "technician" ? config.data_dir / "technicians.json"
                            : pk::kiosk::op::OperatorAccounts::default_path(config.data_dir));
   if (!store || !accounts) {
-    pk::kiosk::secure_wipe(pin);
+    pk::secure_wipe(pin);
     spdlog::error("{}: {}", flag, !store ? store.error().message : accounts.error().message);
     return 1;
   }
   auto added = pk::kiosk::op::add_operator(**accounts, **store, id, pin,
                                            static_cast<int64_t>(std::time(nullptr)), role);
-  pk::kiosk::secure_wipe(pin);
+  pk::secure_wipe(pin);
   if (!added) {
     spdlog::error("{}: {}", flag, added.error().message);
     return 1;
@@ -208,6 +209,14 @@ int main(int argc, char** argv) {
       ->needs(screenshot_flag)
       ->excludes(bench_flag)
       ->excludes(journey_flag);
+  bool wipe_probe = false;
+  cli.add_flag(
+         "--wipe-probe", wipe_probe,
+         "with --headless: apply with the identity read from stdin (\"NATIONAL_CODE MOBILE\"), wait for "
+         "the idle wipe, print \"wiped\" and stay idle until stdin closes (the memory test)")
+      ->excludes(bench_flag)
+      ->excludes(journey_flag)
+      ->excludes(screenshot_flag);
   cli.add_option("--language", language, "fa or en: overrides ui.language")
       ->check(CLI::IsMember({"fa", "en"}));
   cli.add_option("--mode", terminal_mode, "citizen or counter: overrides ui.mode")
@@ -268,9 +277,9 @@ int main(int argc, char** argv) {
   const pk::ui::DisplayMode mode = headless   ? pk::ui::DisplayMode::Headless
                                    : windowed ? pk::ui::DisplayMode::Windowed
                                               : pk::ui::DisplayMode::Fullscreen;
-  if ((!screenshot.empty() || !journey.empty() || bench_frames > 0 || !status_check.empty()) &&
+  if ((!screenshot.empty() || !journey.empty() || bench_frames > 0 || !status_check.empty() || wipe_probe) &&
       mode != pk::ui::DisplayMode::Headless) {
-    spdlog::error("--screenshot, --journey, --bench-frames and --status-check need --headless");
+    spdlog::error("--screenshot, --journey, --bench-frames, --status-check and --wipe-probe need --headless");
     return 2;
   }
   // A code that is not a tracking code is refused before anything starts, as the keypad would.
@@ -336,6 +345,7 @@ int main(int argc, char** argv) {
                 resident_kib());
   }
   if (!status_check.empty()) return status_check_command(**app, status_check, screenshot);
+  if (wipe_probe) return pk::kiosk::run_wipe_probe(**app);
   if (!screenshot.empty()) {
     (*app)->render_frame(0.1);  // a second frame: ImGui finishes layout on the first
     auto written = (*app)->screenshot(screenshot);

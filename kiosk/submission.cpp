@@ -1,11 +1,11 @@
 #include "kiosk/submission.h"
 
 #include <sodium.h>
-#include <nlohmann/json.hpp>
 
+#include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
-#include "kiosk/secure_wipe.h"
+#include "kiosk/personal_json.h"
 #include "kiosk/strings.h"
 
 namespace pk::kiosk {
@@ -81,12 +81,15 @@ Result<store::SavedApplication> submit_application(const SubmissionContext& ctx,
   app.service_number = state.service;
 
   const IdentityDraft& id = state.identity;
-  nlohmann::json personal = {{"id_kind", id_kind_name(id.kind)},
-                             {"id_number", id.number_normalised},
-                             {"mobile", id.mobile_normalised},
-                             {"consent", state.consent},
-                             {"language", state.language == catalog::Language::Persian ? "fa" : "en"}};
-  auto sealed_personal = seal_text(personal.dump(), ctx.centre_key);
+  // Keys in sorted order, as the centre has always received them.
+  auto sealed_personal = seal_text(
+      personal_json(
+          {{"consent", state.consent},
+           {"id_kind", id_kind_name(id.kind)},
+           {"id_number", id.number_normalised},
+           {"language", std::string_view(state.language == catalog::Language::Persian ? "fa" : "en")},
+           {"mobile", id.mobile_normalised}}),
+      ctx.centre_key);
   if (!sealed_personal) return sealed_personal.error();
   app.sealed_personal = std::move(sealed_personal.value());
 
@@ -107,11 +110,15 @@ Result<store::SavedApplication> submit_failure_report(const SubmissionContext& c
   app.kind = store::ApplicationKind::FailureReport;
   if (state.report.service != 0) app.service_number = state.report.service;
   // The report's words and the mobile number may identify the person: sealed like the rest.
-  nlohmann::json report = {{"problem", problem_id(state.report.problem)},
-                           {"text", normalize_for_storage(state.report.text)},
-                           {"mobile", state.report.mobile},
-                           {"language", state.language == catalog::Language::Persian ? "fa" : "en"}};
-  auto sealed = seal_text(report.dump(), ctx.centre_key);
+  std::string text = normalize_for_storage(state.report.text);
+  const WipeAtScopeEnd wipe_text(text);
+  auto sealed = seal_text(
+      personal_json(
+          {{"language", std::string_view(state.language == catalog::Language::Persian ? "fa" : "en")},
+           {"mobile", state.report.mobile},
+           {"problem", problem_id(state.report.problem)},
+           {"text", text}}),
+      ctx.centre_key);
   if (!sealed) return sealed.error();
   app.sealed_personal = std::move(sealed.value());
   return save_with_tracking_code(ctx.store, app, TrackingKind::FailureReport, ctx.config.terminal_number);

@@ -3,12 +3,12 @@
 #include <sodium.h>
 
 #include <limits>
-#include <nlohmann/json.hpp>
 
+#include "base/secure_wipe.h"
 #include "domain/tracking_code.h"
 #include "drivers/scanner/pipeline/page_codec.h"
 #include "drivers/scanner/pipeline/page_ops.h"
-#include "kiosk/secure_wipe.h"
+#include "kiosk/personal_json.h"
 
 namespace pk::kiosk::op {
 
@@ -58,12 +58,15 @@ Result<store::SavedApplication> submit_counter_application(const SubmissionConte
   app.service_number = service.number;
 
   const IdentityDraft& id = state.identity;
-  nlohmann::json personal = {{"id_kind", id_kind_name(id.kind)},
-                             {"id_number", id.number_normalised},
-                             {"mobile", id.mobile_normalised},
-                             {"channel", "counter"},
-                             {"language", state.language == catalog::Language::Persian ? "fa" : "en"}};
-  auto sealed_personal = seal_text(personal.dump(), ctx.centre_key);
+  // Keys in sorted order, as the centre has always received them.
+  auto sealed_personal = seal_text(
+      personal_json(
+          {{"channel", std::string_view("counter")},
+           {"id_kind", id_kind_name(id.kind)},
+           {"id_number", id.number_normalised},
+           {"language", std::string_view(state.language == catalog::Language::Persian ? "fa" : "en")},
+           {"mobile", id.mobile_normalised}}),
+      ctx.centre_key);
   if (!sealed_personal) return sealed_personal.error();
   app.sealed_personal = std::move(sealed_personal.value());
 

@@ -1,4 +1,5 @@
 // Pieces every citizen screen shares: toolbar, keyboard, fields, errors, the idle dialog.
+#include <algorithm>
 #include <cmath>
 
 #include "kiosk/format.h"
@@ -38,6 +39,9 @@ static bool latin_field(const CitizenState& s) {
          (s.field == Field::IdNumber && s.identity.kind == identity::IdKind::Passport);
 }
 
+// Room for what one frame of typing (or a paste) adds to a field, beyond its current size.
+constexpr size_t kFieldRoomBytes = 640;
+
 ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
   const CitizenState& s = ctx.flow.state();
   const std::string* value = ctx.flow.field_value(s.field);
@@ -57,7 +61,13 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
     const float w = std::min(body.width(), 760 * t.scale);
     keys = ctx.ui.from_start(keys, body.width() - w, w);
   }
-  std::string text = *value;
+  // The keyboard edits this frame's copy of the field (a national code, a mobile number). Its
+  // room is reserved so that typing never moves it (a move would free a copy unwiped), and
+  // what is left of it is wiped when the frame is done with it.
+  std::string text;
+  text.reserve(std::max(value->size(), kFieldRoomBytes) + kFieldRoomBytes);
+  text = *value;
+  const WipeAtScopeEnd wipe_text(text);
   if (ctx.keyboard.draw(ctx.ui, keys, text)) ctx.flow.set_field_text(s.field, std::move(text));
   if (numeric) return body;  // fields stay beside the keypad
   return {body.min, {body.max.x, keys.min.y - t.gap}};

@@ -41,9 +41,12 @@ void draw_identify_screen(ScreenContext& ctx) {
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.number_error);
   if (!s.identity.read_from_chip.empty()) {
     // Said plainly, so the citizen can check the chip read their own passport.
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max},
-                    std::string(ctx.tr(strings::kReadFromChip)) + " " + s.identity.read_from_chip, t.badge,
-                    t.text);
+    const std::string_view lead = ctx.tr(strings::kReadFromChip);
+    std::string read_from_chip;  // the holder's name: reserved, so no smaller copy is left behind
+    read_from_chip.reserve(lead.size() + 1 + s.identity.read_from_chip.size());
+    read_from_chip.append(lead).append(" ").append(s.identity.read_from_chip);
+    const WipeAtScopeEnd wipe_name(read_from_chip);
+    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, read_from_chip, t.badge, t.text);
   }
   y += t.gap;
 

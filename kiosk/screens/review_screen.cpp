@@ -48,13 +48,16 @@ void draw_review_screen(ScreenContext& ctx) {
   float y = card.min.y;
   y += summary_row(ctx, y, card, ctx.tr(strings::kService),
                    format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title));
-  const std::string number = ctx.lang() == catalog::Language::Persian
-                                 ? to_persian_digits(s.identity.number_normalised)
-                                 : s.identity.number_normalised;
+  // This frame's copies of the identity, in the session's digits, are wiped with the frame.
+  const bool persian = ctx.lang() == catalog::Language::Persian;
+  std::string number =
+      persian ? to_persian_digits(s.identity.number_normalised) : s.identity.number_normalised;
+  const WipeAtScopeEnd wipe_number(number);
+  std::string mobile =
+      persian ? to_persian_digits(s.identity.mobile_normalised) : s.identity.mobile_normalised;
+  const WipeAtScopeEnd wipe_mobile(mobile);
   y += summary_row(ctx, y, card, id_kind_label(ctx, s.identity.kind), number);
-  y += summary_row(ctx, y, card, ctx.tr(strings::kMobile),
-                   ctx.lang() == catalog::Language::Persian ? to_persian_digits(s.identity.mobile_normalised)
-                                                            : s.identity.mobile_normalised);
+  y += summary_row(ctx, y, card, ctx.tr(strings::kMobile), mobile);
   for (size_t i = 0; i < s.documents.size() && i < service->documents.size(); ++i) {
     const size_t pages = s.documents[i].pages.size();
     y += summary_row(

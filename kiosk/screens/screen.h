@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/secure_wipe.h"
 #include "domain/catalog.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"

@@ -4,10 +4,24 @@
 #include <cstdint>
 #include <functional>
 
+#include "base/secure_wipe.h"
+
 namespace pk::ui {
 namespace {
 
 void mix(size_t& seed, size_t value) { seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2); }
+
+// A cached layout may be a citizen's national code or mobile number as it was typed, digit by
+// digit (a field on the Identify screen): what leaves the cache is zeroed first, so the freed
+// node keeps no copy of it, neither the UTF-8 key, nor the code points, nor the glyphs and
+// offsets that spell it out.
+void wipe(std::string& key, TextLayout& layout) {
+  secure_wipe(key);
+  secure_wipe(layout.text);
+  secure_wipe(layout.byte_offsets);
+  secure_wipe(layout.glyphs);
+  secure_wipe(layout.lines);
+}
 
 }  // namespace
 
@@ -47,6 +61,7 @@ void LayoutCache::evict_to(size_t count) {
   while (m_index.size() > count) {
     Node& oldest = m_nodes.back();
     m_index.erase(KeyView{oldest.text, oldest.style});
+    wipe(oldest.text, oldest.layout);
     m_nodes.pop_back();
   }
 }

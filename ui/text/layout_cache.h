@@ -2,7 +2,8 @@
 // A least-recently-used cache of layouts keyed by (string, style), bounded by a count so a
 // screen that shows ever-new strings (a clock, a scanner's feed) cannot grow it without end.
 // Layouts live in list nodes, which never move, so a returned reference stays valid until
-// that layout is evicted.
+// that layout is evicted. An evicted entry (and every entry clear() drops) is zeroed before it
+// is freed: the cache sees identity text, and must leave no copy of it behind.
 #include <cstddef>
 #include <list>
 #include <string>
@@ -25,6 +26,7 @@ class LayoutCache {
   const TextLayout& insert(std::string_view text, const TextStyle& style, TextLayout layout);
 
   void set_capacity(size_t capacity);
+  // Zeroes and drops every entry.
   void clear() { evict_to(0); }
   [[nodiscard]] size_t capacity() const { return m_capacity; }
   [[nodiscard]] size_t size() const { return m_index.size(); }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "base/secure_wipe.h"
 #include "ui/text/unicode_props.h"
 #include "ui/text/utf8_decode.h"
 
@@ -139,6 +140,9 @@ TextLayout ParagraphBuilder::build(std::string_view utf8, const TextStyle& style
   for (const LineRange& range : lines) place_line(shaped, range, style, out);
   align_lines(style, out);
   out.text = std::move(shaped.text);
+  // The code points as shaped are a copy of the text, which may be identity text: zeroed
+  // before they are freed (the layout's own copy is the cache's to wipe).
+  secure_wipe(shaped.shaping);
   return out;
 }
 

@@ -65,6 +65,8 @@ void TextEngine::begin_frame() {
   ++m_atlas_resets;
 }
 
+void TextEngine::forget_layouts() { m_cache->clear(); }
+
 void TextEngine::set_atlas_page_limit(size_t pages) { m_atlas_page_limit = pages == 0 ? 1 : pages; }
 
 void TextEngine::set_cache_capacity(size_t capacity) { m_cache->set_capacity(capacity); }

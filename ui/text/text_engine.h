@@ -79,6 +79,11 @@ class TextEngine {
   // bounded over months of uptime. Layouts from earlier frames are invalid afterwards.
   void begin_frame();
   static constexpr size_t kDefaultAtlasPageLimit = 4;  // 4 x 4 MiB
+
+  // Zeroes and drops every cached layout. The kiosk calls it when a citizen's session ends:
+  // the cache holds what their fields showed (national code, mobile, each as it was typed).
+  // Like begin_frame, call it before any layout() of a frame; earlier layouts are invalid.
+  void forget_layouts();
   void set_atlas_page_limit(size_t pages);
 
   void set_cache_capacity(size_t capacity);

@@ -1,4 +1,5 @@
 // Pieces every operator screen shares: header, toolbar, keypad, fields, thumbnails, ages.
+#include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
 #include "kiosk/operator/screens/operator_screen.h"
@@ -81,7 +82,12 @@ ui::Rect draw_operator_keypad(OperatorScreenContext& ctx, const ui::Rect& body) 
   const float h = std::min(body.height(), ctx.keyboard.preferred_height(t));
   ui::Rect keys = ctx.ui.from_start(body, body.width() - w, w);
   keys.min.y = keys.max.y - h;
+  // The keyboard edits this frame's copy of the field (a PIN, a national code): its room is
+  // reserved so typing never moves it, and what is left of it is wiped with the frame.
+  constexpr size_t kFieldRoomBytes = 640;
   std::string text;
+  text.reserve(2 * kFieldRoomBytes);
+  const WipeAtScopeEnd wipe_text(text);
   switch (s.field) {
     case OpField::OperatorId:
       text = s.id_input;

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "base/secure_wipe.h"
+
 namespace pk::cardreader::icao {
 
 int check_digit(std::string_view field) {
@@ -145,7 +147,10 @@ std::string MrzKey::key_text() const {
 Result<MrzKey> MrzData::key() const { return MrzKey::make(document_number, raw_birth, raw_expiry); }
 
 Result<MrzData> parse_mrz(std::string_view text) {
+  // The holder's MRZ: one buffer, reserved so it never moves, and wiped on every way out.
   std::string mrz;
+  mrz.reserve(text.size());
+  const WipeAtScopeEnd wipe_mrz(mrz);
   for (char c : text) {
     if (c == '\n' || c == '\r' || c == ' ' || c == '\t') continue;
     mrz += c;

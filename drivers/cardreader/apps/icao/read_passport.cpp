@@ -1,11 +1,19 @@
 #include "drivers/cardreader/apps/icao/read_passport.h"
 
+#include "base/secure_wipe.h"
 #include "drivers/cardreader/apps/icao/data_groups.h"
 #include "drivers/cardreader/apps/icao/lds_reader.h"
 #include "drivers/cardreader/apps/icao/sod.h"
 #include "drivers/cardreader/ber_tlv.h"
 
 namespace pk::cardreader::icao {
+
+// The MRZ's personal fields, for WipeAtScopeEnd (found by argument-dependent lookup).
+static void secure_wipe(MrzData& mrz) {
+  for (std::string* field : {&mrz.surname, &mrz.given_names, &mrz.document_number, &mrz.optional_data,
+                             &mrz.raw_birth, &mrz.raw_expiry, &mrz.nationality, &mrz.issuing_state})
+    pk::secure_wipe(*field);
+}
 
 namespace {
 
@@ -74,8 +82,12 @@ Result<PassportIdentity> Session::run() {
   auto sod_file = read(fid::kSod, FileExpectation::Required);
   if (!sod_file) return sod_file.error();
 
+  // DG1 is the holder's MRZ: its clear copies here are wiped on every way out (the identity
+  // returned is the caller's to wipe).
+  const WipeAtScopeEnd wipe_dg1(*dg1_file);
   auto mrz = parse_dg1(*dg1_file);
   if (!mrz) return fail(ReadFailure::Malformed, mrz.error().message);
+  const WipeAtScopeEnd wipe_mrz(*mrz);
   auto encoded_face = parse_dg2(*dg2_file);
   if (!encoded_face) return fail(ReadFailure::Malformed, encoded_face.error().message);
   auto sod = parse_sod(*sod_file);
@@ -103,6 +115,7 @@ Result<PassportIdentity> Session::run() {
   const auto mrz_tlv = parse_tlv(*dg1_file);
   if (mrz_tlv) {
     if (auto text = find_tlv(mrz_tlv->value, 0x5F1F)) {
+      identity.mrz.reserve(text->value.size() + 1);  // the newline goes in without a move
       identity.mrz.assign(text->value.begin(), text->value.end());
       if (identity.mrz.size() == 88) identity.mrz.insert(44, "\n");
     }
