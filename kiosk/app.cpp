@@ -589,7 +589,7 @@ void App::perform(PendingAction action, double now) {
       return;
     }
     case PendingAction::LookUpStatus: {
-      auto status = look_up_status(*m_store, m_flow->state().tracking_input, lang);
+      auto status = look_up_status(*m_store, m_flow->state().tracking_input, lang, &m_catalog);
       if (status)
         m_flow->status_found(std::move(status.value()));
       else

@@ -105,6 +105,9 @@ struct StatusOutcome {
   std::string tracking_display;
   std::string message;  // what is known, in the session's language
   bool found = false;
+  std::string service;  // "۳. تمدید و تعویض مدارک اقامتی اتباع خارجی"; empty when not known
+  std::string saved_at;   // when it was saved here, a Jalali date and Iran time
+  std::string next_step;  // what the citizen does now, in plain words; empty when nothing
   // The decision's note (documents to bring, the reason, the reply) and a credit granted, in
   // that order; empty when the back office has said nothing the status calls for.
   std::vector<StatusDetail> details;

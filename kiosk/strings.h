@@ -131,6 +131,28 @@ inline constexpr Text kStatusRejected{"درخواست شما در مرکز رد 
 inline constexpr Text kStatusDocumentsRequested{
     "مرکز برای بررسی درخواست شما مدارک بیشتری خواسته است؛ آن‌ها را به باجه بیاورید.",
     "The centre needs more documents to review your request; please bring them to the counter."};
+// What to do next, under the status (a status alone leaves a citizen asking "and now?").
+inline constexpr Text kStatusService{"خدمت", "Service"};
+inline constexpr Text kStatusSavedAt{"ثبت", "Saved"};
+inline constexpr Text kNextNothingYet{
+    "کاری لازم نیست؛ خودکار به مرکز فرستاده می‌شود. چند ساعت بعد دوباره پیگیری کنید.",
+    "Nothing to do: it goes to the centre by itself. Check again in a few hours."};
+inline constexpr Text kNextWaitDays{
+    "بررسی آن تا {} روز کاری طول می‌کشد؛ پس از آن دوباره پیگیری کنید.",
+    "Handling takes up to {} working days; check again after that."};
+inline constexpr Text kNextWaitReport{
+    "کاری لازم نیست؛ پاسخ مرکز همین‌جا نشان داده می‌شود.",
+    "Nothing to do: the centre’s answer will show here."};
+inline constexpr Text kNextBringDocuments{
+    "مدارک خواسته‌شده را همراه همین کد رهگیری به باجه دفتر بیاورید.",
+    "Bring the documents asked for, with this tracking code, to the office’s counter."};
+inline constexpr Text kNextCollect{
+    "با همین کد رهگیری و مدرک شناسایی خود به باجه دفتر مراجعه کنید.",
+    "Come to the office’s counter with this tracking code and your identity document."};
+inline constexpr Text kNextDispute{
+    "اگر با این تصمیم موافق نیستید، با همین کد رهگیری به دفتر بازرسی و امور حقوقی استانداری خراسان جنوبی مراجعه کنید.",
+    "If you disagree with the decision, take this tracking code to the governorate’s inspection and legal "
+    "office."};
 // A failure report: answered while the centre looks into it, resolved at the end.
 inline constexpr Text kReportStatusInReview{"گزارش شما در مرکز در دست رسیدگی است.",
                                             "The centre is looking into your report."};

@@ -5,8 +5,10 @@
 #include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
+#include "kiosk/format.h"
 #include "kiosk/personal_json.h"
 #include "kiosk/strings.h"
+#include "receipts/receipt_format.h"
 
 namespace pk::kiosk {
 
@@ -178,10 +180,50 @@ void describe_centre_status(StatusOutcome& out, store::CentreStatus status, stor
   }
 }
 
+// The service and the day, and the one thing to do next for where the capture stands.
+void describe_service_and_next_step(StatusOutcome& out, const store::ApplicationRecord& record,
+                                    const catalog::Catalog& catalog, catalog::Language language) {
+  const catalog::Service* service =
+      record.service_number ? catalog.find(static_cast<int>(*record.service_number)) : nullptr;
+  if (service) out.service = format_number(service->number, language) + ". " + service->title.in(language);
+  out.saved_at = receipts::format_date_time(record.created_at_unix, language);
+  const bool report = record.kind == store::ApplicationKind::FailureReport;
+  if (!record.centre_status) {
+    out.next_step = strings::kNextNothingYet.in(language);
+    return;
+  }
+  switch (*record.centre_status) {
+    case store::CentreStatus::Receiving:
+      out.next_step = strings::kNextNothingYet.in(language);
+      break;
+    case store::CentreStatus::Received:
+    case store::CentreStatus::InReview:
+      if (report) {
+        out.next_step = strings::kNextWaitReport.in(language);
+      } else if (service && service->handling_days > 0) {
+        std::string text = strings::kNextWaitDays.in(language);
+        text.replace(text.find("{}"), 2, format_number(service->handling_days, language));
+        out.next_step = std::move(text);
+      }
+      break;
+    case store::CentreStatus::DocumentsRequested:
+      out.next_step = strings::kNextBringDocuments.in(language);
+      break;
+    case store::CentreStatus::Approved:
+      out.next_step = strings::kNextCollect.in(language);
+      break;
+    case store::CentreStatus::Rejected:
+      out.next_step = strings::kNextDispute.in(language);
+      break;
+    case store::CentreStatus::Resolved:
+      break;  // the reply and any credit are the news; nothing more to do
+  }
+}
+
 }  // namespace
 
 Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,
-                                     catalog::Language language) {
+                                     catalog::Language language, const catalog::Catalog* catalog) {
   const pk::Language lang =
       language == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
   auto code = check_tracking_code(typed_code);
@@ -212,6 +254,7 @@ Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed
   if (const auto centre = record.value()->centre_status) {
     describe_centre_status(out, *centre, record.value()->kind, record.value()->centre_decision, language);
   }
+  if (catalog) describe_service_and_next_step(out, *record.value(), *catalog, language);
   return out;
 }
 

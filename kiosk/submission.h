@@ -46,9 +46,10 @@ Result<store::NewDocument> sealed_page(std::string kind, int page_no, std::strin
 Result<store::SavedApplication> save_with_tracking_code(store::Store& store, const store::NewApplication& app,
                                                         TrackingKind kind, int terminal_number);
 
-// What the terminal knows of a tracking code, in words for the citizen.
+// What the terminal knows of a tracking code, in words for the citizen. With the catalog, the
+// answer also names the service, the day it was saved and what the citizen does next.
 Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,
-                                     catalog::Language language);
+                                     catalog::Language language, const catalog::Catalog* catalog = nullptr);
 
 [[nodiscard]] std::string_view problem_name(ProblemKind problem, catalog::Language language);
 [[nodiscard]] std::string_view problem_id(ProblemKind problem);

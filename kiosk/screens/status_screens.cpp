@@ -1,8 +1,35 @@
 #include <algorithm>
+#include <utility>
 
+#include "domain/text_normalize.h"
+#include "kiosk/format.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
+
+namespace {
+
+// What has been typed so far in the receipt's own grouping ("1234-5678-90"), digits only.
+std::string grouped_so_far(std::string_view typed, catalog::Language language) {
+  const std::string ascii = to_ascii_digits(typed);
+  std::string grouped;
+  int digits = 0;
+  for (const char c : ascii) {
+    if (c < '0' || c > '9') continue;
+    if (digits > 0 && digits % 4 == 0) grouped += '-';
+    grouped += c;
+    ++digits;
+  }
+  return language == catalog::Language::Persian ? to_persian_digits(grouped) : grouped;
+}
+
+int digits_in(std::string_view typed) {
+  int n = 0;
+  for (const char c : to_ascii_digits(typed)) n += c >= '0' && c <= '9';
+  return n;
+}
+
+}  // namespace
 
 static void draw_status_entry(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
@@ -18,6 +45,20 @@ static void draw_status_entry(ScreenContext& ctx) {
   const ui::Rect used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kTrackingCode),
                                    Field::TrackingCode, s.tracking_input);
   y = used.max.y + t.gap / 2;
+  // Fourteen digits in a row are hard to check against the receipt: they are echoed below in
+  // the receipt's groups of four, with how many are in.
+  if (const int typed = digits_in(s.tracking_input); typed > 0) {
+    const std::string count = format_number(typed, ctx.lang()) + " / " + format_number(14, ctx.lang());
+    const float h =
+        ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, grouped_so_far(s.tracking_input, ctx.lang()),
+                    {.size_px = t.title_px,
+                     .weight = ui::Weight::Bold,
+                     .align = ui::TextAlign::Center,
+                     .direction = ui::BaseDirection::LeftToRight},
+                    t.primary);
+    ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, count, {.size_px = t.small_px}, t.text_muted);
+    y += h + t.gap / 2;
+  }
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.tracking_error) + t.gap;
   const ui::Rect row{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
   if (ui::button(ctx.ui, "lookup", ctx.ui.from_start(row, 0, 420 * t.scale), ctx.tr(strings::kLookUp),
@@ -73,9 +114,22 @@ static void draw_status_result(ScreenContext& ctx) {
                     .align = ui::TextAlign::Center,
                     .direction = ui::BaseDirection::LeftToRight},
                    t.primary);
-  y += t.margin;
+  y += t.gap;
+  // Which application this is and when it was saved: the citizen checks it is theirs.
+  for (const auto& [label, value] : {std::pair{strings::kStatusService, &status.service},
+                                     std::pair{strings::kStatusSavedAt, &status.saved_at}}) {
+    if (value->empty()) continue;
+    y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, std::string(ctx.tr(label)) + ": " + *value,
+                     {.size_px = t.body_px, .align = ui::TextAlign::Center}, t.text_muted);
+  }
+  y += t.gap;
   y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, status.message, status.found ? t.badge : t.notice_bg,
                   status.found ? t.text : t.notice_text);
+  if (!status.next_step.empty()) {
+    y += t.gap;
+    y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, status.next_step,
+                     {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text);
+  }
   const float bw = 460 * t.scale;
   const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},
                         {body.center().x + bw / 2, body.max.y}};

@@ -4,7 +4,11 @@
 
 #include <unistd.h>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
+#include "domain/catalog.h"
+#include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
 #include "kiosk/strings.h"
 #include "kiosk/submission.h"
@@ -126,6 +130,41 @@ TEST_F(StatusLookup, AResolvedReportWithoutACreditShowsOnlyTheReply) {
   const StatusOutcome out = look_up(code, Language::English);
   ASSERT_EQ(out.details.size(), 1u);
   EXPECT_EQ(out.details[0].heading, strings::kDecisionReply.en);
+}
+
+TEST_F(StatusLookup, TheAnswerNamesTheServiceTheDayAndTheNextStep) {
+  std::ifstream file(fs::path(PK_SOURCE_DATA_DIR) / "catalog.json");
+  const std::string json{std::istreambuf_iterator<char>(file), {}};
+  auto catalog = catalog::parse_catalog(json, "catalog.json");
+  ASSERT_TRUE(catalog) << catalog.error().message;
+  const catalog::Service* service = catalog->find(3);
+  ASSERT_NE(service, nullptr);
+  const std::string in_review = saved(TrackingKind::Application, store::CentreStatus::InReview);
+  auto out = look_up_status(*m_store, in_review, Language::Persian, &catalog.value());
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->service, "۳. " + service->title.fa);
+  // 1,800,000,000 is in January 2027: Dey 1405.
+  EXPECT_NE(out->saved_at.find("۱۴۰۵"), std::string::npos) << out->saved_at;
+  EXPECT_NE(out->next_step.find(to_persian_digits(std::to_string(service->handling_days)) + " روز کاری"),
+            std::string::npos)
+      << out->next_step;
+  // Each decision has its own next step; a report in review has the wait for the answer.
+  const std::pair<store::CentreStatus, const Text*> steps[] = {
+      {store::CentreStatus::DocumentsRequested, &strings::kNextBringDocuments},
+      {store::CentreStatus::Approved, &strings::kNextCollect},
+      {store::CentreStatus::Rejected, &strings::kNextDispute}};
+  for (const auto& [status, step] : steps) {
+    const std::string code = saved(TrackingKind::Application, status, kBring);
+    auto english = look_up_status(*m_store, code, Language::English, &catalog.value());
+    ASSERT_TRUE(english);
+    EXPECT_EQ(english->next_step, step->en);
+    EXPECT_EQ(english->service, "3. " + service->title.en);
+  }
+  const std::string report = saved(TrackingKind::FailureReport, store::CentreStatus::InReview);
+  auto report_out = look_up_status(*m_store, report, Language::English, &catalog.value());
+  ASSERT_TRUE(report_out);
+  EXPECT_EQ(report_out->next_step, strings::kNextWaitReport.en);
+  EXPECT_TRUE(report_out->service.empty()) << "a kiosk-wide report names no service";
 }
 
 }  // namespace
