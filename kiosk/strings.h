@@ -41,6 +41,9 @@ inline constexpr Text kRials{"ریال", "rials"};
 inline constexpr Text kApprover{"مرجع تأیید", "Approved by"};
 inline constexpr Text kHandlingTime{"زمان رسیدگی", "Handling time"};
 inline constexpr Text kWorkingDays{"روز کاری", "working days"};
+// Beside a value the catalog marks as a sample (the catalog's banner names the mark).
+inline constexpr Text kSampleTag{"نمونه", "sample"};
+inline constexpr Text kMoreBelow{"بقیه در پایین؛ صفحه را به بالا بکشید", "More below: drag the page up"};
 inline constexpr Text kCredit{"جبران خسارت", "Compensation"};
 inline constexpr Text kDispute{"رسیدگی به اعتراض", "Disputes"};
 inline constexpr Text kPages{"صفحه", "page(s)"};

@@ -11,10 +11,12 @@ class Column {
   Column(ScreenContext& ctx, ui::Rect rect)
       : m_ctx(ctx), m_t(ctx.ui.theme()), m_rect(rect), m_y(rect.min.y) {}
 
-  void heading(std::string_view text) {
+  // `sample`: the catalog marks what follows as a sample value; a «نمونه» chip says so beside it.
+  void heading(std::string_view text, bool sample = false) {
     m_y += m_t.gap;
-    m_y += ui::text_in(m_ctx.ui, area(), text, {.size_px = m_t.title_px * 0.8f, .weight = ui::Weight::Bold},
-                       m_t.primary);
+    const ui::TextStyle style{.size_px = m_t.title_px * 0.8f, .weight = ui::Weight::Bold};
+    if (sample) sample_chip(m_ctx.ui.text().measure(text, style).x, style.size_px);
+    m_y += ui::text_in(m_ctx.ui, area(), text, style, m_t.primary);
     ImGui::GetWindowDrawList()->AddLine({m_rect.min.x, m_y + 4}, {m_rect.max.x, m_y + 4}, m_t.divider,
                                         2 * m_t.scale);
     m_y += m_t.gap;
@@ -32,9 +34,11 @@ class Column {
            m_t.gap / 3;
   }
   // "label: value" as two blocks, the label muted above the value.
-  void fact(std::string_view label, std::string_view value) {
+  void fact(std::string_view label, std::string_view value, bool sample = false) {
     m_y += m_t.gap / 2;
-    m_y += ui::text_in(m_ctx.ui, area(), label, {.size_px = m_t.small_px}, m_t.text_muted);
+    const ui::TextStyle style{.size_px = m_t.small_px};
+    if (sample) sample_chip(m_ctx.ui.text().measure(label, style).x, style.size_px);
+    m_y += ui::text_in(m_ctx.ui, area(), label, style, m_t.text_muted);
     m_y +=
         ui::text_in(m_ctx.ui, area(), value, {.size_px = m_t.body_px, .weight = ui::Weight::Bold}, m_t.text);
   }
@@ -42,6 +46,19 @@ class Column {
 
  private:
   [[nodiscard]] ui::Rect area() const { return {{m_rect.min.x, m_y}, {m_rect.max.x, m_y + 1}}; }
+  // The chip after a line of text `text_width` wide, in the notice's colours the banner uses.
+  void sample_chip(float text_width, float line_px) {
+    const char* word = m_ctx.tr(strings::kSampleTag);
+    const ui::TextStyle style{.size_px = m_t.small_px * 0.9f};
+    const float w = m_ctx.ui.text().measure(word, style).x + m_t.gap;
+    const float h = m_t.small_px * 1.4f;
+    ui::Rect chip = m_ctx.ui.from_start(area(), text_width + m_t.gap, w);
+    chip.min.y = m_y + (line_px * 1.3f - h) / 2;
+    chip.max.y = chip.min.y + h;
+    ImGui::GetWindowDrawList()->AddRectFilled(chip.min, chip.max, m_t.notice_bg, h / 2);
+    ui::text_in(m_ctx.ui, chip, word, {.size_px = style.size_px, .align = ui::TextAlign::Center},
+                m_t.notice_text);
+  }
   ScreenContext& m_ctx;
   const ui::Theme& m_t;
   ui::Rect m_rect;
@@ -103,13 +120,13 @@ void draw_service_card_screen(ScreenContext& ctx) {
   first.min.y = second.min.y = y;
 
   Column steps(ctx, first);
-  steps.heading(ctx.tr(strings::kSteps));
+  steps.heading(ctx.tr(strings::kSteps), service->is_sample("steps"));
   for (size_t i = 0; i < service->steps.size(); ++i)
     steps.item(format_number(static_cast<int64_t>(i + 1), ctx.lang()) + ".", ctx.tr(service->steps[i]));
-  steps.heading(ctx.tr(strings::kDocuments));
+  steps.heading(ctx.tr(strings::kDocuments), service->is_sample("documents"));
   for (const catalog::RequiredDocument& doc : service->documents) steps.item("•", document_line(ctx, doc));
   if (!service->forms.empty()) {
-    steps.heading(ctx.tr(strings::kForms));
+    steps.heading(ctx.tr(strings::kForms), service->is_sample("forms"));
     for (const catalog::Form& form : service->forms) steps.item("•", ctx.tr(form.title));
   }
 
@@ -117,16 +134,37 @@ void draw_service_card_screen(ScreenContext& ctx) {
   const catalog::Office* office = ctx.catalog.office(service->office_id);
   facts.heading(ctx.tr(strings::kOffice));
   facts.paragraph(office ? ctx.tr(office->name) : service->office_id, t.text);
-  facts.fact(ctx.tr(strings::kFee), format_amount_rials(service->fee_rials, ctx.lang()));
+  facts.fact(ctx.tr(strings::kFee), format_amount_rials(service->fee_rials, ctx.lang()),
+             service->is_sample("fee_rials"));
   facts.fact(ctx.tr(strings::kHandlingTime),
-             format_number(service->handling_days, ctx.lang()) + " " + ctx.tr(strings::kWorkingDays));
-  facts.fact(ctx.tr(strings::kApprover), ctx.tr(service->approver));
+             format_number(service->handling_days, ctx.lang()) + " " + ctx.tr(strings::kWorkingDays),
+             service->is_sample("handling_days"));
+  facts.fact(ctx.tr(strings::kApprover), ctx.tr(service->approver), service->is_sample("approver"));
   facts.heading(ctx.tr(strings::kCredit));
   facts.paragraph(ctx.tr(service->credit_policy), t.text_muted);
   facts.heading(ctx.tr(strings::kDispute));
   facts.paragraph(ctx.tr(service->dispute), t.text_muted);
 
-  ui::end_scroll(ctx.ui, std::max(steps.bottom(), facts.bottom()) - origin.y + t.gap, card_scroll);
+  const float content_h = std::max(steps.bottom(), facts.bottom()) - origin.y + t.gap;
+  ui::end_scroll(ctx.ui, content_h, card_scroll);
+  // A thin scrollbar is not enough to tell a citizen there is more: while some of the card is
+  // below the edge, the last lines fade out under a "more below" label.
+  if (content_h - card_scroll > content.height() + 2) {
+    const float fade_h = t.touch_target * 0.9f;
+    const ImU32 clear = t.background & ~IM_COL32_A_MASK;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilledMultiColor({content.min.x, content.max.y - fade_h}, content.max, clear, clear,
+                                  t.background, t.background);
+    const char* more = ctx.tr(strings::kMoreBelow);
+    const ui::TextStyle style{.size_px = t.small_px, .weight = ui::Weight::Bold};
+    const float w = ctx.ui.text().measure(more, style).x + 2 * t.gap;
+    const ui::Rect pill{{content.center().x - w / 2, content.max.y - t.small_px * 1.8f},
+                        {content.center().x + w / 2, content.max.y}};
+    draw->AddRectFilled(pill.min, pill.max, t.badge, pill.height() / 2);
+    ui::text_in(ctx.ui, pill.inset(0, t.small_px * 0.2f), more,
+                {.size_px = style.size_px, .weight = style.weight, .align = ui::TextAlign::Center},
+                t.primary);
+  }
 }
 
 }  // namespace pk::kiosk
