@@ -146,10 +146,10 @@ void draw_service_card_screen(ScreenContext& ctx) {
   facts.paragraph(ctx.tr(service->dispute), t.text_muted);
 
   const float content_h = std::max(steps.bottom(), facts.bottom()) - origin.y + t.gap;
-  ui::end_scroll(ctx.ui, content_h, card_scroll);
   // A thin scrollbar is not enough to tell a citizen there is more: while some of the card is
-  // below the edge, the last lines fade out under a "more below" label.
-  if (content_h - card_scroll > content.height() + 2) {
+  // below the edge, the last lines fade out under a "more below" label (drawn inside the scroll
+  // region, over its text, at the bottom of what is visible).
+  if (content_h - ImGui::GetScrollY() > content.height() + 2) {
     const float fade_h = t.touch_target * 0.9f;
     const ImU32 clear = t.background & ~IM_COL32_A_MASK;
     ImDrawList* draw = ImGui::GetWindowDrawList();
