@@ -165,6 +165,7 @@ void draw_service_card_screen(ScreenContext& ctx) {
                 {.size_px = style.size_px, .weight = style.weight, .align = ui::TextAlign::Center},
                 t.primary);
   }
+  ui::end_scroll(ctx.ui, content_h, card_scroll);
 }
 
 }  // namespace pk::kiosk
