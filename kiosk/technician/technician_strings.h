@@ -19,8 +19,9 @@ inline constexpr Text kAvailabilityByMonth{"دسترس‌پذیری هر ماه 
                                            "Availability per month (all services)"};
 inline constexpr Text kThisMonth{"این ماه", "This month"};
 inline constexpr Text kThisYear{"امسال", "This year"};
-inline constexpr Text kPlannedHours{"قطعی برنامه‌ریزی‌شده (ساعت)",
-                                    "Planned outage (h)"};
+// "Announced" (اعلام‌شده), as the agreement has it: planned means announced 72 h ahead. It also
+// fits its column on two lines beside its pair, "unannounced".
+inline constexpr Text kPlannedHours{"قطعی اعلام‌شده (ساعت)", "Planned outage (h)"};
 inline constexpr Text kUnplannedHours{"قطعی اعلام‌نشده (ساعت)", "Unplanned outage (h)"};
 inline constexpr Text kReports{"گزارش خرابی", "Failure reports"};
 inline constexpr Text kUnknownHours{"ساعت نامعلوم امسال", "Unknown hours this year"};
