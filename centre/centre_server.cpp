@@ -21,6 +21,7 @@
 #include "centre/centre_http.h"
 #include "centre/centre_keys.h"
 #include "centre/enrollment_tls.h"
+#include "centre/request_reading.h"
 #include "centre/staff/staff_http.h"
 #include "protocol/encoding.h"
 #include "protocol/wire.h"
@@ -263,24 +264,12 @@ void CentreServer::add_info_routes() {
   });
 
   m_server->Post("/v1/heartbeat", [this](const httplib::Request& request, httplib::Response& response) {
-    auto body = nlohmann::json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object() || !body.contains("terminal_id") ||
-        !body["terminal_id"].is_string() || !body.contains("pending_outbox") ||
-        !body["pending_outbox"].is_number_integer()) {
-      return http::reply_error(response, 400, "heartbeat: expected {terminal_id, pending_outbox}");
-    }
-    const auto claimed = body["terminal_id"].get<std::string>();
-    const auto terminal = this->terminal(request, response, "heartbeat", &claimed);
+    auto body = read_heartbeat_body(request.body);
+    if (!body) return http::reply_error(response, 400, body.error().message);
+    const auto terminal = this->terminal(request, response, "heartbeat", &body->terminal_id);
     if (!terminal) return;
     const int64_t now = std::time(nullptr);
-    // The software version, when the terminal names one (older terminals do not): printable
-    // ASCII, at most 64 bytes, or it is not kept.
-    std::string software = string_field(body, "software");
-    if (software.size() > 64 ||
-        std::any_of(software.begin(), software.end(), [](char c) { return c < 0x20 || c > 0x7e; }))
-      software.clear();
-    if (auto recorded =
-            m_storage->record_heartbeat(terminal->id, now, body["pending_outbox"].get<int64_t>(), software);
+    if (auto recorded = m_storage->record_heartbeat(terminal->id, now, body->pending_outbox, body->software);
         !recorded) {
       spdlog::error("centre: heartbeat: {}", recorded.error().message);
       return http::reply_error(response, 500, "heartbeat not recorded");

@@ -3,17 +3,20 @@
 #include <nlohmann/json.hpp>
 
 #include "protocol/encoding.h"
+#include "provisioning/centre_replies.h"
 #include "provisioning/terminal_identity.h"
 
 namespace pk::provisioning {
 namespace {
 
 // The centre's {"error": "..."}, or its status when the body says nothing usable.
-std::string reason_of(const sync::HttpResponse& response) {
-  auto body = nlohmann::json::parse(response.body, nullptr, false);
-  if (body.is_object() && body.contains("error") && body["error"].is_string())
+std::string reason_of(long status, std::string_view reply) {
+  auto body = nlohmann::json::parse(reply, nullptr, false);
+  // An empty "error" says nothing: the status stays the reason (found by fuzzing).
+  if (body.is_object() && body.contains("error") && body["error"].is_string() &&
+      !body["error"].get_ref<const std::string&>().empty())
     return body["error"].get<std::string>().substr(0, 300);
-  return "HTTP " + std::to_string(response.status);
+  return "HTTP " + std::to_string(status);
 }
 
 }  // namespace
@@ -60,22 +63,31 @@ UploadResult upload_archive(const std::filesystem::path& data_dir, const std::st
     result.detail = response.error().message;
     return result;
   }
-  result.http_status = response->status;
-  if (response->status != 200 && response->status != 201) {
-    result.outcome = UploadOutcome::Refused;
-    result.detail = reason_of(*response);
+  UploadResult reply = read_upload_reply(response->status, response->body, result.sha256_hex);
+  result.outcome = reply.outcome;
+  result.receipt_id = std::move(reply.receipt_id);
+  result.detail = std::move(reply.detail);
+  result.http_status = reply.http_status;
+  return result;
+}
+
+UploadResult read_upload_reply(long status, std::string_view reply, const std::string& sha256_hex) {
+  UploadResult result;
+  result.http_status = status;
+  result.sha256_hex = sha256_hex;
+  result.outcome = UploadOutcome::Refused;
+  if (status != 200 && status != 201) {
+    result.detail = reason_of(status, reply);
     return result;
   }
-  auto body = nlohmann::json::parse(response->body, nullptr, false);
+  auto body = nlohmann::json::parse(reply, nullptr, false);
   if (!body.is_object() || !body.contains("receipt_id") || !body["receipt_id"].is_string() ||
       !body.contains("sha256") || !body["sha256"].is_string()) {
-    result.outcome = UploadOutcome::Refused;
-    result.detail = "the centre's reply has no receipt (HTTP " + std::to_string(response->status) + ")";
+    result.detail = "the centre's reply has no receipt (HTTP " + std::to_string(status) + ")";
     return result;
   }
   // The receipt must be for these very bytes: anything else is not a delivery.
-  if (body["sha256"].get<std::string>() != result.sha256_hex) {
-    result.outcome = UploadOutcome::Refused;
+  if (body["sha256"].get<std::string>() != sha256_hex) {
     result.detail = "the centre acknowledged other bytes (SHA-256 " +
                     body["sha256"].get<std::string>().substr(0, 64) + ")";
     return result;

@@ -10,6 +10,7 @@
 #include "protocol/enrollment_crypto.h"
 #include "protocol/enrollment_qr.h"
 #include "protocol/enrollment_wire.h"
+#include "provisioning/centre_replies.h"
 #include "sync/catalog_update.h"
 #include "sync/centre_client.h"
 
@@ -90,6 +91,22 @@ std::string trim_slash(std::string url) {
 }
 
 }  // namespace
+
+EnrollRefusalReply read_enroll_refusal(long status, std::string_view body) {
+  const auto refusal = nlohmann::json::parse(body, nullptr, false);
+  std::string message = "the centre answered HTTP " + std::to_string(status);
+  enroll::EnrollRefusal reason = enroll::EnrollRefusal::BadRequest;
+  // An empty "error" says nothing: the status stays the message (found by fuzzing).
+  if (refusal.is_object() && refusal.contains("error") && refusal["error"].is_string() &&
+      !refusal["error"].get_ref<const std::string&>().empty()) {
+    message = refusal["error"].get<std::string>();
+    if (refusal.contains("reason") && refusal["reason"].is_string())
+      reason = enroll::refusal_from_string(refusal["reason"].get<std::string>());
+  }
+  if (status >= 500)
+    return {EnrollFailure::CentreUnreachable, message + " (the centre's trouble: try again)"};
+  return {failure_of(reason), message};
+}
 
 std::string_view to_string(EnrollFailure failure) {
   switch (failure) {
@@ -175,17 +192,8 @@ EnrollOutcome enroll(const EnrollOptions& options) {
                   why + ": try again; the code is not used up by an attempt that did not get through");
   }
   if (response->status != 200) {
-    const auto refusal = nlohmann::json::parse(response->body, nullptr, false);
-    std::string message = "the centre answered HTTP " + std::to_string(response->status);
-    enroll::EnrollRefusal reason = enroll::EnrollRefusal::BadRequest;
-    if (refusal.is_object() && refusal.contains("error") && refusal["error"].is_string()) {
-      message = refusal["error"].get<std::string>();
-      if (refusal.contains("reason") && refusal["reason"].is_string())
-        reason = enroll::refusal_from_string(refusal["reason"].get<std::string>());
-    }
-    if (response->status >= 500)
-      return failed(EnrollFailure::CentreUnreachable, message + " (the centre's trouble: try again)");
-    return failed(failure_of(reason), message);
+    EnrollRefusalReply refusal = read_enroll_refusal(response->status, response->body);
+    return failed(refusal.failure, std::move(refusal.message));
   }
   auto reply = enroll::parse_enroll_reply(response->body);
   if (!reply) return failed(EnrollFailure::BadReply, reply.error().message);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocol/encoding.h"
+#include "sync/centre_replies.h"
 
 namespace pk::sync {
 namespace {
@@ -32,6 +33,21 @@ std::string describe(const std::string& what, const HttpResponse& response) {
 }
 
 }  // namespace
+
+Result<int64_t> parse_heartbeat_reply(std::string_view body) {
+  const auto reply = nlohmann::json::parse(body, nullptr, false);
+  if (reply.is_discarded() || !reply.is_object() || !reply.contains("server_time_unix") ||
+      !reply["server_time_unix"].is_number_integer()) {
+    return make_error("no server_time_unix");
+  }
+  return reply["server_time_unix"].get<int64_t>();
+}
+
+std::optional<std::string> catalog_signature_of(std::string_view header_value) {
+  constexpr std::string_view kScheme = "ed25519 ";
+  if (!header_value.starts_with(kScheme)) return std::nullopt;
+  return std::string(header_value.substr(kScheme.size()));
+}
 
 CentreResult<ApplicationStatus> CentreClient::submit(const Submission& submission,
                                                      const std::string& idempotency_key) {
@@ -83,13 +99,14 @@ CentreResult<SignedCatalog> CentreClient::catalog(std::string_view if_none_match
   }
   if (response->status != 200)
     return fail<SignedCatalog>(retry_for(response->status), describe("catalog", *response));
-  const std::string* signature = response->header("pishkhan-signature");
-  if (signature == nullptr || !signature->starts_with("ed25519 ")) {
+  const std::string* header = response->header("pishkhan-signature");
+  auto signature = header ? catalog_signature_of(*header) : std::nullopt;
+  if (!signature) {
     return fail<SignedCatalog>(Retry::Later, "catalog: reply without a Pishkhan-Signature: ed25519 header");
   }
   const std::string* etag = response->header("etag");
   return succeed(
-      SignedCatalog{std::move(response->body), signature->substr(8), etag ? *etag : std::string(), false});
+      SignedCatalog{std::move(response->body), std::move(*signature), etag ? *etag : std::string(), false});
 }
 
 CentreResult<std::vector<OutageNotice>> CentreClient::notices() {
@@ -115,12 +132,10 @@ CentreResult<int64_t> CentreClient::heartbeat(const std::string& terminal_id, in
   if (!response) return fail<int64_t>(Retry::Later, "heartbeat: " + response.error().message);
   if (response->status != 200)
     return fail<int64_t>(retry_for(response->status), describe("heartbeat", *response));
-  auto reply = nlohmann::json::parse(response->body, nullptr, false);
-  if (reply.is_discarded() || !reply.is_object() || !reply.contains("server_time_unix") ||
-      !reply["server_time_unix"].is_number_integer()) {
-    return fail<int64_t>(Retry::Later, "heartbeat: bad reply: no server_time_unix");
-  }
-  return succeed(reply["server_time_unix"].get<int64_t>());
+  auto server_time = parse_heartbeat_reply(response->body);
+  if (!server_time)
+    return fail<int64_t>(Retry::Later, "heartbeat: bad reply: " + server_time.error().message);
+  return succeed(*server_time);
 }
 
 CentreResult<LedgerReceipt> CentreClient::upload_ledger(const LedgerUpload& upload) {

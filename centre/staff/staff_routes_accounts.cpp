@@ -7,6 +7,7 @@
 #include <set>
 
 #include "centre/centre_http.h"
+#include "centre/request_reading.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
 
@@ -108,11 +109,7 @@ void StaffConsole::add_account_routes(httplib::Server& server) {
     if (!who) return;
     const auto number = [&](const char* key, int64_t fallback) -> int64_t {
       const std::string text = request.get_param_value(key);
-      try {
-        return text.empty() ? fallback : std::stoll(text);
-      } catch (const std::exception&) {
-        return fallback;
-      }
+      return text.empty() ? fallback : integer_param(text).value_or(fallback);
     };
     const int limit = static_cast<int>(std::clamp<int64_t>(number("limit", 100), 1, 500));
     auto entries = m_context.staff.audit(std::max<int64_t>(0, number("before", 0)), limit);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "centre/centre_http.h"
+#include "centre/request_reading.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
 #include "protocol/encoding.h"
@@ -102,11 +103,9 @@ void StaffConsole::add_case_routes(httplib::Server& server) {
       filter.terminal_ids = std::move(ids);
     }
     if (const std::string service = request.get_param_value("service"); !service.empty()) {
-      try {
-        filter.service_number = std::stoll(service);
-      } catch (const std::exception&) {
-        return http::reply_error(response, 400, "service is a number");
-      }
+      const std::optional<int64_t> number = integer_param(service);
+      if (!number) return http::reply_error(response, 400, "service is a number");
+      filter.service_number = *number;
     }
     if (const std::string status = request.get_param_value("status"); !status.empty()) {
       filter.status = sync::centre_status_from(status);

@@ -10,6 +10,7 @@
 
 #include "centre/centre_http.h"
 #include "centre/province_summary.h"
+#include "centre/request_reading.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
 #include "domain/jalali.h"
@@ -76,15 +77,12 @@ void StaffConsole::add_sla_routes(httplib::Server& server) {
     const int64_t now = std::time(nullptr);
     int year = jalali::from_unix(now).year;  // from_unix is in Iran time already
     if (const std::string text = request.get_param_value("year"); !text.empty()) {
-      try {
-        year = std::stoi(text);
-      } catch (const std::exception&) {
-        year = 0;
-      }
-      if (year < 1390 || year > 1500) {
+      const std::optional<int> asked = jalali_year_param(text);
+      if (!asked) {
         reply_refusal(response, 400, "year", "the year is a Jalali year, e.g. 1405");
         return std::nullopt;
       }
+      year = *asked;
     }
     Scope scope;
     scope.office = who->account.role == StaffRole::OfficeManager ? who->account.office
