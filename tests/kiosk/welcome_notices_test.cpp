@@ -157,6 +157,8 @@ std::vector<Case> cases() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Screens, WelcomeNotices, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) { return name_of(info.param); });
+                         [](const ::testing::TestParamInfo<Case>& param_info) {
+                           return name_of(param_info.param);
+                         });
 
 }  // namespace
