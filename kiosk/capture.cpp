@@ -1,8 +1,8 @@
 #include "kiosk/capture.h"
 
+#include "base/secure_wipe.h"
 #include "drivers/scanner/pipeline/page_codec.h"  // encode_jpeg
 #include "drivers/scanner/pipeline/page_ops.h"    // make_thumbnail
-#include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk {
 

@@ -1,10 +1,10 @@
 // The application part of the citizen flow: identify, capture, review, submit.
 #include <utility>
 
+#include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/identity_check.h"
-#include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk {
 

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <string>
 
+#include "base/secure_wipe.h"
 #include "domain/tracking_code.h"
 #include "kiosk/app.h"
 #include "kiosk/config.h"
@@ -21,7 +22,6 @@
 #include "kiosk/operator/operator_admin.h"
 #include "kiosk/operator/operator_journey.h"
 #include "kiosk/screens/service_screen.h"
-#include "kiosk/secure_wipe.h"
 #include "kiosk/status_check.h"
 #include "offline-store/store.h"
 #include "provisioning/enrollment.h"
@@ -72,7 +72,7 @@ int add_account_command(const pk::kiosk::Config& config, const std::string& id, 
     return 2;
   }
   if (auto pin_ok = pk::kiosk::op::normalise_pin(pin); !pin_ok) {
-    pk::kiosk::secure_wipe(pin);
+    pk::secure_wipe(pin);
     spdlog::error("{}: {} (read from standard input)", flag, pin_ok.error().message);
     return 2;
   }
@@ -83,13 +83,13 @@ int add_account_command(const pk::kiosk::Config& config, const std::string& id, 
       role == "technician" ? config.data_dir / "technicians.json"
                            : pk::kiosk::op::OperatorAccounts::default_path(config.data_dir));
   if (!store || !accounts) {
-    pk::kiosk::secure_wipe(pin);
+    pk::secure_wipe(pin);
     spdlog::error("{}: {}", flag, !store ? store.error().message : accounts.error().message);
     return 1;
   }
   auto added = pk::kiosk::op::add_operator(**accounts, **store, id, pin,
                                            static_cast<int64_t>(std::time(nullptr)), role);
-  pk::kiosk::secure_wipe(pin);
+  pk::secure_wipe(pin);
   if (!added) {
     spdlog::error("{}: {}", flag, added.error().message);
     return 1;

@@ -3,9 +3,9 @@
 #include <sodium.h>
 #include <nlohmann/json.hpp>
 
+#include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
-#include "kiosk/secure_wipe.h"
 #include "kiosk/strings.h"
 
 namespace pk::kiosk {

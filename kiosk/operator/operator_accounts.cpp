@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
-#include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk::op {
 

@@ -4,10 +4,10 @@
 
 #include <ctime>
 
+#include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
 #include "kiosk/operator/operator_submission.h"
-#include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk::op {
 

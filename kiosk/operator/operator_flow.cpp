@@ -1,10 +1,10 @@
 // The operator flow's navigation: fields, login, home, service and identity, outbox.
 #include <utility>
 
+#include "base/secure_wipe.h"
 #include "kiosk/identity_check.h"
 #include "kiosk/operator/operator_flow.h"
 #include "kiosk/operator/operator_strings.h"
-#include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk::op {
 

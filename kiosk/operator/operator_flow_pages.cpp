@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/secure_wipe.h"
 #include "kiosk/operator/operator_flow.h"
 #include "kiosk/operator/operator_strings.h"
-#include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk::op {
 

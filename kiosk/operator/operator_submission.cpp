@@ -5,10 +5,10 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "base/secure_wipe.h"
 #include "domain/tracking_code.h"
 #include "drivers/scanner/pipeline/page_codec.h"
 #include "drivers/scanner/pipeline/page_ops.h"
-#include "kiosk/secure_wipe.h"
 
 namespace pk::kiosk::op {
 

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "kiosk/secure_wipe.h"
+#include "base/secure_wipe.h"
 
 namespace pk::kiosk::tech {
 

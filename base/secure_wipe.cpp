@@ -1,8 +1,8 @@
-#include "kiosk/secure_wipe.h"
+#include "base/secure_wipe.h"
 
 #include <sodium.h>
 
-namespace pk::kiosk {
+namespace pk {
 
 void secure_wipe(std::string& text) {
   // The whole capacity: a string that shrank keeps old characters past its size.
@@ -19,4 +19,4 @@ void secure_wipe(std::vector<uint8_t>& bytes) {
   bytes.shrink_to_fit();
 }
 
-}  // namespace pk::kiosk
+}  // namespace pk
