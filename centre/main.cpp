@@ -23,11 +23,12 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "base/atomic_file.h"
 #include "base/png_io.h"
+#include "base/read_file.h"
 #include "centre/centre_backends.h"
 #include "centre/centre_server.h"
 #include "centre/certificate_authority.h"
@@ -413,7 +414,7 @@ int main(int argc, char** argv) {
   }
 
   if (!front_door_secret_file.empty()) {
-    auto secret = pk::enroll::read_small_file(front_door_secret_file, 1024);
+    auto secret = pk::read_file(front_door_secret_file, 1024);
     if (!secret) {
       spdlog::critical("--front-door-secret-file: {}", secret.error().message);
       return 1;
@@ -449,10 +450,10 @@ int main(int argc, char** argv) {
                    (*server)->sealing_key().public_key.size());
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(export_seal_key).parent_path(), ec);
-    std::ofstream out(export_seal_key, std::ios::trunc);
-    out << hex << "\n";
-    if (!out.flush()) {
-      spdlog::critical("cannot write {}", export_seal_key);
+    if (auto written =
+            pk::write_file_atomically(export_seal_key, std::string(hex) + "\n", pk::FileMode::Public);
+        !written) {
+      spdlog::critical("{}", written.error().message);
       return 1;
     }
   }
