@@ -8,9 +8,10 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "base/atomic_file.h"
+#include "base/read_file.h"
 #include "centre/sealing_key.h"
 #include "protocol/encoding.h"
-#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 namespace {
@@ -65,12 +66,11 @@ Result<void> record_keys(const std::filesystem::path& data_dir, const CentreKeys
       {"catalog_public_key_hex", hex_of(keys.signing.public_key())},
       {"recorded_unix", static_cast<int64_t>(std::time(nullptr))},
       {"note", "made once on this folder's first start; if a key is lost, restore it from the backup"}};
-  return enroll::write_file_atomically(data_dir / kRecordFile, record.dump(2) + "\n",
-                                       enroll::FileMode::Private);
+  return write_file_atomically(data_dir / kRecordFile, record.dump(2) + "\n", FileMode::Private);
 }
 
 Result<CentreKeys> load_recorded(const std::filesystem::path& data_dir) {
-  auto text = enroll::read_small_file(data_dir / kRecordFile);
+  auto text = read_file(data_dir / kRecordFile);
   if (!text) return text.error();
   const auto record = nlohmann::json::parse(*text, nullptr, false);
   if (!record.is_object() || !record.contains("sealing_public_key_hex") ||

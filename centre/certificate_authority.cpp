@@ -9,11 +9,13 @@
 
 #include <algorithm>
 
+#include "base/atomic_file.h"
+#include "base/read_file.h"
+
 namespace pk::centre {
 namespace {
 
 using enroll::Certificate;
-using enroll::FileMode;
 using enroll::PrivateKey;
 
 constexpr long kDay = 24L * 60 * 60;
@@ -87,7 +89,7 @@ std::unique_ptr<X509_NAME, NameFree> name_of(const std::vector<std::pair<const c
 Result<PrivateKey> load_or_make_key(const std::filesystem::path& file, bool& made) {
   made = false;
   if (std::filesystem::exists(file)) {
-    auto pem = enroll::read_small_file(file);
+    auto pem = read_file(file);
     if (!pem) return pem.error();
     auto key = enroll::private_key_from_pem(*pem);
     if (!key)
@@ -99,14 +101,13 @@ Result<PrivateKey> load_or_make_key(const std::filesystem::path& file, bool& mad
   if (!key) return key.error();
   auto pem = enroll::private_key_to_pem(key->get());
   if (!pem) return pem.error();
-  if (auto written = enroll::write_file_atomically(file, *pem, FileMode::Private); !written)
-    return written.error();
+  if (auto written = write_file_atomically(file, *pem, FileMode::Private); !written) return written.error();
   made = true;
   return key;
 }
 
 Result<Certificate> load_certificate(const std::filesystem::path& file) {
-  auto pem = enroll::read_small_file(file);
+  auto pem = read_file(file);
   if (!pem) return pem.error();
   auto cert = enroll::certificate_from_pem(*pem);
   if (!cert) return make_error("centre: " + file.string() + ": " + cert.error().message);
@@ -116,8 +117,7 @@ Result<Certificate> load_certificate(const std::filesystem::path& file) {
 Result<Certificate> save_certificate(const std::filesystem::path& file, Certificate cert) {
   auto pem = enroll::certificate_to_pem(cert.get());
   if (!pem) return pem.error();
-  if (auto written = enroll::write_file_atomically(file, *pem, FileMode::Public); !written)
-    return written.error();
+  if (auto written = write_file_atomically(file, *pem, FileMode::Public); !written) return written.error();
   return cert;
 }
 
@@ -191,7 +191,7 @@ Result<std::unique_ptr<CertificateAuthority>> CertificateAuthority::load_or_crea
   if (!server_key) return server_key.error();
   ca->m_server_key = std::move(server_key).value();
   // The server certificate is cheap to issue again; its names are kept beside it.
-  auto kept_names = enroll::read_small_file(dir / "server.names");
+  auto kept_names = read_file(dir / "server.names");
   Result<Certificate> server_cert = make_error("no server certificate yet");
   if (!made && kept_names && *kept_names == names.joined() && std::filesystem::exists(dir / "server.pem"))
     server_cert = load_certificate(dir / "server.pem");
@@ -202,7 +202,7 @@ Result<std::unique_ptr<CertificateAuthority>> CertificateAuthority::load_or_crea
     if (!server_cert) return server_cert.error();
     server_cert = save_certificate(dir / "server.pem", std::move(server_cert).value());
     if (!server_cert) return server_cert.error();
-    if (auto written = enroll::write_file_atomically(dir / "server.names", names.joined(), FileMode::Public);
+    if (auto written = write_file_atomically(dir / "server.names", names.joined(), FileMode::Public);
         !written)
       return written.error();
   }

@@ -1,18 +1,14 @@
 #include "centre/diagnostics_store.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cctype>
 #include <charconv>
-#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iterator>
 #include <mutex>
 
+#include "base/atomic_file.h"
 #include "base/database.h"
-
 #include "protocol/encoding.h"
 
 namespace pk::centre {
@@ -40,33 +36,11 @@ std::string folder_name(const std::string& terminal_id) {
   return out.empty() ? "_" : out;
 }
 
-Result<void> fsync_path(const fs::path& path, int flags) {
-  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) return make_error("diagnostics: cannot open " + path.string());
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!synced) return make_error("diagnostics: cannot flush " + path.string() + " to disk");
-  return {};
-}
-
-// Temporary file, fsync, rename, fsync of the folder: the file is whole or absent.
+// Whole or absent, durably (base/atomic_file.h), 0600; the message says whose file it was.
 Result<void> write_durably(const fs::path& file, std::string_view bytes) {
-  const fs::path temporary = file.string() + ".part";
-  {
-    std::FILE* out = std::fopen(temporary.c_str(), "wb");
-    if (out == nullptr) return make_error("diagnostics: cannot create " + temporary.string());
-    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
-    const bool closed = std::fclose(out) == 0;
-    if (!written || !closed) {
-      fs::remove(temporary);
-      return make_error("diagnostics: cannot write " + temporary.string() + " (disk full?)");
-    }
-  }
-  if (auto synced = fsync_path(temporary, O_RDONLY); !synced) return synced;
-  std::error_code ec;
-  fs::rename(temporary, file, ec);
-  if (ec) return make_error("diagnostics: cannot rename " + temporary.string() + ": " + ec.message());
-  return fsync_path(file.parent_path(), O_RDONLY | O_DIRECTORY);
+  auto written = write_file_atomically(file, bytes);
+  if (!written) return make_error("diagnostics: " + written.error().message);
+  return {};
 }
 
 class SqliteDiagnosticsStore final : public DiagnosticsStore {

@@ -23,11 +23,13 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "base/atomic_file.h"
 #include "base/png_io.h"
+#include "base/private_files.h"
+#include "base/read_file.h"
 #include "centre/centre_backends.h"
 #include "centre/centre_server.h"
 #include "centre/certificate_authority.h"
@@ -205,6 +207,8 @@ int print_sla_summary(const pk::centre::CentreConfig& config, int year, const st
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before any file is made: databases, their WAL, keys and pages are the centre's alone.
+  pk::make_new_files_private();
   CLI::App app{"Pishkhan reference central service"};
   pk::centre::CentreConfig config;
   config.catalog_file = std::filesystem::path(PK_SOURCE_DATA_DIR) / "catalog.json";
@@ -301,6 +305,8 @@ int main(int argc, char** argv) {
   app.add_option("--export-diagnostics", export_diagnostics,
                  "write the diagnostics bundle with this receipt (DG-000001) to stdout, and exit");
   CLI11_PARSE(app, argc, argv);
+  if (auto private_folder = pk::make_private_folder(config.data_dir); !private_folder)
+    spdlog::warn("{}", private_folder.error().message);
 
   if (summary_year != 0) return print_sla_summary(config, summary_year, summary_services, summary_as_of);
   if (!setup_user.empty()) return print_staff_setup_link(config, setup_user, setup);
@@ -413,7 +419,7 @@ int main(int argc, char** argv) {
   }
 
   if (!front_door_secret_file.empty()) {
-    auto secret = pk::enroll::read_small_file(front_door_secret_file, 1024);
+    auto secret = pk::read_file(front_door_secret_file, 1024);
     if (!secret) {
       spdlog::critical("--front-door-secret-file: {}", secret.error().message);
       return 1;
@@ -449,10 +455,10 @@ int main(int argc, char** argv) {
                    (*server)->sealing_key().public_key.size());
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(export_seal_key).parent_path(), ec);
-    std::ofstream out(export_seal_key, std::ios::trunc);
-    out << hex << "\n";
-    if (!out.flush()) {
-      spdlog::critical("cannot write {}", export_seal_key);
+    if (auto written =
+            pk::write_file_atomically(export_seal_key, std::string(hex) + "\n", pk::FileMode::Public);
+        !written) {
+      spdlog::critical("{}", written.error().message);
       return 1;
     }
   }

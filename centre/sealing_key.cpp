@@ -4,12 +4,13 @@
 
 #include <string>
 
-#include "protocol/enrollment_crypto.h"
+#include "base/atomic_file.h"
+#include "base/read_file.h"
 
 namespace pk::centre {
 
 Result<store::KeyPair> load_sealing_key(const std::filesystem::path& file) {
-  auto text = enroll::read_small_file(file, 1024);
+  auto text = read_file(file, 1024);
   if (!text)
     return make_error(file.string() + ": the sealing key cannot be read (" + text.error().message + ")");
   std::string& hex = *text;
@@ -43,7 +44,7 @@ Result<store::KeyPair> create_sealing_key(const std::filesystem::path& file) {
   hex.resize(2 * store::kSecretKeyBytes);
   hex += '\n';
   // The temporary file is 0600 from the start: the secret is never readable by others.
-  auto written = enroll::write_file_atomically(file, hex, enroll::FileMode::Private);
+  auto written = write_file_atomically(file, hex, FileMode::Private);
   sodium_memzero(hex.data(), hex.size());
   if (!written)
     return make_error(file.string() + ": cannot write the sealing key (" + written.error().message + ")");

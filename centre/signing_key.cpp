@@ -4,8 +4,9 @@
 
 #include <algorithm>
 
+#include "base/atomic_file.h"
+#include "base/read_file.h"
 #include "protocol/encoding.h"
-#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 
@@ -13,7 +14,7 @@ SigningKey::~SigningKey() { sodium_memzero(m_secret.data(), m_secret.size()); }
 
 Result<SigningKey> SigningKey::load(const std::filesystem::path& file) {
   if (sodium_init() < 0) return make_error("libsodium could not be initialised");
-  auto bytes = enroll::read_small_file(file, 1024);
+  auto bytes = read_file(file, 1024);
   if (!bytes) return make_error("centre: the signing key cannot be read (" + bytes.error().message + ")");
   SigningKey key;
   const bool whole = bytes->size() == key.m_secret.size();
@@ -32,9 +33,9 @@ Result<SigningKey> SigningKey::create(const std::filesystem::path& file) {
     return make_error("centre: " + file.string() + " exists; a key is never replaced");
   SigningKey key;
   crypto_sign_keypair(key.m_public.data(), key.m_secret.data());
-  auto written = enroll::write_file_atomically(
+  auto written = write_file_atomically(
       file, std::string_view(reinterpret_cast<const char*>(key.m_secret.data()), key.m_secret.size()),
-      enroll::FileMode::Private);
+      FileMode::Private);
   if (!written)
     return make_error("centre: cannot write signing key " + file.string() + ": " + written.error().message);
   return key;

@@ -1,49 +1,29 @@
 #include "kiosk/catalog_source.h"
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
 #include <optional>
-#include <sstream>
+
+#include "base/atomic_file.h"
+#include "base/read_file.h"
 
 namespace pk::kiosk {
 
 namespace {
 
-Result<std::string> read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return make_error(file.string() + ": cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+// The largest catalog file read, as the sync accepts from the centre (the shipped one is 84 KB).
+constexpr size_t kMaxCatalogBytes = 8 * 1024 * 1024;
 
 Result<catalog::Catalog> read_catalog(const std::filesystem::path& file) {
-  auto text = read_file(file);
+  auto text = read_file(file, kMaxCatalogBytes);
   if (!text) return text.error();
   return catalog::parse_catalog(*text, file.string());
 }
 
-// Write then rename, with an fsync of the file and its folder, so a power cut leaves either
-// the old last-good catalog or the new one, never a torn file.
-Result<void> write_atomically(const std::filesystem::path& file, const std::string& text) {
+// Whole and durable (base/atomic_file.h): a power cut leaves either the old last-good catalog
+// or the new one, never a torn file.
+Result<void> write_last_good(const std::filesystem::path& file, const std::string& text) {
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
-  const std::filesystem::path partial = file.string() + ".part";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) return make_error(partial.string() + ": cannot write (disk full?)");
-  }
-  if (FILE* f = std::fopen(partial.c_str(), "rb")) {
-    ::fsync(fileno(f));
-    std::fclose(f);
-  }
-  std::filesystem::rename(partial, file, ec);
-  if (ec) return make_error(file.string() + ": cannot replace: " + ec.message());
-  return {};
+  return write_file_atomically(file, text);
 }
 
 }  // namespace
@@ -63,9 +43,9 @@ Result<LoadedCatalog> load_catalog(const std::filesystem::path& candidate,
   auto offered = read_catalog(candidate);
   if (offered && (!good || offered->version >= good->version)) {
     if (!good || offered->version > good->version) {
-      auto text = read_file(candidate);
+      auto text = read_file(candidate, kMaxCatalogBytes);
       if (text) {
-        auto written = write_atomically(last_good, *text);
+        auto written = write_last_good(last_good, *text);
         if (!written) loaded.refusals.push_back(written.error().message);
       }
     }

@@ -3,7 +3,8 @@
 #include <sodium.h>
 
 #include <fstream>
-#include <sstream>
+
+#include "base/atomic_file.h"
 
 namespace pk::kiosk {
 
@@ -31,10 +32,8 @@ Result<void> save_centre_key(const std::filesystem::path& file, const store::Pub
   std::filesystem::permissions(file.parent_path(), std::filesystem::perms::owner_all, ec);
   char hex[2 * sizeof(store::PublicKey) + 1];
   sodium_bin2hex(hex, sizeof hex, key.data(), key.size());
-  std::ofstream out(file, std::ios::trunc);
-  out << hex << "\n";
-  out.flush();
-  if (!out) return make_error(file.string() + ": cannot write the centre key");
+  auto written = write_file_atomically(file, std::string(hex) + "\n", FileMode::Public);
+  if (!written) return make_error("cannot write the centre key: " + written.error().message);
   return {};
 }
 

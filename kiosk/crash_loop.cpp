@@ -1,15 +1,13 @@
 #include "kiosk/crash_loop.h"
 
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <fstream>
 #include <string>
 #include <system_error>
+
+#include "base/atomic_file.h"
 
 namespace pk::kiosk {
 namespace {
@@ -27,25 +25,13 @@ std::vector<int64_t> read_starts(const std::filesystem::path& file) {
   return starts;
 }
 
-// Replaces the file with `starts`, written to a temporary file and renamed, then synced: a
-// crash a moment later must still find this start recorded.
+// Replaces the file with `starts`, atomically and durably: a crash a moment later must still
+// find this start recorded.
 bool write_starts(const std::filesystem::path& file, const std::vector<int64_t>& starts) {
   std::string text;
   for (int64_t start : starts) text += std::to_string(start) + "\n";
-  const std::filesystem::path temp = file.string() + ".tmp";
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    spdlog::warn("crash-loop guard: cannot write {}: {}", temp.string(), std::strerror(errno));
-    return false;
-  }
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  const bool synced = written && ::fsync(fd) == 0;
-  ::close(fd);
-  std::error_code ec;
-  if (synced) std::filesystem::rename(temp, file, ec);
-  if (!synced || ec) {
-    spdlog::warn("crash-loop guard: cannot write {}", file.string());
-    std::filesystem::remove(temp, ec);
+  if (auto written = write_file_atomically(file, text); !written) {
+    spdlog::warn("crash-loop guard: {}", written.error().message);
     return false;
   }
   return true;

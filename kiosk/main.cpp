@@ -11,6 +11,7 @@
 #include <iostream>
 #include <string>
 
+#include "base/private_files.h"
 #include "base/secure_wipe.h"
 #include "domain/tracking_code.h"
 #include "kiosk/app.h"
@@ -177,6 +178,8 @@ int status_check_command(pk::kiosk::App& app, const std::string& code, const std
 
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
+  // Before any file is made: the store, its WAL, keys and captures are the kiosk's alone.
+  pk::make_new_files_private();
   // Logs go to stderr (journald keeps them on a kiosk); stdout carries only requested output.
   spdlog::set_default_logger(spdlog::stderr_color_mt("pishkhan"));
   CLI::App cli{"Pishkhan kiosk: citizen self-service and counter terminal"};
@@ -267,6 +270,8 @@ int main(int argc, char** argv) {
     config.mode =
         terminal_mode == "counter" ? pk::kiosk::TerminalMode::Counter : pk::kiosk::TerminalMode::Citizen;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
+  if (auto private_folder = pk::make_private_folder(config.data_dir); !private_folder)
+    spdlog::warn("{}", private_folder.error().message);
   if (!add_operator.empty()) return add_account_command(config, add_operator, "operator");
   if (!add_technician.empty()) return add_account_command(config, add_technician, "technician");
   if (!enroll_code.empty())

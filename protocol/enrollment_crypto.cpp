@@ -1,17 +1,13 @@
 #include "protocol/enrollment_crypto.h"
 
-#include <fcntl.h>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <array>
 #include <climits>
-#include <fstream>
 
 namespace pk::enroll {
 namespace {
@@ -54,15 +50,6 @@ std::array<unsigned char, 32> spki_sha256(EVP_PKEY* key) {
   }
   OPENSSL_free(der);
   return digest;
-}
-
-Result<void> fsync_folder(const std::filesystem::path& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return make_error("cannot open folder " + folder.string() + " to sync it");
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!synced) return make_error("cannot sync folder " + folder.string());
-  return {};
 }
 
 }  // namespace
@@ -193,39 +180,6 @@ bool certificate_signed_by(X509* cert, X509* issuer) {
   const bool signed_by = issuer_key != nullptr && X509_verify(cert, issuer_key) == 1;
   ERR_clear_error();
   return signed_by;
-}
-
-Result<void> write_file_atomically(const std::filesystem::path& file, std::string_view bytes, FileMode mode) {
-  const std::filesystem::path temporary = file.string() + ".tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                        mode == FileMode::Private ? 0600 : 0644);
-  if (fd < 0) return make_error("cannot create " + temporary.string());
-  // O_CREAT keeps the mode of a file left by an earlier attempt: set it again.
-  bool written = ::fchmod(fd, mode == FileMode::Private ? 0600 : 0644) == 0;
-  size_t done = 0;
-  while (written && done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) written = false;
-    done += n > 0 ? static_cast<size_t>(n) : 0;
-  }
-  written = written && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!written || ::rename(temporary.c_str(), file.c_str()) != 0) {
-    ::unlink(temporary.c_str());
-    return make_error("cannot write " + file.string());
-  }
-  return fsync_folder(file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path());
-}
-
-Result<std::string> read_small_file(const std::filesystem::path& file, size_t max_bytes) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return make_error("cannot read " + file.string());
-  std::string text(max_bytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
-  if (text.size() > max_bytes)
-    return make_error(file.string() + " is larger than " + std::to_string(max_bytes) + " bytes");
-  return text;
 }
 
 }  // namespace pk::enroll

@@ -1,8 +1,8 @@
 #pragma once
 // The OpenSSL pieces that the centre (its certificate authority) and the terminal (its key and
 // certificate request) both need: EC P-256 keys, PEM in and out, certificate requests, public
-// key pins in curl's "sha256//BASE64" form, and files written so a power cut never leaves half
-// of one (temporary file, fsync, rename, fsync of the folder).
+// key pins in curl's "sha256//BASE64" form. Key and certificate files are written and read with
+// base/atomic_file.h and base/read_file.h.
 //
 // Every call that can fail returns a Result whose message ends with OpenSSL's own reason.
 #include <openssl/types.h>
@@ -57,13 +57,5 @@ using CertRequest = std::unique_ptr<X509_REQ, RequestFree>;
 
 // OpenSSL's queued error text (emptied), or "unknown error".
 [[nodiscard]] std::string openssl_error();
-
-enum class FileMode { Private, Public };  // 0600 / 0644
-// Writes a sibling temporary file, fsyncs it, renames it over `file` and fsyncs the folder.
-[[nodiscard]] Result<void> write_file_atomically(const std::filesystem::path& file, std::string_view bytes,
-                                                 FileMode mode);
-// Reads a whole file of at most max_bytes.
-[[nodiscard]] Result<std::string> read_small_file(const std::filesystem::path& file,
-                                                  size_t max_bytes = 64 * 1024);
 
 }  // namespace pk::enroll

@@ -1,17 +1,13 @@
 #include "provisioning/config_writer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <toml++/toml.h>
 
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
+
+#include "base/atomic_file.h"
 
 namespace pk::provisioning {
 
@@ -233,48 +229,6 @@ Result<EditedText> set_table_strings(std::string_view toml_text, std::string_vie
   return EditedText{std::move(text), false};
 }
 
-Result<void> write_file_atomically(const std::filesystem::path& file, std::string_view content,
-                                   unsigned mode) {
-  struct stat st {};
-  if (::stat(file.c_str(), &st) == 0) mode = st.st_mode & 07777;
-  const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
-  std::string temp = (folder / ("." + file.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return make_error("cannot create a file in " + folder.string() + ": " + std::strerror(errno));
-  auto fail = [&](const std::string& what) {
-    const std::string message = what + " " + temp + ": " + std::strerror(errno);
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return make_error(message);
-  };
-  for (size_t written = 0; written < content.size();) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return fail("cannot write");
-    written += static_cast<size_t>(n);
-  }
-  // FAT-formatted USB sticks have no permission bits: there, fchmod's refusal is harmless.
-  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0 && errno != EPERM && errno != EOPNOTSUPP)
-    return fail("cannot set the permissions of");
-  if (::fsync(fd) != 0) return fail("cannot flush");
-  if (::close(fd) != 0) {
-    ::unlink(temp.c_str());
-    return make_error("cannot close " + temp + ": " + std::strerror(errno));
-  }
-  if (::rename(temp.c_str(), file.c_str()) != 0) {
-    const std::string message = "cannot replace " + file.string() + ": " + std::strerror(errno);
-    ::unlink(temp.c_str());
-    return make_error(message);
-  }
-  // The rename itself is durable only once the folder is flushed.
-  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    (void)::fsync(dir);
-    ::close(dir);
-  }
-  return {};
-}
-
 Result<EditedText> write_table_strings(const std::filesystem::path& file, std::string_view table,
                                        const std::vector<Setting>& settings) {
   std::ifstream in(file, std::ios::binary);
@@ -283,7 +237,10 @@ Result<EditedText> write_table_strings(const std::filesystem::path& file, std::s
   text << in.rdbuf();
   auto edited = set_table_strings(text.str(), table, settings);
   if (!edited) return make_error(file.string() + ": " + edited.error().message);
-  if (auto written = write_file_atomically(file, edited->text); !written) return written.error();
+  // The file keeps the permission bits its administrator gave it.
+  if (auto written = write_file_atomically(file, edited->text, FileMode::Public, ExistingMode::Keep);
+      !written)
+    return written.error();
   return edited;
 }
 

@@ -10,8 +10,9 @@
 // as an inline table or as dotted keys), the file is rewritten by toml++ instead (the
 // comments are then lost; `kept_comments` says so).
 //
-// The file is replaced atomically: a temporary file beside it, fsync, rename, fsync of the
-// folder. A power cut leaves the old file or the new one, never half of one.
+// The file is replaced atomically (base/atomic_file.h: a temporary file beside it, fsync,
+// rename, fsync of the folder), keeping its permission bits. A power cut leaves the old file or
+// the new one, never half of one.
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -41,9 +42,5 @@ struct EditedText {
 [[nodiscard]] Result<EditedText> write_table_strings(const std::filesystem::path& file,
                                                      std::string_view table,
                                                      const std::vector<Setting>& settings);
-
-// temp + fsync + rename + fsync(folder). `mode` is used when the file does not exist yet.
-[[nodiscard]] Result<void> write_file_atomically(const std::filesystem::path& file, std::string_view content,
-                                                 unsigned mode = 0644);
 
 }  // namespace pk::provisioning

@@ -3,6 +3,7 @@
 #include <PCSC/pcsclite.h>
 #include <libusb.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 #include <spdlog/version.h>
 #include <sqlite3.h>
 #include <sys/utsname.h>
@@ -19,7 +20,9 @@
 #include <limits>
 #include <sstream>
 
-#include "provisioning/config_writer.h"
+#include "base/atomic_file.h"
+#include "base/read_file.h"
+#include "provisioning/mount_points.h"
 #include "provisioning/redaction.h"
 
 #ifndef PK_VERSION
@@ -388,28 +391,23 @@ Result<fs::path> export_bundle(const Bundle& bundle, const fs::path& destination
   if (!fs::is_directory(destination, ec)) return make_error(destination.string() + " is not a folder");
   const std::string top = bundle_name(terminal_id, now_unix);
   const fs::path file = destination / (top + ".tar");
-  if (auto written = write_file_atomically(file, tar_archive(bundle.files, top, now_unix)); !written)
+  // 0644: the technician's stick goes to another machine, where anyone may need to read it.
+  if (auto written = write_file_atomically(file, tar_archive(bundle.files, top, now_unix), FileMode::Public);
+      !written)
     return written.error();
   return file;
 }
 
 std::vector<fs::path> export_destinations(const std::vector<fs::path>& extra, const fs::path& mounts) {
   std::vector<fs::path> out;
-  std::ifstream in(mounts);
-  std::string device, point, rest;
-  while (in >> device >> point && std::getline(in, rest)) {
-    // /proc/self/mounts escapes spaces as \040.
-    std::string decoded;
-    for (size_t i = 0; i < point.size(); ++i) {
-      if (point[i] == '\\' && i + 3 < point.size()) {
-        decoded += static_cast<char>(std::stoi(point.substr(i + 1, 3), nullptr, 8));
-        i += 3;
-      } else {
-        decoded += point[i];
-      }
-    }
-    if (decoded.starts_with("/media/") || decoded.starts_with("/run/media/")) out.emplace_back(decoded);
-  }
+  auto table = pk::read_file(mounts, kMaxMountTableBytes);
+  if (!table) spdlog::warn("diagnostics: {}", table.error().message);
+  const MountPoints listed = parse_mount_points(table ? *table : std::string());
+  if (listed.refused_lines > 0)
+    spdlog::warn("diagnostics: {} line(s) of {} refused (a mount point with a bad escape)",
+                 listed.refused_lines, mounts.string());
+  for (const std::string& point : listed.points)
+    if (point.starts_with("/media/") || point.starts_with("/run/media/")) out.emplace_back(point);
   std::error_code ec;
   for (const fs::path& dir : extra)
     if (!dir.empty() && fs::is_directory(dir, ec)) out.push_back(dir);

@@ -6,6 +6,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "base/atomic_file.h"
+#include "base/read_file.h"
 #include "protocol/enrollment_code.h"
 #include "protocol/enrollment_crypto.h"
 #include "protocol/enrollment_qr.h"
@@ -30,7 +32,7 @@ Result<enroll::PrivateKey> load_or_make_key(const std::filesystem::path& data_di
   const auto file = key_file(data_dir);
   std::error_code ec;
   if (std::filesystem::exists(file, ec)) {
-    auto pem = enroll::read_small_file(file);
+    auto pem = read_file(file);
     if (pem)
       if (auto key = enroll::private_key_from_pem(*pem)) return key;
     spdlog::warn("enroll: {} is unreadable; making a new key", file.string());
@@ -39,8 +41,7 @@ Result<enroll::PrivateKey> load_or_make_key(const std::filesystem::path& data_di
   if (!key) return key.error();
   auto pem = enroll::private_key_to_pem(key->get());
   if (!pem) return pem.error();
-  if (auto written = enroll::write_file_atomically(file, *pem, enroll::FileMode::Private); !written)
-    return written.error();
+  if (auto written = write_file_atomically(file, *pem, FileMode::Private); !written) return written.error();
   return key;
 }
 
@@ -267,7 +268,7 @@ CatalogAtEnrollment fetch_catalog(const TerminalIdentity& identity, const std::f
 }
 
 Result<int64_t> certificate_expiry(const TerminalIdentity& identity) {
-  auto pem = enroll::read_small_file(identity.dir / "terminal.pem");
+  auto pem = read_file(identity.dir / "terminal.pem");
   if (!pem) return pem.error();
   auto cert = enroll::certificate_from_pem(*pem);
   if (!cert) return cert.error();

@@ -14,7 +14,7 @@
 #include <limits>
 #include <vector>
 
-#include "provisioning/config_writer.h"
+#include "base/atomic_file.h"
 
 namespace pk::provisioning {
 
@@ -94,17 +94,10 @@ Result<std::uint64_t> wipe_file(const fs::path& file) {
     ::close(fd);
     return make_error("cannot flush " + file.string() + ": " + std::strerror(errno));
   }
-  ::close(fd);
+  if (::close(fd) != 0) return make_error("cannot close " + file.string() + ": " + std::strerror(errno));
   if (::unlink(file.c_str()) != 0)
     return make_error("cannot remove " + file.string() + ": " + std::strerror(errno));
   return done;
-}
-
-void sync_folder(const fs::path& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  (void)::fsync(fd);
-  ::close(fd);
 }
 
 }  // namespace
@@ -143,7 +136,8 @@ Result<ResetReport> execute_factory_reset(const ResetPlan& plan) {
       if (!fs::remove(entry, ec)) failures.push_back("cannot remove " + entry.string() + ": " + ec.message());
     }
   }
-  sync_folder(dir);
+  // The unlinks are on disk only once the folder is.
+  if (auto synced = sync_folder(dir); !synced) failures.push_back(synced.error().message);
   if (!failures.empty()) {
     spdlog::error("factory reset: {} item(s) could not be wiped; first: {}", failures.size(),
                   failures.front());
@@ -156,7 +150,7 @@ Result<ResetReport> execute_factory_reset(const ResetPlan& plan) {
                            {"lost_tracking_codes", plan.lost.tracking_codes},
                            {"files_wiped", report.files_wiped}};
   report.record = dir / kResetRecordName;
-  if (auto written = write_file_atomically(report.record, record.dump(2) + "\n", 0600); !written)
+  if (auto written = write_file_atomically(report.record, record.dump(2) + "\n"); !written)
     return written.error();
   spdlog::warn("factory reset done: {} file(s), {} byte(s) overwritten; {} unsent capture(s) lost",
                report.files_wiped, report.bytes_overwritten, plan.lost.unsent);

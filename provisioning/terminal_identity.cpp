@@ -2,12 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/atomic_file.h"
+#include "base/read_file.h"
 #include "protocol/enrollment_crypto.h"
 
 namespace pk::provisioning {
 namespace {
 
-using enroll::FileMode;
 using nlohmann::json;
 
 constexpr const char* kIdentity = "identity.json";
@@ -35,7 +36,7 @@ Result<std::optional<TerminalIdentity>> load_identity(const std::filesystem::pat
   const auto dir = keys_dir(data_dir);
   std::error_code ec;
   if (!std::filesystem::exists(dir / kIdentity, ec)) return std::optional<TerminalIdentity>();
-  auto text = enroll::read_small_file(dir / kIdentity);
+  auto text = read_file(dir / kIdentity);
   if (!text) return text.error();
   const json document = json::parse(*text, nullptr, false);
   const auto bad = [&](const std::string& why) {
@@ -58,8 +59,8 @@ Result<std::optional<TerminalIdentity>> load_identity(const std::filesystem::pat
   if (identity.terminal_id.empty() || identity.terminal_number < 1 || identity.terminal_number > 9999)
     return bad("the terminal id or number is not valid");
   // The key and the certificate must belong together, or nothing the centre sees would verify.
-  auto key_pem = enroll::read_small_file(dir / kKey);
-  auto cert_pem = enroll::read_small_file(dir / kCert);
+  auto key_pem = read_file(dir / kKey);
+  auto cert_pem = read_file(dir / kCert);
   if (!key_pem || !cert_pem) return bad("its key or certificate is missing");
   auto key = enroll::private_key_from_pem(*key_pem);
   auto cert = enroll::certificate_from_pem(*cert_pem);
@@ -79,7 +80,7 @@ Result<TerminalIdentity> save_identity(const std::filesystem::path& data_dir,
        {std::pair{kCert, reply.client_cert_pem}, std::pair{kCa, reply.ca_cert_pem},
         std::pair{kCatalogKey, reply.catalog_public_key + "\n"},
         std::pair{kSealKey, reply.seal_public_key_hex + "\n"}})
-    if (auto written = enroll::write_file_atomically(dir / name, bytes, FileMode::Public); !written)
+    if (auto written = write_file_atomically(dir / name, bytes, FileMode::Public); !written)
       return written.error();
   TerminalIdentity identity{reply.terminal_id, reply.office, reply.terminal_number,
                             centre_url,        centre_pin,   reply.catalog_public_key,
@@ -92,8 +93,7 @@ Result<TerminalIdentity> save_identity(const std::filesystem::path& data_dir,
   if (check_before_commit)
     if (auto checked = check_before_commit(identity); !checked) return checked.error();
   // Last: from this rename on, the terminal is enrolled.
-  if (auto written =
-          enroll::write_file_atomically(dir / kIdentity, document.dump(2) + "\n", FileMode::Private);
+  if (auto written = write_file_atomically(dir / kIdentity, document.dump(2) + "\n", FileMode::Private);
       !written)
     return written.error();
   return identity;

@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <mutex>
 
+#include "base/atomic_file.h"
+#include "base/read_file.h"
 #include "domain/catalog.h"
 #include "protocol/catalog_verifier.h"
 #include "protocol/encoding.h"
-#include "protocol/enrollment_crypto.h"
 
 namespace pk::sync {
 namespace {
@@ -59,7 +60,7 @@ CatalogUpdateResult update_catalog(CentreClient& centre, std::string_view public
   // Never a downgrade: a newer catalog already on the terminal stays (the kiosk's own rule).
   std::error_code ec;
   if (std::filesystem::exists(catalog_file, ec)) {
-    auto text = enroll::read_small_file(catalog_file, kMaxCatalogBytes);
+    auto text = read_file(catalog_file, kMaxCatalogBytes);
     auto kept =
         text ? catalog::parse_catalog(*text, catalog_file.string()) : Result<catalog::Catalog>(text.error());
     if (kept && kept->version > parsed->version) {
@@ -85,9 +86,7 @@ CatalogUpdateResult update_catalog(CentreClient& centre, std::string_view public
     std::filesystem::create_directories(catalog_file.parent_path(), ec);
     std::filesystem::permissions(catalog_file.parent_path(), std::filesystem::perms::owner_all, ec);
   }
-  if (auto written =
-          enroll::write_file_atomically(catalog_file, fetched.value->text, enroll::FileMode::Private);
-      !written) {
+  if (auto written = write_file_atomically(catalog_file, fetched.value->text, FileMode::Private); !written) {
     result.result = CatalogUpdate::Failed;
     result.etag.clear();
     result.message = written.error().message;

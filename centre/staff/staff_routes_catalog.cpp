@@ -8,12 +8,13 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "base/atomic_file.h"
+#include "base/read_file.h"
 #include "centre/centre_http.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
 #include "domain/catalog.h"
 #include "domain/jalali.h"
-#include "protocol/enrollment_crypto.h"
 
 namespace pk::centre {
 namespace {
@@ -28,7 +29,7 @@ void StaffConsole::add_catalog_routes(httplib::Server& server) {
   server.Get("/v1/staff/catalog", [this](const httplib::Request& request, httplib::Response& response) {
     auto who = caller(request, response, Access::Read);
     if (!who) return;
-    auto text = enroll::read_small_file(m_context.served_catalog_file(), 8 * 1024 * 1024);
+    auto text = read_file(m_context.served_catalog_file(), 8 * 1024 * 1024);
     if (!text) return http::reply_error(response, 503, "the catalog cannot be read");
     json catalog = json::parse(*text, nullptr, false);
     if (catalog.is_discarded()) return http::reply_error(response, 503, "the catalog file is not JSON");
@@ -44,7 +45,7 @@ void StaffConsole::add_catalog_routes(httplib::Server& server) {
       return http::reply_error(response, 400, "send {\"catalog\": {...}}");
     std::lock_guard lock(g_catalog_mutex);
     const std::filesystem::path served = m_context.served_catalog_file();
-    auto current_text = enroll::read_small_file(served, 8 * 1024 * 1024);
+    auto current_text = read_file(served, 8 * 1024 * 1024);
     if (!current_text) return http::reply_error(response, 503, "the catalog cannot be read");
     auto current = catalog::parse_catalog(*current_text, served.string());
     json next = body["catalog"];
@@ -57,8 +58,7 @@ void StaffConsole::add_catalog_routes(httplib::Server& server) {
     const std::string text = next.dump(2) + "\n";
     if (auto checked = catalog::parse_catalog(text, "the edited catalog"); !checked)
       return http::reply_json(response, 422, json{{"errors", json::array({checked.error().message})}}.dump());
-    if (auto written =
-            enroll::write_file_atomically(m_context.published_catalog_file, text, enroll::FileMode::Public);
+    if (auto written = write_file_atomically(m_context.published_catalog_file, text, FileMode::Public);
         !written)
       return http::reply_error(response, 503, "the catalog could not be written: " + written.error().message);
     audit(who->account.username, "publish_catalog", "catalog", json{{"version", next["version"]}}.dump());

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <linux/input.h>
 #include <poll.h>
+#include <spdlog/spdlog.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -133,7 +134,14 @@ Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::millisec
     }
     for (std::size_t i = 0; i < static_cast<std::size_t>(got) / sizeof(input_event); ++i) {
       const KeyEvent key{events[i].type, events[i].code, events[i].value};
+      if (key.type == EV_SYN && key.code == SYN_DROPPED)
+        spdlog::warn(
+            "barcode scanner {}: the kernel's event buffer overflowed (SYN_DROPPED); the code being "
+            "read is dropped",
+            m_path);
       if (auto done = m_decoder.feed(key)) {
+        if (done->events_lost)
+          return make_error("part of the scanned code was lost (the event buffer overflowed): scan again");
         if (done->unknown_keys)
           return make_error("the scanned code had keys this terminal cannot read: scan again");
         return std::optional<std::string>{std::move(done->text)};

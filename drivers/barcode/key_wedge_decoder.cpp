@@ -95,6 +95,12 @@ bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 void KeyWedgeDecoder::reset() { m_current = {}; }
 
 std::optional<DecodedScan> KeyWedgeDecoder::feed(const KeyEvent& event) {
+  if (event.type == EV_SYN && event.code == SYN_DROPPED) {
+    m_current = {};
+    m_current.events_lost = true;
+    m_left_shift = m_right_shift = false;
+    return std::nullopt;
+  }
   if (event.type != EV_KEY) return std::nullopt;
   const bool pressed = event.value == 1;
   switch (event.code) {
@@ -125,6 +131,7 @@ std::optional<DecodedScan> KeyWedgeDecoder::feed(const KeyEvent& event) {
     if (!in_progress()) return std::nullopt;  // an empty line is not a scan
     DecodedScan done = std::move(m_current);
     m_current = {};
+    if (done.events_lost) done.text.clear();  // what was typed after the loss is a fragment
     return done;
   }
   const bool shift = m_left_shift || m_right_shift;

@@ -4,6 +4,12 @@
 // or the keypad (many scanners send keypad codes, some with NumLock semantics), and a
 // terminator key (Enter by default) after the code. Keys it cannot map are not guessed: the
 // code is reported with problem set, so the caller can show "could not read, scan again".
+//
+// When the kernel's event buffer for this reader overflows, it drops events and says so with
+// SYN_DROPPED: the code being typed then lacks some keys, or the tail of one code runs into the
+// next. The decoder never passes such a code on: everything up to the next terminator is dropped
+// and the code is reported with events_lost set. Shift is taken as released (its release may be
+// among the lost events; a scanner presses Shift around one character, never across a code).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +26,7 @@ struct KeyEvent {
 struct DecodedScan {
   std::string text;
   bool unknown_keys = false;  // some key had no mapping; text holds the rest
+  bool events_lost = false;   // the kernel dropped events (SYN_DROPPED) in it: text is empty
 };
 
 enum class Terminator : std::uint8_t { Enter, Tab, EnterOrTab };
@@ -31,7 +38,9 @@ class KeyWedgeDecoder {
   [[nodiscard]] std::optional<DecodedScan> feed(const KeyEvent& event);
   // Drops a half-typed code (a timeout between keys, or the device went away).
   void reset();
-  [[nodiscard]] bool in_progress() const { return !m_current.text.empty() || m_current.unknown_keys; }
+  [[nodiscard]] bool in_progress() const {
+    return !m_current.text.empty() || m_current.unknown_keys || m_current.events_lost;
+  }
 
  private:
   Terminator m_terminator;

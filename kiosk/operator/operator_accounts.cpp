@@ -1,16 +1,13 @@
 #include "kiosk/operator/operator_accounts.h"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/atomic_file.h"
 #include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 
@@ -35,10 +32,6 @@ Result<std::string> digits_only(std::string_view typed, size_t min, size_t max, 
   return out;
 }
 
-Error io_error(const std::filesystem::path& file, std::string_view what) {
-  return make_error(file.string() + ": " + std::string(what) + ": " + std::strerror(errno));
-}
-
 }  // namespace
 
 Result<std::string> normalise_operator_id(std::string_view typed) {
@@ -46,42 +39,6 @@ Result<std::string> normalise_operator_id(std::string_view typed) {
 }
 
 Result<std::string> normalise_pin(std::string_view typed) { return digits_only(typed, 4, 12, "a PIN"); }
-
-Result<void> write_file_atomically(const std::filesystem::path& file, std::string_view bytes, unsigned mode) {
-  const std::filesystem::path tmp = file.string() + ".tmp";
-  // O_EXCL is not used: a temporary left by a crash is ours to overwrite. fchmod makes the
-  // mode hold whatever the umask and whatever the old temporary's mode was.
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  if (fd < 0) return io_error(tmp, "cannot create");
-  if (::fchmod(fd, mode) != 0) {
-    ::close(fd);
-    return io_error(tmp, "cannot set permissions");
-  }
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return io_error(tmp, "cannot write");
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    return io_error(tmp, "cannot fsync");
-  }
-  if (::close(fd) != 0) return io_error(tmp, "cannot close");
-  if (::rename(tmp.c_str(), file.c_str()) != 0) return io_error(file, "cannot replace");
-  // The rename itself is durable only once the folder's entry is on disk.
-  const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0) return io_error(dir, "cannot open folder");
-  const int synced = ::fsync(dfd);
-  ::close(dfd);
-  if (synced != 0) return io_error(dir, "cannot fsync folder");
-  return {};
-}
 
 Result<std::unique_ptr<OperatorAccounts>> OperatorAccounts::open(const std::filesystem::path& file) {
   if (sodium_init() < 0) return make_error("libsodium cannot start");
@@ -135,7 +92,7 @@ Result<void> OperatorAccounts::save() {
   const nlohmann::json doc = {{"version", kFileVersion}, {"operators", list}};
   std::error_code ec;
   if (m_path.has_parent_path()) std::filesystem::create_directories(m_path.parent_path(), ec);
-  return write_file_atomically(m_path, doc.dump(2) + "\n", 0600);
+  return write_file_atomically(m_path, doc.dump(2) + "\n", FileMode::Private);
 }
 
 Result<void> OperatorAccounts::set_operator(std::string_view id_typed, std::string_view pin_typed,

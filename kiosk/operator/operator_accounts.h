@@ -4,7 +4,7 @@
 // What callers may rely on:
 //  - A PIN is never stored: only its argon2id hash (libsodium crypto_pwhash_str, interactive
 //    limits), which carries its own salt and parameters ("$argon2id$v=19$m=...").
-//  - The file is replaced atomically (write a temporary, fsync, rename, fsync the folder) and
+//  - The file is replaced atomically (base/atomic_file.h: temporary, fsync, rename, folder fsync) and
 //    is readable by its owner only (0600): a power cut leaves the old or the new file.
 //  - After kMaxFailures wrong PINs in a row the account is locked for kLockoutSeconds. The
 //    failure count and the lock are written before verify() returns, so a restart (or pulling
@@ -79,9 +79,5 @@ class OperatorAccounts {
   std::string m_dummy_hash;  // verified against for unknown ids, so timing does not tell
   std::string m_write_error;
 };
-
-// Writes `bytes` to `file` atomically with the given permission bits (used for operators.json).
-[[nodiscard]] Result<void> write_file_atomically(const std::filesystem::path& file, std::string_view bytes,
-                                                 unsigned mode);
 
 }  // namespace pk::kiosk::op

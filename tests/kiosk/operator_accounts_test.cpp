@@ -53,7 +53,8 @@ TEST_F(OperatorAccountsTest, PinIsStoredAsArgon2idHashInAFileOnlyTheOwnerReads) 
   struct stat st {};
   ASSERT_EQ(::stat(file().c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
-  EXPECT_FALSE(fs::exists(file().string() + ".tmp")) << "the temporary was renamed into place";
+  for (const auto& entry : fs::directory_iterator(m_dir))
+    EXPECT_EQ(entry.path(), file()) << "the temporary was renamed into place";
   const std::string text = contents();
   EXPECT_NE(text.find("$argon2id$"), std::string::npos);
   EXPECT_EQ(text.find("\"246810\""), std::string::npos) << "the PIN itself is never written";

@@ -1,8 +1,12 @@
 // Keyboard-wedge decoding with key events as evdev delivers them (EV_MSC scan codes and
-// EV_SYN reports between the keys), including Shift, Caps Lock and the keypad.
+// EV_SYN reports between the keys), including Shift, Caps Lock, the keypad, and the kernel's
+// SYN_DROPPED when its event buffer overflowed.
 #include <gtest/gtest.h>
 
 #include <linux/input-event-codes.h>
+
+#include <initializer_list>
+#include <vector>
 
 #include "drivers/barcode/key_wedge_decoder.h"
 
@@ -25,6 +29,15 @@ struct Recording {
     return *this;
   }
   Recording& shifted(std::uint16_t code) { return press(KEY_LEFTSHIFT).key(code).release(KEY_LEFTSHIFT); }
+  Recording& typed(std::initializer_list<std::uint16_t> codes) {
+    for (auto code : codes) key(code);
+    return *this;
+  }
+  // The kernel's buffer overflowed: what it had queued for us is gone, and it says so.
+  Recording& dropped() {
+    events.push_back({EV_SYN, SYN_DROPPED, 0});
+    return *this;
+  }
 };
 
 std::vector<DecodedScan> decode(KeyWedgeDecoder& decoder, const Recording& recording) {
@@ -127,6 +140,58 @@ TEST(KeyWedge, TabTerminatorAndReset) {
   EXPECT_TRUE(decoder.in_progress());
   decoder.reset();
   EXPECT_FALSE(decoder.in_progress());
+}
+
+// SYN_DROPPED: "12345" typed, the kernel's buffer overflows after "12" and the "3" is lost. The
+// code must never come out as "1245".
+TEST(KeyWedge, ACodeCutByLostEventsIsDroppedNotPassedOn) {
+  Recording r;
+  r.typed({KEY_1, KEY_2}).dropped().typed({KEY_4, KEY_5, KEY_ENTER});
+  KeyWedgeDecoder decoder;
+  const auto scans = decode(decoder, r);
+  ASSERT_EQ(scans.size(), 1U);
+  EXPECT_TRUE(scans[0].events_lost);
+  EXPECT_EQ(scans[0].text, "");
+}
+
+// The loss takes the end of one code and the start of the next ("111" Enter "222" Enter, with
+// "1 Enter 2" lost): no merged "1122" or cut "22" comes out, and the code after is read whole.
+TEST(KeyWedge, CodesMergedByLostEventsAreDroppedAndTheNextIsRead) {
+  Recording r;
+  r.typed({KEY_1, KEY_1}).dropped().typed({KEY_2, KEY_2, KEY_ENTER}).typed({KEY_3, KEY_3, KEY_ENTER});
+  KeyWedgeDecoder decoder;
+  const auto scans = decode(decoder, r);
+  ASSERT_EQ(scans.size(), 2U);
+  EXPECT_TRUE(scans[0].events_lost);
+  EXPECT_EQ(scans[0].text, "");
+  EXPECT_FALSE(scans[1].events_lost);
+  EXPECT_EQ(scans[1].text, "33");
+}
+
+// Shift's release was among the lost events: the next code is not typed in capitals.
+TEST(KeyWedge, AShiftWhoseReleaseWasLostDoesNotStick) {
+  Recording r;
+  r.press(KEY_LEFTSHIFT).key(KEY_A).dropped().key(KEY_ENTER).typed({KEY_B, KEY_1, KEY_ENTER});
+  KeyWedgeDecoder decoder;
+  const auto scans = decode(decoder, r);
+  ASSERT_EQ(scans.size(), 2U);
+  EXPECT_TRUE(scans[0].events_lost);
+  EXPECT_EQ(scans[1].text, "b1");
+}
+
+// A loss and then silence: the reader's timeout resets the decoder, and the next code is whole.
+TEST(KeyWedge, ResetAfterALossStartsClean) {
+  KeyWedgeDecoder decoder;
+  EXPECT_FALSE(decoder.feed({EV_SYN, SYN_DROPPED, 0}));
+  EXPECT_TRUE(decoder.in_progress());
+  decoder.reset();
+  EXPECT_FALSE(decoder.in_progress());
+  Recording r;
+  r.typed({KEY_7, KEY_ENTER});
+  const auto scans = decode(decoder, r);
+  ASSERT_EQ(scans.size(), 1U);
+  EXPECT_FALSE(scans[0].events_lost);
+  EXPECT_EQ(scans[0].text, "7");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "base/atomic_file.h"
 #include "centre/certificate_authority.h"
 #include "protocol/enrollment_crypto.h"
 #include "sync/sync_worker.h"
@@ -45,10 +46,9 @@ TEST(MutualTls, TheCentreRefusesNoCertificateAndAForeignOne) {
   ASSERT_TRUE(cert.ok());
   const auto cert_file = centre.dir.file("foreign.pem");
   const auto key_file = centre.dir.file("foreign.key");
-  ASSERT_TRUE(enroll::write_file_atomically(cert_file, cert->pem, enroll::FileMode::Public).ok());
-  ASSERT_TRUE(enroll::write_file_atomically(key_file, *enroll::private_key_to_pem(key->get()),
-                                            enroll::FileMode::Private)
-                  .ok());
+  ASSERT_TRUE(write_file_atomically(cert_file, cert->pem, FileMode::Public).ok());
+  ASSERT_TRUE(
+      write_file_atomically(key_file, *enroll::private_key_to_pem(key->get()), FileMode::Private).ok());
   HttpOptions impostor = anonymous;
   impostor.tls.client_cert_file = cert_file.string();
   impostor.tls.client_key_file = key_file.string();
