@@ -75,12 +75,12 @@ for g in pishkhan lp scanner plugdev input; do
 done
 # stat inside the chroot: the owners' names are the chroot's, not this machine's.
 kiosk_data=$(in_root stat -c '%a %U %G' /var/lib/pishkhan)
-[[ $kiosk_data == "750 pishkhan pishkhan" ]] || fail "/var/lib/pishkhan is $kiosk_data, not 750 pishkhan pishkhan"
+[[ $kiosk_data == "700 pishkhan pishkhan" ]] || fail "/var/lib/pishkhan is $kiosk_data, not 700 pishkhan pishkhan"
 centre_data=$(in_root stat -c '%a %U %G' /var/lib/pishkhan-centre)
-[[ $centre_data == "750 pishkhan-centre pishkhan-centre" ]] || fail "/var/lib/pishkhan-centre is $centre_data"
+[[ $centre_data == "700 pishkhan-centre pishkhan-centre" ]] || fail "/var/lib/pishkhan-centre is $centre_data"
 [[ -L $root/etc/systemd/system/graphical.target.wants/pishkhan-kiosk.service ]] || fail "pishkhan-kiosk.service not enabled"
 [[ -L $root/etc/systemd/system/multi-user.target.wants/pishkhan-centre.service ]] || fail "pishkhan-centre.service not enabled"
-echo "files, conffile, users ($groups), /var/lib/pishkhan 0750 and enabled units: ok"
+echo "files, conffile, users ($groups), /var/lib/pishkhan 0700 and enabled units: ok"
 
 step "systemd-analyze verify (inside the chroot)"
 in_root systemd-analyze verify /usr/lib/systemd/system/pishkhan-kiosk.service \
