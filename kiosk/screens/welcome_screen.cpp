@@ -17,7 +17,9 @@ void draw_welcome_screen(ScreenContext& ctx) {
   const float start_h = 150 * t.scale;
   const float errands_h = start_h + t.margin + t.touch_target * 1.1f;
   const float welcome_h = t.display_px * 1.6f + t.gap;
-  const float hint_h = t.title_px * 3.4f + 2 * t.margin;
+  const ui::TextStyle hint_style{
+      .size_px = t.title_px, .max_width = column_width, .align = ui::TextAlign::Center};
+  const float hint_text_h = ctx.ui.text().layout(ctx.tr(strings::kWelcomeHint), hint_style).size.y;
   // Planned outages announced by the centre come first, ahead of time, where nobody misses them.
   if (!ctx.notices.empty()) {
     // With notices, the welcome hint gives way first: the notices and the errands matter more.
@@ -31,10 +33,11 @@ void draw_welcome_screen(ScreenContext& ctx) {
   ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcome),
               {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
   y = line.max.y + t.gap;
-  if (body.max.y - bottom_band - errands_h - y >= hint_h) {
-    line = {{x0, y}, {x0 + column_width, y + t.title_px * 3.4f}};
-    ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcomeHint),
-                {.size_px = t.title_px, .align = ui::TextAlign::Center}, t.text_muted);
+  // Without notices the hint keeps its roomy three lines; with them, only the room it needs.
+  const float hint_h = ctx.notices.empty() ? t.title_px * 3.4f : hint_text_h + t.gap;
+  if (body.max.y - bottom_band - errands_h - y >= hint_h + 2 * t.margin) {
+    line = {{x0, y}, {x0 + column_width, y + hint_h}};
+    ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcomeHint), hint_style, t.text_muted);
     y = line.max.y + 2 * t.margin;
   } else {
     y += t.margin;
