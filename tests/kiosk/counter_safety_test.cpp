@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 
@@ -16,6 +15,7 @@
 #include "kiosk/strings.h"
 #include "sla/ledger.h"
 #include "tests/kiosk/counter_terminal.h"
+#include "tests/kiosk/pixel_count.h"
 #include "ui/theme.h"
 
 namespace fs = std::filesystem;
@@ -33,15 +33,7 @@ class CounterSafety : public CounterTerminal {
 
   // Pixels of exactly this colour in the rectangle (the inside of a filled band).
   int pixels_of(ImU32 colour, const pk::ui::Rect& r) {
-    const std::vector<uint8_t> px = m_app->platform().read_pixels();
-    const int w = m_app->platform().width();
-    const uint8_t rgb[3] = {static_cast<uint8_t>(colour & 0xff), static_cast<uint8_t>((colour >> 8) & 0xff),
-                            static_cast<uint8_t>((colour >> 16) & 0xff)};
-    int n = 0;
-    for (int y = static_cast<int>(r.min.y); y < static_cast<int>(r.max.y); ++y)
-      for (int x = static_cast<int>(r.min.x); x < static_cast<int>(r.max.x); ++x)
-        if (std::memcmp(&px[(static_cast<size_t>(y) * w + x) * 4], rgb, 3) == 0) ++n;
-    return n;
+    return pk::kiosk::test::pixels_of(m_app->platform(), colour, r);
   }
   [[nodiscard]] pk::ui::Rect whole_screen() {
     return {{0, 0},

@@ -4,7 +4,6 @@
 // language and name their services. PNGs of each go to welcome-notices/ for people to look at.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <string>
@@ -12,6 +11,7 @@
 
 #include "kiosk/app.h"
 #include "sla/ledger.h"
+#include "tests/kiosk/pixel_count.h"
 #include "ui/theme.h"
 
 namespace fs = std::filesystem;
@@ -54,17 +54,8 @@ class WelcomeNotices : public ::testing::TestWithParam<Case> {
     m_app.reset();
     fs::remove_all(m_dir);
   }
-  // Pixels of exactly this colour in the rectangle (the inside of a notice band).
   int pixels_of(ImU32 colour, const pk::ui::Rect& r) {
-    const std::vector<uint8_t> px = m_app->platform().read_pixels();
-    const int w = m_app->platform().width();
-    const uint8_t rgb[3] = {static_cast<uint8_t>(colour & 0xff), static_cast<uint8_t>((colour >> 8) & 0xff),
-                            static_cast<uint8_t>((colour >> 16) & 0xff)};
-    int n = 0;
-    for (int y = static_cast<int>(r.min.y); y < static_cast<int>(r.max.y); ++y)
-      for (int x = static_cast<int>(r.min.x); x < static_cast<int>(r.max.x); ++x)
-        if (std::memcmp(&px[(static_cast<size_t>(y) * w + x) * 4], rgb, 3) == 0) ++n;
-    return n;
+    return pk::kiosk::test::pixels_of(m_app->platform(), colour, r);
   }
   fs::path m_dir;
   std::unique_ptr<pk::kiosk::App> m_app;
