@@ -352,12 +352,8 @@ bool App::watch_saved_delivery(double now) {
   if (!m_sync || s.screen != CitizenScreen::Saved || s.saved.delivered || now - m_last_delivery_check < 0.5)
     return false;
   m_last_delivery_check = now;
-  auto record = m_store->find_by_tracking_code(s.saved.tracking_digits);
-  if (!record || !record.value()) return false;
-  const store::ApplicationRecord& r = *record.value();
-  const bool at_centre = r.state == store::ApplicationState::Confirmed ||
-                         r.state == store::ApplicationState::Purged || r.centre_status.has_value();
-  return at_centre && m_flow->saved_delivered();
+  auto at_centre = m_store->reached_centre(s.saved.tracking_digits);
+  return at_centre && at_centre.value() && m_flow->saved_delivered();
 }
 
 void App::probe_idle(double now) {

@@ -150,6 +150,18 @@ Result<SavedApplication> Store::save_application(
   return saved;
 }
 
+Result<bool> Store::reached_centre(std::string_view tracking_code) {
+  auto query = m_db.prepare("SELECT state, centre_status FROM applications WHERE tracking_code = ?1");
+  if (!query) return query.error();
+  query->bind(1, tracking_code);
+  auto stepped = query->step();
+  if (!stepped) return stepped.error();
+  if (*stepped == StepResult::Done) return false;
+  const auto state = application_state_from(query->column_text(0));
+  return (state && (*state == ApplicationState::Confirmed || *state == ApplicationState::Purged)) ||
+         query->column_optional_text(1).has_value();
+}
+
 Result<std::optional<ApplicationRecord>> Store::find_by_tracking_code(std::string_view tracking_code) {
   // One read transaction so the application and its documents are one consistent snapshot.
   auto transaction = Transaction::begin(m_db, TransactionKind::Deferred);

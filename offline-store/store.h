@@ -53,6 +53,9 @@ class Store {
 
   [[nodiscard]] Result<std::optional<ApplicationRecord>> find_by_tracking_code(
       std::string_view tracking_code);
+  // Whether the centre has acknowledged the capture (confirmed, purged, or any status from the
+  // centre): one row, no pages read. False for an unknown code. For a screen that asks often.
+  [[nodiscard]] Result<bool> reached_centre(std::string_view tracking_code);
 
   // Undelivered entries due at `now_unix`, oldest first (first come, first served).
   [[nodiscard]] Result<std::vector<OutboxEntry>> pending_outbox(int limit, int64_t now_unix);

@@ -187,5 +187,28 @@ TEST(StoreCentreStatus, FinalStatusesAreNoLongerAskedAbout) {
   EXPECT_EQ(*to_poll, (std::vector<std::string>{codes[4], codes[0]}));
 }
 
+// The saved screen asks often whether the centre has a capture: the light query agrees with the
+// full record (confirmed or purged, or any word from the centre), and knows no unknown code.
+TEST(StoreCentreStatus, ReachedCentreAgreesWithTheRecord) {
+  TempDir dir("reached_centre");
+  auto store = Store::open(dir.path() / "store.db");
+  ASSERT_TRUE(store) << store.error().message;
+  auto saved = (*store)->save_application(test::sample_application(0, 0), test::tracking_code_for);
+  ASSERT_TRUE(saved) << saved.error().message;
+  auto reached = (*store)->reached_centre(saved->tracking_code);
+  ASSERT_TRUE(reached) << reached.error().message;
+  EXPECT_FALSE(*reached) << "only captured: still on the terminal";
+  EXPECT_FALSE((*store)->reached_centre("99999999999999").value());
+  ASSERT_TRUE((*store)->mark_delivered(saved->outbox_id, 1000));
+  auto record = (*store)->find_by_tracking_code(saved->tracking_code);
+  ASSERT_TRUE(record && *record);
+  const bool confirmed =
+      (*record)->state == ApplicationState::Confirmed || (*record)->state == ApplicationState::Purged;
+  EXPECT_EQ((*store)->reached_centre(saved->tracking_code).value(), confirmed);
+  ASSERT_TRUE(
+      (*store)->record_centre_status(saved->tracking_code, CentreStatus::Received, 1001, std::nullopt));
+  EXPECT_TRUE((*store)->reached_centre(saved->tracking_code).value());
+}
+
 }  // namespace
 }  // namespace pk::store
