@@ -176,8 +176,7 @@ TEST_F(AtomicFileTest, AFolderWithoutWritePermissionIsRefusedAndKeepsTheOldFile)
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0)
-      << "1: the write succeeded, 2: another error, 3: cannot drop root";
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: the write succeeded, 2: another error, 3: cannot drop root";
   EXPECT_EQ(contents(file), "old");
   EXPECT_EQ(entries(), 1u);
 }
