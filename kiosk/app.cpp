@@ -345,8 +345,6 @@ void App::observe(const sla::Observation& observation) {
     spdlog::error("service-level ledger: {}", done.error().message);
 }
 
-// A device is probed only while no job can be using it: not during a citizen's session (their
-// scan and print are observed as they happen), a counter batch, or technician mode.
 bool App::watch_saved_delivery(double now) {
   const CitizenState& s = m_flow->state();
   if (!m_sync || s.screen != CitizenScreen::Saved || s.saved.delivered || now - m_last_delivery_check < 0.5)
@@ -356,6 +354,8 @@ bool App::watch_saved_delivery(double now) {
   return at_centre && at_centre.value() && m_flow->saved_delivered();
 }
 
+// A device is probed only while no job can be using it: not during a citizen's session (their
+// scan and print are observed as they happen), a counter batch, or technician mode.
 void App::probe_idle(double now) {
   const bool technician = m_tech && m_tech->active();
   const bool citizen_session = !m_desk && m_flow->state().screen != CitizenScreen::Welcome;
