@@ -51,14 +51,23 @@ std::vector<PageCode> find_codes(const scanner::Page& page) {
   const ZXing::ImageView image =
       gray.empty() ? ZXing::ImageView(page.pixels.data(), page.width, page.height, ZXing::ImageFormat::Lum)
                    : ZXing::ImageView(gray.data(), page.width, page.height, ZXing::ImageFormat::Lum);
-  ZXing::DecodeHints hints;
-  hints.setFormats(ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128);
-  hints.setTryRotate(true);
-  hints.setTryHarder(true);
-  hints.setTryDownscale(true);
-  hints.setReturnErrors(true);
-  hints.setMaxNumberOfSymbols(8);
-  for (const ZXing::Result& result : ZXing::ReadBarcodes(image, hints)) {
+  // Two reads, because ZXing 1.4 (Debian 12) asserts when it merges a linear code's error
+  // result with a code of the same text already found (Result::operator== handles only one
+  // scan line): a crafted or smudged Code 128 would abort the counter. Its linear readers
+  // report a damaged code only as a failed checksum anyway, while a QR code's finder patterns
+  // say "a code is here" even when its data cannot be read, so errors are asked of QR alone.
+  std::vector<ZXing::Result> results;
+  for (const ZXing::BarcodeFormat format : {ZXing::BarcodeFormat::QRCode, ZXing::BarcodeFormat::Code128}) {
+    ZXing::DecodeHints hints;
+    hints.setFormats(format);
+    hints.setTryRotate(true);
+    hints.setTryHarder(true);
+    hints.setTryDownscale(true);
+    hints.setReturnErrors(format == ZXing::BarcodeFormat::QRCode);
+    hints.setMaxNumberOfSymbols(8);
+    for (ZXing::Result& result : ZXing::ReadBarcodes(image, hints)) results.push_back(std::move(result));
+  }
+  for (const ZXing::Result& result : results) {
     PageCode code;
     code.format = result.format() == ZXing::BarcodeFormat::QRCode    ? CodeFormat::Qr
                   : result.format() == ZXing::BarcodeFormat::Code128 ? CodeFormat::Code128
