@@ -517,8 +517,6 @@ class SubmitFlow : public Flow {
     switch (m_stage) {
       case Step::Post:
         return on_post(run, t, s, *reply);
-      case Step::Head:
-        return on_head(run, t, s, *reply);
       case Step::Patch:
         return on_patch(run, t, s, *reply);
       case Step::Confirm:
@@ -530,7 +528,7 @@ class SubmitFlow : public Flow {
   }
 
  private:
-  enum class Step { Post, Head, Patch, Confirm, Replay };
+  enum class Step { Post, Patch, Confirm, Replay };
 
   Result<void> prepare(Runner& run, Terminal& t, SubmissionState& s) {
     const LoadOptions& o = run.options;
@@ -663,25 +661,17 @@ class SubmitFlow : public Flow {
       return Next::Done;
     }
     m_url = std::move(url).value();
-    m_stage = Step::Head;
-    run.send(t, "HEAD /v1/uploads/{id}",
-             Call{sync::Method::Head, m_url, {{"Tus-Resumable", std::string(sync::tus::kVersion)}}},
-             {200, 204}, Conn::Reuse);
-    return Next::Sent;
-  }
-
-  Next on_head(Runner& run, Terminal& t, SubmissionState& s, const Reply& reply) {
-    if (reply.status != 200 && reply.status != 204) return retry(run, t, s, reply);
-    const std::string* offset = reply.header("upload-offset");
-    const std::string* length = reply.header("upload-length");
-    auto parsed = offset != nullptr ? sync::tus::parse_length(*offset) : Result<int64_t>(make_error("none"));
-    auto parsed_length = length != nullptr ? sync::tus::parse_length(*length) : Result<int64_t>(-1);
+    // As the terminal's delivery: the application's reply gave the page's offset, so no HEAD
+    // (a stale one is refused with 409 and the whole delivery starts again from the POST).
     const int64_t size = s.pages[m_page].sealed_size;
-    if (!parsed || *parsed > size || (parsed_length && *parsed_length >= 0 && *parsed_length != size)) {
-      run.reject("HEAD: no usable Upload-Offset / Upload-Length");
+    const sync::PageStatus& reported = m_status.pages[m_page];
+    if (reported.sealed_size != size || reported.received < 0 || reported.received > size) {
+      run.reject("the application's reply gives page " + std::to_string(m_page + 1) + " an offset of " +
+                 std::to_string(reported.received) + " of " + std::to_string(reported.sealed_size) +
+                 " bytes");
       return retry(run, t, s, Reply{});
     }
-    m_offset = *parsed;
+    m_offset = reported.received;
     if (m_offset == size) {
       ++m_page;
       return next_page(run, t, s);

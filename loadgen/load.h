@@ -9,7 +9,8 @@
 //     then heartbeat, notices and ledger rows; across all terminals --submissions-per-second
 //     applications (a random terminal each), plus --burst at --burst-at. A submission is what
 //     the terminal's delivery does: POST /v1/applications with an Idempotency-Key and the page
-//     manifests, HEAD and PATCH of each page at the upload URL the reply gave (Upload-Checksum),
+//     manifests, PATCH of each page at the upload URL and from the offset the reply gave
+//     (Upload-Checksum; no HEAD, as the reply says where each page stands),
 //     and the status call that confirms every page; a failed delivery is tried again whole
 //     (bounded), and some are posted again on purpose to check the centre replays, not copies.
 //  3. drain: no new work; what was queued or under way may finish until the drain deadline.

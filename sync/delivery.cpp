@@ -51,7 +51,13 @@ CentreResult<ApplicationStatus> deliver(store::Store& store, const store::Outbox
   for (size_t i = 0; i < record.documents.size(); ++i) {
     const PageStatus& page = accepted.value->pages[i];
     if (page.complete) continue;
-    auto sent = tus.upload(page.upload_path, *record.documents[i].sealed_content);
+    const std::vector<uint8_t>& sealed = *record.documents[i].sealed_content;
+    // The reply just gave the page's size and offset: start there. A reply that does not fit
+    // the page is not trusted; the upload then asks the centre with a HEAD.
+    const bool reply_fits = page.sealed_size == static_cast<int64_t>(sealed.size()) && page.received >= 0 &&
+                            page.received <= page.sealed_size;
+    auto sent = reply_fits ? tus.upload_from(page.upload_path, sealed, page.received)
+                           : tus.upload(page.upload_path, sealed);
     if (!sent)
       return later(entry.tracking_code + " page " + std::to_string(i + 1) + ": " + sent.error().message);
     stats.bytes_uploaded += sent->bytes_sent;

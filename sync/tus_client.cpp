@@ -62,6 +62,18 @@ Result<UploadState> TusClient::state(const std::string& upload_path) {
 }
 
 Result<UploadReport> TusClient::upload(const std::string& upload_path, std::span<const uint8_t> content) {
+  const auto total = static_cast<int64_t>(content.size());
+  auto server = state(upload_path);
+  if (!server) return server.error();
+  if (server->length >= 0 && server->length != total) {
+    return make_error("tus: " + upload_path + ": server expects " + std::to_string(server->length) +
+                      " bytes, we have " + std::to_string(total));
+  }
+  return upload_from(upload_path, content, server->offset);
+}
+
+Result<UploadReport> TusClient::upload_from(const std::string& upload_path, std::span<const uint8_t> content,
+                                            int64_t offset) {
   UploadReport report;
   const auto total = static_cast<int64_t>(content.size());
   int consecutive_failures = 0;
@@ -73,13 +85,6 @@ Result<UploadReport> TusClient::upload(const std::string& upload_path, std::span
     return ++consecutive_failures > m_options.max_consecutive_failures;
   };
 
-  auto server = state(upload_path);
-  if (!server) return server.error();
-  if (server->length >= 0 && server->length != total) {
-    return make_error("tus: " + upload_path + ": server expects " + std::to_string(server->length) +
-                      " bytes, we have " + std::to_string(total));
-  }
-  int64_t offset = server->offset;
   while (offset < total) {
     if (offset < 0 || offset > total)
       return make_error("tus: " + upload_path + ": server offset out of range");

@@ -86,6 +86,32 @@ TEST(TusClient, UploadsAndTheServerHoldsTheSameBytes) {
   EXPECT_TRUE(tus.terminate(*path).ok());
 }
 
+// upload_from() trusts the offset it is given (no HEAD); given a stale one, the centre refuses
+// the PATCH with 409 and the client asks where the upload stands, losing nothing.
+TEST(TusClient, UploadFromAKnownOffsetSkipsTheHeadAndRecoversFromAStaleOne) {
+  RunningCentre centre("tus-known-offset");
+  ASSERT_TRUE(centre.server);
+  HttpClient http(centre.http);
+  TusClient tus(http, centre.server->base_url(), {1000, 3});
+  const std::vector<uint8_t> content = store::test::random_page(4'200);
+  auto path = tus.create(static_cast<int64_t>(content.size()));
+  ASSERT_TRUE(path.ok()) << path.error().message;
+
+  auto fresh = tus.upload_from(*path, std::span(content).first(2'000), 0);  // a first part, as if cut
+  ASSERT_TRUE(fresh.ok()) << fresh.error().message;
+  EXPECT_EQ(fresh->chunks_sent, 2);
+  EXPECT_EQ(fresh->failures, 0);
+
+  // The caller still believes offset 0: one refused PATCH, then the HEAD's 2,000.
+  auto stale = tus.upload_from(*path, content, 0);
+  ASSERT_TRUE(stale.ok()) << stale.error().message;
+  EXPECT_EQ(stale->failures, 1);
+  EXPECT_EQ(stale->bytes_sent, 1'000 + 2'200);  // the refused chunk, then the rest
+  auto stored = centre.server->storage().read_upload(path->substr(path->rfind('/') + 1));
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(sha256(*stored), sha256(content));
+}
+
 // Connections cut at random bytes of the request: each upload() resumes from the server's
 // offset, and no cut costs more than the one chunk that was in flight.
 TEST(TusClient, ResumesAfterCutsAtRandomBytesResendingAtMostOneChunkPerCut) {
