@@ -25,7 +25,6 @@ pk_pkg(IMGUI imgui libimgui-dev)
 pk_pkg(HARFBUZZ harfbuzz libharfbuzz-dev)
 pk_pkg(FRIBIDI fribidi libfribidi-dev)
 pk_pkg(FREETYPE freetype2 libfreetype-dev)
-pk_pkg(UNIBREAK libunibreak libunibreak-dev)
 pk_pkg(SQLITE3 sqlite3 libsqlite3-dev)
 pk_pkg(PQ libpq libpq-dev)  # the centre's PostgreSQL storage (pishkhan-centre --database postgresql://...)
 pk_pkg(SODIUM libsodium libsodium-dev)
@@ -40,6 +39,7 @@ pk_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)
 pk_pkg(OPENSSL openssl libssl-dev)  # TLS certificates: the centre's CA, terminal keys and requests
 pk_pkg(TOMLPP tomlplusplus libtomlplusplus-dev)
 pk_pkg(SYSTEMD libsystemd libsystemd-dev)  # sd_notify: readiness and the watchdog under systemd
+pk_pkg(ICU_UC icu-uc libicu-dev)  # the text engine's line breaking and grapheme clusters
 pk_pkg(ICU icu-i18n libicu-dev)  # tests only: a second, independent Persian calendar
 pk_cfg(nlohmann_json nlohmann-json3-dev CONFIG)
 pk_cfg(spdlog libspdlog-dev CONFIG)

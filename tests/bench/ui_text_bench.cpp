@@ -1,6 +1,7 @@
 // Text engine speed: shaping and layout of a 200-character Persian paragraph from
 // scratch (first frame, or a changed string) against the cached lookup every later frame
-// pays, and a frame's worth of catalog titles.
+// pays, and a frame's worth of catalog titles; and, apart, the two Unicode segmentations a
+// layout or an edit runs: line-break opportunities and grapheme boundaries.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -9,7 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "ui/text/graphemes.h"
+#include "ui/text/line_breaker.h"
 #include "ui/text/text_engine.h"
+#include "ui/text/utf8_decode.h"
 
 namespace {
 
@@ -64,5 +68,23 @@ void BM_CatalogFrameCached(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_CatalogFrameCached)->Unit(benchmark::kMicrosecond);
+
+// Line-break opportunities of the paragraph and the greedy fill, as one uncached layout runs
+// them (the advances are a stand-in: the search, not the shaping, is measured).
+void BM_LineBreaks(benchmark::State& state) {
+  const std::u32string text = pk::ui::decode_utf8(kParagraph).text;
+  pk::ui::LineMeasure measure;
+  measure.advances.assign(text.size(), 9.0F);
+  measure.cluster_start.assign(text.size(), true);
+  for (auto _ : state) benchmark::DoNotOptimize(pk::ui::LineBreaker(text, measure).break_lines(640));
+}
+BENCHMARK(BM_LineBreaks)->Unit(benchmark::kMicrosecond);
+
+// Grapheme boundaries of the paragraph: a text field runs this on every edit and caret move.
+void BM_GraphemeBoundaries(benchmark::State& state) {
+  const std::u32string text = pk::ui::decode_utf8(kParagraph).text;
+  for (auto _ : state) benchmark::DoNotOptimize(pk::ui::grapheme_boundaries(text));
+}
+BENCHMARK(BM_GraphemeBoundaries)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -1,12 +1,12 @@
 #pragma once
 // Grapheme clusters for editing (what one Backspace removes, where a caret may stop).
 //
-// Neither libunibreak 1.1 (Debian 12) nor the UI's dependencies offer UAX #29, so this is a
-// compact version of its extended grapheme cluster rules: CR LF together; a base followed by
-// its combining marks (Mn, Me, Mc), ZWJ and variation selectors; ZWJ joining two emoji;
-// regional-indicator pairs; Hangul syllable sequences. One deliberate difference: ZWNJ
-// (نیم‌فاصله) is a grapheme of its own, because the Persian keyboard types it as a key and a
-// person expects one Backspace to remove it and nothing else.
+// UAX #29 extended grapheme clusters from ICU (icu_segmentation.h): a base with its marks, CR LF,
+// emoji ZWJ sequences, flags (regional-indicator pairs and tag sequences), Hangul syllables, and
+// prepended marks such as U+0600 ARABIC NUMBER SIGN with the digit they mark. One deliberate
+// difference from UAX #29, where ZWNJ extends the character before it: ZWNJ (نیم‌فاصله) is a
+// grapheme of its own, because the Persian keyboard types it as a key and a person expects one
+// Backspace to remove it and nothing else.
 #include <cstdint>
 #include <string>
 #include <string_view>

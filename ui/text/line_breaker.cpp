@@ -1,21 +1,11 @@
 #include "ui/text/line_breaker.h"
 
-#include <linebreak.h>
-
-#include <mutex>
-
 #include "ui/text/unicode_props.h"
 
 namespace pk::ui {
 
 LineBreaker::LineBreaker(const std::u32string& text, const LineMeasure& measure)
-    : m_text(text), m_measure(measure), m_breaks(text.size()), m_prefix(text.size() + 1, 0.0) {
-  static std::once_flag init;
-  std::call_once(init, [] { init_linebreak(); });
-  static_assert(sizeof(utf32_t) == sizeof(char32_t));
-  if (!text.empty()) {
-    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(text.data()), text.size(), "fa", m_breaks.data());
-  }
+    : m_text(text), m_measure(measure), m_breaks(icu_line_breaks(text)), m_prefix(text.size() + 1, 0.0) {
   for (size_t i = 0; i < text.size(); ++i) m_prefix[i + 1] = m_prefix[i] + measure.advances[i];
 }
 
@@ -56,15 +46,15 @@ std::vector<LineRange> LineBreaker::break_lines(float max_width) const {
   while (start < size) {
     uint32_t best = 0;  // end of the longest fitting line so far; 0 = none yet
     for (uint32_t i = start; i < size; ++i) {
-      const char verdict = m_breaks[i];
-      if (verdict != LINEBREAK_MUSTBREAK && verdict != LINEBREAK_ALLOWBREAK) continue;
+      const LineBreakAfter verdict = m_breaks[i];
+      if (verdict == LineBreakAfter::None) continue;
       const uint32_t end = i + 1;
       if (max_width > 0 && content_width(start, end) > max_width) {
         if (best == 0) best = split_word(start, end, max_width);
         break;
       }
       best = end;
-      if (verdict == LINEBREAK_MUSTBREAK) break;
+      if (verdict == LineBreakAfter::Mandatory) break;
     }
     if (best == 0) best = size;  // cannot happen: the last character is always a break
     lines.push_back(LineRange{start, best});

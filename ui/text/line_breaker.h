@@ -1,10 +1,12 @@
 #pragma once
-// Chooses lines: UAX #14 break opportunities from libunibreak, filled greedily up to a
-// width. Breaking works on logical text, before any visual reordering; the caller reorders
+// Chooses lines: UAX #14 break opportunities from ICU (icu_segmentation.h), filled greedily up
+// to a width. Breaking works on logical text, before any visual reordering; the caller reorders
 // each line afterwards.
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "ui/text/icu_segmentation.h"
 
 namespace pk::ui {
 
@@ -41,8 +43,8 @@ class LineBreaker {
 
   const std::u32string& m_text;
   const LineMeasure& m_measure;
-  std::vector<char> m_breaks;    // libunibreak's verdict after each code point
-  std::vector<double> m_prefix;  // prefix sums of advances
+  std::vector<LineBreakAfter> m_breaks;  // ICU's verdict after each code point
+  std::vector<double> m_prefix;          // prefix sums of advances
 };
 
 }  // namespace pk::ui

@@ -4,7 +4,7 @@
 //
 // Pipeline (each step in its own file): UTF-8 decoding with U+FFFD replacement
 // (utf8_decode), bidi levels for the paragraph (bidi_paragraph, FriBidi), font and script
-// runs (itemizer), shaping (shaper, HarfBuzz), line breaking (line_breaker, libunibreak,
+// runs (itemizer), shaping (shaper, HarfBuzz), line breaking (line_breaker, ICU's
 // UAX #14), per-line visual reordering, glyph rasterisation into atlas pages
 // (glyph_atlas, FreeType). Layouts are cached by (string, style) in a bounded LRU.
 //
