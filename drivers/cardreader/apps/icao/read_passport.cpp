@@ -60,9 +60,12 @@ Result<PassportIdentity> Session::run() {
     return fail(ReadFailure::NotAPassport,
                 "the card answered " + to_hex(selected->encode()) + " to SELECT of the passport application");
 
-  const TerminalRandom random = m_options.random != nullptr ? *m_options.random : TerminalRandom::generate();
+  TerminalRandom random = m_options.random != nullptr ? *m_options.random : TerminalRandom::generate();
   BacOutcome bac;
   auto sm = perform_bac(m_channel, m_key, random, bac);
+  // K.IFD is half the session keys' seed: gone once BAC is over. The session keys themselves
+  // are zeroed when `sm` (the secure-messaging session) is destroyed at the end of the read.
+  pk::secure_wipe(&random, sizeof(random));
   if (!sm) return fail(bac.failure, sm.error().message);
 
   LdsReader lds(m_channel, *sm);
