@@ -17,8 +17,8 @@
 namespace pk::cardreader::icao {
 namespace {
 
-using testing::Clock;
-using testing::TestCsca;
+using test_pki::Clock;
+using test_pki::TestCsca;
 
 MrzKey appendix_d_key() { return MrzKey::make("L898902C", "690806", "940623").value(); }
 
@@ -44,7 +44,7 @@ class PassiveAuthTest : public ::testing::Test {
     m_csca = std::make_unique<TestCsca>(TestCsca::make("UT"));
     m_revoked_serial = 66;
     auto list = parse_master_list(
-        testing::master_list_text(1, {m_csca->certificate_pem()}, {m_csca->crl_pem({m_revoked_serial})}));
+        test_pki::master_list_text(1, {m_csca->certificate_pem()}, {m_csca->crl_pem({m_revoked_serial})}));
     ASSERT_TRUE(list) << list.error().message;
     m_list = std::move(list.value());
   }
@@ -133,7 +133,7 @@ TEST_F(PassiveAuthTest, RevokedSignerIsRefused) {
 }
 
 TEST_F(PassiveAuthTest, CscaWithoutItsRevocationListIsNotTrusted) {
-  auto no_crl = parse_master_list(testing::master_list_text(2, {m_csca->certificate_pem()}, {}));
+  auto no_crl = parse_master_list(test_pki::master_list_text(2, {m_csca->certificate_pem()}, {}));
   ASSERT_TRUE(no_crl) << no_crl.error().message;
   auto passport = make_test_passport(signed_by(m_csca->issue_current_signer(15)));
   ASSERT_TRUE(passport);
@@ -164,8 +164,8 @@ TEST_F(PassiveAuthTest, HashMismatchIsStillAFailedRead) {
 TEST(CscaMasterList, ParsesVersionCertificatesAndCrls) {
   const TestCsca a = TestCsca::make("UT");
   const TestCsca b = TestCsca::make("IR");
-  auto list = parse_master_list(testing::master_list_text(7, {a.certificate_pem(), b.certificate_pem()},
-                                                          {a.crl_pem({}), b.crl_pem({3})}));
+  auto list = parse_master_list(test_pki::master_list_text(7, {a.certificate_pem(), b.certificate_pem()},
+                                                           {a.crl_pem({}), b.crl_pem({3})}));
   ASSERT_TRUE(list) << list.error().message;
   EXPECT_EQ(list->version(), 7);
   EXPECT_EQ(list->certificate_count(), 2);

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace pk::cardreader::icao::testing {
+namespace pk::cardreader::icao::test_pki {
 
 namespace {
 
@@ -163,4 +163,4 @@ std::string master_list_text(std::int64_t version, const std::vector<std::string
   return text;
 }
 
-}  // namespace pk::cardreader::icao::testing
+}  // namespace pk::cardreader::icao::test_pki

@@ -10,7 +10,7 @@
 
 #include "drivers/cardreader/apps/icao/sod_signer.h"
 
-namespace pk::cardreader::icao::testing {
+namespace pk::cardreader::icao::test_pki {
 
 using Clock = std::chrono::system_clock;
 
@@ -41,4 +41,4 @@ class TestCsca {
 [[nodiscard]] std::string master_list_text(std::int64_t version, const std::vector<std::string>& certificates,
                                            const std::vector<std::string>& crls);
 
-}  // namespace pk::cardreader::icao::testing
+}  // namespace pk::cardreader::icao::test_pki
