@@ -20,6 +20,7 @@
 #include "kiosk/passport_trust.h"
 #include "kiosk/status_check.h"
 #include "kiosk/strings.h"
+#include "kiosk/submission.h"
 #include "protocol/sealing.h"
 #include "tests/cardreader/test_pki.h"
 
@@ -285,6 +286,22 @@ TEST_F(HeadlessPassport, WithoutAMasterListTheChipIsUnverifiedAndFillsNothing) {
   EXPECT_EQ(*flow.state().identity.chip, pk::cardreader::icao::PassiveAuth::NoMasterList);
   EXPECT_EQ(flow.state().field, pk::kiosk::Field::IdNumber) << "the number is the citizen's to type";
   ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "identify-passport-unverified.png"));
+
+  // The citizen types the number; what is submitted records what the chip was.
+  ASSERT_TRUE(flow.set_field_text(pk::kiosk::Field::IdNumber, "L898902C"));
+  ASSERT_TRUE(flow.set_field_text(pk::kiosk::Field::Mobile, "09121234567"));
+  ASSERT_TRUE(flow.identify_next()) << flow.state().identity.number_error;
+  const pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
+  auto saved = pk::kiosk::submit_application(
+      {.store = m_app->store(), .centre_key = m_keys.public_key, .config = config, .now_unix = 1'800'000'000},
+      flow.state());
+  ASSERT_TRUE(saved) << saved.error().message;
+  auto record = m_app->store().find_by_tracking_code(saved->tracking_code);
+  ASSERT_TRUE(record && record.value().has_value());
+  auto personal = pk::store::open_sealed(record.value()->sealed_personal, m_keys);
+  ASSERT_TRUE(personal) << personal.error().message;
+  const std::string clear(personal->bytes().begin(), personal->bytes().end());
+  EXPECT_NE(clear.find(R"("passport_chip":"no_master_list")"), std::string::npos) << clear;
 }
 
 TEST_F(HeadlessPassport, UnverifiedChipIsSaidInEnglishToo) {
