@@ -295,6 +295,26 @@ void CentreServer::add_info_routes() {
     http::reply_json(response, 200, text);
   });
 
+  // The CSCA master list a province's kiosks verify passport chips against (ICAO passive
+  // authentication; README "Passport chips"), signed with the catalog key like the catalog and
+  // versioned on its first line. Published by renaming a new file into place at
+  // <data_dir>/csca-master-list.pem; read on every request like the catalog. 404 while there is
+  // none: the kiosks then read every passport as unverified.
+  m_server->Get("/v1/csca-master-list", [this](const httplib::Request& request, httplib::Response& response) {
+    std::ifstream in(m_config.data_dir / "csca-master-list.pem", std::ios::binary);
+    if (!in) return http::reply_error(response, 404, "no CSCA master list published");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string etag = "\"" + sync::to_hex(sync::sha256(text)) + "\"";
+    response.set_header("ETag", etag);
+    if (request.get_header_value("If-None-Match") == etag) {
+      response.status = 304;
+      return;
+    }
+    response.set_header("Pishkhan-Signature", "ed25519 " + m_key.sign(text));
+    response.status = 200;
+    response.set_content(text, "application/x-pem-file");
+  });
+
   m_server->Get("/v1/catalog/key", [this](const httplib::Request&, httplib::Response& response) {
     http::reply_json(
         response, 200,

@@ -21,6 +21,7 @@
 #include "kiosk/centre_key.h"
 #include "kiosk/enrolled_identity.h"
 #include "kiosk/operator/operator_desk.h"
+#include "kiosk/passport_trust.h"
 #include "kiosk/submission.h"
 #include "kiosk/watchdog.h"
 #include "provisioning/factory_reset.h"
@@ -411,7 +412,10 @@ void App::read_passport_chip() {
     return;
   }
   cardreader::icao::PassportReadReport report;
-  auto identity = cardreader::icao::read_passport(*m_card_reader, key.value(), {}, report);
+  const auto master_list = load_csca_master_list(m_config.data_dir);
+  cardreader::icao::ReadOptions options;
+  options.master_list = master_list ? &*master_list : nullptr;
+  auto identity = cardreader::icao::read_passport(*m_card_reader, key.value(), options, report);
   if (!identity) {
     // All or nothing: a failed read fills nothing; the message says what to do.
     spdlog::warn("passport read failed after {} APDU(s): {}", report.apdu_count, identity.error().message);
@@ -420,15 +424,16 @@ void App::read_passport_chip() {
                                 : identity.error().message);
     return;
   }
-  spdlog::info("passport read: {} APDU(s) in {} ms, hashes checked", report.apdu_count,
-               report.elapsed.count());
-  // The chip's answer is the citizen's: the flow keeps the number and the name it shows, and
-  // every other copy of what the chip said is wiped here.
+  // The chip's answer is the citizen's: the flow keeps the number and the name it shows (only
+  // when passive authentication verified the chip), and every other copy is wiped here.
   cardreader::icao::PassportIdentity& chip = identity.value();
+  spdlog::info("passport read: {} APDU(s) in {} ms, hashes checked, chip {} ({})", report.apdu_count,
+               report.elapsed.count(), cardreader::icao::to_string(chip.authenticity.outcome),
+               chip.authenticity.reason);
   std::string holder;
   holder.reserve(chip.given_names.size() + 1 + chip.surname.size());
   holder.append(chip.given_names).append(" ").append(chip.surname);
-  m_flow->passport_read(chip.document_number, std::move(holder));
+  m_flow->passport_read(chip.document_number, std::move(holder), chip.authenticity.outcome);
   for (std::string* field : {&chip.document_number, &chip.surname, &chip.given_names, &chip.nationality,
                              &chip.issuing_state, &chip.mrz})
     secure_wipe(*field);

@@ -75,6 +75,7 @@ class App {
   [[nodiscard]] scanner::ScannerDriver* scanner() { return m_scanner.get(); }
   [[nodiscard]] ReceiptPrinting* printing() { return m_printing.get(); }
   [[nodiscard]] barcode::BarcodeScannerDriver* barcode_scanner() { return m_barcode.get(); }
+  [[nodiscard]] cardreader::CardReaderDriver* card_reader() { return m_card_reader.get(); }
   // Counter mode (ui.mode = "counter"): the operator's side; null in citizen mode.
   [[nodiscard]] op::OperatorDesk* operator_desk() { return m_desk.get(); }
   // Technician mode (reached from the welcome screen, PIN protected).

@@ -11,6 +11,7 @@
 #include "kiosk/catalog_source.h"
 #include "kiosk/centre_key.h"
 #include "kiosk/enrolled_identity.h"
+#include "kiosk/passport_trust.h"
 #include "provisioning/terminal_identity.h"
 
 namespace pk::kiosk {
@@ -26,6 +27,13 @@ void App::start_sync(const provisioning::TerminalIdentity& identity) {
   options.ledger = sync::LedgerSync::On;                             // notices in, clock and ledger rows out
   options.catalog_file = last_good_catalog_path(m_config.data_dir);  // newer ones stored there
   options.catalog_public_key = identity.catalog_public_key;
+  // The CSCA master list travels with the catalog; it is parsed whole before it is stored.
+  options.csca_master_list_file = csca_master_list_path(m_config.data_dir);
+  options.csca_master_list_check = [](std::string_view text) -> Result<int64_t> {
+    auto list = cardreader::icao::parse_master_list(text);
+    if (!list) return list.error();
+    return list->version();
+  };
   // The heartbeat is also the link's probe for the centre outages (kiosk/idle_probes.h).
   options.heartbeat_every = std::chrono::seconds(m_config.heartbeat_seconds);
   options.on_status_asked = [this](const std::string& code, bool answered) {

@@ -99,6 +99,13 @@ bool CitizenFlow::set_field_text(Field field, std::string text) {
   // Long input is cut rather than refused: no field of the kiosk needs more.
   constexpr size_t kMaxFieldBytes = 600;
   if (text.size() > kMaxFieldBytes) text.resize(kMaxFieldBytes);
+  // A number the chip verified and the citizen then changed is a typed number: it no longer
+  // carries the chip's word for it.
+  if (field == Field::IdNumber && *target != text &&
+      m_state.identity.chip == cardreader::icao::PassiveAuth::Verified) {
+    m_state.identity.chip.reset();
+    secure_wipe(m_state.identity.read_from_chip);
+  }
   secure_wipe(*target);
   *target = std::move(text);
   if (field == Field::Search) m_state.list_scroll = 0;

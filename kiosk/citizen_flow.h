@@ -54,11 +54,13 @@ class CitizenFlow {
   bool apply();  // ServiceCard → Identify (kiosk services only)
   bool set_id_kind(identity::IdKind kind);
   bool identify_next();
-  bool open_passport_reader();                                          // Identify → ReadPassport
-  bool passport_read_requested();                                       // true: the App may read the chip now
-  bool passport_read(std::string document_number, std::string holder);  // fills the identity
-  bool passport_failed(std::string message);                            // validates; errors stay on screen
-  [[nodiscard]] bool can_scan() const;  // the App may scan a page for this document
+  bool open_passport_reader();     // Identify → ReadPassport
+  bool passport_read_requested();  // true: the App may read the chip now
+  // Fills the identity when the chip is verified; an unverified chip fills nothing (the
+  // citizen types the number from the data page) and its answer is recorded and shown.
+  bool passport_read(std::string document_number, std::string holder, cardreader::icao::PassiveAuth chip);
+  bool passport_failed(std::string message);  // validates; errors stay on screen
+  [[nodiscard]] bool can_scan() const;        // the App may scan a page for this document
   bool page_captured(CapturedPage page);
   bool capture_failed(std::string message);
   bool retake();        // drops the current document's last page

@@ -24,7 +24,9 @@ bool CitizenFlow::set_id_kind(identity::IdKind kind) {
   if (m_state.screen != CitizenScreen::Identify || kind == identity::IdKind::Mobile) return false;
   if (m_state.identity.kind != kind) {
     secure_wipe(m_state.identity.number);
+    secure_wipe(m_state.identity.read_from_chip);
     m_state.identity.number_error.clear();
+    m_state.identity.chip.reset();  // the chip was read for the passport number, not this one
   }
   m_state.identity.kind = kind;
   focus(Field::IdNumber);
@@ -56,15 +58,26 @@ bool CitizenFlow::passport_read_requested() {
   return !m.document.empty() && !m.birth.empty() && !m.expiry.empty();
 }
 
-bool CitizenFlow::passport_read(std::string document_number, std::string holder) {
+bool CitizenFlow::passport_read(std::string document_number, std::string holder,
+                                cardreader::icao::PassiveAuth chip) {
   if (m_state.screen != CitizenScreen::ReadPassport) return false;
   IdentityDraft& id = m_state.identity;
   id.kind = identity::IdKind::Passport;
   secure_wipe(id.number);
-  id.number = std::move(document_number);
+  secure_wipe(id.read_from_chip);
   id.number_error.clear();
-  id.read_from_chip = std::move(holder);
+  id.chip = chip;
   m_state.screen = CitizenScreen::Identify;
+  if (chip != cardreader::icao::PassiveAuth::Verified) {
+    // A chip no state's signature vouches for could say anything: nothing of it fills the
+    // form. The citizen types the number from the data page, under the line saying why.
+    secure_wipe(document_number);
+    secure_wipe(holder);
+    focus(Field::IdNumber);
+    return true;
+  }
+  id.number = std::move(document_number);
+  id.read_from_chip = std::move(holder);
   focus(Field::Mobile);  // the chip has no phone number: that is what is left to type
   return true;
 }

@@ -2,11 +2,13 @@
 // What a citizen's session holds, as plain data. Everything personal here is wiped
 // (secure_wipe) when the session ends: finish, idle timeout, or going home.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/catalog.h"
 #include "domain/identity.h"
+#include "drivers/cardreader/apps/icao/passive_auth.h"
 
 namespace pk::kiosk {
 
@@ -55,6 +57,10 @@ struct IdentityDraft {
   std::string number_normalised;  // set when valid
   std::string mobile_normalised;
   std::string read_from_chip;  // the holder's name when the passport chip filled the number
+  // The passport chip's passive authentication, when a chip was read for this identity: only
+  // Verified fills the number; any other answer leaves it for the citizen to type, and the
+  // submission records it either way.
+  std::optional<cardreader::icao::PassiveAuth> chip;
 };
 
 // One scanned page, already compressed: what goes (sealed) into the store.

@@ -74,6 +74,24 @@ inline constexpr Text kMrzBirth{"تاریخ تولد میلادی (۶ رقم)", 
 inline constexpr Text kMrzExpiry{"تاریخ انقضا میلادی (۶ رقم)", "Date of expiry (YYMMDD)"};
 inline constexpr Text kReadNow{"خواندن", "Read"};
 inline constexpr Text kReadFromChip{"از تراشه گذرنامه خوانده شد:", "Read from the passport chip:"};
+// A chip whose passive authentication did not verify: said plainly, with why, and what to do.
+inline constexpr Text kChipUnverified{"تراشه گذرنامه تأیید نشد", "Passport chip NOT verified"};
+inline constexpr Text kChipTypeNumber{"شماره گذرنامه را از صفحه مشخصات آن وارد کنید.",
+                                      "Type the passport number from its data page."};
+inline constexpr Text kChipNoMasterList{"فهرست مراجع صدور گذرنامه (CSCA) روی این دستگاه نیست",
+                                        "no CSCA master list on this kiosk"};
+inline constexpr Text kChipSignatureInvalid{"امضای داده‌های تراشه درست نیست",
+                                            "the chip's data signature is invalid"};
+inline constexpr Text kChipUnknownIssuer{"مرجع صادرکننده گذرنامه شناخته نیست",
+                                         "the issuing authority is unknown"};
+inline constexpr Text kChipSignerExpired{"گواهی امضاکننده تراشه منقضی شده است",
+                                         "the chip's signing certificate has expired"};
+inline constexpr Text kChipSignerRevoked{"گواهی امضاکننده تراشه باطل شده است",
+                                         "the chip's signing certificate is revoked"};
+inline constexpr Text kChipNoRevocationList{"فهرست ابطال مرجع صادرکننده روی این دستگاه نیست",
+                                            "the issuer's revocation list is missing"};
+inline constexpr Text kChipMalformed{"ساختار امضای تراشه درست نیست",
+                                     "the chip's signature data is not valid"};
 // Capture
 inline constexpr Text kCaptureTitle{"اسکن مدارک", "Scanning documents"};
 inline constexpr Text kCaptureHint{"مدرک را رو به پایین روی شیشه اسکنر بگذارید و «اسکن» را لمس کنید.",

@@ -83,15 +83,23 @@ Result<store::SavedApplication> submit_application(const SubmissionContext& ctx,
   app.service_number = state.service;
 
   const IdentityDraft& id = state.identity;
-  // Keys in sorted order, as the centre has always received them.
-  auto sealed_personal = seal_text(
-      personal_json(
-          {{"consent", state.consent},
-           {"id_kind", id_kind_name(id.kind)},
-           {"id_number", id.number_normalised},
-           {"language", std::string_view(state.language == catalog::Language::Persian ? "fa" : "en")},
-           {"mobile", id.mobile_normalised}}),
-      ctx.centre_key);
+  const std::string_view language = state.language == catalog::Language::Persian ? "fa" : "en";
+  // Keys in sorted order, as the centre has always received them. "passport_chip" (the chip's
+  // passive authentication, e.g. "verified", "signature_invalid") is there only when a chip
+  // was read: a centre that does not know the key ignores it, and its absence means no chip.
+  auto sealed_personal =
+      seal_text(id.chip ? personal_json({{"consent", state.consent},
+                                         {"id_kind", id_kind_name(id.kind)},
+                                         {"id_number", id.number_normalised},
+                                         {"language", language},
+                                         {"mobile", id.mobile_normalised},
+                                         {"passport_chip", cardreader::icao::to_string(*id.chip)}})
+                        : personal_json({{"consent", state.consent},
+                                         {"id_kind", id_kind_name(id.kind)},
+                                         {"id_number", id.number_normalised},
+                                         {"language", language},
+                                         {"mobile", id.mobile_normalised}}),
+                ctx.centre_key);
   if (!sealed_personal) return sealed_personal.error();
   app.sealed_personal = std::move(sealed_personal.value());
 

@@ -87,26 +87,42 @@ CentreResult<ApplicationStatus> CentreClient::status(const std::string& tracking
 }
 
 CentreResult<SignedCatalog> CentreClient::catalog(std::string_view if_none_match) {
+  return signed_document("/v1/catalog", "catalog", if_none_match, false);
+}
+
+CentreResult<SignedCatalog> CentreClient::csca_master_list(std::string_view if_none_match) {
+  return signed_document("/v1/csca-master-list", "CSCA master list", if_none_match, true);
+}
+
+CentreResult<SignedCatalog> CentreClient::signed_document(std::string_view path, std::string_view what,
+                                                          std::string_view if_none_match,
+                                                          bool may_be_absent) {
+  const std::string name(what);
   std::vector<std::pair<std::string, std::string>> headers;
   if (!if_none_match.empty()) headers.emplace_back("If-None-Match", std::string(if_none_match));
-  auto response = m_http.send({Method::Get, m_base_url + "/v1/catalog", std::move(headers), {}});
-  if (!response) return fail<SignedCatalog>(Retry::Later, "catalog: " + response.error().message);
+  auto response = m_http.send({Method::Get, m_base_url + std::string(path), std::move(headers), {}});
+  if (!response) return fail<SignedCatalog>(Retry::Later, name + ": " + response.error().message);
   if (response->status == 304 && !if_none_match.empty()) {
     SignedCatalog unchanged;
     unchanged.etag = std::string(if_none_match);
     unchanged.not_modified = true;
     return succeed(std::move(unchanged));
   }
+  if (response->status == 404 && may_be_absent) {
+    SignedCatalog none;
+    none.absent = true;
+    return succeed(std::move(none));
+  }
   if (response->status != 200)
-    return fail<SignedCatalog>(retry_for(response->status), describe("catalog", *response));
+    return fail<SignedCatalog>(retry_for(response->status), describe(name, *response));
   const std::string* header = response->header("pishkhan-signature");
   auto signature = header ? catalog_signature_of(*header) : std::nullopt;
   if (!signature) {
-    return fail<SignedCatalog>(Retry::Later, "catalog: reply without a Pishkhan-Signature: ed25519 header");
+    return fail<SignedCatalog>(Retry::Later, name + ": reply without a Pishkhan-Signature: ed25519 header");
   }
   const std::string* etag = response->header("etag");
-  return succeed(
-      SignedCatalog{std::move(response->body), std::move(*signature), etag ? *etag : std::string(), false});
+  return succeed(SignedCatalog{std::move(response->body), std::move(*signature), etag ? *etag : std::string(),
+                               false, false});
 }
 
 CentreResult<std::vector<OutageNotice>> CentreClient::notices() {

@@ -32,6 +32,7 @@ struct SignedCatalog {
   std::string signature_base64;  // Ed25519 detached signature
   std::string etag;              // the centre's ETag for it; empty when it sent none
   bool not_modified = false;     // 304 for the ETag sent: text and signature are empty
+  bool absent = false;           // 404: the centre publishes none (the CSCA master list only)
 };
 
 class CentreClient {
@@ -45,6 +46,8 @@ class CentreClient {
   [[nodiscard]] CentreResult<ApplicationStatus> status(const std::string& tracking_code);
   // GET /v1/catalog; with if_none_match (an earlier reply's ETag) the centre may answer 304.
   [[nodiscard]] CentreResult<SignedCatalog> catalog(std::string_view if_none_match = {});
+  // GET /v1/csca-master-list, signed with the catalog key like the catalog; absent on a 404.
+  [[nodiscard]] CentreResult<SignedCatalog> csca_master_list(std::string_view if_none_match = {});
   [[nodiscard]] CentreResult<std::vector<OutageNotice>> notices();
   // POST /v1/heartbeat; returns the centre's clock (Unix seconds) for the ledger's clock check.
   [[nodiscard]] CentreResult<int64_t> heartbeat(const std::string& terminal_id, int64_t pending_outbox);
@@ -54,6 +57,9 @@ class CentreClient {
   [[nodiscard]] const std::string& base_url() const { return m_base_url; }
 
  private:
+  [[nodiscard]] CentreResult<SignedCatalog> signed_document(std::string_view path, std::string_view what,
+                                                            std::string_view if_none_match,
+                                                            bool may_be_absent);
   HttpClient& m_http;
   std::string m_base_url;
 };

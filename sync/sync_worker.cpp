@@ -39,7 +39,8 @@ class WorkerState {
   std::chrono::steady_clock::time_point next_heartbeat{};
   std::chrono::steady_clock::time_point next_catalog_check{};
   int catalog_failures = 0;
-  std::string catalog_etag;  // of the last catalog judged; empty: fetch it in full
+  std::string catalog_etag;      // of the last catalog judged; empty: fetch it in full
+  std::string master_list_etag;  // likewise for the CSCA master list
 };
 
 namespace {
@@ -136,6 +137,7 @@ SyncCounters SyncWorker::counters() const {
   counters.statuses_changed = m_statuses.load();
   counters.catalog_checks = m_catalog_checks.load();
   counters.catalogs_stored = m_catalogs_stored.load();
+  counters.master_lists_stored = m_master_lists_stored.load();
   counters.heartbeats_answered = m_beats_answered.load();
   counters.heartbeats_missed = m_beats_missed.load();
   counters.heartbeats_missed_in_row = m_beats_missed_in_row.load();
@@ -354,10 +356,36 @@ void SyncWorker::check_catalog(WorkerState& state) {
   const bool failed = update.result == CatalogUpdate::Failed;
   // A refused catalog is fetched in full next time; a judged one is asked about by its ETag.
   if (!failed) state.catalog_etag = update.etag;
+  if (!m_options.csca_master_list_file.empty() && m_options.csca_master_list_check)
+    check_csca_master_list(state);
   state.catalog_failures = failed ? state.catalog_failures + 1 : 0;
   state.next_catalog_check =
       std::chrono::steady_clock::now() + doubled(m_options.catalog_every, state.catalog_failures, 8);
   ++m_catalog_checks;
+}
+
+// The CSCA master list rides with the catalog check: same key, same pace.
+void SyncWorker::check_csca_master_list(WorkerState& state) {
+  const MasterListUpdateResult update =
+      update_csca_master_list(state.centre, m_options.catalog_public_key, m_options.csca_master_list_file,
+                              m_options.csca_master_list_check, state.master_list_etag);
+  switch (update.result) {
+    case MasterListUpdate::Stored:
+      spdlog::info("sync: {}", update.message);
+      ++m_master_lists_stored;
+      break;
+    case MasterListUpdate::Unchanged:
+    case MasterListUpdate::NoneAtCentre:
+      break;
+    case MasterListUpdate::KeptNewer:
+      spdlog::warn("sync: {}", update.message);
+      break;
+    case MasterListUpdate::Failed:
+      spdlog::warn("sync: CSCA master list refused, the terminal keeps the one it has: {}", update.message);
+      break;
+  }
+  // A refused list is fetched in full next time; a judged one is asked about by its ETag.
+  if (update.result != MasterListUpdate::Failed) state.master_list_etag = update.etag;
 }
 
 }  // namespace pk::sync

@@ -26,6 +26,7 @@
 #include "protocol/wire.h"
 #include "sla/time_source.h"
 #include "sync/backoff.h"
+#include "sync/csca_master_list_update.h"
 #include "sync/http_client.h"
 #include "sync/tus_client.h"
 
@@ -71,6 +72,11 @@ struct SyncOptions {
   std::filesystem::path catalog_file;
   std::string catalog_public_key;  // base64 Ed25519 (TerminalIdentity::catalog_public_key)
   std::chrono::milliseconds catalog_every{std::chrono::minutes(30)};
+  // The CSCA master list (sync/csca_master_list_update.h): checked with the catalog, signed
+  // with the same key; a newer one that verifies and that `csca_master_list_check` parses is
+  // stored in csca_master_list_file. Off when either is empty.
+  std::filesystem::path csca_master_list_file;
+  MasterListCheck csca_master_list_check;
   // Called on the worker thread whenever the centre reports a new status or a newer decision
   // for an application or a failure report.
   std::function<void(const std::string& tracking_code, CentreStatus status)> on_status;
@@ -84,10 +90,11 @@ struct SyncCounters {
   int64_t delivered = 0;
   int64_t failed_attempts = 0;
   int64_t bytes_uploaded = 0;
-  int64_t ledger_rows_sent = 0;  // acknowledged by the centre
-  int64_t statuses_changed = 0;  // centre statuses that moved forward, or newer decisions, in the store
-  int64_t catalog_checks = 0;    // catalog checks finished, whatever their result
-  int64_t catalogs_stored = 0;   // newer verified catalogs written to catalog_file
+  int64_t ledger_rows_sent = 0;     // acknowledged by the centre
+  int64_t statuses_changed = 0;     // centre statuses that moved forward, or newer decisions, in the store
+  int64_t catalog_checks = 0;       // catalog checks finished, whatever their result
+  int64_t catalogs_stored = 0;      // newer verified catalogs written to catalog_file
+  int64_t master_lists_stored = 0;  // newer verified CSCA master lists written to their file
   int64_t heartbeats_answered = 0;
   int64_t heartbeats_missed = 0;         // the link, TLS or the centre failed the heartbeat
   int64_t heartbeats_missed_in_row = 0;  // since the last answered one
@@ -118,6 +125,7 @@ class SyncWorker {
   void sync_ledger(class WorkerState& state);
   [[nodiscard]] bool heartbeat(class WorkerState& state);  // true when the centre answered
   void check_catalog(class WorkerState& state);
+  void check_csca_master_list(class WorkerState& state);
   [[nodiscard]] bool stopping();
   void wait_for(std::chrono::milliseconds duration);
 
@@ -135,6 +143,7 @@ class SyncWorker {
   std::atomic<int64_t> m_catalog_checks{0};
   std::atomic<int64_t> m_catalogs_stored{0};
   std::atomic<int64_t> m_catalog_version{0};
+  std::atomic<int64_t> m_master_lists_stored{0};
   std::atomic<int64_t> m_beats_answered{0};
   std::atomic<int64_t> m_beats_missed{0};
   std::atomic<int64_t> m_beats_missed_in_row{0};

@@ -1,3 +1,4 @@
+#include "kiosk/screens/passport_chip_notice.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -47,6 +48,9 @@ void draw_identify_screen(ScreenContext& ctx) {
     read_from_chip.append(lead).append(" ").append(s.identity.read_from_chip);
     const WipeAtScopeEnd wipe_name(read_from_chip);
     y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, read_from_chip, t.badge, t.text);
+  } else if (s.identity.chip && *s.identity.chip != cardreader::icao::PassiveAuth::Verified) {
+    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, chip_unverified_line(*s.identity.chip, ctx.lang()),
+                    t.notice_bg, t.notice_text);
   }
   y += t.gap;
 

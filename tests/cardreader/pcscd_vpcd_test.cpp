@@ -3,10 +3,16 @@
 // a wrong MRZ, a garbage card and a card pulled halfway, all through libpcsclite.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "drivers/cardreader/apps/icao/lds_reader.h"
 #include "drivers/cardreader/apps/icao/read_passport.h"
+#include "drivers/cardreader/apps/icao/test_passport.h"
+#include "drivers/cardreader/apps/icao/virtual_passport.h"
 #include "drivers/cardreader/pcsc_reader.h"
 #include "drivers/cardreader/vpcd_card.h"
 #include "tests/cardreader/pcscd_fixture.h"
+#include "tests/cardreader/test_pki.h"
 
 namespace pk::cardreader::icao {
 namespace {
@@ -20,8 +26,12 @@ class PcscVpcd : public ::testing::Test {
   void SetUp() override {
     if (!s_skip.empty()) GTEST_SKIP() << s_skip;
     ASSERT_TRUE(m_reader.open());
-    // The previous test's card may not have been noticed gone yet (vpcd checks presence about
-    // every 400 ms): wait for pcscd to report the reader empty, so the next insertion is ours.
+    wait_until_empty();
+  }
+
+  // The previous card may not have been noticed gone yet (vpcd checks presence about every
+  // 400 ms): wait for pcscd to report the reader empty, so the next insertion is ours.
+  void wait_until_empty() {
     const auto deadline = std::chrono::steady_clock::now() + 10s;
     for (;;) {
       auto readers = m_reader.readers();
@@ -114,6 +124,50 @@ TEST_F(PcscVpcd, ReadsThePassportThroughPcscd) {
   std::printf("passport read through pcscd + vpcd: %d APDUs in %lld ms (target < 3000 ms)\n",
               report.apdu_count, static_cast<long long>(report.elapsed.count()));
   EXPECT_LT(report.elapsed, 3000ms);
+}
+
+// Passive authentication over the real PC/SC stack: a chip signed by a document signer of a
+// CSCA in the master list is verified; the same chip with DG1 edited and its hash recomputed
+// in EF.SOD (not re-signed) reads, but is not verified.
+TEST_F(PcscVpcd, ASignedChipIsVerifiedAndAnEditedOneIsNot) {
+  const auto csca = test_pki::TestCsca::make("UT");
+  auto list = parse_master_list(test_pki::master_list_text(1, {csca.certificate_pem()}, {csca.crl_pem({})}));
+  ASSERT_TRUE(list) << list.error().message;
+  TestPassportSpec spec;
+  spec.signer = csca.issue_current_signer(21);
+  auto genuine = make_test_passport(spec);
+  ASSERT_TRUE(genuine) << genuine.error().message;
+  ReadOptions options;
+  options.master_list = &*list;
+  {
+    VpcdCard passport(std::make_shared<VirtualPassport>(*genuine));
+    insert(passport);
+    PassportReadReport report;
+    auto id = read_passport(m_reader, appendix_d_key(), options, report);
+    ASSERT_TRUE(id) << id.error().message;
+    EXPECT_EQ(id->authenticity.outcome, PassiveAuth::Verified) << id->authenticity.reason;
+    passport.remove();
+  }
+  TestPassportSpec edited_spec;
+  edited_spec.surname = "MALLORY";
+  auto edited = make_test_passport(edited_spec);
+  ASSERT_TRUE(edited);
+  TestPassport forged = *genuine;
+  const Bytes old_hash = digest(HashAlgorithm::Sha256, genuine->files.at(fid::kDg1));
+  const Bytes new_hash = digest(HashAlgorithm::Sha256, edited->files.at(fid::kDg1));
+  Bytes& sod = forged.files.at(fid::kSod);
+  auto at = std::search(sod.begin(), sod.end(), old_hash.begin(), old_hash.end());
+  ASSERT_NE(at, sod.end());
+  std::copy(new_hash.begin(), new_hash.end(), at);
+  forged.files[fid::kDg1] = edited->files.at(fid::kDg1);
+  wait_until_empty();
+  VpcdCard passport(std::make_shared<VirtualPassport>(forged));
+  insert(passport);
+  PassportReadReport report;
+  auto id = read_passport(m_reader, appendix_d_key(), options, report);
+  ASSERT_TRUE(id) << id.error().message;
+  EXPECT_EQ(id->surname, "MALLORY");
+  EXPECT_EQ(id->authenticity.outcome, PassiveAuth::SignatureInvalid) << id->authenticity.reason;
 }
 
 TEST_F(PcscVpcd, WrongMrzIsRefusedAndTheRetryWorks) {

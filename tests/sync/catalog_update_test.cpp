@@ -4,6 +4,7 @@
 // a catalog, is refused and the old one kept; an older catalog never replaces a newer one; an
 // unchanged catalog costs a 304.
 #include <gtest/gtest.h>
+#include <sodium.h>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -13,10 +14,14 @@
 #include "base/database.h"
 #include "centre/signing_key.h"
 #include "domain/catalog.h"
+#include "drivers/cardreader/apps/icao/csca_master_list.h"
+#include "protocol/encoding.h"
 #include "provisioning/terminal_identity.h"
 #include "sync/catalog_update.h"
 #include "sync/centre_client.h"
+#include "sync/csca_master_list_update.h"
 #include "sync/sync_worker.h"
+#include "tests/cardreader/test_pki.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace pk::sync::test {
@@ -212,6 +217,103 @@ TEST(CatalogUpdate, AnUnchangedCatalogCostsA304) {
   EXPECT_EQ(changed.result, CatalogUpdate::Stored) << changed.message;
   EXPECT_NE(changed.etag, first.etag);
   EXPECT_EQ(version_of(centre.last_good()), 2);
+}
+
+// The CSCA master list travels like the catalog: the centre serves its file signed with the
+// catalog key (404 while it has none), the worker stores a newer list that verifies and parses
+// as the kiosk's last good one, and keeps it when the centre offers an older or broken one.
+namespace master_list {
+
+const MasterListCheck kParse = [](std::string_view text) -> Result<int64_t> {
+  auto list = cardreader::icao::parse_master_list(text);
+  if (!list) return list.error();
+  return list->version();
+};
+
+SyncOptions with_master_list(const CatalogCentre& centre) {
+  SyncOptions options = centre.sync_options();
+  options.csca_master_list_file = centre.terminal_dir / "catalog" / "csca-master-list.pem";
+  options.csca_master_list_check = kParse;
+  return options;
+}
+
+}  // namespace master_list
+
+TEST(CscaMasterListUpdate, APublishedListIsStoredANewerReplacesItAnOlderOrBrokenOneDoesNot) {
+  CatalogCentre centre("master-list");
+  ASSERT_TRUE(centre.server);
+  const SyncOptions options = master_list::with_master_list(centre);
+  const auto published = centre.config.data_dir / "csca-master-list.pem";
+  const auto csca = cardreader::icao::test_pki::TestCsca::make("UT");
+  // One CRL for every version: ECDSA signatures differ each time one is made.
+  const std::string certificate = csca.certificate_pem();
+  const std::string crl = csca.crl_pem({});
+  const auto list = [&](int64_t version) {
+    return cardreader::icao::test_pki::master_list_text(version, {certificate}, {crl});
+  };
+  {
+    SyncWorker worker(options);
+    ASSERT_TRUE(worker.start().ok());
+    ASSERT_TRUE(eventually([&] { return worker.counters().catalog_checks >= 2; }, std::chrono::seconds(10)));
+    worker.stop();
+    EXPECT_FALSE(std::filesystem::exists(options.csca_master_list_file)) << "the centre publishes none yet";
+  }
+  publish(published, list(2));
+  {
+    SyncWorker worker(options);
+    ASSERT_TRUE(worker.start().ok());
+    ASSERT_TRUE(
+        eventually([&] { return worker.counters().master_lists_stored == 1; }, std::chrono::seconds(10)));
+    worker.stop();
+  }
+  EXPECT_EQ(read_all(options.csca_master_list_file), list(2)) << "the centre's exact bytes";
+  struct stat info {};
+  ASSERT_EQ(::stat(options.csca_master_list_file.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+
+  // Older, then signed but not a master list: both refused, version 2 stays.
+  for (const std::string& offered :
+       {list(1), std::string("pishkhan-csca-master-list 9\nno certificates\n")}) {
+    publish(published, offered);
+    SyncWorker worker(options);
+    ASSERT_TRUE(worker.start().ok());
+    ASSERT_TRUE(eventually([&] { return worker.counters().catalog_checks >= 2; }, std::chrono::seconds(10)));
+    worker.stop();
+    EXPECT_EQ(worker.counters().master_lists_stored, 0);
+    EXPECT_EQ(read_all(options.csca_master_list_file), list(2));
+  }
+
+  publish(published, list(3));
+  SyncWorker worker(options);
+  ASSERT_TRUE(worker.start().ok());
+  ASSERT_TRUE(
+      eventually([&] { return worker.counters().master_lists_stored == 1; }, std::chrono::seconds(10)));
+  worker.stop();
+  EXPECT_EQ(read_all(options.csca_master_list_file), list(3));
+}
+
+TEST(CscaMasterListUpdate, AListWhoseSignatureDoesNotVerifyIsRefused) {
+  CatalogCentre centre("master-list-forged");
+  ASSERT_TRUE(centre.server);
+  const auto csca = cardreader::icao::test_pki::TestCsca::make("UT");
+  publish(centre.config.data_dir / "csca-master-list.pem",
+          cardreader::icao::test_pki::master_list_text(1, {csca.certificate_pem()}, {csca.crl_pem({})}));
+  HttpClient http(centre.http);
+  CentreClient client(http, centre.server->base_url());
+  // The terminal holding another key: what a forged centre's signature looks like to it.
+  unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
+  unsigned char secret_key[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_keypair(public_key, secret_key);
+  const std::string other_key = to_base64(std::span<const uint8_t>(public_key, sizeof public_key));
+  const auto file = centre.terminal_dir / "catalog" / "csca-master-list.pem";
+  const MasterListUpdateResult refused =
+      update_csca_master_list(client, other_key, file, master_list::kParse);
+  EXPECT_EQ(refused.result, MasterListUpdate::Failed) << refused.message;
+  EXPECT_FALSE(std::filesystem::exists(file));
+  const MasterListUpdateResult stored =
+      update_csca_master_list(client, centre.catalog_key, file, master_list::kParse);
+  EXPECT_EQ(stored.result, MasterListUpdate::Stored) << stored.message;
+  EXPECT_EQ(stored.version, 1);
 }
 
 }  // namespace

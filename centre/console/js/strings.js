@@ -279,6 +279,7 @@ const fa = {
   'personal.id_kind': 'نوع مدرک شناسایی',
   'personal.id_number': 'شمارهٔ مدرک',
   'personal.mobile': 'تلفن همراه',
+  'personal.passport_chip': 'تراشهٔ گذرنامه',
 
   'fleet.title': 'پایانه‌ها',
   'fleet.terminals': 'همهٔ پایانه‌ها',
@@ -440,6 +441,15 @@ const fa = {
   'id_kind.foreign_national_id': 'شناسهٔ اتباع خارجی',
   'id_kind.passport': 'گذرنامه',
   'id_kind.mobile': 'تلفن همراه',
+  'passport_chip.verified': 'تأیید شد',
+  'passport_chip.no_master_list': 'تأیید نشد: فهرست CSCA در دستگاه نبود',
+  'passport_chip.malformed': 'تأیید نشد: ساختار امضا نادرست',
+  'passport_chip.signature_invalid': 'تأیید نشد: امضای تراشه نامعتبر',
+  'passport_chip.unknown_csca': 'تأیید نشد: مرجع صادرکننده ناشناخته',
+  'passport_chip.signer_expired': 'تأیید نشد: گواهی امضاکننده منقضی',
+  'passport_chip.signer_revoked': 'تأیید نشد: گواهی امضاکننده باطل',
+  'passport_chip.no_revocation_list': 'تأیید نشد: فهرست ابطال در دستگاه نبود',
+  'passport_chip.chain_invalid': 'تأیید نشد: زنجیرهٔ گواهی نامعتبر',
 };
 
 const en = {
@@ -719,6 +729,7 @@ const en = {
   'personal.id_kind': 'Identification',
   'personal.id_number': 'Number',
   'personal.mobile': 'Mobile',
+  'personal.passport_chip': 'Passport chip',
 
   'fleet.title': 'Terminals',
   'fleet.terminals': 'All terminals',
@@ -880,6 +891,15 @@ const en = {
   'id_kind.foreign_national_id': 'foreign national id',
   'id_kind.passport': 'passport',
   'id_kind.mobile': 'mobile',
+  'passport_chip.verified': 'verified',
+  'passport_chip.no_master_list': 'NOT verified: no CSCA master list on the terminal',
+  'passport_chip.malformed': 'NOT verified: malformed signature data',
+  'passport_chip.signature_invalid': 'NOT verified: invalid chip signature',
+  'passport_chip.unknown_csca': 'NOT verified: unknown issuing authority',
+  'passport_chip.signer_expired': 'NOT verified: signer certificate expired',
+  'passport_chip.signer_revoked': 'NOT verified: signer certificate revoked',
+  'passport_chip.no_revocation_list': 'NOT verified: no revocation list on the terminal',
+  'passport_chip.chain_invalid': 'NOT verified: invalid certificate chain',
 };
 
 export const STRINGS = { fa, en };

@@ -27,7 +27,10 @@ export async function render(main, { params, me }) {
       h('dl', { class: 'facts' },
         h('dt', {}, t('personal.id_kind')), h('dd', {}, label('id_kind', p.id_kind || '—')),
         h('dt', {}, t('personal.id_number')), h('dd', {}, h('bdi', { dir: 'ltr', class: 'code' }, p.id_number || '—')),
-        h('dt', {}, t('personal.mobile')), h('dd', {}, h('bdi', { dir: 'ltr', class: 'code' }, p.mobile || '—'))),
+        h('dt', {}, t('personal.mobile')), h('dd', {}, h('bdi', { dir: 'ltr', class: 'code' }, p.mobile || '—')),
+        // Only when the kiosk read a passport chip (older submissions have no such key).
+        p.passport_chip ? h('dt', {}, t('personal.passport_chip')) : null,
+        p.passport_chip ? h('dd', {}, label('passport_chip', p.passport_chip)) : null),
       c.personal_error ? message('error', t('cases.personal_error')) : null,
       h('p', { class: 'hint' }, t('cases.audited')))));
 

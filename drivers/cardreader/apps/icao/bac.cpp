@@ -2,17 +2,24 @@
 
 #include <algorithm>
 
+#include "base/secure_wipe.h"
+
 namespace pk::cardreader::icao {
 
+// The MRZ information, its SHA-1 (whose first half is K_seed) and the seeds of the session
+// keys open the chip: each is wiped as soon as the keys are derived from it.
 SessionKeys derive_bac_keys(const MrzKey& key) {
-  const std::string text = key.key_text();
-  const Bytes hash = sha1(ByteView(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+  std::string text = key.key_text();
+  const WipeAtScopeEnd wipe_text(text);
+  Bytes hash = sha1(ByteView(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+  const WipeAtScopeEnd wipe_seed(hash);
   const ByteView seed(hash.data(), 16);
   return SessionKeys{derive_key(seed, KeyPurpose::Encryption), derive_key(seed, KeyPurpose::Mac)};
 }
 
 SessionKeys derive_session_keys(ByteView k_ifd, ByteView k_ic) {
   Bytes seed(16);
+  const WipeAtScopeEnd wipe_seed(seed);
   for (std::size_t i = 0; i < 16; ++i) seed[i] = static_cast<std::uint8_t>(k_ifd[i] ^ k_ic[i]);
   return SessionKeys{derive_key(seed, KeyPurpose::Encryption), derive_key(seed, KeyPurpose::Mac)};
 }
@@ -37,7 +44,12 @@ Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key, con
     outcome.failure = why;
     return make_error(std::move(message));
   };
-  const SessionKeys keys = derive_bac_keys(key);
+  // K_enc and K_mac of BAC: zeroed on every way out of here (the session has keys of its own).
+  struct WipedKeys {
+    SessionKeys keys;
+    ~WipedKeys() { secure_wipe(keys); }
+  } bac_keys{derive_bac_keys(key)};
+  const SessionKeys& keys = bac_keys.keys;
 
   auto challenge = channel.send(CommandApdu{0x00, 0x84, 0x00, 0x00, {}, 8});
   if (!challenge) return fail(failure_from(channel.state()), "GET CHALLENGE: " + challenge.error().message);
@@ -46,7 +58,10 @@ Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key, con
                 "GET CHALLENGE answered " + to_hex(challenge->encode()) + ", not 8 bytes and 9000");
   const Bytes rnd_ic = challenge->data;
 
-  Bytes s(random.rnd_ifd.begin(), random.rnd_ifd.end());
+  Bytes s;  // RND.IFD || RND.IC || K.IFD: K.IFD is half a session key's seed
+  s.reserve(32);
+  const WipeAtScopeEnd wipe_s(s);
+  s.assign(random.rnd_ifd.begin(), random.rnd_ifd.end());
   append(s, rnd_ic);
   append(s, random.k_ifd);
   auto e_ifd = tdes_encrypt(keys.enc, s);
@@ -75,6 +90,7 @@ Result<SecureMessaging> perform_bac(ApduChannel& channel, const MrzKey& key, con
     return fail(ReadFailure::Malformed, "the passport's authentication answer has a wrong MAC");
   auto r = tdes_decrypt(keys.enc, e_ic);
   if (!r) return fail(ReadFailure::Malformed, r.error().message);
+  const WipeAtScopeEnd wipe_r(*r);  // R holds K.IC, the card's half of the session keys' seed
   // R = RND.IC || RND.IFD || K.IC: the card must echo both challenges.
   if (!std::equal(rnd_ic.begin(), rnd_ic.end(), r->begin()) ||
       !std::equal(random.rnd_ifd.begin(), random.rnd_ifd.end(), r->begin() + 8))

@@ -116,6 +116,10 @@ Result<void> expect_check(std::string_view field, char digit, std::string_view w
 MrzKey::MrzKey(std::string number, std::string birth, std::string expiry)
     : m_document_number(std::move(number)), m_birth(std::move(birth)), m_expiry(std::move(expiry)) {}
 
+MrzKey::~MrzKey() {
+  for (std::string* item : {&m_document_number, &m_birth, &m_expiry}) pk::secure_wipe(*item);
+}
+
 Result<MrzKey> MrzKey::make(std::string_view document_number, std::string_view birth_yymmdd,
                             std::string_view expiry_yymmdd) {
   std::string number;
@@ -136,11 +140,16 @@ Result<MrzKey> MrzKey::make(std::string_view document_number, std::string_view b
 
 std::string MrzKey::key_text() const {
   // Numbers longer than nine characters are used whole (Doc 9303 part 11 section 9.7.2 note).
-  std::string number = m_document_number;
+  std::string number;
+  number.reserve(std::max<std::size_t>(m_document_number.size(), 9));  // no shorter copy left behind
+  number = m_document_number;
   while (number.size() < 9) number += '<';
-  std::string text = number + std::to_string(check_digit(number));
-  text += m_birth + std::to_string(check_digit(m_birth));
-  text += m_expiry + std::to_string(check_digit(m_expiry));
+  std::string text;  // appended in place into one buffer: no partial copies
+  text.reserve(number.size() + 1 + m_birth.size() + 1 + m_expiry.size() + 1);
+  text.append(number).append(std::to_string(check_digit(number)));
+  text.append(m_birth).append(std::to_string(check_digit(m_birth)));
+  text.append(m_expiry).append(std::to_string(check_digit(m_expiry)));
+  pk::secure_wipe(number);
   return text;
 }
 

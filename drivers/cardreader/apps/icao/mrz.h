@@ -41,6 +41,11 @@ class MrzKey {
   // check digit, birth date and check digit, expiry date and check digit.
   [[nodiscard]] std::string key_text() const;
 
+  // The three items open the chip (they are the BAC key seed's source): wiped with the key.
+  ~MrzKey();
+  MrzKey(const MrzKey&) = default;
+  MrzKey& operator=(const MrzKey&) = default;
+
  private:
   MrzKey(std::string number, std::string birth, std::string expiry);
   std::string m_document_number;

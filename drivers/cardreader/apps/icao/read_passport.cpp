@@ -60,9 +60,12 @@ Result<PassportIdentity> Session::run() {
     return fail(ReadFailure::NotAPassport,
                 "the card answered " + to_hex(selected->encode()) + " to SELECT of the passport application");
 
-  const TerminalRandom random = m_options.random != nullptr ? *m_options.random : TerminalRandom::generate();
+  TerminalRandom random = m_options.random != nullptr ? *m_options.random : TerminalRandom::generate();
   BacOutcome bac;
   auto sm = perform_bac(m_channel, m_key, random, bac);
+  // K.IFD is half the session keys' seed: gone once BAC is over. The session keys themselves
+  // are zeroed when `sm` (the secure-messaging session) is destroyed at the end of the read.
+  pk::secure_wipe(&random, sizeof(random));
   if (!sm) return fail(bac.failure, sm.error().message);
 
   LdsReader lds(m_channel, *sm);
@@ -92,14 +95,13 @@ Result<PassportIdentity> Session::run() {
   if (!encoded_face) return fail(ReadFailure::Malformed, encoded_face.error().message);
   auto sod = parse_sod(*sod_file);
   if (!sod) return fail(ReadFailure::Malformed, sod.error().message);
-  for (const auto& [number, content] : {std::pair<int, const Bytes*>{1, &*dg1_file}, {2, &*dg2_file}}) {
-    const auto listed = sod->hashes.find(number);
-    if (listed == sod->hashes.end())
-      return fail(ReadFailure::HashMismatch, "EF.SOD lists no hash for DG" + std::to_string(number));
-    if (!equal_secret(listed->second, digest(sod->algorithm, *content)))
-      return fail(ReadFailure::HashMismatch, "DG" + std::to_string(number) + " does not match its " +
-                                                 std::string(to_string(sod->algorithm)) + " hash in EF.SOD");
-  }
+  const DataGroupRead groups[] = {{1, *dg1_file}, {2, *dg2_file}};
+  PassiveAuthResult authenticity = verify_passive(*sod_file, groups, m_options.master_list,
+                                                  m_options.at.value_or(std::chrono::system_clock::now()));
+  // A data group that does not match its hash is not a chip to judge: the read failed (a card
+  // moved mid-read, or edited data), and calling again is the retry.
+  if (authenticity.outcome == PassiveAuth::DataGroupHashMismatch)
+    return fail(ReadFailure::HashMismatch, authenticity.reason);
   auto face = decode_face(*encoded_face);
   if (!face) return fail(ReadFailure::Malformed, face.error().message);
 
@@ -123,6 +125,7 @@ Result<PassportIdentity> Session::run() {
   identity.face = std::move(*face);
   identity.face_format = encoded_face->format;
   identity.hash_algorithm = sod->algorithm;
+  identity.authenticity = std::move(authenticity);
   return identity;
 }
 

@@ -4,10 +4,12 @@
 // groups matched EF.SOD's hashes, or the result is an error whose message (and
 // PassportReadReport::failure, for describe()) says what to do; calling again is the retry.
 //
-// Trust: the DG1/DG2 hashes are checked against EF.SOD; EF.SOD's signature is NOT verified
-// against a Country Signing CA (no CSCA master list on the terminal yet): signature is always
-// SignatureCheck::NotVerified, and the UI must not claim more than "hashes match".
+// Trust: the DG1/DG2 hashes are checked against EF.SOD (a mismatch is a failed read), then
+// passive authentication (passive_auth.h) judges EF.SOD's signature and its document signer
+// against the CSCA master list. Its answer is in PassportIdentity::authenticity: anything but
+// PassiveAuth::Verified is an unverified chip, whose identity the citizen must confirm or type.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,13 +18,13 @@
 #include "drivers/cardreader/apps/icao/bac.h"
 #include "drivers/cardreader/apps/icao/face_image.h"
 #include "drivers/cardreader/apps/icao/mrz.h"
+#include "drivers/cardreader/apps/icao/passive_auth.h"
 #include "drivers/cardreader/apps/icao/read_failure.h"
 #include "drivers/cardreader/card_reader.h"
 
 namespace pk::cardreader::icao {
 
 enum class HashCheck : std::uint8_t { Matched };  // a mismatch is a failed read, never a result
-enum class SignatureCheck : std::uint8_t { NotVerified };
 
 struct PassportIdentity {
   std::string document_number;
@@ -38,7 +40,7 @@ struct PassportIdentity {
   ImageFormat face_format = ImageFormat::Jpeg;
   HashAlgorithm hash_algorithm = HashAlgorithm::Sha256;
   HashCheck hashes = HashCheck::Matched;  // DG1 and DG2 against EF.SOD
-  SignatureCheck signature = SignatureCheck::NotVerified;
+  PassiveAuthResult authenticity;         // EF.SOD's signature and signer (passive_auth.h)
 };
 
 struct PassportReadReport {
@@ -51,6 +53,10 @@ struct PassportReadReport {
 struct ReadOptions {
   std::chrono::milliseconds apdu_timeout{3000};
   const TerminalRandom* random = nullptr;  // tests fix it; a fresh random value otherwise
+  // The CSCAs to verify EF.SOD against; null: every chip is PassiveAuth::NoMasterList.
+  const CscaMasterList* master_list = nullptr;
+  // When the document signer must be valid; the time of the read when not set (tests fix it).
+  std::optional<std::chrono::system_clock::time_point> at;
 };
 
 [[nodiscard]] Result<PassportIdentity> read_passport(CardReaderDriver& reader, const MrzKey& key);

@@ -1,5 +1,6 @@
 #include "drivers/cardreader/apps/icao/secure_messaging.h"
 
+#include "base/secure_wipe.h"
 #include "drivers/cardreader/ber_tlv.h"
 
 namespace pk::cardreader::icao {
@@ -21,6 +22,16 @@ Bytes SecureMessaging::ssc_bytes() const {
   for (int i = 0; i < 8; ++i)
     out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>((m_ssc >> (56 - 8 * i)) & 0xFF);
   return out;
+}
+
+void secure_wipe(SessionKeys& keys) {
+  pk::secure_wipe(keys.enc.data(), keys.enc.size());
+  pk::secure_wipe(keys.mac.data(), keys.mac.size());
+}
+
+SecureMessaging::~SecureMessaging() {
+  secure_wipe(m_keys);
+  pk::secure_wipe(&m_ssc, sizeof(m_ssc));
 }
 
 Result<Bytes> SecureMessaging::protect(const CommandApdu& plain) {

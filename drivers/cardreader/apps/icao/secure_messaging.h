@@ -19,10 +19,16 @@ struct SessionKeys {
   Key16 enc{};
   Key16 mac{};
 };
+// Zeroes both keys (the BAC keys or a session's): called when a read ends, on every path.
+void secure_wipe(SessionKeys& keys);
 
 class SecureMessaging {
  public:
   SecureMessaging(SessionKeys keys, std::uint64_t ssc) : m_keys(keys), m_ssc(ssc) {}
+  // The session keys go with the session: zeroed when it ends (the read is over).
+  ~SecureMessaging();
+  SecureMessaging(const SecureMessaging&) = default;
+  SecureMessaging& operator=(const SecureMessaging&) = default;
 
   // Terminal side.
   [[nodiscard]] Result<Bytes> protect(const CommandApdu& plain);

@@ -134,7 +134,7 @@ Result<SecurityObject> parse_sod(ByteView file) {
   return out;
 }
 
-Bytes encode_sod(HashAlgorithm algorithm, const std::map<int, Bytes>& hashes) {
+Bytes encode_lds_security_object(HashAlgorithm algorithm, const std::map<int, Bytes>& hashes) {
   const auto& known = hash_oids();
   const auto match =
       std::find_if(known.begin(), known.end(), [&](const HashOid& h) { return h.algorithm == algorithm; });
@@ -148,7 +148,15 @@ Bytes encode_sod(HashAlgorithm algorithm, const std::map<int, Bytes>& hashes) {
   Bytes lds = encode_tlv(0x02, Bytes{0x00});
   append(lds, algorithm_id);
   append(lds, encode_tlv(0x30, list));
-  const Bytes lds_object = encode_tlv(0x30, lds);
+  return encode_tlv(0x30, lds);
+}
+
+Bytes encode_sod(HashAlgorithm algorithm, const std::map<int, Bytes>& hashes) {
+  const auto& known = hash_oids();
+  const auto match =
+      std::find_if(known.begin(), known.end(), [&](const HashOid& h) { return h.algorithm == algorithm; });
+  const Bytes algorithm_id = encode_tlv(0x30, encode_tlv(0x06, match->oid));
+  const Bytes lds_object = encode_lds_security_object(algorithm, hashes);
 
   Bytes encap = encode_tlv(0x06, kLdsSecurityObjectOid);
   append(encap, encode_tlv(0xA0, encode_tlv(0x04, lds_object)));

@@ -3,12 +3,12 @@
 // SignedData whose content is the LDSSecurityObject, the list of data-group hashes. This
 // parser reads the hashes so that what was read can be checked against them.
 //
-// Out of scope, and said so to callers: verifying the SignedData signature and the Document
-// Signer certificate against a Country Signing CA. That needs the CSCA master list, which the
-// terminal does not have; until it does, matching hashes prove the data groups are the ones
-// the security object lists, not that the security object was issued by a state.
+// This parser does not judge the signature: passive_auth.h verifies it with OpenSSL's CMS
+// functions against the CSCA master list; matching hashes alone prove only that the data
+// groups are the ones the security object lists, not that a state issued it.
 #include <cstdint>
 #include <map>
+#include <string_view>
 
 #include "domain/result.h"
 #include "drivers/cardreader/apps/icao/bac_crypto.h"
@@ -19,7 +19,7 @@ namespace pk::cardreader::icao {
 struct SecurityObject {
   HashAlgorithm algorithm = HashAlgorithm::Sha256;
   std::map<int, Bytes> hashes;   // data-group number -> hash
-  bool has_signer_info = false;  // present but NOT verified (see above)
+  bool has_signer_info = false;  // present; passive_auth.h says whether it verifies
 };
 
 [[nodiscard]] Result<SecurityObject> parse_sod(ByteView file);
@@ -27,5 +27,9 @@ struct SecurityObject {
 // DER encoding of the same structure, used by the test passport builder. The SignedData gets
 // no signer (an unsigned test document), which parse_sod reports as has_signer_info = false.
 [[nodiscard]] Bytes encode_sod(HashAlgorithm algorithm, const std::map<int, Bytes>& hashes);
+
+// The LDSSecurityObject alone (the content a document signer signs), and its OID's DER value.
+[[nodiscard]] Bytes encode_lds_security_object(HashAlgorithm algorithm, const std::map<int, Bytes>& hashes);
+inline constexpr std::string_view kLdsSecurityObjectOidText = "2.23.136.1.1.1";
 
 }  // namespace pk::cardreader::icao

@@ -135,8 +135,14 @@ Result<TestPassport> make_test_passport(const TestPassportSpec& spec) {
   passport.files[fid::kCom] = hex("60145F0104303130365F36063034303030305C026175");
   passport.files[fid::kDg1] = dg1;
   passport.files[fid::kDg2] = dg2;
-  passport.files[fid::kSod] =
-      encode_sod(spec.hash, {{1, digest(spec.hash, dg1)}, {2, digest(spec.hash, dg2)}});
+  const std::map<int, Bytes> hashes{{1, digest(spec.hash, dg1)}, {2, digest(spec.hash, dg2)}};
+  if (spec.signer) {
+    auto sod = encode_signed_sod(spec.hash, hashes, *spec.signer);
+    if (!sod) return sod.error();
+    passport.files[fid::kSod] = std::move(sod.value());
+  } else {
+    passport.files[fid::kSod] = encode_sod(spec.hash, hashes);
+  }
   return passport;
 }
 

@@ -6,6 +6,7 @@
 // the kiosk demo and the tests.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "domain/result.h"
@@ -13,6 +14,7 @@
 #include "drivers/cardreader/apps/icao/data_groups.h"
 #include "drivers/cardreader/apps/icao/face_image.h"
 #include "drivers/cardreader/apps/icao/mrz.h"
+#include "drivers/cardreader/apps/icao/sod_signer.h"
 
 namespace pk::cardreader::icao {
 
@@ -28,6 +30,9 @@ struct TestPassportSpec {
   std::string personal_number = "ZE184226B";
   ImageFormat face_format = ImageFormat::Jpeg;
   HashAlgorithm hash = HashAlgorithm::Sha256;
+  // EF.SOD signed by this document signer; none: an unsigned SignedData (no signer info),
+  // which passive authentication can never verify.
+  std::optional<SodSigner> signer;
 };
 
 struct TestPassport {
