@@ -527,8 +527,12 @@ void App::render_technician_frame(double now) {
 }
 
 void App::forget_ended_session() {
-  if (m_flow->sessions_ended() == m_sessions_forgotten) return;
+  // A counter operator's logout ends a session too: the operator typed citizens' data.
+  const uint64_t operator_sessions = m_desk ? m_desk->flow().sessions_ended() : 0;
+  if (m_flow->sessions_ended() == m_sessions_forgotten && operator_sessions == m_operator_sessions_forgotten)
+    return;
   m_sessions_forgotten = m_flow->sessions_ended();
+  m_operator_sessions_forgotten = operator_sessions;
   // The flow has wiped its own state; what its screens left elsewhere goes too: the layouts of
   // the fields (the national code and mobile as typed, digit by digit), and the residue on the
   // stack of the frames that drew and checked them.
@@ -558,6 +562,7 @@ void App::render_frame(double now) {
   if (m_flow->state().screen == CitizenScreen::Welcome) ctx.notices = notices_in(m_flow->language());
   draw_screen(ctx, now);
   ImGui::End();
+  if (m_desk) m_desk->draw_idle_logout_banner(*m_ui, screen);  // a walk-in's errand at the counter
   draw_more_time_dialog(ctx, now);
   finish_frame();
   // The I/O a screen asked for runs after the frame is drawn, so the tap shows at once.

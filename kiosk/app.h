@@ -178,7 +178,8 @@ class App {
   double m_last_delivery_check = 0;
   std::array<std::vector<std::string>, 2> m_notices;  // worded in Persian, in English
   ui::OnScreenKeyboard m_keyboard;
-  uint64_t m_sessions_forgotten = 0;  // CitizenFlow::sessions_ended() when last forgotten
+  uint64_t m_sessions_forgotten = 0;           // CitizenFlow::sessions_ended() when last forgotten
+  uint64_t m_operator_sessions_forgotten = 0;  // OperatorFlow::sessions_ended(), the same way
   uint64_t m_next_preview_id = 1;
   bool m_preview_dirty = true;  // previews are uploaded once; their pixels never change
   double m_last_frame = 0;

@@ -1,5 +1,7 @@
 #include "kiosk/idle_probes.h"
 
+#include <algorithm>
+#include <chrono>
 #include <string>
 
 namespace pk::kiosk {
@@ -14,6 +16,10 @@ std::vector<sla::Observation> IdleProbes::look_at_centre(const sync::SyncWorker&
     seen.centre = sla::Status::Down;
     seen.detail =
         "sync: " + std::to_string(counters.heartbeats_missed_in_row) + " heartbeats missed in a row";
+    // The centre was already away at the first of them: the outage starts there.
+    seen.down_since_ago = std::max(std::chrono::milliseconds(0),
+                                   std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::steady_clock::now() - counters.first_missed_in_row));
   } else if (counters.heartbeats_missed_in_row == 0) {
     seen.centre = sla::Status::Up;
   } else {

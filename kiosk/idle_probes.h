@@ -6,7 +6,8 @@
 // What callers may rely on:
 //  - The centre: the sync worker heartbeats on a fixed pace (centre.heartbeat_seconds, never
 //    backed off). An outage is reported Down once `missed_heartbeats` beats in a row have failed,
-//    and Up at the first beat answered after that. One missed beat alone changes nothing.
+//    dated back to the first of them, and Up at the first beat answered after that. One missed
+//    beat alone changes nothing.
 //  - The printer and the scanner: asked at most every `device_every_seconds`, only when the
 //    caller passes them (it passes null while a job uses one: a citizen's print or scan, a
 //    counter batch, a technician's self-test). A device that could not be asked is reopened once.

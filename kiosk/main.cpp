@@ -307,7 +307,8 @@ int main(int argc, char** argv) {
   if (service_screen || crash_looping) {
     auto screen = pk::kiosk::ServiceScreen::create(
         {.terminal_id = config.terminal_id,
-         .unclean_starts = static_cast<int>(crash_loop.recent_unclean().size())},
+         .unclean_starts = static_cast<int>(crash_loop.recent_unclean().size()),
+         .mode = config.mode},
         {.mode = mode, .width = config.width, .height = config.height});
     if (!screen) {
       spdlog::error("cannot show the service screen: {}", screen.error().message);

@@ -223,6 +223,10 @@ inline constexpr Text kServiceTitle{"این پایانه به سرویس فنی 
 inline constexpr Text kServiceCitizenHint{
     "لطفاً برای دریافت خدمات به باجه مراجعه کنید. پوزش می‌خواهیم.",
     "Please go to the counter for service. We apologise."};
+// The same screen on a counter terminal: the person in front of it is the operator.
+inline constexpr Text kServiceOperatorHint{
+    "این پایانهٔ باجه فعلاً کار نمی‌کند؛ لطفاً به کارشناس فنی خبر دهید.",
+    "This counter terminal is out of use for now: please call the technician."};
 inline constexpr Text kServiceTechnicianHint{
     "برای کارشناس فنی: نرم‌افزار کیوسک پس از چند بار توقف ناخواسته نگه داشته شد. گزارش‌ها را ببینید "
     "و پس از رفع اشکال، سرویس کیوسک یا خود دستگاه را دوباره راه‌اندازی کنید:",

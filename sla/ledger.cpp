@@ -114,6 +114,7 @@ Result<void> Ledger::start_run(TimePoint now) {
   }
   m_run_id = m_db.last_insert_rowid();
   m_last_beat = now;
+  m_run_start = now;
   return {};
 }
 
@@ -156,6 +157,7 @@ Result<void> Ledger::beat(TimePoint now) {
   }
   const int64_t previous_run = m_run_id;
   const TimePoint previous_beat = m_last_beat;
+  const TimePoint previous_start = m_run_start;
   auto transaction = store::Transaction::begin(m_db);
   if (!transaction) return failed("heartbeat", transaction.error());
   if (jumped) {
@@ -174,13 +176,17 @@ Result<void> Ledger::beat(TimePoint now) {
   if (written) return {};
   m_run_id = previous_run;  // nothing was written: keep beating into the old run
   m_last_beat = previous_beat;
+  m_run_start = previous_start;
   return failed("heartbeat", written.error());
 }
 
-Result<int64_t> Ledger::open_outage(OutageCause cause, const ServiceScope& services,
-                                    std::string_view detail) {
+Result<int64_t> Ledger::open_outage(OutageCause cause, const ServiceScope& services, std::string_view detail,
+                                    std::chrono::milliseconds started_ago) {
   if (auto beaten = heartbeat(); !beaten) return beaten.error();
-  const TimePoint now = m_last_beat;
+  const int64_t ago_ms =
+      std::clamp<int64_t>(started_ago.count(), 0, m_last_beat.monotonic_ms - m_run_start.monotonic_ms);
+  // Whole seconds off the wall clock, rounded down: the start is never put before the first sign.
+  const TimePoint now{m_last_beat.wall_unix - ago_ms / 1000, m_last_beat.monotonic_ms - ago_ms};
   auto insert = m_db.prepare(
       "INSERT INTO outages (cause, services, detail, run_id, boot_id, started_wall_unix, "
       "started_monotonic_ms) "

@@ -12,6 +12,7 @@
 //  - heartbeat() is one small UPDATE of the current run's row, except when a new run starts
 //    (wall clock jumped, or beats were further apart than max_gap_seconds).
 //  - Not thread-safe: use from one thread, like the Store.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -79,9 +80,13 @@ class Ledger {
   // A heartbeat when one is due (heartbeat_interval_seconds since the last); cheap to call often.
   [[nodiscard]] Result<void> heartbeat_if_due();
 
-  // Refused while an outage of the same cause is open. Returns the new outage's id.
+  // Refused while an outage of the same cause is open. Returns the new outage's id. `started_ago`:
+  // how long before now the cause was first seen down (an observer that waits for a second
+  // missed heartbeat knows the outage began at the first); the start is never put before the
+  // current run began, whose time before is not known to this process.
   [[nodiscard]] Result<int64_t> open_outage(OutageCause cause, const ServiceScope& services,
-                                            std::string_view detail);
+                                            std::string_view detail,
+                                            std::chrono::milliseconds started_ago = {});
   // Refused unless the outage is open.
   [[nodiscard]] Result<void> close_outage(int64_t outage_id);
   [[nodiscard]] Result<std::vector<OpenOutageRecord>> open_outages();
@@ -123,6 +128,7 @@ class Ledger {
   std::string m_boot_id;
   int64_t m_run_id = 0;
   TimePoint m_last_beat;
+  TimePoint m_run_start;
   Recovery m_recovery;
 };
 

@@ -24,12 +24,12 @@ const ServiceScope& OutageDetector::scope(OutageCause cause) const {
   return m_config.centre;
 }
 
-Result<void> OutageDetector::apply(OutageCause cause, std::optional<Status> status,
-                                   const std::string& detail) {
+Result<void> OutageDetector::apply(OutageCause cause, const Observation& observation,
+                                   std::optional<Status> status) {
   if (!status) return {};
   std::optional<int64_t>& open = m_open[index(cause)];
   if (*status == Status::Down && !open) {
-    auto opened = m_ledger->open_outage(cause, scope(cause), detail);
+    auto opened = m_ledger->open_outage(cause, scope(cause), observation.detail, observation.down_since_ago);
     if (!opened) return opened.error();
     open = *opened;
   } else if (*status == Status::Up && open) {
@@ -40,10 +40,10 @@ Result<void> OutageDetector::apply(OutageCause cause, std::optional<Status> stat
 }
 
 Result<void> OutageDetector::observe(const Observation& observation) {
-  if (auto r = apply(OutageCause::CentreUnreachable, observation.centre, observation.detail); !r) return r;
-  if (auto r = apply(OutageCause::PrinterDown, observation.printer, observation.detail); !r) return r;
-  if (auto r = apply(OutageCause::ScannerDown, observation.scanner, observation.detail); !r) return r;
-  if (auto r = apply(OutageCause::KioskNotServing, observation.kiosk, observation.detail); !r) return r;
+  if (auto r = apply(OutageCause::CentreUnreachable, observation, observation.centre); !r) return r;
+  if (auto r = apply(OutageCause::PrinterDown, observation, observation.printer); !r) return r;
+  if (auto r = apply(OutageCause::ScannerDown, observation, observation.scanner); !r) return r;
+  if (auto r = apply(OutageCause::KioskNotServing, observation, observation.kiosk); !r) return r;
   return m_ledger->heartbeat_if_due();
 }
 

@@ -5,6 +5,7 @@
 // call: the sync client reports the centre unreachable after its own retries, the printer
 // driver reports the printer down when it cannot print a receipt.
 #include <array>
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,9 @@ struct Observation {
   std::optional<Status> scanner;  // documents can be scanned
   std::optional<Status> kiosk;    // the kiosk application is serving citizens
   std::string detail;             // kept with an outage this observation opens
+  // How long before this observation what it reports Down was first seen failing: an outage it
+  // opens starts then (the first of the missed heartbeats, not the one that reached the count).
+  std::chrono::milliseconds down_since_ago{0};
 };
 
 // The services each cause takes away. Every service needs the centre, a printed receipt and a
@@ -53,8 +57,8 @@ class OutageDetector {
   OutageDetector(Ledger& ledger, DetectorConfig config) : m_ledger(&ledger), m_config(std::move(config)) {}
   static size_t index(OutageCause cause) { return static_cast<size_t>(cause); }
   [[nodiscard]] const ServiceScope& scope(OutageCause cause) const;
-  [[nodiscard]] Result<void> apply(OutageCause cause, std::optional<Status> status,
-                                   const std::string& detail);
+  [[nodiscard]] Result<void> apply(OutageCause cause, const Observation& observation,
+                                   std::optional<Status> status);
 
   Ledger* m_ledger;
   DetectorConfig m_config;

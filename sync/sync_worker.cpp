@@ -141,6 +141,8 @@ SyncCounters SyncWorker::counters() const {
   counters.heartbeats_answered = m_beats_answered.load();
   counters.heartbeats_missed = m_beats_missed.load();
   counters.heartbeats_missed_in_row = m_beats_missed_in_row.load();
+  counters.first_missed_in_row = std::chrono::steady_clock::time_point(
+      std::chrono::steady_clock::duration(m_first_missed_in_row.load()));
   return counters;
 }
 
@@ -274,10 +276,13 @@ void SyncWorker::poll_statuses(WorkerState& state) {
 // flagged). The next one is due heartbeat_every after this one started, failed or not: a beat
 // that waits out the connect timeout does not push the next one back.
 bool SyncWorker::heartbeat(WorkerState& state) {
-  state.next_heartbeat = std::chrono::steady_clock::now() + m_options.heartbeat_every;
+  const auto sent = std::chrono::steady_clock::now();
+  state.next_heartbeat = sent + m_options.heartbeat_every;
   auto stats = state.store->stats(now_unix());
   auto beat = state.centre.heartbeat(m_options.terminal_id, stats ? stats->pending_outbox : -1);
   if (!beat.ok()) {
+    // The time is stored before the counts move, so a reader that sees them sees it too.
+    if (m_beats_missed_in_row.load() == 0) m_first_missed_in_row = sent.time_since_epoch().count();
     ++m_beats_missed;
     ++m_beats_missed_in_row;
     spdlog::warn("sync: {}", beat.error.message);

@@ -98,6 +98,8 @@ struct SyncCounters {
   int64_t heartbeats_answered = 0;
   int64_t heartbeats_missed = 0;         // the link, TLS or the centre failed the heartbeat
   int64_t heartbeats_missed_in_row = 0;  // since the last answered one
+  // When the first of those missed beats was sent (steady clock); meaningless while none is.
+  std::chrono::steady_clock::time_point first_missed_in_row{};
 };
 
 class SyncWorker {
@@ -147,6 +149,7 @@ class SyncWorker {
   std::atomic<int64_t> m_beats_answered{0};
   std::atomic<int64_t> m_beats_missed{0};
   std::atomic<int64_t> m_beats_missed_in_row{0};
+  std::atomic<std::chrono::steady_clock::rep> m_first_missed_in_row{0};  // steady_clock ticks
 };
 
 }  // namespace pk::sync

@@ -3,16 +3,29 @@
 #include <SDL.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
+#include <spdlog/spdlog.h>
 
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "ui/png_writer.h"
+#include "ui/renderer_choice.h"
 
 namespace pk::ui {
 
 static Error sdl_error(const std::string& what) { return make_error(what + ": " + SDL_GetError()); }
+
+namespace {
+
+SDL_Window* open_window(const PlatformOptions& options) {
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  flags |= options.mode == DisplayMode::Fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+  return SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                          options.width, options.height, flags);
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Platform>> Platform::create(const PlatformOptions& options) {
   std::unique_ptr<Platform> platform(new Platform());
@@ -43,13 +56,37 @@ Result<std::unique_ptr<Platform>> Platform::create(const PlatformOptions& option
     SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return sdl_error("cannot start SDL video");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    flags |= options.mode == DisplayMode::Fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-    platform->m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
-                                          SDL_WINDOWPOS_CENTERED, options.width, options.height, flags);
+    platform->m_window = open_window(options);
     if (!platform->m_window) return sdl_error("cannot open the window");
-    platform->m_renderer =
-        SDL_CreateRenderer(platform->m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    // Only X11 gives SDL's software renderer pixels of the window's own (a shared-memory image);
+    // elsewhere (Wayland) it would hand every frame to a GL texture all the same.
+    const RendererPreference preference = renderer_preference_from_environment();
+    const bool window_has_pixels = std::string_view(SDL_GetCurrentVideoDriver()) == "x11";
+    const char* software_because = nullptr;  // set when the software renderer draws the window
+    if (window_has_pixels && preference == RendererPreference::Software)
+      software_because = "PK_RENDERER=software";
+    else if (window_has_pixels && preference == RendererPreference::Auto && !machine_has_gpu())
+      software_because = "no GPU device";
+    bool software = software_because != nullptr;
+    if (!software) {
+      platform->m_renderer =
+          SDL_CreateRenderer(platform->m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+      if (platform->m_renderer && window_has_pixels && preference == RendererPreference::Auto &&
+          gl_renderer_is_software(platform->m_renderer)) {
+        SDL_DestroyRenderer(platform->m_renderer);
+        platform->m_renderer = nullptr;
+        SDL_DestroyWindow(platform->m_window);  // SDL made it again for GL; a plain one will do
+        platform->m_window = open_window(options);
+        if (!platform->m_window) return sdl_error("cannot open the window");
+        software = true;
+        software_because = "OpenGL here is a rasteriser on the CPU";
+      }
+    }
+    if (software) {
+      SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");  // X11's image, not a GL texture
+      platform->m_renderer = SDL_CreateRenderer(platform->m_window, -1, SDL_RENDERER_SOFTWARE);
+      spdlog::info("renderer: software, into the window's pixels ({})", software_because);
+    }
     if (!platform->m_renderer)  // no GPU: SDL's software renderer still works
       platform->m_renderer = SDL_CreateRenderer(platform->m_window, -1, SDL_RENDERER_SOFTWARE);
     if (!platform->m_renderer) return sdl_error("cannot create a renderer");

@@ -130,8 +130,13 @@ OperatorAction OperatorDesk::draw(ui::Ui& ui, const ui::Rect& screen, std::span<
       draw_outbox_screen(ctx);
       break;
   }
-  draw_idle_logout_banner(ctx);
+  op::draw_idle_logout_banner(ctx);
   return ctx.action;
+}
+
+void OperatorDesk::draw_idle_logout_banner(ui::Ui& ui, const ui::Rect& screen) {
+  OperatorScreenContext ctx{ui, m_flow, m_keyboard, m_parts.catalog, m_parts.config, screen};
+  op::draw_idle_logout_banner(ctx);
 }
 
 void OperatorDesk::perform(OperatorAction action, double now) {

@@ -64,6 +64,9 @@ class OperatorDesk {
   [[nodiscard]] OperatorAction draw(ui::Ui& ui, const ui::Rect& screen,
                                     std::span<const std::string> notices = {});
   void perform(OperatorAction action, double now);
+  // The idle logout's countdown banner alone, over a walk-in's errand on the citizen's screens
+  // (the operator's session and its clock run on there). Draws nothing while no countdown runs.
+  void draw_idle_logout_banner(ui::Ui& ui, const ui::Rect& screen);
 
   // The idle logout (now: the App's monotonic frame clock). Any touch calls touched(now).
   void touched(double now) { m_flow.touched(now); }

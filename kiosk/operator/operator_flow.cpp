@@ -148,6 +148,7 @@ bool OperatorFlow::logout(LogoutReason reason) {
   m_last_touch.reset();
   m_state.screen = OperatorScreen::Login;
   focus(OpField::OperatorId);
+  ++m_sessions_ended;
   return true;
 }
 

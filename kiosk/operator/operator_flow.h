@@ -16,6 +16,7 @@
 // Every action worth auditing is queued as a SessionAudit (take_audit()); the App writes
 // them to the store's audit log under the operator's id. They never hold a PIN or anything
 // that identifies the citizen.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -62,6 +63,10 @@ class OperatorFlow {
   bool login_succeeded(std::string operator_id);
   bool login_failed(std::string message);  // the PIN typed is wiped either way
   bool logout(LogoutReason reason = LogoutReason::Operator);
+  // How many operator sessions have ended (logout, by the operator or idle). The App compares
+  // it with the count it last saw to wipe what the session left outside the flow: the text
+  // engine's cached layouts of what the operator typed (citizens' national codes, mobiles).
+  [[nodiscard]] uint64_t sessions_ended() const { return m_sessions_ended; }
 
   bool open_new_application();
   bool choose_service(int number);  // any service offered at the counter
@@ -110,6 +115,7 @@ class OperatorFlow {
   std::optional<double> m_last_touch;  // unset until the first touch or tick of a session
   OperatorState m_state;
   std::vector<SessionAudit> m_audit;
+  uint64_t m_sessions_ended = 0;
 };
 
 }  // namespace pk::kiosk::op

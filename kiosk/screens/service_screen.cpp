@@ -12,6 +12,10 @@ namespace pk::kiosk {
 
 using catalog::Language;
 
+const Text& service_hint(TerminalMode mode) {
+  return mode == TerminalMode::Counter ? strings::kServiceOperatorHint : strings::kServiceCitizenHint;
+}
+
 Result<std::unique_ptr<ServiceScreen>> ServiceScreen::create(ServiceScreenInfo info,
                                                              const ui::PlatformOptions& options) {
   std::unique_ptr<ServiceScreen> screen(new ServiceScreen());
@@ -70,13 +74,13 @@ void ServiceScreen::render_frame(double now) {
   y += 12 * t.scale + t.margin;
   centred(strings::kServiceTitle.fa, t.display_px, ui::Weight::Bold, t.text);
   y += t.gap;
-  centred(strings::kServiceCitizenHint.fa, t.title_px, ui::Weight::Regular, t.text);
+  const Text& hint = service_hint(m_info.mode);
+  centred(hint.fa, t.title_px, ui::Weight::Regular, t.text);
   y += t.gap;
   centred(strings::kServiceTitle.en, t.title_px, ui::Weight::Bold, t.text_muted,
           ui::BaseDirection::LeftToRight);
   y += t.gap / 2;
-  centred(strings::kServiceCitizenHint.en, t.body_px, ui::Weight::Regular, t.text_muted,
-          ui::BaseDirection::LeftToRight);
+  centred(hint.en, t.body_px, ui::Weight::Regular, t.text_muted, ui::BaseDirection::LeftToRight);
   // Tight enough that the technician's box, with the count of unclean starts, fits on the screen.
   y += t.margin;
 

@@ -4,12 +4,15 @@
 // pishkhan-service-screen.service, started when the kiosk unit gave up). It needs only the
 // display and the fonts: no store, catalog or device, so it comes up even while whatever
 // broke the kiosk is still broken. Persian first, English under it, no buttons: the citizen
-// is sent to the counter and the technician to the logs.
+// is sent to the counter (the operator of a counter terminal to the technician) and the
+// technician to the logs.
 #include <filesystem>
 #include <memory>
 #include <string>
 
 #include "domain/result.h"
+#include "kiosk/config.h"
+#include "kiosk/strings.h"
 #include "ui/platform.h"
 #include "ui/text/text_engine.h"
 #include "ui/theme.h"
@@ -19,8 +22,13 @@ namespace pk::kiosk {
 
 struct ServiceScreenInfo {
   std::string terminal_id;
-  int unclean_starts = 0;  // 0: not known (started by systemd's OnFailure unit)
+  int unclean_starts = 0;                     // 0: not known (started by systemd's OnFailure unit)
+  TerminalMode mode = TerminalMode::Citizen;  // who stands in front of it: a citizen, or an operator
 };
+
+// What the screen tells the person in front of it: a citizen is sent to the counter; at the
+// counter terminal the operator is told to call the technician and serve elsewhere.
+[[nodiscard]] const Text& service_hint(TerminalMode mode);
 
 class ServiceScreen {
  public:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idle CPU and resident memory of the real kiosk in a window, enrolled with the real centre,
 # its heartbeats and device probes running (issue 19's targets: under 1 % of a core, and under
-# 120 MB resident with Mesa's software renderer). Prints one line of figures.
+# 120 MB resident with Mesa's software renderer). Prints the figures, and where the memory goes
+# (docs/memory.md).
 # Usage: tests/bench/idle_cpu.sh <build dir> <scratch dir> <heartbeat_seconds> <probe_seconds> <seconds>
 # Under Xvfb (apt-get install xvfb), as the issue asks:
 #   xvfb-run -s '-screen 0 1920x1080x24' tests/bench/idle_cpu.sh build/release /tmp/idle 60 30 60
@@ -43,4 +44,6 @@ beats=$(sqlite3 "$dir/var/pishkhan.db" "SELECT count(*) FROM clock_events WHERE 
 awk -v a="$t0" -v b="$t1" -v hz="$hz" -v s0="$s0" -v s1="$s1" -v hb="$hb" -v pr="$probe" -v n="$beats" \
   'BEGIN { w = s1 - s0; printf "heartbeat %ss probe %ss: %d ticks in %.1f s wall = %.3f %% of a core (%d heartbeats answered so far)\n", hb, pr, b - a, w, 100 * (b - a) / hz / w, n }'
 echo "resident memory: $(awk '/^VmRSS/ {printf "%.1f MB", $2 / 1024}' /proc/$kiosk/status) (peak $(awk '/^VmHWM/ {printf "%.1f MB", $2 / 1024}' /proc/$kiosk/status))"
+"$src/tests/bench/rss_breakdown.sh" "$kiosk"
+grep -h "renderer:" "$dir/kiosk.log" || true
 grep -ci "error\|warn" "$dir/kiosk.log" || true

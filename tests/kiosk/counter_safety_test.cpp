@@ -143,6 +143,60 @@ TEST_F(CounterSafety, TheCountdownInEnglishAndAWalkInsErrandIsWipedWithTheOperat
   EXPECT_TRUE(audited("idle_logout"));
 }
 
+// A walk-in's errand runs on the citizen's screens, with the operator's clock still running:
+// the countdown shows there too, and a touch on it keeps both the session and the errand.
+TEST_F(CounterSafety, TheCountdownShowsOverAWalkInsErrand) {
+  log_in("246810");
+  tap("walkin/report");
+  tap("report/0");
+  ASSERT_EQ(m_app->flow().state().screen, CitizenScreen::ReportDetails);
+  const pk::ui::Theme t = theme();
+  const pk::ui::Rect banner_band{{0, t.header_height + 4}, {whole_screen().max.x, t.header_height + 40}};
+  wait(60);
+  EXPECT_EQ(m_app->target("stay"), nullptr);
+  EXPECT_EQ(pixels_of(t.notice_bg, banner_band), 0);
+
+  wait(35);
+  ASSERT_TRUE(state().logout_in_seconds.has_value());
+  ASSERT_NE(m_app->target("stay"), nullptr) << "the countdown is on the errand's screen";
+  EXPECT_GT(pixels_of(t.notice_bg, banner_band), 1000) << "the banner's band is drawn";
+  shoot("idle-countdown-errand-fa");
+
+  tap("stay");
+  EXPECT_FALSE(state().logout_in_seconds.has_value());
+  EXPECT_EQ(m_app->target("stay"), nullptr);
+  EXPECT_EQ(m_app->flow().state().screen, CitizenScreen::ReportDetails) << "the errand goes on";
+  EXPECT_EQ(state().operator_id, "1001");
+}
+
+// The text engine's cache keeps a layout of every string drawn: the national code the operator
+// typed, digit by digit. A logout forgets them as the end of a citizen's session does: after it
+// the cache holds the login screen's layouts and nothing else, as before anyone logged in.
+TEST_F(CounterSafety, AnOperatorsLogoutForgetsTheLayoutsOfWhatWasTyped) {
+  const size_t login_screen = m_app->text().stats().cached_layouts;
+  ASSERT_GT(login_screen, 0U);
+  log_in("246810");
+  tap("new");
+  tap("service/11");
+  type_digits("0012345679");
+  EXPECT_GT(m_app->text().stats().cached_layouts, login_screen + 10) << "each prefix typed was laid out";
+
+  tap("logout");
+  ASSERT_EQ(state().screen, OperatorScreen::Login);
+  EXPECT_EQ(m_app->text().stats().cached_layouts, login_screen);
+}
+
+TEST_F(CounterSafety, AnIdleLogoutForgetsTheLayoutsOfWhatWasTyped) {
+  const size_t login_screen = m_app->text().stats().cached_layouts;
+  log_in("246810");
+  tap("new");
+  tap("service/11");
+  type_digits("0012345679");
+  wait(121);
+  ASSERT_EQ(state().screen, OperatorScreen::Login);
+  EXPECT_EQ(m_app->text().stats().cached_layouts, login_screen);
+}
+
 TEST_F(CounterSafety, TechnicianModeOpensOnACounterTerminal) {
   ASSERT_EQ(state().screen, OperatorScreen::Login);
   shoot("login-fa");

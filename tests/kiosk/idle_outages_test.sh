@@ -4,8 +4,9 @@
 # window (SDL's dummy video driver: the interactive loop, not the headless one-shot), and the
 # service-level ledger read from its SQLite file. Short intervals come from the configuration
 # (heartbeat and device probe every second), so no step waits long.
-#   centre:  the centre stops -> a centre_unreachable outage opens after two missed heartbeats;
-#            the centre starts again -> the outage closes at the first answered heartbeat.
+#   centre:  the centre stops -> a centre_unreachable outage opens after four missed heartbeats,
+#            starting at the first of them (not at the fourth); the centre starts again -> the
+#            outage closes at the first answered heartbeat.
 #   printer: the simulated printer runs out of paper (its control file) -> a printer_down outage
 #            opens at the next probe; paper back -> it closes.
 # Usage: idle_outages_test.sh <pishkhan-kiosk> <pishkhan-centre> <scratch dir> <source dir> centre|printer
@@ -91,7 +92,7 @@ probe_seconds = 1
 [centre]
 url = "$url"
 heartbeat_seconds = 1
-outage_after_missed_heartbeats = 2
+outage_after_missed_heartbeats = 4
 EOF
 
 if [[ $case == centre ]]; then
@@ -120,9 +121,15 @@ case $case in
     started=${row%% *}
     echo "centre stopped: outage opened after $(seconds "$down" "$opened") s ($row)"
     [[ $row == *"heartbeats missed in a row"* ]] || fail "the outage does not say it came from heartbeats: $row"
-    # Two missed beats at one second each, then the next loop turn: well under 10 s.
+    # Four missed beats at one second each, then the next loop turn: well under 10 s.
     at_most "$(seconds "$down" "$opened")" 10 || fail "opened too late"
     at_most "${down%.*}" "$started" || fail "the outage starts ($started) before the centre stopped (${down%.*})"
+    # It starts at the first missed beat, three beats (3 s) before the fourth opened it (the
+    # ledger's wall clock is in whole seconds): a start taken when the outage was opened would
+    # be at most a second before it was seen here.
+    at_most "$started" "$(( ${opened%.*} - 2 ))" ||
+      fail "the outage starts at $started, when it was opened (seen at ${opened%.*}), not at the first missed beat"
+    echo "the outage starts $(( ${opened%.*} - started )) s before it was seen open"
 
     start_centre "$port"
     up=$(now)

@@ -8,8 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/crash_loop.h"
@@ -226,4 +228,35 @@ TEST(ServiceScreen, RendersHeadlessInPersianAndEnglish) {
   // Text was drawn: a headless frame of only the background and the bands compresses to a
   // few kilobytes, two languages of text to much more.
   EXPECT_GT(fs::file_size(png), 20'000u);
+}
+
+// On a counter terminal the person in front of the screen is the operator: "go to the counter"
+// would send them to themselves. Their screen asks for the technician instead, in both
+// languages, and is drawn with that text.
+TEST(ServiceScreen, OnACounterTerminalTheOperatorIsToldToCallTheTechnician) {
+  using pk::kiosk::TerminalMode;
+  const pk::kiosk::Text& counter = pk::kiosk::service_hint(TerminalMode::Counter);
+  const pk::kiosk::Text& kiosk = pk::kiosk::service_hint(TerminalMode::Citizen);
+  EXPECT_NE(std::string_view(kiosk.en).find("go to the counter"), std::string_view::npos);
+  EXPECT_EQ(std::string_view(counter.en).find("go to the counter"), std::string_view::npos);
+  EXPECT_EQ(std::string_view(counter.fa).find("به باجه مراجعه"), std::string_view::npos);
+  EXPECT_NE(std::string_view(counter.en).find("technician"), std::string_view::npos);
+  EXPECT_NE(std::string_view(counter.fa).find("کارشناس فنی"), std::string_view::npos);
+
+  const fs::path dir = fresh_dir("screen-counter");
+  std::string frames[2];
+  for (TerminalMode mode : {TerminalMode::Citizen, TerminalMode::Counter}) {
+    auto screen = pk::kiosk::ServiceScreen::create(
+        {.terminal_id = "SKO-BIR-0002", .unclean_starts = 3, .mode = mode},
+        {.mode = pk::ui::DisplayMode::Headless, .width = 1280, .height = 720});
+    ASSERT_TRUE(screen) << screen.error().message;
+    (*screen)->render_frame(0);
+    (*screen)->render_frame(0.1);
+    const bool counter_mode = mode == TerminalMode::Counter;
+    ASSERT_TRUE((*screen)->screenshot(dir / (counter_mode ? "counter.png" : "kiosk.png")));
+    std::ifstream png(dir / (counter_mode ? "counter.png" : "kiosk.png"), std::ios::binary);
+    frames[counter_mode ? 1 : 0].assign(std::istreambuf_iterator<char>(png), {});
+  }
+  EXPECT_FALSE(frames[1].empty());
+  EXPECT_NE(frames[0], frames[1]) << "the counter's screen shows other words";
 }

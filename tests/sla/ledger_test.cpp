@@ -132,6 +132,44 @@ TEST(SlaLedger, OutageMeasuredOnTheMonotonicClockAcrossAWallClockChange) {
   EXPECT_EQ((*open)[0].cause, OutageCause::PrinterDown);
 }
 
+// An observer that waits for the second missed heartbeat knows the outage began at the first:
+// the outage starts then, on both clocks, and never before the run (this process's beats) began.
+TEST(SlaLedger, AnOutageMayStartBeforeItIsOpenedButNotBeforeTheRun) {
+  TempDir dir("ledger-backdated");
+  const int64_t start = at(1404, 7, 5, 10);
+  FakeTime time(start, 5000);
+  auto ledger = Ledger::open(dir.file("store.db"), time, beat_every(60));
+  ASSERT_TRUE(ledger);
+  for (int i = 0; i < 10; ++i) {  // ten minutes of one run
+    time.advance(60);
+    ASSERT_TRUE((*ledger)->heartbeat());
+  }
+  auto id = (*ledger)->open_outage(OutageCause::CentreUnreachable, ServiceScope::all(), "3 missed",
+                                   std::chrono::milliseconds(120'500));
+  ASSERT_TRUE(id) << id.error().message;
+  EXPECT_EQ(
+      query(dir.file("store.db"), "SELECT started_wall_unix FROM outages WHERE id = " + std::to_string(*id)),
+      start + 600 - 120);
+  EXPECT_EQ(query(dir.file("store.db"),
+                  "SELECT started_monotonic_ms FROM outages WHERE id = " + std::to_string(*id)),
+            5000 + 600'000 - 120'500);
+  time.advance(60);
+  ASSERT_TRUE((*ledger)->close_outage(*id));
+  EXPECT_EQ(query(dir.file("store.db"), "SELECT duration_ms FROM outages WHERE id = " + std::to_string(*id)),
+            180'500);
+
+  // Asked to start an hour back, eleven minutes into the run: it starts with the run.
+  auto printer =
+      (*ledger)->open_outage(OutageCause::PrinterDown, ServiceScope::all(), "", std::chrono::hours(1));
+  ASSERT_TRUE(printer);
+  EXPECT_EQ(query(dir.file("store.db"),
+                  "SELECT started_wall_unix FROM outages WHERE id = " + std::to_string(*printer)),
+            start);
+  EXPECT_EQ(query(dir.file("store.db"),
+                  "SELECT started_monotonic_ms FROM outages WHERE id = " + std::to_string(*printer)),
+            5000);
+}
+
 TEST(SlaLedger, ClosedOutagesAreFinalInTheFile) {
   TempDir dir("ledger-final");
   FakeTime time(at(1404, 7, 5, 10), 5000);
