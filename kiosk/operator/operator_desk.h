@@ -64,6 +64,10 @@ class OperatorDesk {
   [[nodiscard]] OperatorAction draw(ui::Ui& ui, const ui::Rect& screen,
                                     std::span<const std::string> notices = {});
   void perform(OperatorAction action, double now);
+  // A code the barcode scanner read while the desk is on screen: a kiosk's service slip opens a
+  // new application with its service chosen. Returns false when the code was not for the desk
+  // (not a slip, or not now: the operator is mid-application or not logged in).
+  bool code_scanned(std::string_view code);
 
   // The idle logout (now: the App's monotonic frame clock). Any touch calls touched(now).
   void touched(double now) { m_flow.touched(now); }

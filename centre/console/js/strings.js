@@ -437,7 +437,9 @@ const fa = {
   'problem.wrong_information': 'اطلاعات نادرست',
   'problem.other': 'سایر',
   'id_kind.national_code': 'کد ملی',
-  'id_kind.foreign_national_id': 'شناسهٔ اتباع خارجی',
+  // A FIDA number travels as foreign_national_id, the name terminals have always sent it under.
+  'id_kind.foreign_national_id': 'کد فیدا (شناسهٔ اتباع خارجی)',
+  'id_kind.amayesh_card': 'کارت آمایش',
   'id_kind.passport': 'گذرنامه',
   'id_kind.mobile': 'تلفن همراه',
 };
@@ -877,7 +879,8 @@ const en = {
   'problem.wrong_information': 'wrong information',
   'problem.other': 'other',
   'id_kind.national_code': 'national code',
-  'id_kind.foreign_national_id': 'foreign national id',
+  'id_kind.foreign_national_id': 'FIDA number (foreign national id)',
+  'id_kind.amayesh_card': 'Amayesh card',
   'id_kind.passport': 'passport',
   'id_kind.mobile': 'mobile',
 };
