@@ -211,6 +211,8 @@ IdentityCheck validate_mobile(std::string_view text) {
   return iranian_mobile(d);
 }
 
+// A phone number inside a Persian sentence sits in a left-to-right isolate (U+2066 ... U+2069):
+// otherwise the right-to-left text around it puts its "+" after it and its groups in reverse.
 std::string_view describe(IdentityError error, Language language) {
   const bool fa = language == Language::Persian;
   switch (error) {
@@ -234,17 +236,17 @@ std::string_view describe(IdentityError error, Language language) {
       return fa ? "شماره همراه ایران با ۰۹ شروع می‌شود. شماره ثابت پذیرفته نیست."
                 : "An Iranian mobile number starts with 09. A landline number is not accepted.";
     case IdentityError::CountryCodeMissing:
-      return fa ? "شماره کشور دیگر را با + و کد کشور بنویسید؛ افغانستان: ‎+۹۳ ۷۰ ۱۲۳ ۴۵۶۷"
+      return fa ? "شماره کشور دیگر را با + و کد کشور بنویسید؛ افغانستان: \u2066+۹۳ ۷۰ ۱۲۳ ۴۵۶۷\u2069"
                 : "Type a number from another country with + and its country code; Afghanistan: "
                   "+93 70 123 4567";
     case IdentityError::AfghanMobile:
-      return fa ? "شماره همراه افغانستان بعد از ‎+۹۳ نُه رقم دارد و با ۷ شروع می‌شود: ‎+۹۳ ۷۰ ۱۲۳ ۴۵۶۷"
+      return fa ? "شماره همراه افغانستان بعد از \u2066+۹۳\u2069 نُه رقم دارد و با ۷ شروع می‌شود: \u2066+۹۳ ۷۰ ۱۲۳ ۴۵۶۷\u2069"
                 : "An Afghan mobile number has 9 digits after +93 and starts with 7: +93 70 123 4567";
     case IdentityError::PakistaniMobile:
-      return fa ? "شماره همراه پاکستان بعد از ‎+۹۲ ده رقم دارد و با ۳ شروع می‌شود: ‎+۹۲ ۳۰۰ ۱۲۳ ۴۵۶۷"
+      return fa ? "شماره همراه پاکستان بعد از \u2066+۹۲\u2069 ده رقم دارد و با ۳ شروع می‌شود: \u2066+۹۲ ۳۰۰ ۱۲۳ ۴۵۶۷\u2069"
                 : "A Pakistani mobile number has 10 digits after +92 and starts with 3: +92 300 123 4567";
     case IdentityError::IraqiMobile:
-      return fa ? "شماره همراه عراق بعد از ‎+۹۶۴ ده رقم دارد و با ۷ شروع می‌شود: ‎+۹۶۴ ۷۷۰ ۱۲۳ ۴۵۶۷"
+      return fa ? "شماره همراه عراق بعد از \u2066+۹۶۴\u2069 ده رقم دارد و با ۷ شروع می‌شود: \u2066+۹۶۴ ۷۷۰ ۱۲۳ ۴۵۶۷\u2069"
                 : "An Iraqi mobile number has 10 digits after +964 and starts with 7: +964 770 123 4567";
     case IdentityError::InternationalLength:
       return fa ? "شماره کشور دیگر با کد کشور ۸ تا ۱۵ رقم است. کد کشور و شماره را دوباره نگاه کنید."

@@ -74,7 +74,7 @@ inline constexpr Text kIdPassport{"شماره گذرنامه", "Passport number"
 inline constexpr Text kIdDocument{"مدرک شناسایی", "Identity document"};
 inline constexpr Text kMobile{"شماره تلفن همراه", "Mobile number"};
 inline constexpr Text kMobileOptional{"شماره تلفن همراه (اختیاری)", "Mobile number (optional)"};
-inline constexpr Text kMobileExample{"مثال: ۰۹۱۲۱۲۳۴۵۶۷ یا ‎+۹۳۷۰۱۲۳۴۵۶۷",
+inline constexpr Text kMobileExample{"مثال: ۰۹۱۲۱۲۳۴۵۶۷ یا \u2066+۹۳۷۰۱۲۳۴۵۶۷\u2069",
                                      "e.g. 09121234567 or +93701234567"};
 inline constexpr Text kMobileNone{"—", "—"};
 inline constexpr Text kIdHint{"مدرکی را که دارید انتخاب کنید و شماره آن را بنویسید.",

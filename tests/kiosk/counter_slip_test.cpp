@@ -59,8 +59,17 @@ TEST_F(CounterSlip, TheSlipsCodeOpensANewApplicationWithItsService) {
   fs::create_directories(fs::path(PK_TEST_BINARY_DIR) / "counter-slip");
   ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "counter-slip" / "opened-from-slip-fa.png"));
 
-  // Mid-application another slip changes nothing; a tracking code is not for the desk either.
+  // Mid-application another slip changes nothing.
   ASSERT_TRUE(hand_scanner().inject("SCAN PKSV1|11"));
   frames();
   EXPECT_EQ(state().service, 21);
+
+  // The operator's form with an Afghan mobile, in both languages (looked at, not compared).
+  tap("field/mobile");
+  tap("key/+");  // the mobile's keypad has a "+" for the country code
+  type_digits("93701234567");
+  EXPECT_EQ(state().identity.mobile, "+" + pk::to_persian_digits("93701234567"));
+  ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "counter-slip" / "afghan-mobile-fa.png"));
+  tap("lang");
+  ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "counter-slip" / "afghan-mobile-en.png"));
 }
