@@ -374,10 +374,10 @@ void App::probe_idle(double now) {
 // the status screen. During someone's session a stray scan is ignored: it is not theirs.
 bool App::poll_barcode() {
   if (!m_barcode) return false;
-  // At the counter a code is read for a technician or for a walk-in's status check, no other.
-  if (m_desk && !(m_tech && m_tech->active()) && m_flow->state().screen != CitizenScreen::StatusEntry)
-    return false;
   if (m_tech && m_tech->holds(provisioning::DeviceRole::Barcode)) return false;  // a self-test reads it
+  // At the counter a code is read for a technician, a walk-in's status check, or the desk.
+  if (m_desk && !(m_tech && m_tech->active()) && m_flow->state().screen != CitizenScreen::StatusEntry)
+    return poll_counter_barcode();
   auto code = m_barcode->read_code(std::chrono::milliseconds(0));
   if (!code) {
     spdlog::warn("barcode scanner: {}", code.error().message);
@@ -608,6 +608,9 @@ void App::perform(PendingAction action, double now) {
       return;
     case PendingAction::ReadPassport:
       read_passport_chip();
+      return;
+    case PendingAction::PrintCounterSlip:
+      print_counter_slip();
       return;
     case PendingAction::OpenTechnician:
       if (!m_tech) return;

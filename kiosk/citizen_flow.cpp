@@ -139,6 +139,7 @@ bool CitizenFlow::back() {
     case CitizenScreen::ServiceCard:
       m_state.screen = CitizenScreen::Browse;
       m_state.service = 0;
+      m_state.counter_slip = {};
       return true;
     case CitizenScreen::Identify:
       m_state.screen = CitizenScreen::ServiceCard;

@@ -52,6 +52,9 @@ class CitizenFlow {
 
   // Applying (citizen_flow_apply.cpp)
   bool apply();  // ServiceCard → Identify (kiosk services only)
+  // A counter-only service's card: true when the App may print its slip for the counter.
+  bool counter_slip_requested();
+  bool counter_slip_printed(bool printed, std::string problem);
   bool set_id_kind(identity::IdKind kind);
   bool identify_next();
   bool open_passport_reader();     // Identify → ReadPassport

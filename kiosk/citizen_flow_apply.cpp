@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "base/secure_wipe.h"
+#include "domain/identity_document.h"
 #include "domain/text_normalize.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/identity_check.h"
@@ -16,7 +17,22 @@ bool CitizenFlow::apply() {
   m_state.documents.clear();
   for (const catalog::RequiredDocument& doc : s->documents) m_state.documents.push_back({doc.kind, {}});
   m_state.document_index = 0;
+  // The document the service's applicants hold: an Amayesh card for most, a national code for
+  // the one service Iranians come for.
+  m_state.identity.kind = identity::default_id_kind(*s);
   focus(Field::IdNumber);
+  return true;
+}
+
+bool CitizenFlow::counter_slip_requested() {
+  const catalog::Service* s = service();
+  return m_state.screen == CitizenScreen::ServiceCard && s && !s->offered_at(catalog::Channel::Kiosk) &&
+         s->offered_at(catalog::Channel::Counter);
+}
+
+bool CitizenFlow::counter_slip_printed(bool printed, std::string problem) {
+  if (m_state.screen != CitizenScreen::ServiceCard) return false;
+  m_state.counter_slip = {printed ? SlipState::Printed : SlipState::NotPrinted, std::move(problem)};
   return true;
 }
 
@@ -35,7 +51,7 @@ bool CitizenFlow::set_id_kind(identity::IdKind kind) {
 
 bool CitizenFlow::identify_next() {
   if (m_state.screen != CitizenScreen::Identify) return false;
-  if (!check_identity(m_state.identity, m_state.language, MobileRule::Required)) {
+  if (!check_identity(m_state.identity, m_state.language, MobileRule::Optional)) {
     focus(m_state.identity.number_error.empty() ? Field::Mobile : Field::IdNumber);
     return false;
   }

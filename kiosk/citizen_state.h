@@ -101,6 +101,14 @@ struct SavedOutcome {
   bool delivered = false;     // the centre has acknowledged it (the screen says so at once)
 };
 
+// The slip a counter-only service's card prints (the service, what to bring, a code for the
+// counter's scanner), once the citizen asked for it.
+enum class SlipState { NotAsked, Printed, NotPrinted };
+struct CounterSlipOutcome {
+  SlipState state = SlipState::NotAsked;
+  std::string problem;  // why it did not print, in the session's language
+};
+
 // A part of the back office's decision the status check shows under its message.
 struct StatusDetail {
   std::string heading;  // in the session's language
@@ -142,6 +150,7 @@ struct CitizenState {
   std::string tracking_error;
   StatusOutcome status;
   SavedOutcome saved;
+  CounterSlipOutcome counter_slip;
 
   bool more_time_dialog = false;  // "need more time?" is on screen
   double more_time_deadline = 0;

@@ -3,10 +3,7 @@
 namespace pk::kiosk {
 
 bool check_identity(IdentityDraft& id, Language language, MobileRule rule) {
-  identity::IdentityCheck number = identity::validate_national_code(id.number);
-  if (id.kind == identity::IdKind::ForeignNationalId)
-    number = identity::validate_foreign_national_id(id.number);
-  if (id.kind == identity::IdKind::Passport) number = identity::validate_passport_number(id.number);
+  const identity::IdentityCheck number = identity::validate_document_number(id.kind, id.number);
   const bool mobile_wanted = rule == MobileRule::Required || !id.mobile.empty();
   const identity::IdentityCheck mobile = identity::validate_mobile(id.mobile);
   id.number_error = number ? "" : identity::describe(number.error(), id.kind, language);

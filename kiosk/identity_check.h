@@ -1,14 +1,15 @@
 #pragma once
 // Checking what a person typed to identify themselves, the same way at the kiosk and at the
-// counter: the number by its kind (national code with its check digit, foreign-national id,
-// passport) and the mobile number. Errors are worded in the person's language.
+// counter: the number by its document (Amayesh card, FIDA number, passport, national code with
+// its check digit) and the mobile number (Iranian or international). Errors are worded in the
+// person's language and say what to fix.
 #include "domain/language.h"
 #include "kiosk/citizen_state.h"
 
 namespace pk::kiosk {
 
-// The kiosk needs a mobile number to tell the citizen about their request; at the counter a
-// walk-in may have none, so there it is checked only when typed.
+// Whether a mobile number must be given. Many who come have no Iranian SIM, or no phone, so
+// both the kiosk and the counter ask for it as optional and check it only when typed.
 enum class MobileRule { Required, Optional };
 
 // Fills the draft's errors and, when both fields are right, its normalised values. Returns

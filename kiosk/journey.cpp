@@ -19,6 +19,8 @@ enum class Do {
   Type,           // tap the keys of this text, one by one, on the on-screen keyboard
   TypeSavedCode,  // type the tracking code the kiosk just issued
   Query,          // set the search text as if typed on a physical Arabic keyboard
+  StartClock,     // the person's time starts here (arg: what is timed)
+  StopClock,      // ... and ends here: the journey logs it
 };
 
 struct Step {
@@ -27,13 +29,18 @@ struct Step {
   const char* shot = nullptr;  // screenshot name after the step
 };
 
-// A citizen reading Persian looks for a residence-document service, applies with a national
-// code and a mobile number, scans the documents, submits and leaves with a tracking code;
-// then checks its status; then reports a failed device; then a counter-only service; then
-// the same kiosk in English.
+// A first-time user reading Persian, a foreign national with no Iranian SIM, looks for a
+// residence-document service, applies with an Amayesh card (the step starts on it for this
+// service) and an Afghan mobile number, scans the documents, submits and leaves with a
+// tracking code; then checks its status; then reports a failed device; then a counter-only
+// service, printing its slip; then the same kiosk in English.
+constexpr std::string_view kFirstApplication =
+    "a first-time applicant for service 3 (Amayesh card, Afghan mobile)";
+
 std::vector<Step> citizen_journey() {
   return {
       {Do::Tap, "", "01-welcome"},  // (no tap: the first screen)
+      {Do::StartClock, kFirstApplication},
       {Do::Tap, "start", "02-services"},
       {Do::Tap, "office/A"},
       {Do::Tap, "search"},
@@ -41,9 +48,9 @@ std::vector<Step> citizen_journey() {
       {Do::Query, "مدارک اقامتي", "04-search"},  // an Arabic ي: the search still finds it
       {Do::Tap, "service/3", "05-service-card"},
       {Do::Tap, "apply"},
-      {Do::Type, "0012345679"},
+      {Do::Type, "5012345678"},  // the Amayesh card's number
       {Do::Tap, "field/mobile"},
-      {Do::Type, "09121234567", "06-identify"},
+      {Do::Type, "+93701234567", "06-identify"},
       {Do::Tap, "next", "07-capture"},
       {Do::Tap, "scan"},
       {Do::Tap, "scan", "08-captured"},
@@ -54,6 +61,7 @@ std::vector<Step> citizen_journey() {
       {Do::Tap, "next"},
       {Do::Tap, "consent", "09-review"},
       {Do::Tap, "submit", "10-saved"},
+      {Do::StopClock, kFirstApplication},
       {Do::Tap, "finish"},
       {Do::Tap, "status"},
       {Do::TypeSavedCode, "", "11-status-entry"},
@@ -68,6 +76,7 @@ std::vector<Step> citizen_journey() {
       {Do::Tap, "search"},
       {Do::Type, "۱۱"},  // a service number
       {Do::Tap, "service/11", "15-counter-only"},
+      {Do::Tap, "print_slip", "15b-counter-slip-printed"},
       {Do::Tap, "finish_session"},
       {Do::Tap, "lang", "16-welcome-en"},
       {Do::Tap, "start", "17-services-en"},
@@ -108,7 +117,21 @@ namespace {
 Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::filesystem::path& out_dir,
                          double now) {
   std::string last_code;
+  double clock_started = now;
+  double waited_for_centre = 0;  // the clock runs on while the centre acknowledges: not the person's time
   for (const Step& step : steps) {
+    if (step.what == Do::StartClock || step.what == Do::StopClock) {
+      // The journey's own clock: a second to take in each screen, 0.3 s a key.
+      if (step.what == Do::StartClock) {
+        clock_started = now;
+        waited_for_centre = 0;
+      }
+      if (step.what == Do::StopClock)
+        spdlog::info(
+            "journey: {} took {:.1f} s of the person's time (scripted: 1 s a screen step, 0.3 s a key)",
+            step.arg, now - clock_started - waited_for_centre);
+      continue;
+    }
     now += 1;
     std::vector<std::string> taps;
     switch (step.what) {
@@ -124,6 +147,9 @@ Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::fi
       case Do::Query:
         app.flow().set_query(std::string(step.arg));
         break;
+      case Do::StartClock:
+      case Do::StopClock:
+        break;
     }
     for (const std::string& id : taps) {
       if (!app.tap(id, now)) return make_error("journey: no widget \"" + id + "\" on the screen");
@@ -135,6 +161,7 @@ Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::fi
     if (app.flow().state().screen == CitizenScreen::Saved && app.has_centre()) {
       for (int i = 0; i < 30 && !app.flow().state().saved.delivered; ++i) {
         now += 0.5;
+        waited_for_centre += 0.5;
         if (!app.watch_saved_delivery(now)) std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
     }
@@ -167,11 +194,25 @@ Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
 Result<double> apply_as_citizen(App& app, std::string_view national_code, std::string_view mobile,
                                 double now) {
   const std::vector<Step> steps = {
-      {Do::Tap, "start"},     {Do::Tap, "office/A"}, {Do::Tap, "search"},       {Do::Type, "اقام"},
-      {Do::Tap, "service/3"}, {Do::Tap, "apply"},    {Do::Type, national_code}, {Do::Tap, "field/mobile"},
-      {Do::Type, mobile},     {Do::Tap, "next"},     {Do::Tap, "scan"},         {Do::Tap, "next"},
-      {Do::Tap, "scan"},      {Do::Tap, "next"},     {Do::Tap, "scan"},         {Do::Tap, "next"},
-      {Do::Tap, "consent"},   {Do::Tap, "submit"},
+      {Do::Tap, "start"},
+      {Do::Tap, "office/A"},
+      {Do::Tap, "search"},
+      {Do::Type, "اقام"},
+      {Do::Tap, "service/3"},
+      {Do::Tap, "apply"},
+      {Do::Tap, "idkind/national"},
+      {Do::Type, national_code},
+      {Do::Tap, "field/mobile"},
+      {Do::Type, mobile},
+      {Do::Tap, "next"},
+      {Do::Tap, "scan"},
+      {Do::Tap, "next"},
+      {Do::Tap, "scan"},
+      {Do::Tap, "next"},
+      {Do::Tap, "scan"},
+      {Do::Tap, "next"},
+      {Do::Tap, "consent"},
+      {Do::Tap, "submit"},
   };
   app.render_frame(now);
   return run_steps(app, steps, {}, now);

@@ -3,7 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/tracking_code.h"
+#include "drivers/barcode/service_slip.h"
 #include "drivers/printer/printer_registry.h"
+#include "kiosk/identity_documents.h"
+#include "receipts/receipt_format.h"
 #include "receipts/receipt_print_job.h"
 #include "receipts/templates.h"
 
@@ -78,15 +81,17 @@ PrintOutcome ReceiptPrinting::print_application(const catalog::Catalog& catalog,
   if (!code) return {false, code.error().message};
   const catalog::Service* service = catalog.find(state.service);
   const catalog::Office* office = service ? catalog.office(service->office_id) : nullptr;
-  receipts::TrackingReceiptData data{.language = state.language,
-                                     .office_name = office ? office->name.in(state.language) : "",
-                                     .terminal_number = config.terminal_number,
-                                     .service_number = state.service,
-                                     .service_title = service ? service->title.in(state.language) : "",
-                                     .code = code.value(),
-                                     .submitted_unix = now_unix,
-                                     .fee_rials = service ? service->fee_rials : 0,
-                                     .handling_days = service ? service->handling_days : 0};
+  receipts::TrackingReceiptData data{
+      .language = state.language,
+      .office_name = office ? office->name.in(state.language) : "",
+      .terminal_number = config.terminal_number,
+      .service_number = state.service,
+      .service_title = service ? service->title.in(state.language) : "",
+      .code = code.value(),
+      .submitted_unix = now_unix,
+      .fee_rials = service ? service->fee_rials : 0,
+      .handling_days = service ? service->handling_days : 0,
+      .identity_document = id_document(state.identity.kind).name.in(state.language)};
   return print(receipts::tracking_receipt(data), state.language);
 }
 
@@ -113,6 +118,34 @@ PrintOutcome ReceiptPrinting::print_failure_report(const catalog::Catalog& catal
       .reported_unix = now_unix,
       .credit_policy = policy_source ? policy_source->credit_policy.in(state.language) : ""};
   return print(receipts::failure_receipt(data), state.language);
+}
+
+PrintOutcome ReceiptPrinting::print_counter_slip(const catalog::Catalog& catalog, const CitizenState& state,
+                                                 int64_t now_unix, const Config& config) {
+  const catalog::Service* service = catalog.find(state.service);
+  if (!service) return {false, "no such service"};
+  auto code = barcode::format_service_slip(service->number);
+  if (!code) return {false, code.error().message};
+  const catalog::Language lang = state.language;
+  const catalog::Office* office = catalog.office(service->office_id);
+  receipts::CounterSlipData data{.language = lang,
+                                 .office_name = office ? office->name.in(lang) : "",
+                                 .terminal_number = config.terminal_number,
+                                 .service_number = service->number,
+                                 .service_title = service->title.in(lang),
+                                 .documents = {},
+                                 .code = code.value(),
+                                 .printed_unix = now_unix};
+  const bool fa = lang == catalog::Language::Persian;
+  for (const catalog::RequiredDocument& doc : service->documents) {
+    std::string line = doc.title.in(lang);
+    if (doc.pages > 1)
+      line +=
+          " (" + receipts::localized_digits(std::to_string(doc.pages), lang) + (fa ? " صفحه)" : " pages)");
+    if (!doc.mandatory) line += fa ? " — اختیاری" : " — optional";
+    data.documents.push_back(std::move(line));
+  }
+  return print(receipts::counter_slip(data), lang);
 }
 
 void ReceiptPrinting::retry() {

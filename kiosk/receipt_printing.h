@@ -31,6 +31,10 @@ class ReceiptPrinting {
   PrintOutcome print_failure_report(const catalog::Catalog& catalog, const CitizenState& state,
                                     const std::string& tracking_digits, int64_t now_unix,
                                     const Config& config);
+  // The slip for the counter-only service state.service: its documents and the code the
+  // counter's barcode scanner reads to open the application with the service chosen.
+  PrintOutcome print_counter_slip(const catalog::Catalog& catalog, const CitizenState& state,
+                                  int64_t now_unix, const Config& config);
   // Tries the queued receipts again (called when the kiosk is idle).
   void retry();
   [[nodiscard]] size_t pending() const { return m_queue->pending(); }

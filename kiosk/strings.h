@@ -30,8 +30,13 @@ inline constexpr Text kNoResults{"خدمتی با این نام یا شماره 
                                  "No service matches this name or number."};
 inline constexpr Text kCounterOnly{"فقط در باجه", "Counter only"};
 inline constexpr Text kCounterOnlyNotice{
-    "این خدمت در کیوسک ارائه نمی‌شود. لطفاً با همین صفحه به باجه مراجعه کنید.",
-    "This service is not offered at the kiosk. Please go to the counter."};
+    "این خدمت در کیوسک ارائه نمی‌شود. برگه را چاپ کنید و با مدارک لازم به باجه ببرید.",
+    "This service is not offered at the kiosk. Print the slip and take it with the documents to the counter."};
+inline constexpr Text kPrintSlip{"چاپ برگه برای باجه", "Print a slip for the counter"};
+inline constexpr Text kSlipPrinted{"برگه چاپ شد. آن را با مدارک لازم به باجه ببرید.",
+                                   "The slip is printed. Take it with the documents to the counter."};
+inline constexpr Text kSlipNotPrinted{"برگه چاپ نشد. با همین صفحه به باجه بروید. ",
+                                      "The slip did not print. Go to the counter with this screen. "};
 inline constexpr Text kSteps{"مراحل انجام کار", "Process"};
 inline constexpr Text kDocuments{"مدارک لازم", "Required documents"};
 inline constexpr Text kForms{"فرم‌ها", "Forms"};
@@ -58,11 +63,22 @@ inline constexpr Text kFinish{"پایان", "Finish"};
 // Identification
 inline constexpr Text kIdentifyTitle{"شناسایی", "Identification"};
 inline constexpr Text kIdNationalCode{"کد ملی", "National code"};
-inline constexpr Text kIdForeign{"کد یکتای اتباع", "Foreign national ID"};
+// The identity documents by name (the choice, the review, the receipt), then the number each
+// carries (the field's label).
+inline constexpr Text kIdAmayesh{"کارت آمایش", "Amayesh card"};
+inline constexpr Text kIdFida{"کد فیدا", "FIDA number"};
+inline constexpr Text kIdPassportDocument{"گذرنامه", "Passport"};
+inline constexpr Text kIdAmayeshNumber{"شماره کارت آمایش", "Amayesh card number"};
+inline constexpr Text kIdFidaNumber{"کد فیدا (۱۲ رقم)", "FIDA number (12 digits)"};
 inline constexpr Text kIdPassport{"شماره گذرنامه", "Passport number"};
+inline constexpr Text kIdDocument{"مدرک شناسایی", "Identity document"};
 inline constexpr Text kMobile{"شماره تلفن همراه", "Mobile number"};
-inline constexpr Text kIdHint{"نوع مدرک شناسایی را انتخاب کنید و شماره را وارد کنید.",
-                              "Choose your kind of identification and type its number."};
+inline constexpr Text kMobileOptional{"شماره تلفن همراه (اختیاری)", "Mobile number (optional)"};
+inline constexpr Text kMobileExample{"مثال: ۰۹۱۲۱۲۳۴۵۶۷ یا \u2066+۹۳۷۰۱۲۳۴۵۶۷\u2069",
+                                     "e.g. 09121234567 or +93701234567"};
+inline constexpr Text kMobileNone{"—", "—"};
+inline constexpr Text kIdHint{"مدرکی را که دارید انتخاب کنید و شماره آن را بنویسید.",
+                              "Choose the document you have and type its number."};
 inline constexpr Text kReadPassport{"خواندن تراشه گذرنامه", "Read passport chip"};
 inline constexpr Text kPassportTitle{"خواندن گذرنامه", "Reading a passport"};
 inline constexpr Text kPassportHint{

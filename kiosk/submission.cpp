@@ -33,8 +33,12 @@ std::string_view id_kind_name(identity::IdKind kind) {
   switch (kind) {
     case identity::IdKind::NationalCode:
       return "national_code";
-    case identity::IdKind::ForeignNationalId:
+    // The FIDA number keeps the name the centre has always read for the foreign national's
+    // unique id (the same 12-digit number), so older centres read new terminals unchanged.
+    case identity::IdKind::Fida:
       return "foreign_national_id";
+    case identity::IdKind::AmayeshCard:
+      return "amayesh_card";
     case identity::IdKind::Passport:
       return "passport";
     case identity::IdKind::Mobile:

@@ -1,6 +1,6 @@
 #pragma once
-// The product's two receipts, built from plain data (the caller reads the catalog, the store
-// and the clock; nothing here does I/O). Each is a Receipt (receipt.h) ready to render.
+// The product's receipts (and the counter slip), built from plain data (the caller reads the catalog, the
+// store and the clock; nothing here does I/O). Each is a Receipt (receipt.h) ready to render.
 //
 // Both carry the tracking code three ways: printed big in groups of four (read aloud at a
 // counter, typed at a kiosk), as a QR code (a phone), as a Code 128 barcode of the 14 ASCII
@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/language.h"
 #include "domain/result.h"
@@ -32,6 +33,9 @@ struct TrackingReceiptData {
   std::int64_t submitted_unix = 0;
   std::int64_t fee_rials = 0;
   int handling_days = 0;
+  // The name of the document the citizen identified with ("کارت آمایش"), never its number;
+  // empty: the line is left out.
+  std::string identity_document{};
 };
 
 // Refuses a code of another kind (a failure-report code on an application receipt would send
@@ -58,5 +62,22 @@ struct FailureReceiptData {
 
 // Refuses a code of another kind and an empty credit policy (the SLA requires it on paper).
 [[nodiscard]] Result<Receipt> failure_receipt(const FailureReceiptData& data);
+
+// The slip a kiosk prints for a service offered only at the counter: the service, what to
+// bring, and a Code 128 barcode (drivers/barcode/service_slip.h) the counter's scanner reads to
+// open the application with the service chosen. It holds nothing about the person.
+struct CounterSlipData {
+  Language language = Language::Persian;
+  std::string office_name{};
+  int terminal_number = 0;
+  int service_number = 0;
+  std::string service_title{};
+  std::vector<std::string> documents{};  // each required document as the citizen reads it
+  std::string code{};                    // the barcode's payload, ASCII
+  std::int64_t printed_unix = 0;
+};
+
+// Refuses an empty code (the counter could not read the slip) and a code Code 128 cannot carry.
+[[nodiscard]] Result<Receipt> counter_slip(const CounterSlipData& data);
 
 }  // namespace pk::receipts

@@ -24,6 +24,8 @@ Result<Receipt> tracking_receipt(const TrackingReceiptData& data) {
   b.emplace_back(Qr{data.code.digits()});
   b.emplace_back(DashedRule{});
   b.emplace_back(KeyValue{fa ? "خدمت" : "Service", service});
+  if (!data.identity_document.empty())
+    b.emplace_back(KeyValue{fa ? "مدرک شناسایی" : "Identified with", data.identity_document});
   b.emplace_back(KeyValue{fa ? "زمان ثبت" : "Submitted", format_date_time(data.submitted_unix, lang)});
   b.emplace_back(KeyValue{fa ? "هزینه" : "Fee", format_rials(data.fee_rials, lang)});
   b.emplace_back(

@@ -20,6 +20,25 @@ constexpr std::array<std::string_view, 5> kEnglishRows = {
     "1 2 3 4 5 6 7 8 9 0", "Q W E R T Y U I O P", "A S D F G H J K L", "Z X C V B N M", "- . , @ /",
 };
 constexpr std::array<std::string_view, 4> kNumericRows = {"۷ ۸ ۹", "۴ ۵ ۶", "۱ ۲ ۳", "۰"};
+// A phone number from another country starts with + and its country code (+93…).
+constexpr std::array<std::string_view, 4> kPhoneRows = {"۷ ۸ ۹", "۴ ۵ ۶", "۱ ۲ ۳", "+ ۰"};
+
+// What a physical keyboard may type into the field.
+enum class Typeable { Anything, Digits, PhoneDigits };
+
+bool typeable(char32_t cp, Typeable allowed) {
+  if (cp < 0x20 || cp == 0x7F) return false;  // one line, no controls
+  const bool digit = (cp >= U'0' && cp <= U'9') || (cp >= U'۰' && cp <= U'۹') || (cp >= U'٠' && cp <= U'٩');
+  switch (allowed) {
+    case Typeable::Anything:
+      return true;
+    case Typeable::Digits:
+      return digit;
+    case Typeable::PhoneDigits:
+      return digit || cp == U'+';
+  }
+  return false;
+}
 
 constexpr char kZwnj[] = "\u200C";
 
@@ -61,7 +80,7 @@ bool erased(Ui& ui, std::string& text, bool forward) {
 
 // A physical keyboard (the counter terminal has one): typing, Backspace, Delete, and select
 // all, copy, cut and paste through the system clipboard (SDL's, via ImGui).
-bool physical_keys(Ui& ui, std::string& text, bool digits_only) {
+bool physical_keys(Ui& ui, std::string& text, Typeable allowed) {
   ImGuiIO& io = ImGui::GetIO();
   bool changed = false;
   if (io.KeyCtrl) {
@@ -73,11 +92,8 @@ bool physical_keys(Ui& ui, std::string& text, bool digits_only) {
     if (key_pressed(ImGuiKey_V)) {
       const char* pasted = ImGui::GetClipboardText();
       std::string clean;
-      for (char32_t cp : utf8::decode(pasted ? pasted : "")) {
-        const bool digit =
-            (cp >= U'0' && cp <= U'9') || (cp >= U'۰' && cp <= U'۹') || (cp >= U'٠' && cp <= U'٩');
-        if (cp >= 0x20 && cp != 0x7F && (!digits_only || digit)) utf8::append(clean, cp);  // one line
-      }
+      for (char32_t cp : utf8::decode(pasted ? pasted : ""))
+        if (typeable(cp, allowed)) utf8::append(clean, cp);
       if (!clean.empty()) {
         typed(ui, text, clean);
         changed = true;
@@ -86,8 +102,7 @@ bool physical_keys(Ui& ui, std::string& text, bool digits_only) {
   } else {
     for (ImWchar c : io.InputQueueCharacters) {
       const auto cp = static_cast<char32_t>(c);
-      const bool digit = (cp >= U'0' && cp <= U'9') || (cp >= U'۰' && cp <= U'۹');
-      if (cp < 0x20 || cp == 0x7F || (digits_only && !digit)) continue;
+      if (!typeable(cp, allowed)) continue;
       std::string key;
       utf8::append(key, cp);
       typed(ui, text, key);
@@ -125,7 +140,7 @@ bool erase_last_grapheme(std::string& text) {
 }
 
 float OnScreenKeyboard::preferred_height(const Theme& t) const {
-  const int rows = m_layout == KeyboardLayout::Numeric ? 5 : 6;
+  const int rows = is_pad(m_layout) ? 5 : 6;
   return static_cast<float>(rows) * (t.touch_target + t.gap / 2) + t.gap;
 }
 
@@ -143,9 +158,10 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
     return r;
   };
 
-  if (m_layout == KeyboardLayout::Numeric) {
+  if (is_pad(m_layout)) {
     const float key_w = std::min(inner.width() / 3 - gap, 220 * t.scale);
-    for (std::string_view row : kNumericRows) changed |= draw_row(ui, next_row(), split(row), key_w, text);
+    for (std::string_view row : m_layout == KeyboardLayout::Phone ? kPhoneRows : kNumericRows)
+      changed |= draw_row(ui, next_row(), split(row), key_w, text);
   } else {
     const auto& rows = m_layout == KeyboardLayout::Persian ? kPersianRows : kEnglishRows;
     const float key_w = std::min(inner.width() / 12 - gap, 130 * t.scale);
@@ -156,7 +172,7 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   const Rect controls = next_row();
   const float wide = 260 * t.scale;
   // The label says how much goes: one character, not the whole field; wide enough for one line.
-  const bool digits = m_numeric_only || m_layout == KeyboardLayout::Numeric;
+  const bool digits = m_numeric_only || is_pad(m_layout);
   const std::string_view erase_label = m_layout == KeyboardLayout::English
                                            ? (digits ? "Delete one digit" : "Delete one letter")
                                            : (digits ? "پاک کردن یک رقم" : "پاک کردن یک حرف");
@@ -167,7 +183,7 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
     x += w + gap;
     return button(ui, id, r, label, kind, t.body_px);
   };
-  if (!m_numeric_only && m_layout != KeyboardLayout::Numeric) {
+  if (!m_numeric_only && !is_pad(m_layout)) {
     const bool persian = m_layout == KeyboardLayout::Persian;
     if (control("key/layout", persian ? "English" : "فارسی", wide, ButtonKind::Quiet))
       m_layout = persian ? KeyboardLayout::English : KeyboardLayout::Persian;
@@ -184,7 +200,10 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
     x = controls.max.x - erase_w;
   }
   if (control("key/backspace", erase_label, erase_w, ButtonKind::Primary)) changed |= erased(ui, text, false);
-  changed |= physical_keys(ui, text, m_layout == KeyboardLayout::Numeric);
+  const Typeable allowed = m_layout == KeyboardLayout::Phone     ? Typeable::PhoneDigits
+                           : m_layout == KeyboardLayout::Numeric ? Typeable::Digits
+                                                                 : Typeable::Anything;
+  changed |= physical_keys(ui, text, allowed);
   return changed;
 }
 

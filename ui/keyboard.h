@@ -1,7 +1,8 @@
 #pragma once
 // On-screen keyboards for a touch kiosk with no physical keyboard: Persian (the standard
-// ISIRI 9147 letter arrangement, with a ZWNJ key), English (QWERTY) and a numeric pad with
-// Persian digits. Keys are large touch targets with ids "key/<text>" so scripts can type.
+// ISIRI 9147 letter arrangement, with a ZWNJ key), English (QWERTY), a numeric pad with
+// Persian digits, and the same pad with a "+" for phone numbers with a country code. Keys are large touch
+// targets with ids "key/<text>" so scripts can type.
 //
 // The keyboard edits a UTF-8 string at the caret of the active text field (Ui::field_edit of
 // Ui::active_field(); at the end when no field is focused). Backspace removes one whole
@@ -15,7 +16,12 @@
 
 namespace pk::ui {
 
-enum class KeyboardLayout { Persian, English, Numeric };
+enum class KeyboardLayout { Persian, English, Numeric, Phone };
+
+// The numeric pads (Numeric, Phone): three keys a row, digits only (and Phone's "+").
+[[nodiscard]] constexpr bool is_pad(KeyboardLayout layout) {
+  return layout == KeyboardLayout::Numeric || layout == KeyboardLayout::Phone;
+}
 
 // Removes the last grapheme of a UTF-8 string (ui/text/graphemes.h: a base character and the
 // marks and joiners that follow it; a ZWNJ alone). Returns false when the string was empty.

@@ -153,7 +153,7 @@ bool key_pressed(ImGuiKey key) {
 Ui::FieldEdit& Ui::field_edit(std::string_view id) { return m_fields[std::string(id)]; }
 
 bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text,
-                std::string_view placeholder, bool focused) {
+                std::string_view placeholder, bool focused, BaseDirection direction) {
   bool held = false;
   const bool tapped = tap_area(ui, id, rect, held);
   const bool touched_down = ImGui::IsItemActivated();
@@ -164,7 +164,9 @@ bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view 
                 (focused ? 3 : 2) * t.scale);
   const Rect inner = rect.inset(t.gap, 0);
   TextStyle style{.size_px = t.body_px, .max_lines = 1};
-  style.direction = ui.rtl() ? BaseDirection::RightToLeft : BaseDirection::LeftToRight;
+  style.direction = direction != BaseDirection::Auto ? direction
+                    : ui.rtl()                       ? BaseDirection::RightToLeft
+                                                     : BaseDirection::LeftToRight;
   style.max_width = inner.width();
   const bool empty = text.empty();
   const TextLayout& layout = ui.text().layout(empty ? placeholder : text, style);

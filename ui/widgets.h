@@ -91,9 +91,10 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
 // tap in a focused field puts it at the touch (hit-tested on the shaped, reordered line), a
 // drag selects, Left/Right move it on screen (Shift selects), Home/End go to the start and
 // end. `text` is what is shown; the keyboard edits the stored text at the same grapheme
-// index. Returns true when tapped.
+// index. Returns true when tapped. `direction` Auto follows the screen; LeftToRight keeps a
+// phone number's leading "+" in front on a right-to-left screen.
 bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view text,
-                std::string_view placeholder, bool focused);
+                std::string_view placeholder, bool focused, BaseDirection direction = BaseDirection::Auto);
 
 // A physical key (ImGui 1.86 maps ImGuiKey_* to the backend's key index); false headless
 // unless a test mapped it.

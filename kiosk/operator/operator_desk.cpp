@@ -7,6 +7,7 @@
 #include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
+#include "drivers/barcode/service_slip.h"
 #include "kiosk/operator/operator_submission.h"
 
 namespace pk::kiosk::op {
@@ -261,10 +262,12 @@ void OperatorDesk::submit(double now) {
   auto code = parse_tracking_code(saved->tracking_code);
   receipt.tracking_display = code ? format(code.value(), lang) : saved->tracking_code;
   if (m_parts.printing) {
-    // The receipt needs only the service and the language of the citizen's session.
+    // The receipt needs only the service, the language and the kind of identity document
+    // (its name, never the number).
     CitizenState for_receipt;
     for_receipt.language = lang;
     for_receipt.service = service->number;
+    for_receipt.identity.kind = m_flow.state().identity.kind;
     const PrintOutcome printed = m_parts.printing->print_application(
         m_parts.catalog, for_receipt, saved->tracking_code, ctx.now_unix, m_parts.config);
     receipt.printed = printed.printed;
@@ -278,6 +281,12 @@ void OperatorDesk::submit(double now) {
   audit(actor, receipt.printed ? "receipt_printed" : "receipt_queued", saved->tracking_code);
   spdlog::info("counter application {} saved (outbox {})", saved->tracking_code, saved->outbox_id);
   m_flow.saved(std::move(receipt));
+}
+
+bool OperatorDesk::code_scanned(std::string_view code) {
+  auto service = barcode::parse_service_slip(code);
+  if (!service) return false;
+  return m_flow.open_application_for(service.value());
 }
 
 void OperatorDesk::load_outbox() {

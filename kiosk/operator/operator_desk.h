@@ -67,6 +67,10 @@ class OperatorDesk {
   // The idle logout's countdown banner alone, over a walk-in's errand on the citizen's screens
   // (the operator's session and its clock run on there). Draws nothing while no countdown runs.
   void draw_idle_logout_banner(ui::Ui& ui, const ui::Rect& screen);
+  // A code the barcode scanner read while the desk is on screen: a kiosk's service slip opens a
+  // new application with its service chosen. Returns false when the code was not for the desk
+  // (not a slip, or not now: the operator is mid-application or not logged in).
+  bool code_scanned(std::string_view code);
 
   // The idle logout (now: the App's monotonic frame clock). Any touch calls touched(now).
   void touched(double now) { m_flow.touched(now); }

@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "base/secure_wipe.h"
+#include "domain/identity_document.h"
 #include "kiosk/identity_check.h"
 #include "kiosk/operator/operator_flow.h"
 #include "kiosk/operator/operator_strings.h"
@@ -164,9 +165,19 @@ bool OperatorFlow::choose_service(int number) {
   const catalog::Service* s = m_catalog.find(number);
   if (!s || !s->offered_at(catalog::Channel::Counter)) return false;
   m_state.service = number;
+  m_state.identity.kind = identity::default_id_kind(*s);  // as at the kiosk: the applicants' document
   audit("application_opened", "service " + std::to_string(number));
   focus(OpField::IdNumber);
   return true;
+}
+
+bool OperatorFlow::open_application_for(int service) {
+  const catalog::Service* s = m_catalog.find(service);
+  if (!s || !s->offered_at(catalog::Channel::Counter)) return false;
+  const bool at_service_list = m_state.screen == OperatorScreen::NewApplication && m_state.service == 0;
+  if (!at_service_list && !open_new_application()) return false;
+  audit("service_slip_scanned", "service " + std::to_string(service));
+  return choose_service(service);
 }
 
 bool OperatorFlow::set_id_kind(identity::IdKind kind) {

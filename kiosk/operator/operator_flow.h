@@ -70,6 +70,9 @@ class OperatorFlow {
 
   bool open_new_application();
   bool choose_service(int number);  // any service offered at the counter
+  // A kiosk's slip for a counter-only service, read by the barcode scanner: a new application
+  // with its service chosen, from Home or from a new application's service list.
+  bool open_application_for(int service);
   bool set_id_kind(identity::IdKind kind);
   bool identify_next();  // the kiosk's checks; errors stay on screen
   bool open_outbox();    // true: the App may read the outbox

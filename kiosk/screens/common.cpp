@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "kiosk/format.h"
+#include "kiosk/identity_documents.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -22,7 +23,7 @@ ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view
 static bool numeric_field(const CitizenState& s) {
   switch (s.field) {
     case Field::IdNumber:
-      return s.identity.kind != identity::IdKind::Passport;
+      return typed_as_digits(s.identity.kind);
     case Field::Mobile:
     case Field::TrackingCode:
     case Field::MrzBirth:
@@ -35,8 +36,7 @@ static bool numeric_field(const CitizenState& s) {
 
 // Passport numbers are Latin letters and digits, whatever language the session is in.
 static bool latin_field(const CitizenState& s) {
-  return s.field == Field::MrzDocument ||
-         (s.field == Field::IdNumber && s.identity.kind == identity::IdKind::Passport);
+  return s.field == Field::MrzDocument || (s.field == Field::IdNumber && !typed_as_digits(s.identity.kind));
 }
 
 // Room for what one frame of typing (or a paste) adds to a field, beyond its current size.
@@ -48,11 +48,12 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
   if (!s.keyboard_open || !value) return body;
   const bool numeric = numeric_field(s);
   ctx.keyboard.lock_numeric(numeric);
-  if (numeric)
-    ctx.keyboard.set_layout(ui::KeyboardLayout::Numeric);
+  if (numeric)  // a mobile number may be another country's: its pad has a "+"
+    ctx.keyboard.set_layout(s.field == Field::Mobile ? ui::KeyboardLayout::Phone
+                                                     : ui::KeyboardLayout::Numeric);
   else if (latin_field(s))
     ctx.keyboard.set_layout(ui::KeyboardLayout::English);
-  else if (ctx.keyboard.layout() == ui::KeyboardLayout::Numeric)
+  else if (ui::is_pad(ctx.keyboard.layout()))
     ctx.keyboard.set_layout(ctx.flow.rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
   const ui::Theme& t = ctx.ui.theme();
   const float height = ctx.keyboard.preferred_height(t);
@@ -112,7 +113,10 @@ ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Fi
                      {row.max.x, row.min.y + label_h + 6 * t.scale + t.touch_target}};
   const std::string id = "field/" + std::string(field_name(field));
   const bool focused = ctx.flow.state().field == field && ctx.flow.state().keyboard_open;
-  if (ui::text_field(ctx.ui, id, box, text, placeholder, focused)) ctx.flow.focus(field);
+  // A mobile number may start with + and a country code: laid out left to right, the "+" leads.
+  const ui::BaseDirection direction =
+      field == Field::Mobile && !text.empty() ? ui::BaseDirection::LeftToRight : ui::BaseDirection::Auto;
+  if (ui::text_field(ctx.ui, id, box, text, placeholder, focused, direction)) ctx.flow.focus(field);
   return {row.min, box.max};
 }
 

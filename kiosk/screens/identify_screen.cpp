@@ -1,3 +1,4 @@
+#include "kiosk/identity_documents.h"
 #include "kiosk/screens/passport_chip_notice.h"
 #include "kiosk/screens/screen.h"
 
@@ -17,25 +18,21 @@ void draw_identify_screen(ScreenContext& ctx) {
                    t.text_muted);
   y += t.gap;
 
-  const struct {
-    identity::IdKind kind;
-    const Text& name;
-    const char* id;
-  } kinds[] = {{identity::IdKind::NationalCode, strings::kIdNationalCode, "idkind/national"},
-               {identity::IdKind::ForeignNationalId, strings::kIdForeign, "idkind/foreign"},
-               {identity::IdKind::Passport, strings::kIdPassport, "idkind/passport"}};
-  const float tab_w = (column - 2 * t.gap) / 3;
-  ui::Rect tabs{{col.min.x, y}, {col.max.x, y + t.touch_target * 0.8f}};
-  for (int i = 0; i < 3; ++i) {
-    if (ui::tab(ctx.ui, kinds[i].id, ctx.ui.from_start(tabs, static_cast<float>(i) * (tab_w + t.gap), tab_w),
-                ctx.tr(kinds[i].name), s.identity.kind == kinds[i].kind))
-      ctx.flow.set_id_kind(kinds[i].kind);
+  // The four documents as two rows of two: long names ("Amayesh card") keep one line each.
+  const float tab_w = (column - t.gap) / 2;
+  const float tab_h = t.touch_target * 0.8f;
+  for (size_t i = 0; i < std::size(kIdDocumentChoices); ++i) {
+    const IdDocument& doc = kIdDocumentChoices[i];
+    const float row_y = y + static_cast<float>(i / 2) * (tab_h + t.gap / 2);
+    const ui::Rect row{{col.min.x, row_y}, {col.max.x, row_y + tab_h}};
+    if (ui::tab(ctx.ui, doc.widget_id,
+                ctx.ui.from_start(row, static_cast<float>(i % 2) * (tab_w + t.gap), tab_w), ctx.tr(doc.name),
+                s.identity.kind == doc.kind))
+      ctx.flow.set_id_kind(doc.kind);
   }
-  y = tabs.max.y + 1.5f * t.gap;
+  y += 2 * tab_h + t.gap / 2 + 1.5f * t.gap;
 
-  const char* number_label = ctx.tr(strings::kIdNationalCode);
-  for (const auto& k : kinds)
-    if (k.kind == s.identity.kind) number_label = ctx.tr(k.name);
+  const char* number_label = ctx.tr(id_document(s.identity.kind).number_label);
   ui::Rect used =
       draw_field(ctx, {{col.min.x, y}, col.max}, number_label, Field::IdNumber, s.identity.number);
   y = used.max.y + t.gap / 2;
@@ -54,9 +51,9 @@ void draw_identify_screen(ScreenContext& ctx) {
   }
   y += t.gap;
 
-  used =
-      draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kMobile), Field::Mobile, s.identity.mobile,
-                 ctx.lang() == catalog::Language::Persian ? "مثال: ۰۹۱۲۱۲۳۴۵۶۷" : "e.g. 09121234567");
+  // Optional: many who come have no Iranian SIM; a number from another country goes with +.
+  used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kMobileOptional), Field::Mobile,
+                    s.identity.mobile, ctx.tr(strings::kMobileExample));
   y = used.max.y + t.gap / 2;
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error) + t.gap;
 

@@ -2,22 +2,12 @@
 
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/identity_documents.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
 
 namespace {
-
-const char* id_kind_label(const ScreenContext& ctx, identity::IdKind kind) {
-  switch (kind) {
-    case identity::IdKind::ForeignNationalId:
-      return ctx.tr(strings::kIdForeign);
-    case identity::IdKind::Passport:
-      return ctx.tr(strings::kIdPassport);
-    default:
-      return ctx.tr(strings::kIdNationalCode);
-  }
-}
 
 // A row of the summary: the label at the start edge, the value beside it.
 float summary_row(ScreenContext& ctx, float y, const ui::Rect& area, std::string_view label,
@@ -53,11 +43,19 @@ void draw_review_screen(ScreenContext& ctx) {
   std::string number =
       persian ? to_persian_digits(s.identity.number_normalised) : s.identity.number_normalised;
   const WipeAtScopeEnd wipe_number(number);
-  std::string mobile =
-      persian ? to_persian_digits(s.identity.mobile_normalised) : s.identity.mobile_normalised;
+  // Another country's number keeps its "+" in front in right-to-left text: a left-to-right mark
+  // leads it. Room is reserved first, so appending leaves no smaller copy behind.
+  std::string mobile;
+  mobile.reserve(2 * s.identity.mobile_normalised.size() + 3);
   const WipeAtScopeEnd wipe_mobile(mobile);
-  y += summary_row(ctx, y, card, id_kind_label(ctx, s.identity.kind), number);
-  y += summary_row(ctx, y, card, ctx.tr(strings::kMobile), mobile);
+  if (s.identity.mobile_normalised.starts_with('+')) mobile = "\u200E";
+  mobile += persian ? to_persian_digits(s.identity.mobile_normalised) : s.identity.mobile_normalised;
+  const IdDocument& document = id_document(s.identity.kind);
+  y += summary_row(ctx, y, card, ctx.tr(strings::kIdDocument), ctx.tr(document.name));
+  y += summary_row(ctx, y, card, ctx.tr(document.number_label), number);
+  // The mobile number is optional: a dash says none was given, rather than an empty row.
+  y += summary_row(ctx, y, card, ctx.tr(strings::kMobile),
+                   mobile.empty() ? ctx.tr(strings::kMobileNone) : mobile);
   for (size_t i = 0; i < s.documents.size() && i < service->documents.size(); ++i) {
     const size_t pages = s.documents[i].pages.size();
     y += summary_row(

@@ -22,7 +22,8 @@ enum class PendingAction {
   LookUpStatus,
   SubmitReport,
   OpenTechnician,
-  ReadPassport
+  ReadPassport,
+  PrintCounterSlip
 };
 
 struct ScreenContext {

@@ -100,7 +100,21 @@ void draw_service_card_screen(ScreenContext& ctx) {
                    ui::ButtonKind::Primary, t.title_px))
       ctx.flow.apply();
   } else {
-    ui::notice(ctx.ui, action_row, ctx.tr(strings::kCounterOnlyNotice), t.notice_bg, t.notice_text);
+    // What to do, and a slip to take: the service, the documents and a code the counter scans.
+    const CounterSlipOutcome& slip = ctx.flow.state().counter_slip;
+    std::string notice = ctx.tr(strings::kCounterOnlyNotice);
+    if (slip.state == SlipState::Printed) notice = ctx.tr(strings::kSlipPrinted);
+    if (slip.state == SlipState::NotPrinted)
+      notice = std::string(ctx.tr(strings::kSlipNotPrinted)) + slip.problem;
+    const float w = 520 * t.scale;
+    ui::notice(ctx.ui, ctx.ui.from_start(action_row, 0, action_row.width() - w - t.gap), notice, t.notice_bg,
+               slip.state == SlipState::NotPrinted ? t.error_text : t.notice_text);
+    if (ui::button(ctx.ui, "print_slip", ctx.ui.from_start(action_row, action_row.width() - w, w),
+                   ctx.tr(strings::kPrintSlip),
+                   slip.state == SlipState::Printed ? ui::ButtonKind::Secondary : ui::ButtonKind::Primary,
+                   t.body_px) &&
+        ctx.flow.counter_slip_requested())
+      ctx.action = PendingAction::PrintCounterSlip;
   }
 
   ui::Rect content{{body.min.x, bar.max.y + t.gap}, {body.max.x, action_row.min.y - t.gap}};

@@ -1,5 +1,5 @@
 // Properties, not just "no crash": whatever parses formats back to the same bytes, and the
-// classifier agrees with the parser.
+// classifier agrees with the parser. The counter-service slip's payload shares the target.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -7,6 +7,7 @@
 
 #include "drivers/barcode/cover_sheet.h"
 #include "drivers/barcode/key_wedge_decoder.h"
+#include "drivers/barcode/service_slip.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view payload(reinterpret_cast<const char*>(data), size);
@@ -18,6 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (kind != pk::barcode::CodeKind::CoverSheet) std::abort();
   } else if (kind == pk::barcode::CodeKind::CoverSheet) {
     std::abort();
+  }
+  // A counter-service slip read at the counter: what parses formats back to the same bytes.
+  if (auto slip = pk::barcode::parse_service_slip(payload)) {
+    auto formatted = pk::barcode::format_service_slip(slip.value());
+    if (!formatted || formatted.value() != payload) std::abort();
   }
   // The same bytes as key events (type, code, value), 5 bytes each.
   pk::barcode::KeyWedgeDecoder decoder;

@@ -47,6 +47,7 @@ class Flow : public ::testing::Test {
   }
   void identify() {
     to_identify();
+    ASSERT_TRUE(m_flow.set_id_kind(pk::identity::IdKind::NationalCode));
     ASSERT_TRUE(m_flow.set_field_text(Field::IdNumber, "۰۰۱۲۳۴۵۶۷۹"));  // Persian digits, valid check digit
     ASSERT_TRUE(m_flow.set_field_text(Field::Mobile, "+98 912 123 4567"));
     ASSERT_TRUE(m_flow.identify_next());
@@ -92,6 +93,7 @@ TEST_F(Flow, CounterOnlyServiceCannotBeAppliedFor) {
 
 TEST_F(Flow, InvalidNationalCodeIsExplainedAndKeepsTheCitizenThere) {
   to_identify();
+  ASSERT_TRUE(m_flow.set_id_kind(pk::identity::IdKind::NationalCode));
   m_flow.set_field_text(Field::IdNumber, "0012345678");  // wrong check digit
   m_flow.set_field_text(Field::Mobile, "09121234567");
   EXPECT_FALSE(m_flow.identify_next());
@@ -105,6 +107,7 @@ TEST_F(Flow, InvalidNationalCodeIsExplainedAndKeepsTheCitizenThere) {
 
 TEST_F(Flow, AllSameDigitsAndBadMobileAreRefused) {
   to_identify();
+  ASSERT_TRUE(m_flow.set_id_kind(pk::identity::IdKind::NationalCode));
   m_flow.set_field_text(Field::IdNumber, "1111111111");
   m_flow.set_field_text(Field::Mobile, "02112345678");
   EXPECT_FALSE(m_flow.identify_next());
@@ -126,6 +129,45 @@ TEST_F(Flow, PassportAndForeignIdAreChecked) {
   m_flow.set_field_text(Field::Mobile, "09121234567");
   ASSERT_TRUE(m_flow.identify_next());
   EXPECT_EQ(m_flow.state().identity.number_normalised, "P12345678");
+}
+
+TEST_F(Flow, TheIdentityStepStartsOnTheServicesDocument) {
+  to_identify();
+  EXPECT_EQ(m_flow.state().identity.kind, pk::identity::IdKind::Passport) << "service 1 asks for a passport";
+  m_flow.home();
+  Catalog iranians = two_services();
+  iranians.services[0].office_id = "B";
+  iranians.services[0].documents = {{"complaint_evidence", {"مدرک", "Evidence"}, 1, false}};
+  CitizenFlow flow{iranians, Language::Persian, 60, 30};
+  ASSERT_TRUE(flow.start() && flow.open_service(1) && flow.apply());
+  EXPECT_EQ(flow.state().identity.kind, pk::identity::IdKind::NationalCode);
+}
+
+TEST_F(Flow, AmayeshCardWithoutAMobileIsEnough) {
+  to_identify();
+  ASSERT_TRUE(m_flow.set_id_kind(pk::identity::IdKind::AmayeshCard));
+  m_flow.set_field_text(Field::IdNumber, "۱۲۳۴۵");
+  EXPECT_FALSE(m_flow.identify_next());
+  EXPECT_NE(m_flow.state().identity.number_error.find("آمایش"), std::string::npos)
+      << "the message names the card and says what to type: " << m_flow.state().identity.number_error;
+  m_flow.set_field_text(Field::IdNumber, "۱۲۳۴ ۵۶۷۸ ۹۰");
+  ASSERT_TRUE(m_flow.identify_next()) << m_flow.state().identity.number_error;
+  EXPECT_EQ(m_flow.state().identity.number_normalised, "1234567890");
+  EXPECT_TRUE(m_flow.state().identity.mobile_normalised.empty());
+}
+
+TEST_F(Flow, AnAfghanMobileIsAcceptedAndAWrongOneExplained) {
+  to_identify();
+  ASSERT_TRUE(m_flow.set_id_kind(pk::identity::IdKind::Fida));
+  m_flow.set_field_text(Field::IdNumber, "123456789012");
+  m_flow.set_field_text(Field::Mobile, "+۹۳ ۷۰ ۱۲۳ ۴۵۶");  // one digit short
+  EXPECT_FALSE(m_flow.identify_next());
+  EXPECT_EQ(m_flow.state().field, Field::Mobile);
+  EXPECT_NE(m_flow.state().identity.mobile_error.find("افغانستان"), std::string::npos)
+      << m_flow.state().identity.mobile_error;
+  m_flow.set_field_text(Field::Mobile, "+۹۳ ۷۰ ۱۲۳ ۴۵۶۷");
+  ASSERT_TRUE(m_flow.identify_next()) << m_flow.state().identity.mobile_error;
+  EXPECT_EQ(m_flow.state().identity.mobile_normalised, "+93701234567");
 }
 
 TEST_F(Flow, MandatoryDocumentNeedsAPageOptionalCanBeSkipped) {

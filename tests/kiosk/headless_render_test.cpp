@@ -31,12 +31,14 @@ namespace {
 
 class HeadlessKiosk : public ::testing::Test {
  protected:
-  void start(Language language) {
+  void start(Language language, int width = 1920, int height = 1080) {
     m_dir = fs::path(PK_TEST_BINARY_DIR) / ("render_" + std::to_string(::getpid()));
     fs::create_directories(m_dir);
     pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
     config.data_dir = m_dir / "var";
     config.language = language;
+    config.width = width;
+    config.height = height;
     // Enrolled: the centre's key is on the terminal (the test keeps the secret half).
     auto keys = pk::store::generate_key_pair();
     ASSERT_TRUE(keys);
@@ -139,6 +141,98 @@ TEST_F(HeadlessKiosk, CounterOnlyServiceOffersNoApplyButton) {
   EXPECT_EQ(m_app->target("apply"), nullptr);
 }
 
+// A counter-only service prints a slip to take to the counter: the simulated printer writes it,
+// and its Code 128 carries the service slip the counter's scanner reads (counter_safety_test
+// scans it at a counter terminal).
+TEST_F(HeadlessKiosk, CounterOnlyServicePrintsASlipForTheCounter) {
+  start(Language::Persian);
+  const fs::path receipts = m_dir / "var" / "receipts";
+  auto slips_printed = [&] {
+    int n = 0;
+    if (fs::exists(receipts))
+      for (const auto& e : fs::directory_iterator(receipts)) n += e.path().extension() == ".png";
+    return n;
+  };
+  const int before = slips_printed();
+  ASSERT_TRUE(m_app->tap("start", m_now += 1));
+  frames();
+  ASSERT_TRUE(m_app->flow().open_service(11));
+  frames();
+  ASSERT_TRUE(m_app->tap("print_slip", m_now += 1));
+  frames();
+  EXPECT_EQ(m_app->flow().state().counter_slip.state, pk::kiosk::SlipState::Printed)
+      << m_app->flow().state().counter_slip.problem;
+  EXPECT_EQ(slips_printed(), before + 1) << "the simulated printer printed it into " << receipts;
+  ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / "counter-slip-printed.png"));
+  ASSERT_TRUE(m_app->tap("back", m_now += 1));
+  frames();
+  EXPECT_EQ(m_app->flow().state().counter_slip.state, pk::kiosk::SlipState::NotAsked)
+      << "another service's card starts without it";
+}
+
+// A foreign national's application, screen by screen, in both languages at both kiosk sizes:
+// the identity step on the Amayesh card, an Afghan mobile refused with the form that works and
+// then accepted, the review naming the document, a counter-only service's printed slip. The
+// PNGs are kept beside the test binary (foreign-national/) for a person to look at.
+TEST_F(HeadlessKiosk, AForeignNationalAppliesWithAnAmayeshCardInBothLanguagesAndSizes) {
+  const fs::path dir = fs::path(PK_TEST_BINARY_DIR) / "foreign-national";
+  fs::create_directories(dir);
+  using pk::kiosk::CitizenScreen;
+  using pk::kiosk::Field;
+  for (const auto& [width, height] : {std::pair{1920, 1080}, std::pair{1280, 720}}) {
+    for (Language language : {Language::Persian, Language::English}) {
+      const std::string name = std::string(language == Language::Persian ? "fa-" : "en-") +
+                               std::to_string(width) + "x" + std::to_string(height);
+      SCOPED_TRACE(name);
+      start(language, width, height);
+      auto& flow = m_app->flow();
+      auto tap = [&](const std::string& id) {
+        ASSERT_TRUE(m_app->tap(id, m_now += 1)) << "no widget " << id;
+        frames();
+      };
+      auto shoot = [&](const std::string& what) {
+        ASSERT_TRUE(m_app->screenshot(dir / (what + "-" + name + ".png")));
+      };
+      tap("start");
+      ASSERT_TRUE(flow.open_service(3));
+      frames();
+      tap("apply");
+      EXPECT_EQ(flow.state().identity.kind, pk::identity::IdKind::AmayeshCard);
+      for (const char* id : {"idkind/amayesh", "idkind/fida", "idkind/passport", "idkind/national"})
+        EXPECT_NE(m_app->target(id), nullptr) << id;
+      ASSERT_TRUE(flow.set_field_text(Field::IdNumber, "5012345678"));
+      tap("field/mobile");
+      EXPECT_NE(m_app->target("key/+"), nullptr) << "the mobile's keypad has a +";
+      ASSERT_TRUE(flow.set_field_text(Field::Mobile, "+9370123"));
+      tap("next");
+      ASSERT_EQ(flow.state().screen, CitizenScreen::Identify);
+      EXPECT_FALSE(flow.state().identity.mobile_error.empty());
+      shoot("identify-mobile-refused");
+      ASSERT_TRUE(flow.set_field_text(Field::Mobile, "+93701234567"));
+      frames();
+      shoot("identify");
+      tap("next");
+      ASSERT_EQ(flow.state().screen, CitizenScreen::Capture) << flow.state().identity.mobile_error;
+      for (int document = 0; document < 3; ++document) {
+        tap("scan");
+        tap("next");
+      }
+      ASSERT_EQ(flow.state().screen, CitizenScreen::Review);
+      tap("consent");
+      shoot("review");
+      flow.home();
+      frames();
+      tap("start");
+      ASSERT_TRUE(flow.open_service(11));
+      frames();
+      tap("print_slip");
+      EXPECT_EQ(flow.state().counter_slip.state, pk::kiosk::SlipState::Printed);
+      shoot("counter-slip-printed");
+      m_app.reset();
+    }
+  }
+}
+
 // The whole scripted journey, as the product command runs it: an application with scanned
 // pages, a status check, a failure report, a counter-only service, English.
 TEST_F(HeadlessKiosk, JourneyWritesEveryScreenAndSavesTwoRecords) {
@@ -148,7 +242,7 @@ TEST_F(HeadlessKiosk, JourneyWritesEveryScreenAndSavesTwoRecords) {
   ASSERT_TRUE(done) << done.error().message;
   int pngs = 0;
   for (const auto& entry : fs::directory_iterator(out)) pngs += entry.path().extension() == ".png";
-  EXPECT_EQ(pngs, 18);
+  EXPECT_EQ(pngs, 19);
   EXPECT_EQ(m_app->flow().state().screen, pk::kiosk::CitizenScreen::ServiceCard);
   EXPECT_EQ(m_app->flow().language(), Language::English);
 
@@ -167,8 +261,10 @@ TEST_F(HeadlessKiosk, JourneyWritesEveryScreenAndSavesTwoRecords) {
   auto personal = pk::store::open_sealed(record.value()->sealed_personal, m_keys);
   ASSERT_TRUE(personal) << personal.error().message;
   const std::string clear(personal->bytes().begin(), personal->bytes().end());
-  EXPECT_NE(clear.find("0012345679"), std::string::npos);
-  EXPECT_NE(clear.find("09121234567"), std::string::npos);
+  // A foreign national's: the Amayesh card the step started on, an Afghan mobile number.
+  EXPECT_NE(clear.find(R"("id_kind":"amayesh_card")"), std::string::npos) << clear;
+  EXPECT_NE(clear.find(R"("id_number":"5012345678")"), std::string::npos) << clear;
+  EXPECT_NE(clear.find(R"("mobile":"+93701234567")"), std::string::npos) << clear;
 
   // The failure report has a code of its own kind, with the next sequence number.
   auto report_code = pk::make_tracking_code(pk::TrackingKind::FailureReport, 1, 2);
@@ -191,7 +287,8 @@ TEST_F(HeadlessKiosk, NoPersonalDataInClearOnDisk) {
     disk.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   ASSERT_GT(disk.size(), 10'000u) << "the store was written";
-  for (const char* secret : {"0012345679", "۰۰۱۲۳۴۵۶۷۹", "09121234567", "۰۹۱۲۱۲۳۴۵۶۷", "9121234567"})
+  for (const char* secret :
+       {"5012345678", "۵۰۱۲۳۴۵۶۷۸", "+93701234567", "93701234567", "۹۳۷۰۱۲۳۴۵۶۷", "701234567"})
     EXPECT_EQ(disk.find(secret), std::string::npos) << secret << " found in clear on disk";
 }
 

@@ -62,10 +62,34 @@ TEST_F(OperatorFlowTest, CounterOnlyServicesAreOfferedAndIdentityIsCheckedLikeTh
   for (int n : {11, 12, 21}) EXPECT_FALSE(m_catalog.find(n)->offered_at(pk::catalog::Channel::Kiosk));
   EXPECT_FALSE(m_flow->choose_service(99));
   ASSERT_TRUE(m_flow->choose_service(12));
+  EXPECT_EQ(m_flow->state().identity.kind, pk::identity::IdKind::AmayeshCard)
+      << "service 12 asks for the card";
+  ASSERT_TRUE(m_flow->set_id_kind(pk::identity::IdKind::NationalCode));
   m_flow->set_field_text(OpField::IdNumber, "0012345678");  // wrong check digit
   EXPECT_FALSE(m_flow->identify_next());
   EXPECT_FALSE(m_flow->state().identity.number_error.empty());
   EXPECT_EQ(m_flow->state().screen, OperatorScreen::NewApplication);
+}
+
+// A kiosk's slip for a counter-only service, read by the barcode scanner: the application
+// opens with its service chosen, from Home or from the service list, never over one in progress.
+TEST_F(OperatorFlowTest, AServiceSlipOpensANewApplicationWithItsService) {
+  ASSERT_TRUE(m_flow->open_application_for(21));
+  EXPECT_EQ(m_flow->state().screen, OperatorScreen::NewApplication);
+  EXPECT_EQ(m_flow->state().service, 21);
+  EXPECT_EQ(m_flow->state().field, OpField::IdNumber) << "the identity is next";
+  EXPECT_FALSE(m_flow->open_application_for(11)) << "not over an application in progress";
+  EXPECT_EQ(m_flow->state().service, 21);
+  ASSERT_TRUE(m_flow->back());
+  ASSERT_TRUE(m_flow->back());
+  ASSERT_EQ(m_flow->state().screen, OperatorScreen::Home);
+  EXPECT_FALSE(m_flow->open_application_for(99)) << "no such service";
+  ASSERT_TRUE(m_flow->open_new_application());
+  ASSERT_TRUE(m_flow->open_application_for(11)) << "from the service list";
+  EXPECT_EQ(m_flow->state().service, 11);
+  auto audit = m_flow->take_audit();
+  EXPECT_TRUE(std::any_of(audit.begin(), audit.end(),
+                          [](const auto& a) { return a.action == "service_slip_scanned"; }));
 }
 
 TEST_F(OperatorFlowTest, PagesArriveInStackOrderSplitByCoverSheetsWithBlanksSetAside) {

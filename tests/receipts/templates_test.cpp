@@ -81,6 +81,43 @@ TEST(Templates, TrackingReceiptCarriesTheCodeThreeWays) {
   }
 }
 
+TEST(Templates, TrackingReceiptNamesTheIdentityDocumentNotItsNumber) {
+  auto document_lines = [](const Receipt& receipt, std::string_view value) {
+    return std::count_if(receipt.blocks.begin(), receipt.blocks.end(), [&](const Block& b) {
+      const auto* kv = std::get_if<KeyValue>(&b);
+      return kv && kv->label == "مدرک شناسایی" && (value.empty() || kv->value == value);
+    });
+  };
+  TrackingReceiptData data{.language = Language::Persian, .code = code_of(TrackingKind::Application)};
+  auto without = tracking_receipt(data);
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(document_lines(*without, ""), 0) << "no document named: no line";
+  data.identity_document = "کارت آمایش";
+  auto with = tracking_receipt(data);
+  ASSERT_TRUE(with.ok());
+  EXPECT_EQ(document_lines(*with, "کارت آمایش"), 1);
+}
+
+TEST(Templates, CounterSlipNamesTheServiceTheDocumentsAndCarriesTheCode) {
+  auto slip = counter_slip({.language = Language::Persian,
+                            .office_name = "دفتر",
+                            .terminal_number = 42,
+                            .service_number = 11,
+                            .service_title = "سرشماری مهاجرین غیرقانونی",
+                            .documents = {"مدرک شناسایی", "عکس"},
+                            .code = "PKSV1|11",
+                            .printed_unix = 1'771'927'500});
+  ASSERT_TRUE(slip.ok()) << slip.error().message;
+  EXPECT_TRUE(has_text(*slip, "۱۱. سرشماری مهاجرین غیرقانونی"));
+  EXPECT_TRUE(has_text(*slip, "• مدرک شناسایی"));
+  EXPECT_TRUE(has_text(*slip, "• عکس"));
+  ASSERT_EQ(count_blocks<Barcode128>(*slip), 1);
+  for (const Block& b : slip->blocks)
+    if (const auto* bar = std::get_if<Barcode128>(&b)) EXPECT_EQ(bar->data, "PKSV1|11");
+  EXPECT_FALSE(counter_slip({.code = ""}).ok());
+  EXPECT_FALSE(counter_slip({.code = "کد"}).ok());
+}
+
 TEST(Templates, EachReceiptRefusesTheOtherKindOfCode) {
   EXPECT_FALSE(tracking_receipt({.code = code_of(TrackingKind::FailureReport)}).ok());
   EXPECT_FALSE(failure_receipt({.code = code_of(TrackingKind::Application), .credit_policy = "x"}).ok());

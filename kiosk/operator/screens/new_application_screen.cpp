@@ -2,6 +2,7 @@
 // counter-only ones too), then the citizen's identity with the same checks as the kiosk.
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/identity_documents.h"
 #include "kiosk/operator/screens/operator_screen.h"
 
 namespace pk::kiosk::op {
@@ -53,22 +54,17 @@ void draw_identity_form(OperatorScreenContext& ctx, const ui::Rect& body_in,
   y += ui::text_in(ctx.ui, {{form.min.x, y}, form.max}, ctx.tr(strings::kIdentityTitle),
                    {.size_px = t.title_px, .weight = ui::Weight::Bold}, t.primary);
   y += t.gap;
-  const struct {
-    identity::IdKind kind;
-    const Text& name;
-    const char* id;
-  } kinds[] = {{identity::IdKind::NationalCode, kiosk::strings::kIdNationalCode, "idkind/national"},
-               {identity::IdKind::ForeignNationalId, kiosk::strings::kIdForeign, "idkind/foreign"},
-               {identity::IdKind::Passport, kiosk::strings::kIdPassport, "idkind/passport"}};
-  const float tab_w = (form.width() - 2 * t.gap) / 3;
+  // The same four documents as the kiosk, in one row: the operator's form is wide.
+  const float tab_w = (form.width() - 3 * t.gap) / 4;
   const ui::Rect tabs{{form.min.x, y}, {form.max.x, y + t.touch_target * 0.8f}};
-  const char* number_label = ctx.tr(kiosk::strings::kIdNationalCode);
-  for (int i = 0; i < 3; ++i) {
-    if (ui::tab(ctx.ui, kinds[i].id, ctx.ui.from_start(tabs, static_cast<float>(i) * (tab_w + t.gap), tab_w),
-                ctx.tr(kinds[i].name), s.identity.kind == kinds[i].kind))
-      ctx.flow.set_id_kind(kinds[i].kind);
-    if (s.identity.kind == kinds[i].kind) number_label = ctx.tr(kinds[i].name);
+  for (size_t i = 0; i < std::size(kIdDocumentChoices); ++i) {
+    const IdDocument& doc = kIdDocumentChoices[i];
+    if (ui::tab(ctx.ui, doc.widget_id,
+                ctx.ui.from_start(tabs, static_cast<float>(i) * (tab_w + t.gap), tab_w), ctx.tr(doc.name),
+                s.identity.kind == doc.kind))
+      ctx.flow.set_id_kind(doc.kind);
   }
+  const char* number_label = ctx.tr(id_document(s.identity.kind).number_label);
   y = tabs.max.y + 1.5f * t.gap;
   const bool persian = ctx.flow.rtl();
   const std::string number =
@@ -81,10 +77,8 @@ void draw_identity_form(OperatorScreenContext& ctx, const ui::Rect& body_in,
   y += t.gap;
   const std::string mobile =
       persian ? to_persian_digits(s.identity.mobile) : to_ascii_digits(s.identity.mobile);
-  used = draw_operator_field(
-      ctx, {{form.min.x, y}, form.max},
-      std::string(ctx.tr(kiosk::strings::kMobile)) + " (" + ctx.tr(kiosk::strings::kOptional) + ")",
-      OpField::Mobile, mobile);
+  used = draw_operator_field(ctx, {{form.min.x, y}, form.max}, ctx.tr(kiosk::strings::kMobileOptional),
+                             OpField::Mobile, mobile);
   y = used.max.y + t.gap / 2;
   if (!s.identity.mobile_error.empty())
     y += ui::notice(ctx.ui, {{form.min.x, y}, form.max}, s.identity.mobile_error, t.error_bg, t.error_text);

@@ -2,6 +2,7 @@
 #include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/identity_documents.h"
 #include "kiosk/operator/screens/operator_screen.h"
 
 namespace pk::kiosk::op {
@@ -72,10 +73,11 @@ ui::Rect draw_operator_keypad(OperatorScreenContext& ctx, const ui::Rect& body) 
   if (!s.keyboard_open || s.field == OpField::None) return body;
   const ui::Theme& t = ctx.ui.theme();
   // Passport numbers hold Latin letters; everything else at the counter is digits.
-  const bool numeric = !(s.field == OpField::IdNumber && s.identity.kind == identity::IdKind::Passport);
+  const bool numeric = !(s.field == OpField::IdNumber && !typed_as_digits(s.identity.kind));
   ctx.keyboard.lock_numeric(numeric);
-  if (numeric)
-    ctx.keyboard.set_layout(ui::KeyboardLayout::Numeric);
+  if (numeric)  // a mobile number may be another country's: its pad has a "+"
+    ctx.keyboard.set_layout(s.field == OpField::Mobile ? ui::KeyboardLayout::Phone
+                                                       : ui::KeyboardLayout::Numeric);
   else if (ctx.keyboard.layout() != ui::KeyboardLayout::English)
     ctx.keyboard.set_layout(ui::KeyboardLayout::English);
   const float w = numeric ? std::min(body.width() * 0.42f, 760 * t.scale) : body.width() * 0.6f;
@@ -117,7 +119,10 @@ ui::Rect draw_operator_field(OperatorScreenContext& ctx, ui::Rect row, std::stri
                      {row.max.x, row.min.y + label_h + 6 * t.scale + t.touch_target}};
   const std::string id = "field/" + std::string(op_field_name(field));
   const bool focused = ctx.flow.state().field == field && ctx.flow.state().keyboard_open;
-  if (ui::text_field(ctx.ui, id, box, shown, "", focused)) ctx.flow.focus(field);
+  // A mobile number may start with + and a country code: laid out left to right, the "+" leads.
+  const ui::BaseDirection direction =
+      field == OpField::Mobile ? ui::BaseDirection::LeftToRight : ui::BaseDirection::Auto;
+  if (ui::text_field(ctx.ui, id, box, shown, "", focused, direction)) ctx.flow.focus(field);
   return {row.min, box.max};
 }
 

@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   using namespace pk::identity;
   check(validate_national_code, text);
-  check(validate_foreign_national_id, text);
+  check(validate_fida_number, text);
+  check(validate_amayesh_number, text);
   check(validate_passport_number, text);
   check(validate_mobile, text);
   const auto code = pk::check_tracking_code(text);
