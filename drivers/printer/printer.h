@@ -22,6 +22,23 @@ enum class Cut : std::uint8_t { None, Partial, Full };
 [[nodiscard]] std::string_view describe(PrinterStatus status, Language language);
 [[nodiscard]] std::string_view to_string(PrinterStatus status);
 // Online and PaperNearEnd can print; everything else cannot.
+// The kind of the error a printer in this status gives a job (device setup decides on it).
+[[nodiscard]] constexpr ErrorKind error_kind_of(PrinterStatus status) {
+  switch (status) {
+    case PrinterStatus::PaperOut:
+      return ErrorKind::NoMedia;
+    case PrinterStatus::Offline:
+      return ErrorKind::NotFound;
+    case PrinterStatus::Online:
+    case PrinterStatus::PaperNearEnd:
+      return ErrorKind::Unspecified;
+    case PrinterStatus::CoverOpen:
+    case PrinterStatus::Error:
+      break;
+  }
+  return ErrorKind::DeviceFault;
+}
+
 [[nodiscard]] constexpr bool can_print(PrinterStatus status) {
   return status == PrinterStatus::Online || status == PrinterStatus::PaperNearEnd;
 }

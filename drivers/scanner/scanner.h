@@ -46,6 +46,25 @@ struct Page {
 
 enum class ScannerStatus : std::uint8_t { Ready, NoDocuments, Jammed, CoverOpen, Busy, Unplugged, Error };
 
+// The kind of the error a scanner in this status gives (device setup decides on it).
+[[nodiscard]] constexpr ErrorKind error_kind_of(ScannerStatus status) {
+  switch (status) {
+    case ScannerStatus::NoDocuments:
+      return ErrorKind::NoMedia;
+    case ScannerStatus::Jammed:
+    case ScannerStatus::CoverOpen:
+      return ErrorKind::DeviceFault;
+    case ScannerStatus::Busy:
+      return ErrorKind::Busy;
+    case ScannerStatus::Unplugged:
+      return ErrorKind::NotFound;
+    case ScannerStatus::Ready:
+    case ScannerStatus::Error:
+      break;
+  }
+  return ErrorKind::Unspecified;
+}
+
 // Clear and short, for a citizen (Persian) or an operator (English).
 [[nodiscard]] std::string_view describe(ScannerStatus status, Language language);
 [[nodiscard]] std::string_view to_string(ScannerStatus status);
