@@ -15,6 +15,7 @@
 #include "kiosk/capture.h"
 #include "kiosk/catalog_source.h"
 #include "kiosk/centre_key.h"
+#include "kiosk/device_words.h"
 #include "kiosk/enrolled_identity.h"
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/submission.h"
@@ -450,7 +451,7 @@ void App::perform(PendingAction action, double now) {
       if (!m_flow->can_scan()) return;
       scanner::ScannerDriver* scanner = m_devices.scanner();
       if (!scanner) {
-        m_flow->capture_failed(std::string(scanner::describe(scanner::ScannerStatus::Unplugged, lang)));
+        m_flow->capture_failed(std::string(device_words(scanner::ScannerStatus::Unplugged, lang)));
         return;
       }
       auto page = capture_page(*scanner, m_next_preview_id++, lang);
@@ -524,7 +525,7 @@ void App::submit(PendingAction action, double now) {
     print_result.detail = printed.problem;
     observe(print_result);
   } else {
-    outcome.print_problem = std::string(describe(PrinterStatus::Offline, lang));
+    outcome.print_problem = std::string(device_words(PrinterStatus::Offline, lang));
   }
   spdlog::info("saved {} {} (outbox {})", outcome.is_failure_report ? "failure report" : "application",
                saved->tracking_code, saved->outbox_id);

@@ -7,6 +7,7 @@
 #include "drivers/cardreader/card_reader_registry.h"
 #include "drivers/scanner/scanner_registry.h"
 #include "drivers/scanner/sim_scanner.h"
+#include "kiosk/device_words.h"
 #include "kiosk/technician/technician_desk.h"
 
 namespace pk::kiosk {
@@ -117,7 +118,7 @@ tech::DeskDevices DeviceSet::summary(const Config& config, Language lang) {
   if (!m_printing) {
     d.printer = lang == Language::Persian ? "چاپگری تنظیم نشده است" : "no printer configured";
   } else if (auto status = m_printing->printer().status(); status) {
-    d.printer = std::string(describe(status.value(), lang));
+    d.printer = std::string(device_words(status.value(), lang));
     d.printer_ok = can_print(status.value());
   } else {
     d.printer = status.error().message;
@@ -126,7 +127,7 @@ tech::DeskDevices DeviceSet::summary(const Config& config, Language lang) {
     d.scanner = lang == Language::Persian ? "اسکنری تنظیم نشده است" : "no scanner configured";
   } else {
     const scanner::ScannerStatus status = m_scanner->status();
-    d.scanner = std::string(scanner::describe(status, lang));
+    d.scanner = std::string(device_words(status, lang));
     d.scanner_ok = status == scanner::ScannerStatus::Ready;
     // Which scanner: a saved one that is missing is named, not replaced by another.
     if (!d.scanner_ok) d.scanner += " (" + connection(DeviceRole::Scanner) + ")";

@@ -300,7 +300,7 @@ SelfTestResult test_printer(PrinterDriver& printer, const SelfTestOptions& optio
   auto before = printer.status();
   if (!before) return failed(DeviceRole::Printer, connection, before.error());
   if (!can_print(before.value()))
-    return failed(DeviceRole::Printer, connection, std::string(describe(before.value(), Language::English)),
+    return failed(DeviceRole::Printer, connection, std::string(describe(before.value())),
                   printer_problem(before.value()));
   receipts::TestReceiptData data{
       options.language,    options.terminal_id, options.terminal_number,
@@ -319,7 +319,7 @@ SelfTestResult test_printer(PrinterDriver& printer, const SelfTestOptions& optio
   auto after = printer.status();
   if (!after) return failed(DeviceRole::Printer, connection, after.error());
   if (!can_print(after.value()))
-    return failed(DeviceRole::Printer, connection, std::string(describe(after.value(), Language::English)),
+    return failed(DeviceRole::Printer, connection, std::string(describe(after.value())),
                   printer_problem(after.value()));
   return passed(DeviceRole::Printer, connection,
                 "test receipt printed (" + std::to_string(render.width_dots) + " dots wide), printer " +

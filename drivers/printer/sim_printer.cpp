@@ -220,7 +220,7 @@ Result<void> SimPrinter::print(const PrintJob& job, Cut cut) {
         return make_error(ErrorKind::NotFound, "simulated printer is unplugged");
       return make_error("simulated printer is not open");
     }
-    if (!can_print(current())) return make_error(error_kind_of(current()), std::string(describe(current(), Language::English)));
+    if (!can_print(current())) return make_error(error_kind_of(current()), std::string(describe(current())));
     ++m_job_number;
     if (m_pending && m_pending->after_bytes < bytes.size()) {
       // The fault strikes part way: what was sent so far is what came out.

@@ -73,7 +73,7 @@ ScannerStatus SaneScanner::status() const {
 Error SaneScanner::fail(SANE_Status status, std::string_view during) {
   const ScannerStatus why = map_sane_status(status);
   std::string message =
-      std::string(describe(why, Language::English)) + " (SANE: " + sane_strstatus(status) + ", " + std::string(during) + ")";
+      std::string(describe(why)) + " (SANE: " + sane_strstatus(status) + ", " + std::string(during) + ")";
   if (SANE_Handle handle = m_handle.load(); handle != nullptr) cancel_device(handle);
   m_active = false;
   m_frame_started = false;

@@ -65,8 +65,9 @@ enum class ScannerStatus : std::uint8_t { Ready, NoDocuments, Jammed, CoverOpen,
   return ErrorKind::Unspecified;
 }
 
-// Clear and short, for a citizen (Persian) or an operator (English).
-[[nodiscard]] std::string_view describe(ScannerStatus status, Language language);
+// One English line for the technician's log and error messages. What a citizen or an operator
+// reads is worded by the kiosk's tables (kiosk/device_words.h), not here.
+[[nodiscard]] std::string_view describe(ScannerStatus status);
 [[nodiscard]] std::string_view to_string(ScannerStatus status);
 
 class ScannerDriver : public Device {
