@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <set>
 #include <string>
 
@@ -15,10 +16,12 @@ bool arabic_script(std::string_view text) {
   return lead >= 0xD8 && lead <= 0xDB;
 }
 
-TEST(DeviceWords, EveryPrinterStateHasBothLanguagesAndNoTwoAlike) {
+// Every state has words in both languages (Persian in Arabic script, English not), and no two
+// states of a device read alike in Persian.
+template <class Status>
+void expect_worded(std::initializer_list<Status> statuses) {
   std::set<std::string_view> seen;
-  for (auto status : {PrinterStatus::Online, PrinterStatus::PaperOut, PrinterStatus::PaperNearEnd,
-                      PrinterStatus::CoverOpen, PrinterStatus::Error, PrinterStatus::Offline}) {
+  for (Status status : statuses) {
     const auto fa = device_words(status, Language::Persian);
     const auto en = device_words(status, Language::English);
     ASSERT_FALSE(fa.empty());
@@ -27,29 +30,23 @@ TEST(DeviceWords, EveryPrinterStateHasBothLanguagesAndNoTwoAlike) {
     EXPECT_FALSE(arabic_script(en)) << en;
     EXPECT_TRUE(seen.insert(fa).second) << fa;
   }
+}
+
+TEST(DeviceWords, EveryPrinterStateHasBothLanguagesAndNoTwoAlike) {
+  expect_worded({PrinterStatus::Online, PrinterStatus::PaperOut, PrinterStatus::PaperNearEnd,
+                 PrinterStatus::CoverOpen, PrinterStatus::Error, PrinterStatus::Offline});
   EXPECT_NE(device_words(PrinterStatus::PaperOut, Language::Persian).find("کاغذ"), std::string_view::npos);
   EXPECT_NE(device_words(PrinterStatus::CoverOpen, Language::English).find("cover"), std::string_view::npos);
 }
 
 TEST(DeviceWords, EveryScannerStatusHasBothLanguagesAndNoTwoAlike) {
-  std::set<std::string_view> seen;
-  for (auto status :
-       {scanner::ScannerStatus::Ready, scanner::ScannerStatus::NoDocuments, scanner::ScannerStatus::Jammed,
-        scanner::ScannerStatus::CoverOpen, scanner::ScannerStatus::Busy, scanner::ScannerStatus::Unplugged,
-        scanner::ScannerStatus::Error}) {
-    const auto fa = device_words(status, Language::Persian);
-    const auto en = device_words(status, Language::English);
-    ASSERT_FALSE(fa.empty());
-    ASSERT_FALSE(en.empty());
-    EXPECT_TRUE(arabic_script(fa)) << fa;
-    EXPECT_FALSE(arabic_script(en)) << en;
-    EXPECT_TRUE(seen.insert(fa).second) << fa;
-  }
+  using scanner::ScannerStatus;
+  expect_worded({ScannerStatus::Ready, ScannerStatus::NoDocuments, ScannerStatus::Jammed,
+                 ScannerStatus::CoverOpen, ScannerStatus::Busy, ScannerStatus::Unplugged,
+                 ScannerStatus::Error});
   // A jam keeps the pages already scanned: both languages say so.
-  EXPECT_NE(device_words(scanner::ScannerStatus::Jammed, Language::English).find("kept"),
-            std::string_view::npos);
-  EXPECT_NE(device_words(scanner::ScannerStatus::Jammed, Language::Persian).find("نگه داشته"),
-            std::string_view::npos);
+  EXPECT_NE(device_words(ScannerStatus::Jammed, Language::English).find("kept"), std::string_view::npos);
+  EXPECT_NE(device_words(ScannerStatus::Jammed, Language::Persian).find("نگه داشته"), std::string_view::npos);
 }
 
 }  // namespace
