@@ -1,16 +1,63 @@
 #pragma once
 // Result<T>: what a call that can fail returns instead of throwing half-way.
 // (C++23's std::expected is not in g++ 12.) An Error carries a message meant for a person
-// (a technician or a log reader): it names the file, the field, the value that was wrong.
+// (a technician or a log reader): it names the file, the field, the value that was wrong; and a
+// kind, set where the error arises, meant for the code: a caller that decides what to do (retry,
+// tell the technician which fix, word it for a citizen) decides on the kind, never on the text.
 #include <cassert>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
 namespace pk {
 
+enum class ErrorKind : uint8_t {
+  Unspecified,       // made with no kind: no caller decides on it (most errors only reach a log)
+  NotFound,          // the file, record or device is not there (unplugged, no such file)
+  PermissionDenied,  // it is there, but this process may not open it
+  Busy,              // another program or request holds it; it may be free later
+  Unavailable,       // a service, backend or driver that should answer does not (not running, unreachable)
+  Refused,           // the other side answered no, or is not the one we trust: the same request will not pass
+  Timeout,           // no answer in the time given
+  Malformed,         // input or a reply not in the shape agreed (a bad field, a cut-short reply)
+  NoMedia,           // the device answers but has nothing to work on (no paper, card, document or code)
+  DeviceFault,       // the device reports a fault (a jam, an open cover)
+  Io,                // reading or writing local storage failed (disk full, I/O error)
+};
+
+[[nodiscard]] constexpr std::string_view to_string(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::Unspecified:
+      return "unspecified";
+    case ErrorKind::NotFound:
+      return "not-found";
+    case ErrorKind::PermissionDenied:
+      return "permission-denied";
+    case ErrorKind::Busy:
+      return "busy";
+    case ErrorKind::Unavailable:
+      return "unavailable";
+    case ErrorKind::Refused:
+      return "refused";
+    case ErrorKind::Timeout:
+      return "timeout";
+    case ErrorKind::Malformed:
+      return "malformed";
+    case ErrorKind::NoMedia:
+      return "no-media";
+    case ErrorKind::DeviceFault:
+      return "device-fault";
+    case ErrorKind::Io:
+      return "io";
+  }
+  return "?";
+}
+
 struct Error {
   std::string message;
+  ErrorKind kind = ErrorKind::Unspecified;
 };
 
 template <class T>
@@ -68,5 +115,11 @@ class [[nodiscard]] Result<void> {
 };
 
 inline Error make_error(std::string message) { return Error{std::move(message)}; }
+inline Error make_error(ErrorKind kind, std::string message) { return Error{std::move(message), kind}; }
+// "<context>: <the cause's message>", keeping the cause's kind: the caller higher up still knows
+// what went wrong after every layer has said where.
+inline Error wrap_error(std::string_view context, const Error& cause) {
+  return Error{std::string(context) + ": " + cause.message, cause.kind};
+}
 
 }  // namespace pk

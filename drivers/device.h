@@ -124,8 +124,8 @@ class DriverRegistry {
     for (const Entry& entry : m_entries) {
       if (entry.metadata->id == scheme) return entry.factory(connection);
     }
-    return make_error("no driver for device \"" + std::string(connection) + "\" (known: " + known_ids() +
-                      ")");
+    return make_error(ErrorKind::Unavailable, "no driver for device \"" + std::string(connection) +
+                                                  "\" (known: " + known_ids() + ")");
   }
 
  private:

@@ -11,20 +11,16 @@
 #include "domain/sla_notice_format.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
-#include "drivers/barcode/barcode_scanner.h"
 #include "drivers/cardreader/apps/icao/read_passport.h"
-#include "drivers/cardreader/card_reader_registry.h"
-#include "drivers/scanner/scanner_registry.h"
-#include "drivers/scanner/sim_scanner.h"
 #include "kiosk/capture.h"
 #include "kiosk/catalog_source.h"
 #include "kiosk/centre_key.h"
+#include "kiosk/device_words.h"
 #include "kiosk/enrolled_identity.h"
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/passport_trust.h"
 #include "kiosk/submission.h"
 #include "kiosk/watchdog.h"
-#include "provisioning/factory_reset.h"
 #include "provisioning/terminal_identity.h"
 
 namespace pk::kiosk {
@@ -81,44 +77,12 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   else
     spdlog::warn("{}", key.error().message);
 
-  // Each device is the one saved by device set-up when there is one, and no other: a saved
-  // scanner that is missing stays missing (said in the log and on the technician's device
-  // lines) rather than the kiosk quietly using another.
-  if (config.scanner != DeviceBackend::None) {
-    auto registry = scanner::make_scanner_registry();
-    app->m_opened[static_cast<size_t>(provisioning::DeviceRole::Scanner)] = scanner_connection(config);
-    auto scanner = scanner::create_scanner(registry, scanner_connection(config));
-    if (scanner) {
-      app->m_scanner = std::move(scanner.value());
-      if (auto opened = app->m_scanner->open(); !opened)
-        spdlog::warn("scanner {}: {}", scanner_connection(config), opened.error().message);
-      else if (scanner_connection(config) == "sane:")  // the first SANE scanner: set-up lists it by name
-        app->m_opened[static_cast<size_t>(provisioning::DeviceRole::Scanner)] =
-            "sane:" + app->m_scanner->info().name;
-      // The simulated scanner's glass holds a printed document, as a citizen would put there.
-      // (At the counter the operator loads the feeder; the scripted journey does it there.)
-      if (auto* sim = dynamic_cast<scanner::SimScanner*>(app->m_scanner.get());
-          sim && config.mode == TerminalMode::Citizen)
-        (void)sim->inject("LOAD 1 text");
-    } else {
-      spdlog::warn("scanner: {}", scanner.error().message);
-    }
-  }
-
   auto text = ui::TextEngine::create(ui::FontPaths::debian_noto());
   if (!text) return text.error();
   app->m_text = std::move(text.value());
 
-  if (config.printer != DeviceBackend::None) {
-    app->m_opened[static_cast<size_t>(provisioning::DeviceRole::Printer)] =
-        printer_connection(config, config.data_dir / "receipts");
-    auto printing =
-        ReceiptPrinting::create(printer_connection(config, config.data_dir / "receipts"), *app->m_text);
-    if (printing)
-      app->m_printing = std::move(printing.value());
-    else
-      spdlog::warn("printer: {}", printing.error().message);
-  }
+  // The devices, each the one device set-up saved (kiosk/device_set.h).
+  app->m_devices = DeviceSet::open(config, *app->m_text);
 
   auto platform = ui::Platform::create({.mode = mode, .width = config.width, .height = config.height});
   if (!platform) return platform.error();
@@ -131,33 +95,6 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
                               .device_every_seconds = static_cast<double>(config.device_probe_seconds)});
   if (config.mode == TerminalMode::Counter)
     if (auto desk = app->open_operator_desk(); !desk) return desk.error();
-  if (config.card_reader != DeviceBackend::None) {
-    const std::string connection = card_reader_connection(config);
-    app->m_opened[static_cast<size_t>(provisioning::DeviceRole::CardReader)] = connection;
-    const cardreader::CardReaderRegistry registry = cardreader::make_card_reader_registry();
-    auto reader = cardreader::create_card_reader(registry, connection);
-    if (!reader) {
-      app->m_card_reader_problem = reader.error().message;
-    } else if (auto opened = (*reader)->open(); !opened) {
-      app->m_card_reader_problem = opened.error().message;
-    } else {
-      app->m_card_reader = std::move(reader.value());
-    }
-    if (!app->m_card_reader_problem.empty())
-      spdlog::warn("card reader {}: {}", connection, app->m_card_reader_problem);
-  }
-
-  if (config.barcode != DeviceBackend::None) {
-    app->m_opened[static_cast<size_t>(provisioning::DeviceRole::Barcode)] = barcode_connection(config);
-    auto scanner = barcode::make_barcode_scanner_registry().create(barcode_connection(config));
-    if (!scanner) {
-      spdlog::warn("barcode scanner: {}", scanner.error().message);
-    } else if (auto opened = (*scanner)->open(); !opened) {
-      spdlog::warn("barcode scanner {}: {}", barcode_connection(config), opened.error().message);
-    } else {
-      app->m_barcode = std::move(scanner.value());
-    }
-  }
 
   // Delivery to the centre runs on its own thread with its own store connection: the screens
   // never wait on the network.
@@ -194,8 +131,8 @@ App::~App() {
 bool App::replace_scanner(std::unique_ptr<scanner::ScannerDriver> scanner) {
   if (m_desk && m_desk->scanning()) return false;
   if (m_tech && m_tech->holds(provisioning::DeviceRole::Scanner)) return false;
-  m_scanner = std::move(scanner);
-  if (m_desk) m_desk->set_scanner(m_scanner.get());
+  m_devices.replace_scanner(std::move(scanner));
+  if (m_desk) m_desk->set_scanner(m_devices.scanner());
   return true;
 }
 
@@ -292,53 +229,7 @@ void App::finish_frame() {
   m_platform->present();
 }
 
-tech::DeskDevices App::device_summary() {
-  const Language lang = m_config.language;
-  tech::DeskDevices d;
-  if (!m_printing) {
-    d.printer = lang == Language::Persian ? "چاپگری تنظیم نشده است" : "no printer configured";
-  } else if (auto status = m_printing->printer().status(); status) {
-    d.printer = std::string(describe(status.value(), lang));
-    d.printer_ok = can_print(status.value());
-  } else {
-    d.printer = status.error().message;
-  }
-  const auto opened = [&](provisioning::DeviceRole role) { return m_opened[static_cast<size_t>(role)]; };
-  if (!m_scanner) {
-    d.scanner = lang == Language::Persian ? "اسکنری تنظیم نشده است" : "no scanner configured";
-  } else {
-    const scanner::ScannerStatus status = m_scanner->status();
-    d.scanner = std::string(scanner::describe(status, lang));
-    d.scanner_ok = status == scanner::ScannerStatus::Ready;
-    // Which scanner: a saved one that is missing is named, not replaced by another.
-    if (!d.scanner_ok) d.scanner += " (" + opened(provisioning::DeviceRole::Scanner) + ")";
-  }
-  if (m_config.card_reader != DeviceBackend::None) {
-    const std::string connection = opened(provisioning::DeviceRole::CardReader);
-    if (!m_card_reader) {
-      d.card_reader = m_card_reader_problem + " (" + connection + ")";
-    } else if (auto readers = m_card_reader->readers(); !readers) {
-      d.card_reader = readers.error().message + " (" + connection + ")";
-    } else if (const std::string& pinned = m_card_reader->info().name;
-               connection.starts_with("pcsc:") && connection.size() > 5 &&
-               std::none_of(readers->begin(), readers->end(),
-                            [&](const cardreader::ReaderStatus& r) { return r.name == pinned; })) {
-      d.card_reader =
-          std::string(cardreader::describe(cardreader::CardState::NoReader, lang)) + " (" + connection + ")";
-    } else {
-      d.card_reader = std::string(cardreader::describe(m_card_reader->card_state(), lang));
-      d.card_reader_ok = true;
-    }
-  }
-  if (m_config.barcode != DeviceBackend::None) {
-    const bool open = m_barcode && m_barcode->state().connection == Connection::Open;
-    d.barcode = open ? (lang == Language::Persian ? "آماده" : "ready")
-                     : (m_barcode ? m_barcode->state().last_error : std::string("-")) + " (" +
-                           opened(provisioning::DeviceRole::Barcode) + ")";
-    d.barcode_ok = open;
-  }
-  return d;
-}
+tech::DeskDevices App::device_summary() { return m_devices.summary(m_config, m_config.language); }
 
 void App::observe(const sla::Observation& observation) {
   if (!m_detector) return;
@@ -364,8 +255,8 @@ void App::probe_idle(double now) {
   ProbeTargets targets;
   targets.sync = m_sync.get();
   if (devices_free) {
-    targets.printer = m_printing ? &m_printing->printer() : nullptr;
-    targets.scanner = m_scanner.get();
+    targets.printer = m_devices.printer();
+    targets.scanner = m_devices.scanner();
   }
   for (const sla::Observation& seen : m_probes.poll(now, targets)) observe(seen);
 }
@@ -373,12 +264,13 @@ void App::probe_idle(double now) {
 // A receipt's barcode shown to the scanner opens its status check, from the welcome screen or
 // the status screen. During someone's session a stray scan is ignored: it is not theirs.
 bool App::poll_barcode() {
-  if (!m_barcode) return false;
+  barcode::BarcodeScannerDriver* barcode = m_devices.barcode();
+  if (!barcode) return false;
   if (m_tech && m_tech->holds(provisioning::DeviceRole::Barcode)) return false;  // a self-test reads it
   // At the counter a code is read for a technician, a walk-in's status check, or the desk.
   if (m_desk && !(m_tech && m_tech->active()) && m_flow->state().screen != CitizenScreen::StatusEntry)
     return poll_counter_barcode();
-  auto code = m_barcode->read_code(std::chrono::milliseconds(0));
+  auto code = barcode->read_code(std::chrono::milliseconds(0));
   if (!code) {
     spdlog::warn("barcode scanner: {}", code.error().message);
     return false;
@@ -400,7 +292,8 @@ bool App::poll_barcode() {
 
 void App::read_passport_chip() {
   const Language lang = m_flow->language();
-  if (!m_card_reader || !m_flow->passport_read_requested()) return;
+  cardreader::CardReaderDriver* reader = m_devices.card_reader();
+  if (!reader || !m_flow->passport_read_requested()) return;
   const MrzDraft& mrz = m_flow->state().mrz;
   std::string birth = to_ascii_digits(mrz.birth);
   const WipeAtScopeEnd wipe_birth(birth);
@@ -415,7 +308,7 @@ void App::read_passport_chip() {
   const auto master_list = load_csca_master_list(m_config.data_dir);
   cardreader::icao::ReadOptions options;
   options.master_list = master_list ? &*master_list : nullptr;
-  auto identity = cardreader::icao::read_passport(*m_card_reader, key.value(), options, report);
+  auto identity = cardreader::icao::read_passport(*reader, key.value(), options, report);
   if (!identity) {
     // All or nothing: a failed read fills nothing; the message says what to do.
     spdlog::warn("passport read failed after {} APDU(s): {}", report.apdu_count, identity.error().message);
@@ -457,75 +350,6 @@ void App::refresh_notices() {
 }
 
 // Technician mode: its own screens, its own frame; the citizen flow waits at welcome.
-void App::render_technician_frame(double now) {
-  poll_barcode();  // the Enrollment tab reads the centre's QR code
-  const ui::Rect screen = begin_screen_frame(now, m_config.language == Language::Persian, "##technician");
-  tech::TechContext ctx{.ui = *m_ui,
-                        .keyboard = m_keyboard,
-                        .flow = m_tech->flow(),
-                        .catalog = m_catalog,
-                        .language = m_config.language,
-                        .screen = screen,
-                        .terminal_id = m_config.terminal_id};
-  const bool was_logged_in = m_tech->flow().logged_in();
-  const bool left = m_tech->draw(ctx);
-  ImGui::End();
-  finish_frame();
-  if (left) {
-    (void)m_store->append_audit("technician", "technician_logout", "");
-    return;
-  }
-  tech::TechServices services{
-      *m_store, m_ledger.get(), m_config, m_catalog, *m_text, {}, static_cast<int64_t>(std::time(nullptr)),
-      {}};
-  // A self-test of the connection the kiosk opened runs on the kiosk's own device (a second
-  // handle on it would be refused as busy); run() leaves it alone until the test ends.
-  services.lend_device = [this](provisioning::DeviceRole role, const std::string& connection) -> Device* {
-    if (connection.empty() || connection != m_opened[static_cast<size_t>(role)]) return nullptr;
-    switch (role) {
-      case provisioning::DeviceRole::Printer:
-        return m_printing ? &m_printing->printer() : nullptr;
-      case provisioning::DeviceRole::Scanner:
-        return m_scanner.get();
-      case provisioning::DeviceRole::CardReader:
-        return m_card_reader.get();
-      case provisioning::DeviceRole::Barcode:
-        return m_barcode.get();
-    }
-    return nullptr;
-  };
-  // A factory reset closes every handle on the data folder, wipes it, and starts over from
-  // first boot: an empty store, no centre key (nothing is accepted until enrolled again).
-  services.factory_reset = [this](const provisioning::ResetPlan& plan) -> Result<provisioning::ResetReport> {
-    const bool counter = m_desk != nullptr;
-    m_desk.reset();  // it holds the store and the printer; opened again below
-    m_sync.reset();
-    m_detector.reset();
-    m_ledger.reset();
-    m_printing.reset();
-    m_store.reset();
-    auto report = provisioning::execute_factory_reset(plan);
-    auto store = store::Store::open(m_config.data_dir / "pishkhan.db");
-    if (!store) {
-      // The data folder is unusable: stop, and let systemd start the kiosk afresh.
-      spdlog::critical("after the factory reset the store cannot be opened: {}", store.error().message);
-      std::abort();
-    }
-    m_store = std::move(store.value());
-    m_centre_key.reset();
-    if (auto desk = counter ? open_operator_desk() : Result<void>{}; !desk) {
-      spdlog::critical("after the factory reset the counter cannot start: {}", desk.error().message);
-      std::abort();
-    }
-    return report;
-  };
-  services.enrolled = [this](const provisioning::EnrollOutcome& outcome) { adopt_enrollment(outcome); };
-  m_tech->perform(ctx, services);
-  if (!was_logged_in && m_tech->flow().logged_in())
-    m_tech->refresh(m_ledger.get(), m_ledger_problem, *m_store, m_catalog, device_summary(),
-                    m_config.language);
-}
-
 void App::forget_ended_session() {
   // A counter operator's logout ends a session too: the operator typed citizens' data.
   const uint64_t operator_sessions = m_desk ? m_desk->flow().sessions_ended() : 0;
@@ -558,7 +382,7 @@ void App::render_frame(double now) {
     m_keyboard.set_layout(m_flow->rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
   ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, screen};
   ctx.can_take_applications = m_centre_key.has_value();
-  ctx.has_card_reader = m_card_reader != nullptr;
+  ctx.has_card_reader = m_devices.card_reader() != nullptr;
   if (m_flow->state().screen == CitizenScreen::Welcome) ctx.notices = notices_in(m_flow->language());
   draw_screen(ctx, now);
   ImGui::End();
@@ -576,11 +400,12 @@ void App::perform(PendingAction action, double now) {
       return;
     case PendingAction::ScanPage: {
       if (!m_flow->can_scan()) return;
-      if (!m_scanner) {
-        m_flow->capture_failed(std::string(scanner::describe(scanner::ScannerStatus::Unplugged, lang)));
+      scanner::ScannerDriver* scanner = m_devices.scanner();
+      if (!scanner) {
+        m_flow->capture_failed(std::string(device_words(scanner::ScannerStatus::Unplugged, lang)));
         return;
       }
-      auto page = capture_page(*m_scanner, m_next_preview_id++, lang);
+      auto page = capture_page(*scanner, m_next_preview_id++, lang);
       sla::Observation scanned;
       scanned.scanner = page ? sla::Status::Up : sla::Status::Down;
       if (!page) scanned.detail = page.error().message;
@@ -640,13 +465,13 @@ void App::submit(PendingAction action, double now) {
   outcome.tracking_digits = saved->tracking_code;
   auto code = parse_tracking_code(saved->tracking_code);
   outcome.tracking_display = code ? format(code.value(), lang) : saved->tracking_code;
-  if (m_printing) {
+  if (ReceiptPrinting* printing = m_devices.printing()) {
     const PrintOutcome printed =
         outcome.is_failure_report
-            ? m_printing->print_failure_report(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix,
-                                               m_config)
-            : m_printing->print_application(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix,
-                                            m_config);
+            ? printing->print_failure_report(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix,
+                                             m_config)
+            : printing->print_application(m_catalog, m_flow->state(), saved->tracking_code, ctx.now_unix,
+                                          m_config);
     outcome.printed = printed.printed;
     outcome.print_problem = printed.problem;
     sla::Observation print_result;
@@ -654,7 +479,7 @@ void App::submit(PendingAction action, double now) {
     print_result.detail = printed.problem;
     observe(print_result);
   } else {
-    outcome.print_problem = std::string(describe(PrinterStatus::Offline, lang));
+    outcome.print_problem = std::string(device_words(PrinterStatus::Offline, lang));
   }
   spdlog::info("saved {} {} (outbox {})", outcome.is_failure_report ? "failure report" : "application",
                saved->tracking_code, saved->outbox_id);
@@ -712,11 +537,8 @@ int App::run() {
     (void)tick_session(after);
     if (m_flow->state().more_time_dialog || dialog_was_up) frames_to_draw = std::max(frames_to_draw, 1);
     // Receipts that did not print are retried while nobody is using the kiosk.
-    if (m_printing && m_flow->state().screen == CitizenScreen::Welcome && m_printing->pending() > 0 &&
-        after - m_last_print_retry > 10 && !(m_tech && m_tech->holds(provisioning::DeviceRole::Printer))) {
-      m_last_print_retry = after;
-      m_printing->retry();
-    }
+    (void)m_devices.retry_receipts(after, m_flow->state().screen == CitizenScreen::Welcome &&
+                                              !(m_tech && m_tech->holds(provisioning::DeviceRole::Printer)));
     // The ledger's heartbeat (one small write every interval) bounds what a crash can blur;
     // notices are re-read once a minute so a new one shows without a restart.
     if (m_detector) {

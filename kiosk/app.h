@@ -19,6 +19,7 @@
 #include "drivers/scanner/scanner.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
+#include "kiosk/device_set.h"
 #include "kiosk/idle_probes.h"
 #include "kiosk/receipt_printing.h"
 #include "kiosk/screens/screen.h"
@@ -72,10 +73,10 @@ class App {
   [[nodiscard]] ui::Platform& platform() { return *m_platform; }
   [[nodiscard]] ui::TextEngine& text() { return *m_text; }
   [[nodiscard]] store::Store& store() { return *m_store; }
-  [[nodiscard]] scanner::ScannerDriver* scanner() { return m_scanner.get(); }
-  [[nodiscard]] ReceiptPrinting* printing() { return m_printing.get(); }
-  [[nodiscard]] barcode::BarcodeScannerDriver* barcode_scanner() { return m_barcode.get(); }
-  [[nodiscard]] cardreader::CardReaderDriver* card_reader() { return m_card_reader.get(); }
+  [[nodiscard]] scanner::ScannerDriver* scanner() { return m_devices.scanner(); }
+  [[nodiscard]] ReceiptPrinting* printing() { return m_devices.printing(); }
+  [[nodiscard]] barcode::BarcodeScannerDriver* barcode_scanner() { return m_devices.barcode(); }
+  [[nodiscard]] cardreader::CardReaderDriver* card_reader() { return m_devices.card_reader(); }
   // Counter mode (ui.mode = "counter"): the operator's side; null in citizen mode.
   [[nodiscard]] op::OperatorDesk* operator_desk() { return m_desk.get(); }
   // Technician mode (reached from the welcome screen, PIN protected).
@@ -153,15 +154,9 @@ class App {
   catalog::Catalog m_catalog;
   std::unique_ptr<store::Store> m_store;
   std::optional<store::PublicKey> m_centre_key;
-  std::unique_ptr<scanner::ScannerDriver> m_scanner;
-  std::unique_ptr<cardreader::CardReaderDriver> m_card_reader;  // null when none is configured
-  std::unique_ptr<barcode::BarcodeScannerDriver> m_barcode;     // null when none is configured
-  std::unique_ptr<ReceiptPrinting> m_printing;                  // null when no printer is configured
-  std::array<std::string, 4> m_opened;  // the connection opened per provisioning::DeviceRole
-  std::string m_card_reader_problem;    // why m_card_reader is null though one is configured
-  double m_last_print_retry = 0;
   std::unique_ptr<ui::Platform> m_platform;
   std::unique_ptr<ui::TextEngine> m_text;
+  DeviceSet m_devices;  // after m_text: its receipt renderer uses the text engine
   ui::Theme m_theme;
   std::unique_ptr<ui::Ui> m_ui;
   std::unique_ptr<CitizenFlow> m_flow;

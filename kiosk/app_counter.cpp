@@ -15,8 +15,8 @@ Result<void> App::open_operator_desk() {
                                         .config = m_config,
                                         .store = *m_store,
                                         .centre_key = m_centre_key,
-                                        .printing = m_printing.get(),
-                                        .scanner = m_scanner.get(),
+                                        .printing = m_devices.printing(),
+                                        .scanner = m_devices.scanner(),
                                         .now_unix = {},
                                         .pipeline = {}});
   if (!desk) return desk.error();

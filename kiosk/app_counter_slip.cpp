@@ -7,6 +7,7 @@
 
 #include "drivers/barcode/barcode_scanner.h"
 #include "kiosk/app.h"
+#include "kiosk/device_words.h"
 #include "kiosk/operator/operator_desk.h"
 
 namespace pk::kiosk {
@@ -14,11 +15,12 @@ namespace pk::kiosk {
 void App::print_counter_slip() {
   if (!m_flow->counter_slip_requested()) return;
   const catalog::Language lang = m_flow->language();
-  if (!m_printing) {
-    m_flow->counter_slip_printed(false, std::string(describe(PrinterStatus::Offline, lang)));
+  ReceiptPrinting* printing = m_devices.printing();
+  if (!printing) {
+    m_flow->counter_slip_printed(false, std::string(device_words(PrinterStatus::Offline, lang)));
     return;
   }
-  const PrintOutcome printed = m_printing->print_counter_slip(
+  const PrintOutcome printed = printing->print_counter_slip(
       m_catalog, m_flow->state(), static_cast<int64_t>(std::time(nullptr)), m_config);
   sla::Observation print_result;
   print_result.printer = printed.printed ? sla::Status::Up : sla::Status::Down;
@@ -30,7 +32,7 @@ void App::print_counter_slip() {
 }
 
 bool App::poll_counter_barcode() {
-  auto code = m_barcode->read_code(std::chrono::milliseconds(0));
+  auto code = m_devices.barcode()->read_code(std::chrono::milliseconds(0));  // poll_barcode checked it
   if (!code) {
     spdlog::warn("barcode scanner: {}", code.error().message);
     return false;

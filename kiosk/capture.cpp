@@ -3,6 +3,7 @@
 #include "base/secure_wipe.h"
 #include "drivers/scanner/pipeline/page_codec.h"  // encode_jpeg
 #include "drivers/scanner/pipeline/page_ops.h"    // make_thumbnail
+#include "kiosk/device_words.h"
 
 namespace pk::kiosk {
 
@@ -11,11 +12,13 @@ Result<CapturedPage> capture_page(scanner::ScannerDriver& scanner, uint64_t prev
   if (auto started =
           scanner.start({.source = scanner::Source::Flatbed, .mode = scanner::ColorMode::Gray, .dpi = 200});
       !started)
-    return make_error(std::string(scanner::describe(scanner.status(), language)));
+    return make_error(error_kind_of(scanner.status()), std::string(device_words(scanner.status(), language)));
   auto page = scanner.next_page();
-  if (!page) return make_error(std::string(scanner::describe(scanner.status(), language)));
+  if (!page)
+    return make_error(error_kind_of(scanner.status()), std::string(device_words(scanner.status(), language)));
   if (!page.value())
-    return make_error(std::string(scanner::describe(scanner::ScannerStatus::NoDocuments, language)));
+    return make_error(ErrorKind::NoMedia,
+                      std::string(device_words(scanner::ScannerStatus::NoDocuments, language)));
   scanner::Page& scanned = *page.value();
 
   CapturedPage out;

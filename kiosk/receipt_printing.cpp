@@ -7,6 +7,7 @@
 #include "drivers/printer/printer_registry.h"
 #include "kiosk/identity_documents.h"
 #include "receipts/receipt_format.h"
+#include "kiosk/device_words.h"
 #include "receipts/receipt_print_job.h"
 #include "receipts/templates.h"
 
@@ -70,8 +71,8 @@ PrintOutcome ReceiptPrinting::print(const Result<receipts::Receipt>& receipt, La
   if (!m_queue->contains(id)) return {true, ""};
   spdlog::warn("receipt queued for reprint: {}", report.message);
   // The job stays queued; the citizen has the code on screen meanwhile.
-  return {false, std::string(report.status ? describe(*report.status, language)
-                                           : describe(PrinterStatus::Offline, language))};
+  return {false, std::string(report.status ? device_words(*report.status, language)
+                                           : device_words(PrinterStatus::Offline, language))};
 }
 
 PrintOutcome ReceiptPrinting::print_application(const catalog::Catalog& catalog, const CitizenState& state,

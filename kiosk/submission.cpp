@@ -69,16 +69,12 @@ Result<store::NewDocument> sealed_page(std::string kind, int page_no, std::strin
 
 Result<store::SavedApplication> save_with_tracking_code(store::Store& store, const store::NewApplication& app,
                                                         TrackingKind kind, int terminal_number) {
-  try {
-    return store.save_application(app, [kind, terminal_number](int64_t sequence) {
-      auto code = make_tracking_code(kind, terminal_number, sequence);
-      // Out of sequence numbers: throwing rolls the transaction back, nothing half-saved.
-      if (!code) throw std::runtime_error(code.error().message);
-      return std::move(code.value()).digits();
-    });
-  } catch (const std::exception& e) {
-    return make_error(std::string("nothing was saved: ") + e.what());
-  }
+  // Out of sequence numbers: the error rolls the store's transaction back, nothing half-saved.
+  return store.save_application(app, [kind, terminal_number](int64_t sequence) -> Result<std::string> {
+    auto code = make_tracking_code(kind, terminal_number, sequence);
+    if (!code) return code.error();
+    return std::move(code.value()).digits();
+  });
 }
 
 Result<store::SavedApplication> submit_application(const SubmissionContext& ctx, const CitizenState& state) {

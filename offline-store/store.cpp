@@ -58,9 +58,10 @@ Result<void> Store::insert_audit(int64_t at_unix, std::string_view actor, std::s
 }
 
 Result<SavedApplication> Store::save_application(
-    const NewApplication& application, const std::function<std::string(int64_t)>& make_tracking_code) {
+    const NewApplication& application,
+    const std::function<Result<std::string>(int64_t)>& make_tracking_code) {
   auto failed = [&](const Error& error) {
-    return make_error("saving the application failed, nothing was saved: " + error.message);
+    return wrap_error("saving the application failed, nothing was saved", error);
   };
   auto transaction = Transaction::begin(m_db);
   if (!transaction) return failed(transaction.error());
@@ -79,7 +80,10 @@ Result<SavedApplication> Store::save_application(
     saved.sequence = next->column_int64(0);
     next->reset();
   }
-  saved.tracking_code = make_tracking_code(saved.sequence);
+  // Every return before the COMMIT below rolls the transaction back (Transaction's destructor).
+  auto code = make_tracking_code(saved.sequence);
+  if (!code) return failed(code.error());
+  saved.tracking_code = std::move(code).value();
   if (saved.tracking_code.empty()) {
     return failed(
         make_error("the tracking code made for sequence " + std::to_string(saved.sequence) + " is empty"));

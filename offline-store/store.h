@@ -46,10 +46,11 @@ class Store {
   // fresh random idempotency key and an audit row. Returns only after the COMMIT is durable, so
   // the code may then be shown and printed. A sequence value is never handed out twice: the
   // sequence is only advanced by a commit that also stores the application that used it.
-  // If make_tracking_code throws, nothing is saved and the exception propagates.
+  // If make_tracking_code fails (an error, or an empty code), the transaction is rolled back
+  // (nothing is saved, the sequence value is not taken) and the error is returned with its kind.
   [[nodiscard]] Result<SavedApplication> save_application(
       const NewApplication& application,
-      const std::function<std::string(int64_t sequence)>& make_tracking_code);
+      const std::function<Result<std::string>(int64_t sequence)>& make_tracking_code);
 
   [[nodiscard]] Result<std::optional<ApplicationRecord>> find_by_tracking_code(
       std::string_view tracking_code);

@@ -79,7 +79,32 @@ bool contains(std::string_view haystack_lower, std::initializer_list<std::string
 
 }  // namespace
 
-ProblemKind classify_error(std::string_view message) {
+ProblemKind problem_of(const Error& error) {
+  switch (error.kind) {
+    case ErrorKind::PermissionDenied:
+      return ProblemKind::PermissionDenied;
+    case ErrorKind::Busy:
+      return ProblemKind::Busy;
+    case ErrorKind::Unavailable:
+      return ProblemKind::MissingBackend;
+    case ErrorKind::NotFound:
+      return ProblemKind::Unplugged;
+    case ErrorKind::NoMedia:
+      return ProblemKind::NoMedia;
+    case ErrorKind::DeviceFault:
+      return ProblemKind::DeviceFault;
+    case ErrorKind::Unspecified:
+      return classify_card_reader_text(error.message);
+    case ErrorKind::Refused:
+    case ErrorKind::Timeout:
+    case ErrorKind::Malformed:
+    case ErrorKind::Io:
+      break;
+  }
+  return ProblemKind::Other;
+}
+
+ProblemKind classify_card_reader_text(std::string_view message) {
   std::string m;
   for (char c : message) m += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   // Order matters: "access denied ... (the device is busy)" is a permission problem first.
@@ -194,11 +219,11 @@ std::vector<RoleDevices> discover_devices(const DiscoveryOptions& options) {
   auto add = [&](DeviceRole role, DeviceInfo info) {
     roles[static_cast<size_t>(role)].devices.push_back(info);
   };
-  auto problem = [&](DeviceRole role, std::string message) {
-    roles[static_cast<size_t>(role)].problems.push_back(Problem{classify_error(message), std::move(message)});
+  auto problem = [&](DeviceRole role, const Error& error) {
+    roles[static_cast<size_t>(role)].problems.push_back(Problem{problem_of(error), error.message});
   };
   auto add_all = [&](DeviceRole role, Result<std::vector<DeviceInfo>> found) {
-    if (!found) return problem(role, found.error().message);
+    if (!found) return problem(role, found.error());
     for (DeviceInfo& info : found.value()) add(role, std::move(info));
   };
 
@@ -218,9 +243,9 @@ std::vector<RoleDevices> discover_devices(const DiscoveryOptions& options) {
   {
     auto reader = cardreader::PcscReader::create("pcsc:");
     if (auto opened = (*reader)->open(); !opened) {
-      problem(DeviceRole::CardReader, opened.error().message);
+      problem(DeviceRole::CardReader, opened.error());
     } else if (auto names = (*reader)->readers(); !names) {
-      problem(DeviceRole::CardReader, names.error().message);
+      problem(DeviceRole::CardReader, names.error());
     } else {
       for (const cardreader::ReaderStatus& r : names.value())
         add(DeviceRole::CardReader, {"pcsc", r.name, "", "pcsc:" + r.name});
@@ -232,12 +257,15 @@ std::vector<RoleDevices> discover_devices(const DiscoveryOptions& options) {
 
 namespace {
 
-SelfTestResult failed(DeviceRole role, std::string connection, std::string message,
-                      std::optional<ProblemKind> kind = std::nullopt) {
+SelfTestResult failed(DeviceRole role, std::string connection, std::string message, ProblemKind kind) {
   SelfTestResult r{role, std::move(connection), TestOutcome::Failed, {}, {}};
-  r.problem = Problem{kind.value_or(classify_error(message)), message};
+  r.problem = Problem{kind, message};
   r.summary = std::move(message);
   return r;
+}
+
+SelfTestResult failed(DeviceRole role, std::string connection, const Error& error) {
+  return failed(role, std::move(connection), error.message, problem_of(error));
 }
 
 SelfTestResult passed(DeviceRole role, std::string connection, std::string summary) {
@@ -268,12 +296,11 @@ SelfTestResult test_printer(PrinterDriver& printer, const SelfTestOptions& optio
   const std::string connection = printer.info().connection;
   if (!options.renderer)
     return failed(DeviceRole::Printer, connection, "no receipt renderer", ProblemKind::Other);
-  if (auto opened = printer.open(); !opened)
-    return failed(DeviceRole::Printer, connection, opened.error().message);
+  if (auto opened = printer.open(); !opened) return failed(DeviceRole::Printer, connection, opened.error());
   auto before = printer.status();
-  if (!before) return failed(DeviceRole::Printer, connection, before.error().message);
+  if (!before) return failed(DeviceRole::Printer, connection, before.error());
   if (!can_print(before.value()))
-    return failed(DeviceRole::Printer, connection, std::string(describe(before.value(), Language::English)),
+    return failed(DeviceRole::Printer, connection, std::string(describe(before.value())),
                   printer_problem(before.value()));
   receipts::TestReceiptData data{
       options.language,    options.terminal_id, options.terminal_number,
@@ -287,12 +314,12 @@ SelfTestResult test_printer(PrinterDriver& printer, const SelfTestOptions& optio
   if (auto printed = printer.print(
           receipts::build_print_job(*rendered, printer_features(printer.info().backend)), Cut::Partial);
       !printed)
-    return failed(DeviceRole::Printer, connection, printed.error().message);
+    return failed(DeviceRole::Printer, connection, printed.error());
   // print() succeeding means the bytes were accepted; the status after says the paper came out.
   auto after = printer.status();
-  if (!after) return failed(DeviceRole::Printer, connection, after.error().message);
+  if (!after) return failed(DeviceRole::Printer, connection, after.error());
   if (!can_print(after.value()))
-    return failed(DeviceRole::Printer, connection, std::string(describe(after.value(), Language::English)),
+    return failed(DeviceRole::Printer, connection, std::string(describe(after.value())),
                   printer_problem(after.value()));
   return passed(DeviceRole::Printer, connection,
                 "test receipt printed (" + std::to_string(render.width_dots) + " dots wide), printer " +
@@ -301,17 +328,16 @@ SelfTestResult test_printer(PrinterDriver& printer, const SelfTestOptions& optio
 
 SelfTestResult test_scanner(scanner::ScannerDriver& scanner) {
   const std::string connection = scanner.info().connection;
-  if (auto opened = scanner.open(); !opened)
-    return failed(DeviceRole::Scanner, connection, opened.error().message);
+  if (auto opened = scanner.open(); !opened) return failed(DeviceRole::Scanner, connection, opened.error());
   scanner::ScanSettings settings;
   settings.source = scanner::Source::Flatbed;
   settings.mode = scanner::ColorMode::Gray;
   settings.dpi = 200;
   if (auto started = scanner.start(settings); !started)
-    return failed(DeviceRole::Scanner, connection, started.error().message);
+    return failed(DeviceRole::Scanner, connection, started.error());
   auto page = scanner.next_page();
   scanner.cancel();
-  if (!page) return failed(DeviceRole::Scanner, connection, page.error().message);
+  if (!page) return failed(DeviceRole::Scanner, connection, page.error());
   if (!page.value())
     return failed(DeviceRole::Scanner, connection, "no documents: nothing was scanned", ProblemKind::NoMedia);
   const scanner::Page& p = *page.value();
@@ -325,10 +351,9 @@ SelfTestResult test_scanner(scanner::ScannerDriver& scanner) {
 
 SelfTestResult test_card_reader(cardreader::CardReaderDriver& reader, std::string_view reader_name) {
   const std::string connection = reader.info().connection;
-  if (auto opened = reader.open(); !opened)
-    return failed(DeviceRole::CardReader, connection, opened.error().message);
+  if (auto opened = reader.open(); !opened) return failed(DeviceRole::CardReader, connection, opened.error());
   auto readers = reader.readers();
-  if (!readers) return failed(DeviceRole::CardReader, connection, readers.error().message);
+  if (!readers) return failed(DeviceRole::CardReader, connection, readers.error());
   if (readers->empty())
     return failed(DeviceRole::CardReader, connection, "no reader attached", ProblemKind::Unplugged);
   auto atr = reader.connect(reader_name);
@@ -339,7 +364,7 @@ SelfTestResult test_card_reader(cardreader::CardReaderDriver& reader, std::strin
         : state == cardreader::CardState::ReaderBusy ? ProblemKind::Busy
         : state == cardreader::CardState::NoReader || state == cardreader::CardState::Unplugged
             ? ProblemKind::Unplugged
-            : classify_error(atr.error().message);
+            : problem_of(atr.error());
     return failed(DeviceRole::CardReader, connection, atr.error().message, kind);
   }
   reader.disconnect();
@@ -352,11 +377,10 @@ SelfTestResult test_card_reader(cardreader::CardReaderDriver& reader, std::strin
 SelfTestResult test_barcode(barcode::BarcodeScannerDriver& scanner, std::chrono::milliseconds wait,
                             std::string_view expected) {
   const std::string connection = scanner.info().connection;
-  if (auto opened = scanner.open(); !opened)
-    return failed(DeviceRole::Barcode, connection, opened.error().message);
+  if (auto opened = scanner.open(); !opened) return failed(DeviceRole::Barcode, connection, opened.error());
   auto code = scanner.read_code(wait);
   scanner.close();
-  if (!code) return failed(DeviceRole::Barcode, connection, code.error().message);
+  if (!code) return failed(DeviceRole::Barcode, connection, code.error());
   if (!code.value())
     return failed(DeviceRole::Barcode, connection,
                   "no code was read in " + std::to_string(wait.count() / 1000) + " s", ProblemKind::NoMedia);

@@ -187,7 +187,8 @@ EnrollOutcome enroll(const EnrollOptions& options) {
                                {reinterpret_cast<const uint8_t*>(body.data()), body.size()}});
   if (!response) {
     const std::string& why = response.error().message;
-    if (why.find("pinned key") != std::string::npos)
+    // Refused here is the pinned-key check: this call trusts no CA, only the pin.
+    if (response.error().kind == ErrorKind::Refused)
       return failed(EnrollFailure::WrongCentre, why + ": check the pin and the URL");
     return failed(EnrollFailure::CentreUnreachable,
                   why + ": try again; the code is not used up by an attempt that did not get through");
@@ -210,9 +211,8 @@ EnrollOutcome enroll(const EnrollOptions& options) {
     sync::HttpClient check(mutual);
     auto health = check.send({sync::Method::Get, url + "/v1/health", {}, {}});
     if (!health) {
-      failure_at_check = health.error().message.find("refused") != std::string::npos
-                             ? EnrollFailure::WrongCentre
-                             : EnrollFailure::CentreUnreachable;
+      failure_at_check = health.error().kind == ErrorKind::Refused ? EnrollFailure::WrongCentre
+                                                                   : EnrollFailure::CentreUnreachable;
       return health.error();
     }
     if (health->status != 200) {

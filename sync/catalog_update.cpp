@@ -28,8 +28,8 @@ CatalogUpdateResult failed(std::string message) {
 CatalogUpdateResult update_catalog(CentreClient& centre, std::string_view public_key_base64,
                                    const std::filesystem::path& catalog_file, std::string_view etag) {
   auto fetched = centre.catalog(etag);
-  if (!fetched.ok()) return failed(fetched.error.message);
-  if (fetched.value->not_modified) {
+  if (!fetched.ok()) return failed(fetched.error().message);
+  if (fetched->not_modified) {
     CatalogUpdateResult result;
     result.result = CatalogUpdate::Unchanged;
     result.etag = std::string(etag);
@@ -44,14 +44,14 @@ CatalogUpdateResult update_catalog(CentreClient& centre, std::string_view public
     return failed("the centre's catalog key in the identity is not an Ed25519 key");
   std::copy(key_bytes->begin(), key_bytes->end(), key.begin());
   if (sodium_init() < 0) return failed("libsodium could not be initialised");
-  if (auto verified = verify_signature(fetched.value->text, fetched.value->signature_base64, key); !verified)
+  if (auto verified = verify_signature(fetched->text, fetched->signature_base64, key); !verified)
     return failed(verified.error().message);
-  auto parsed = catalog::parse_catalog(fetched.value->text, "catalog from the centre");
+  auto parsed = catalog::parse_catalog(fetched->text, "catalog from the centre");
   if (!parsed) return failed(parsed.error().message);
 
   CatalogUpdateResult result;
   result.version = parsed->version;
-  result.etag = fetched.value->etag;
+  result.etag = fetched->etag;
   // The sync worker and a technician's "fetch again" may both get here: the look at the file's
   // version and the write are one step, so neither writes an older catalog over the other's
   // newer one (and they do not share the temporary file at the same time).
@@ -86,7 +86,7 @@ CatalogUpdateResult update_catalog(CentreClient& centre, std::string_view public
     std::filesystem::create_directories(catalog_file.parent_path(), ec);
     std::filesystem::permissions(catalog_file.parent_path(), std::filesystem::perms::owner_all, ec);
   }
-  if (auto written = write_file_atomically(catalog_file, fetched.value->text, FileMode::Private); !written) {
+  if (auto written = write_file_atomically(catalog_file, fetched->text, FileMode::Private); !written) {
     result.result = CatalogUpdate::Failed;
     result.etag.clear();
     result.message = written.error().message;

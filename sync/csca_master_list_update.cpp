@@ -26,11 +26,11 @@ MasterListUpdateResult update_csca_master_list(CentreClient& centre, std::string
                                                const std::filesystem::path& file,
                                                const MasterListCheck& check, std::string_view etag) {
   auto fetched = centre.csca_master_list(etag);
-  if (!fetched.ok()) return outcome(MasterListUpdate::Failed, fetched.error.message);
-  if (fetched.value->not_modified)
+  if (!fetched.ok()) return outcome(MasterListUpdate::Failed, fetched.error().message);
+  if (fetched->not_modified)
     return outcome(MasterListUpdate::Unchanged, "the centre's CSCA master list has not changed", 0,
                    std::string(etag));
-  if (fetched.value->absent)
+  if (fetched->absent)
     return outcome(MasterListUpdate::NoneAtCentre, "the centre publishes no CSCA master list");
   auto key_bytes = from_base64(public_key_base64);
   SigningPublicKey key{};
@@ -39,9 +39,9 @@ MasterListUpdateResult update_csca_master_list(CentreClient& centre, std::string
                    "the centre's catalog key in the identity is not an Ed25519 key");
   std::copy(key_bytes->begin(), key_bytes->end(), key.begin());
   if (sodium_init() < 0) return outcome(MasterListUpdate::Failed, "libsodium could not be initialised");
-  if (auto verified = verify_signature(fetched.value->text, fetched.value->signature_base64, key); !verified)
+  if (auto verified = verify_signature(fetched->text, fetched->signature_base64, key); !verified)
     return outcome(MasterListUpdate::Failed, "CSCA master list: " + verified.error().message);
-  auto version = check(fetched.value->text);
+  auto version = check(fetched->text);
   if (!version) return outcome(MasterListUpdate::Failed, version.error().message);
 
   static std::mutex file_lock;  // the worker and a technician's "fetch again" may both get here
@@ -55,23 +55,23 @@ MasterListUpdateResult update_csca_master_list(CentreClient& centre, std::string
                      "the centre's CSCA master list (version " + std::to_string(*version) +
                          ") is older than the terminal's (version " + std::to_string(*kept) +
                          "): kept that one",
-                     *version, fetched.value->etag);
+                     *version, fetched->etag);
     if (kept && *kept == *version)
       return outcome(
           MasterListUpdate::Unchanged,
           "CSCA master list version " + std::to_string(*version) + " is the one in " + file.string(),
-          *version, fetched.value->etag);
+          *version, fetched->etag);
   }
   if (!std::filesystem::exists(file.parent_path(), ec)) {
     std::filesystem::create_directories(file.parent_path(), ec);
     std::filesystem::permissions(file.parent_path(), std::filesystem::perms::owner_all, ec);
   }
-  if (auto written = write_file_atomically(file, fetched.value->text, FileMode::Private); !written)
+  if (auto written = write_file_atomically(file, fetched->text, FileMode::Private); !written)
     return outcome(MasterListUpdate::Failed, written.error().message);
   return outcome(MasterListUpdate::Stored,
                  "CSCA master list version " + std::to_string(*version) +
                      " from the centre, signature verified, stored in " + file.string(),
-                 *version, fetched.value->etag);
+                 *version, fetched->etag);
 }
 
 std::string_view to_string(MasterListUpdate update) {

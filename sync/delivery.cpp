@@ -5,9 +5,9 @@
 namespace pk::sync {
 namespace {
 
-CentreResult<ApplicationStatus> later(std::string message) {
-  return {std::nullopt, CentreError{Retry::Later, std::move(message)}};
-}
+// A failure on the terminal's side that a later attempt may not meet (the store busy, a page
+// upload cut off): tried again, whatever kind the cause had.
+Error later(std::string message) { return make_error(ErrorKind::Unavailable, std::move(message)); }
 
 Submission submission_of(const store::ApplicationRecord& record) {
   Submission submission;
@@ -29,19 +29,17 @@ Submission submission_of(const store::ApplicationRecord& record) {
 
 }  // namespace
 
-CentreResult<ApplicationStatus> deliver(store::Store& store, const store::OutboxEntry& entry,
-                                        CentreClient& centre, TusClient& tus, DeliveryStats& stats) {
+Result<ApplicationStatus> deliver(store::Store& store, const store::OutboxEntry& entry, CentreClient& centre,
+                                  TusClient& tus, DeliveryStats& stats) {
   auto found = store.find_by_tracking_code(entry.tracking_code);
   if (!found) return later("read " + entry.tracking_code + " from the store: " + found.error().message);
   if (!*found)
-    return {std::nullopt,
-            CentreError{Retry::Never, "outbox entry for unknown application " + entry.tracking_code}};
+    return make_error(ErrorKind::NotFound, "outbox entry for unknown application " + entry.tracking_code);
   const store::ApplicationRecord& record = **found;
   for (const store::DocumentRecord& document : record.documents) {
     if (!document.sealed_content) {
       // Purged pages with an undelivered entry: the store would be inconsistent. Never guess.
-      return {std::nullopt,
-              CentreError{Retry::Never, entry.tracking_code + ": a page was purged before delivery"}};
+      return make_error(ErrorKind::NotFound, entry.tracking_code + ": a page was purged before delivery");
     }
   }
   const Submission submission = submission_of(record);
@@ -49,7 +47,7 @@ CentreResult<ApplicationStatus> deliver(store::Store& store, const store::Outbox
   auto accepted = centre.submit(submission, entry.idempotency_key);
   if (!accepted.ok()) return accepted;
   for (size_t i = 0; i < record.documents.size(); ++i) {
-    const PageStatus& page = accepted.value->pages[i];
+    const PageStatus& page = accepted->pages[i];
     if (page.complete) continue;
     const std::vector<uint8_t>& sealed = *record.documents[i].sealed_content;
     // The reply just gave the page's size and offset: start there. A reply that does not fit
@@ -65,13 +63,12 @@ CentreResult<ApplicationStatus> deliver(store::Store& store, const store::Outbox
 
   auto confirmed = centre.status(entry.tracking_code);
   if (!confirmed.ok()) return confirmed;
-  if (confirmed.value->pages.size() != submission.pages.size()) {
-    return later(entry.tracking_code + ": the centre reports " +
-                 std::to_string(confirmed.value->pages.size()) + " page(s), we sent " +
-                 std::to_string(submission.pages.size()));
+  if (confirmed->pages.size() != submission.pages.size()) {
+    return later(entry.tracking_code + ": the centre reports " + std::to_string(confirmed->pages.size()) +
+                 " page(s), we sent " + std::to_string(submission.pages.size()));
   }
   for (size_t i = 0; i < submission.pages.size(); ++i) {
-    const PageStatus& page = confirmed.value->pages[i];
+    const PageStatus& page = confirmed->pages[i];
     if (!page.complete || page.sealed_sha256_hex != submission.pages[i].sealed_sha256_hex ||
         page.sealed_size != submission.pages[i].sealed_size) {
       return later(entry.tracking_code + " page " + std::to_string(i + 1) +
@@ -79,7 +76,7 @@ CentreResult<ApplicationStatus> deliver(store::Store& store, const store::Outbox
                    ", sha256 " + page.sealed_sha256_hex + ")");
     }
   }
-  if (confirmed.value->status == CentreStatus::Receiving) {
+  if (confirmed->status == CentreStatus::Receiving) {
     return later(entry.tracking_code + ": every page is in but the centre still says receiving");
   }
   return confirmed;

@@ -15,8 +15,7 @@ struct DeliveryStats {
   int64_t bytes_uploaded = 0;
 };
 
-[[nodiscard]] CentreResult<ApplicationStatus> deliver(store::Store& store, const store::OutboxEntry& entry,
-                                                      CentreClient& centre, TusClient& tus,
-                                                      DeliveryStats& stats);
+[[nodiscard]] Result<ApplicationStatus> deliver(store::Store& store, const store::OutboxEntry& entry,
+                                                CentreClient& centre, TusClient& tus, DeliveryStats& stats);
 
 }  // namespace pk::sync

@@ -163,19 +163,22 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
   curl_slist_free_all(headers);
   const std::string what = std::string(to_string(request.method)) + " " + request.url;
   if (collector.too_big) {
-    return make_error("http: " + what + ": reply larger than " + std::to_string(m_options.max_reply_bytes) +
-                      " bytes");
+    return make_error(ErrorKind::Malformed, "http: " + what + ": reply larger than " +
+                                                std::to_string(m_options.max_reply_bytes) + " bytes");
   }
   if (code == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
-    return make_error("http: " + what + ": refused: the centre's certificate does not carry the pinned key " +
-                      tls.pinned_public_key + " (not our centre, or someone in between)");
+    return make_error(ErrorKind::Refused,
+                      "http: " + what + ": refused: the centre's certificate does not carry the pinned key " +
+                          tls.pinned_public_key + " (not our centre, or someone in between)");
   if (code == CURLE_PEER_FAILED_VERIFICATION)
-    return make_error("http: " + what +
-                      ": refused: the centre's certificate is not from the enrolled centre (" +
-                      std::string(error_text) + ")");
+    return make_error(ErrorKind::Refused,
+                      "http: " + what +
+                          ": refused: the centre's certificate is not from the enrolled centre (" +
+                          std::string(error_text) + ")");
   if (code != CURLE_OK) {
-    return make_error("http: " + what + ": " +
-                      (error_text[0] != '\0' ? std::string(error_text) : curl_easy_strerror(code)));
+    return make_error(code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::Timeout : ErrorKind::Unavailable,
+                      "http: " + what + ": " +
+                          (error_text[0] != '\0' ? std::string(error_text) : curl_easy_strerror(code)));
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   return response;

@@ -204,11 +204,11 @@ void SyncWorker::deliver_due(WorkerState& state, const std::vector<store::Outbox
         spdlog::error("sync: {}: {}", entry.tracking_code, purged.error().message);
       }
       ++m_delivered;
-      const CentreStatus status = result.value->status;
+      const CentreStatus status = result->status;
       spdlog::info("sync: {} delivered, centre status {}", entry.tracking_code, to_string(status));
       if (auto stored = to_store(status)) {
         auto recorded = state.store->record_centre_status(entry.tracking_code, *stored, now_unix(),
-                                                          to_store(result.value->decision));
+                                                          to_store(result->decision));
         if (!recorded)
           spdlog::warn("sync: {}: centre status not stored: {}", entry.tracking_code,
                        recorded.error().message);
@@ -218,13 +218,12 @@ void SyncWorker::deliver_due(WorkerState& state, const std::vector<store::Outbox
       continue;
     }
     ++m_failed;
-    const auto wait = result.error.retry == Retry::Never ? m_options.backoff.max
-                                                         : state.backoff.delay_after(entry.attempts + 1);
+    const bool can_help = retry_can_help(result.error());
+    const auto wait = !can_help ? m_options.backoff.max : state.backoff.delay_after(entry.attempts + 1);
     const int64_t next = now_unix() + (wait.count() + 999) / 1000;
     spdlog::warn("sync: {} attempt {} failed ({}): {}", entry.tracking_code, entry.attempts + 1,
-                 result.error.retry == Retry::Never ? "refused; waiting for a technician" : "will retry",
-                 result.error.message);
-    if (auto recorded = state.store->record_attempt(entry.id, result.error.message, next); !recorded) {
+                 !can_help ? "refused; waiting for a technician" : "will retry", result.error().message);
+    if (auto recorded = state.store->record_attempt(entry.id, result.error().message, next); !recorded) {
       spdlog::error("sync: {}: attempt not recorded: {}", entry.tracking_code, recorded.error().message);
     }
   }
@@ -241,19 +240,18 @@ void SyncWorker::poll_statuses(WorkerState& state) {
     const std::string& code = (*codes)[i];
     auto reply = state.centre.status(code);
     if (!reply.ok()) {
-      spdlog::warn("sync: status of {}: {}", code, reply.error.message);
+      spdlog::warn("sync: status of {}: {}", code, reply.error().message);
       if (m_options.on_status_asked) m_options.on_status_asked(code, false);
       failed = true;
       break;  // the centre or the link is in trouble: try the rest in the next round
     }
-    const CentreStatus status = reply.value->status;
+    const CentreStatus status = reply->status;
     auto stored = to_store(status);
     if (!stored) {
       if (m_options.on_status_asked) m_options.on_status_asked(code, true);
       continue;
     }
-    auto recorded =
-        state.store->record_centre_status(code, *stored, now_unix(), to_store(reply.value->decision));
+    auto recorded = state.store->record_centre_status(code, *stored, now_unix(), to_store(reply->decision));
     if (!recorded) {
       spdlog::error("sync: status of {} not stored: {}", code, recorded.error().message);
       if (m_options.on_status_asked) m_options.on_status_asked(code, false);
@@ -262,7 +260,7 @@ void SyncWorker::poll_statuses(WorkerState& state) {
     if (*recorded) {
       ++m_statuses;
       spdlog::info("sync: {} is now {} at the centre{}", code, to_string(status),
-                   reply.value->decision ? ", with the back office's decision" : "");
+                   reply->decision ? ", with the back office's decision" : "");
       if (m_options.on_status) m_options.on_status(code, status);
     }
     if (m_options.on_status_asked) m_options.on_status_asked(code, true);
@@ -285,14 +283,13 @@ bool SyncWorker::heartbeat(WorkerState& state) {
     if (m_beats_missed_in_row.load() == 0) m_first_missed_in_row = sent.time_since_epoch().count();
     ++m_beats_missed;
     ++m_beats_missed_in_row;
-    spdlog::warn("sync: {}", beat.error.message);
+    spdlog::warn("sync: {}", beat.error().message);
     return false;
   }
   ++m_beats_answered;
   m_beats_missed_in_row = 0;
   const sla::TimePoint local = state.time->now();
-  if (auto recorded = state.ledger->record_centre_time(*beat.value, local.wall_unix, local.monotonic_ms);
-      !recorded)
+  if (auto recorded = state.ledger->record_centre_time(*beat, local.wall_unix, local.monotonic_ms); !recorded)
     spdlog::error("sync: {}", recorded.error().message);
   return true;
 }
@@ -305,9 +302,9 @@ void SyncWorker::sync_ledger(WorkerState& state) {
   if (!failed) {
     auto notices = state.centre.notices();
     if (!notices.ok()) {
-      spdlog::warn("sync: {}", notices.error.message);
+      spdlog::warn("sync: {}", notices.error().message);
       failed = true;
-    } else if (auto stored = ledger.store_notices(*notices.value); !stored) {
+    } else if (auto stored = ledger.store_notices(*notices); !stored) {
       spdlog::error("sync: {}", stored.error().message);
     }
   }
@@ -322,7 +319,7 @@ void SyncWorker::sync_ledger(WorkerState& state) {
     if (changes->empty()) break;
     auto sent = state.centre.upload_ledger({m_options.terminal_id, *changes});
     if (!sent.ok()) {
-      spdlog::warn("sync: {}", sent.error.message);
+      spdlog::warn("sync: {}", sent.error().message);
       failed = true;
       break;
     }

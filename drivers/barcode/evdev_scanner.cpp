@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "base/system_error.h"
+
 namespace pk::barcode {
 
 const DriverMetadata& EvdevScanner::metadata() {
@@ -39,7 +41,8 @@ Result<std::vector<DeviceInfo>> EvdevScanner::discover(const std::filesystem::pa
     info.connection = "evdev:" + entry.path().string();
     found.push_back(std::move(info));
   }
-  if (ec) return make_error("cannot list " + by_id.string() + ": " + ec.message());
+  if (ec)
+    return make_error(error_kind_of_errno(ec.value()), "cannot list " + by_id.string() + ": " + ec.message());
   std::sort(found.begin(), found.end(),
             [](const DeviceInfo& a, const DeviceInfo& b) { return a.connection < b.connection; });
   return found;
@@ -68,15 +71,19 @@ Result<void> EvdevScanner::open() {
   const int fd = ::open(m_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   std::lock_guard lock(m_mutex);
   if (fd < 0) {
-    m_connection = errno == ENOENT || errno == ENODEV ? Connection::Unplugged : Connection::Closed;
-    m_last_error = "cannot open " + m_path + ": " + std::strerror(errno);
-    return make_error(m_last_error);
+    const int error_number = errno;
+    m_connection =
+        error_number == ENOENT || error_number == ENODEV ? Connection::Unplugged : Connection::Closed;
+    m_last_error = "cannot open " + m_path + ": " + std::strerror(error_number);
+    return make_error(error_kind_of_errno(error_number), m_last_error);
   }
   // Exclusive: no other reader (the X server, the console) sees the scanner's keys.
   if (::ioctl(fd, EVIOCGRAB, 1) != 0) {
-    m_last_error = "cannot take " + m_path + " for the terminal alone (EVIOCGRAB): " + std::strerror(errno);
+    const int error_number = errno;
+    m_last_error =
+        "cannot take " + m_path + " for the terminal alone (EVIOCGRAB): " + std::strerror(error_number);
     ::close(fd);
-    return make_error(m_last_error);
+    return make_error(error_kind_of_errno(error_number), m_last_error);
   }
   char name[256] = {};
   if (::ioctl(fd, EVIOCGNAME(sizeof name - 1), name) >= 0 && name[0] != '\0') m_info.model = name;
@@ -117,9 +124,10 @@ Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::millisec
     const ssize_t got = (p.revents & POLLIN) != 0 ? ::read(m_fd, events, sizeof events) : -1;
     if (got < 0) {
       if (errno == EAGAIN || errno == EINTR) continue;
-      const bool gone = errno == ENODEV;
+      const int error_number = errno;
+      const bool gone = error_number == ENODEV;
       const std::string message =
-          gone ? "barcode scanner was unplugged" : std::string("read: ") + std::strerror(errno);
+          gone ? "barcode scanner was unplugged" : std::string("read: ") + std::strerror(error_number);
       HotplugCallback callback;
       {
         std::lock_guard lock(m_mutex);
@@ -130,7 +138,7 @@ Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::millisec
       ::close(m_fd);
       m_fd = -1;
       if (gone && callback) callback(HotplugEvent::Left, m_info);
-      return make_error(message);
+      return make_error(error_kind_of_errno(error_number), message);
     }
     for (std::size_t i = 0; i < static_cast<std::size_t>(got) / sizeof(input_event); ++i) {
       const KeyEvent key{events[i].type, events[i].code, events[i].value};

@@ -34,7 +34,7 @@ Result<void> SimBarcodeScanner::open() {
   std::lock_guard lock(m_mutex);
   if (m_connection == Connection::Unplugged) {
     m_last_error = "simulated barcode scanner is unplugged";
-    return make_error(m_last_error);
+    return make_error(ErrorKind::NotFound, m_last_error);
   }
   m_connection = Connection::Open;
   return {};
@@ -49,7 +49,8 @@ void SimBarcodeScanner::close() {
 Result<std::optional<std::string>> SimBarcodeScanner::read_code(std::chrono::milliseconds timeout) {
   std::unique_lock lock(m_mutex);
   m_changed.wait_for(lock, timeout, [&] { return !m_codes.empty() || m_connection != Connection::Open; });
-  if (m_connection == Connection::Unplugged) return make_error("simulated barcode scanner was unplugged");
+  if (m_connection == Connection::Unplugged)
+    return make_error(ErrorKind::NotFound, "simulated barcode scanner was unplugged");
   if (m_connection != Connection::Open) return make_error("simulated barcode scanner is not open");
   if (m_codes.empty()) return std::optional<std::string>{};
   std::string code = std::move(m_codes.front());

@@ -90,10 +90,10 @@ void NetPrinter::close_locked() {
   m_fd = -1;
 }
 
-Error NetPrinter::fail_locked(std::string message) {
+Error NetPrinter::fail_locked(ErrorKind kind, std::string message) {
   close_locked();
   m_last_error = message;
-  return make_error(std::move(message));
+  return make_error(kind, std::move(message));
 }
 
 Result<void> NetPrinter::open() {
@@ -110,7 +110,8 @@ Result<void> NetPrinter::connect_locked() {
   addrinfo* found = nullptr;
   const std::string port = std::to_string(m_config.port);
   if (const int rc = ::getaddrinfo(m_config.host.c_str(), port.c_str(), &hints, &found); rc != 0) {
-    return fail_locked("printer at " + where() + ": cannot resolve host: " + ::gai_strerror(rc));
+    return fail_locked(ErrorKind::NotFound,
+                       "printer at " + where() + ": cannot resolve host: " + ::gai_strerror(rc));
   }
   std::string why = "no address";
   const auto deadline = Clock::now() + m_config.connect_timeout;
@@ -148,7 +149,7 @@ Result<void> NetPrinter::connect_locked() {
     return {};
   }
   ::freeaddrinfo(found);
-  return fail_locked("printer at " + where() + " " + why);
+  return fail_locked(ErrorKind::NotFound, "printer at " + where() + " " + why);
 }
 
 Result<void> NetPrinter::send(std::span<const std::uint8_t> bytes) {
@@ -173,14 +174,16 @@ Result<void> NetPrinter::send_locked(std::span<const std::uint8_t> bytes) {
       const int ready = wait_for(m_fd, POLLOUT, Clock::now() + m_config.write_timeout);
       if (ready > 0) continue;
       if (ready == 0) {
-        return fail_locked("printer at " + where() + " did not take data within " +
-                           seconds(m_config.write_timeout) + " (" + std::to_string(sent) + " of " +
-                           std::to_string(bytes.size()) + " bytes sent)");
+        return fail_locked(ErrorKind::Timeout, "printer at " + where() + " did not take data within " +
+                                                   seconds(m_config.write_timeout) + " (" +
+                                                   std::to_string(sent) + " of " +
+                                                   std::to_string(bytes.size()) + " bytes sent)");
       }
     }
     const int error = errno;
-    return fail_locked("printer at " + where() + " dropped the connection after " + std::to_string(sent) +
-                       " of " + std::to_string(bytes.size()) + " bytes: " + std::strerror(error));
+    return fail_locked(ErrorKind::DeviceFault,
+                       "printer at " + where() + " dropped the connection after " + std::to_string(sent) +
+                           " of " + std::to_string(bytes.size()) + " bytes: " + std::strerror(error));
   }
   return {};
 }
@@ -192,15 +195,16 @@ Result<std::uint8_t> NetPrinter::query_locked(escpos::StatusQuery query) {
   for (;;) {
     const int ready = wait_for(m_fd, POLLIN, deadline);
     if (ready == 0) {
-      return fail_locked("printer at " + where() + " did not answer within " +
-                         seconds(m_config.read_timeout));
+      return fail_locked(ErrorKind::Timeout, "printer at " + where() + " did not answer within " +
+                                                 seconds(m_config.read_timeout));
     }
     std::uint8_t byte = 0;
     const ssize_t n = ready > 0 ? ::recv(m_fd, &byte, 1, 0) : -1;
     if (n == 1) return byte;
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    return fail_locked("printer at " + where() + (n == 0 ? " closed the connection" : " read failed: ") +
-                       (n == 0 ? std::string() : std::string(std::strerror(errno))));
+    return fail_locked(ErrorKind::DeviceFault,
+                       "printer at " + where() + (n == 0 ? " closed the connection" : " read failed: ") +
+                           (n == 0 ? std::string() : std::string(std::strerror(errno))));
   }
 }
 
@@ -226,7 +230,8 @@ Result<PrinterStatus> NetPrinter::status() {
     *slot = *byte;
   }
   auto decoded = escpos::decode_status(reply);
-  if (!decoded) return fail_locked("printer at " + where() + ": " + decoded.error().message);
+  if (!decoded)
+    return fail_locked(ErrorKind::Malformed, "printer at " + where() + ": " + decoded.error().message);
   return decoded;
 }
 

@@ -51,7 +51,8 @@ class NetPrinter final : public PrinterDriver {
   [[nodiscard]] Result<void> connect_locked();
   [[nodiscard]] Result<void> send_locked(std::span<const std::uint8_t> bytes);
   [[nodiscard]] Result<std::uint8_t> query_locked(escpos::StatusQuery query);
-  [[nodiscard]] Error fail_locked(std::string message);  // closes the socket, keeps the message
+  // Closes the socket, keeps the message.
+  [[nodiscard]] Error fail_locked(ErrorKind kind, std::string message);
   void close_locked();
   [[nodiscard]] std::string where() const;
 

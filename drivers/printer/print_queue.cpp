@@ -49,7 +49,7 @@ PumpReport PrintQueue::pump() {
     }
     report.status = *before;
     if (!can_print(*before)) {
-      report.message = std::string(describe(*before, Language::English));
+      report.message = std::string(describe(*before));
       return report;
     }
 
@@ -69,8 +69,7 @@ PumpReport PrintQueue::pump() {
     }
     report.status = *after;
     if (!can_print(*after)) {
-      report.message =
-          "job not confirmed, kept for reprint: " + std::string(describe(*after, Language::English));
+      report.message = "job not confirmed, kept for reprint: " + std::string(describe(*after));
       return report;
     }
     {

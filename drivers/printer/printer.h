@@ -19,9 +19,28 @@ enum class PrinterStatus : std::uint8_t { Online, PaperOut, PaperNearEnd, CoverO
 enum class Cut : std::uint8_t { None, Partial, Full };
 
 // A message for the citizen (Persian) or the operator (English) about a status.
-[[nodiscard]] std::string_view describe(PrinterStatus status, Language language);
+// One English line for the technician's log and error messages. What a citizen or an operator
+// reads is worded by the kiosk's tables (kiosk/device_words.h), not here.
+[[nodiscard]] std::string_view describe(PrinterStatus status);
 [[nodiscard]] std::string_view to_string(PrinterStatus status);
 // Online and PaperNearEnd can print; everything else cannot.
+// The kind of the error a printer in this status gives a job (device setup decides on it).
+[[nodiscard]] constexpr ErrorKind error_kind_of(PrinterStatus status) {
+  switch (status) {
+    case PrinterStatus::PaperOut:
+      return ErrorKind::NoMedia;
+    case PrinterStatus::Offline:
+      return ErrorKind::NotFound;
+    case PrinterStatus::Online:
+    case PrinterStatus::PaperNearEnd:
+      return ErrorKind::Unspecified;
+    case PrinterStatus::CoverOpen:
+    case PrinterStatus::Error:
+      break;
+  }
+  return ErrorKind::DeviceFault;
+}
+
 [[nodiscard]] constexpr bool can_print(PrinterStatus status) {
   return status == PrinterStatus::Online || status == PrinterStatus::PaperNearEnd;
 }

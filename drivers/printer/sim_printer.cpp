@@ -79,13 +79,13 @@ Result<void> SimPrinter::open() {
   std::lock_guard lock(m_mutex);
   if (m_connection == Connection::Unplugged) {
     m_last_error = "simulated printer is unplugged";
-    return make_error(m_last_error);
+    return make_error(ErrorKind::NotFound, m_last_error);
   }
   std::error_code ec;
   std::filesystem::create_directories(m_config.output_dir, ec);
   if (ec) {
     m_last_error = "cannot create " + m_config.output_dir.string() + ": " + ec.message();
-    return make_error(m_last_error);
+    return make_error(ErrorKind::Io, m_last_error);
   }
   m_connection = Connection::Open;
   return {};
@@ -184,7 +184,8 @@ PrinterStatus SimPrinter::current() const {
 Result<PrinterStatus> SimPrinter::status() {
   poll_control_file();
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Unplugged) return make_error("simulated printer is unplugged");
+  if (m_connection == Connection::Unplugged)
+    return make_error(ErrorKind::NotFound, "simulated printer is unplugged");
   if (m_connection != Connection::Open) return make_error("simulated printer is not open");
   return current();
 }
@@ -215,10 +216,11 @@ Result<void> SimPrinter::print(const PrintJob& job, Cut cut) {
   {
     std::lock_guard lock(m_mutex);
     if (m_connection != Connection::Open) {
-      return make_error(m_connection == Connection::Unplugged ? "simulated printer is unplugged"
-                                                              : "simulated printer is not open");
+      if (m_connection == Connection::Unplugged)
+        return make_error(ErrorKind::NotFound, "simulated printer is unplugged");
+      return make_error("simulated printer is not open");
     }
-    if (!can_print(current())) return make_error(std::string(describe(current(), Language::English)));
+    if (!can_print(current())) return make_error(error_kind_of(current()), std::string(describe(current())));
     ++m_job_number;
     if (m_pending && m_pending->after_bytes < bytes.size()) {
       // The fault strikes part way: what was sent so far is what came out.
@@ -231,7 +233,7 @@ Result<void> SimPrinter::print(const PrintJob& job, Cut cut) {
         unplugged_now = true;
         m_last_error = "simulated printer was unplugged after " + std::to_string(pending.after_bytes) +
                        " of " + std::to_string(bytes.size()) + " bytes";
-        outcome = make_error(m_last_error);
+        outcome = make_error(ErrorKind::NotFound, m_last_error);
       }
       // Paper out, cover open, error: the printer took every byte into its buffer and
       // stopped printing, exactly what a host sees; only the status afterwards tells.

@@ -24,6 +24,25 @@ std::string id_text(UsbId id) {
 
 std::string usb_error(int code) { return libusb_strerror(static_cast<libusb_error>(code)); }
 
+ErrorKind usb_error_kind(int code) {
+  switch (code) {
+    case LIBUSB_ERROR_ACCESS:
+      return ErrorKind::PermissionDenied;
+    case LIBUSB_ERROR_BUSY:
+      return ErrorKind::Busy;
+    case LIBUSB_ERROR_NO_DEVICE:
+    case LIBUSB_ERROR_NOT_FOUND:
+      return ErrorKind::NotFound;
+    case LIBUSB_ERROR_TIMEOUT:
+      return ErrorKind::Timeout;
+    case LIBUSB_ERROR_NOT_SUPPORTED:
+    case LIBUSB_ERROR_INVALID_PARAM:
+      return ErrorKind::Unavailable;
+    default:  // IO, PIPE, OVERFLOW, OTHER: the device or its cable misbehaves
+      return ErrorKind::DeviceFault;
+  }
+}
+
 std::string where(libusb_device* device, UsbId id) {
   return id_text(id) + " (bus " + std::to_string(libusb_get_bus_number(device)) + " address " +
          std::to_string(libusb_get_device_address(device)) + ")";
@@ -101,7 +120,8 @@ Result<std::vector<DeviceInfo>> UsbPrinter::discover() {
   const ssize_t count = libusb_get_device_list(context, &list);
   if (count < 0) {
     libusb_exit(context);
-    return make_error("cannot list USB devices: " + usb_error(static_cast<int>(count)));
+    return make_error(ErrorKind::Unavailable,
+                      "cannot list USB devices: " + usb_error(static_cast<int>(count)));
   }
   for (ssize_t i = 0; i < count; ++i) {
     UsbId id;
@@ -147,7 +167,7 @@ Result<void> UsbPrinter::ensure_context() {
   if (m_context != nullptr) return {};
   if (const int rc = libusb_init(&m_context); rc != 0) {
     m_context = nullptr;
-    return make_error("USB is not available on this machine: " + usb_error(rc));
+    return make_error(ErrorKind::Unavailable, "USB is not available on this machine: " + usb_error(rc));
   }
   return {};
 }
@@ -164,7 +184,8 @@ void UsbPrinter::close_locked() {
   if (m_connection == Connection::Open) m_connection = Connection::Closed;
 }
 
-Error UsbPrinter::fail_locked(std::string message, int libusb_error) {
+Error UsbPrinter::fail_locked(std::string message, int libusb_error, ErrorKind kind) {
+  if (libusb_error != 0) kind = usb_error_kind(libusb_error);
   if (libusb_error == LIBUSB_ERROR_NO_DEVICE) {
     message += " (the printer was unplugged)";
     close_locked();
@@ -174,17 +195,19 @@ Error UsbPrinter::fail_locked(std::string message, int libusb_error) {
                " (generated from the drivers' USB tables) and replug the printer";
   }
   m_last_error = message;
-  return make_error(std::move(message));
+  return make_error(kind, std::move(message));
 }
 
 Result<void> UsbPrinter::open() {
   std::lock_guard lock(m_mutex);
   close_locked();
-  if (auto ready = ensure_context(); !ready) return fail_locked(ready.error().message, 0);
+  if (auto ready = ensure_context(); !ready) return fail_locked(ready.error().message, 0, ready.error().kind);
 
   libusb_device** list = nullptr;
   const ssize_t count = libusb_get_device_list(m_context, &list);
-  if (count < 0) return fail_locked("cannot list USB devices: " + usb_error(static_cast<int>(count)), 0);
+  if (count < 0)
+    return fail_locked("cannot list USB devices: " + usb_error(static_cast<int>(count)), 0,
+                       ErrorKind::Unavailable);
   libusb_device* chosen = nullptr;
   UsbId chosen_id;
   for (ssize_t i = 0; i < count && chosen == nullptr; ++i) {
@@ -198,7 +221,8 @@ Result<void> UsbPrinter::open() {
   libusb_free_device_list(list, 1);
   if (chosen == nullptr) {
     return fail_locked(
-        "no USB printer " + (m_config.id ? id_text(*m_config.id) + " " : std::string()) + "is connected", 0);
+        "no USB printer " + (m_config.id ? id_text(*m_config.id) + " " : std::string()) + "is connected", 0,
+        ErrorKind::NotFound);
   }
   const std::string at = where(chosen, chosen_id);
   const int opened = libusb_open(chosen, &m_handle);
@@ -282,7 +306,9 @@ Result<PrinterStatus> UsbPrinter::status() {
     *slot = answer[got - 1];  // the newest byte answers this request
   }
   auto decoded = escpos::decode_status(reply);
-  if (!decoded) return fail_locked("USB printer " + m_info.connection + ": " + decoded.error().message, 0);
+  if (!decoded)
+    return fail_locked("USB printer " + m_info.connection + ": " + decoded.error().message, 0,
+                       ErrorKind::Malformed);
   return decoded;
 }
 

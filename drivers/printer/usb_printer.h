@@ -53,7 +53,9 @@ class UsbPrinter final : public PrinterDriver {
  private:
   [[nodiscard]] Result<void> ensure_context();
   [[nodiscard]] Result<void> write_locked(std::span<const std::uint8_t> bytes);
-  [[nodiscard]] Error fail_locked(std::string message, int libusb_error);
+  // The kind comes from libusb_error when it is not 0, from kind otherwise.
+  [[nodiscard]] Error fail_locked(std::string message, int libusb_error,
+                                  ErrorKind kind = ErrorKind::Unspecified);
   void close_locked();
   void stop_events();
   static int LIBUSB_CALL on_hotplug_event(libusb_context* ctx, libusb_device* device,

@@ -15,7 +15,8 @@ Result<std::shared_ptr<SaneRuntime>> SaneRuntime::acquire() {
   if (g_users == 0) {
     SANE_Int version = 0;
     if (const SANE_Status status = sane_init(&version, nullptr); status != SANE_STATUS_GOOD) {
-      return make_error(std::string("SANE could not start: ") + sane_strstatus(status));
+      return make_error(ErrorKind::Unavailable,
+                        std::string("SANE could not start: ") + sane_strstatus(status));
     }
   }
   ++g_users;
@@ -35,7 +36,8 @@ Result<std::vector<DeviceInfo>> discover_sane_devices() {
   std::lock_guard lock(runtime.value()->mutex());
   const SANE_Device** list = nullptr;
   if (const SANE_Status status = sane_get_devices(&list, SANE_FALSE); status != SANE_STATUS_GOOD) {
-    return make_error(std::string("SANE could not list scanners: ") + sane_strstatus(status));
+    return make_error(ErrorKind::Unavailable,
+                      std::string("SANE could not list scanners: ") + sane_strstatus(status));
   }
   std::vector<DeviceInfo> found;
   for (const SANE_Device** device = list; device != nullptr && *device != nullptr; ++device) {

@@ -72,8 +72,8 @@ ScannerStatus SaneScanner::status() const {
 
 Error SaneScanner::fail(SANE_Status status, std::string_view during) {
   const ScannerStatus why = map_sane_status(status);
-  std::string message = std::string(describe(why, Language::English)) + " (SANE: " + sane_strstatus(status) +
-                        ", " + std::string(during) + ")";
+  std::string message =
+      std::string(describe(why)) + " (SANE: " + sane_strstatus(status) + ", " + std::string(during) + ")";
   if (SANE_Handle handle = m_handle.load(); handle != nullptr) cancel_device(handle);
   m_active = false;
   m_frame_started = false;
@@ -84,7 +84,7 @@ Error SaneScanner::fail(SANE_Status status, std::string_view during) {
     if (why == ScannerStatus::Unplugged) m_connection = Connection::Unplugged;
   }
   if (why == ScannerStatus::Unplugged) close_handle();  // open() reconnects once it is back
-  return make_error(std::move(message));
+  return make_error(sane_error_kind(status), std::move(message));
 }
 
 Result<void> SaneScanner::open() {

@@ -23,4 +23,16 @@ ScannerStatus map_sane_status(SANE_Status status) {
   }
 }
 
+ErrorKind sane_error_kind(SANE_Status status) {
+  switch (status) {
+    case SANE_STATUS_ACCESS_DENIED:
+      return ErrorKind::PermissionDenied;
+    case SANE_STATUS_UNSUPPORTED:
+    case SANE_STATUS_INVAL:
+      return ErrorKind::Unavailable;
+    default:
+      return error_kind_of(map_sane_status(status));
+  }
+}
+
 }  // namespace pk::scanner

@@ -46,8 +46,28 @@ struct Page {
 
 enum class ScannerStatus : std::uint8_t { Ready, NoDocuments, Jammed, CoverOpen, Busy, Unplugged, Error };
 
-// Clear and short, for a citizen (Persian) or an operator (English).
-[[nodiscard]] std::string_view describe(ScannerStatus status, Language language);
+// The kind of the error a scanner in this status gives (device setup decides on it).
+[[nodiscard]] constexpr ErrorKind error_kind_of(ScannerStatus status) {
+  switch (status) {
+    case ScannerStatus::NoDocuments:
+      return ErrorKind::NoMedia;
+    case ScannerStatus::Jammed:
+    case ScannerStatus::CoverOpen:
+      return ErrorKind::DeviceFault;
+    case ScannerStatus::Busy:
+      return ErrorKind::Busy;
+    case ScannerStatus::Unplugged:
+      return ErrorKind::NotFound;
+    case ScannerStatus::Ready:
+    case ScannerStatus::Error:
+      break;
+  }
+  return ErrorKind::Unspecified;
+}
+
+// One English line for the technician's log and error messages. What a citizen or an operator
+// reads is worded by the kiosk's tables (kiosk/device_words.h), not here.
+[[nodiscard]] std::string_view describe(ScannerStatus status);
 [[nodiscard]] std::string_view to_string(ScannerStatus status);
 
 class ScannerDriver : public Device {

@@ -77,7 +77,7 @@ Error SimScanner::fail(ScannerStatus why, std::string message) {
   m_active = false;
   m_last_status = why;
   m_last_error = std::move(message);
-  return make_error(m_last_error);
+  return make_error(error_kind_of(why), m_last_error);
 }
 
 Result<void> SimScanner::open() {

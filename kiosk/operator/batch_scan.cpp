@@ -1,4 +1,5 @@
 #include "kiosk/operator/batch_scan.h"
+#include "kiosk/device_words.h"
 
 namespace pk::kiosk::op {
 
@@ -34,7 +35,7 @@ bool BatchScan::finished() const {
 std::string BatchScan::problem(Language language) const {
   if (m_job->state() != scanner::JobState::Failed) return "";
   const scanner::ScannerStatus status = m_scanner.status();
-  std::string text(scanner::describe(
+  std::string text(device_words(
       status == scanner::ScannerStatus::Ready ? scanner::ScannerStatus::Error : status, language));
   // NoDocuments at the start: the operator forgot to load paper; the reason says it all.
   if (status == scanner::ScannerStatus::Error) text += " (" + m_job->error() + ")";

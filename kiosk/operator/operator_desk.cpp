@@ -8,6 +8,7 @@
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
 #include "drivers/barcode/service_slip.h"
+#include "kiosk/device_words.h"
 #include "kiosk/operator/operator_submission.h"
 
 namespace pk::kiosk::op {
@@ -230,7 +231,7 @@ void OperatorDesk::start_scan() {
   const pk::Language lang = m_flow.language();
   if (!m_parts.scanner) {
     m_flow.scan_started();
-    m_flow.scan_finished(std::string(scanner::describe(scanner::ScannerStatus::Unplugged, lang)));
+    m_flow.scan_finished(std::string(device_words(scanner::ScannerStatus::Unplugged, lang)));
     return;
   }
   // Opening is quick and safe to repeat; it reconnects after an unplug.
@@ -273,7 +274,7 @@ void OperatorDesk::submit(double now) {
     receipt.printed = printed.printed;
     receipt.print_problem = printed.problem;
   } else {
-    receipt.print_problem = std::string(describe(PrinterStatus::Offline, lang));
+    receipt.print_problem = std::string(device_words(PrinterStatus::Offline, lang));
   }
   const std::string actor = "operator:" + m_flow.state().operator_id;
   // The store wrote "application_saved" with the code in the same transaction; this line

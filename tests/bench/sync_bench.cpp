@@ -54,8 +54,8 @@ std::string submit_one(CentreClient& client, const std::vector<uint8_t>& page, i
   submission.pages.push_back({"passport", 1, "image/jpeg", static_cast<int64_t>(page.size()),
                               static_cast<int64_t>(page.size()), to_hex(sha256(page))});
   auto accepted = client.submit(submission, "bench" + std::to_string(n));
-  if (!accepted.ok()) throw std::runtime_error(accepted.error.message);
-  return accepted.value->pages.at(0).upload_path;
+  if (!accepted.ok()) throw std::runtime_error(accepted.error().message);
+  return accepted->pages.at(0).upload_path;
 }
 
 void BM_UploadThroughputOnA2MBsLink(benchmark::State& state) {

@@ -345,8 +345,8 @@ TEST_F(ProvinceTest, KillingAnInstanceMidUploadLosesNothing) {
   HttpClient http(*s_terminal);
   CentreClient client(http, s_province->url());
   auto submitted = client.submit(submission, "failover-1");
-  ASSERT_TRUE(submitted.ok()) << submitted.error.message;
-  const std::string upload = submitted.value->pages.at(0).upload_path;
+  ASSERT_TRUE(submitted.ok()) << submitted.error().message;
+  const std::string upload = submitted->pages.at(0).upload_path;
 
   // Two chunks of 256 KiB, as the terminal sends them, then the link is cut.
   constexpr size_t kChunk = 256 * 1024;
@@ -367,11 +367,11 @@ TEST_F(ProvinceTest, KillingAnInstanceMidUploadLosesNothing) {
   EXPECT_EQ(rest->chunks_sent, 6) << "resumed from the stored offset, nothing sent twice";
 
   auto status = client.status(submission.tracking_code);
-  ASSERT_TRUE(status.ok()) << status.error.message;
-  EXPECT_EQ(status.value->status, CentreStatus::Received);
-  EXPECT_TRUE(status.value->pages.at(0).complete);
-  EXPECT_EQ(status.value->pages.at(0).received, static_cast<int64_t>(page.size()));
-  EXPECT_EQ(status.value->pages.at(0).sealed_sha256_hex, to_hex(sha256(page)));
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(status->status, CentreStatus::Received);
+  EXPECT_TRUE(status->pages.at(0).complete);
+  EXPECT_EQ(status->pages.at(0).received, static_cast<int64_t>(page.size()));
+  EXPECT_EQ(status->pages.at(0).sealed_sha256_hex, to_hex(sha256(page)));
   // Still served, by the survivor.
   EXPECT_EQ(send(*s_terminal, Method::Get, "/v1/health").status, 200);
 }

@@ -155,6 +155,26 @@ TEST(Store, AThrowingCodeMakerSavesNothing) {
   EXPECT_EQ(saved->sequence, 1);
 }
 
+TEST(Store, AFailingCodeMakerSavesNothingAndItsErrorKeepsItsKind) {
+  TempDir dir("store-failing-maker");
+  const auto file = dir.file("store.db");
+  auto store = open_store(file);
+  ASSERT_TRUE(store);
+  const auto before = test::snapshot(file);
+  auto failing = [](int64_t) -> Result<std::string> {
+    return make_error(ErrorKind::Refused, "the sequence ran out of codes");
+  };
+  auto refused = store->save_application(test::sample_application(1, 100), failing);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::Refused);
+  EXPECT_NE(refused.error().message.find("nothing was saved"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(test::snapshot(file), before);
+  // Rolled back, not left open, and the sequence value was not taken.
+  auto saved = store->save_application(test::sample_application(1, 100), test::tracking_code_for);
+  ASSERT_TRUE(saved) << saved.error().message;
+  EXPECT_EQ(saved->sequence, 1);
+}
+
 TEST(Store, InvalidInputIsRefusedWithAClearMessage) {
   TempDir dir("store-invalid");
   auto store = open_store(dir.file("store.db"));

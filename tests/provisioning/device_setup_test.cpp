@@ -127,12 +127,17 @@ TEST_F(DeviceSetup, FailuresSayWhatIsWrongAndWhatToDo) {
 }
 
 TEST_F(DeviceSetup, PermissionProblemsNameTheUdevRuleAndTheGroup) {
-  EXPECT_EQ(classify_error("cannot open /dev/input/event3: Permission denied"),
+  // The kind the driver gave the error decides, whatever its words.
+  EXPECT_EQ(problem_of(pk::make_error(pk::ErrorKind::PermissionDenied, "cannot open /dev/input/event3")),
             ProblemKind::PermissionDenied);
-  EXPECT_EQ(classify_error("cannot claim the printer: Access denied (insufficient permissions)"),
-            ProblemKind::PermissionDenied);
-  EXPECT_EQ(classify_error("Device busy (SANE: Device busy, opening)"), ProblemKind::Busy);
-  EXPECT_EQ(classify_error("cannot reach pcscd: Service not available."), ProblemKind::MissingBackend);
+  EXPECT_EQ(problem_of(pk::make_error(pk::ErrorKind::Busy, "held (it says nothing of busy)")),
+            ProblemKind::Busy);
+  EXPECT_EQ(problem_of(pk::make_error(pk::ErrorKind::NotFound, "permission denied, says the text")),
+            ProblemKind::Unplugged);
+  // The card reader's errors carry no kind yet: only they are read as text.
+  EXPECT_EQ(problem_of(pk::make_error("cannot reach pcscd: Service not available.")),
+            ProblemKind::MissingBackend);
+  EXPECT_EQ(classify_card_reader_text("cannot connect: Access denied"), ProblemKind::PermissionDenied);
   for (pk::Language lang : {pk::Language::Persian, pk::Language::English}) {
     const std::string text = explain({ProblemKind::PermissionDenied, "EACCES"}, DeviceRole::Printer, lang);
     EXPECT_NE(text.find(std::string(kUdevRuleFile)), std::string::npos) << text;

@@ -112,8 +112,11 @@ TEST(Templates, CounterSlipNamesTheServiceTheDocumentsAndCarriesTheCode) {
   EXPECT_TRUE(has_text(*slip, "• مدرک شناسایی"));
   EXPECT_TRUE(has_text(*slip, "• عکس"));
   ASSERT_EQ(count_blocks<Barcode128>(*slip), 1);
-  for (const Block& b : slip->blocks)
-    if (const auto* bar = std::get_if<Barcode128>(&b)) EXPECT_EQ(bar->data, "PKSV1|11");
+  for (const Block& b : slip->blocks) {
+    if (const auto* bar = std::get_if<Barcode128>(&b)) {
+      EXPECT_EQ(bar->data, "PKSV1|11");
+    }
+  }
   EXPECT_FALSE(counter_slip({.code = ""}).ok());
   EXPECT_FALSE(counter_slip({.code = "کد"}).ok());
 }

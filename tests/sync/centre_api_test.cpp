@@ -45,11 +45,11 @@ TEST(CentreApi, HealthHeartbeatAndEmptyNotices) {
 
   CentreClient client(http, centre.server->base_url());
   auto beat = client.heartbeat("SKO-TEST-0001", 4);  // the certificate's terminal (the fixture's)
-  ASSERT_TRUE(beat.ok()) << beat.error.message;
-  EXPECT_GT(*beat.value, 1'700'000'000);
+  ASSERT_TRUE(beat.ok()) << beat.error().message;
+  EXPECT_GT(*beat, 1'700'000'000);
   auto notices = client.notices();
-  ASSERT_TRUE(notices.ok()) << notices.error.message;
-  EXPECT_TRUE(notices.value->empty());
+  ASSERT_TRUE(notices.ok()) << notices.error().message;
+  EXPECT_TRUE(notices->empty());
 
   const OutageNotice notice{"n1",
                             100,
@@ -61,8 +61,8 @@ TEST(CentreApi, HealthHeartbeatAndEmptyNotices) {
   ASSERT_TRUE(centre.server->storage().add_notice(notice).ok());
   notices = client.notices();
   ASSERT_TRUE(notices.ok());
-  ASSERT_EQ(notices.value->size(), 1u);
-  EXPECT_EQ((*notices.value)[0], notice);
+  ASSERT_EQ(notices->size(), 1u);
+  EXPECT_EQ((*notices)[0], notice);
   // A notice the terminals would refuse is not published at all.
   EXPECT_FALSE(
       centre.server->storage().add_notice({"n2", 100, 900, 500, sla::ServiceScope::all(), "x", ""}).ok());
@@ -112,14 +112,15 @@ TEST(CentreApi, StatusByTrackingCode) {
   CentreClient client(http, centre.server->base_url());
   auto missing = client.status(test_tracking_code(9));
   EXPECT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error.retry, Retry::Never);
+  EXPECT_EQ(missing.error().kind, pk::ErrorKind::Refused);
+  EXPECT_FALSE(retry_can_help(missing.error()));
   auto submitted = client.submit(sample_submission(test_tracking_code(9)), "key-9");
-  ASSERT_TRUE(submitted.ok()) << submitted.error.message;
+  ASSERT_TRUE(submitted.ok()) << submitted.error().message;
   auto status = client.status(test_tracking_code(9));
-  ASSERT_TRUE(status.ok()) << status.error.message;
-  EXPECT_EQ(status.value->status, CentreStatus::Receiving);
-  ASSERT_EQ(status.value->pages.size(), 1u);
-  EXPECT_FALSE(status.value->pages[0].complete);
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(status->status, CentreStatus::Receiving);
+  ASSERT_EQ(status->pages.size(), 1u);
+  EXPECT_FALSE(status->pages[0].complete);
 }
 
 class CatalogTest : public ::testing::Test {
@@ -132,14 +133,14 @@ TEST_F(CatalogTest, SignedCatalogVerifiesAndIsNewerThanNothing) {
   ASSERT_TRUE(centre.server);
   CentreClient client(http, centre.server->base_url());
   auto signed_catalog = client.catalog();
-  ASSERT_TRUE(signed_catalog.ok()) << signed_catalog.error.message;
-  auto accepted = accept_catalog(signed_catalog.value->text, signed_catalog.value->signature_base64,
+  ASSERT_TRUE(signed_catalog.ok()) << signed_catalog.error().message;
+  auto accepted = accept_catalog(signed_catalog->text, signed_catalog->signature_base64,
                                  centre.server->signing_key().public_key(), 0);
   ASSERT_TRUE(accepted.ok()) << accepted.error().message;
   EXPECT_GT(accepted->version, 0);
 
   // The same, validly signed catalog is refused when it is not newer than the one in use.
-  auto replay = accept_catalog(signed_catalog.value->text, signed_catalog.value->signature_base64,
+  auto replay = accept_catalog(signed_catalog->text, signed_catalog->signature_base64,
                                centre.server->signing_key().public_key(), accepted->version);
   ASSERT_FALSE(replay.ok());
   EXPECT_NE(replay.error().message.find("not newer"), std::string::npos);
@@ -150,20 +151,18 @@ TEST_F(CatalogTest, TamperedCatalogOrForeignKeyIsRefused) {
   CentreClient client(http, centre.server->base_url());
   auto signed_catalog = client.catalog();
   ASSERT_TRUE(signed_catalog.ok());
-  std::string tampered = signed_catalog.value->text;
+  std::string tampered = signed_catalog->text;
   tampered[tampered.size() / 2] ^= 0x01;
-  auto refused = accept_catalog(tampered, signed_catalog.value->signature_base64,
+  auto refused = accept_catalog(tampered, signed_catalog->signature_base64,
                                 centre.server->signing_key().public_key(), 0);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find("does not verify"), std::string::npos);
 
   SigningPublicKey other = centre.server->signing_key().public_key();
   other[0] ^= 0xff;
+  EXPECT_FALSE(accept_catalog(signed_catalog->text, signed_catalog->signature_base64, other, 0).ok());
   EXPECT_FALSE(
-      accept_catalog(signed_catalog.value->text, signed_catalog.value->signature_base64, other, 0).ok());
-  EXPECT_FALSE(
-      accept_catalog(signed_catalog.value->text, "not base64!", centre.server->signing_key().public_key(), 0)
-          .ok());
+      accept_catalog(signed_catalog->text, "not base64!", centre.server->signing_key().public_key(), 0).ok());
 }
 
 TEST(CentreSigningKey, IsKeptAcrossRestarts) {

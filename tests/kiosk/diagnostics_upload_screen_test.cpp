@@ -10,10 +10,10 @@
 #include <fstream>
 #include <thread>
 
-#include "capture_fixture.h"
 #include "kiosk/app.h"
 #include "kiosk/technician/technician_desk.h"
 #include "provisioning/enrollment.h"
+#include "tests/provisioning/capture_fixture.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"
 

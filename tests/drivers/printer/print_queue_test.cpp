@@ -112,7 +112,7 @@ TEST(PrintQueue, CoverOpenBeforeTheJobSendsNothing) {
   f.queue.submit(PrintJob{{test::noise_image(kDots80mm, 30, 3)}}, Cut::Full);
   const auto report = f.queue.pump();
   EXPECT_EQ(report.pending, 1U);
-  EXPECT_EQ(report.message, describe(PrinterStatus::CoverOpen, Language::English));
+  EXPECT_EQ(report.message, describe(PrinterStatus::CoverOpen));
   EXPECT_TRUE(f.files().empty());
 }
 

@@ -91,7 +91,7 @@ TEST(SimPrinter, ScriptedStatesAndMessages) {
   EXPECT_EQ(*printer->status(), PrinterStatus::CoverOpen);
   auto refused = printer->print(PrintJob{{test::framed_image(kDots80mm, 40)}}, Cut::Full);
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.error().message, describe(PrinterStatus::CoverOpen, Language::English));
+  EXPECT_EQ(refused.error().message, describe(PrinterStatus::CoverOpen));
   ASSERT_TRUE(printer->inject("COVER_CLOSE").ok());
   ASSERT_TRUE(printer->inject("PAPER_OK").ok());
   EXPECT_EQ(*printer->status(), PrinterStatus::Online);
