@@ -5,9 +5,9 @@
 #include "domain/tracking_code.h"
 #include "drivers/barcode/service_slip.h"
 #include "drivers/printer/printer_registry.h"
+#include "kiosk/device_words.h"
 #include "kiosk/identity_documents.h"
 #include "receipts/receipt_format.h"
-#include "kiosk/device_words.h"
 #include "receipts/receipt_print_job.h"
 #include "receipts/templates.h"
 

@@ -51,8 +51,7 @@ class CentreClient {
 
  private:
   [[nodiscard]] Result<SignedCatalog> signed_document(std::string_view path, std::string_view what,
-                                                            std::string_view if_none_match,
-                                                            bool may_be_absent);
+                                                      std::string_view if_none_match, bool may_be_absent);
   HttpClient& m_http;
   std::string m_base_url;
 };
