@@ -130,6 +130,22 @@ std::string CentreServer::base_url() const {
   return scheme + m_config.host + ":" + std::to_string(m_port);
 }
 
+// A file the terminals check against the catalog key (the catalog, the CSCA master list): its
+// bytes, their Ed25519 signature, and an ETag of their digest, so terminals checking every half
+// hour get a 304, not the file.
+void CentreServer::reply_signed(std::istream& in, const httplib::Request& request,
+                                httplib::Response& response, const char* content_type) const {
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string etag = "\"" + sync::to_hex(sync::sha256(text)) + "\"";
+  response.set_header("ETag", etag);
+  if (request.get_header_value("If-None-Match") == etag) {
+    response.status = 304;
+    return;
+  }
+  response.set_header("Pishkhan-Signature", "ed25519 " + m_key.sign(text));
+  response.status = 200;
+  response.set_content(text, content_type);
+}
 void CentreServer::stop() {
   if (m_server) m_server->stop();
   if (m_thread.joinable()) m_thread.join();
@@ -283,16 +299,7 @@ void CentreServer::add_info_routes() {
     // catalog an administrator published from the console is served at once.
     std::ifstream in(m_console->context().served_catalog_file(), std::ios::binary);
     if (!in) return http::reply_error(response, 503, "catalog file not available");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    // The ETag is the bytes' digest: terminals checking every half hour get a 304, not the file.
-    const std::string etag = "\"" + sync::to_hex(sync::sha256(text)) + "\"";
-    response.set_header("ETag", etag);
-    if (request.get_header_value("If-None-Match") == etag) {
-      response.status = 304;
-      return;
-    }
-    response.set_header("Pishkhan-Signature", "ed25519 " + m_key.sign(text));
-    http::reply_json(response, 200, text);
+    reply_signed(in, request, response, "application/json");
   });
 
   // The CSCA master list a province's kiosks verify passport chips against (ICAO passive
@@ -303,16 +310,7 @@ void CentreServer::add_info_routes() {
   m_server->Get("/v1/csca-master-list", [this](const httplib::Request& request, httplib::Response& response) {
     std::ifstream in(m_config.data_dir / "csca-master-list.pem", std::ios::binary);
     if (!in) return http::reply_error(response, 404, "no CSCA master list published");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::string etag = "\"" + sync::to_hex(sync::sha256(text)) + "\"";
-    response.set_header("ETag", etag);
-    if (request.get_header_value("If-None-Match") == etag) {
-      response.status = 304;
-      return;
-    }
-    response.set_header("Pishkhan-Signature", "ed25519 " + m_key.sign(text));
-    response.status = 200;
-    response.set_content(text, "application/x-pem-file");
+    reply_signed(in, request, response, "application/x-pem-file");
   });
 
   m_server->Get("/v1/catalog/key", [this](const httplib::Request&, httplib::Response& response) {

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <istream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -124,6 +125,8 @@ class CentreServer {
   CentreServer(CentreConfig config, std::unique_ptr<CentreStorage> storage, SigningKey key,
                std::unique_ptr<CertificateAuthority> ca, std::unique_ptr<EnrollmentStore> enrollment);
   void add_routes();
+  void reply_signed(std::istream& in, const httplib::Request& request, httplib::Response& response,
+                    const char* content_type) const;
   // The longest body `method path` takes; a request announcing more is refused before reading.
   [[nodiscard]] int64_t body_limit(const std::string& method, const std::string& path) const;
   [[nodiscard]] bool within_body_limit(const httplib::Request& request, httplib::Response& response) const;

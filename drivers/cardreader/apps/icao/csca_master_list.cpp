@@ -8,18 +8,11 @@
 #include <charconv>
 #include <string>
 
+#include "drivers/cardreader/apps/icao/openssl_error.h"
+
 namespace pk::cardreader::icao {
 
 namespace {
-
-std::string openssl_error() {
-  const unsigned long code = ERR_get_error();
-  ERR_clear_error();
-  if (code == 0) return "no detail from OpenSSL";
-  char text[256];
-  ERR_error_string_n(code, text, sizeof(text));
-  return text;
-}
 
 Result<std::int64_t> parse_header(std::string_view text) {
   const std::size_t end = text.find('\n');

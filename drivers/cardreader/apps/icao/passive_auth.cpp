@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "drivers/cardreader/apps/icao/openssl_error.h"
 #include "drivers/cardreader/apps/icao/sod.h"
 #include "drivers/cardreader/ber_tlv.h"
 
@@ -16,15 +17,6 @@ namespace pk::cardreader::icao {
 namespace {
 
 PassiveAuthResult answer(PassiveAuth outcome, std::string reason) { return {outcome, std::move(reason)}; }
-
-std::string openssl_error() {
-  const unsigned long code = ERR_get_error();
-  ERR_clear_error();
-  if (code == 0) return "no detail from OpenSSL";
-  char text[256];
-  ERR_error_string_n(code, text, sizeof(text));
-  return text;
-}
 
 PassiveAuthResult check_hashes(const SecurityObject& sod, std::span<const DataGroupRead> groups) {
   for (const DataGroupRead& group : groups) {

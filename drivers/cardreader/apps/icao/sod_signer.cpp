@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "drivers/cardreader/apps/icao/openssl_error.h"
 #include "drivers/cardreader/apps/icao/sod.h"
 #include "drivers/cardreader/ber_tlv.h"
 
@@ -16,11 +17,7 @@ namespace pk::cardreader::icao {
 namespace {
 
 Error openssl_failure(std::string_view what) {
-  const unsigned long code = ERR_get_error();
-  ERR_clear_error();
-  char text[256] = "no detail from OpenSSL";
-  if (code != 0) ERR_error_string_n(code, text, sizeof(text));
-  return make_error("signing EF.SOD: " + std::string(what) + ": " + text);
+  return make_error("signing EF.SOD: " + std::string(what) + ": " + openssl_error());
 }
 
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
