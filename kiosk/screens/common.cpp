@@ -42,7 +42,7 @@ static bool latin_field(const CitizenState& s) {
 // Room for what one frame of typing (or a paste) adds to a field, beyond its current size.
 constexpr size_t kFieldRoomBytes = 640;
 
-ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
+ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body, KeyboardPlace place) {
   const CitizenState& s = ctx.flow.state();
   const std::string* value = ctx.flow.field_value(s.field);
   if (!s.keyboard_open || !value) return body;
@@ -58,9 +58,13 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
   const ui::Theme& t = ctx.ui.theme();
   const float height = ctx.keyboard.preferred_height(t);
   ui::Rect keys{{body.min.x, body.max.y - height}, body.max};
+  const bool beside = numeric || place == KeyboardPlace::Beside;
   if (numeric) {  // a keypad is narrow: keep it at the end edge, beside the fields
     const float w = std::min(body.width(), 760 * t.scale);
     keys = ctx.ui.from_start(keys, body.width() - w, w);
+  } else if (beside) {  // the end half, past the form's column (as identify lays it out)
+    const float form = std::min(body.width() * 0.5f, 900 * t.scale) + t.gap;
+    keys = ctx.ui.from_start(keys, form, body.width() - form);
   }
   // The keyboard edits this frame's copy of the field (a national code, a mobile number). Its
   // room is reserved so that typing never moves it (a move would free a copy unwiped), and
@@ -70,7 +74,7 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body) {
   text = *value;
   const WipeAtScopeEnd wipe_text(text);
   if (ctx.keyboard.draw(ctx.ui, keys, text)) ctx.flow.set_field_text(s.field, std::move(text));
-  if (numeric) return body;  // fields stay beside the keypad
+  if (beside) return body;  // the fields stay beside the keys
   return {body.min, {body.max.x, keys.min.y - t.gap}};
 }
 

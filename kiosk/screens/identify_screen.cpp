@@ -8,9 +8,9 @@ void draw_identify_screen(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
   const CitizenState& s = ctx.flow.state();
   ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kIdentifyTitle));
-  body = draw_keyboard(ctx, body);
+  body = draw_keyboard(ctx, body, KeyboardPlace::Beside);
 
-  // The fields take the start half; the keypad (when up) sits at the end half.
+  // The fields take the start half; the keyboard or keypad (when up) sits at the end half.
   const float column = std::min(body.width() * 0.5f, 900 * t.scale);
   ui::Rect col = ctx.ui.from_start(body, 0, column);
   float y = col.min.y;

@@ -48,9 +48,15 @@ struct ScreenContext {
 ui::Rect draw_header(ScreenContext& ctx);
 // A back button and a title across the top of `body`; returns what is left below.
 ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view title);
+// Where the keyboard goes: across the bottom (the fields above it), or in the end half of the
+// bottom, beside a form whose fields take the start half and need the whole height (identify:
+// two rows of document choices, two fields, a notice and the actions do not fit above a
+// full-width letter keyboard).
+enum class KeyboardPlace { Below, Beside };
 // The on-screen keyboard for the focused field at the bottom of `body` (numeric pads for
-// numbers, the session's language for words); returns what is left above it.
-ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body);
+// numbers, the session's language for words); returns what is left for the fields: above it,
+// or the whole body when the keyboard sits beside them (a numeric pad always does).
+ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body, KeyboardPlace place = KeyboardPlace::Below);
 // An error line in red under a field; returns its height (0 when there is no error).
 float draw_error(ScreenContext& ctx, const ui::Rect& below, std::string_view message);
 // The widget id of a field's box: "field/<name>".
