@@ -51,7 +51,7 @@ bool CitizenFlow::set_id_kind(identity::IdKind kind) {
 
 bool CitizenFlow::identify_next() {
   if (m_state.screen != CitizenScreen::Identify) return false;
-  if (!check_identity(m_state.identity, m_state.language, MobileRule::Optional)) {
+  if (!check_identity(m_state.identity, m_state.language)) {
     focus(m_state.identity.number_error.empty() ? Field::Mobile : Field::IdNumber);
     return false;
   }

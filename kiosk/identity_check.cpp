@@ -2,9 +2,9 @@
 
 namespace pk::kiosk {
 
-bool check_identity(IdentityDraft& id, Language language, MobileRule rule) {
+bool check_identity(IdentityDraft& id, Language language) {
   const identity::IdentityCheck number = identity::validate_document_number(id.kind, id.number);
-  const bool mobile_wanted = rule == MobileRule::Required || !id.mobile.empty();
+  const bool mobile_wanted = !id.mobile.empty();
   const identity::IdentityCheck mobile = identity::validate_mobile(id.mobile);
   id.number_error = number ? "" : identity::describe(number.error(), id.kind, language);
   id.mobile_error =

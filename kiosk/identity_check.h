@@ -8,12 +8,9 @@
 
 namespace pk::kiosk {
 
-// Whether a mobile number must be given. Many who come have no Iranian SIM, or no phone, so
-// both the kiosk and the counter ask for it as optional and check it only when typed.
-enum class MobileRule { Required, Optional };
-
 // Fills the draft's errors and, when both fields are right, its normalised values. Returns
-// true when both are right.
-bool check_identity(IdentityDraft& id, Language language, MobileRule rule);
+// true when both are right. The mobile number is optional (many who come have no Iranian SIM,
+// or no phone), on the kiosk and at the counter alike: it is checked only when typed.
+bool check_identity(IdentityDraft& id, Language language);
 
 }  // namespace pk::kiosk

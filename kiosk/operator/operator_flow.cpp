@@ -196,7 +196,7 @@ bool OperatorFlow::set_id_kind(identity::IdKind kind) {
 bool OperatorFlow::identify_next() {
   if (m_state.screen != OperatorScreen::NewApplication || m_state.service == 0) return false;
   // At the counter the mobile number is optional (a walk-in may have none); if typed, checked.
-  if (!check_identity(m_state.identity, m_state.language, MobileRule::Optional)) {
+  if (!check_identity(m_state.identity, m_state.language)) {
     focus(m_state.identity.number_error.empty() ? OpField::Mobile : OpField::IdNumber);
     return false;
   }
