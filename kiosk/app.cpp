@@ -263,13 +263,13 @@ void App::probe_idle(double now) {
 
 // A receipt's barcode shown to the scanner opens its status check, from the welcome screen or
 // the status screen. During someone's session a stray scan is ignored: it is not theirs.
-bool App::poll_barcode() {
+bool App::poll_barcode(double now) {
   barcode::BarcodeScannerDriver* barcode = m_devices.barcode();
   if (!barcode) return false;
   if (m_tech && m_tech->holds(provisioning::DeviceRole::Barcode)) return false;  // a self-test reads it
   // At the counter a code is read for a technician, a walk-in's status check, or the desk.
   if (m_desk && !(m_tech && m_tech->active()) && m_flow->state().screen != CitizenScreen::StatusEntry)
-    return poll_counter_barcode();
+    return poll_counter_barcode(now);
   auto code = barcode->read_code(std::chrono::milliseconds(0));
   if (!code) {
     spdlog::warn("barcode scanner: {}", code.error().message);
@@ -375,7 +375,7 @@ void App::render_frame(double now) {
   forget_ended_session();  // a session a tap ended in the last frame: before any layout of this one
   if (m_tech && m_tech->active()) return render_technician_frame(now);
   if (m_desk && render_counter_frame(now)) return;  // else a walk-in's errand: the citizen's screens
-  poll_barcode();
+  poll_barcode(now);
   const ui::Rect screen = begin_screen_frame(now, m_flow->rtl(), "##kiosk");
   // Each session's keyboard starts in the session's language.
   if (m_flow->state().screen == CitizenScreen::Welcome)
@@ -528,7 +528,7 @@ int App::run() {
     // A self-test or device search runs off this loop: keep drawing to show its seconds.
     const bool technician_busy = m_tech && m_tech->active() && m_tech->busy();
     if (technician_busy) frames_to_draw = std::max(frames_to_draw, 1);
-    if (poll_barcode()) frames_to_draw = 3;
+    if (poll_barcode(after)) frames_to_draw = 3;
     // An enrollment runs off this loop: keep drawing to show its progress and pick up its end.
     if (m_tech && m_tech->active() && m_tech->enrolling()) frames_to_draw = std::max(frames_to_draw, 1);
     // A counter batch scan shows its pages as they arrive: keep drawing while it runs.

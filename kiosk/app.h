@@ -135,11 +135,11 @@ class App {
   void forget_ended_session();
   void render_technician_frame(double now);
   void read_passport_chip();
-  bool poll_barcode();  // true when a code was read
+  bool poll_barcode(double now);  // true when a code was read
   // The slip for a counter-only service (app_counter_slip.cpp): printed at the kiosk, its code
   // read at the counter opens the application with the service chosen.
   void print_counter_slip();
-  bool poll_counter_barcode();  // counter mode, no technician or status check open
+  bool poll_counter_barcode(double now);  // counter mode, no technician or status check open
   void observe(const sla::Observation& observation);
   // The centre's heartbeats, and the devices no job is using: outages of an idle terminal.
   void probe_idle(double now);

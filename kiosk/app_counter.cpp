@@ -40,7 +40,7 @@ bool App::tick_counter(double now) {
 bool App::render_counter_frame(double now) {
   tick_counter(now);
   if (counter_errand_open()) return false;
-  poll_barcode();  // a kiosk's service slip opens an application
+  poll_barcode(now);  // a kiosk's service slip opens an application
   m_desk->poll();
   const ui::Rect screen = begin_screen_frame(now, m_desk->rtl(), "##counter");
   const op::OperatorAction action = m_desk->draw(*m_ui, screen, notices_in(m_desk->language()));

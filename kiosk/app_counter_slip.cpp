@@ -31,13 +31,15 @@ void App::print_counter_slip() {
   m_flow->counter_slip_printed(printed.printed, printed.problem);
 }
 
-bool App::poll_counter_barcode() {
+bool App::poll_counter_barcode(double now) {
   auto code = m_devices.barcode()->read_code(std::chrono::milliseconds(0));  // poll_barcode checked it
   if (!code) {
     spdlog::warn("barcode scanner: {}", code.error().message);
     return false;
   }
   if (!code.value()) return false;
+  // A code shown to the scanner is the operator at work, like a touch: it puts off the idle logout.
+  m_desk->touched(now);
   if (!m_desk->code_scanned(*code.value())) spdlog::info("counter: a scanned code was not for the desk");
   return true;
 }

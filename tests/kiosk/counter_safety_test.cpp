@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "domain/tracking_code.h"
+#include "drivers/barcode/sim_barcode_scanner.h"
 #include "kiosk/journey.h"
 #include "kiosk/strings.h"
 #include "sla/ledger.h"
@@ -117,6 +118,28 @@ TEST_F(CounterSafety, AnIdleOperatorIsLoggedOutAfterTheConfiguredTimeWithACountd
   EXPECT_FALSE(state().logout_in_seconds.has_value());
   EXPECT_EQ(m_app->target("stay"), nullptr);
   EXPECT_TRUE(audited("idle_logout"));
+}
+
+TEST_F(CounterSafety, ACodeShownToTheScannerPutsOffTheIdleLogoutAsATouchDoes) {
+  log_in("246810");
+  wait(100);  // 20 s of the configured 120 s left: the countdown shows
+  ASSERT_TRUE(state().logout_in_seconds.has_value());
+  auto* scanner = dynamic_cast<pk::barcode::SimBarcodeScanner*>(m_app->barcode_scanner());
+  ASSERT_NE(scanner, nullptr) << "the simulated barcode scanner is configured by default";
+  ASSERT_TRUE(scanner->inject("SCAN PKSV1|11"));  // a kiosk's slip for service 11
+  wait(1);
+  EXPECT_EQ(state().screen, OperatorScreen::NewApplication);
+  EXPECT_EQ(state().service, 11);
+  EXPECT_FALSE(state().logout_in_seconds.has_value()) << "the scan is the operator at work";
+  wait(80);  // 100 s after the last touch would have logged out; 81 s after the scan does not
+  EXPECT_TRUE(m_desk->flow().logged_in());
+  EXPECT_EQ(state().service, 11);
+
+  ASSERT_TRUE(scanner->inject("SCAN not-one-of-ours"));  // any code read is work, ours or not
+  wait(1);
+  wait(80);
+  EXPECT_TRUE(m_desk->flow().logged_in());
+  EXPECT_FALSE(state().logout_in_seconds.has_value());
 }
 
 TEST_F(CounterSafety, TheCountdownInEnglishAndAWalkInsErrandIsWipedWithTheOperator) {
