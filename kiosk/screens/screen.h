@@ -1,6 +1,7 @@
 #pragma once
 // What every citizen screen draws with. Screens are free functions of this context: they
 // read the flow's state, draw, and send the flow events when the citizen taps.
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,11 @@ struct ScreenContext {
   const catalog::Catalog& catalog;
   const Config& config;
   ui::Rect screen;
-  bool can_take_applications = true;   // the centre's key is here (the terminal is enrolled)
-  bool has_card_reader = false;        // a passport's chip can be read here
-  std::vector<std::string> notices{};  // outage notices for the welcome screen, already worded
+  bool can_take_applications = true;  // the centre's key is here (the terminal is enrolled)
+  bool has_card_reader = false;       // a passport's chip can be read here
+  // Outage notices for the welcome screen, already worded; a view of the App's list for this
+  // frame (no copy of every notice on every frame).
+  std::span<const std::string> notices{};
   PendingAction action = PendingAction::None;
   [[nodiscard]] catalog::Language lang() const { return flow.language(); }
   [[nodiscard]] const char* tr(const Text& text) const { return text.in(flow.language()); }
