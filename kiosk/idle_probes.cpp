@@ -8,7 +8,8 @@ namespace pk::kiosk {
 
 std::vector<sla::Observation> IdleProbes::look_at_centre(const sync::SyncWorker& sync) {
   const sync::SyncCounters counters = sync.counters();
-  const int64_t beats = counters.heartbeats_answered + counters.heartbeats_missed;
+  const int64_t beats =
+      counters.heartbeats_answered + counters.heartbeats_refused + counters.heartbeats_missed;
   if (beats == m_beats_seen) return {};
   m_beats_seen = beats;
   sla::Observation seen;

@@ -139,6 +139,7 @@ SyncCounters SyncWorker::counters() const {
   counters.catalogs_stored = m_catalogs_stored.load();
   counters.master_lists_stored = m_master_lists_stored.load();
   counters.heartbeats_answered = m_beats_answered.load();
+  counters.heartbeats_refused = m_beats_refused.load();
   counters.heartbeats_missed = m_beats_missed.load();
   counters.heartbeats_missed_in_row = m_beats_missed_in_row.load();
   counters.first_missed_in_row = std::chrono::steady_clock::time_point(
@@ -278,6 +279,12 @@ bool SyncWorker::heartbeat(WorkerState& state) {
   state.next_heartbeat = sent + m_options.heartbeat_every;
   auto stats = state.store->stats(now_unix());
   auto beat = state.centre.heartbeat(m_options.terminal_id, stats ? stats->pending_outbox : -1);
+  if (!beat.ok() && beat.error().kind == ErrorKind::Refused) {
+    ++m_beats_refused;
+    m_beats_missed_in_row = 0;  // it answered: whatever outage the missed beats opened is over
+    spdlog::error("sync: the centre is up but refuses this terminal: {}", beat.error().message);
+    return false;
+  }
   if (!beat.ok()) {
     // The time is stored before the counts move, so a reader that sees them sees it too.
     if (m_beats_missed_in_row.load() == 0) m_first_missed_in_row = sent.time_since_epoch().count();

@@ -96,8 +96,12 @@ struct SyncCounters {
   int64_t catalogs_stored = 0;      // newer verified catalogs written to catalog_file
   int64_t master_lists_stored = 0;  // newer verified CSCA master lists written to their file
   int64_t heartbeats_answered = 0;
+  // Answered with a refusal (a 4xx: this terminal revoked or unknown, a request the centre will
+  // not take): the centre is up, so it is no missed beat and opens no centre outage; the
+  // terminal's own trouble shows in the log and the technician's screens instead.
+  int64_t heartbeats_refused = 0;
   int64_t heartbeats_missed = 0;         // the link, TLS or the centre failed the heartbeat
-  int64_t heartbeats_missed_in_row = 0;  // since the last answered one
+  int64_t heartbeats_missed_in_row = 0;  // since the last answered or refused one
   // When the first of those missed beats was sent (steady clock); meaningless while none is.
   std::chrono::steady_clock::time_point first_missed_in_row{};
 };
@@ -147,6 +151,7 @@ class SyncWorker {
   std::atomic<int64_t> m_catalog_version{0};
   std::atomic<int64_t> m_master_lists_stored{0};
   std::atomic<int64_t> m_beats_answered{0};
+  std::atomic<int64_t> m_beats_refused{0};
   std::atomic<int64_t> m_beats_missed{0};
   std::atomic<int64_t> m_beats_missed_in_row{0};
   std::atomic<std::chrono::steady_clock::rep> m_first_missed_in_row{0};  // steady_clock ticks

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <ctime>
 #include <mutex>
 
 #include "protocol/encoding.h"
@@ -156,6 +157,47 @@ TEST(SyncWorker, HeartbeatKeepsItsPaceWhileTheCentreIsAway) {
   counters = worker.counters();
   EXPECT_EQ(counters.heartbeats_missed_in_row, 0);
   EXPECT_GE(counters.heartbeats_missed, 12);
+  worker.stop();
+}
+
+// A centre that answers with a refusal is up: a revoked terminal's heartbeats count as refused,
+// never as missed, so an idle kiosk opens no centre outage for its own revocation, and a run of
+// missed beats (the link down) ends at the first refusal as it would at an answer.
+TEST(SyncWorker, ARefusedHeartbeatIsTheCentreUpNotAMissedBeat) {
+  RunningCentre centre("worker-heartbeat-refused");
+  ASSERT_TRUE(centre.server);
+  std::atomic<bool> away{true};
+  FaultProxy proxy(centre.server->port(),
+                   [&] { return away ? Fault{FaultKind::Answer503} : Fault{FaultKind::None}; });
+  const auto store_file = centre.dir.file("terminal.sqlite");
+  ASSERT_TRUE(store::Store::open(store_file).ok());
+  SyncOptions options = quick_options(store_file, centre.url(proxy.port()));
+  options.http.tls = centre.http.tls;
+  options.terminal_id = kTestTerminal;
+  options.ledger = LedgerSync::On;
+  options.ledger_every = std::chrono::milliseconds(100);
+  options.heartbeat_every = std::chrono::milliseconds(100);
+  SyncWorker worker(options);
+  ASSERT_TRUE(worker.start().ok());
+  ASSERT_TRUE(
+      eventually([&] { return worker.counters().heartbeats_missed_in_row >= 3; }, std::chrono::seconds(6)));
+
+  // The link comes back, but the terminal has been revoked meanwhile: the centre answers 403.
+  ASSERT_TRUE(centre.server->enrollment().revoke_terminal(kTestTerminal, std::time(nullptr)).ok());
+  away = false;
+  ASSERT_TRUE(eventually([&] { return worker.counters().heartbeats_refused >= 3; }, std::chrono::seconds(6)));
+  const SyncCounters counters = worker.counters();
+  EXPECT_EQ(counters.heartbeats_missed_in_row, 0) << "the centre answered: the run of missed beats is over";
+  // (A beat or two may still be answered while the revocation reaches the centre's admission.)
+  const int64_t missed = counters.heartbeats_missed;
+  const int64_t answered = counters.heartbeats_answered;
+  ASSERT_TRUE(
+      eventually([&] { return worker.counters().heartbeats_refused >= counters.heartbeats_refused + 3; },
+                 std::chrono::seconds(6)));
+  EXPECT_EQ(worker.counters().heartbeats_missed, missed) << "refusals are not missed beats";
+  EXPECT_EQ(worker.counters().heartbeats_answered, answered)
+      << "nor answers: they carry no clock for the ledger";
+  EXPECT_EQ(worker.counters().heartbeats_missed_in_row, 0);
   worker.stop();
 }
 
