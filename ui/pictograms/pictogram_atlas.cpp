@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 
@@ -27,16 +28,16 @@ PictogramAtlas::Loaded PictogramAtlas::load(const std::filesystem::path& folder,
   }
   std::sort(files.begin(), files.end());
   for (const std::filesystem::path& file : files) {
+    // Read at most one byte more than allowed: enough for parse() to tell a file too large.
+    const auto size = std::filesystem::file_size(file, ec);
     std::ifstream in(file, std::ios::binary);
-    std::string bytes;
-    // One byte more than allowed is enough to tell a file too large.
-    bytes.resize(SvgDocument::kMaxBytes + 1);
+    std::string bytes(ec ? 0 : std::min<std::uintmax_t>(size, SvgDocument::kMaxBytes + 1), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (in.bad() || (!in.eof() && !in)) {
-      loaded.problems.push_back(file.string() + ": cannot be read");
+    if (ec || !in) {
+      loaded.problems.push_back(file.string() + ": cannot be read" + (ec ? ": " + ec.message() : ""));
+      ec.clear();
       continue;
     }
-    bytes.resize(static_cast<size_t>(in.gcount()));
     auto document = SvgDocument::parse(bytes, file.string());
     if (!document) {
       loaded.problems.push_back(document.error().message);

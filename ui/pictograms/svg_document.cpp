@@ -57,8 +57,9 @@ Result<SvgDocument> SvgDocument::parse(std::string_view bytes, std::string_view 
   if (!has_viewbox || !(viewbox.width > 0) || !(viewbox.height > 0))
     return malformed(name, "no viewBox (pictograms are drawn on a viewBox such as \"0 0 48 48\")");
   SvgDocument document(std::move(handle), std::string(name));
-  // A document that draws nothing would be a blank box on screen: refuse it here, once.
-  if (auto probe = document.coverage(48); !probe) return probe.error();
+  // A document that draws nothing would be a blank box on screen: refuse it here, once, on a
+  // small drawing (any line leaves some ink at 24 px; start-up draws each one several times).
+  if (auto probe = document.coverage(24); !probe) return probe.error();
   return document;
 }
 
