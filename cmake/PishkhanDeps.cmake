@@ -39,6 +39,7 @@ pk_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)
 pk_pkg(OPENSSL openssl libssl-dev)  # TLS certificates: the centre's CA, terminal keys and requests
 pk_pkg(TOMLPP tomlplusplus libtomlplusplus-dev)
 pk_pkg(SYSTEMD libsystemd libsystemd-dev)  # sd_notify: readiness and the watchdog under systemd
+pk_pkg(RSVG librsvg-2.0 librsvg2-dev)  # the pictograms: SVG files drawn once at start-up (with cairo)
 pk_pkg(ICU_UC icu-uc libicu-dev)  # the text engine's line breaking and grapheme clusters
 pk_pkg(ICU icu-i18n libicu-dev)  # tests only: a second, independent Persian calendar
 pk_cfg(nlohmann_json nlohmann-json3-dev CONFIG)

@@ -70,6 +70,10 @@ install(FILES ${PK_PACKAGING_DIR}/systemd/pishkhan-kiosk.service
 install(FILES ${PK_UDEV_RULES} DESTINATION /usr/lib/udev/rules.d COMPONENT kiosk)
 install(FILES ${PK_PACKAGING_DIR}/config/pishkhan.toml DESTINATION /etc/pishkhan COMPONENT kiosk)
 install(FILES ${PK_SOURCE_DATA_DIR}/catalog.json DESTINATION share/pishkhan COMPONENT kiosk)
+# The pictograms, beside the catalog where the kiosk looks for them (drawn with librsvg, which
+# dpkg-shlibdeps adds to Depends as librsvg2-2 from the executable).
+install(DIRECTORY ${PK_SOURCE_DATA_DIR}/pictograms DESTINATION share/pishkhan COMPONENT kiosk
+        FILES_MATCHING PATTERN "*.svg")
 install(FILES ${PK_PACKAGING_DIR}/debian/kiosk-README.Debian DESTINATION share/doc/pishkhan-kiosk
         RENAME README.Debian COMPONENT kiosk)
 install(FILES ${PK_SOURCE_DATA_DIR}/pishkhan.toml DESTINATION share/doc/pishkhan-kiosk

@@ -14,6 +14,13 @@ bool Service::is_sample(std::string_view field) const {
   return std::find(sample_fields.begin(), sample_fields.end(), field) != sample_fields.end();
 }
 
+std::string Service::pictogram_name() const {
+  if (!pictogram.empty()) return pictogram;
+  std::string digits = std::to_string(number);
+  if (digits.size() < 2) digits.insert(0, 2 - digits.size(), '0');
+  return "service-" + digits;
+}
+
 const Service* Catalog::find(int number) const {
   // Validated catalogs are numbered 1..N in order, so the number is the index; the check
   // keeps a hand-built Catalog (as in tests) from being misread.

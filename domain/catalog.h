@@ -56,8 +56,14 @@ struct Service {
   LocalText credit_policy;
   LocalText dispute;
   std::vector<std::string> sample_fields;  // fields whose values are samples, not from the agreement
+  // The name of the service's pictogram ("service-03": data/pictograms/service-03.svg), when
+  // the catalog names one: lower-case letters, digits and '-', at most 64. Optional: a catalog
+  // without it (one published before the field) gets the one of its number.
+  std::string pictogram;
 
   [[nodiscard]] bool offered_at(Channel c) const;
+  // `pictogram`, or "service-NN" for the service's number when the catalog names none.
+  [[nodiscard]] std::string pictogram_name() const;
   // True when the value of field (a JSON key such as "fee_rials") is only a sample.
   [[nodiscard]] bool is_sample(std::string_view field) const;
 };

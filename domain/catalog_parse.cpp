@@ -97,6 +97,21 @@ std::vector<std::string> read_sample_fields(const Reader& r, const json& service
   return fields;
 }
 
+std::string read_pictogram(const Reader& r, const json& service) {
+  // Absent means "the pictogram of the service's number": older catalogs carry none.
+  if (!service.contains("pictogram")) return {};
+  std::string name = r.string(service, "pictogram");
+  // A file name in the pictogram folder, so nothing that could leave it ("../", "/").
+  const bool plain = !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+  if (!plain)
+    r.refuse("pictogram",
+             "\"" + name +
+                 "\" is not a pictogram name (lower-case letters, digits and '-', such as \"service-03\")");
+  return name;
+}
+
 Service read_service(const Reader& top, const json& item, std::size_t index, const Catalog& catalog) {
   const Reader unnumbered(top.source(), top.source() + ": services[" + std::to_string(index) + "]");
   if (!item.is_object()) unnumbered.refuse_whole("must be an object, not " + detail::describe_value(item));
@@ -121,6 +136,7 @@ Service read_service(const Reader& top, const json& item, std::size_t index, con
   s.credit_policy = r.text(item, "credit_policy");
   s.dispute = r.text(item, "dispute");
   s.sample_fields = read_sample_fields(r, item);
+  s.pictogram = read_pictogram(r, item);
   return s;
 }
 

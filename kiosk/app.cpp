@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <future>
 #include <thread>
 
 #include "base/secure_wipe.h"
@@ -19,6 +20,7 @@
 #include "kiosk/enrolled_identity.h"
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/passport_trust.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/submission.h"
 #include "kiosk/watchdog.h"
 #include "provisioning/terminal_identity.h"
@@ -30,9 +32,34 @@ static double monotonic_seconds() {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
+// The pictograms ship beside the catalog: data/pictograms in a checkout,
+// /usr/share/pishkhan/pictograms when installed.
+static std::filesystem::path pictogram_folder(const Config& config) {
+  return config.catalog_file.parent_path() / "pictograms";
+}
+
+// Parses and draws every pictogram once; one log line for each left out (the screens then
+// show that one's text alone) and one for what it took.
+static std::unique_ptr<ui::PictogramAtlas> load_pictograms(const Config& config, float body_px) {
+  const double started = monotonic_seconds();
+  const std::vector<std::string> mirrored(pictograms::kMirroredInRtl.begin(),
+                                          pictograms::kMirroredInRtl.end());
+  ui::PictogramAtlas::Loaded loaded = ui::PictogramAtlas::load(pictogram_folder(config), body_px, mirrored);
+  for (const std::string& problem : loaded.problems) spdlog::warn("pictogram left out: {}", problem);
+  spdlog::info("pictograms: {} drawn from {} in {:.1f} ms", loaded.atlas->names().size(),
+               pictogram_folder(config).string(), (monotonic_seconds() - started) * 1000);
+  return std::move(loaded.atlas);
+}
+
 Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode mode) {
   std::unique_ptr<App> app(new App());
   app->m_config = config;
+  // librsvg takes tens of milliseconds over the pictograms: they are drawn beside the catalog,
+  // the store and the fonts, for the configured height (a full-screen display of another size
+  // draws them again at its first frame).
+  std::future<std::unique_ptr<ui::PictogramAtlas>> pictograms = std::async(std::launch::async, [config] {
+    return load_pictograms(config, ui::kiosk_theme(static_cast<float>(config.height)).body_px);
+  });
 
   auto loaded = load_catalog(config.catalog_file, last_good_catalog_path(config.data_dir));
   if (!loaded) return loaded.error();
@@ -89,7 +116,10 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   app->m_platform = std::move(platform.value());
 
   app->m_theme = ui::kiosk_theme(static_cast<float>(app->m_platform->height()));
+  app->m_pictograms = pictograms.get();
+  app->m_pictograms->rebuild(app->m_theme.body_px);
   app->m_ui = std::make_unique<ui::Ui>(*app->m_text, app->m_theme);
+  app->m_ui->set_pictograms(app->m_pictograms.get());
   app->m_flow = std::make_unique<CitizenFlow>(app->m_catalog, config.language, config.idle_timeout_seconds);
   app->m_probes = IdleProbes({.missed_heartbeats = config.outage_after_missed_heartbeats,
                               .device_every_seconds = static_cast<double>(config.device_probe_seconds)});
@@ -189,6 +219,8 @@ void App::draw_screen(ScreenContext& ctx, double now) {
 void App::collect_textures(std::vector<ui::ExternalTexture>& out) {
   for (const auto& page : m_text->atlas_pages())
     out.push_back({page.get(), page->width, page->height, page->rgba.data(), &page->dirty});
+  for (const auto& page : m_pictograms->pages())
+    out.push_back({page.get(), page->width, page->height, page->rgba.data(), &page->dirty});
   if (m_desk) m_desk->collect_textures(out);
   for (const CapturedDocument& doc : m_flow->state().documents)
     for (const CapturedPage& page : doc.pages)
@@ -210,6 +242,9 @@ ui::Rect App::begin_screen_frame(double now, bool rtl, const char* window) {
     m_theme = ui::kiosk_theme(static_cast<float>(m_platform->height()));
     apply_style();
   }
+  // Pictograms follow the text size (a new display size, the A+ button): drawn again only
+  // when it changed.
+  m_pictograms->rebuild(m_theme.body_px);
   m_text->begin_frame();
   m_ui->begin_frame(rtl);
   const ImVec2 size(static_cast<float>(m_platform->width()), static_cast<float>(m_platform->height()));

@@ -32,6 +32,7 @@
 #include "sla/time_source.h"
 #include "sync/sync_worker.h"
 #include "ui/keyboard.h"
+#include "ui/pictograms/pictogram_atlas.h"
 #include "ui/platform.h"
 #include "ui/text/text_engine.h"
 #include "ui/theme.h"
@@ -72,6 +73,9 @@ class App {
   [[nodiscard]] const catalog::Catalog& catalog() const { return m_catalog; }
   [[nodiscard]] ui::Platform& platform() { return *m_platform; }
   [[nodiscard]] ui::TextEngine& text() { return *m_text; }
+  // The widgets' state of the last frame (tap targets, pictograms drawn); for tests.
+  [[nodiscard]] const ui::Ui& ui() const { return *m_ui; }
+  [[nodiscard]] const ui::PictogramAtlas& pictograms() const { return *m_pictograms; }
   [[nodiscard]] store::Store& store() { return *m_store; }
   [[nodiscard]] scanner::ScannerDriver* scanner() { return m_devices.scanner(); }
   [[nodiscard]] ReceiptPrinting* printing() { return m_devices.printing(); }
@@ -158,6 +162,7 @@ class App {
   std::unique_ptr<ui::TextEngine> m_text;
   DeviceSet m_devices;  // after m_text: its receipt renderer uses the text engine
   ui::Theme m_theme;
+  std::unique_ptr<ui::PictogramAtlas> m_pictograms;  // drawn for m_theme's body text size
   std::unique_ptr<ui::Ui> m_ui;
   std::unique_ptr<CitizenFlow> m_flow;
   std::unique_ptr<op::OperatorDesk> m_desk;  // counter mode only

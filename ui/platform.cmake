@@ -8,8 +8,11 @@ add_library(pk_ui_platform STATIC
 target_include_directories(pk_ui_platform PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(pk_ui_platform PUBLIC PkgConfig::SDL2 PkgConfig::IMGUI PkgConfig::PNG PRIVATE spdlog::spdlog pk_warnings)
 
-# pk_ui: the kiosk's widgets, drawn with the text engine.
+# pk_ui: the kiosk's widgets, drawn with the text engine, and the pictograms (librsvg).
 add_library(pk_ui STATIC ${CMAKE_CURRENT_SOURCE_DIR}/widgets.cpp ${CMAKE_CURRENT_SOURCE_DIR}/widgets_text_edit.cpp
-                   ${CMAKE_CURRENT_SOURCE_DIR}/keyboard.cpp)
+                   ${CMAKE_CURRENT_SOURCE_DIR}/keyboard.cpp
+                   ${CMAKE_CURRENT_SOURCE_DIR}/pictograms/svg_document.cpp
+                   ${CMAKE_CURRENT_SOURCE_DIR}/pictograms/pictogram_atlas.cpp
+                   ${CMAKE_CURRENT_SOURCE_DIR}/pictograms/pictogram.cpp)
 target_include_directories(pk_ui PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(pk_ui PUBLIC pk_text pk_domain PkgConfig::IMGUI PRIVATE pk_warnings)
+target_link_libraries(pk_ui PUBLIC pk_text pk_domain PkgConfig::IMGUI PRIVATE PkgConfig::RSVG pk_warnings)

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "ui/pictograms/pictogram.h"
 #include "ui/text/caret.h"
 
 namespace pk::ui {
@@ -12,6 +13,7 @@ namespace pk::ui {
 void Ui::begin_frame(bool rtl) {
   m_rtl = rtl;
   m_targets.clear();  // only what this frame draws can be tapped
+  m_pictogram_boxes.clear();
 }
 
 Rect Ui::from_start(const Rect& container, float offset, float width) const {
@@ -65,7 +67,7 @@ static bool tap_area(Ui& ui, std::string_view id, const Rect& rect, bool& held) 
 }
 
 bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, ButtonKind kind,
-            float text_px) {
+            float text_px, std::string_view pictogram) {
   bool held = false;
   const bool tapped = tap_area(ui, id, rect, held);
   const Theme& t = ui.theme();
@@ -91,12 +93,22 @@ bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text
   style.weight = Weight::Bold;
   style.align = TextAlign::Center;
   style.max_lines = 2;
-  text_in(ui, rect.inset(t.gap / 2, 0), text, style, ink, true);
+  Rect label_rect = rect.inset(t.gap / 2, 0);
+  // The pictogram a little larger than the label's letters, the two centred as one group.
+  if (const PictogramImage* image = pictogram_image(ui, pictogram, style.size_px * 1.3f)) {
+    const auto icon = static_cast<float>(image->size);
+    const float room = label_rect.width() - icon - t.gap / 2;
+    const float text_w = std::min(ui.text().measure(text, style).x, room);
+    const float offset = std::max(0.0f, (label_rect.width() - icon - t.gap / 2 - text_w) / 2);
+    draw_pictogram(ui, pictogram, *image, ui.from_start(label_rect, offset, icon), ink);
+    label_rect = ui.from_start(label_rect, offset + icon + t.gap / 2, std::max(text_w, 1.0f) + 1);
+  }
+  text_in(ui, label_rect, text, style, ink, true);
   return tapped;
 }
 
 bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view badge, std::string_view title,
-              std::string_view detail, std::string_view tag) {
+              std::string_view detail, std::string_view tag, std::string_view pictogram) {
   bool held = false;
   const bool tapped = tap_area(ui, id, rect, held);
   const Theme& t = ui.theme();
@@ -112,7 +124,13 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
   TextStyle badge_style{.size_px = t.body_px, .weight = Weight::Bold, .align = TextAlign::Center};
   text_in(ui, badge_rect, badge, badge_style, t.primary, true);
 
-  const float text_start = badge_size + t.gap;
+  float text_start = badge_size + t.gap;
+  // The service's pictogram between the number and the words, in the number's colour.
+  if (const PictogramImage* image = pictogram_image(ui, pictogram, badge_size * 0.85f)) {
+    const auto icon = static_cast<float>(image->size);
+    draw_pictogram(ui, pictogram, *image, ui.from_start(inner, text_start, icon), t.primary);
+    text_start += icon + t.gap;
+  }
   float tag_width = 0;
   if (!tag.empty()) {
     TextStyle tag_style{.size_px = t.small_px, .weight = Weight::Bold};

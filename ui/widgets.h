@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "ui/text/text_engine.h"
 #include "ui/theme.h"
@@ -31,6 +33,8 @@ struct Rect {
 };
 
 enum class ButtonKind { Primary, Secondary, Quiet };
+
+class PictogramAtlas;
 
 class Ui {
  public:
@@ -64,6 +68,15 @@ class Ui {
   [[nodiscard]] const std::string& active_field() const { return m_active_field; }
   void set_active_field(std::string_view id) { m_active_field = id; }
 
+  // The pictograms widgets draw beside their text (ui/pictograms); none when never set.
+  void set_pictograms(const PictogramAtlas* atlas) { m_pictograms = atlas; }
+  [[nodiscard]] const PictogramAtlas* pictograms() const { return m_pictograms; }
+  // The pictograms drawn this frame, by name, where they were drawn (tests look at them).
+  void record_pictogram(std::string_view name, const Rect& box) { m_pictogram_boxes.emplace_back(name, box); }
+  [[nodiscard]] const std::vector<std::pair<std::string, Rect>>& pictogram_boxes() const {
+    return m_pictogram_boxes;
+  }
+
  private:
   TextEngine& m_text;
   const Theme& m_theme;
@@ -71,6 +84,8 @@ class Ui {
   std::unordered_map<std::string, Rect> m_targets;
   std::unordered_map<std::string, FieldEdit> m_fields;
   std::string m_active_field;
+  const PictogramAtlas* m_pictograms = nullptr;
+  std::vector<std::pair<std::string, Rect>> m_pictogram_boxes;
 };
 
 // A line of text at a point; direction and shaping from the engine. Returns its size.
@@ -80,11 +95,14 @@ ImVec2 label(Ui& ui, ImVec2 top_left, std::string_view text, const TextStyle& st
 float text_in(Ui& ui, const Rect& rect, std::string_view text, TextStyle style, ImU32 color,
               bool center_vertically = false);
 
+// `pictogram`: the name of one drawn at the start side of the label (right in RTL), the two
+// centred together; left out when the Ui's atlas has no such pictogram.
 bool button(Ui& ui, std::string_view id, const Rect& rect, std::string_view text, ButtonKind kind,
-            float text_px = 0);
-// A list row: a badge (number) at the start edge, a title, a secondary line. Whole row taps.
+            float text_px = 0, std::string_view pictogram = {});
+// A list row: a badge (number) at the start edge, then the pictogram when there is one, a
+// title, a secondary line. Whole row taps.
 bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view badge, std::string_view title,
-              std::string_view detail, std::string_view tag);
+              std::string_view detail, std::string_view tag, std::string_view pictogram = {});
 
 // A one-line text field: the text (or a muted placeholder) and, while focused, its caret and
 // selection (Ui::field_edit(id)). A tap that focuses the field puts the caret at the end; a

@@ -1,5 +1,6 @@
 #include "domain/catalog_search.h"
 #include "kiosk/format.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -23,7 +24,7 @@ void draw_toolbar(ScreenContext& ctx, const ui::Rect& bar) {
   const ui::Theme& t = ctx.ui.theme();
   const float back_width = 240 * t.scale;
   if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
-                 ui::ButtonKind::Secondary))
+                 ui::ButtonKind::Secondary, 0, pictograms::kBack))
     ctx.flow.back();
 
   // Office tabs at the end edge: "All" then each office, each as wide as its name needs.
@@ -100,7 +101,7 @@ void draw_browse_screen(ScreenContext& ctx) {
     const bool counter_only = !s.offered_at(catalog::Channel::Kiosk);
     if (ui::list_row(ctx.ui, "service/" + std::to_string(s.number), row, format_number(s.number, ctx.lang()),
                      ctx.tr(s.title), office ? ctx.tr(office->name) : "",
-                     counter_only ? ctx.tr(strings::kCounterOnly) : ""))
+                     counter_only ? ctx.tr(strings::kCounterOnly) : "", s.pictogram_name()))
       ctx.flow.open_service(s.number);
   }
   const size_t rows = (services.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);

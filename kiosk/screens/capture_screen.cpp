@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "kiosk/format.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -69,12 +70,12 @@ void draw_capture_screen(ScreenContext& ctx) {
   float x = 0;
   if (complete) {
     if (ui::button(ctx.ui, "next", ctx.ui.from_start(row, x, bw), ctx.tr(strings::kNext),
-                   ui::ButtonKind::Primary, t.title_px))
+                   ui::ButtonKind::Primary, t.title_px, pictograms::kContinue))
       ctx.flow.capture_next();
     x += bw + t.gap;
   } else if (ctx.flow.can_scan()) {
     if (ui::button(ctx.ui, "scan", ctx.ui.from_start(row, x, bw), ctx.tr(strings::kScan),
-                   ui::ButtonKind::Primary, t.title_px))
+                   ui::ButtonKind::Primary, t.title_px, pictograms::kScan))
       ctx.action = PendingAction::ScanPage;
     x += bw + t.gap;
   }
@@ -87,13 +88,13 @@ void draw_capture_screen(ScreenContext& ctx) {
   // A page more than the catalog asks for (a two-sided certificate) stays possible, quietly.
   if (complete && ctx.flow.can_scan() &&
       ui::button(ctx.ui, "scan", ctx.ui.from_start(row, x, bw), ctx.tr(strings::kScanAnother),
-                 ui::ButtonKind::Secondary))
+                 ui::ButtonKind::Secondary, 0, pictograms::kScan))
     ctx.action = PendingAction::ScanPage;
   // Going on before the pages are in (or without an optional document) is the exception: at the far edge.
   if (!complete && (!doc.pages.empty() || !wanted.mandatory)) {
     const char* label = doc.pages.empty() ? ctx.tr(strings::kSkip) : ctx.tr(strings::kNext);
     if (ui::button(ctx.ui, "next", ctx.ui.from_start(row, row.width() - bw, bw), label,
-                   ui::ButtonKind::Secondary))
+                   ui::ButtonKind::Secondary, 0, pictograms::kContinue))
       ctx.flow.capture_next();
   }
 }

@@ -4,6 +4,7 @@
 
 #include "kiosk/format.h"
 #include "kiosk/identity_documents.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -13,7 +14,7 @@ ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view
   const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
   const float back_width = 240 * t.scale;
   if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
-                 ui::ButtonKind::Secondary))
+                 ui::ButtonKind::Secondary, 0, pictograms::kBack))
     ctx.flow.back();
   ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap), title,
               {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 2}, t.text, true);

@@ -1,3 +1,4 @@
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -11,8 +12,8 @@ ui::Rect draw_header(ScreenContext& ctx) {
   // The language switch sits at the end edge, where it does not compete with the title.
   const float lang_width = 220 * t.scale;
   ui::Rect lang = ctx.ui.from_start(inner, inner.width() - lang_width, lang_width).inset(0, t.gap);
-  if (ui::button(ctx.ui, "lang", lang, ctx.tr(strings::kLanguageOther), ui::ButtonKind::Secondary,
-                 t.small_px)) {
+  if (ui::button(ctx.ui, "lang", lang, ctx.tr(strings::kLanguageOther), ui::ButtonKind::Secondary, t.small_px,
+                 pictograms::kLanguage)) {
     ctx.flow.choose_language(ctx.lang() == catalog::Language::Persian ? catalog::Language::English
                                                                       : catalog::Language::Persian);
   }
@@ -23,7 +24,7 @@ ui::Rect draw_header(ScreenContext& ctx) {
     const ui::Rect finish =
         ctx.ui.from_start(inner, inner.width() - end_used - finish_width, finish_width).inset(0, t.gap);
     if (ui::button(ctx.ui, "finish_session", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Secondary,
-                   t.small_px))
+                   t.small_px, pictograms::kHome))
       ctx.flow.home();
     end_used += finish_width + t.gap;
   }

@@ -1,5 +1,6 @@
 #include "kiosk/identity_documents.h"
 #include "kiosk/screens/passport_chip_notice.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -59,7 +60,7 @@ void draw_identify_screen(ScreenContext& ctx) {
 
   const ui::Rect next{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
   if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, 420 * t.scale), ctx.tr(strings::kNext),
-                 ui::ButtonKind::Primary, t.title_px))
+                 ui::ButtonKind::Primary, t.title_px, pictograms::kContinue))
     ctx.flow.identify_next();
   // A passport with a chip fills the number itself: faster and free of typing mistakes.
   if (ctx.has_card_reader &&

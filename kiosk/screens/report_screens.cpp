@@ -1,4 +1,5 @@
 #include "kiosk/format.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/submission.h"
 
@@ -14,15 +15,15 @@ static void draw_report_service(ScreenContext& ctx) {
   const float width = body.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2;
   const ui::Rect content{origin, {origin.x + width, origin.y + 1}};
   float y = origin.y;
-  auto row = [&](int number, std::string_view badge, std::string_view title) {
+  auto row = [&](int number, std::string_view badge, std::string_view title, std::string_view pictogram) {
     ui::Rect r{{content.min.x, y}, {content.max.x, y + row_h}};
-    if (ui::list_row(ctx.ui, "report/" + std::to_string(number), r, badge, title, "", ""))
+    if (ui::list_row(ctx.ui, "report/" + std::to_string(number), r, badge, title, "", "", pictogram))
       ctx.flow.choose_report_service(number);
     y += row_h + t.gap / 2;
   };
-  row(0, "★", ctx.tr(strings::kReportGeneral));
+  row(0, "★", ctx.tr(strings::kReportGeneral), pictograms::kReport);
   for (const catalog::Service& s : ctx.catalog.services)
-    row(s.number, format_number(s.number, ctx.lang()), ctx.tr(s.title));
+    row(s.number, format_number(s.number, ctx.lang()), ctx.tr(s.title), s.pictogram_name());
   ui::end_scroll(ctx.ui, y - origin.y, scroll);
   ctx.flow.remember_scroll(scroll);
 }
@@ -71,7 +72,7 @@ static void draw_report_details(ScreenContext& ctx) {
   }
   if (s.report.problem_chosen &&
       ui::button(ctx.ui, "send_report", {{col.min.x, y}, {col.max.x, y + t.touch_target * 1.1f}},
-                 ctx.tr(strings::kSend), ui::ButtonKind::Primary, t.title_px)) {
+                 ctx.tr(strings::kSend), ui::ButtonKind::Primary, t.title_px, pictograms::kReport)) {
     if (ctx.flow.report_submit_requested()) ctx.action = PendingAction::SubmitReport;
   }
 }

@@ -3,6 +3,7 @@
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
 #include "kiosk/identity_documents.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -89,8 +90,9 @@ void draw_review_screen(ScreenContext& ctx) {
     return;
   }
   draw_error(ctx, {{body.min.x + 500 * t.scale, row.min.y}, row.max}, s.submit_problem);
-  if (s.consent && ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, 460 * t.scale),
-                              ctx.tr(strings::kSubmit), ui::ButtonKind::Primary, t.title_px)) {
+  if (s.consent &&
+      ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, 460 * t.scale), ctx.tr(strings::kSubmit),
+                 ui::ButtonKind::Primary, t.title_px, pictograms::kApply)) {
     if (ctx.flow.submit_requested()) ctx.action = PendingAction::SubmitApplication;
   }
 }

@@ -1,3 +1,4 @@
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -54,7 +55,8 @@ void draw_saved_screen(ScreenContext& ctx) {
   const float bw = 460 * t.scale;
   const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},
                         {body.center().x + bw / 2, body.max.y}};
-  if (ui::button(ctx.ui, "finish", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Primary, t.title_px))
+  if (ui::button(ctx.ui, "finish", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Primary, t.title_px,
+                 pictograms::kHome))
     ctx.flow.home();
 }
 

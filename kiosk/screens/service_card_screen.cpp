@@ -1,5 +1,7 @@
 #include "kiosk/format.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
+#include "ui/pictograms/pictogram.h"
 
 namespace pk::kiosk {
 
@@ -85,10 +87,17 @@ void draw_service_card_screen(ScreenContext& ctx) {
   const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
   const float back_width = 240 * t.scale;
   if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
-                 ui::ButtonKind::Secondary))
+                 ui::ButtonKind::Secondary, 0, pictograms::kBack))
     ctx.flow.back();
   const std::string title = format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title);
-  ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap), title,
+  // The service's pictogram before its title, as on its row in the list.
+  float title_start = back_width + t.gap;
+  if (const float drawn =
+          ui::pictogram(ctx.ui, service->pictogram_name(),
+                        ctx.ui.from_start(bar, title_start, t.touch_target), t.title_px * 1.9f, t.primary);
+      drawn > 0)
+    title_start += t.touch_target + t.gap / 2;
+  ui::text_in(ctx.ui, ctx.ui.from_start(bar, title_start, bar.width() - title_start), title,
               {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 2}, t.text, true);
 
   // The action at the bottom: apply at the kiosk, or go to the counter.
@@ -97,7 +106,7 @@ void draw_service_card_screen(ScreenContext& ctx) {
   if (kiosk) {
     const float w = 520 * t.scale;
     if (ui::button(ctx.ui, "apply", ctx.ui.from_start(action_row, 0, w), ctx.tr(strings::kApply),
-                   ui::ButtonKind::Primary, t.title_px))
+                   ui::ButtonKind::Primary, t.title_px, pictograms::kApply))
       ctx.flow.apply();
   } else {
     // What to do, and a slip to take: the service, the documents and a code the counter scans.
@@ -112,7 +121,7 @@ void draw_service_card_screen(ScreenContext& ctx) {
     if (ui::button(ctx.ui, "print_slip", ctx.ui.from_start(action_row, action_row.width() - w, w),
                    ctx.tr(strings::kPrintSlip),
                    slip.state == SlipState::Printed ? ui::ButtonKind::Secondary : ui::ButtonKind::Primary,
-                   t.body_px) &&
+                   t.body_px, pictograms::kPrint) &&
         ctx.flow.counter_slip_requested())
       ctx.action = PendingAction::PrintCounterSlip;
   }

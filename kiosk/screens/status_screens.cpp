@@ -3,6 +3,7 @@
 
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 
 namespace pk::kiosk {
@@ -62,7 +63,7 @@ static void draw_status_entry(ScreenContext& ctx) {
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.tracking_error) + t.gap;
   const ui::Rect row{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
   if (ui::button(ctx.ui, "lookup", ctx.ui.from_start(row, 0, 420 * t.scale), ctx.tr(strings::kLookUp),
-                 ui::ButtonKind::Primary, t.title_px)) {
+                 ui::ButtonKind::Primary, t.title_px, pictograms::kSearch)) {
     if (ctx.flow.status_lookup_requested()) ctx.action = PendingAction::LookUpStatus;
   }
 }
@@ -134,7 +135,8 @@ static void draw_status_result(ScreenContext& ctx) {
   const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},
                         {body.center().x + bw / 2, body.max.y}};
   draw_status_details(ctx, {{body.min.x, y + t.margin}, {body.max.x, finish.min.y - t.gap}}, status.details);
-  if (ui::button(ctx.ui, "finish", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Primary, t.title_px))
+  if (ui::button(ctx.ui, "finish", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Primary, t.title_px,
+                 pictograms::kHome))
     ctx.flow.home();
 }
 

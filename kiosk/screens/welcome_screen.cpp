@@ -1,5 +1,6 @@
 #include "kiosk/format.h"
 #include "kiosk/screens/outage_notices.h"
+#include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/technician/technician_strings.h"
 
@@ -46,7 +47,8 @@ void draw_welcome_screen(ScreenContext& ctx) {
   const float start_width = 560 * t.scale;
   const ui::Rect start{{body.center().x - start_width / 2, y},
                        {body.center().x + start_width / 2, y + start_h}};
-  if (ui::button(ctx.ui, "start", start, ctx.tr(strings::kStart), ui::ButtonKind::Primary, t.display_px))
+  if (ui::button(ctx.ui, "start", start, ctx.tr(strings::kStart), ui::ButtonKind::Primary, t.display_px,
+                 pictograms::kStart))
     ctx.flow.start();
 
   // The two other errands, side by side under "start": check a request, report a failure.
@@ -55,10 +57,10 @@ void draw_welcome_screen(ScreenContext& ctx) {
       {body.center().x - second_width - t.gap / 2, start.max.y + t.margin},
       {body.center().x + second_width + t.gap / 2, start.max.y + t.margin + t.touch_target * 1.1f}};
   if (ui::button(ctx.ui, "status", ctx.ui.from_start(row, 0, second_width), ctx.tr(strings::kStatusCheck),
-                 ui::ButtonKind::Secondary))
+                 ui::ButtonKind::Secondary, 0, pictograms::kStatus))
     ctx.flow.open_status_check();
   if (ui::button(ctx.ui, "report", ctx.ui.from_start(row, second_width + t.gap, second_width),
-                 ctx.tr(strings::kReportFailure), ui::ButtonKind::Secondary))
+                 ctx.tr(strings::kReportFailure), ui::ButtonKind::Secondary, 0, pictograms::kReport))
     ctx.flow.open_failure_report();
 
   // A visible (small) way in for the technician: technician mode never hides behind a gesture.

@@ -301,3 +301,40 @@ TEST(ParseCatalog, UsesTheGivenSourceName) {
 
 }  // namespace
 }  // namespace pk::catalog
+
+namespace pk::catalog {
+namespace {
+
+// "pictogram" is optional: a catalog without it (one published before the field) still loads,
+// and each service falls back to the pictogram of its number.
+TEST(ParseCatalog, PictogramIsOptionalAndFallsBackToTheNumber) {
+  json c = valid_catalog();
+  c["services"][1]["pictogram"] = "service-17";  // service 1 (listed second)
+  const auto result = parse_catalog(c.dump(), kSource);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->find(1)->pictogram, "service-17");
+  EXPECT_EQ(result->find(1)->pictogram_name(), "service-17");
+  EXPECT_EQ(result->find(2)->pictogram, "");
+  EXPECT_EQ(result->find(2)->pictogram_name(), "service-02");
+  Service twelfth;
+  twelfth.number = 12;
+  EXPECT_EQ(twelfth.pictogram_name(), "service-12");
+}
+
+TEST(ParseCatalog, RefusesAPictogramThatIsNotAPlainName) {
+  for (const char* bad : {"../../etc/passwd", "Service-03", "service 03", "service-03.svg", "/tmp/x"}) {
+    SCOPED_TRACE(bad);
+    json c = valid_catalog();
+    c["services"][0]["pictogram"] = bad;
+    EXPECT_THAT(refusal(c), StartsWith("data/catalog.json: service 2: field \"pictogram\": \"" +
+                                       std::string(bad) + "\" is not a pictogram name"));
+  }
+  json c = valid_catalog();
+  c["services"][0]["pictogram"] = 3;
+  EXPECT_THAT(refusal(c), HasSubstr("service 2: field \"pictogram\": must be a string"));
+  c["services"][0]["pictogram"] = std::string(65, 'a');
+  EXPECT_THAT(refusal(c), HasSubstr("is not a pictogram name"));
+}
+
+}  // namespace
+}  // namespace pk::catalog

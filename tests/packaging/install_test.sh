@@ -53,6 +53,7 @@ grep -E '^(Setting up pishkhan|pishkhan)' "$cache/apt-install.log" || true
 step "files, conffile, users, groups, permissions, enabled units"
 for f in /usr/bin/pishkhan-kiosk /usr/bin/pishkhan-centre /etc/pishkhan/pishkhan.toml \
          /usr/share/pishkhan/catalog.json /usr/share/pishkhan-centre/catalog.json \
+         /usr/share/pishkhan/pictograms/service-03.svg /usr/share/pishkhan/pictograms/action-back.svg \
          /usr/lib/systemd/system/pishkhan-kiosk.service /usr/lib/systemd/system/pishkhan-service-screen.service \
          /usr/lib/systemd/system/pishkhan-centre.service /usr/lib/udev/rules.d/70-pishkhan.rules \
          /usr/share/doc/pishkhan-kiosk/README.Debian /usr/share/doc/pishkhan-kiosk/copyright \

@@ -1,0 +1,135 @@
+#include "ui/pictograms/pictogram_atlas.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+
+namespace pk::ui {
+namespace {
+
+constexpr uint32_t kEmptyPixel = 0x00FFFFFFu;  // transparent white, as the glyph pages
+constexpr int kPadding = 1;
+
+}  // namespace
+
+PictogramAtlas::Loaded PictogramAtlas::load(const std::filesystem::path& folder, float body_px,
+                                            const std::vector<std::string>& mirrored) {
+  Loaded loaded;
+  loaded.atlas = std::make_unique<PictogramAtlas>();
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+    if (entry.path().extension() == ".svg") files.push_back(entry.path());
+  if (ec) {
+    loaded.problems.push_back(folder.string() + ": cannot read the pictogram folder: " + ec.message());
+    return loaded;
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::filesystem::path& file : files) {
+    // Read at most one byte more than allowed: enough for parse() to tell a file too large.
+    const auto size = std::filesystem::file_size(file, ec);
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes(ec ? 0 : std::min<std::uintmax_t>(size, SvgDocument::kMaxBytes + 1), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (ec || !in) {
+      loaded.problems.push_back(file.string() + ": cannot be read" + (ec ? ": " + ec.message() : ""));
+      ec.clear();
+      continue;
+    }
+    auto document = SvgDocument::parse(bytes, file.string());
+    if (!document) {
+      loaded.problems.push_back(document.error().message);
+      continue;
+    }
+    std::string name = file.stem().string();
+    const bool mirrors = std::find(mirrored.begin(), mirrored.end(), name) != mirrored.end();
+    loaded.atlas->add(std::move(name), std::move(document.value()), mirrors ? Mirror::Yes : Mirror::No);
+  }
+  loaded.atlas->rebuild(body_px);
+  return loaded;
+}
+
+void PictogramAtlas::add(std::string name, SvgDocument document, Mirror mirror_in_rtl) {
+  m_entries.push_back(Entry{std::move(name), std::move(document), mirror_in_rtl, {}, {}});
+  m_body_px = 0;  // drawn again at the next rebuild
+}
+
+void PictogramAtlas::rebuild(float body_px) {
+  if (body_px == m_body_px) return;
+  m_body_px = body_px;
+  for (const auto& page : m_pages) {
+    std::fill(page->rgba.begin(), page->rgba.end(), kEmptyPixel);
+    page->dirty = true;
+  }
+  m_pages_in_use = 0;
+  for (size_t s = 0; s < kSizesPerBodyPx.size(); ++s) {
+    const int size = std::clamp(static_cast<int>(std::lround(body_px * kSizesPerBodyPx[s])), 1,
+                                std::min(SvgDocument::kMaxPixels, kPageSize - 2 * kPadding));
+    for (Entry& entry : m_entries) {
+      entry.images[s] = place(entry.document, size, Mirror::No);
+      entry.mirrored[s] =
+          entry.mirror_in_rtl == Mirror::Yes ? place(entry.document, size, Mirror::Yes) : entry.images[s];
+    }
+  }
+}
+
+PictogramImage PictogramAtlas::place(const SvgDocument& document, int size, Mirror mirror) {
+  auto ink = document.coverage(size, mirror);
+  if (!ink) return {};  // parse() drew it once already; a size it cannot draw is left empty
+  const int w = size + kPadding;
+  if (m_pages_in_use > 0 && m_shelf_x + w > kPageSize) {  // next shelf
+    m_shelf_y += m_shelf_height;
+    m_shelf_x = kPadding;
+    m_shelf_height = 0;
+  }
+  if (m_pages_in_use == 0 || m_shelf_y + w > kPageSize) {  // next page: a kept one or a new one
+    if (m_pages_in_use == m_pages.size()) {
+      auto page = std::make_unique<AtlasPage>();
+      page->width = kPageSize;
+      page->height = kPageSize;
+      page->rgba.assign(static_cast<size_t>(kPageSize) * kPageSize, kEmptyPixel);
+      m_pages.push_back(std::move(page));
+    }
+    ++m_pages_in_use;
+    m_shelf_x = kPadding;
+    m_shelf_y = kPadding;
+    m_shelf_height = 0;
+  }
+  PictogramImage image{m_pages[m_pages_in_use - 1].get(), m_shelf_x, m_shelf_y, size};
+  m_shelf_x += w;
+  m_shelf_height = std::max(m_shelf_height, w);
+  for (int row = 0; row < size; ++row) {
+    uint32_t* dst = image.page->rgba.data() + static_cast<size_t>(image.y + row) * kPageSize + image.x;
+    const uint8_t* src = ink->data() + static_cast<size_t>(row) * static_cast<size_t>(size);
+    for (int col = 0; col < size; ++col) dst[col] = (static_cast<uint32_t>(src[col]) << 24) | 0x00FFFFFFu;
+  }
+  image.page->dirty = true;
+  return image;
+}
+
+const PictogramImage* PictogramAtlas::find(std::string_view name, float wanted_px, bool rtl) const {
+  const auto entry =
+      std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry& e) { return e.name == name; });
+  if (entry == m_entries.end()) return nullptr;
+  size_t best = 0;
+  for (size_t s = 1; s < kSizesPerBodyPx.size(); ++s)
+    if (std::fabs(static_cast<float>(entry->images[s].size) - wanted_px) <
+        std::fabs(static_cast<float>(entry->images[best].size) - wanted_px))
+      best = s;
+  const PictogramImage& image = rtl ? entry->mirrored[best] : entry->images[best];
+  return image.page ? &image : nullptr;
+}
+
+bool PictogramAtlas::has(std::string_view name) const {
+  return std::any_of(m_entries.begin(), m_entries.end(), [&](const Entry& e) { return e.name == name; });
+}
+
+std::vector<std::string> PictogramAtlas::names() const {
+  std::vector<std::string> out;
+  for (const Entry& e : m_entries) out.push_back(e.name);
+  return out;
+}
+
+}  // namespace pk::ui
