@@ -5,7 +5,7 @@ namespace pk::imaging {
 std::vector<std::uint8_t> to_rgba(const Page& page) {
   const std::size_t n = page.pixel_count();
   std::vector<std::uint8_t> rgba(n * 4);
-  if (page.pixels.size() < page.expected_size()) return rgba;  // a broken page shows as black
+  if (page.pixels.size() < page.expected_size()) return rgba;  // a broken page: a transparent picture
   const bool grey = page.channels == 1;
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = &page.pixels[i * static_cast<std::size_t>(page.channels)];
