@@ -1,47 +1,63 @@
 #include "kiosk/capture.h"
 
 #include "base/secure_wipe.h"
-#include "drivers/scanner/pipeline/page_codec.h"  // encode_jpeg
-#include "drivers/scanner/pipeline/page_ops.h"    // make_thumbnail
+#include "imaging/page_pipeline.h"  // process_page
 #include "kiosk/device_words.h"
 
 namespace pk::kiosk {
+namespace {
+
+// A document at a kiosk lies on the flatbed; grey at 200 dpi is legible and small.
+constexpr scanner::ScanSettings kFlatbedPage{
+    .source = scanner::Source::Flatbed, .mode = scanner::ColorMode::Gray, .dpi = 200};
+
+// The counter's pipeline options, with the kiosk's preview size. One page at a time, on the
+// thread that asked: the citizen waits for this page anyway, so no worker thread is started.
+constexpr imaging::PipelineOptions kCaptureOptions{
+    .workers = 1,
+    .max_pages_in_flight = 1,
+    .jpeg_quality = 80,
+    .thumbnail_side = 480,
+    .codes = imaging::CodeSearch::On,
+    .orientation = imaging::OrientationFix::FromCodes,
+    .raw_pixels = imaging::RawPixels::Wipe,
+};
+
+Error scanner_error(scanner::ScannerStatus status, Language language) {
+  return make_error(error_kind_of(status), std::string(device_words(status, language)));
+}
+
+}  // namespace
 
 Result<CapturedPage> capture_page(scanner::ScannerDriver& scanner, uint64_t preview_id, Language language) {
-  // A document at a kiosk lies on the flatbed; grey at 200 dpi is legible and small.
-  if (auto started =
-          scanner.start({.source = scanner::Source::Flatbed, .mode = scanner::ColorMode::Gray, .dpi = 200});
-      !started)
-    return make_error(error_kind_of(scanner.status()), std::string(device_words(scanner.status(), language)));
+  if (auto started = scanner.start(kFlatbedPage); !started) return scanner_error(scanner.status(), language);
   auto page = scanner.next_page();
-  if (!page)
-    return make_error(error_kind_of(scanner.status()), std::string(device_words(scanner.status(), language)));
-  if (!page.value())
+  if (!page) return scanner_error(scanner.status(), language);
+  if (!page.value()) return scanner_error(scanner::ScannerStatus::NoDocuments, language);
+
+  imaging::ProcessedPage processed = imaging::process_page(std::move(*page.value()), kCaptureOptions);
+  // An empty glass scans as a blank page: the citizen is asked to lay the document down, in
+  // the words the scanner's "no documents" has, rather than a blank page being kept.
+  if (processed.blank) {
+    secure_wipe(processed.bytes);
+    secure_wipe(processed.thumbnail.pixels);
     return make_error(ErrorKind::NoMedia,
                       std::string(device_words(scanner::ScannerStatus::NoDocuments, language)));
-  scanner::Page& scanned = *page.value();
+  }
+  if (processed.bytes.empty()) {
+    secure_wipe(processed.thumbnail.pixels);
+    return make_error("the scanned page could not be encoded: " + processed.problem);
+  }
 
   CapturedPage out;
-  auto jpeg = scanner::encode_jpeg(scanned, 80);
-  if (!jpeg) {
-    secure_wipe(scanned.pixels);
-    return jpeg.error();
-  }
-  out.jpeg = std::move(jpeg.value());
-  const scanner::Page preview = scanner::make_thumbnail(scanned, 480);
-  secure_wipe(scanned.pixels);
-  out.preview_width = preview.width;
-  out.preview_height = preview.height;
+  out.encoding = processed.encoding;
+  out.bytes = std::move(processed.bytes);
+  out.sha256 = processed.sha256;
+  out.preview_width = processed.thumbnail.width;
+  out.preview_height = processed.thumbnail.height;
   out.preview_id = preview_id;
-  out.preview_rgba.resize(static_cast<size_t>(preview.width) * preview.height * 4);
-  for (size_t i = 0, n = static_cast<size_t>(preview.width) * preview.height; i < n; ++i) {
-    const uint8_t* p = &preview.pixels[i * static_cast<size_t>(preview.channels)];
-    const bool grey = preview.channels == 1;
-    out.preview_rgba[i * 4 + 0] = p[0];
-    out.preview_rgba[i * 4 + 1] = grey ? p[0] : p[1];
-    out.preview_rgba[i * 4 + 2] = grey ? p[0] : p[2];
-    out.preview_rgba[i * 4 + 3] = 255;
-  }
+  out.preview_rgba = imaging::to_rgba(processed.thumbnail);
+  secure_wipe(processed.thumbnail.pixels);
   return out;
 }
 

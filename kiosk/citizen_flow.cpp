@@ -181,7 +181,7 @@ void CitizenFlow::wipe() {
     secure_wipe(*s);
   for (CapturedDocument& doc : m_state.documents)
     for (CapturedPage& page : doc.pages) {
-      secure_wipe(page.jpeg);
+      secure_wipe(page.bytes);
       secure_wipe(page.preview_rgba);
     }
 }

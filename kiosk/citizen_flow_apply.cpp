@@ -132,7 +132,7 @@ bool CitizenFlow::retake() {
     return false;
   auto& pages = m_state.documents[m_state.document_index].pages;
   if (pages.empty()) return false;
-  secure_wipe(pages.back().jpeg);
+  secure_wipe(pages.back().bytes);
   secure_wipe(pages.back().preview_rgba);
   pages.pop_back();
   return true;
@@ -182,7 +182,7 @@ bool CitizenFlow::saved(SavedOutcome outcome) {
   if (m_state.screen != CitizenScreen::Review && m_state.screen != CitizenScreen::ReportDetails) return false;
   // The draft has reached the store: its clear copy leaves memory now, not at the session's end.
   for (CapturedDocument& doc : m_state.documents)
-    for (CapturedPage& page : doc.pages) secure_wipe(page.jpeg);
+    for (CapturedPage& page : doc.pages) secure_wipe(page.bytes);
   m_state.saved = std::move(outcome);
   m_state.screen = CitizenScreen::Saved;
   close_keyboard();

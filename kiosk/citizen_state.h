@@ -9,6 +9,8 @@
 #include "domain/catalog.h"
 #include "domain/identity.h"
 #include "drivers/cardreader/apps/icao/passive_auth.h"
+#include "imaging/page_codec.h"
+#include "imaging/page_hash.h"
 
 namespace pk::kiosk {
 
@@ -64,8 +66,11 @@ struct IdentityDraft {
 };
 
 // One scanned page, already compressed: what goes (sealed) into the store.
+// A page out of imaging's pipeline (kiosk/capture.cpp), as the flow keeps it until submit.
 struct CapturedPage {
-  std::vector<uint8_t> jpeg;
+  imaging::PageEncoding encoding = imaging::PageEncoding::Jpeg;
+  std::vector<uint8_t> bytes;         // the encoded page, clear: wiped once sealed into the store
+  imaging::Sha256 sha256{};           // of bytes, computed once by the pipeline and stored as it is
   std::vector<uint8_t> preview_rgba;  // a small picture for the screen
   int preview_width = 0;
   int preview_height = 0;

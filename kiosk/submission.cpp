@@ -1,7 +1,5 @@
 #include "kiosk/submission.h"
 
-#include <sodium.h>
-
 #include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
@@ -53,14 +51,15 @@ Result<std::vector<uint8_t>> seal_text(std::string&& clear, const store::PublicK
   return sealed;
 }
 
-Result<store::NewDocument> sealed_page(std::string kind, int page_no, std::string mime,
-                                       std::span<const uint8_t> content, const store::PublicKey& centre_key) {
+Result<store::NewDocument> sealed_page(std::string kind, int page_no, imaging::PageEncoding encoding,
+                                       std::span<const uint8_t> content, const imaging::Sha256& sha256,
+                                       const store::PublicKey& centre_key) {
   store::NewDocument d;
   d.doc_kind = std::move(kind);
   d.page_no = page_no;
-  d.mime = std::move(mime);
+  d.mime = std::string(imaging::mime_type(encoding));
   d.byte_size = static_cast<int64_t>(content.size());
-  crypto_hash_sha256(d.sha256.data(), content.data(), content.size());
+  d.sha256 = sha256;
   auto sealed = store::seal(content, centre_key);
   if (!sealed) return sealed.error();
   d.sealed_content = std::move(sealed.value());
@@ -106,7 +105,7 @@ Result<store::SavedApplication> submit_application(const SubmissionContext& ctx,
   for (const CapturedDocument& doc : state.documents) {
     int page_no = 0;
     for (const CapturedPage& page : doc.pages) {
-      auto d = sealed_page(doc.kind, ++page_no, "image/jpeg", page.jpeg, ctx.centre_key);
+      auto d = sealed_page(doc.kind, ++page_no, page.encoding, page.bytes, page.sha256, ctx.centre_key);
       if (!d) return d.error();
       app.documents.push_back(std::move(d.value()));
     }

@@ -11,6 +11,8 @@
 #include "domain/catalog.h"
 #include "domain/result.h"
 #include "domain/tracking_code.h"
+#include "imaging/page_codec.h"
+#include "imaging/page_hash.h"
 #include "kiosk/citizen_state.h"
 #include "kiosk/config.h"
 #include "offline-store/store.h"
@@ -38,9 +40,11 @@ Result<store::SavedApplication> submit_failure_report(const SubmissionContext& c
 [[nodiscard]] std::string_view id_kind_name(identity::IdKind kind);
 // Seals a clear JSON text to the centre and wipes the clear text.
 Result<std::vector<uint8_t>> seal_text(std::string&& clear, const store::PublicKey& centre_key);
-// A page ready for the store: SHA-256 of the clear content, then the content sealed.
-Result<store::NewDocument> sealed_page(std::string kind, int page_no, std::string mime,
-                                       std::span<const uint8_t> content, const store::PublicKey& centre_key);
+// A page ready for the store: the content sealed, with the SHA-256 of the clear content the
+// pipeline computed when it encoded the page (imaging/page_hash.h), carried, not computed again.
+Result<store::NewDocument> sealed_page(std::string kind, int page_no, imaging::PageEncoding encoding,
+                                       std::span<const uint8_t> content, const imaging::Sha256& sha256,
+                                       const store::PublicKey& centre_key);
 // Saves in one transaction; the tracking code is formed inside it from the terminal's next
 // sequence value, so a code is shown only for what has committed.
 Result<store::SavedApplication> save_with_tracking_code(store::Store& store, const store::NewApplication& app,

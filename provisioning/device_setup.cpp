@@ -340,7 +340,7 @@ SelfTestResult test_scanner(scanner::ScannerDriver& scanner) {
   if (!page) return failed(DeviceRole::Scanner, connection, page.error());
   if (!page.value())
     return failed(DeviceRole::Scanner, connection, "no documents: nothing was scanned", ProblemKind::NoMedia);
-  const scanner::Page& p = *page.value();
+  const imaging::Page& p = *page.value();
   if (p.width <= 0 || p.height <= 0 || p.pixels.size() != p.expected_size())
     return failed(DeviceRole::Scanner, connection, "the scanner delivered a malformed page",
                   ProblemKind::DeviceFault);

@@ -6,7 +6,7 @@ add_library(pk_ui_platform STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/software_raster.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/png_writer.cpp)
 target_include_directories(pk_ui_platform PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(pk_ui_platform PUBLIC PkgConfig::SDL2 PkgConfig::IMGUI PkgConfig::PNG PRIVATE spdlog::spdlog pk_warnings)
+target_link_libraries(pk_ui_platform PUBLIC PkgConfig::SDL2 PkgConfig::IMGUI PRIVATE pk_base spdlog::spdlog pk_warnings)
 
 # pk_ui: the kiosk's widgets, drawn with the text engine, and the pictograms (librsvg).
 add_library(pk_ui STATIC ${CMAKE_CURRENT_SOURCE_DIR}/widgets.cpp ${CMAKE_CURRENT_SOURCE_DIR}/widgets_text_edit.cpp

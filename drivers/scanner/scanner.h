@@ -1,7 +1,7 @@
 #pragma once
 // The document-scanner device class: what the kiosk and the counter terminal rely on from any
 // scanner, whatever the backend (SANE, simulated). A driver delivers raw pages one by one;
-// compressing, hashing and checking them is the page pipeline's job (pipeline/page_pipeline.h),
+// compressing, hashing and checking them is the page pipeline's job (imaging/page_pipeline.h),
 // which runs on worker threads so that no caller's UI thread ever waits on a page.
 //
 // Threading: one thread drives a scanner (open, start, next_page); cancel() and status() may
@@ -14,6 +14,7 @@
 #include "domain/language.h"  // pk::Language, the one the whole terminal speaks
 #include "domain/result.h"
 #include "drivers/device.h"
+#include "imaging/page.h"
 
 namespace pk::scanner {
 
@@ -28,21 +29,9 @@ struct ScanSettings {
   int dpi = 200;
 };
 
-// 8 bits per channel, channels = 1 (gray) or 3 (RGB), rows top to bottom, no padding.
-// A black-and-white scan is a gray page whose pixels are only 0 and 255.
-struct Page {
-  int width = 0;
-  int height = 0;
-  int channels = 1;
-  int dpi = 200;
-  int sequence = 0;  // 1, 2, 3... within a batch, in the order the scanner delivered them
-  std::vector<std::uint8_t> pixels;
-
-  [[nodiscard]] std::size_t expected_size() const {
-    return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) *
-           static_cast<std::size_t>(channels);
-  }
-};
+// A scanner delivers raw frames as imaging pages; turning them into pages for the store is
+// imaging's job (imaging/page_pipeline.h).
+using imaging::Page;
 
 enum class ScannerStatus : std::uint8_t { Ready, NoDocuments, Jammed, CoverOpen, Busy, Unplugged, Error };
 

@@ -4,9 +4,9 @@
 namespace pk::kiosk::op {
 
 BatchScan::BatchScan(scanner::ScannerDriver& scanner, const scanner::ScanSettings& settings,
-                     const scanner::PipelineOptions& options)
+                     const imaging::PipelineOptions& options)
     : m_scanner(scanner),
-      m_pipeline(std::make_unique<scanner::PagePipeline>(options)),
+      m_pipeline(std::make_unique<imaging::PagePipeline>(options)),
       m_job(std::make_unique<scanner::ScanJob>(scanner, settings, *m_pipeline)) {}
 
 BatchScan::~BatchScan() {
@@ -18,8 +18,8 @@ BatchScan::~BatchScan() {
   m_pipeline.reset();
 }
 
-std::vector<scanner::ProcessedPage> BatchScan::take_ready(size_t max) {
-  std::vector<scanner::ProcessedPage> out;
+std::vector<imaging::ProcessedPage> BatchScan::take_ready(size_t max) {
+  std::vector<imaging::ProcessedPage> out;
   while (out.size() < max) {
     auto page = m_pipeline->try_next();
     if (!page) break;

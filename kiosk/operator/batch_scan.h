@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "drivers/scanner/pipeline/page_pipeline.h"
-#include "drivers/scanner/pipeline/scan_job.h"
+#include "drivers/scanner/scan_job.h"
 #include "drivers/scanner/scanner.h"
+#include "imaging/page_pipeline.h"
 
 namespace pk::kiosk::op {
 
@@ -18,13 +18,13 @@ class BatchScan {
  public:
   // The scanner must be open and must outlive the batch.
   BatchScan(scanner::ScannerDriver& scanner, const scanner::ScanSettings& settings,
-            const scanner::PipelineOptions& options);
+            const imaging::PipelineOptions& options);
   ~BatchScan();  // stops the feeder and the workers; pages not taken are discarded
   BatchScan(const BatchScan&) = delete;
   BatchScan& operator=(const BatchScan&) = delete;
 
   // Up to `max` pages that are ready, in stack order. Never blocks.
-  [[nodiscard]] std::vector<scanner::ProcessedPage> take_ready(size_t max);
+  [[nodiscard]] std::vector<imaging::ProcessedPage> take_ready(size_t max);
   // The feeder stopped (empty, cancelled or failed) and every page has been taken.
   [[nodiscard]] bool finished() const;
   // Why the feeder stopped early, for the operator; empty when it simply ran empty.
@@ -34,7 +34,7 @@ class BatchScan {
 
  private:
   scanner::ScannerDriver& m_scanner;
-  std::unique_ptr<scanner::PagePipeline> m_pipeline;
+  std::unique_ptr<imaging::PagePipeline> m_pipeline;
   std::unique_ptr<scanner::ScanJob> m_job;
 };
 

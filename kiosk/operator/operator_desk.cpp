@@ -19,20 +19,6 @@ namespace {
 // few enough that one frame never converts a whole stack of thumbnails.
 constexpr size_t kPagesPerFrame = 4;
 
-std::vector<uint8_t> to_rgba(const scanner::Page& page) {
-  std::vector<uint8_t> rgba(static_cast<size_t>(page.width) * static_cast<size_t>(page.height) * 4);
-  const size_t n = static_cast<size_t>(page.width) * static_cast<size_t>(page.height);
-  const bool grey = page.channels == 1;
-  for (size_t i = 0; i < n; ++i) {
-    const uint8_t* p = &page.pixels[i * static_cast<size_t>(page.channels)];
-    rgba[i * 4 + 0] = p[0];
-    rgba[i * 4 + 1] = grey ? p[0] : p[1];
-    rgba[i * 4 + 2] = grey ? p[0] : p[2];
-    rgba[i * 4 + 3] = 255;
-  }
-  return rgba;
-}
-
 }  // namespace
 
 OperatorDesk::OperatorDesk(DeskParts parts)
@@ -71,14 +57,15 @@ void OperatorDesk::flush_audit() {
   for (const SessionAudit& note : m_flow.take_audit()) audit(actor, note.action, note.detail);
 }
 
-ArrivedPage OperatorDesk::to_arrived(scanner::ProcessedPage page) {
+ArrivedPage OperatorDesk::to_arrived(imaging::ProcessedPage page) {
   ArrivedPage out;
   out.blank = page.blank;
   if (page.cover_sheet) out.cover_document = page.cover_sheet->document_type;
   ReviewPage& r = out.page;
   r.encoding = page.encoding;
   r.bytes = std::move(page.bytes);
-  r.thumb_rgba = to_rgba(page.thumbnail);
+  r.sha256 = page.sha256;
+  r.thumb_rgba = imaging::to_rgba(page.thumbnail);
   r.thumb_width = page.thumbnail.width;
   r.thumb_height = page.thumbnail.height;
   r.thumb_id = m_next_thumb_id++;
@@ -89,7 +76,7 @@ ArrivedPage OperatorDesk::to_arrived(scanner::ProcessedPage page) {
 
 void OperatorDesk::poll() {
   if (m_batch) {
-    for (scanner::ProcessedPage& page : m_batch->take_ready(kPagesPerFrame)) {
+    for (imaging::ProcessedPage& page : m_batch->take_ready(kPagesPerFrame)) {
       m_thumbs_dirty = true;
       if (!m_flow.page_arrived(to_arrived(std::move(page))))
         spdlog::warn("a scanned page arrived out of place");

@@ -16,8 +16,8 @@
 
 #include "domain/catalog.h"
 #include "domain/result.h"
-#include "drivers/scanner/pipeline/page_pipeline.h"
 #include "drivers/scanner/scanner.h"
+#include "imaging/page_pipeline.h"
 #include "kiosk/config.h"
 #include "kiosk/operator/batch_scan.h"
 #include "kiosk/operator/operator_accounts.h"
@@ -40,7 +40,7 @@ struct DeskParts {
   ReceiptPrinting* printing = nullptr;        // null: no printer configured
   scanner::ScannerDriver* scanner = nullptr;  // null: no scanner configured
   std::function<int64_t()> now_unix;          // wall clock; empty: time()
-  scanner::PipelineOptions pipeline = {};
+  imaging::PipelineOptions pipeline = {};
 };
 
 class OperatorDesk {
@@ -92,7 +92,7 @@ class OperatorDesk {
   void audit(std::string_view actor, std::string_view action, std::string_view detail);
   void flush_audit();
   void logout(LogoutReason reason);
-  [[nodiscard]] ArrivedPage to_arrived(scanner::ProcessedPage page);
+  [[nodiscard]] ArrivedPage to_arrived(imaging::ProcessedPage page);
 
   DeskParts m_parts;
   std::unique_ptr<OperatorAccounts> m_accounts;

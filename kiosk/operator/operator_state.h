@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "domain/catalog.h"
-#include "drivers/scanner/pipeline/page_codec.h"
+#include "imaging/page_codec.h"
+#include "imaging/page_hash.h"
 #include "kiosk/citizen_state.h"  // IdentityDraft: the same identity checks as the kiosk
 
 namespace pk::kiosk::op {
@@ -35,8 +36,9 @@ enum class PageRole { Content, Blank, Cover };
 // a small picture for the screen.
 struct ReviewPage {
   int sequence = 0;  // position in the stack as scanned (1, 2, ...) across batches
-  scanner::PageEncoding encoding = scanner::PageEncoding::Jpeg;
+  imaging::PageEncoding encoding = imaging::PageEncoding::Jpeg;
   std::vector<uint8_t> bytes;
+  imaging::Sha256 sha256{};  // of bytes, from the pipeline: carried to the store as it is
   std::vector<uint8_t> thumb_rgba;
   int thumb_width = 0;
   int thumb_height = 0;

@@ -1,37 +1,14 @@
 #include "kiosk/operator/operator_submission.h"
 
-#include <sodium.h>
-
 #include <limits>
+#include <optional>
 
 #include "base/secure_wipe.h"
 #include "domain/tracking_code.h"
-#include "drivers/scanner/pipeline/page_codec.h"
-#include "drivers/scanner/pipeline/page_ops.h"
+#include "imaging/page_turn.h"
 #include "kiosk/personal_json.h"
 
 namespace pk::kiosk::op {
-
-namespace {
-
-std::string_view mime_of(scanner::PageEncoding encoding) {
-  return encoding == scanner::PageEncoding::PngBilevel ? "image/png" : "image/jpeg";
-}
-
-// A page the operator turned: decoded, turned and encoded again in its own format.
-Result<std::vector<uint8_t>> turned(const ReviewPage& page) {
-  auto pixels = page.encoding == scanner::PageEncoding::PngBilevel ? scanner::decode_png(page.bytes)
-                                                                   : scanner::decode_jpeg(page.bytes);
-  if (!pixels) return pixels.error();
-  scanner::rotate_180(pixels.value());
-  auto bytes = page.encoding == scanner::PageEncoding::PngBilevel
-                   ? scanner::encode_bilevel_png(pixels.value())
-                   : scanner::encode_jpeg(pixels.value(), 80);
-  secure_wipe(pixels->pixels);
-  return bytes;
-}
-
-}  // namespace
 
 std::vector<KeptPage> kept_pages(const catalog::Service& service, const OperatorState& state) {
   std::vector<KeptPage> out;
@@ -71,17 +48,20 @@ Result<store::SavedApplication> submit_counter_application(const SubmissionConte
   app.sealed_personal = std::move(sealed_personal.value());
 
   for (const KeptPage& kept : kept_pages(service, state)) {
-    std::vector<uint8_t> rotated;
-    if (kept.page->rotate_180) {
-      auto bytes = turned(*kept.page);
-      if (!bytes)
-        return make_error("page " + std::to_string(kept.page->sequence) + ": " + bytes.error().message);
-      rotated = std::move(bytes.value());
+    const ReviewPage& page = *kept.page;
+    // A page the operator turned is turned in its encoded form, losslessly, with the new
+    // bytes' hash (imaging/page_turn.h); any other page goes as the pipeline made it.
+    std::optional<imaging::EncodedPage> turned;
+    if (page.rotate_180) {
+      auto bytes = imaging::turn_180(page.encoding, page.bytes);
+      if (!bytes) return make_error("page " + std::to_string(page.sequence) + ": " + bytes.error().message);
+      turned = std::move(bytes.value());
     }
-    const std::vector<uint8_t>& content = kept.page->rotate_180 ? rotated : kept.page->bytes;
-    auto d = sealed_page(kept.doc_kind, kept.page_no, std::string(mime_of(kept.page->encoding)), content,
-                         ctx.centre_key);
-    secure_wipe(rotated);
+    auto d = turned ? sealed_page(kept.doc_kind, kept.page_no, turned->encoding, turned->bytes,
+                                  turned->sha256, ctx.centre_key)
+                    : sealed_page(kept.doc_kind, kept.page_no, page.encoding, page.bytes, page.sha256,
+                                  ctx.centre_key);
+    if (turned) secure_wipe(turned->bytes);
     if (!d) return d.error();
     app.documents.push_back(std::move(d.value()));
   }

@@ -6,13 +6,15 @@
 #include <chrono>
 #include <thread>
 
-#include "drivers/barcode/page_codes.h"
 #include "drivers/scanner/page_synth.h"
-#include "drivers/scanner/pipeline/page_ops.h"
-#include "drivers/scanner/pipeline/page_pipeline.h"
+#include "imaging/page_codes.h"
+#include "imaging/page_ops.h"
+#include "imaging/page_pipeline.h"
 
 namespace pk::scanner {
 namespace {
+
+using namespace pk::imaging;  // NOLINT(google-build-using-namespace): the pipeline under measure
 
 std::vector<Page> stack_mix(int dpi) {
   std::vector<Page> pages;
@@ -75,7 +77,7 @@ void BM_FindCodes(benchmark::State& state) {
           ? render_sheet({SheetContent::Qr, "PKSH1|12345678901234|passport", SheetOrientation::Upright},
                          ColorMode::Gray, 200, 1)
           : render_sheet({}, ColorMode::Gray, 200, 3);
-  for (auto _ : state) benchmark::DoNotOptimize(barcode::find_codes(page).size());
+  for (auto _ : state) benchmark::DoNotOptimize(imaging::find_codes(page).size());
 }
 BENCHMARK(BM_FindCodes)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 

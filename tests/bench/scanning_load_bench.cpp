@@ -34,8 +34,8 @@
 
 #include "domain/text_normalize.h"
 #include "domain/utf8.h"
-#include "drivers/scanner/pipeline/page_pipeline.h"
 #include "drivers/scanner/sim_scanner.h"
+#include "imaging/page_pipeline.h"
 #include "kiosk/app.h"
 #include "kiosk/operator/operator_admin.h"
 #include "kiosk/operator/operator_desk.h"
@@ -217,11 +217,11 @@ BENCHMARK(BM_UiFrameWhileScanning)->Arg(40)->Unit(benchmark::kMillisecond)->UseR
 
 void BM_PeakMemory500Pages(benchmark::State& state) {
   const int sheets = static_cast<int>(state.range(0));
-  pk::scanner::PipelineOptions options;  // what the counter uses: 2 workers, 8 pages in flight
+  pk::imaging::PipelineOptions options;  // what the counter uses: 2 workers, 8 pages in flight
   long before_kb = 0, hwm_kb = -1, sampled_kb = 0, first_fifth_kb = 0;
   size_t output_bytes = 0;
   int taken = 0;
-  pk::scanner::PipelineStats stats{};
+  pk::imaging::PipelineStats stats{};
   double seconds = 0;
   for (auto _ : state) {
     pk::scanner::SimScanner sim(42);
@@ -245,7 +245,7 @@ void BM_PeakMemory500Pages(benchmark::State& state) {
 
     const auto start = std::chrono::steady_clock::now();
     {
-      pk::scanner::PagePipeline pipeline(options);
+      pk::imaging::PagePipeline pipeline(options);
       std::thread feeder([&] {
         for (;;) {
           auto page = sim.next_page();

@@ -31,7 +31,7 @@ Catalog two_services() {
 
 pk::kiosk::CapturedPage page() {
   pk::kiosk::CapturedPage p;
-  p.jpeg = {0xFF, 0xD8, 0xFF, 0xD9};
+  p.bytes = {0xFF, 0xD8, 0xFF, 0xD9};
   return p;
 }
 
@@ -202,7 +202,7 @@ TEST_F(Flow, SubmitNeedsConsentAndTheCodeComesOnlyFromTheStore) {
   outcome.tracking_display = "1000-1000-0001-23";
   ASSERT_TRUE(m_flow.saved(outcome));
   EXPECT_EQ(m_flow.state().screen, CitizenScreen::Saved);
-  EXPECT_TRUE(m_flow.state().documents[0].pages[0].jpeg.empty()) << "the clear page left memory at save";
+  EXPECT_TRUE(m_flow.state().documents[0].pages[0].bytes.empty()) << "the clear page left memory at save";
 }
 
 TEST_F(Flow, StatusCheckVerifiesCheckDigitsBeforeLookup) {

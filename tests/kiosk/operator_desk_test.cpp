@@ -35,7 +35,7 @@ class SlowScanner final : public pk::scanner::ScannerDriver {
   void on_hotplug(pk::HotplugCallback callback) override { m_sim.on_hotplug(std::move(callback)); }
   [[nodiscard]] pk::Result<void> open() override { return m_sim.open(); }
   [[nodiscard]] pk::Result<void> start(const pk::scanner::ScanSettings& s) override { return m_sim.start(s); }
-  [[nodiscard]] pk::Result<std::optional<pk::scanner::Page>> next_page() override {
+  [[nodiscard]] pk::Result<std::optional<pk::imaging::Page>> next_page() override {
     std::this_thread::sleep_for(m_delay);
     return m_sim.next_page();
   }

@@ -35,7 +35,7 @@ class HeldScanner final : public pk::scanner::ScannerDriver {
   void on_hotplug(pk::HotplugCallback callback) override { m_sim.on_hotplug(std::move(callback)); }
   [[nodiscard]] pk::Result<void> open() override { return m_sim.open(); }
   [[nodiscard]] pk::Result<void> start(const pk::scanner::ScanSettings& s) override { return m_sim.start(s); }
-  [[nodiscard]] pk::Result<std::optional<pk::scanner::Page>> next_page() override {
+  [[nodiscard]] pk::Result<std::optional<pk::imaging::Page>> next_page() override {
     std::unique_lock lock(m_mutex);
     m_scanning = true;
     m_changed.notify_all();

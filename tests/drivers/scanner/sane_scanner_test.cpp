@@ -8,11 +8,11 @@
 #include <cstdlib>
 #include <thread>
 
-#include "drivers/scanner/pipeline/page_ops.h"
-#include "drivers/scanner/pipeline/page_pipeline.h"
-#include "drivers/scanner/pipeline/scan_job.h"
 #include "drivers/scanner/sane_scanner.h"
 #include "drivers/scanner/sane_status_map.h"
+#include "drivers/scanner/scan_job.h"
+#include "imaging/page_ops.h"
+#include "imaging/page_pipeline.h"
 
 // SANE's test backend reads ahead in a thread that sane_cancel() kills (pthread_cancel); when
 // the kill lands before the thread's free(), its row buffer leaks. That leak is inside
@@ -192,15 +192,15 @@ TEST_F(SaneTest, CancelFromAnotherThreadDuringABigPage) {
 TEST_F(SaneTest, ScanJobThroughThePipeline) {
   auto scanner = open_test_device();
   ASSERT_TRUE(scanner->set_option("test-picture", "Color pattern"));
-  PipelineOptions options;
+  imaging::PipelineOptions options;
   options.max_pages_in_flight = 3;
-  PagePipeline pipeline(options);
+  imaging::PagePipeline pipeline(options);
   ScanJob job(*scanner, {Source::Adf, ColorMode::Gray, 100}, pipeline);
   int count = 0;
   while (auto page = pipeline.next()) {
     ++count;
     EXPECT_EQ(page->sequence, count);
-    EXPECT_EQ(page->encoding, PageEncoding::Jpeg);
+    EXPECT_EQ(page->encoding, imaging::PageEncoding::Jpeg);
     EXPECT_FALSE(page->blank);
   }
   job.wait();

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "drivers/scanner/pipeline/page_ops.h"
 #include "drivers/scanner/scanner_registry.h"
 #include "drivers/scanner/sim_scanner.h"
+#include "imaging/page_ops.h"
 
 namespace pk::scanner {
 namespace {
