@@ -65,12 +65,12 @@ Result<void> EspeakSpeech::open(const SpeechSettings& settings) {
   return {};
 }
 
-void EspeakSpeech::speak(Utterance utterance) {
-  if (!m_audio) return;
+void EspeakSpeech::speak(std::vector<Utterance> sequence) {
+  if (!m_audio || sequence.empty()) return;
   {
     std::lock_guard lock(m_mutex);
     ++m_generation;
-    m_next = std::move(utterance);
+    m_next = std::move(sequence);
   }
   m_audio->clear();
   m_wake.notify_one();
@@ -121,12 +121,15 @@ void EspeakSpeech::run() {
   for (;;) {
     m_wake.wait(lock, [this] { return m_quit || m_next.has_value(); });
     if (m_quit) return;
-    Utterance utterance = std::move(*m_next);
+    std::vector<Utterance> sequence = std::move(*m_next);
     m_next.reset();
     const std::uint64_t generation = m_generation;
     m_working = true;
     lock.unlock();
-    say(utterance, generation);
+    // A chunk of the last sequence may have slipped into the queue after speak() cleared it.
+    m_audio->clear();
+    for (Utterance& utterance : sequence)
+      if (current(generation)) say(utterance, generation);
     lock.lock();
     m_working = false;
   }
@@ -152,7 +155,6 @@ std::optional<std::vector<std::int16_t>> EspeakSpeech::recording(const Utterance
 }
 
 void EspeakSpeech::say(Utterance& utterance, std::uint64_t generation) {
-  m_audio->clear();  // a chunk of the last utterance may have slipped in after speak() cleared
   Played played{utterance.key, utterance.language};
   const Queue queue = [&](std::span<const std::int16_t> samples) {
     int volume = 0;

@@ -33,7 +33,8 @@ class EspeakSpeech final : public SpeechDriver {
   [[nodiscard]] DeviceState state() const override;
   void on_hotplug(HotplugCallback /*callback*/) override {}  // SDL picks the output; no hotplug here
   [[nodiscard]] Result<void> open(const SpeechSettings& settings) override;
-  void speak(Utterance utterance) override;
+  using SpeechDriver::speak;
+  void speak(std::vector<Utterance> sequence) override;
   void stop() override;
   void set_volume(int percent) override;
   [[nodiscard]] bool speaking() const override;
@@ -58,7 +59,7 @@ class EspeakSpeech final : public SpeechDriver {
 
   mutable std::mutex m_mutex;  // guards what follows
   std::condition_variable m_wake;
-  std::optional<Utterance> m_next;
+  std::optional<std::vector<Utterance>> m_next;
   std::uint64_t m_generation = 0;  // counts speak() and stop(): a running synthesis of an older one aborts
   bool m_working = false;
   bool m_quit = false;

@@ -31,30 +31,42 @@ int on_samples(short* wav, int count, espeak_EVENT* /*events*/) {
 
 }  // namespace
 
+// espeak-ng is started once per process and never terminated: its espeak_ng_Terminate() waits
+// for a thread that a second start would need, and hangs (1.51), so a driver that is opened again
+// (tests, the benchmark, a technician's restart) reuses the first start.
+static Result<int> start_espeak() {
+  static const Result<int> started = []() -> Result<int> {
+    espeak_ng_InitializePath(nullptr);  // Debian's espeak-ng-data
+    espeak_ng_ERROR_CONTEXT context = nullptr;
+    if (espeak_ng_STATUS status = espeak_ng_Initialize(&context); status != ENS_OK) {
+      espeak_ng_ClearErrorContext(&context);
+      return espeak_error("cannot load its data (Debian package espeak-ng-data)", status);
+    }
+    // Synchronous: the samples come back through the callback on the calling thread, in 50 ms
+    // buffers, so the first can be queued to the audio device while the rest is made.
+    if (espeak_ng_STATUS status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 50, nullptr);
+        status != ENS_OK)
+      return espeak_error("cannot start synthesis", status);
+    espeak_SetSynthCallback(on_samples);
+    return espeak_ng_GetSampleRate();
+  }();
+  return started;
+}
+
 Result<std::unique_ptr<EspeakSynth>> EspeakSynth::create() {
   if (g_in_use.exchange(true))
     return make_error(ErrorKind::Busy, "espeak-ng: the process already has a synthesizer");
-  std::unique_ptr<EspeakSynth> synth(new EspeakSynth());
-  espeak_ng_InitializePath(nullptr);  // Debian's espeak-ng-data
-  espeak_ng_ERROR_CONTEXT context = nullptr;
-  if (espeak_ng_STATUS status = espeak_ng_Initialize(&context); status != ENS_OK) {
-    espeak_ng_ClearErrorContext(&context);
-    return espeak_error("cannot load its data (Debian package espeak-ng-data)", status);
+  auto rate = start_espeak();
+  if (!rate) {
+    g_in_use = false;
+    return rate.error();
   }
-  // Synchronous: the samples come back through the callback on the calling thread, in 50 ms
-  // buffers, so the first can be queued to the audio device while the rest is made.
-  if (espeak_ng_STATUS status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 50, nullptr);
-      status != ENS_OK)
-    return espeak_error("cannot start synthesis", status);
-  espeak_SetSynthCallback(on_samples);
-  synth->m_sample_rate = espeak_ng_GetSampleRate();
+  std::unique_ptr<EspeakSynth> synth(new EspeakSynth());
+  synth->m_sample_rate = rate.value();
   return synth;
 }
 
-EspeakSynth::~EspeakSynth() {
-  espeak_ng_Terminate();
-  g_in_use = false;
-}
+EspeakSynth::~EspeakSynth() { g_in_use = false; }
 
 Result<void> EspeakSynth::use_voice(std::string_view voice) {
   if (voice == m_voice) return {};

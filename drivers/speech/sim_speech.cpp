@@ -25,11 +25,13 @@ Result<void> SimSpeech::open(const SpeechSettings& settings) {
   return {};
 }
 
-void SimSpeech::speak(Utterance utterance) {
+void SimSpeech::speak(std::vector<Utterance> sequence) {
   std::lock_guard lock(m_mutex);
   if (!m_open) return;
   // At volume 0 nothing would be heard, as with the real driver (no first sound).
-  m_played.push_back({utterance.key, utterance.language, SoundSource::Simulated, m_volume > 0 ? 0.0 : -1.0});
+  for (const Utterance& utterance : sequence)
+    m_played.push_back(
+        {utterance.key, utterance.language, SoundSource::Simulated, m_volume > 0 ? 0.0 : -1.0});
   while (m_played.size() > 64) m_played.pop_front();
 }
 

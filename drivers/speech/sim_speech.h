@@ -19,7 +19,8 @@ class SimSpeech final : public SpeechDriver {
   [[nodiscard]] DeviceState state() const override;
   void on_hotplug(HotplugCallback /*callback*/) override {}
   [[nodiscard]] Result<void> open(const SpeechSettings& settings) override;
-  void speak(Utterance utterance) override;
+  using SpeechDriver::speak;
+  void speak(std::vector<Utterance> sequence) override;
   void stop() override {}
   void set_volume(int percent) override;
   [[nodiscard]] bool speaking() const override { return false; }

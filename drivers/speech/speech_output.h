@@ -69,8 +69,14 @@ class SpeechDriver : public Device {
  public:
   // Starts the synthesizer and the audio device. Safe to call once.
   [[nodiscard]] virtual Result<void> open(const SpeechSettings& settings) = 0;
-  // Says `utterance`, cutting off the one playing. Returns at once.
-  virtual void speak(Utterance utterance) = 0;
+  // Says the utterances one after the other (a screen's title, then its prompt), cutting off
+  // what is playing. Returns at once.
+  virtual void speak(std::vector<Utterance> sequence) = 0;
+  void speak(Utterance utterance) {
+    std::vector<Utterance> one;
+    one.push_back(std::move(utterance));
+    speak(std::move(one));
+  }
   // Stops what is playing (a session ends: nothing of it keeps talking).
   virtual void stop() = 0;
   virtual void set_volume(int percent) = 0;
