@@ -11,6 +11,7 @@
 
 #include "drivers/speech/speech_output.h"
 #include "kiosk/app.h"
+#include "kiosk/centre_key.h"
 #include "kiosk/strings.h"
 
 namespace fs = std::filesystem;
@@ -36,6 +37,10 @@ class SpokenKiosk : public ::testing::Test {
     pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
     config.data_dir = m_dir / "var";
     config.speech = speech;
+    // Enrolled (the centre's key is here), so an application can be saved.
+    auto keys = pk::store::generate_key_pair();
+    ASSERT_TRUE(keys);
+    ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), keys->public_key));
     auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
     ASSERT_TRUE(app) << app.error().message;
     m_app = std::move(app.value());
@@ -135,6 +140,43 @@ TEST_F(SpokenKiosk, FocusingAFieldSaysItsLabelNotTheValueInIt) {
       EXPECT_EQ(key.find_first_of("0123456789+"), std::string::npos) << key;
     }
   }
+}
+
+// The tracking code is the citizen's own: the saved screen says its title and the receipt line,
+// and the code only when its speaker is tapped (then neither cached nor kept).
+TEST_F(SpokenKiosk, TheTrackingCodeIsSaidOnlyWhenItsSpeakerIsTapped) {
+  start(pk::kiosk::SpeechBackend::Espeak);
+  ASSERT_NE(m_app->speech(), nullptr);
+  auto& flow = m_app->flow();
+  tap("start");
+  ASSERT_TRUE(flow.open_service(3));
+  frames();
+  tap("apply");
+  ASSERT_TRUE(flow.set_field_text(Field::IdNumber, "5012345678"));
+  ASSERT_TRUE(flow.set_field_text(Field::Mobile, "+93701234567"));
+  frames();
+  tap("next");
+  ASSERT_EQ(flow.state().screen, CitizenScreen::Capture);
+  for (int document = 0; document < 3; ++document) {
+    tap("scan");
+    tap("next");
+  }
+  ASSERT_EQ(flow.state().screen, CitizenScreen::Review);
+  tap("consent");
+  tap("submit");
+  frames();
+  ASSERT_EQ(flow.state().screen, CitizenScreen::Saved);
+  wait_quiet();
+  std::vector<std::string> said = keys_said();
+  ASSERT_GE(said.size(), 2U);
+  EXPECT_EQ(said[said.size() - 2], pk::kiosk::strings::kSavedTitle.key);
+  for (const std::string& key : said) EXPECT_NE(key, "value");
+  tap("speak/tracking_code");
+  wait_quiet();
+  const auto played = m_app->speech()->driver().played();
+  EXPECT_EQ(played.back().key, "value");
+  EXPECT_EQ(played.back().source, pk::speech::SoundSource::Synthesized);
+  EXPECT_GE(played.back().first_sound_ms, 0);
 }
 
 TEST_F(SpokenKiosk, SpeechOffSaysNothingAndShowsNoSpeaker) {
