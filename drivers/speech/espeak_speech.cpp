@@ -120,7 +120,10 @@ void EspeakSpeech::run() {
   std::unique_lock lock(m_mutex);
   for (;;) {
     m_wake.wait(lock, [this] { return m_quit || m_next.has_value(); });
-    if (m_quit) return;
+    if (m_quit) {
+      SdlAudioOut::release_thread();
+      return;
+    }
     std::vector<Utterance> sequence = std::move(*m_next);
     m_next.reset();
     const std::uint64_t generation = m_generation;

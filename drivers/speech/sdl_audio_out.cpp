@@ -57,6 +57,8 @@ void SdlAudioOut::queue(std::span<const std::int16_t> samples) {
 
 void SdlAudioOut::clear() { SDL_ClearQueuedAudio(m_device); }
 
+void SdlAudioOut::release_thread() { SDL_TLSCleanup(); }
+
 bool SdlAudioOut::busy() const { return SDL_GetQueuedAudioSize(m_device) > 0; }
 
 Result<std::vector<std::int16_t>> SdlAudioOut::load_wav(const std::filesystem::path& file) const {

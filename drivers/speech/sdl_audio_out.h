@@ -32,6 +32,10 @@ class SdlAudioOut {
   // is an error of kind Malformed with SDL's reason.
   [[nodiscard]] Result<std::vector<std::int16_t>> load_wav(const std::filesystem::path& file) const;
 
+  // Frees what SDL keeps for the calling thread (its error text): a thread SDL did not start
+  // (the speech worker) calls it before it ends, or a failed load_wav() leaks it.
+  static void release_thread();
+
  private:
   SdlAudioOut() = default;
   std::uint32_t m_device = 0;  // an SDL_AudioDeviceID
