@@ -21,6 +21,7 @@ macro(pk_cfg package debpkg)
 endmacro()
 
 pk_pkg(SDL2 sdl2 libsdl2-dev)
+pk_pkg(ESPEAK_NG espeak-ng libespeak-ng-dev)  # spoken guidance (drivers/speech); its voices: espeak-ng-data
 pk_pkg(IMGUI imgui libimgui-dev)
 pk_pkg(HARFBUZZ harfbuzz libharfbuzz-dev)
 pk_pkg(FRIBIDI fribidi libfribidi-dev)

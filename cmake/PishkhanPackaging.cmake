@@ -147,9 +147,10 @@ string(CONCAT CPACK_COMPONENT_KIOSK_DESCRIPTION
 # Not seen by dpkg-shlibdeps: the fonts (opened by path), the compositor the unit starts with
 # what it needs and Debian's cage does not pull in (Xwayland: cage 0.1.4 will not start without
 # it; seatd: the seat, as the unit has no logind session), the tools the maintainer scripts run
-# (sqlite3: the purge counts the captures that have not reached the centre).
+# (sqlite3: the purge counts the captures that have not reached the centre), and espeak-ng's
+# voices (espeak-ng-data: read at run time by the spoken guidance, not linked).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "fonts-noto-core, fonts-noto-ui-core, cage, xwayland, seatd, adduser, systemd, sqlite3")
+    "fonts-noto-core, fonts-noto-ui-core, cage, xwayland, seatd, adduser, systemd, sqlite3, espeak-ng-data")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "pcscd, libgl1-mesa-dri, udev")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "sane-utils, pishkhan-centre")
 

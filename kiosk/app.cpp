@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <future>
 #include <thread>
@@ -21,6 +22,7 @@
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/passport_trust.h"
 #include "kiosk/screens/pictogram_names.h"
+#include "kiosk/screens/screen_guide.h"
 #include "kiosk/submission.h"
 #include "kiosk/watchdog.h"
 #include "provisioning/terminal_identity.h"
@@ -110,6 +112,11 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
 
   // The devices, each the one device set-up saved (kiosk/device_set.h).
   app->m_devices = DeviceSet::open(config, *app->m_text);
+  // Spoken guidance on the citizen screens (off at the counter: the operator reads). Headless
+  // (the demo, the tests) there is usually no sound card: unless told otherwise, SDL's `dummy`
+  // audio driver plays the sound into nothing, so the screens are the ones a kiosk shows.
+  if (mode == ui::DisplayMode::Headless) ::setenv("SDL_AUDIODRIVER", "dummy", 0);
+  if (config.mode == TerminalMode::Citizen) app->m_speech = SpokenGuidance::open(config);
 
   auto platform = ui::Platform::create({.mode = mode, .width = config.width, .height = config.height});
   if (!platform) return platform.error();
@@ -396,6 +403,7 @@ void App::forget_ended_session() {
   // the fields (the national code and mobile as typed, digit by digit), and the residue on the
   // stack of the frames that drew and checked them.
   m_text->forget_layouts();
+  if (m_speech) m_speech->stop();  // nothing of the session goes on being said
   scrub_stack_below();
 }
 
@@ -418,8 +426,13 @@ void App::render_frame(double now) {
   ScreenContext ctx{*m_ui, *m_flow, m_keyboard, m_catalog, m_config, screen};
   ctx.can_take_applications = m_centre_key.has_value();
   ctx.has_card_reader = m_devices.card_reader() != nullptr;
+  ctx.speech = m_speech.get();
   if (m_flow->state().screen == CitizenScreen::Welcome) ctx.notices = notices_in(m_flow->language());
   draw_screen(ctx, now);
+  // A screen that has just opened says its title and prompt.
+  if (m_speech)
+    m_speech->follow(static_cast<int>(m_flow->state().screen), m_flow->language(),
+                     screen_guide(m_flow->state(), m_catalog));
   ImGui::End();
   if (m_desk) m_desk->draw_idle_logout_banner(*m_ui, screen);  // a walk-in's errand at the counter
   draw_more_time_dialog(ctx, now);

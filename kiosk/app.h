@@ -23,6 +23,7 @@
 #include "kiosk/idle_probes.h"
 #include "kiosk/receipt_printing.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/spoken_guidance.h"
 #include "kiosk/technician/technician_desk.h"
 #include "offline-store/store.h"
 #include "protocol/sealing.h"
@@ -86,6 +87,8 @@ class App {
   // Technician mode (reached from the welcome screen, PIN protected).
   [[nodiscard]] tech::TechnicianDesk* technician_desk() { return m_tech.get(); }
   [[nodiscard]] sla::Ledger* ledger() { return m_ledger.get(); }
+  // Spoken guidance; null when speech is off or its device could not be opened.
+  [[nodiscard]] SpokenGuidance* speech() { return m_speech.get(); }
   // Waits (up to max_seconds) for the sync worker to empty the outbox; returns what is still
   // pending. Without a centre configured it returns at once. For the demo and tests.
   int64_t wait_until_delivered(double max_seconds);
@@ -161,6 +164,7 @@ class App {
   std::unique_ptr<ui::Platform> m_platform;
   std::unique_ptr<ui::TextEngine> m_text;
   DeviceSet m_devices;  // after m_text: its receipt renderer uses the text engine
+  std::unique_ptr<SpokenGuidance> m_speech;
   ui::Theme m_theme;
   std::unique_ptr<ui::PictogramAtlas> m_pictograms;  // drawn for m_theme's body text size
   std::unique_ptr<ui::Ui> m_ui;

@@ -90,6 +90,15 @@ class Reader {
     out = static_cast<int>(*v);
   }
 
+  void boolean(std::string_view key, bool& out) {
+    auto node = m_root.at_path(key);
+    if (!node) return;
+    if (auto v = node.value<bool>(); v && node.is_boolean())
+      out = *v;
+    else
+      fail(key, "must be true or false");
+  }
+
   void path(std::string_view key, std::filesystem::path& out) {
     std::string text;
     string(key, text);
@@ -131,6 +140,8 @@ constexpr std::pair<std::string_view, DeviceBackend> kCardBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"pcsc", DeviceBackend::Pcsc}, {"none", DeviceBackend::None}};
 constexpr std::pair<std::string_view, DeviceBackend> kBarcodeBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"usb", DeviceBackend::Usb}, {"none", DeviceBackend::None}};
+constexpr std::pair<std::string_view, SpeechBackend> kSpeechBackends[] = {
+    {"espeak", SpeechBackend::Espeak}, {"simulated", SpeechBackend::Simulated}};
 constexpr std::pair<std::string_view, TerminalMode> kModes[] = {{"citizen", TerminalMode::Citizen},
                                                                 {"counter", TerminalMode::Counter}};
 constexpr std::pair<std::string_view, catalog::Language> kLanguages[] = {{"fa", catalog::Language::Persian},
@@ -160,6 +171,10 @@ constexpr std::string_view kKnownKeys[] = {"terminal.id",
                                            "devices.barcode",
                                            "devices.barcode_connection",
                                            "devices.probe_seconds",
+                                           "speech.enabled",
+                                           "speech.volume",
+                                           "speech.voice_dir",
+                                           "speech.backend",
                                            "centre.url",
                                            "centre.pin",
                                            "centre.heartbeat_seconds",
@@ -215,6 +230,15 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.choice("devices.barcode", config.barcode, kBarcodeBackends);
   r.string("devices.barcode_connection", config.barcode_connection);
   r.integer("devices.probe_seconds", config.device_probe_seconds, 1, 3600);
+  bool speech_enabled = config.speech != SpeechBackend::None;
+  r.boolean("speech.enabled", speech_enabled);
+  r.choice("speech.backend", config.speech, kSpeechBackends);
+  if (!speech_enabled)
+    config.speech = SpeechBackend::None;
+  else if (config.speech == SpeechBackend::None)
+    config.speech = SpeechBackend::Espeak;
+  r.integer("speech.volume", config.speech_volume, 0, 100);
+  r.path("speech.voice_dir", config.voice_dir);
   r.string("centre.url", config.centre_url);
   r.string("centre.pin", config.centre_pin);
   r.integer("centre.heartbeat_seconds", config.heartbeat_seconds, 1, 3600);
@@ -247,6 +271,10 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
          {{DeviceBackend::Simulated, "sim:"}, {DeviceBackend::Pcsc, "pcsc:"}});
   scheme("devices.barcode_connection", config.barcode_connection, config.barcode,
          {{DeviceBackend::Simulated, "sim:"}, {DeviceBackend::Usb, "evdev:"}});
+  // A voice folder that is not there would silently leave every prompt synthetic.
+  if (std::error_code ec; !config.voice_dir.empty() && !std::filesystem::is_directory(config.voice_dir, ec))
+    r.fail("speech.voice_dir",
+           "\"" + config.voice_dir.string() + "\" is not a folder (recorded voices go there as <key>.wav)");
   if (r.failed()) return make_error(r.error());
   return config;
 }

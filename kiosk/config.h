@@ -13,6 +13,10 @@ namespace pk::kiosk {
 
 enum class DeviceBackend { Simulated, Usb, Network, Sane, Pcsc, None };
 
+// Spoken guidance on the citizen screens: espeak-ng through the audio output, the simulated
+// twin (records what it would say; no sound), or none.
+enum class SpeechBackend { Espeak, Simulated, None };
+
 // What the terminal is: a citizen self-service kiosk, or an operator's counter terminal.
 enum class TerminalMode { Citizen, Counter };
 
@@ -45,6 +49,10 @@ struct Config {
   DeviceBackend barcode = DeviceBackend::Simulated;
   std::string barcode_connection;  // "evdev:/dev/input/by-id/..." for a USB keyboard-wedge scanner
   int device_probe_seconds = 30;   // printer and scanner asked this often while no job uses them
+  // [speech]
+  SpeechBackend speech = SpeechBackend::Espeak;  // speech.enabled = false makes it None
+  int speech_volume = 70;                        // 0..100
+  std::filesystem::path voice_dir;               // recorded voices replacing synthetic prompts; empty: none
   // [centre]
   std::string centre_url;  // empty: no sync (captures wait in the outbox)
   std::string centre_pin;  // sha256//BASE64 of the centre's key, for --enroll (pishkhan-centre --print-pin)

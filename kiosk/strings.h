@@ -295,6 +295,14 @@ inline constexpr const char* kServiceCommands =
 inline constexpr Text kServiceTerminal{"service_terminal", "پایانه", "Terminal"};
 inline constexpr Text kServiceUncleanStarts{"service_unclean_starts", "توقف ناخواسته در ۱۰ دقیقهٔ گذشته",
                                             "unexpected stop(s) in the last 10 minutes"};
+// Spoken guidance (speech slice): what the browse and service screens say when they open, and
+// the name a speaker button goes by in the widget walk.
+inline constexpr Text kBrowsePrompt{
+    "browse_prompt", "خدمت خود را لمس کنید. برای شنیدن نام هر خدمت، بلندگوی کنار آن را لمس کنید.",
+    "Touch your service. To hear a service's name, touch the speaker beside it."};
+inline constexpr Text kServiceCardPrompt{"service_card_prompt",
+                                         "مدارک لازم را ببینید و برای شروع، «ثبت درخواست» را لمس کنید.",
+                                         "See the documents you need, and touch “Apply” to begin."};
 }  // namespace strings
 
 }  // namespace pk::kiosk

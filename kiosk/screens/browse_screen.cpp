@@ -99,6 +99,15 @@ void draw_browse_screen(ScreenContext& ctx) {
     row.max.y = y + row_height;
     const catalog::Office* office = ctx.catalog.office(s.office_id);
     const bool counter_only = !s.offered_at(catalog::Channel::Kiosk);
+    // Spoken guidance: a speaker at the row's end says the service's name.
+    if (ctx.speech) {
+      const float side = speaker_size(ctx);
+      const ui::Rect speaker = ctx.ui.from_start(row, row.width() - side, side);
+      say_button(ctx, "speak/service/" + std::to_string(s.number),
+                 {{speaker.min.x, row.center().y - side / 2}, {speaker.max.x, row.center().y + side / 2}},
+                 s.title);
+      row = ctx.ui.from_start(row, 0, row.width() - side - t.gap / 2);
+    }
     if (ui::list_row(ctx.ui, "service/" + std::to_string(s.number), row, format_number(s.number, ctx.lang()),
                      ctx.tr(s.title), office ? ctx.tr(office->name) : "",
                      counter_only ? ctx.tr(strings::kCounterOnly) : "", s.pictogram_name()))

@@ -109,11 +109,11 @@ std::string_view field_name(Field field) {
   return "none";
 }
 
-ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Field field,
-                    std::string_view text, std::string_view placeholder) {
+ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, const Text& label, Field field, std::string_view text,
+                    std::string_view placeholder) {
   const ui::Theme& t = ctx.ui.theme();
-  const float label_h =
-      ui::text_in(ctx.ui, row, label, {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
+  const float label_h = ui::text_in(ctx.ui, row, ctx.tr(label),
+                                    {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
   const ui::Rect box{{row.min.x, row.min.y + label_h + 6 * t.scale},
                      {row.max.x, row.min.y + label_h + 6 * t.scale + t.touch_target}};
   const std::string id = "field/" + std::string(field_name(field));
@@ -121,7 +121,11 @@ ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Fi
   // A mobile number may start with + and a country code: laid out left to right, the "+" leads.
   const ui::BaseDirection direction =
       field == Field::Mobile && !text.empty() ? ui::BaseDirection::LeftToRight : ui::BaseDirection::Auto;
-  if (ui::text_field(ctx.ui, id, box, text, placeholder, focused, direction)) ctx.flow.focus(field);
+  if (ui::text_field(ctx.ui, id, box, text, placeholder, focused, direction)) {
+    // Focusing says the field's label: the label is a Text, so the value cannot be said here.
+    if (ctx.speech && !focused) ctx.speech->say(label, ctx.lang());
+    ctx.flow.focus(field);
+  }
   return {row.min, box.max};
 }
 

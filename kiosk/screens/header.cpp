@@ -1,5 +1,6 @@
 #include "kiosk/screens/pictogram_names.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/screens/screen_guide.h"
 
 namespace pk::kiosk {
 
@@ -27,6 +28,14 @@ ui::Rect draw_header(ScreenContext& ctx) {
                    t.small_px, pictograms::kHome))
       ctx.flow.home();
     end_used += finish_width + t.gap;
+  }
+  // Spoken guidance: says this screen's title and prompt again.
+  if (ctx.speech) {
+    const float side = std::min(speaker_size(ctx), inner.height() - 2 * t.gap);
+    const ui::Rect speaker = ctx.ui.from_start(inner, inner.width() - end_used - side, side).inset(0, t.gap);
+    if (speaker_button(ctx, "speak_screen", {speaker.min, {speaker.min.x + side, speaker.min.y + side}}))
+      ctx.speech->say_screen(screen_guide(ctx.flow.state(), ctx.catalog), ctx.lang());
+    end_used += side + t.gap;
   }
   const ui::Rect title = ctx.ui.from_start(inner, 0, inner.width() - end_used);
   ui::text_in(ctx.ui, title, ctx.tr(strings::kAppTitle),

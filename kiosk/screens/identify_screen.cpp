@@ -26,14 +26,18 @@ void draw_identify_screen(ScreenContext& ctx) {
     const IdDocument& doc = kIdDocumentChoices[i];
     const float row_y = y + static_cast<float>(i / 2) * (tab_h + t.gap / 2);
     const ui::Rect row{{col.min.x, row_y}, {col.max.x, row_y + tab_h}};
-    if (ui::tab(ctx.ui, doc.widget_id,
-                ctx.ui.from_start(row, static_cast<float>(i % 2) * (tab_w + t.gap), tab_w), ctx.tr(doc.name),
-                s.identity.kind == doc.kind))
+    ui::Rect choice = ctx.ui.from_start(row, static_cast<float>(i % 2) * (tab_w + t.gap), tab_w);
+    if (ctx.speech) {  // spoken guidance: a speaker at the choice's start says the document's name
+      const ui::Rect speaker = ctx.ui.from_start(choice, 0, tab_h);
+      say_button(ctx, "speak/" + std::string(doc.widget_id), speaker, doc.name);
+      choice = ctx.ui.from_start(choice, tab_h + t.gap / 3, tab_w - tab_h - t.gap / 3);
+    }
+    if (ui::tab(ctx.ui, doc.widget_id, choice, ctx.tr(doc.name), s.identity.kind == doc.kind))
       ctx.flow.set_id_kind(doc.kind);
   }
   y += 2 * tab_h + t.gap / 2 + 1.5f * t.gap;
 
-  const char* number_label = ctx.tr(id_document(s.identity.kind).number_label);
+  const Text& number_label = id_document(s.identity.kind).number_label;
   ui::Rect used =
       draw_field(ctx, {{col.min.x, y}, col.max}, number_label, Field::IdNumber, s.identity.number);
   y = used.max.y + t.gap / 2;
@@ -53,7 +57,7 @@ void draw_identify_screen(ScreenContext& ctx) {
   y += t.gap;
 
   // Optional: many who come have no Iranian SIM; a number from another country goes with +.
-  used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kMobileOptional), Field::Mobile,
+  used = draw_field(ctx, {{col.min.x, y}, col.max}, strings::kMobileOptional, Field::Mobile,
                     s.identity.mobile, ctx.tr(strings::kMobileExample));
   y = used.max.y + t.gap / 2;
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error) + t.gap;

@@ -24,9 +24,9 @@ void draw_passport_screen(ScreenContext& ctx) {
   const ui::Rect row{{body.min.x, y}, body.max};
   auto slot = [&](int i) { return ctx.ui.from_start(row, static_cast<float>(i) * (w + t.gap), w); };
   const ui::Rect used =
-      draw_field(ctx, slot(0), ctx.tr(strings::kMrzDocument), Field::MrzDocument, s.mrz.document, "L898902C");
-  draw_field(ctx, slot(1), ctx.tr(strings::kMrzBirth), Field::MrzBirth, s.mrz.birth, "690806");
-  draw_field(ctx, slot(2), ctx.tr(strings::kMrzExpiry), Field::MrzExpiry, s.mrz.expiry, "940623");
+      draw_field(ctx, slot(0), strings::kMrzDocument, Field::MrzDocument, s.mrz.document, "L898902C");
+  draw_field(ctx, slot(1), strings::kMrzBirth, Field::MrzBirth, s.mrz.birth, "690806");
+  draw_field(ctx, slot(2), strings::kMrzExpiry, Field::MrzExpiry, s.mrz.expiry, "940623");
   ui::Rect button = slot(3);
   button.min.y = used.max.y - t.touch_target;
   button.max.y = used.max.y;

@@ -15,15 +15,23 @@ static void draw_report_service(ScreenContext& ctx) {
   const float width = body.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2;
   const ui::Rect content{origin, {origin.x + width, origin.y + 1}};
   float y = origin.y;
-  auto row = [&](int number, std::string_view badge, std::string_view title, std::string_view pictogram) {
+  auto row = [&](int number, std::string_view badge, const Prompt& title, std::string_view pictogram) {
     ui::Rect r{{content.min.x, y}, {content.max.x, y + row_h}};
-    if (ui::list_row(ctx.ui, "report/" + std::to_string(number), r, badge, title, "", "", pictogram))
+    if (ctx.speech) {  // spoken guidance: the row's speaker says its name
+      const float side = speaker_size(ctx);
+      const ui::Rect speaker = ctx.ui.from_start(r, r.width() - side, side);
+      say_button(ctx, "speak/report/" + std::to_string(number),
+                 {{speaker.min.x, r.center().y - side / 2}, {speaker.max.x, r.center().y + side / 2}}, title);
+      r = ctx.ui.from_start(r, 0, r.width() - side - t.gap / 2);
+    }
+    if (ui::list_row(ctx.ui, "report/" + std::to_string(number), r, badge, title.text(ctx.lang()), "", "",
+                     pictogram))
       ctx.flow.choose_report_service(number);
     y += row_h + t.gap / 2;
   };
-  row(0, "★", ctx.tr(strings::kReportGeneral), pictograms::kReport);
+  row(0, "★", strings::kReportGeneral, pictograms::kReport);
   for (const catalog::Service& s : ctx.catalog.services)
-    row(s.number, format_number(s.number, ctx.lang()), ctx.tr(s.title), s.pictogram_name());
+    row(s.number, format_number(s.number, ctx.lang()), s.title, s.pictogram_name());
   ui::end_scroll(ctx.ui, y - origin.y, scroll);
   ctx.flow.remember_scroll(scroll);
 }
@@ -57,10 +65,9 @@ static void draw_report_details(ScreenContext& ctx) {
   }
   const float column = std::min(body.width() * 0.5f, 900 * t.scale);
   const ui::Rect col = ctx.ui.from_start({{body.min.x, y}, body.max}, 0, column);
-  ui::Rect used = draw_field(ctx, col, ctx.tr(strings::kReportText), Field::ReportText, s.report.text);
+  ui::Rect used = draw_field(ctx, col, strings::kReportText, Field::ReportText, s.report.text);
   y = used.max.y + t.gap;
-  used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kReportMobile), Field::Mobile,
-                    s.report.mobile);
+  used = draw_field(ctx, {{col.min.x, y}, col.max}, strings::kReportMobile, Field::Mobile, s.report.mobile);
   y = used.max.y + t.gap / 2;
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.report.mobile_error);
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.submit_problem) + t.gap;

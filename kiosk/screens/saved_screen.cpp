@@ -31,6 +31,16 @@ void draw_saved_screen(ScreenContext& ctx) {
                .align = ui::TextAlign::Center,
                .direction = ui::BaseDirection::LeftToRight},
               t.primary);
+  // The code is the citizen's own: it is said only when this button, beside it, is tapped
+  // (the one use of SpokenGuidance::say_value_asked_for), never when the screen opens.
+  if (ctx.speech) {
+    const float side = speaker_size(ctx);
+    const ui::Rect at = ctx.ui.from_start(code_box.inset(t.gap, t.gap), 0, side);
+    if (speaker_button(ctx, "speak/tracking_code", {at.min, {at.max.x, at.min.y + side}})) {
+      std::string digits = saved.tracking_display;
+      ctx.speech->say_value_asked_for(std::move(digits), ctx.lang());
+    }
+  }
   y = code_box.max.y + t.margin;
 
   if (saved.printed) {

@@ -9,6 +9,7 @@
 #include "domain/catalog.h"
 #include "kiosk/citizen_flow.h"
 #include "kiosk/config.h"
+#include "kiosk/spoken_guidance.h"
 #include "kiosk/strings.h"
 #include "ui/keyboard.h"
 #include "ui/widgets.h"
@@ -39,6 +40,7 @@ struct ScreenContext {
   // Outage notices for the welcome screen, already worded; a view of the App's list for this
   // frame (no copy of every notice on every frame).
   std::span<const std::string> notices{};
+  SpokenGuidance* speech = nullptr;  // null when spoken guidance is off
   PendingAction action = PendingAction::None;
   [[nodiscard]] catalog::Language lang() const { return flow.language(); }
   [[nodiscard]] const char* tr(const Text& text) const { return text.in(flow.language()); }
@@ -64,10 +66,17 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body, KeyboardPlace p
 float draw_error(ScreenContext& ctx, const ui::Rect& below, std::string_view message);
 // The widget id of a field's box: "field/<name>".
 [[nodiscard]] std::string_view field_name(Field field);
-// A labelled one-line field that focuses `field` when tapped; returns the rectangle used.
-ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, std::string_view label, Field field,
-                    std::string_view text, std::string_view placeholder = "");
+// A labelled one-line field that focuses `field` when tapped (and says its label, never its
+// value); returns the rectangle used.
+ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, const Text& label, Field field, std::string_view text,
+                    std::string_view placeholder = "");
 void draw_more_time_dialog(ScreenContext& ctx, double now);
+// A square speaker button (drawn as vector paths, sized by the theme: A+ enlarges it) at `rect`
+// of the size speaker_size(); returns true when tapped. Drawn only while speech is on.
+[[nodiscard]] float speaker_size(const ScreenContext& ctx);
+bool speaker_button(ScreenContext& ctx, std::string_view id, const ui::Rect& rect);
+// A speaker button that says `prompt` (a row's words, never a value) when tapped.
+void say_button(ScreenContext& ctx, std::string_view id, const ui::Rect& rect, const Prompt& prompt);
 
 void draw_welcome_screen(ScreenContext& ctx);
 void draw_browse_screen(ScreenContext& ctx);

@@ -27,13 +27,30 @@ class Column {
     m_y += ui::text_in(m_ctx.ui, area(), text, {.size_px = m_t.body_px}, color) + m_t.gap / 3;
   }
   // A numbered or bulleted item: the marker at the start edge, the text beside it.
-  void item(std::string_view marker, std::string_view text) {
+  // With `spoken` (and speech on), a speaker button at the item's start says it.
+  void item(std::string_view marker, std::string_view text, const Prompt* spoken = nullptr,
+            std::string_view speaker_id = {}) {
+    float lead = 0;
+    if (spoken && m_ctx.speech) {
+      const float side = speaker_size(m_ctx) * 0.8f;
+      const ui::Rect at = m_ctx.ui.from_start(area(), 0, side);
+      say_button(m_ctx, speaker_id, {at.min, {at.max.x, at.min.y + side}}, *spoken);
+      lead = side + m_t.gap / 2;
+      const float text_h = m_ctx.ui.text().layout(text, {.size_px = m_t.body_px}).size.y;
+      if (text_h < side) m_y += (side - text_h) / 2;  // the text beside the button, centred
+    }
     const float marker_width = 56 * m_t.scale;
-    ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), 0, marker_width), marker,
+    ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), lead, marker_width), marker,
                 {.size_px = m_t.body_px, .weight = ui::Weight::Bold}, m_t.primary);
-    m_y += ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), marker_width, m_rect.width() - marker_width),
-                       text, {.size_px = m_t.body_px}, m_t.text) +
+    const float text_x = lead + marker_width;
+    m_y += ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), text_x, m_rect.width() - text_x), text,
+                       {.size_px = m_t.body_px}, m_t.text) +
            m_t.gap / 3;
+    if (lead > 0) {
+      const float side = lead - m_t.gap / 2;
+      const float text_h = m_ctx.ui.text().layout(text, {.size_px = m_t.body_px}).size.y;
+      if (text_h < side) m_y += (side - text_h) / 2;
+    }
   }
   // "label: value" as two blocks, the label muted above the value.
   void fact(std::string_view label, std::string_view value, bool sample = false) {
@@ -147,7 +164,11 @@ void draw_service_card_screen(ScreenContext& ctx) {
   for (size_t i = 0; i < service->steps.size(); ++i)
     steps.item(format_number(static_cast<int64_t>(i + 1), ctx.lang()) + ".", ctx.tr(service->steps[i]));
   steps.heading(ctx.tr(strings::kDocuments), service->is_sample("documents"));
-  for (const catalog::RequiredDocument& doc : service->documents) steps.item("•", document_line(ctx, doc));
+  for (size_t i = 0; i < service->documents.size(); ++i) {
+    const catalog::RequiredDocument& doc = service->documents[i];
+    const Prompt spoken(doc.title);
+    steps.item("•", document_line(ctx, doc), &spoken, "speak/document/" + std::to_string(i));
+  }
   if (!service->forms.empty()) {
     steps.heading(ctx.tr(strings::kForms), service->is_sample("forms"));
     for (const catalog::Form& form : service->forms) steps.item("•", ctx.tr(form.title));

@@ -43,7 +43,7 @@ static void draw_status_entry(ScreenContext& ctx) {
   y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kStatusHint), {.size_px = t.body_px},
                    t.text_muted) +
        t.gap;
-  const ui::Rect used = draw_field(ctx, {{col.min.x, y}, col.max}, ctx.tr(strings::kTrackingCode),
+  const ui::Rect used = draw_field(ctx, {{col.min.x, y}, col.max}, strings::kTrackingCode,
                                    Field::TrackingCode, s.tracking_input);
   y = used.max.y + t.gap / 2;
   // Fourteen digits in a row are hard to check against the receipt: they are echoed below in

@@ -134,3 +134,30 @@ TEST(Config, SavedConnectionMustMatchItsBackend) {
   plain.scanner_connection = "sane:test:1";
   EXPECT_EQ(pk::kiosk::scanner_connection(plain), "");
 }
+
+TEST(Config, SpokenGuidanceIsOnAt70UnlessSaidOtherwise) {
+  const Config plain = defaults();
+  EXPECT_EQ(plain.speech, pk::kiosk::SpeechBackend::Espeak);
+  EXPECT_EQ(plain.speech_volume, 70);
+  EXPECT_TRUE(plain.voice_dir.empty());
+  auto off = parse_config("[speech]\nenabled = false\nvolume = 0\n", "t.toml", defaults());
+  ASSERT_TRUE(off) << off.error().message;
+  EXPECT_EQ(off->speech, pk::kiosk::SpeechBackend::None);
+  EXPECT_EQ(off->speech_volume, 0);
+  auto silent = parse_config("[speech]\nbackend = \"simulated\"\nvoice_dir = \".\"\n", "t.toml", defaults());
+  ASSERT_TRUE(silent) << silent.error().message;
+  EXPECT_EQ(silent->speech, pk::kiosk::SpeechBackend::Simulated);
+  EXPECT_EQ(silent->voice_dir, ".");
+}
+
+TEST(Config, SpokenGuidanceValuesAreChecked) {
+  EXPECT_EQ(error_of("[speech]\nvolume = 101\n"),
+            "test.toml: key \"speech.volume\": must be between 0 and 100, not 101");
+  EXPECT_EQ(error_of("[speech]\nenabled = \"yes\"\n"),
+            "test.toml: key \"speech.enabled\": must be true or false");
+  EXPECT_EQ(error_of("[speech]\nbackend = \"festival\"\n"),
+            "test.toml: key \"speech.backend\": \"festival\" is not one of: espeak, simulated");
+  EXPECT_EQ(error_of("[speech]\nvoice_dir = \"/no/such/voices\"\n"),
+            "test.toml: key \"speech.voice_dir\": \"/no/such/voices\" is not a folder (recorded voices go "
+            "there as <key>.wav)");
+}

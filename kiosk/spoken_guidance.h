@@ -1,0 +1,96 @@
+#pragma once
+// Spoken guidance for people who read little: the kiosk says each citizen screen's title and
+// prompt when it opens (and again from the header's speaker button), a list row when its
+// speaker button is tapped, and a field's label when the field is focused. Sound comes from
+// the speech device (drivers/speech): espeak-ng, or a recorded voice named by the prompt's key.
+//
+// PRIVACY (a public room): the kiosk never says a citizen's personal data aloud on its own (a
+// national code, an id or passport number, a name, a mobile number, a tracking code). This is
+// built into the types, not left to care at each call: a Prompt, the only thing say() and
+// say_screen() take, can be made only from a Text of the string tables or from catalog text;
+// it has no constructor from a string, so a field's value cannot become one. A value is said
+// only through say_value_asked_for(), which only a value's own speaker button calls, when the
+// person taps it; its sound is never cached and its text is wiped once said.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/catalog.h"
+#include "drivers/speech/speech_output.h"
+#include "kiosk/config.h"
+#include "kiosk/strings.h"
+
+namespace pk::kiosk {
+
+class Prompt {
+ public:
+  // Fixed wording from the string tables, keyed by its string id.
+  Prompt(const Text& text)
+      : m_key(text.key), m_fa(text.fa), m_en(text.en) {}  // NOLINT(google-explicit-constructor)
+  // Catalog text (a service's name, a document's label): it has no string id, so its key is a
+  // hash of the words (speech::text_key).
+  Prompt(const catalog::LocalText& text)
+      : m_fa(text.fa), m_en(text.en) {}  // NOLINT(google-explicit-constructor)
+  // Not from a string: a value typed or read from a card must not become a prompt (see above).
+  Prompt(std::string) = delete;
+  Prompt(std::string_view) = delete;
+  Prompt(const char*) = delete;
+
+  [[nodiscard]] const std::string& text(catalog::Language language) const {
+    return language == catalog::Language::Persian ? m_fa : m_en;
+  }
+  // The string id, or the hash key of this language's text for catalog text.
+  [[nodiscard]] std::string key(catalog::Language language) const {
+    return m_key.empty() ? speech::text_key(text(language)) : m_key;
+  }
+
+ private:
+  std::string m_key;
+  std::string m_fa;
+  std::string m_en;
+};
+
+// What a screen says when it opens: its title, then what to do there.
+struct ScreenGuide {
+  Prompt title;
+  std::optional<Prompt> prompt;
+};
+
+class SpokenGuidance {
+ public:
+  // The speech device the configuration names, opened; null when speech is off, or when the
+  // device cannot be opened (said in the log: the kiosk then runs silent).
+  [[nodiscard]] static std::unique_ptr<SpokenGuidance> open(const Config& config);
+  explicit SpokenGuidance(std::unique_ptr<speech::SpeechDriver> driver) : m_driver(std::move(driver)) {}
+
+  void say(const Prompt& prompt, catalog::Language language);
+  void say_screen(const ScreenGuide& guide, catalog::Language language);
+  // The one way a citizen's own value is said: only from that value's speaker button, tapped by
+  // the person it belongs to. Takes the text by value and wipes the copy it passes on.
+  void say_value_asked_for(std::string value, catalog::Language language);
+  void stop() { m_driver->stop(); }
+
+  // Called once a frame: says the screen's guide when the screen (or the language) changed.
+  void follow(int screen, catalog::Language language, const ScreenGuide& guide);
+
+  [[nodiscard]] speech::SpeechDriver& driver() { return *m_driver; }
+
+ private:
+  [[nodiscard]] static speech::Utterance utterance(const Prompt& prompt, catalog::Language language);
+
+  std::unique_ptr<speech::SpeechDriver> m_driver;
+  int m_screen = -1;
+  catalog::Language m_language = catalog::Language::Persian;
+};
+
+// The session language's tag and the espeak-ng voice that speaks it. espeak-ng 1.51 has no
+// Pashto or Dari voice: both would be said by the Persian one ("fa").
+struct SpeechLanguage {
+  std::string_view tag;
+  std::string_view voice;
+};
+[[nodiscard]] SpeechLanguage speech_language(catalog::Language language);
+
+}  // namespace pk::kiosk

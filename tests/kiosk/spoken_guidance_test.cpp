@@ -1,0 +1,193 @@
+// Spoken guidance in the running kiosk: real frames headless, real espeak-ng, and SDL's `disk`
+// audio driver as the sound card (the samples land in a file). What the kiosk said is read
+// from the speech device's own record (key by key) and from the file.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "drivers/speech/speech_output.h"
+#include "kiosk/app.h"
+#include "kiosk/centre_key.h"
+#include "kiosk/strings.h"
+
+namespace fs = std::filesystem;
+using pk::catalog::Language;
+using pk::kiosk::CitizenScreen;
+using pk::kiosk::Field;
+
+namespace {
+
+using namespace std::chrono_literals;
+
+class SpokenKiosk : public ::testing::Test {
+ protected:
+  void start(pk::kiosk::SpeechBackend speech) {
+    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("spoken_" + std::to_string(::getpid()) + "_" +
+                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(m_dir);
+    fs::create_directories(m_dir);
+    m_played_file = m_dir / "played.raw";
+    ::setenv("SDL_AUDIODRIVER", "disk", 1);
+    ::setenv("SDL_DISKAUDIOFILE", m_played_file.c_str(), 1);
+    ::setenv("SDL_DISKAUDIODELAY", "2", 1);
+    pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
+    config.data_dir = m_dir / "var";
+    config.speech = speech;
+    // Enrolled (the centre's key is here), so an application can be saved.
+    auto keys = pk::store::generate_key_pair();
+    ASSERT_TRUE(keys);
+    ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), keys->public_key));
+    auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
+    ASSERT_TRUE(app) << app.error().message;
+    m_app = std::move(app.value());
+    frames();
+  }
+  void TearDown() override {
+    m_app.reset();
+    fs::remove_all(m_dir);
+  }
+  void frames() {
+    m_now += 1;
+    m_app->render_frame(m_now);
+    m_app->render_frame(m_now + 0.1);
+  }
+  void tap(const std::string& id) {
+    ASSERT_TRUE(m_app->tap(id, m_now += 1)) << "no widget " << id;
+    frames();
+  }
+  // Until the kiosk has finished saying what it started (a new prompt would cut it off).
+  void wait_quiet() {
+    if (!m_app->speech()) return;
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (m_app->speech()->driver().speaking() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(10ms);
+  }
+  [[nodiscard]] std::vector<std::string> keys_said() {
+    std::vector<std::string> keys;
+    for (const pk::speech::Played& p : m_app->speech()->driver().played()) keys.push_back(p.key);
+    return keys;
+  }
+
+  fs::path m_dir;
+  fs::path m_played_file;
+  std::unique_ptr<pk::kiosk::App> m_app;
+  double m_now = 10;
+};
+
+TEST_F(SpokenKiosk, EachScreenSaysItsTitleAndPromptWhenItOpens) {
+  start(pk::kiosk::SpeechBackend::Espeak);
+  ASSERT_NE(m_app->speech(), nullptr) << "espeak-ng on SDL's disk audio did not open";
+  wait_quiet();
+  tap("start");
+  wait_quiet();
+  const std::vector<std::string> said = keys_said();
+  const std::vector<std::string> expected{"welcome", "welcome_hint", "services", "browse_prompt"};
+  EXPECT_EQ(said, expected);
+  for (const pk::speech::Played& p : m_app->speech()->driver().played())
+    EXPECT_GE(p.first_sound_ms, 0) << p.key << " made no sound";
+  // The header's speaker says the screen again (from the cache now).
+  tap("speak_screen");
+  wait_quiet();
+  const auto played = m_app->speech()->driver().played();
+  ASSERT_EQ(played.size(), 6U);
+  EXPECT_EQ(played[4].key, "services");
+  EXPECT_EQ(played[4].source, pk::speech::SoundSource::Cached);
+}
+
+TEST_F(SpokenKiosk, ARowSpeakerSaysTheServiceNameFromTheCatalog) {
+  start(pk::kiosk::SpeechBackend::Espeak);
+  ASSERT_NE(m_app->speech(), nullptr);
+  tap("start");
+  wait_quiet();
+  tap("speak/service/3");
+  wait_quiet();
+  const pk::catalog::Service* service = m_app->catalog().find(3);
+  ASSERT_NE(service, nullptr);
+  ASSERT_FALSE(keys_said().empty());
+  EXPECT_EQ(keys_said().back(), pk::speech::text_key(service->title.fa));
+  EXPECT_EQ(m_app->flow().state().screen, CitizenScreen::Browse) << "the speaker does not open the service";
+}
+
+// A field's label is said when it is focused; the value in it never is (privacy in a public room).
+TEST_F(SpokenKiosk, FocusingAFieldSaysItsLabelNotTheValueInIt) {
+  start(pk::kiosk::SpeechBackend::Espeak);
+  ASSERT_NE(m_app->speech(), nullptr);
+  tap("start");
+  ASSERT_TRUE(m_app->flow().open_service(3));
+  frames();
+  tap("apply");
+  ASSERT_EQ(m_app->flow().state().screen, CitizenScreen::Identify);
+  wait_quiet();
+  ASSERT_TRUE(m_app->flow().set_field_text(Field::IdNumber, "5012345678"));
+  ASSERT_TRUE(m_app->flow().set_field_text(Field::Mobile, "+93701234567"));
+  frames();
+  tap("field/mobile");
+  wait_quiet();
+  tap("field/id");
+  wait_quiet();
+  const std::vector<std::string> said = keys_said();
+  ASSERT_GE(said.size(), 2U);
+  EXPECT_EQ(said[said.size() - 2], pk::kiosk::strings::kMobileOptional.key);
+  EXPECT_EQ(said.back(), pk::kiosk::strings::kIdAmayeshNumber.key);
+  // Every utterance was a string id or catalog text, none a value.
+  for (const std::string& key : said) {
+    EXPECT_NE(key, "value");
+    if (!key.starts_with("text-")) {
+      EXPECT_EQ(key.find_first_of("0123456789+"), std::string::npos) << key;
+    }
+  }
+}
+
+// The tracking code is the citizen's own: the saved screen says its title and the receipt line,
+// and the code only when its speaker is tapped (then neither cached nor kept).
+TEST_F(SpokenKiosk, TheTrackingCodeIsSaidOnlyWhenItsSpeakerIsTapped) {
+  start(pk::kiosk::SpeechBackend::Espeak);
+  ASSERT_NE(m_app->speech(), nullptr);
+  auto& flow = m_app->flow();
+  tap("start");
+  ASSERT_TRUE(flow.open_service(3));
+  frames();
+  tap("apply");
+  ASSERT_TRUE(flow.set_field_text(Field::IdNumber, "5012345678"));
+  ASSERT_TRUE(flow.set_field_text(Field::Mobile, "+93701234567"));
+  frames();
+  tap("next");
+  ASSERT_EQ(flow.state().screen, CitizenScreen::Capture);
+  for (int document = 0; document < 3; ++document) {
+    tap("scan");
+    tap("next");
+  }
+  ASSERT_EQ(flow.state().screen, CitizenScreen::Review);
+  tap("consent");
+  tap("submit");
+  frames();
+  ASSERT_EQ(flow.state().screen, CitizenScreen::Saved);
+  wait_quiet();
+  std::vector<std::string> said = keys_said();
+  ASSERT_GE(said.size(), 2U);
+  EXPECT_EQ(said[said.size() - 2], pk::kiosk::strings::kSavedTitle.key);
+  for (const std::string& key : said) EXPECT_NE(key, "value");
+  tap("speak/tracking_code");
+  wait_quiet();
+  const auto played = m_app->speech()->driver().played();
+  EXPECT_EQ(played.back().key, "value");
+  EXPECT_EQ(played.back().source, pk::speech::SoundSource::Synthesized);
+  EXPECT_GE(played.back().first_sound_ms, 0);
+}
+
+TEST_F(SpokenKiosk, SpeechOffSaysNothingAndShowsNoSpeaker) {
+  start(pk::kiosk::SpeechBackend::None);
+  EXPECT_EQ(m_app->speech(), nullptr);
+  EXPECT_EQ(m_app->target("speak_screen"), nullptr);
+  tap("start");
+  EXPECT_EQ(m_app->target("speak/service/3"), nullptr);
+  EXPECT_NE(m_app->target("service/3"), nullptr);
+  // No audio device was opened: SDL's disk driver never made its file.
+  EXPECT_FALSE(fs::exists(m_played_file));
+}
+
+}  // namespace
