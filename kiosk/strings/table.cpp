@@ -22,30 +22,40 @@ Index make_index(Language language) {
 }
 
 const Index& index_of(Language language) {
-  static const Index persian = make_index(Language::Persian);
-  static const Index english = make_index(Language::English);
-  return language == Language::English ? english : persian;
+  static const std::array<Index, kLanguages.size()> indexes = [] {
+    std::array<Index, kLanguages.size()> all;
+    for (const Language l : kLanguages) all[static_cast<size_t>(l)] = make_index(l);
+    return all;
+  }();
+  return indexes[static_cast<size_t>(language)];
 }
 
 const char* find(std::string_view key, Language language) {
   const Index& index = index_of(language);
   const auto it = index.find(key);
-  return it == index.end() ? nullptr : it->second;
+  return it == index.end() ? nullptr : it->second;  // null too for a Dari row kSharesPersian
 }
 
 }  // namespace
 
 std::span<const Row> rows(Table table, Language language) {
-  const bool english = language == Language::English;
-  switch (table) {
-    case Table::Citizen:
-      return english ? citizen_rows_english() : citizen_rows_persian();
-    case Table::Operator:
-      return english ? operator_rows_english() : operator_rows_persian();
-    case Table::Technician:
-      return english ? technician_rows_english() : technician_rows_persian();
+  if (table == Table::Citizen) {
+    switch (language) {
+      case Language::Persian:
+        return citizen_rows_persian();
+      case Language::English:
+        return citizen_rows_english();
+      case Language::Dari:
+        return citizen_rows_dari();
+      case Language::Pashto:
+        return citizen_rows_pashto();
+    }
+    return {};
   }
-  return {};
+  if (language != Language::Persian && language != Language::English) return {};
+  const bool english = language == Language::English;
+  return table == Table::Operator ? (english ? operator_rows_english() : operator_rows_persian())
+                                  : (english ? technician_rows_english() : technician_rows_persian());
 }
 
 const char* lookup(std::string_view key, Language language) {
