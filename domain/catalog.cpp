@@ -4,7 +4,9 @@
 
 namespace pk::catalog {
 
-const std::string& LocalText::in(Language l) const { return l == Language::Persian ? fa : en; }
+const std::string& LocalText::in(Language l) const {
+  return persian_or_english(l) == Language::English ? en : fa;
+}
 
 bool Service::offered_at(Channel c) const {
   return std::find(channels.begin(), channels.end(), c) != channels.end();

@@ -214,7 +214,7 @@ IdentityCheck validate_mobile(std::string_view text) {
 // A phone number inside a Persian sentence sits in a left-to-right isolate (U+2066 ... U+2069):
 // otherwise the right-to-left text around it puts its "+" after it and its groups in reverse.
 std::string_view describe(IdentityError error, Language language) {
-  const bool fa = language == Language::Persian;
+  const bool fa = persian_or_english(language) == Language::Persian;
   switch (error) {
     case IdentityError::Empty:
       return fa ? "شماره را وارد کنید." : "Please type the number.";
@@ -256,7 +256,7 @@ std::string_view describe(IdentityError error, Language language) {
 }
 
 std::string describe(IdentityError error, IdKind kind, Language language) {
-  const bool fa = language == Language::Persian;
+  const bool fa = persian_or_english(language) == Language::Persian;
   if (error != IdentityError::WrongLength) return std::string(describe(error, language));
   switch (kind) {
     case IdKind::NationalCode:

@@ -167,10 +167,23 @@ std::string_view month_name(int month, Language language, MonthNames names) {
   static constexpr std::array<std::string_view, 12> kDariLatin = {"Hamal", "Sawr",    "Jawza", "Saratan",
                                                                   "Asad",  "Sonbola", "Mizan", "Aqrab",
                                                                   "Qaws",  "Jadi",    "Dalw",  "Hut"};
+  static constexpr std::array<std::string_view, 12> kPashto = {
+      "وری", "غویی", "غبرګولی", "چنګاښ", "زمری", "وږی", "تله", "لړم", "لیندۍ", "مرغومی", "سلواغه", "کب"};
   if (month < 1 || month > 12) return {};
   const auto i = static_cast<std::size_t>(month - 1);
-  if (names == MonthNames::Dari) return language == Language::Persian ? kDari[i] : kDariLatin[i];
-  return language == Language::Persian ? kIranian[i] : kIranianLatin[i];
+  if (names == MonthNames::OfLanguage) names = month_names(language);
+  // English text names the months in Latin letters; Pashto's own names have no usual Latin
+  // spelling, so an English line with Pashto names uses the Dari (zodiac) ones, known to both.
+  switch (names) {
+    case MonthNames::Dari:
+      return is_rtl(language) ? kDari[i] : kDariLatin[i];
+    case MonthNames::Pashto:
+      return is_rtl(language) ? kPashto[i] : kDariLatin[i];
+    case MonthNames::Iranian:
+    case MonthNames::OfLanguage:
+      break;
+  }
+  return is_rtl(language) ? kIranian[i] : kIranianLatin[i];
 }
 
 std::string format_jalali(const JalaliDate& date, Language language, DateStyle style, MonthNames names) {
@@ -186,7 +199,7 @@ std::string format_jalali(const JalaliDate& date, Language language, DateStyle s
              std::to_string(date.year);
       break;
   }
-  return language == Language::Persian ? to_persian_digits(text) : text;
+  return uses_persian_digits(language) ? to_persian_digits(text) : text;
 }
 
 Result<JalaliDate> parse_iso(std::string_view text) {

@@ -50,10 +50,24 @@ struct GregorianDate {
 // clamped to its first or last day (no Result: a clock value is never user input).
 [[nodiscard]] JalaliDate from_unix(int64_t unix_seconds);
 
-// Persian: فروردین..اسفند; Dari (Afghanistan): حمل..حوت; English: Farvardin..Esfand.
-enum class MonthNames { Iranian, Dari };
+// Persian: فروردین..اسفند; Dari (Afghanistan): حمل..حوت; Pashto (Afghanistan): وری..کب;
+// English: Farvardin..Esfand. OfLanguage: the names the language itself uses (month_names).
+enum class MonthNames { Iranian, Dari, Pashto, OfLanguage };
+// Persian and English: the Iranian names; Dari: the Afghan (zodiac) names; Pashto: the Pashto ones.
+[[nodiscard]] constexpr MonthNames month_names(Language language) {
+  switch (language) {
+    case Language::Dari:
+      return MonthNames::Dari;
+    case Language::Pashto:
+      return MonthNames::Pashto;
+    case Language::Persian:
+    case Language::English:
+      break;
+  }
+  return MonthNames::Iranian;
+}
 [[nodiscard]] std::string_view month_name(int month, Language language,
-                                          MonthNames names = MonthNames::Iranian);
+                                          MonthNames names = MonthNames::OfLanguage);
 
 enum class DateStyle {
   Long,     // "۴ آذر ۱۴۰۵" / "4 Azar 1405"; Dari month names with MonthNames::Dari
@@ -61,7 +75,7 @@ enum class DateStyle {
   Iso,      // "1405-09-04" in both languages: for files and the wire
 };
 [[nodiscard]] std::string format_jalali(const JalaliDate& date, Language language, DateStyle style,
-                                        MonthNames names = MonthNames::Iranian);
+                                        MonthNames names = MonthNames::OfLanguage);
 
 // Parses "YYYY-MM-DD" (ASCII, Persian or Arabic digits) and checks the date exists.
 [[nodiscard]] Result<JalaliDate> parse_iso(std::string_view text);

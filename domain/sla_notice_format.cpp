@@ -22,7 +22,7 @@ std::string clock_time(int64_t unix_seconds) {
 constexpr size_t kNamedServices = 3;
 
 std::string services_text(const ServiceScope& services, Language language, const ServiceTitle& title) {
-  const bool persian = language == Language::Persian;
+  const bool persian = persian_or_english(language) == Language::Persian;
   if (services.is_all()) return persian ? "همه خدمات" : "all services";
   if (title) {
     std::string list;
@@ -79,13 +79,13 @@ std::vector<Notice> notices_to_show(std::span<const Notice> notices, int64_t now
 std::string format_instant(int64_t unix_seconds, Language language) {
   const std::string date =
       jalali::format_jalali(jalali::from_unix(unix_seconds), language, jalali::DateStyle::Long);
-  if (language == Language::Persian) return date + " ساعت " + to_persian_digits(clock_time(unix_seconds));
+  if (is_rtl(language)) return date + " ساعت " + to_persian_digits(clock_time(unix_seconds));
   return date + " " + clock_time(unix_seconds);
 }
 
 std::string format_notice(const Notice& notice, Language language, int64_t now_unix,
                           const ServiceTitle& title) {
-  const bool persian = language == Language::Persian;
+  const bool persian = persian_or_english(language) == Language::Persian;
   const std::string& body = persian || notice.text_en.empty() ? notice.text_fa : notice.text_en;
   std::string text;
   const NoticeTiming when = timing(notice, now_unix);

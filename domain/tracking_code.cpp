@@ -54,11 +54,11 @@ Result<TrackingCode> make_tracking_code(TrackingKind kind, int terminal_number, 
 std::string format(const TrackingCode& code, Language language) {
   const std::string& d = code.digits();
   std::string text = d.substr(0, 4) + "-" + d.substr(4, 4) + "-" + d.substr(8, 4) + "-" + d.substr(12, 2);
-  return language == Language::Persian ? to_persian_digits(text) : text;
+  return uses_persian_digits(language) ? to_persian_digits(text) : text;
 }
 
 std::string_view describe(TrackingCodeError error, Language language) {
-  const bool fa = language == Language::Persian;
+  const bool fa = persian_or_english(language) == Language::Persian;
   switch (error) {
     case TrackingCodeError::Empty:
       return fa ? "کد رهگیری را وارد کنید." : "Please type the tracking code.";

@@ -386,7 +386,7 @@ void App::refresh_notices() {
     const catalog::Service* service = m_catalog.find(number);
     return service ? service->title.in(language) : std::string();
   };
-  for (const pk::Language language : {pk::Language::Persian, pk::Language::English})
+  for (const pk::Language language : kLanguages)
     for (const sla::Notice& n : notices.value())
       m_notices[static_cast<size_t>(language)].push_back(sla::format_notice(n, language, now, title));
 }

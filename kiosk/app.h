@@ -184,7 +184,8 @@ class App {
   int64_t m_synced_catalog_tried = 0;  // the stored version last loaded: a bad file is tried once
   double m_last_notice_refresh = 0;
   double m_last_delivery_check = 0;
-  std::array<std::vector<std::string>, 2> m_notices;  // worded in Persian, in English
+  std::array<std::vector<std::string>, kLanguages.size()>
+      m_notices;  // worded in each language, by enum value
   ui::OnScreenKeyboard m_keyboard;
   uint64_t m_sessions_forgotten = 0;           // CitizenFlow::sessions_ended() when last forgotten
   uint64_t m_operator_sessions_forgotten = 0;  // OperatorFlow::sessions_ended(), the same way

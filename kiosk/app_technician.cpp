@@ -15,7 +15,7 @@ namespace pk::kiosk {
 
 void App::render_technician_frame(double now) {
   poll_barcode(now);  // the Enrollment tab reads the centre's QR code
-  const ui::Rect screen = begin_screen_frame(now, m_config.language == Language::Persian, "##technician");
+  const ui::Rect screen = begin_screen_frame(now, is_rtl(m_config.language), "##technician");
   tech::TechContext ctx{.ui = *m_ui,
                         .keyboard = m_keyboard,
                         .flow = m_tech->flow(),

@@ -26,7 +26,7 @@ class CitizenFlow {
 
   [[nodiscard]] const CitizenState& state() const { return m_state; }
   [[nodiscard]] catalog::Language language() const { return m_state.language; }
-  [[nodiscard]] bool rtl() const { return m_state.language == catalog::Language::Persian; }
+  [[nodiscard]] bool rtl() const { return is_rtl(m_state.language); }
   [[nodiscard]] const catalog::Service* service() const { return m_catalog.find(m_state.service); }
 
   // Events return false when they do not apply in the current state (and change nothing).

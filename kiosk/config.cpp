@@ -144,8 +144,11 @@ constexpr std::pair<std::string_view, SpeechBackend> kSpeechBackends[] = {
     {"espeak", SpeechBackend::Espeak}, {"simulated", SpeechBackend::Simulated}};
 constexpr std::pair<std::string_view, TerminalMode> kModes[] = {{"citizen", TerminalMode::Citizen},
                                                                 {"counter", TerminalMode::Counter}};
-constexpr std::pair<std::string_view, catalog::Language> kLanguages[] = {{"fa", catalog::Language::Persian},
-                                                                         {"en", catalog::Language::English}};
+constexpr std::pair<std::string_view, catalog::Language> kLanguageCodes[] = {
+    {"fa", catalog::Language::Persian},
+    {"prs", catalog::Language::Dari},
+    {"ps", catalog::Language::Pashto},
+    {"en", catalog::Language::English}};
 constexpr std::pair<std::string_view, std::string_view> kLogLevels[] = {
     {"trace", "trace"}, {"debug", "debug"}, {"info", "info"}, {"warn", "warn"}, {"error", "error"}};
 
@@ -216,7 +219,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.path("paths.catalog", config.catalog_file);
   r.path("paths.export_dir", config.export_dir);
   r.choice("ui.mode", config.mode, kModes);
-  r.choice("ui.language", config.language, kLanguages);
+  r.choice("ui.language", config.language, kLanguageCodes);
   r.integer("ui.width", config.width, 320, 7680);
   r.integer("ui.height", config.height, 240, 4320);
   r.integer("ui.idle_timeout_seconds", config.idle_timeout_seconds, 15, 3600);

@@ -116,7 +116,8 @@ bool DeviceSet::retry_receipts(double now, bool kiosk_idle) {
 tech::DeskDevices DeviceSet::summary(const Config& config, Language lang) {
   tech::DeskDevices d;
   if (!m_printing) {
-    d.printer = lang == Language::Persian ? "چاپگری تنظیم نشده است" : "no printer configured";
+    d.printer =
+        persian_or_english(lang) == Language::Persian ? "چاپگری تنظیم نشده است" : "no printer configured";
   } else if (auto status = m_printing->printer().status(); status) {
     d.printer = std::string(device_words(status.value(), lang));
     d.printer_ok = can_print(status.value());
@@ -124,7 +125,8 @@ tech::DeskDevices DeviceSet::summary(const Config& config, Language lang) {
     d.printer = status.error().message;
   }
   if (!m_scanner) {
-    d.scanner = lang == Language::Persian ? "اسکنری تنظیم نشده است" : "no scanner configured";
+    d.scanner =
+        persian_or_english(lang) == Language::Persian ? "اسکنری تنظیم نشده است" : "no scanner configured";
   } else {
     const scanner::ScannerStatus status = m_scanner->status();
     d.scanner = std::string(device_words(status, lang));
@@ -151,7 +153,7 @@ tech::DeskDevices DeviceSet::summary(const Config& config, Language lang) {
   }
   if (config.barcode != DeviceBackend::None) {
     const bool open = m_barcode && m_barcode->state().connection == Connection::Open;
-    d.barcode = open ? (lang == Language::Persian ? "آماده" : "ready")
+    d.barcode = open ? (persian_or_english(lang) == Language::Persian ? "آماده" : "ready")
                      : (m_barcode ? m_barcode->state().last_error : std::string("-")) + " (" +
                            connection(DeviceRole::Barcode) + ")";
     d.barcode_ok = open;

@@ -8,7 +8,7 @@
 namespace pk::kiosk {
 
 std::string format_number(int64_t value, catalog::Language language) {
-  const bool persian = language == catalog::Language::Persian;
+  const bool persian = uses_persian_digits(language);
   std::string digits = std::to_string(value < 0 ? -value : value);
   std::string grouped;
   for (size_t i = 0; i < digits.size(); ++i) {
@@ -23,7 +23,7 @@ std::string format_decimal(double value, int decimals, catalog::Language languag
   char text[64];
   std::snprintf(text, sizeof text, "%.*f", decimals, value);
   std::string out = text;
-  if (language != catalog::Language::Persian) return out;
+  if (!uses_persian_digits(language)) return out;
   if (const size_t dot = out.find('.'); dot != std::string::npos) out.replace(dot, 1, "\u066B");
   if (!out.empty() && out[0] == '-') out.replace(0, 1, "\u2212");
   return to_persian_digits(out);
@@ -31,7 +31,7 @@ std::string format_decimal(double value, int decimals, catalog::Language languag
 
 std::string format_percent(double fraction, int decimals, catalog::Language language) {
   return format_decimal(fraction * 100, decimals, language) +
-         (language == catalog::Language::Persian ? "\u066A" : "%");
+         (uses_persian_digits(language) ? "\u066A" : "%");
 }
 
 std::string format_amount_rials(int64_t rials, catalog::Language language) {

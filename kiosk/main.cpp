@@ -168,9 +168,8 @@ int status_check_command(pk::kiosk::App& app, const std::string& code, const std
   auto record = app.store().find_by_tracking_code(digits);
   const auto centre = record && record.value() ? record.value()->centre_status : std::nullopt;
   spdlog::info("status check: {} shown ({}): \"{}\"; centre status {}; {} line(s) from the back office; {}",
-               shown->tracking_display, app.flow().language() == pk::catalog::Language::Persian ? "fa" : "en",
-               shown->message, centre ? pk::store::to_string(*centre) : std::string_view("none"),
-               shown->details.size(), png);
+               shown->tracking_display, pk::language_code(app.flow().language()), shown->message,
+               centre ? pk::store::to_string(*centre) : std::string_view("none"), shown->details.size(), png);
   return 0;
 }
 
@@ -220,8 +219,8 @@ int main(int argc, char** argv) {
       ->excludes(bench_flag)
       ->excludes(journey_flag)
       ->excludes(screenshot_flag);
-  cli.add_option("--language", language, "fa or en: overrides ui.language")
-      ->check(CLI::IsMember({"fa", "en"}));
+  cli.add_option("--language", language, "fa, prs (Dari), ps (Pashto) or en: overrides ui.language")
+      ->check(CLI::IsMember({"fa", "prs", "ps", "en"}));
   cli.add_option("--mode", terminal_mode, "citizen or counter: overrides ui.mode")
       ->check(CLI::IsMember({"citizen", "counter"}));
   cli.add_option("--add-operator", add_operator,
@@ -264,8 +263,7 @@ int main(int argc, char** argv) {
   if (!journey.empty() && config.printer == pk::kiosk::DeviceBackend::Simulated &&
       config.printer_connection.empty())
     config.printer_connection = "sim:" + (std::filesystem::path(journey) / "receipts").string();
-  if (!language.empty())
-    config.language = language == "en" ? pk::catalog::Language::English : pk::catalog::Language::Persian;
+  if (!language.empty()) config.language = pk::parse_language_code(language).value_or(pk::Language::Persian);
   if (!terminal_mode.empty())
     config.mode =
         terminal_mode == "counter" ? pk::kiosk::TerminalMode::Counter : pk::kiosk::TerminalMode::Citizen;

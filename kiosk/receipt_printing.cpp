@@ -137,13 +137,12 @@ PrintOutcome ReceiptPrinting::print_counter_slip(const catalog::Catalog& catalog
                                  .documents = {},
                                  .code = code.value(),
                                  .printed_unix = now_unix};
-  const bool fa = lang == catalog::Language::Persian;
   for (const catalog::RequiredDocument& doc : service->documents) {
     std::string line = doc.title.in(lang);
     if (doc.pages > 1)
-      line +=
-          " (" + receipts::localized_digits(std::to_string(doc.pages), lang) + (fa ? " صفحه)" : " pages)");
-    if (!doc.mandatory) line += fa ? " — اختیاری" : " — optional";
+      line += " (" + receipts::localized_digits(std::to_string(doc.pages), lang) + " " +
+              strings::kPages.in(lang) + ")";
+    if (!doc.mandatory) line += std::string(" — ") + strings::kOptional.in(lang);
     data.documents.push_back(std::move(line));
   }
   return print(receipts::counter_slip(data), lang);

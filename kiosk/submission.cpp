@@ -82,7 +82,7 @@ Result<store::SavedApplication> submit_application(const SubmissionContext& ctx,
   app.service_number = state.service;
 
   const IdentityDraft& id = state.identity;
-  const std::string_view language = state.language == catalog::Language::Persian ? "fa" : "en";
+  const std::string_view language = language_code(state.language);
   // Keys in sorted order, as the centre has always received them. "passport_chip" (the chip's
   // passive authentication, e.g. "verified", "signature_invalid") is there only when a chip
   // was read: a centre that does not know the key ignores it, and its absence means no chip.
@@ -121,13 +121,11 @@ Result<store::SavedApplication> submit_failure_report(const SubmissionContext& c
   // The report's words and the mobile number may identify the person: sealed like the rest.
   std::string text = normalize_for_storage(state.report.text);
   const WipeAtScopeEnd wipe_text(text);
-  auto sealed = seal_text(
-      personal_json(
-          {{"language", std::string_view(state.language == catalog::Language::Persian ? "fa" : "en")},
-           {"mobile", state.report.mobile},
-           {"problem", problem_id(state.report.problem)},
-           {"text", text}}),
-      ctx.centre_key);
+  auto sealed = seal_text(personal_json({{"language", language_code(state.language)},
+                                         {"mobile", state.report.mobile},
+                                         {"problem", problem_id(state.report.problem)},
+                                         {"text", text}}),
+                          ctx.centre_key);
   if (!sealed) return sealed.error();
   app.sealed_personal = std::move(sealed.value());
   return save_with_tracking_code(ctx.store, app, TrackingKind::FailureReport, ctx.config.terminal_number);
@@ -231,8 +229,7 @@ void describe_service_and_next_step(StatusOutcome& out, const store::Application
 
 Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,
                                      catalog::Language language, const catalog::Catalog* catalog) {
-  const pk::Language lang =
-      language == catalog::Language::Persian ? pk::Language::Persian : pk::Language::English;
+  const pk::Language lang = language;
   auto code = check_tracking_code(typed_code);
   if (!code) return make_error(std::string(describe(code.error(), lang)));
   StatusOutcome out;

@@ -35,7 +35,7 @@ std::string_view to_string(DeviceRole role) {
 }
 
 std::string_view role_name(DeviceRole role, Language language) {
-  const bool fa = language == Language::Persian;
+  const bool fa = persian_or_english(language) == Language::Persian;
   switch (role) {
     case DeviceRole::Printer:
       return fa ? "چاپگر رسید" : "Receipt printer";
@@ -140,7 +140,7 @@ std::string_view device_group(DeviceRole role) {
 }
 
 std::string explain(const Problem& problem, DeviceRole role, Language language) {
-  const bool fa = language == Language::Persian;
+  const bool fa = persian_or_english(language) == Language::Persian;
   std::string device(role_name(role, language));
   if (!fa && !device.empty())
     device[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(device[0])));

@@ -1,4 +1,5 @@
 #include "receipts/receipt_format.h"
+#include "receipts/receipt_words.h"
 
 #include <cstdio>
 
@@ -8,7 +9,7 @@
 namespace pk::receipts {
 
 std::string localized_digits(std::string_view ascii, Language language) {
-  return language == Language::Persian ? to_persian_digits(ascii) : std::string(ascii);
+  return uses_persian_digits(language) ? to_persian_digits(ascii) : std::string(ascii);
 }
 
 std::string format_rials(std::int64_t rials, Language language) {
@@ -16,7 +17,7 @@ std::string format_rials(std::int64_t rials, Language language) {
   // Work on the magnitude as unsigned so INT64_MIN does not overflow.
   std::uint64_t magnitude =
       negative ? 0 - static_cast<std::uint64_t>(rials) : static_cast<std::uint64_t>(rials);
-  const std::string separator = language == Language::Persian ? "\u066C" : ",";
+  const std::string separator = uses_persian_digits(language) ? "\u066C" : ",";
   std::string digits = std::to_string(magnitude);
   // The sign goes in first: inserting it afterwards trips GCC 12's -Wrestrict false positive.
   std::string grouped = negative ? "-" : "";
@@ -24,13 +25,14 @@ std::string format_rials(std::int64_t rials, Language language) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += separator;
     grouped += digits[i];
   }
-  return localized_digits(grouped, language) + (language == Language::Persian ? " ریال" : " rials");
+  return localized_digits(grouped, language) + " " + std::string(words::kRials.in(language));
 }
 
 std::string format_working_days(int days, Language language) {
   const std::string number = localized_digits(std::to_string(days), language);
-  if (language == Language::Persian) return number + " روز کاری";
-  return number + (days == 1 ? " working day" : " working days");
+  // English says "1 working day"; Persian and Dari keep the singular after a number; Pashto
+  // says "کاري ورځې" after more than one.
+  return number + " " + std::string((days == 1 ? words::kWorkingDay : words::kWorkingDays).in(language));
 }
 
 std::string format_terminal(int terminal_number, Language language) {
@@ -48,8 +50,7 @@ std::string format_date_time(std::int64_t unix_seconds, Language language) {
   char clock[8];
   std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(seconds_of_day / 3600),
                 static_cast<int>(seconds_of_day % 3600 / 60));
-  if (language == Language::Persian) return date + "، ساعت " + localized_digits(clock, language);
-  return date + ", " + clock;
+  return date + std::string(words::kAtClock.in(language)) + localized_digits(clock, language);
 }
 
 }  // namespace pk::receipts

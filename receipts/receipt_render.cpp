@@ -48,7 +48,7 @@ class BlockRenderer {
   BlockRenderer(ui::TextEngine& engine, const RenderOptions& options, Language language, RenderedReceipt& out)
       : m_engine(engine),
         m_options(options),
-        m_rtl(language == Language::Persian),
+        m_rtl(is_rtl(language)),
         m_content(options.width_dots - 2 * options.margin_dots),
         m_out(out) {}
 

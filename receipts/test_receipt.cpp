@@ -15,7 +15,7 @@ Result<Receipt> test_receipt(const TestReceiptData& data) {
       data.sample_code.find_first_not_of("0123456789") != std::string::npos)
     return make_error("a test receipt's sample code must be 14 digits, got \"" + data.sample_code + "\"");
   const Language lang = data.language;
-  const bool fa = lang == Language::Persian;
+  const bool fa = persian_or_english(lang) == Language::Persian;
   Receipt receipt{lang, {}};
   auto& b = receipt.blocks;
   b.emplace_back(Logo{});

@@ -3,7 +3,7 @@
 namespace pk::cardreader {
 
 std::string_view describe(CardState state, Language language) {
-  const bool fa = language == Language::Persian;
+  const bool fa = persian_or_english(language) == Language::Persian;
   switch (state) {
     case CardState::NoReader:
       return fa ? "کارت‌خوان وصل نیست. لطفاً به متصدی خبر دهید."

@@ -195,10 +195,9 @@ void OperatorDesk::login() {
             result.attempts_left > 0 ? std::to_string(result.attempts_left) + " left" : "");
       std::string message = strings::kWrongCredentials.in(lang);
       if (result.attempts_left > 0)
-        message +=
-            std::string(" ") + strings::kAttemptsLeft.in(lang) + " " +
-            (lang == catalog::Language::Persian ? to_persian_digits(std::to_string(result.attempts_left))
-                                                : std::to_string(result.attempts_left));
+        message += std::string(" ") + strings::kAttemptsLeft.in(lang) + " " +
+                   (uses_persian_digits(lang) ? to_persian_digits(std::to_string(result.attempts_left))
+                                              : std::to_string(result.attempts_left));
       m_flow.login_failed(std::move(message));
       return;
     }
@@ -207,7 +206,7 @@ void OperatorDesk::login() {
       const int64_t minutes = std::max<int64_t>(1, (result.locked_until_unix - now_unix() + 59) / 60);
       const std::string m = std::to_string(minutes);
       m_flow.login_failed(std::string(strings::kLockedOut.in(lang)) + " " +
-                          (lang == catalog::Language::Persian ? to_persian_digits(m) : m));
+                          (uses_persian_digits(lang) ? to_persian_digits(m) : m));
       return;
     }
   }
@@ -240,8 +239,9 @@ void OperatorDesk::submit(double now) {
   auto saved = submit_counter_application(ctx, *service, m_flow.state());
   if (!saved) {
     spdlog::error("counter submit failed: {}", saved.error().message);
-    m_flow.submit_failed(std::string(lang == catalog::Language::Persian ? "ثبت نشد؛ دوباره تلاش کنید. "
-                                                                        : "Not saved; try again. ") +
+    m_flow.submit_failed(std::string(persian_or_english(lang) == catalog::Language::Persian
+                                         ? "ثبت نشد؛ دوباره تلاش کنید. "
+                                         : "Not saved; try again. ") +
                          "(" + saved.error().message + ")");
     return;
   }

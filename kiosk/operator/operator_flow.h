@@ -46,7 +46,7 @@ class OperatorFlow {
 
   [[nodiscard]] const OperatorState& state() const { return m_state; }
   [[nodiscard]] catalog::Language language() const { return m_state.language; }
-  [[nodiscard]] bool rtl() const { return m_state.language == catalog::Language::Persian; }
+  [[nodiscard]] bool rtl() const { return is_rtl(m_state.language); }
   [[nodiscard]] const catalog::Service* service() const { return m_catalog.find(m_state.service); }
   [[nodiscard]] bool logged_in() const { return !m_state.operator_id.empty(); }
   [[nodiscard]] std::vector<SessionAudit> take_audit() { return std::exchange(m_audit, {}); }

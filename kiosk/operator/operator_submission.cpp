@@ -36,14 +36,12 @@ Result<store::SavedApplication> submit_counter_application(const SubmissionConte
 
   const IdentityDraft& id = state.identity;
   // Keys in sorted order, as the centre has always received them.
-  auto sealed_personal = seal_text(
-      personal_json(
-          {{"channel", std::string_view("counter")},
-           {"id_kind", id_kind_name(id.kind)},
-           {"id_number", id.number_normalised},
-           {"language", std::string_view(state.language == catalog::Language::Persian ? "fa" : "en")},
-           {"mobile", id.mobile_normalised}}),
-      ctx.centre_key);
+  auto sealed_personal = seal_text(personal_json({{"channel", std::string_view("counter")},
+                                                  {"id_kind", id_kind_name(id.kind)},
+                                                  {"id_number", id.number_normalised},
+                                                  {"language", language_code(state.language)},
+                                                  {"mobile", id.mobile_normalised}}),
+                                   ctx.centre_key);
   if (!sealed_personal) return sealed_personal.error();
   app.sealed_personal = std::move(sealed_personal.value());
 

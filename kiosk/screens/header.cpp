@@ -10,13 +10,15 @@ ui::Rect draw_header(ScreenContext& ctx) {
   ImGui::GetWindowDrawList()->AddRectFilled(band.min, band.max, t.header);
   const ui::Rect inner = band.inset(t.margin, 0);
 
-  // The language switch sits at the end edge, where it does not compete with the title.
+  // The language switch sits at the end edge, where it does not compete with the title. It
+  // steps through the languages in the welcome screen's order, and names (in itself) the one a
+  // touch switches to; the welcome screen offers them all at once.
   const float lang_width = 220 * t.scale;
   ui::Rect lang = ctx.ui.from_start(inner, inner.width() - lang_width, lang_width).inset(0, t.gap);
-  if (ui::button(ctx.ui, "lang", lang, ctx.tr(strings::kLanguageOther), ui::ButtonKind::Secondary, t.small_px,
+  const Language next = next_language(ctx.lang());
+  if (ui::button(ctx.ui, "lang", lang, native_name(next), ui::ButtonKind::Secondary, t.small_px,
                  pictograms::kLanguage)) {
-    ctx.flow.choose_language(ctx.lang() == catalog::Language::Persian ? catalog::Language::English
-                                                                      : catalog::Language::Persian);
+    ctx.flow.choose_language(next);
   }
   float end_used = lang_width + t.gap;
   // "Finish" on every screen of a session: leaving is always one tap, and wipes everything.

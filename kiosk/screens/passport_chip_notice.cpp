@@ -31,11 +31,11 @@ const Text& why(cardreader::icao::PassiveAuth outcome) {
 }  // namespace
 
 std::string chip_unverified_line(cardreader::icao::PassiveAuth outcome, catalog::Language language) {
-  const bool persian = language == catalog::Language::Persian;
+  const bool rtl = is_rtl(language);
   std::string line = strings::kChipUnverified.in(language);
-  line += persian ? " (" : " (";
+  line += " (";
   line += why(outcome).in(language);
-  line += persian ? ")؛ " : "): ";
+  line += rtl ? ")؛ " : "): ";
   line += strings::kChipTypeNumber.in(language);
   return line;
 }

@@ -40,7 +40,7 @@ void draw_review_screen(ScreenContext& ctx) {
   y += summary_row(ctx, y, card, ctx.tr(strings::kService),
                    format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title));
   // This frame's copies of the identity, in the session's digits, are wiped with the frame.
-  const bool persian = ctx.lang() == catalog::Language::Persian;
+  const bool persian = uses_persian_digits(ctx.lang());
   std::string number =
       persian ? to_persian_digits(s.identity.number_normalised) : s.identity.number_normalised;
   const WipeAtScopeEnd wipe_number(number);

@@ -56,7 +56,7 @@ void ServiceScreen::render_frame(double now) {
   // The same header band as every screen, so the citizen knows whose kiosk this is.
   const ui::Rect band{{0, 0}, {size.x, t.header_height}};
   draw->AddRectFilled(band.min, band.max, t.header);
-  ui::text_in(*m_ui, band.inset(t.margin, 0), strings::kAppTitle.fa,
+  ui::text_in(*m_ui, band.inset(t.margin, 0), strings::kAppTitle.in(Language::Persian),
               {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.on_header, true);
 
   const float column = std::min(size.x - 2 * t.margin, 1400 * t.scale);
@@ -72,30 +72,33 @@ void ServiceScreen::render_frame(double now) {
   // A warning stripe: the screen must read as "out of service" from across the hall.
   draw->AddRectFilled({col.min.x, y}, {col.max.x, y + 12 * t.scale}, t.notice_text, t.radius);
   y += 12 * t.scale + t.margin;
-  centred(strings::kServiceTitle.fa, t.display_px, ui::Weight::Bold, t.text);
+  centred(strings::kServiceTitle.in(Language::Persian), t.display_px, ui::Weight::Bold, t.text);
   y += t.gap;
   const Text& hint = service_hint(m_info.mode);
-  centred(hint.fa, t.title_px, ui::Weight::Regular, t.text);
+  centred(hint.in(Language::Persian), t.title_px, ui::Weight::Regular, t.text);
   y += t.gap;
-  centred(strings::kServiceTitle.en, t.title_px, ui::Weight::Bold, t.text_muted,
+  centred(strings::kServiceTitle.in(Language::English), t.title_px, ui::Weight::Bold, t.text_muted,
           ui::BaseDirection::LeftToRight);
   y += t.gap / 2;
-  centred(hint.en, t.body_px, ui::Weight::Regular, t.text_muted, ui::BaseDirection::LeftToRight);
+  centred(hint.in(Language::English), t.body_px, ui::Weight::Regular, t.text_muted,
+          ui::BaseDirection::LeftToRight);
   // Tight enough that the technician's box, with the count of unclean starts, fits on the screen.
   y += t.margin;
 
   // The technician's part, smaller, in a box at the bottom.
   // The terminal and the count on separate lines: a Latin terminal id next to Persian digits
   // would be reordered into one left-to-right run by the bidi algorithm.
-  const std::string terminal_fa = std::string(strings::kServiceTerminal.fa) + ": " + m_info.terminal_id;
-  const std::string terminal_en = std::string(strings::kServiceTerminal.en) + ": " + m_info.terminal_id;
+  const std::string terminal_fa =
+      std::string(strings::kServiceTerminal.in(Language::Persian)) + ": " + m_info.terminal_id;
+  const std::string terminal_en =
+      std::string(strings::kServiceTerminal.in(Language::English)) + ": " + m_info.terminal_id;
   std::string starts_fa;
   std::string starts_en;
   if (m_info.unclean_starts > 0) {
-    starts_fa =
-        format_number(m_info.unclean_starts, Language::Persian) + " " + strings::kServiceUncleanStarts.fa;
-    starts_en =
-        format_number(m_info.unclean_starts, Language::English) + " " + strings::kServiceUncleanStarts.en;
+    starts_fa = format_number(m_info.unclean_starts, Language::Persian) + " " +
+                strings::kServiceUncleanStarts.in(Language::Persian);
+    starts_en = format_number(m_info.unclean_starts, Language::English) + " " +
+                strings::kServiceUncleanStarts.in(Language::English);
   }
   const float box_top = y;
   y += t.gap;
@@ -110,8 +113,8 @@ void ServiceScreen::render_frame(double now) {
   // through a channel split so the text stays on top.
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
-  boxed(strings::kServiceTechnicianHint.fa, ui::BaseDirection::RightToLeft);
-  boxed(strings::kServiceTechnicianHint.en, ui::BaseDirection::LeftToRight);
+  boxed(strings::kServiceTechnicianHint.in(Language::Persian), ui::BaseDirection::RightToLeft);
+  boxed(strings::kServiceTechnicianHint.in(Language::English), ui::BaseDirection::LeftToRight);
   y += ui::text_in(*m_ui, {{inner.min.x, y}, inner.max}, strings::kServiceCommands,
                    {.size_px = t.small_px,
                     .weight = ui::Weight::Bold,

@@ -21,7 +21,7 @@ std::string grouped_so_far(std::string_view typed, catalog::Language language) {
     grouped += c;
     ++digits;
   }
-  return language == catalog::Language::Persian ? to_persian_digits(grouped) : grouped;
+  return uses_persian_digits(language) ? to_persian_digits(grouped) : grouped;
 }
 
 int digits_in(std::string_view typed) {

@@ -5,6 +5,29 @@
 #include "kiosk/technician/technician_strings.h"
 
 namespace pk::kiosk {
+namespace {
+
+// Every language as a button named in itself (فارسی, دری, پښتو, English), the session's own
+// marked: a citizen finds their language without reading another first. Widget ids
+// "language/<code>" (fa, prs, ps, en).
+void draw_language_choice(ScreenContext& ctx, const ui::Rect& area) {
+  const ui::Theme& t = ctx.ui.theme();
+  const float count = static_cast<float>(kLanguages.size());
+  const float width = std::min((area.width() - (count - 1) * t.gap) / count, 260 * t.scale);
+  const float used = count * width + (count - 1) * t.gap;
+  const ui::Rect row{{area.center().x - used / 2, area.min.y}, {area.center().x + used / 2, area.max.y}};
+  float offset = 0;
+  for (const Language language : kLanguages) {
+    const std::string id = "language/" + std::string(language_code(language));
+    const ui::ButtonKind kind = language == ctx.lang() ? ui::ButtonKind::Primary : ui::ButtonKind::Quiet;
+    if (ui::button(ctx.ui, id, ctx.ui.from_start(row, offset, width).inset(0, t.gap / 2),
+                   native_name(language), kind))
+      ctx.flow.choose_language(language);
+    offset += width + t.gap;
+  }
+}
+
+}  // namespace
 
 void draw_welcome_screen(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
@@ -16,7 +39,8 @@ void draw_welcome_screen(ScreenContext& ctx) {
   // notices get what is left between the top and them, and scroll there when there are many.
   const float bottom_band = t.touch_target * 0.8f + t.gap;
   const float start_h = 150 * t.scale;
-  const float errands_h = start_h + t.margin + t.touch_target * 1.1f;
+  const float languages_h = t.touch_target + t.margin;
+  const float errands_h = start_h + t.margin + t.touch_target * 1.1f + languages_h;
   const float welcome_h = t.display_px * 1.6f + t.gap;
   const ui::TextStyle hint_style{
       .size_px = t.title_px, .max_width = column_width, .align = ui::TextAlign::Center};
@@ -27,7 +51,7 @@ void draw_welcome_screen(ScreenContext& ctx) {
     const float room = body.height() - bottom_band - errands_h - welcome_h - t.margin;
     y += draw_outage_notices(ctx.ui, {{x0, y}, {x0 + column_width, y + room}}, ctx.notices) + t.margin;
   } else {
-    y += body.height() * 0.16f;
+    y += body.height() * 0.08f;
   }
 
   ui::Rect line{{x0, y}, {x0 + column_width, y + t.display_px * 1.6f}};
@@ -35,8 +59,11 @@ void draw_welcome_screen(ScreenContext& ctx) {
               {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center}, t.text);
   y = line.max.y + t.gap;
   // Without notices the hint keeps its roomy three lines; with them, only the room it needs.
-  const float hint_h = ctx.notices.empty() ? t.title_px * 3.4f : hint_text_h + t.gap;
-  if (body.max.y - bottom_band - errands_h - y >= hint_h + 2 * t.margin) {
+  // Where that does not fit beside the language row (a small screen), the hint's own height.
+  const float room_for_hint = body.max.y - bottom_band - errands_h - y - 2 * t.margin;
+  float hint_h = ctx.notices.empty() ? t.title_px * 3.4f : hint_text_h + t.gap;
+  if (hint_h > room_for_hint) hint_h = hint_text_h + t.gap;
+  if (room_for_hint >= hint_h) {
     line = {{x0, y}, {x0 + column_width, y + hint_h}};
     ui::text_in(ctx.ui, line, ctx.tr(strings::kWelcomeHint), hint_style, t.text_muted);
     y = line.max.y + 2 * t.margin;
@@ -62,6 +89,8 @@ void draw_welcome_screen(ScreenContext& ctx) {
   if (ui::button(ctx.ui, "report", ctx.ui.from_start(row, second_width + t.gap, second_width),
                  ctx.tr(strings::kReportFailure), ui::ButtonKind::Secondary, 0, pictograms::kReport))
     ctx.flow.open_failure_report();
+
+  draw_language_choice(ctx, {{x0, row.max.y + t.margin}, {x0 + column_width, row.max.y + languages_h}});
 
   // A visible (small) way in for the technician: technician mode never hides behind a gesture.
   const float tech_w = 200 * t.scale;

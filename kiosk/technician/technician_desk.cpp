@@ -82,7 +82,7 @@ void TechnicianDesk::perform(const TechContext& ctx, TechServices& services) {
   const int64_t now_unix = services.now_unix;
   const std::string id = to_ascii_digits(m_flow.state().id);
   const op::LoginResult result = m_accounts->verify(id, m_flow.state().pin, now_unix);
-  const bool persian = ctx.language == Language::Persian;
+  const bool persian = persian_or_english(ctx.language) == Language::Persian;
   switch (result.outcome) {
     case op::LoginOutcome::Ok:
       (void)store.append_audit("technician:" + id, "technician_login", "");
@@ -116,7 +116,7 @@ void TechnicianDesk::refresh(sla::Ledger* ledger, const std::string& ledger_prob
     else
       m_data_problem = data.error().message;
   }
-  const bool persian = language == Language::Persian;
+  const bool persian = persian_or_english(language) == Language::Persian;
   m_devices = {{persian ? "چاپگر رسید" : "Receipt printer", devices.printer, devices.printer_ok},
                {persian ? "اسکنر" : "Scanner", devices.scanner, devices.scanner_ok}};
   if (!devices.card_reader.empty())
@@ -401,7 +401,7 @@ void TechnicianDesk::finish_upload(TechServices& services) {
 
 void TechnicianDesk::confirm_reset(TechServices& services) {
   const TechState& s = m_flow.state();
-  const bool persian = services.config.language == Language::Persian;
+  const bool persian = persian_or_english(services.config.language) == Language::Persian;
   // A running self-test may hold a device the reset is about to close.
   if (busy()) return m_flow.reset_refused(strings::kWaitForDevices.in(services.config.language));
   // An enrollment writes keys into the folder the reset is about to wipe.

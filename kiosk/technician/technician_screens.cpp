@@ -77,7 +77,7 @@ void draw_login(TechContext& ctx) {
     if (ui::text_field(ctx.ui, id, box, shown, "", s.field == which)) ctx.flow.focus(which);
     y = box.max.y + t.gap;
   };
-  field(TechField::Id, strings::kId, ctx.language == Language::Persian ? to_persian_digits(s.id) : s.id,
+  field(TechField::Id, strings::kId, uses_persian_digits(ctx.language) ? to_persian_digits(s.id) : s.id,
         "tech/id");
   std::string dots;
   for (size_t i = 0; i < s.pin.size(); ++i) dots += "●";  // the PIN itself is never drawn

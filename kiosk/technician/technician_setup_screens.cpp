@@ -207,7 +207,8 @@ void draw_diagnostics(TechContext& ctx, const ui::Rect& body) {
     // How much is on its way, and a bar that keeps moving while the task runs (the frame loop
     // is free: the upload is on its own thread).
     const std::string size = format_decimal(static_cast<double>(s.upload_bytes) / 1024.0, 0, ctx.language) +
-                             " " + (ctx.language == Language::Persian ? "کیلوبایت" : "KiB");
+                             " " +
+                             (persian_or_english(ctx.language) == Language::Persian ? "کیلوبایت" : "KiB");
     ry += ui::text_in(ctx.ui, {{col.min.x, ry}, col.max},
                       std::string(tr(ctx, strings::kSending)) + " (" + size + ")", {.size_px = t.body_px},
                       t.text) +
@@ -273,7 +274,7 @@ void draw_factory_reset(TechContext& ctx, const ui::Rect& body) {
              std::string(tr(ctx, strings::kOverrideWarning)) + " " + number(ctx, st.reset_accepted_loss) +
                  (codes.empty()
                       ? ""
-                      : " (" + (ctx.language == Language::Persian ? to_persian_digits(codes) : codes) + ")"),
+                      : " (" + (uses_persian_digits(ctx.language) ? to_persian_digits(codes) : codes) + ")"),
              t.error_bg, t.error_text) +
          t.gap;
   }

@@ -101,6 +101,38 @@ TEST(Jalali, MonthNames) {
   EXPECT_EQ(month_name(13, Language::English), "");
 }
 
+TEST(Jalali, EachLanguageDatesWithItsOwnMonthNames) {
+  // Dari (Afghanistan) the zodiac names, Pashto its own, Persian and English the Iranian ones;
+  // Persian digits in all three Perso-Arabic languages.
+  const JalaliDate d{1405, 9, 4};
+  EXPECT_EQ(format_jalali(d, Language::Persian, DateStyle::Long), "۴ آذر ۱۴۰۵");
+  EXPECT_EQ(format_jalali(d, Language::Dari, DateStyle::Long), "۴ قوس ۱۴۰۵");
+  EXPECT_EQ(format_jalali(d, Language::Pashto, DateStyle::Long), "۴ لیندۍ ۱۴۰۵");
+  EXPECT_EQ(format_jalali(d, Language::English, DateStyle::Long), "4 Azar 1405");
+  EXPECT_EQ(format_jalali(d, Language::Pashto, DateStyle::Numeric), "۱۴۰۵/۰۹/۰۴");
+  EXPECT_EQ(month_name(1, Language::Pashto), "وری");
+  EXPECT_EQ(month_name(12, Language::Pashto), "کب");
+  EXPECT_EQ(month_name(1, Language::Dari), "حمل");
+  EXPECT_EQ(month_names(Language::Persian), MonthNames::Iranian);
+}
+
+TEST(Language, CodesRoundTripAndThePersoArabicLanguagesAreRightToLeftWithPersianDigits) {
+  for (const Language language : kLanguages) {
+    EXPECT_EQ(parse_language_code(language_code(language)), language);
+    EXPECT_EQ(is_rtl(language), language != Language::English);
+    EXPECT_EQ(uses_persian_digits(language), language != Language::English);
+  }
+  EXPECT_EQ(parse_language_code("de"), std::nullopt);
+  EXPECT_EQ(persian_or_english(Language::Pashto), Language::Persian);
+  EXPECT_EQ(persian_or_english(Language::Dari), Language::Persian);
+  EXPECT_EQ(native_name(Language::Pashto), "پښتو");
+  // The header's button steps through every language and comes back.
+  Language l = Language::Persian;
+  for (size_t i = 0; i < kLanguages.size(); ++i) l = next_language(l);
+  EXPECT_EQ(l, Language::Persian);
+  EXPECT_EQ(next_language(Language::Persian), Language::Dari);
+}
+
 TEST(Jalali, Formats) {
   const JalaliDate d{1405, 9, 4};
   EXPECT_EQ(format_jalali(d, Language::Persian, DateStyle::Long), "۴ آذر ۱۴۰۵");

@@ -63,6 +63,17 @@ TEST(Config, ValuesOverrideDefaults) {
   EXPECT_EQ(config->scanner, pk::kiosk::DeviceBackend::Simulated);  // untouched default
 }
 
+TEST(Config, DariAndPashtoAreLanguagesByTheirCodes) {
+  for (const auto& [code, language] :
+       {std::pair{"prs", pk::Language::Dari}, std::pair{"ps", pk::Language::Pashto}}) {
+    auto config = parse_config(std::string("[ui]\nlanguage = \"") + code + "\"\n", "t.toml", defaults());
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->language, language) << code;
+  }
+  auto refused = parse_config("[ui]\nlanguage = \"pashto\"\n", "t.toml", defaults());
+  EXPECT_FALSE(refused);
+}
+
 TEST(Config, MisspeltKeyIsNamed) {
   EXPECT_EQ(error_of("[ui]\nlanguag = \"fa\"\n"),
             "test.toml: key \"ui.languag\": is not a Pishkhan setting (misspelt?)");

@@ -313,10 +313,11 @@ class UnenrolledCounter : public CounterSafety {
 TEST_F(UnenrolledCounter, TheOperatorIsToldToAskTheTechnicianNotToGoToTheCounter) {
   // The wording: an operator is the counter, so the text sends them to the technician.
   const pk::kiosk::Text& text = pk::kiosk::strings::kNotEnrolledCounter;
-  EXPECT_NE(std::string_view(text.fa).find("کارشناس فنی"), std::string_view::npos);
-  EXPECT_EQ(std::string_view(text.fa).find("باجه"), std::string_view::npos);
-  EXPECT_NE(std::string_view(text.en).find("ask the technician to enroll it"), std::string_view::npos);
-  EXPECT_EQ(std::string_view(text.en).find("counter"), std::string_view::npos);
+  EXPECT_NE(std::string_view(text.in(pk::Language::Persian)).find("کارشناس فنی"), std::string_view::npos);
+  EXPECT_EQ(std::string_view(text.in(pk::Language::Persian)).find("باجه"), std::string_view::npos);
+  EXPECT_NE(std::string_view(text.in(pk::Language::English)).find("ask the technician to enroll it"),
+            std::string_view::npos);
+  EXPECT_EQ(std::string_view(text.in(pk::Language::English)).find("counter"), std::string_view::npos);
 
   log_in("246810");
   const pk::ui::Theme t = theme();

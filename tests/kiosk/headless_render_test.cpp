@@ -107,8 +107,8 @@ TEST_F(HeadlessKiosk, StartButtonIsALargeTouchTargetWithText) {
 // The service list: real tap targets with text, laid out from the start edge, so service 1
 // is on the right in Persian and on the left in English.
 TEST_F(HeadlessKiosk, ServiceListShowsServicesFromTheStartEdge) {
-  for (Language language : {Language::Persian, Language::English}) {
-    SCOPED_TRACE(language == Language::Persian ? "Persian" : "English");
+  for (const Language language : pk::kLanguages) {
+    SCOPED_TRACE(pk::language_code(language));
     start(language);
     ASSERT_TRUE(m_app->tap("start", m_now + 1));
     frames();
@@ -122,7 +122,7 @@ TEST_F(HeadlessKiosk, ServiceListShowsServicesFromTheStartEdge) {
       EXPECT_GT(ink_in(*row), 500) << "the row shows its title";
       const bool first_column = number % 2 == 1;
       const bool on_right = row->center().x > middle;
-      EXPECT_EQ(on_right, first_column == (language == Language::Persian));
+      EXPECT_EQ(on_right, first_column == pk::is_rtl(language));
     }
     ASSERT_TRUE(m_app->tap("service/3", m_now + 1));
     frames();
@@ -170,9 +170,10 @@ TEST_F(HeadlessKiosk, CounterOnlyServicePrintsASlipForTheCounter) {
       << "another service's card starts without it";
 }
 
-// A foreign national's application, screen by screen, in both languages at both kiosk sizes:
+// A foreign national's application, screen by screen, in every language at both kiosk sizes:
 // the identity step on the Amayesh card, an Afghan mobile refused with the form that works and
-// then accepted, the review naming the document, a counter-only service's printed slip. The
+// then accepted, the review naming the document, the saved screen, a counter-only service's
+// printed slip. The
 // PNGs are kept beside the test binary (foreign-national/) for a person to look at.
 TEST_F(HeadlessKiosk, AForeignNationalAppliesWithAnAmayeshCardInBothLanguagesAndSizes) {
   const fs::path dir = fs::path(PK_TEST_BINARY_DIR) / "foreign-national";
@@ -180,9 +181,9 @@ TEST_F(HeadlessKiosk, AForeignNationalAppliesWithAnAmayeshCardInBothLanguagesAnd
   using pk::kiosk::CitizenScreen;
   using pk::kiosk::Field;
   for (const auto& [width, height] : {std::pair{1920, 1080}, std::pair{1280, 720}}) {
-    for (Language language : {Language::Persian, Language::English}) {
-      const std::string name = std::string(language == Language::Persian ? "fa-" : "en-") +
-                               std::to_string(width) + "x" + std::to_string(height);
+    for (const Language language : pk::kLanguages) {
+      const std::string name = std::string(pk::language_code(language)) + "-" + std::to_string(width) + "x" +
+                               std::to_string(height);
       SCOPED_TRACE(name);
       start(language, width, height);
       auto& flow = m_app->flow();
@@ -193,7 +194,10 @@ TEST_F(HeadlessKiosk, AForeignNationalAppliesWithAnAmayeshCardInBothLanguagesAnd
       auto shoot = [&](const std::string& what) {
         ASSERT_TRUE(m_app->screenshot(dir / (what + "-" + name + ".png")));
       };
+      frames();
+      shoot("welcome");
       tap("start");
+      shoot("services");
       ASSERT_TRUE(flow.open_service(3));
       frames();
       tap("apply");
@@ -220,6 +224,9 @@ TEST_F(HeadlessKiosk, AForeignNationalAppliesWithAnAmayeshCardInBothLanguagesAnd
       ASSERT_EQ(flow.state().screen, CitizenScreen::Review);
       tap("consent");
       shoot("review");
+      tap("submit");
+      ASSERT_EQ(flow.state().screen, CitizenScreen::Saved);
+      shoot("saved");
       flow.home();
       frames();
       tap("start");
@@ -273,6 +280,38 @@ TEST_F(HeadlessKiosk, JourneyWritesEveryScreenAndSavesTwoRecords) {
   ASSERT_TRUE(report);
   ASSERT_TRUE(report.value().has_value());
   EXPECT_EQ(report.value()->service_number, 3);
+}
+
+// The same journey in Dari and in Pashto, chosen as `--language prs|ps` chooses it: every
+// screen drawn, both records saved, and the welcome screen's language buttons switch.
+TEST_F(HeadlessKiosk, JourneyRunsInDariAndInPashto) {
+  for (const Language language : {Language::Dari, Language::Pashto}) {
+    const std::string code(pk::language_code(language));
+    SCOPED_TRACE(code);
+    start(language);
+    EXPECT_EQ(m_app->flow().language(), language);
+    const fs::path out = fs::path(PK_TEST_BINARY_DIR) / ("journey-" + code);
+    fs::remove_all(out);
+    auto done = pk::kiosk::run_journey(*m_app, out);
+    ASSERT_TRUE(done) << done.error().message;
+    int pngs = 0;
+    for (const auto& entry : fs::directory_iterator(out)) pngs += entry.path().extension() == ".png";
+    EXPECT_EQ(pngs, 19);
+    auto stats = m_app->store().stats(0);
+    ASSERT_TRUE(stats) << stats.error().message;
+    EXPECT_EQ(stats->pending_outbox, 2);
+    // Back home the session starts in the configured language again; its buttons switch it.
+    m_app->flow().home();
+    frames();
+    EXPECT_EQ(m_app->flow().language(), language);
+    for (const Language other : pk::kLanguages) {
+      ASSERT_TRUE(m_app->tap("language/" + std::string(pk::language_code(other)), m_now += 1));
+      frames();
+      EXPECT_EQ(m_app->flow().language(), other);
+    }
+    m_app.reset();
+    fs::remove_all(m_dir);  // the next language's journey starts with an empty store
+  }
 }
 
 // A stolen terminal's disk reveals no name or number: the database and its WAL hold none of

@@ -79,9 +79,9 @@ TEST_F(StatusLookup, RejectedShowsTheReason) {
   const std::string code = saved(TrackingKind::Application, store::CentreStatus::Rejected,
                                  store::CentreDecision{"The passport had expired.", "", 1'800'000'050});
   const StatusOutcome out = look_up(code, Language::Persian);
-  EXPECT_EQ(out.message, strings::kStatusRejected.fa);
+  EXPECT_EQ(out.message, strings::kStatusRejected.in(Language::Persian));
   ASSERT_EQ(out.details.size(), 1u);
-  EXPECT_EQ(out.details[0].heading, strings::kDecisionReason.fa);
+  EXPECT_EQ(out.details[0].heading, strings::kDecisionReason.in(Language::Persian));
   EXPECT_EQ(out.details[0].text, "The passport had expired.");
 }
 
@@ -91,36 +91,36 @@ TEST_F(StatusLookup, AnApplicationsOldNoteIsNotShownWithALaterStatus) {
   const std::string code = saved(TrackingKind::Application, store::CentreStatus::DocumentsRequested, kBring);
   ASSERT_TRUE(m_store->record_centre_status(code, store::CentreStatus::InReview, 1'800'000'200));
   StatusOutcome out = look_up(code, Language::English);
-  EXPECT_EQ(out.message, strings::kStatusInReview.en);
+  EXPECT_EQ(out.message, strings::kStatusInReview.in(Language::English));
   EXPECT_TRUE(out.details.empty());
   ASSERT_TRUE(m_store->record_centre_status(code, store::CentreStatus::Approved, 1'800'000'300));
   out = look_up(code, Language::English);
-  EXPECT_EQ(out.message, strings::kStatusApproved.en);
+  EXPECT_EQ(out.message, strings::kStatusApproved.in(Language::English));
   EXPECT_TRUE(out.details.empty());
 }
 
 TEST_F(StatusLookup, AFailureReportIsAnsweredThenResolvedWithACredit) {
   const std::string code = saved(TrackingKind::FailureReport, store::CentreStatus::InReview);
   StatusOutcome out = look_up(code, Language::Persian);
-  EXPECT_EQ(out.message, strings::kReportStatusInReview.fa);
+  EXPECT_EQ(out.message, strings::kReportStatusInReview.in(Language::Persian));
   EXPECT_TRUE(out.details.empty());
 
   const store::CentreDecision reply{"چاپگر دستگاه تعمیر شد.", "", 1'800'000'200};
   ASSERT_TRUE(m_store->record_centre_status(code, store::CentreStatus::InReview, 1'800'000'210, reply));
   out = look_up(code, Language::Persian);
-  EXPECT_EQ(out.message, strings::kReportStatusAnswered.fa);
+  EXPECT_EQ(out.message, strings::kReportStatusAnswered.in(Language::Persian));
   ASSERT_EQ(out.details.size(), 1u);
-  EXPECT_EQ(out.details[0].heading, strings::kDecisionReply.fa);
+  EXPECT_EQ(out.details[0].heading, strings::kDecisionReply.in(Language::Persian));
   EXPECT_EQ(out.details[0].text, reply.note);
 
   const store::CentreDecision resolved{"The printer was replaced.", "۵۰۰٬۰۰۰ ریال", 1'800'000'300};
   ASSERT_TRUE(m_store->record_centre_status(code, store::CentreStatus::Resolved, 1'800'000'310, resolved));
   out = look_up(code, Language::English);
-  EXPECT_EQ(out.message, strings::kReportStatusResolved.en);
+  EXPECT_EQ(out.message, strings::kReportStatusResolved.in(Language::English));
   ASSERT_EQ(out.details.size(), 2u);
-  EXPECT_EQ(out.details[0].heading, strings::kDecisionReply.en);
+  EXPECT_EQ(out.details[0].heading, strings::kDecisionReply.in(Language::English));
   EXPECT_EQ(out.details[0].text, resolved.note);
-  EXPECT_EQ(out.details[1].heading, strings::kDecisionCredit.en);
+  EXPECT_EQ(out.details[1].heading, strings::kDecisionCredit.in(Language::English));
   EXPECT_EQ(out.details[1].text, resolved.credit);
 }
 
@@ -129,7 +129,7 @@ TEST_F(StatusLookup, AResolvedReportWithoutACreditShowsOnlyTheReply) {
                                  store::CentreDecision{"Fixed.", "", 1'800'000'050});
   const StatusOutcome out = look_up(code, Language::English);
   ASSERT_EQ(out.details.size(), 1u);
-  EXPECT_EQ(out.details[0].heading, strings::kDecisionReply.en);
+  EXPECT_EQ(out.details[0].heading, strings::kDecisionReply.in(Language::English));
 }
 
 TEST_F(StatusLookup, TheAnswerNamesTheServiceTheDayAndTheNextStep) {
@@ -157,13 +157,13 @@ TEST_F(StatusLookup, TheAnswerNamesTheServiceTheDayAndTheNextStep) {
     const std::string code = saved(TrackingKind::Application, status, kBring);
     auto english = look_up_status(*m_store, code, Language::English, &catalog.value());
     ASSERT_TRUE(english);
-    EXPECT_EQ(english->next_step, step->en);
+    EXPECT_EQ(english->next_step, step->in(Language::English));
     EXPECT_EQ(english->service, "3. " + service->title.en);
   }
   const std::string report = saved(TrackingKind::FailureReport, store::CentreStatus::InReview);
   auto report_out = look_up_status(*m_store, report, Language::English, &catalog.value());
   ASSERT_TRUE(report_out);
-  EXPECT_EQ(report_out->next_step, strings::kNextWaitReport.en);
+  EXPECT_EQ(report_out->next_step, strings::kNextWaitReport.in(Language::English));
   EXPECT_TRUE(report_out->service.empty()) << "a kiosk-wide report names no service";
 }
 

@@ -237,11 +237,14 @@ TEST(ServiceScreen, OnACounterTerminalTheOperatorIsToldToCallTheTechnician) {
   using pk::kiosk::TerminalMode;
   const pk::kiosk::Text& counter = pk::kiosk::service_hint(TerminalMode::Counter);
   const pk::kiosk::Text& kiosk = pk::kiosk::service_hint(TerminalMode::Citizen);
-  EXPECT_NE(std::string_view(kiosk.en).find("go to the counter"), std::string_view::npos);
-  EXPECT_EQ(std::string_view(counter.en).find("go to the counter"), std::string_view::npos);
-  EXPECT_EQ(std::string_view(counter.fa).find("به باجه مراجعه"), std::string_view::npos);
-  EXPECT_NE(std::string_view(counter.en).find("technician"), std::string_view::npos);
-  EXPECT_NE(std::string_view(counter.fa).find("کارشناس فنی"), std::string_view::npos);
+  EXPECT_NE(std::string_view(kiosk.in(pk::Language::English)).find("go to the counter"),
+            std::string_view::npos);
+  EXPECT_EQ(std::string_view(counter.in(pk::Language::English)).find("go to the counter"),
+            std::string_view::npos);
+  EXPECT_EQ(std::string_view(counter.in(pk::Language::Persian)).find("به باجه مراجعه"),
+            std::string_view::npos);
+  EXPECT_NE(std::string_view(counter.in(pk::Language::English)).find("technician"), std::string_view::npos);
+  EXPECT_NE(std::string_view(counter.in(pk::Language::Persian)).find("کارشناس فنی"), std::string_view::npos);
 
   const fs::path dir = fresh_dir("screen-counter");
   std::string frames[2];

@@ -1,7 +1,7 @@
 // Every word the receipts print, in every language, is drawn by the shipped fonts: both
 // receipts filled with catalog service 3 (the tracking receipt, and the failure receipt for
-// every kind of failure) and the technician's test receipt, each text block laid out and
-// checked for U+FFFD and .notdef glyphs (tests/support/font_coverage.h).
+// every kind of failure), the counter-only service's slip and the technician's test receipt, each text block
+// laid out and checked for U+FFFD and .notdef glyphs (tests/support/font_coverage.h).
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -69,6 +69,16 @@ std::vector<std::pair<std::string, Receipt>> receipts_in(Language language) {
     out.emplace_back("failure receipt (" + std::string(describe(kind, Language::English)) + ")",
                      std::move(failure).value());
   }
+  auto slip = counter_slip({.language = language,
+                            .office_name = office->name.in(language),
+                            .terminal_number = 42,
+                            .service_number = 3,
+                            .service_title = service->title.in(language),
+                            .documents = {service->documents.at(0).title.in(language)},
+                            .code = "PK-SLIP-3",
+                            .printed_unix = 1'771'927'500});
+  EXPECT_TRUE(slip.ok());
+  out.emplace_back("counter slip", std::move(slip).value());
   auto test = test_receipt({.language = language,
                             .terminal_id = "KSK-042",
                             .terminal_number = 42,
@@ -95,15 +105,15 @@ std::vector<std::string> texts_of(const Receipt& receipt) {
 }
 
 TEST(ReceiptCoverage, EveryPrintedTextOfEveryLanguageIsDrawnByTheShippedFonts) {
-  for (const Language language : {Language::Persian, Language::English}) {
+  for (const Language language : kLanguages) {  // Dari and Pashto receipts too
     const auto receipts = receipts_in(language);
-    ASSERT_EQ(receipts.size(), 7U);
+    ASSERT_EQ(receipts.size(), 8U);
     for (const auto& [name, receipt] : receipts) {
       const std::vector<std::string> texts = texts_of(receipt);
       EXPECT_GE(texts.size(), 6U) << name;
       for (const std::string& text : texts) {
         const std::vector<char32_t> missing = test::uncovered_code_points(text, language);
-        EXPECT_TRUE(missing.empty()) << name << " (" << test::language_code(language) << ") \"" << text
+        EXPECT_TRUE(missing.empty()) << name << " (" << language_code(language) << ") \"" << text
                                      << "\": no glyph for " << test::describe_code_points(missing);
       }
     }

@@ -55,6 +55,16 @@ TEST(ReceiptRender, PersianTextStartsAtTheRightEdgeEnglishAtTheLeft) {
   EXPECT_LT(en_ink.right, kDots80mm / 2);
 }
 
+TEST(ReceiptRender, PashtoAndDariTextStartAtTheRightEdge) {
+  // Pashto's own letters (ټ ګ ښ ې) shape and run right to left like Persian.
+  for (const Language language : {Language::Pashto, Language::Dari}) {
+    const auto ink = ink_bounds(render(language, {Text{"د تعقیب کوډ: ګټه، ښځې"}}));
+    ASSERT_FALSE(ink.blank()) << language_code(language);
+    EXPECT_GE(ink.right, kDots80mm - kMargin - 6) << language_code(language);
+    EXPECT_GT(ink.left, kDots80mm / 2) << language_code(language);
+  }
+}
+
 TEST(ReceiptRender, CentredTextIsCentred) {
   const RasterImage image = render(Language::Persian, {Text{"کد رهگیری", Align::Center}});
   const auto ink = ink_bounds(image);

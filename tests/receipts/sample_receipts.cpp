@@ -20,7 +20,8 @@ TrackingCode sample_code(SampleKind kind) {
 }
 
 receipts::Receipt sample_receipt(SampleKind kind, Language lang) {
-  const bool fa = lang == Language::Persian;
+  // The catalog's texts are Persian in a Dari or Pashto session, as the kiosk fills them.
+  const bool fa = persian_or_english(lang) == Language::Persian;
   const std::string office =
       fa ? "دفتر امور اتباع و مهاجرین خارجی" : "Bureau for Foreign Nationals and Immigrants Affairs";
   const std::string service =
@@ -62,7 +63,10 @@ receipts::Receipt sample_receipt(SampleKind kind, Language lang) {
 std::string sample_digits(SampleKind kind) { return sample_code(kind).digits(); }
 
 receipts::RenderedReceipt render_sample(SampleKind kind, SampleLanguage language, int width_dots) {
-  const Language lang = language == SampleLanguage::Persian ? Language::Persian : Language::English;
+  const Language lang = language == SampleLanguage::Persian   ? Language::Persian
+                        : language == SampleLanguage::English ? Language::English
+                        : language == SampleLanguage::Dari    ? Language::Dari
+                                                              : Language::Pashto;
   auto rendered = shared_renderer().render(sample_receipt(kind, lang), {.width_dots = width_dots});
   EXPECT_TRUE(rendered.ok()) << rendered.error().message;
   return rendered.ok() ? std::move(rendered).value() : receipts::RenderedReceipt{};

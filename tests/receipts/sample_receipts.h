@@ -7,7 +7,7 @@
 
 namespace pk::test {
 
-enum class SampleLanguage { Persian, English };
+enum class SampleLanguage { Persian, English, Dari, Pashto };
 enum class SampleKind { Tracking, Failure };
 
 // The 14 ASCII digits of the sample's tracking code (application or failure-report kind).

@@ -150,7 +150,7 @@ TEST(Templates, EachKindOfFailureIsPrintedInItsOwnWords) {
   // The citizen chose one of five on the screen; the receipt says that one, not a neighbour.
   const FailureKind kinds[] = {FailureKind::ServiceOutage, FailureKind::QualityDrop, FailureKind::DeviceFault,
                                FailureKind::WrongInformation, FailureKind::Other};
-  for (const Language language : {Language::Persian, Language::English}) {
+  for (const Language language : kLanguages) {
     std::set<std::string_view> words;
     for (const FailureKind kind : kinds) words.insert(describe(kind, language));
     EXPECT_EQ(words.size(), std::size(kinds));
@@ -167,7 +167,11 @@ struct Case {
 
 std::string name_of(const Case& c) {
   return std::string(c.kind == SampleKind::Tracking ? "tracking" : "failure") + "_" +
-         (c.language == SampleLanguage::Persian ? "fa" : "en") + "_" + std::to_string(c.width);
+         (c.language == SampleLanguage::Persian   ? "fa"
+          : c.language == SampleLanguage::English ? "en"
+          : c.language == SampleLanguage::Dari    ? "prs"
+                                                  : "ps") +
+         "_" + std::to_string(c.width);
 }
 
 class SampleReceipts : public ::testing::TestWithParam<Case> {};
@@ -196,7 +200,12 @@ INSTANTIATE_TEST_SUITE_P(Receipts, SampleReceipts,
                                            Case{SampleKind::Tracking, SampleLanguage::Persian, kDots58mm},
                                            Case{SampleKind::Failure, SampleLanguage::Persian, kDots58mm},
                                            Case{SampleKind::Tracking, SampleLanguage::English, kDots58mm},
-                                           Case{SampleKind::Failure, SampleLanguage::English, kDots58mm}),
+                                           Case{SampleKind::Failure, SampleLanguage::English, kDots58mm},
+                                           // Dari and Pashto receipts: shaped right-to-left text.
+                                           Case{SampleKind::Tracking, SampleLanguage::Dari, kDots80mm},
+                                           Case{SampleKind::Tracking, SampleLanguage::Pashto, kDots80mm},
+                                           Case{SampleKind::Failure, SampleLanguage::Pashto, kDots80mm},
+                                           Case{SampleKind::Tracking, SampleLanguage::Pashto, kDots58mm}),
                          [](const ::testing::TestParamInfo<Case>& param) { return name_of(param.param); });
 
 }  // namespace

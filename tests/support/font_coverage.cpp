@@ -36,8 +36,7 @@ std::vector<char32_t> uncovered_code_points(std::string_view utf8, Language lang
   for (const ui::Weight weight : {ui::Weight::Regular, ui::Weight::Bold}) {
     ui::TextStyle style;
     style.weight = weight;
-    style.direction =
-        language == Language::Persian ? ui::BaseDirection::RightToLeft : ui::BaseDirection::LeftToRight;
+    style.direction = is_rtl(language) ? ui::BaseDirection::RightToLeft : ui::BaseDirection::LeftToRight;
     const ui::TextLayout layout = coverage_engine().layout_uncached(utf8, style);
     for (uint32_t i = 0; i < layout.text.size(); ++i) {
       if (layout.text[i] == ui::kReplacementChar && original(layout, i) != ui::kReplacementChar)
@@ -68,7 +67,5 @@ std::string describe_code_points(const std::vector<char32_t>& code_points) {
   }
   return out;
 }
-
-const char* language_code(Language language) { return language == Language::Persian ? "fa" : "en"; }
 
 }  // namespace pk::test

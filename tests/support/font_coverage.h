@@ -23,6 +23,4 @@ namespace pk::test {
 // "U+2713 ✓, U+1F600 😀": for a failure message.
 [[nodiscard]] std::string describe_code_points(const std::vector<char32_t>& code_points);
 
-[[nodiscard]] const char* language_code(Language language);
-
 }  // namespace pk::test

@@ -210,16 +210,16 @@ TEST(StatusFlow, ABackOfficeDecisionReachesTheKiosksStatusCheck) {
   // What the citizen sees at the kiosk, offline, from the same store.
   auto shown = kiosk::look_up_status(**store, application, catalog::Language::Persian);
   ASSERT_TRUE(shown.ok()) << shown.error().message;
-  EXPECT_EQ(shown->message, kiosk::strings::kStatusDocumentsRequested.fa);
+  EXPECT_EQ(shown->message, kiosk::strings::kStatusDocumentsRequested.in(Language::Persian));
   ASSERT_EQ(shown->details.size(), 1u);
-  EXPECT_EQ(shown->details[0].heading, kiosk::strings::kDecisionDocuments.fa);
+  EXPECT_EQ(shown->details[0].heading, kiosk::strings::kDecisionDocuments.in(Language::Persian));
   EXPECT_EQ(shown->details[0].text, bring);
   shown = kiosk::look_up_status(**store, report, catalog::Language::English);
   ASSERT_TRUE(shown.ok()) << shown.error().message;
-  EXPECT_EQ(shown->message, kiosk::strings::kReportStatusResolved.en);
+  EXPECT_EQ(shown->message, kiosk::strings::kReportStatusResolved.in(Language::English));
   ASSERT_EQ(shown->details.size(), 2u);
   EXPECT_EQ(shown->details[0].text, "The printer was replaced.");
-  EXPECT_EQ(shown->details[1].heading, kiosk::strings::kDecisionCredit.en);
+  EXPECT_EQ(shown->details[1].heading, kiosk::strings::kDecisionCredit.in(Language::English));
   EXPECT_EQ(shown->details[1].text, "500,000 rials");
 }
 

@@ -5,7 +5,8 @@
 namespace pk::cardreader::icao {
 
 std::string_view PassportApp::name(pk::Language language) const {
-  return language == pk::Language::Persian ? "گذرنامهٔ الکترونیکی" : "Electronic passport";
+  return pk::persian_or_english(language) == pk::Language::Persian ? "گذرنامهٔ الکترونیکی"
+                                                                   : "Electronic passport";
 }
 
 std::span<const Bytes> PassportApp::aids() const {

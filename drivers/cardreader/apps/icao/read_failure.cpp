@@ -3,7 +3,7 @@
 namespace pk::cardreader::icao {
 
 std::string_view describe(ReadFailure failure, Language language) {
-  const bool fa = language == Language::Persian;
+  const bool fa = persian_or_english(language) == Language::Persian;
   switch (failure) {
     case ReadFailure::None:
       return fa ? "گذرنامه خوانده شد." : "The passport was read.";
