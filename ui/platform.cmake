@@ -10,6 +10,7 @@ target_link_libraries(pk_ui_platform PUBLIC PkgConfig::SDL2 PkgConfig::IMGUI Pkg
 
 # pk_ui: the kiosk's widgets, drawn with the text engine.
 add_library(pk_ui STATIC ${CMAKE_CURRENT_SOURCE_DIR}/widgets.cpp ${CMAKE_CURRENT_SOURCE_DIR}/widgets_text_edit.cpp
+                   ${CMAKE_CURRENT_SOURCE_DIR}/drawn_boxes.cpp
                    ${CMAKE_CURRENT_SOURCE_DIR}/keyboard.cpp)
 target_include_directories(pk_ui PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(pk_ui PUBLIC pk_text pk_domain PkgConfig::IMGUI PRIVATE pk_warnings)

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "ui/drawn_boxes.h"
 #include "ui/text/text_engine.h"
 #include "ui/theme.h"
 #include "ui/widgets_text_edit.h"
@@ -35,6 +36,8 @@ enum class ButtonKind { Primary, Secondary, Quiet };
 class Ui {
  public:
   Ui(TextEngine& text, const Theme& theme) : m_text(text), m_theme(theme) {}
+  Ui(TextEngine&&, const Theme&) = delete;  // the Ui keeps references to both
+  Ui(TextEngine&, Theme&&) = delete;
 
   // Called at the start of each frame with the current reading direction.
   void begin_frame(bool rtl);
@@ -64,6 +67,12 @@ class Ui {
   [[nodiscard]] const std::string& active_field() const { return m_active_field; }
   void set_active_field(std::string_view id) { m_active_field = id; }
 
+  // The boxes this frame drew (off unless turned on: tests, the layout walk).
+  [[nodiscard]] DrawnBoxes& drawn() { return m_drawn; }
+  [[nodiscard]] const DrawnBoxes& drawn() const { return m_drawn; }
+  // Records a laid-out text drawn at `top_left`, given `box` to stay in.
+  void record_text(std::string_view text, ImVec2 top_left, const TextLayout& layout, const Rect& box);
+
  private:
   TextEngine& m_text;
   const Theme& m_theme;
@@ -71,6 +80,7 @@ class Ui {
   std::unordered_map<std::string, Rect> m_targets;
   std::unordered_map<std::string, FieldEdit> m_fields;
   std::string m_active_field;
+  DrawnBoxes m_drawn;
 };
 
 // A line of text at a point; direction and shaping from the engine. Returns its size.
