@@ -295,6 +295,11 @@ inline constexpr const char* kServiceCommands =
 inline constexpr Text kServiceTerminal{"service_terminal", "پایانه", "Terminal"};
 inline constexpr Text kServiceUncleanStarts{"service_unclean_starts", "توقف ناخواسته در ۱۰ دقیقهٔ گذشته",
                                             "unexpected stop(s) in the last 10 minutes"};
+
+// textsize slice (issue 18): the A+ button in the header. Its label is the same sign in every
+// language (a left-to-right mark keeps the "+" after the "A" in right-to-left text); the key
+// names it for speech ("larger text").
+inline constexpr Text kTextSize{"text_size", "A+\u200E", "A+"};
 }  // namespace strings
 
 }  // namespace pk::kiosk

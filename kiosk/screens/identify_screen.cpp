@@ -11,7 +11,7 @@ void draw_identify_screen(ScreenContext& ctx) {
   body = draw_keyboard(ctx, body, KeyboardPlace::Beside);
 
   // The fields take the start half; the keyboard or keypad (when up) sits at the end half.
-  const float column = std::min(body.width() * 0.5f, 900 * t.scale);
+  const float column = std::min(body.width() * 0.5f, t.em(900));
   ui::Rect col = ctx.ui.from_start(body, 0, column);
   float y = col.min.y;
   y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kIdHint), {.size_px = t.body_px},
@@ -58,12 +58,12 @@ void draw_identify_screen(ScreenContext& ctx) {
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error) + t.gap;
 
   const ui::Rect next{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
-  if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, 420 * t.scale), ctx.tr(strings::kNext),
+  if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, t.em(420)), ctx.tr(strings::kNext),
                  ui::ButtonKind::Primary, t.title_px))
     ctx.flow.identify_next();
   // A passport with a chip fills the number itself: faster and free of typing mistakes.
   if (ctx.has_card_reader &&
-      ui::button(ctx.ui, "read_passport", ctx.ui.from_start(next, 420 * t.scale + t.gap, 420 * t.scale),
+      ui::button(ctx.ui, "read_passport", ctx.ui.from_start(next, t.em(420) + t.gap, t.em(420)),
                  ctx.tr(strings::kReadPassport), ui::ButtonKind::Secondary))
     ctx.flow.open_passport_reader();
 }

@@ -13,7 +13,7 @@ namespace {
 float summary_row(ScreenContext& ctx, float y, const ui::Rect& area, std::string_view label,
                   std::string_view value) {
   const ui::Theme& t = ctx.ui.theme();
-  const float label_w = 420 * t.scale;
+  const float label_w = t.em(420);
   const ui::Rect row{{area.min.x, y}, {area.max.x, y + 1}};
   // A long label ("کارت آمایش (کارت اقامت پناهندگی)") wraps: the row is as tall as the taller side.
   const float label_h = ui::text_in(ctx.ui, ctx.ui.from_start(row, 0, label_w - t.gap), label,
@@ -88,8 +88,8 @@ void draw_review_screen(ScreenContext& ctx) {
     draw_error(ctx, row, ctx.tr(strings::kNotEnrolled));
     return;
   }
-  draw_error(ctx, {{body.min.x + 500 * t.scale, row.min.y}, row.max}, s.submit_problem);
-  if (s.consent && ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, 460 * t.scale),
+  draw_error(ctx, {{body.min.x + t.em(500), row.min.y}, row.max}, s.submit_problem);
+  if (s.consent && ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, t.em(460)),
                               ctx.tr(strings::kSubmit), ui::ButtonKind::Primary, t.title_px)) {
     if (ctx.flow.submit_requested()) ctx.action = PendingAction::SubmitApplication;
   }
