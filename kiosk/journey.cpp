@@ -156,6 +156,14 @@ Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::fi
         break;
     }
     for (const std::string& id : taps) {
+      // A service row below the list's edge (larger text shows fewer rows): the citizen finds
+      // it by its number in the search box, as the welcome hint says.
+      if (!app.target(id) && id.starts_with("service/") &&
+          app.flow().state().screen == CitizenScreen::Browse) {
+        app.flow().set_query(id.substr(std::string_view("service/").size()));
+        app.render_frame(now + 0.05);
+        app.render_frame(now + 0.1);
+      }
       if (!app.tap(id, now)) return make_error("journey: no widget \"" + id + "\" on the screen");
       now += 0.3;
     }

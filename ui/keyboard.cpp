@@ -124,7 +124,9 @@ bool draw_row(Ui& ui, const Rect& row, const std::vector<std::string_view>& keys
   bool changed = false;
   for (std::string_view key : keys) {
     const Rect r{{x, row.min.y}, {x + key_width, row.max.y}};
-    if (button(ui, std::string("key/") + std::string(key), r, key, ButtonKind::Secondary, t.title_px)) {
+    // The letter fits the key when the rows were made shorter than a touch target (A+).
+    const float letter_px = std::min(t.title_px, row.height() * 0.55f);
+    if (button(ui, std::string("key/") + std::string(key), r, key, ButtonKind::Secondary, letter_px)) {
       typed(ui, text, key);
       changed = true;
     }
@@ -186,7 +188,7 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   auto control = [&](std::string_view id, std::string_view label, float w, ButtonKind kind) {
     const Rect r{{x, controls.min.y}, {x + w, controls.max.y}};
     x += w + gap;
-    return button(ui, id, r, label, kind, t.body_px);
+    return button(ui, id, r, label, kind, std::min(t.body_px, controls.height() * 0.4f));
   };
   if (!m_numeric_only && !is_pad(m_layout)) {
     const bool persian = m_layout == KeyboardLayout::Persian;

@@ -15,9 +15,20 @@ ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view
   if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
                  ui::ButtonKind::Secondary))
     ctx.flow.back();
-  ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap), title,
-              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 2}, t.text, true);
+  draw_toolbar_title(ctx, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap),
+                     title);
   return {{body.min.x, bar.max.y + t.gap}, body.max};
+}
+
+void draw_toolbar_title(ScreenContext& ctx, const ui::Rect& room, std::string_view title) {
+  const ui::Theme& t = ctx.ui.theme();
+  // A long title (a service's name after "Report an outage |") takes two lines; when two lines
+  // of the title size are taller than the bar, it steps down to the body size, then the small.
+  ui::TextStyle style{
+      .size_px = t.title_px, .weight = ui::Weight::Bold, .max_width = room.width(), .max_lines = 2};
+  for (const float smaller : {t.body_px, t.small_px})
+    if (ctx.ui.text().layout(title, style).size.y > room.height()) style.size_px = smaller;
+  ui::text_in(ctx.ui, room, title, style, t.text, true);
 }
 
 static bool numeric_field(const CitizenState& s) {
@@ -60,11 +71,11 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body, KeyboardPlace p
   const float height = std::min(ctx.keyboard.preferred_height(t), body.height() * 0.75f);
   ui::Rect keys{{body.min.x, body.max.y - height}, body.max};
   const bool beside = numeric || place == KeyboardPlace::Beside;
+  const float form = std::min(body.width() * 0.5f, t.em(900)) + t.gap;
   if (numeric) {  // a keypad is narrow: keep it at the end edge, beside the fields
-    const float w = std::min(body.width(), t.em(760));
+    const float w = std::min(std::min(body.width(), t.em(760)), body.width() - form);
     keys = ctx.ui.from_start(keys, body.width() - w, w);
   } else if (beside) {  // the end half, past the form's column (as identify lays it out)
-    const float form = std::min(body.width() * 0.5f, t.em(900)) + t.gap;
     keys = ctx.ui.from_start(keys, form, body.width() - form);
   }
   // The keyboard edits this frame's copy of the field (a national code, a mobile number). Its

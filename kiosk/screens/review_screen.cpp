@@ -35,6 +35,13 @@ void draw_review_screen(ScreenContext& ctx) {
   ui::Rect card{body.min, {body.max.x, body.max.y - t.touch_target * 2.6f}};
   ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
   card = card.inset(t.margin, t.gap);
+  // The summary scrolls inside its card when it is taller (larger text, many documents), so
+  // it never runs under the consent line and the submit button.
+  const ui::Rect scroll_box = card;
+  float summary_scroll = 0;  // ImGui keeps the region's own offset from frame to frame
+  const ImVec2 origin = ui::begin_scroll(ctx.ui, "summary", scroll_box, summary_scroll);
+  card = {origin,
+          {origin.x + scroll_box.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2, origin.y + 1}};
   float y = card.min.y;
   y += summary_row(ctx, y, card, ctx.tr(strings::kService),
                    format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title));
@@ -63,6 +70,8 @@ void draw_review_screen(ScreenContext& ctx) {
         format_number(static_cast<int64_t>(pages), ctx.lang()) + " " + ctx.tr(strings::kPagesScanned));
   }
   y += summary_row(ctx, y, card, ctx.tr(strings::kFee), format_amount_rials(service->fee_rials, ctx.lang()));
+  ui::end_scroll(ctx.ui, y - origin.y, summary_scroll);
+  card = scroll_box;
 
   // Consent: a large box the citizen ticks; submit stays disabled until then.
   const ui::Rect consent_row{{body.min.x, card.max.y + 2 * t.gap},

@@ -45,15 +45,20 @@ void draw_saved_screen(ScreenContext& ctx) {
   const Text& where = saved.delivered
                           ? (saved.is_failure_report ? strings::kReportDelivered : strings::kSavedDelivered)
                           : (saved.is_failure_report ? strings::kReportSavedOffline : strings::kSavedOffline);
-  ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(where),
-              {.size_px = t.body_px,
+  // Above "finish": a smaller size when the line would otherwise run under it (larger text).
+  const float bw = t.em(460);
+  const float finish_top = body.max.y - t.touch_target * 1.3f;
+  float where_px = t.body_px;
+  if (y + ctx.ui.text().layout(ctx.tr(where), {.size_px = where_px, .max_width = col.width()}).size.y >
+      finish_top - t.gap)
+    where_px = t.small_px;
+  ui::text_in(ctx.ui, {{col.min.x, y}, {col.max.x, finish_top - t.gap}}, ctx.tr(where),
+              {.size_px = where_px,
                .weight = saved.delivered ? ui::Weight::Bold : ui::Weight::Regular,
                .align = ui::TextAlign::Center},
               saved.delivered ? t.primary : t.text_muted);
 
-  const float bw = t.em(460);
-  const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},
-                        {body.center().x + bw / 2, body.max.y}};
+  const ui::Rect finish{{body.center().x - bw / 2, finish_top}, {body.center().x + bw / 2, body.max.y}};
   if (ui::button(ctx.ui, "finish", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Primary, t.title_px))
     ctx.flow.home();
 }

@@ -88,8 +88,8 @@ void draw_service_card_screen(ScreenContext& ctx) {
                  ui::ButtonKind::Secondary))
     ctx.flow.back();
   const std::string title = format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title);
-  ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap), title,
-              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 2}, t.text, true);
+  draw_toolbar_title(ctx, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap),
+                     title);
 
   // The action at the bottom: apply at the kiosk, or go to the counter.
   const bool kiosk = service->offered_at(catalog::Channel::Kiosk);
