@@ -239,16 +239,19 @@ void App::collect_textures(std::vector<ui::ExternalTexture>& out) {
 
 // Every mode's frame starts alike: a new ImGui and text-engine frame, and one full-screen
 // window the mode draws into (the caller ends it).
-ui::Rect App::begin_screen_frame(double now, bool rtl, const char* window) {
+ui::Rect App::begin_screen_frame(double now, bool rtl, const char* window, ui::TextSize text_size) {
   const float delta = m_last_frame > 0 ? static_cast<float>(now - m_last_frame) : 1.0f / 60.0f;
   m_last_frame = now;
   m_platform->begin_frame(delta);
   // The display may turn out another size than the one the window was made at (a full-screen
-  // window learns it after it is shown; a monitor may be swapped): scale the theme to it.
-  if (ui::kiosk_theme(static_cast<float>(m_platform->height())).scale != m_theme.scale) {
-    m_theme = ui::kiosk_theme(static_cast<float>(m_platform->height()));
+  // window learns it after it is shown; a monitor may be swapped): scale the theme to it, and
+  // to the citizen's text size. The atlas is rebuilt at the new size before anything is laid out.
+  const ui::Theme wanted = ui::kiosk_theme(static_cast<float>(m_platform->height()), text_size);
+  if (wanted.scale != m_theme.scale || wanted.text_size != m_theme.text_size) {
+    m_theme = wanted;
     apply_style();
   }
+  m_text->rebuild_atlas(m_theme.scale * m_theme.text_factor);
   // Pictograms follow the text size (a new display size, the A+ button): drawn again only
   // when it changed.
   m_pictograms->rebuild(m_theme.body_px);
@@ -419,7 +422,8 @@ void App::render_frame(double now) {
   if (m_tech && m_tech->active()) return render_technician_frame(now);
   if (m_desk && render_counter_frame(now)) return;  // else a walk-in's errand: the citizen's screens
   poll_barcode(now);
-  const ui::Rect screen = begin_screen_frame(now, m_flow->rtl(), "##kiosk");
+  const ui::Rect screen = begin_screen_frame(now, m_flow->rtl(), "##kiosk", m_flow->state().text_size);
+  m_ui->drawn().set_screen(screen_name(m_flow->state().screen));
   // Each session's keyboard starts in the session's language.
   if (m_flow->state().screen == CitizenScreen::Welcome)
     m_keyboard.set_layout(m_flow->rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);

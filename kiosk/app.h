@@ -77,6 +77,8 @@ class App {
   // The widgets' state of the last frame (tap targets, pictograms drawn); for tests.
   [[nodiscard]] const ui::Ui& ui() const { return *m_ui; }
   [[nodiscard]] const ui::PictogramAtlas& pictograms() const { return *m_pictograms; }
+  // The widgets' per-frame record of what they drew (off until turned on): the layout walk.
+  [[nodiscard]] ui::DrawnBoxes& drawn() { return m_ui->drawn(); }
   [[nodiscard]] store::Store& store() { return *m_store; }
   [[nodiscard]] scanner::ScannerDriver* scanner() { return m_devices.scanner(); }
   [[nodiscard]] ReceiptPrinting* printing() { return m_devices.printing(); }
@@ -129,7 +131,9 @@ class App {
   void perform(PendingAction action, double now);
   void submit(PendingAction action, double now);
   void collect_textures(std::vector<ui::ExternalTexture>& out);
-  ui::Rect begin_screen_frame(double now, bool rtl, const char* window);
+  // `text_size`: the citizen's A+ choice (operator and technician screens draw at Normal).
+  ui::Rect begin_screen_frame(double now, bool rtl, const char* window,
+                              ui::TextSize text_size = ui::TextSize::Normal);
   void finish_frame();
   // Counter mode (app_counter.cpp). Draws the operator's frame, or returns false when a
   // walk-in's errand is open on the citizen's screens (render_frame draws those).

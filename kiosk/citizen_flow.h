@@ -33,6 +33,8 @@ class CitizenFlow {
   // Navigation (citizen_flow.cpp)
   bool start();
   bool choose_language(catalog::Language language);
+  // The A+ button: the next text size (Normal, Large, back to Normal), for this session only.
+  void next_text_size() { m_state.text_size = ui::next_text_size(m_state.text_size); }
   bool filter_office(std::string office_id);
   bool set_query(std::string query);
   bool open_keyboard();

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/catalog.h"
@@ -11,6 +12,7 @@
 #include "drivers/cardreader/apps/icao/passive_auth.h"
 #include "imaging/page_codec.h"
 #include "imaging/page_hash.h"
+#include "ui/theme.h"
 
 namespace pk::kiosk {
 
@@ -28,6 +30,37 @@ enum class CitizenScreen {
   ReportService,  // failure report: which service
   ReportDetails,  // what went wrong, optional text and mobile
 };
+
+// The screen's name in logs and test messages.
+[[nodiscard]] constexpr std::string_view screen_name(CitizenScreen screen) {
+  switch (screen) {
+    case CitizenScreen::Welcome:
+      return "welcome";
+    case CitizenScreen::Browse:
+      return "browse";
+    case CitizenScreen::ServiceCard:
+      return "service_card";
+    case CitizenScreen::Identify:
+      return "identify";
+    case CitizenScreen::ReadPassport:
+      return "read_passport";
+    case CitizenScreen::Capture:
+      return "capture";
+    case CitizenScreen::Review:
+      return "review";
+    case CitizenScreen::Saved:
+      return "saved";
+    case CitizenScreen::StatusEntry:
+      return "status_entry";
+    case CitizenScreen::StatusResult:
+      return "status_result";
+    case CitizenScreen::ReportService:
+      return "report_service";
+    case CitizenScreen::ReportDetails:
+      return "report_details";
+  }
+  return "unknown";
+}
 
 // The field the on-screen keyboard types into.
 enum class Field {
@@ -135,6 +168,7 @@ struct StatusOutcome {
 struct CitizenState {
   CitizenScreen screen = CitizenScreen::Welcome;
   catalog::Language language = catalog::Language::Persian;
+  ui::TextSize text_size = ui::TextSize::Normal;  // the A+ button; a new session starts at Normal
   std::string office_filter;
   std::string query;
   int service = 0;

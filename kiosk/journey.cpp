@@ -39,15 +39,19 @@ struct Step {
 constexpr std::string_view kFirstApplication =
     "a first-time applicant for service 3 (Amayesh card, Afghan mobile)";
 
-std::vector<Step> citizen_journey() {
+std::vector<Step> citizen_journey(catalog::Language language) {
+  // The search is typed on the keyboard of the session's language.
+  const bool persian = language == catalog::Language::Persian;
+  const std::string_view typed_search = persian ? "اقام" : "RESID";
+  const std::string_view query = persian ? "مدارک اقامتي" : "residence doc";
   return {
       {Do::Tap, "", "01-welcome"},  // (no tap: the first screen)
       {Do::StartClock, kFirstApplication},
       {Do::Tap, "start", "02-services"},
       {Do::Tap, "office/A"},
       {Do::Tap, "search"},
-      {Do::Type, "اقام", "03-keyboard"},
-      {Do::Query, "مدارک اقامتي", "04-search"},  // an Arabic ي: the search still finds it
+      {Do::Type, typed_search, "03-keyboard"},
+      {Do::Query, query, "04-search"},  // in Persian an Arabic ي: the search still finds it
       {Do::Tap, "service/3", "05-service-card"},
       {Do::Tap, "apply"},
       {Do::Type, "5012345678"},  // the Amayesh card's number
@@ -76,7 +80,7 @@ std::vector<Step> citizen_journey() {
       {Do::Tap, "finish"},
       {Do::Tap, "start"},
       {Do::Tap, "search"},
-      {Do::Type, "۱۱"},  // a service number
+      {Do::Type, persian ? "۱۱" : "11"},  // a service number
       {Do::Tap, "service/11", "15-counter-only"},
       {Do::Tap, "print_slip", "15b-counter-slip-printed"},
       {Do::Tap, "finish_session"},
@@ -117,7 +121,7 @@ namespace {
 // Taps through `steps` from time `now`, writing the screenshots the steps name into `out_dir`
 // (none when it is empty). Returns the clock after the last step.
 Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::filesystem::path& out_dir,
-                         double now) {
+                         double now, const JourneyOptions& options = {}) {
   std::string last_code;
   double clock_started = now;
   double waited_for_centre = 0;  // the clock runs on while the centre acknowledges: not the person's time
@@ -154,6 +158,14 @@ Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::fi
         break;
     }
     for (const std::string& id : taps) {
+      // A service row below the list's edge (larger text shows fewer rows): the citizen finds
+      // it by its number in the search box, as the welcome hint says.
+      if (!app.target(id) && id.starts_with("service/") &&
+          app.flow().state().screen == CitizenScreen::Browse) {
+        app.flow().set_query(id.substr(std::string_view("service/").size()));
+        app.render_frame(now + 0.05);
+        app.render_frame(now + 0.1);
+      }
       if (!app.tap(id, now)) return make_error("journey: no widget \"" + id + "\" on the screen");
       now += 0.3;
     }
@@ -167,6 +179,11 @@ Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::fi
         if (!app.watch_saved_delivery(now)) std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
     }
+    // A citizen who reads large text taps A+ again once a new session has started at Normal.
+    for (int tries = 0; tries < 3 && app.flow().state().text_size != options.text_size; ++tries) {
+      app.render_frame(now + 0.05);
+      if (!app.tap("text_size", now + 0.1)) return make_error("journey: no A+ button on the screen");
+    }
     // Two more frames: the new screen lays out, then draws with everything in place.
     app.render_frame(now + 0.1);
     app.render_frame(now + 0.2);
@@ -176,19 +193,21 @@ Result<double> run_steps(App& app, const std::vector<Step>& steps, const std::fi
       if (!written) return written.error();
       spdlog::info("journey: {}", file.string());
     }
+    if (step.shot && options.on_screen)
+      if (auto seen = options.on_screen(step.shot); !seen) return seen.error();
   }
   return now;
 }
 
 }  // namespace
 
-Result<void> run_journey(App& app, const std::filesystem::path& out_dir) {
+Result<void> run_journey(App& app, const std::filesystem::path& out_dir, const JourneyOptions& options) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) return make_error(out_dir.string() + ": cannot create: " + ec.message());
   const double start = 1000;  // a fixed clock: the journey is the same every run
   app.render_frame(start);
-  auto done = run_steps(app, citizen_journey(), out_dir, start);
+  auto done = run_steps(app, citizen_journey(app.flow().language()), out_dir, start, options);
   if (!done) return done.error();
   return {};
 }

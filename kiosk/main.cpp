@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -189,6 +190,8 @@ int main(int argc, char** argv) {
   std::string journey;
   int bench_frames = 0;
   std::string language;
+  std::string text_size;
+  std::string screen_size;
   std::string terminal_mode;
   std::string add_operator;
   std::string add_technician;
@@ -221,6 +224,18 @@ int main(int argc, char** argv) {
       ->excludes(screenshot_flag);
   cli.add_option("--language", language, "fa, prs (Dari), ps (Pashto) or en: overrides ui.language")
       ->check(CLI::IsMember({"fa", "prs", "ps", "en"}));
+  cli.add_option("--text-size", text_size,
+                 "normal or large: the citizen screens start as after a tap on A+ (the journey taps it "
+                 "again in each new session)")
+      ->check(CLI::IsMember({"normal", "large"}));
+  cli.add_option("--screen", screen_size, "WIDTHxHEIGHT, e.g. 1280x720: overrides ui.width and ui.height")
+      ->check([](const std::string& v) {
+        int w = 0, h = 0;
+        char x = 0;
+        return std::sscanf(v.c_str(), "%d%c%d", &w, &x, &h) == 3 && x == 'x' && w >= 320 && h >= 240
+                   ? std::string()
+                   : std::string("expected WIDTHxHEIGHT, at least 320x240");
+      });
   cli.add_option("--mode", terminal_mode, "citizen or counter: overrides ui.mode")
       ->check(CLI::IsMember({"citizen", "counter"}));
   cli.add_option("--add-operator", add_operator,
@@ -264,6 +279,10 @@ int main(int argc, char** argv) {
       config.printer_connection.empty())
     config.printer_connection = "sim:" + (std::filesystem::path(journey) / "receipts").string();
   if (!language.empty()) config.language = pk::parse_language_code(language).value_or(pk::Language::Persian);
+  if (!screen_size.empty()) {
+    char x = 0;
+    std::sscanf(screen_size.c_str(), "%d%c%d", &config.width, &x, &config.height);
+  }
   if (!terminal_mode.empty())
     config.mode =
         terminal_mode == "counter" ? pk::kiosk::TerminalMode::Counter : pk::kiosk::TerminalMode::Citizen;
@@ -335,6 +354,10 @@ int main(int argc, char** argv) {
     return code;
   }
 
+  // --text-size large: the first screen as after a tap on A+ (screenshot, bench, journey).
+  const pk::ui::TextSize text_size_wanted =
+      text_size == "large" ? pk::ui::TextSize::Large : pk::ui::TextSize::Normal;
+  while ((*app)->flow().state().text_size != text_size_wanted) (*app)->flow().next_text_size();
   (*app)->render_frame(0);
   const double first_frame_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -361,7 +384,7 @@ int main(int argc, char** argv) {
   if (!journey.empty()) {
     auto done = config.mode == pk::kiosk::TerminalMode::Counter
                     ? pk::kiosk::op::run_operator_journey(**app, journey)
-                    : pk::kiosk::run_journey(**app, journey);
+                    : pk::kiosk::run_journey(**app, journey, {.text_size = text_size_wanted});
     if (!done) {
       spdlog::error("{}", done.error().message);
       return 1;

@@ -203,6 +203,9 @@ inline constexpr Text kServiceUncleanStarts{"service_unclean_starts"};
 // Spoken guidance: what the browse and service screens say when they open.
 inline constexpr Text kBrowsePrompt{"browse_prompt"};
 inline constexpr Text kServiceCardPrompt{"service_card_prompt"};
+// The A+ button in the header. Its label is the same sign in every language (a left-to-right
+// mark keeps the "+" after the "A" in right-to-left text); the key names it for speech.
+inline constexpr Text kTextSize{"text_size"};
 }  // namespace strings
 
 }  // namespace pk::kiosk

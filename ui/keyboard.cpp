@@ -1,5 +1,6 @@
 #include "ui/keyboard.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -123,7 +124,9 @@ bool draw_row(Ui& ui, const Rect& row, const std::vector<std::string_view>& keys
   bool changed = false;
   for (std::string_view key : keys) {
     const Rect r{{x, row.min.y}, {x + key_width, row.max.y}};
-    if (button(ui, std::string("key/") + std::string(key), r, key, ButtonKind::Secondary, t.title_px)) {
+    // The letter fits the key when the rows were made shorter than a touch target (A+).
+    const float letter_px = std::min(t.title_px, row.height() * 0.55f);
+    if (button(ui, std::string("key/") + std::string(key), r, key, ButtonKind::Secondary, letter_px)) {
       typed(ui, text, key);
       changed = true;
     }
@@ -148,8 +151,12 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   const Theme& t = ui.theme();
   ImGui::GetWindowDrawList()->AddRectFilled(area.min, area.max, t.divider, t.radius);
   const Rect inner = area.inset(t.gap, t.gap);
-  const float row_h = t.touch_target;
   const float gap = t.gap / 2;
+  // Rows share the height the screen gave the keyboard: with larger text (A+) the preferred
+  // height may not fit above a list, and keys a little shorter beat keys off the screen.
+  const int rows = is_pad(m_layout) ? 5 : 6;
+  const float shortfall = std::max(0.0f, preferred_height(t) - area.height());
+  const float row_h = t.touch_target - shortfall / static_cast<float>(rows);
   bool changed = false;
   float y = inner.min.y;
   auto next_row = [&]() {
@@ -159,29 +166,29 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   };
 
   if (is_pad(m_layout)) {
-    const float key_w = std::min(inner.width() / 3 - gap, 220 * t.scale);
+    const float key_w = std::min(inner.width() / 3 - gap, t.em(220));
     for (std::string_view row : m_layout == KeyboardLayout::Phone ? kPhoneRows : kNumericRows)
       changed |= draw_row(ui, next_row(), split(row), key_w, text);
   } else {
     const auto& rows = m_layout == KeyboardLayout::Persian ? kPersianRows : kEnglishRows;
-    const float key_w = std::min(inner.width() / 12 - gap, 130 * t.scale);
+    const float key_w = std::min(inner.width() / 12 - gap, t.em(130));
     for (std::string_view row : rows) changed |= draw_row(ui, next_row(), split(row), key_w, text);
   }
 
   // The control row: language, ZWNJ (Persian), space, backspace.
   const Rect controls = next_row();
-  const float wide = 260 * t.scale;
+  const float wide = t.em(260);
   // The label says how much goes: one character, not the whole field; wide enough for one line.
   const bool digits = m_numeric_only || is_pad(m_layout);
   const std::string_view erase_label = m_layout == KeyboardLayout::English
                                            ? (digits ? "Delete one digit" : "Delete one letter")
                                            : (digits ? "پاک کردن یک رقم" : "پاک کردن یک حرف");
-  const float erase_w = digits ? wide : 360 * t.scale;
+  const float erase_w = digits ? wide : t.em(360);
   float x = controls.min.x;
   auto control = [&](std::string_view id, std::string_view label, float w, ButtonKind kind) {
     const Rect r{{x, controls.min.y}, {x + w, controls.max.y}};
     x += w + gap;
-    return button(ui, id, r, label, kind, t.body_px);
+    return button(ui, id, r, label, kind, std::min(t.body_px, controls.height() * 0.4f));
   };
   if (!m_numeric_only && !is_pad(m_layout)) {
     const bool persian = m_layout == KeyboardLayout::Persian;

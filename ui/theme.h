@@ -1,12 +1,26 @@
 #pragma once
 // The kiosk's look: colours, sizes and type scale, all derived from the screen height so a
-// 1080p landscape kiosk and a 1920-tall portrait one get the same physical touch targets.
+// 1080p landscape kiosk and a 1920-tall portrait one get the same physical touch targets, and
+// from the citizen's text size (the A+ button): type, touch targets and everything sized by
+// em() grow with it, so a layout written in em() follows the text.
 #include <imgui.h>
 
 namespace pk::ui {
 
+// The citizen's choice on the A+ button. A new session starts at Normal.
+enum class TextSize { Normal, Large };
+
+// How much larger than Normal the type is drawn.
+[[nodiscard]] constexpr float text_scale(TextSize size) { return size == TextSize::Large ? 1.3f : 1.0f; }
+// The next size the A+ button offers (it cycles back to Normal).
+[[nodiscard]] constexpr TextSize next_text_size(TextSize size) {
+  return size == TextSize::Normal ? TextSize::Large : TextSize::Normal;
+}
+
 struct Theme {
-  float scale = 1;  // screen height / 1080
+  float scale = 1;        // screen height / 1080
+  float text_factor = 1;  // text_scale(text_size)
+  TextSize text_size = TextSize::Normal;
 
   ImU32 background = IM_COL32(244, 246, 248, 255);
   ImU32 header = IM_COL32(0, 86, 112, 255);  // deep teal: calm, readable, not a party colour
@@ -35,14 +49,21 @@ struct Theme {
   float title_px = 44;
   float body_px = 32;
   float small_px = 26;
+
+  // A length given in pixels of the 1080p panel at Normal text: it follows the screen and the
+  // text size, as the type does. Anything that holds text (button widths, row heights,
+  // columns) is sized with it, so A+ enlarges the box with its words.
+  [[nodiscard]] float em(float px_at_1080) const { return px_at_1080 * scale * text_factor; }
 };
 
-[[nodiscard]] inline Theme kiosk_theme(float screen_height) {
+[[nodiscard]] inline Theme kiosk_theme(float screen_height, TextSize text_size = TextSize::Normal) {
   Theme t;
   t.scale = screen_height / 1080.0f;
-  for (float* v : {&t.margin, &t.gap, &t.radius, &t.touch_target, &t.header_height, &t.display_px,
-                   &t.title_px, &t.body_px, &t.small_px})
-    *v *= t.scale;
+  t.text_size = text_size;
+  t.text_factor = text_scale(text_size);
+  for (float* v : {&t.margin, &t.gap, &t.radius}) *v *= t.scale;
+  for (float* v : {&t.touch_target, &t.header_height, &t.display_px, &t.title_px, &t.body_px, &t.small_px})
+    *v = t.em(*v);
   return t;
 }
 

@@ -14,6 +14,35 @@ void Ui::begin_frame(bool rtl) {
   m_rtl = rtl;
   m_targets.clear();  // only what this frame draws can be tapped
   m_pictogram_boxes.clear();
+  m_drawn.clear();
+}
+
+namespace {
+
+BoxRect box_of(const Rect& r) { return {r.min, r.max}; }
+
+BoxRect current_clip() {
+  const ImDrawList* draw = ImGui::GetWindowDrawList();
+  return {draw->GetClipRectMin(), draw->GetClipRectMax()};
+}
+
+}  // namespace
+
+void Ui::record_text(std::string_view text, ImVec2 top_left, const TextLayout& layout, const Rect& box) {
+  if (!m_drawn.recording() || layout.lines.empty()) return;
+  // Where the ink is: each line's content after alignment, the lines' height together.
+  float left = layout.lines.front().left;
+  float right = left;
+  for (const TextLine& line : layout.lines) {
+    left = std::min(left, line.left);
+    right = std::max(right, line.left + line.width);
+  }
+  if (right <= left) return;  // nothing visible (white space)
+  m_drawn.add({.kind = BoxKind::Text,
+               .text = std::string(text),
+               .ink = {{top_left.x + left, top_left.y}, {top_left.x + right, top_left.y + layout.size.y}},
+               .box = box_of(box),
+               .clip = current_clip()});
 }
 
 Rect Ui::from_start(const Rect& container, float offset, float width) const {
@@ -32,6 +61,8 @@ void Ui::register_target(std::string_view id, const Rect& rect) { m_targets[std:
 ImVec2 label(Ui& ui, ImVec2 top_left, std::string_view text, const TextStyle& style, ImU32 color) {
   const TextLayout& layout = ui.text().layout(text, style);
   ui.text().draw(ImGui::GetWindowDrawList(), top_left, layout, color);
+  ui.record_text(text, top_left, layout,
+                 {top_left, {top_left.x + layout.size.x, top_left.y + layout.size.y}});
   return layout.size;
 }
 
@@ -44,6 +75,7 @@ float text_in(Ui& ui, const Rect& rect, std::string_view text, TextStyle style, 
   ImVec2 pos = rect.min;
   if (center_vertically) pos.y += std::max(0.0f, (rect.height() - layout.size.y) / 2);
   ui.text().draw(ImGui::GetWindowDrawList(), pos, layout, color);
+  ui.record_text(text, pos, layout, rect);
   return layout.size.y;
 }
 
@@ -57,6 +89,12 @@ static bool tap_area(Ui& ui, std::string_view id, const Rect& rect, bool& held) 
   const Rect visible{{std::max(rect.min.x, clip_min.x), std::max(rect.min.y, clip_min.y)},
                      {std::min(rect.max.x, clip_max.x), std::min(rect.max.y, clip_max.y)}};
   if (visible.width() > 0 && visible.height() > 0) ui.register_target(id, visible);
+  if (ui.drawn().recording())
+    ui.drawn().add({.kind = BoxKind::Widget,
+                    .text = std::string(id),
+                    .ink = box_of(rect),
+                    .box = box_of(rect),
+                    .clip = {clip_min, clip_max}});
   ImGui::SetCursorScreenPos(rect.min);
   ImGui::PushID(id.data(), id.data() + id.size());
   const bool pressed = ImGui::InvisibleButton("##tap", ImVec2(rect.width(), rect.height()));
@@ -115,7 +153,7 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(rect.min, rect.max, held ? t.surface_pressed : t.surface, t.radius);
 
-  const float badge_size = std::min(rect.height() - 2 * t.gap, 72 * t.scale);
+  const float badge_size = std::min(rect.height() - 2 * t.gap, t.em(72));
   const Rect inner = rect.inset(t.gap, t.gap);
   Rect badge_rect = ui.from_start(inner, 0, badge_size);
   badge_rect.min.y = rect.center().y - badge_size / 2;
@@ -152,8 +190,12 @@ bool list_row(Ui& ui, std::string_view id, const Rect& rect, std::string_view ba
               title,
               {.size_px = t.body_px, .weight = Weight::Bold, .max_width = text_rect.width(), .max_lines = 2})
           .size.y;
-  const float detail_h = detail.empty() ? 0 : t.small_px * 1.6f;
-  text_rect.min.y = rect.center().y - (title_h + detail_h) / 2;
+  const float detail_h =
+      detail.empty() ? 0 : ui.text().layout(detail, {.size_px = t.small_px, .max_lines = 1}).size.y;
+  // Centred in the row; a two-line title with its detail may take the row's padding too, but
+  // never more than the row.
+  text_rect.min.y = std::max(rect.min.y + t.gap / 4, rect.center().y - (title_h + detail_h) / 2);
+  text_rect.max.y = rect.max.y - t.gap / 4;
   const float used = text_in(ui, text_rect, title, title_style, t.text);
   if (!detail.empty()) {
     Rect detail_rect = text_rect;
@@ -198,6 +240,7 @@ bool text_field(Ui& ui, std::string_view id, const Rect& rect, std::string_view 
     field.graphemes = graphemes;
   }
   field.focused = focused;
+  ui.record_text(empty ? placeholder : text, {inner.min.x, y}, layout, inner);
   if (!focused) {
     ui.text().draw(draw, {inner.min.x, y}, layout, empty ? t.text_muted : t.text);
     return tapped;

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "ui/drawn_boxes.h"
 #include "ui/text/text_engine.h"
 #include "ui/theme.h"
 #include "ui/widgets_text_edit.h"
@@ -39,6 +40,8 @@ class PictogramAtlas;
 class Ui {
  public:
   Ui(TextEngine& text, const Theme& theme) : m_text(text), m_theme(theme) {}
+  Ui(TextEngine&&, const Theme&) = delete;  // the Ui keeps references to both
+  Ui(TextEngine&, Theme&&) = delete;
 
   // Called at the start of each frame with the current reading direction.
   void begin_frame(bool rtl);
@@ -76,6 +79,11 @@ class Ui {
   [[nodiscard]] const std::vector<std::pair<std::string, Rect>>& pictogram_boxes() const {
     return m_pictogram_boxes;
   }
+  // The boxes this frame drew (off unless turned on: tests, the layout walk).
+  [[nodiscard]] DrawnBoxes& drawn() { return m_drawn; }
+  [[nodiscard]] const DrawnBoxes& drawn() const { return m_drawn; }
+  // Records a laid-out text drawn at `top_left`, given `box` to stay in.
+  void record_text(std::string_view text, ImVec2 top_left, const TextLayout& layout, const Rect& box);
 
  private:
   TextEngine& m_text;
@@ -86,6 +94,7 @@ class Ui {
   std::string m_active_field;
   const PictogramAtlas* m_pictograms = nullptr;
   std::vector<std::pair<std::string, Rect>> m_pictogram_boxes;
+  DrawnBoxes m_drawn;
 };
 
 // A line of text at a point; direction and shaping from the engine. Returns its size.

@@ -22,7 +22,7 @@ std::vector<const catalog::Service*> visible_services(const ScreenContext& ctx) 
 
 void draw_toolbar(ScreenContext& ctx, const ui::Rect& bar) {
   const ui::Theme& t = ctx.ui.theme();
-  const float back_width = 240 * t.scale;
+  const float back_width = t.em(240);
   if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
                  ui::ButtonKind::Secondary, 0, pictograms::kBack))
     ctx.flow.back();
@@ -31,7 +31,7 @@ void draw_toolbar(ScreenContext& ctx, const ui::Rect& bar) {
   const float offset = back_width + t.gap;
   const ui::TextStyle tab_text{.size_px = t.small_px, .weight = ui::Weight::Bold};
   auto tab_width = [&](std::string_view name) {
-    return std::min(ctx.ui.text().measure(name, tab_text).x + 3 * t.gap, 440 * t.scale);
+    return std::min(ctx.ui.text().measure(name, tab_text).x + 3 * t.gap, t.em(440));
   };
   float tabs_width = tab_width(ctx.tr(strings::kAllOffices));
   for (const catalog::Office& office : ctx.catalog.offices)
@@ -67,7 +67,11 @@ void draw_browse_screen(ScreenContext& ctx) {
 
   ui::Rect list{{body.min.x, body.min.y + t.touch_target + t.gap}, body.max};
   if (ctx.flow.state().keyboard_open) {
-    const float height = ctx.keyboard.preferred_height(t);
+    // Words, whatever the session's last field was (a keypad's lock would hide the letters).
+    ctx.keyboard.lock_numeric(false);
+    // At most three quarters of the room under the toolbar: with larger text (A+) the keyboard
+    // would otherwise leave the list no height at all (and a list of no height fills the screen).
+    const float height = std::min(ctx.keyboard.preferred_height(t), (list.height() - t.gap) * 0.75f);
     const ui::Rect keys{{body.min.x, body.max.y - height}, body.max};
     std::string query = ctx.flow.state().query;
     if (ctx.keyboard.draw(ctx.ui, keys, query)) ctx.flow.set_query(query);
@@ -81,8 +85,8 @@ void draw_browse_screen(ScreenContext& ctx) {
   }
 
   // Two columns on a landscape screen, one on a portrait one; order runs from the start edge.
-  const int columns = list.width() > 1400 * t.scale ? 2 : 1;
-  const float row_height = 150 * t.scale;
+  const int columns = list.width() > t.em(1400) ? 2 : 1;
+  const float row_height = t.em(150);
   // Rows stop short of the scrollbar, which ImGui draws at the right edge in both languages.
   const float usable = list.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2;
   const float column_width = (usable - t.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);

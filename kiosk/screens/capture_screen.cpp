@@ -66,7 +66,7 @@ void draw_capture_screen(ScreenContext& ctx) {
   // the first place where the eye (and the finger) already is.
   const bool complete = !doc.pages.empty() && doc.pages.size() >= static_cast<size_t>(wanted.pages);
   const ui::Rect row{{body.min.x, body.max.y - t.touch_target * 1.2f}, body.max};
-  const float bw = 380 * t.scale;
+  const float bw = t.em(380);
   float x = 0;
   if (complete) {
     if (ui::button(ctx.ui, "next", ctx.ui.from_start(row, x, bw), ctx.tr(strings::kNext),

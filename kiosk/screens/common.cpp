@@ -12,13 +12,24 @@ namespace pk::kiosk {
 ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view title) {
   const ui::Theme& t = ctx.ui.theme();
   const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
-  const float back_width = 240 * t.scale;
+  const float back_width = t.em(240);
   if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
                  ui::ButtonKind::Secondary, 0, pictograms::kBack))
     ctx.flow.back();
-  ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap), title,
-              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 2}, t.text, true);
+  draw_toolbar_title(ctx, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap),
+                     title);
   return {{body.min.x, bar.max.y + t.gap}, body.max};
+}
+
+void draw_toolbar_title(ScreenContext& ctx, const ui::Rect& room, std::string_view title) {
+  const ui::Theme& t = ctx.ui.theme();
+  // A long title (a service's name after "Report an outage |") takes two lines; when two lines
+  // of the title size are taller than the bar, it steps down to the body size, then the small.
+  ui::TextStyle style{
+      .size_px = t.title_px, .weight = ui::Weight::Bold, .max_width = room.width(), .max_lines = 2};
+  for (const float smaller : {t.body_px, t.small_px})
+    if (ctx.ui.text().layout(title, style).size.y > room.height()) style.size_px = smaller;
+  ui::text_in(ctx.ui, room, title, style, t.text, true);
 }
 
 static bool numeric_field(const CitizenState& s) {
@@ -57,14 +68,15 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body, KeyboardPlace p
   else if (ui::is_pad(ctx.keyboard.layout()))
     ctx.keyboard.set_layout(ctx.flow.rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
   const ui::Theme& t = ctx.ui.theme();
-  const float height = ctx.keyboard.preferred_height(t);
+  // At most three quarters of the body: the field typed into and what it filters stay in view.
+  const float height = std::min(ctx.keyboard.preferred_height(t), body.height() * 0.75f);
   ui::Rect keys{{body.min.x, body.max.y - height}, body.max};
   const bool beside = numeric || place == KeyboardPlace::Beside;
+  const float form = std::min(body.width() * 0.5f, t.em(900)) + t.gap;
   if (numeric) {  // a keypad is narrow: keep it at the end edge, beside the fields
-    const float w = std::min(body.width(), 760 * t.scale);
+    const float w = std::min(std::min(body.width(), t.em(760)), body.width() - form);
     keys = ctx.ui.from_start(keys, body.width() - w, w);
   } else if (beside) {  // the end half, past the form's column (as identify lays it out)
-    const float form = std::min(body.width() * 0.5f, 900 * t.scale) + t.gap;
     keys = ctx.ui.from_start(keys, form, body.width() - form);
   }
   // The keyboard edits this frame's copy of the field (a national code, a mobile number). Its
@@ -114,8 +126,8 @@ ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, const Text& label, Field f
   const ui::Theme& t = ctx.ui.theme();
   const float label_h = ui::text_in(ctx.ui, row, ctx.tr(label),
                                     {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
-  const ui::Rect box{{row.min.x, row.min.y + label_h + 6 * t.scale},
-                     {row.max.x, row.min.y + label_h + 6 * t.scale + t.touch_target}};
+  const ui::Rect box{{row.min.x, row.min.y + label_h + t.em(6)},
+                     {row.max.x, row.min.y + label_h + t.em(6) + t.touch_target}};
   const std::string id = "field/" + std::string(field_name(field));
   const bool focused = ctx.flow.state().field == field && ctx.flow.state().keyboard_open;
   // A mobile number may start with + and a country code: laid out left to right, the "+" leads.
@@ -134,8 +146,8 @@ void draw_more_time_dialog(ScreenContext& ctx, double now) {
   if (!s.more_time_dialog) return;
   const ui::Theme& t = ctx.ui.theme();
   // Modal: a dimmed window over the whole screen, so taps behind it reach nothing.
-  const float w = 1000 * t.scale;
-  const float h = 520 * t.scale;
+  const float w = t.em(1000);
+  const float h = t.em(520);
   const ImVec2 c = ctx.screen.center();
   ImGui::SetNextWindowPos(ctx.screen.min);
   ImGui::SetNextWindowSize({ctx.screen.width(), ctx.screen.height()});

@@ -13,7 +13,7 @@ ui::Rect draw_header(ScreenContext& ctx) {
   // The language switch sits at the end edge, where it does not compete with the title. It
   // steps through the languages in the welcome screen's order, and names (in itself) the one a
   // touch switches to; the welcome screen offers them all at once.
-  const float lang_width = 220 * t.scale;
+  const float lang_width = t.em(220);
   ui::Rect lang = ctx.ui.from_start(inner, inner.width() - lang_width, lang_width).inset(0, t.gap);
   const Language next = next_language(ctx.lang());
   if (ui::button(ctx.ui, "lang", lang, native_name(next), ui::ButtonKind::Secondary, t.small_px,
@@ -23,7 +23,7 @@ ui::Rect draw_header(ScreenContext& ctx) {
   float end_used = lang_width + t.gap;
   // "Finish" on every screen of a session: leaving is always one tap, and wipes everything.
   if (ctx.flow.state().screen != CitizenScreen::Welcome && ctx.flow.state().screen != CitizenScreen::Saved) {
-    const float finish_width = 200 * t.scale;
+    const float finish_width = t.em(200);
     const ui::Rect finish =
         ctx.ui.from_start(inner, inner.width() - end_used - finish_width, finish_width).inset(0, t.gap);
     if (ui::button(ctx.ui, "finish_session", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Secondary,
@@ -31,6 +31,17 @@ ui::Rect draw_header(ScreenContext& ctx) {
       ctx.flow.home();
     end_used += finish_width + t.gap;
   }
+  // A+: larger text on every screen for the rest of this session. Filled while it is on, so
+  // the state shows; the next tap goes back to the normal size.
+  const float size_width = t.em(110);
+  const ui::Rect size_button =
+      ctx.ui.from_start(inner, inner.width() - end_used - size_width, size_width).inset(0, t.gap);
+  const bool larger = ctx.flow.state().text_size != ui::TextSize::Normal;
+  if (ui::button(ctx.ui, "text_size", size_button, ctx.tr(strings::kTextSize),
+                 larger ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, t.body_px))
+    ctx.flow.next_text_size();
+  end_used += size_width + t.gap;
+
   // Spoken guidance: says this screen's title and prompt again.
   if (ctx.speech) {
     const float side = std::min(speaker_size(ctx), inner.height() - 2 * t.gap);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "kiosk/identity_documents.h"
 #include "kiosk/screens/passport_chip_notice.h"
 #include "kiosk/screens/pictogram_names.h"
@@ -12,12 +14,16 @@ void draw_identify_screen(ScreenContext& ctx) {
   body = draw_keyboard(ctx, body, KeyboardPlace::Beside);
 
   // The fields take the start half; the keyboard or keypad (when up) sits at the end half.
-  const float column = std::min(body.width() * 0.5f, 900 * t.scale);
+  const float column = std::min(body.width() * 0.5f, t.em(900));
   ui::Rect col = ctx.ui.from_start(body, 0, column);
   float y = col.min.y;
-  y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kIdHint), {.size_px = t.body_px},
-                   t.text_muted);
-  y += t.gap;
+  // The hint gives way when the form would not fit under it (larger text on a 16:9 panel): the
+  // document choices and their labels say the same, and "next" must stay on the screen.
+  if (body.height() >= t.em(700)) {
+    y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kIdHint), {.size_px = t.body_px},
+                     t.text_muted);
+    y += t.gap;
+  }
 
   // The four documents as two rows of two: long names ("Amayesh card") keep one line each.
   const float tab_w = (column - t.gap) / 2;
@@ -63,12 +69,14 @@ void draw_identify_screen(ScreenContext& ctx) {
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error) + t.gap;
 
   const ui::Rect next{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
-  if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, 420 * t.scale), ctx.tr(strings::kNext),
+  // Two buttons side by side within the form's column (the keypad is beside it).
+  const float button_w = std::min(t.em(420), (column - t.gap) / 2);
+  if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, button_w), ctx.tr(strings::kNext),
                  ui::ButtonKind::Primary, t.title_px, pictograms::kContinue))
     ctx.flow.identify_next();
   // A passport with a chip fills the number itself: faster and free of typing mistakes.
   if (ctx.has_card_reader &&
-      ui::button(ctx.ui, "read_passport", ctx.ui.from_start(next, 420 * t.scale + t.gap, 420 * t.scale),
+      ui::button(ctx.ui, "read_passport", ctx.ui.from_start(next, button_w + t.gap, button_w),
                  ctx.tr(strings::kReadPassport), ui::ButtonKind::Secondary))
     ctx.flow.open_passport_reader();
 }

@@ -9,7 +9,7 @@ static void draw_report_service(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
   const ui::Rect body =
       draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kReportWhich));
-  const float row_h = 110 * t.scale;
+  const float row_h = t.em(110);
   float scroll = ctx.flow.state().list_scroll;
   const ImVec2 origin = ui::begin_scroll(ctx.ui, "report_services", body, scroll);
   const float width = body.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2;
@@ -63,7 +63,7 @@ static void draw_report_details(ScreenContext& ctx) {
     }
     y = choices.max.y + t.gap;
   }
-  const float column = std::min(body.width() * 0.5f, 900 * t.scale);
+  const float column = std::min(body.width() * 0.5f, t.em(900));
   const ui::Rect col = ctx.ui.from_start({{body.min.x, y}, body.max}, 0, column);
   ui::Rect used = draw_field(ctx, col, strings::kReportText, Field::ReportText, s.report.text);
   y = used.max.y + t.gap;

@@ -14,7 +14,7 @@ namespace {
 float summary_row(ScreenContext& ctx, float y, const ui::Rect& area, std::string_view label,
                   std::string_view value) {
   const ui::Theme& t = ctx.ui.theme();
-  const float label_w = 420 * t.scale;
+  const float label_w = t.em(420);
   const ui::Rect row{{area.min.x, y}, {area.max.x, y + 1}};
   // A long label ("کارت آمایش (کارت اقامت پناهندگی)") wraps: the row is as tall as the taller side.
   const float label_h = ui::text_in(ctx.ui, ctx.ui.from_start(row, 0, label_w - t.gap), label,
@@ -36,6 +36,13 @@ void draw_review_screen(ScreenContext& ctx) {
   ui::Rect card{body.min, {body.max.x, body.max.y - t.touch_target * 2.6f}};
   ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
   card = card.inset(t.margin, t.gap);
+  // The summary scrolls inside its card when it is taller (larger text, many documents), so
+  // it never runs under the consent line and the submit button.
+  const ui::Rect scroll_box = card;
+  float summary_scroll = 0;  // ImGui keeps the region's own offset from frame to frame
+  const ImVec2 origin = ui::begin_scroll(ctx.ui, "summary", scroll_box, summary_scroll);
+  card = {origin,
+          {origin.x + scroll_box.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2, origin.y + 1}};
   float y = card.min.y;
   y += summary_row(ctx, y, card, ctx.tr(strings::kService),
                    format_number(service->number, ctx.lang()) + ". " + ctx.tr(service->title));
@@ -64,6 +71,8 @@ void draw_review_screen(ScreenContext& ctx) {
         format_number(static_cast<int64_t>(pages), ctx.lang()) + " " + ctx.tr(strings::kPagesScanned));
   }
   y += summary_row(ctx, y, card, ctx.tr(strings::kFee), format_amount_rials(service->fee_rials, ctx.lang()));
+  ui::end_scroll(ctx.ui, y - origin.y, summary_scroll);
+  card = scroll_box;
 
   // Consent: a large box the citizen ticks; submit stays disabled until then.
   const ui::Rect consent_row{{body.min.x, card.max.y + 2 * t.gap},
@@ -89,9 +98,9 @@ void draw_review_screen(ScreenContext& ctx) {
     draw_error(ctx, row, ctx.tr(strings::kNotEnrolled));
     return;
   }
-  draw_error(ctx, {{body.min.x + 500 * t.scale, row.min.y}, row.max}, s.submit_problem);
+  draw_error(ctx, {{body.min.x + t.em(500), row.min.y}, row.max}, s.submit_problem);
   if (s.consent &&
-      ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, 460 * t.scale), ctx.tr(strings::kSubmit),
+      ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, t.em(460)), ctx.tr(strings::kSubmit),
                  ui::ButtonKind::Primary, t.title_px, pictograms::kApply)) {
     if (ctx.flow.submit_requested()) ctx.action = PendingAction::SubmitApplication;
   }

@@ -7,7 +7,7 @@ void draw_saved_screen(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
   const SavedOutcome& saved = ctx.flow.state().saved;
   const ui::Rect body = draw_header(ctx).inset(t.margin, t.margin);
-  const float column = std::min(body.width(), 1200 * t.scale);
+  const float column = std::min(body.width(), t.em(1200));
   const ui::Rect col{{body.center().x - column / 2, body.min.y}, {body.center().x + column / 2, body.max.y}};
   float y = col.min.y + t.margin;
   const Text& title = saved.is_failure_report ? strings::kReportSavedTitle : strings::kSavedTitle;
@@ -17,7 +17,7 @@ void draw_saved_screen(ScreenContext& ctx) {
   y += t.margin;
 
   // The code, big, in a box: what the citizen copies down if the receipt did not print.
-  const ui::Rect code_box{{col.min.x, y}, {col.max.x, y + 230 * t.scale}};
+  const ui::Rect code_box{{col.min.x, y}, {col.max.x, y + t.em(230)}};
   ImGui::GetWindowDrawList()->AddRectFilled(code_box.min, code_box.max, t.surface, t.radius);
   ImGui::GetWindowDrawList()->AddRect(code_box.min, code_box.max, t.primary, t.radius, 0, 3 * t.scale);
   ui::text_in(ctx.ui, {{code_box.min.x, code_box.min.y + t.gap}, code_box.max},
@@ -56,15 +56,20 @@ void draw_saved_screen(ScreenContext& ctx) {
   const Text& where = saved.delivered
                           ? (saved.is_failure_report ? strings::kReportDelivered : strings::kSavedDelivered)
                           : (saved.is_failure_report ? strings::kReportSavedOffline : strings::kSavedOffline);
-  ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(where),
-              {.size_px = t.body_px,
+  // Above "finish": a smaller size when the line would otherwise run under it (larger text).
+  const float bw = t.em(460);
+  const float finish_top = body.max.y - t.touch_target * 1.3f;
+  float where_px = t.body_px;
+  if (y + ctx.ui.text().layout(ctx.tr(where), {.size_px = where_px, .max_width = col.width()}).size.y >
+      finish_top - t.gap)
+    where_px = t.small_px;
+  ui::text_in(ctx.ui, {{col.min.x, y}, {col.max.x, finish_top - t.gap}}, ctx.tr(where),
+              {.size_px = where_px,
                .weight = saved.delivered ? ui::Weight::Bold : ui::Weight::Regular,
                .align = ui::TextAlign::Center},
               saved.delivered ? t.primary : t.text_muted);
 
-  const float bw = 460 * t.scale;
-  const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},
-                        {body.center().x + bw / 2, body.max.y}};
+  const ui::Rect finish{{body.center().x - bw / 2, finish_top}, {body.center().x + bw / 2, body.max.y}};
   if (ui::button(ctx.ui, "finish", finish, ctx.tr(strings::kFinish), ui::ButtonKind::Primary, t.title_px,
                  pictograms::kHome))
     ctx.flow.home();

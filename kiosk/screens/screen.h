@@ -53,6 +53,9 @@ struct ScreenContext {
 ui::Rect draw_header(ScreenContext& ctx);
 // A back button and a title across the top of `body`; returns what is left below.
 ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view title);
+// A screen's title in the toolbar's `room`: two lines at most, a smaller size when two lines of
+// the title size do not fit the bar (long service names, larger text).
+void draw_toolbar_title(ScreenContext& ctx, const ui::Rect& room, std::string_view title);
 // Where the keyboard goes: across the bottom (the fields above it), or in the end half of the
 // bottom, beside a form whose fields take the start half and need the whole height (identify:
 // two rows of document choices, two fields, a notice and the actions do not fit above a

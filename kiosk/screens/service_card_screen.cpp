@@ -39,7 +39,7 @@ class Column {
       const float text_h = m_ctx.ui.text().layout(text, {.size_px = m_t.body_px}).size.y;
       if (text_h < side) m_y += (side - text_h) / 2;  // the text beside the button, centred
     }
-    const float marker_width = 56 * m_t.scale;
+    const float marker_width = m_t.em(56);
     ui::text_in(m_ctx.ui, m_ctx.ui.from_start(area(), lead, marker_width), marker,
                 {.size_px = m_t.body_px, .weight = ui::Weight::Bold}, m_t.primary);
     const float text_x = lead + marker_width;
@@ -102,7 +102,7 @@ void draw_service_card_screen(ScreenContext& ctx) {
   }
   const ui::Rect body = draw_header(ctx).inset(t.margin, t.gap);
   const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
-  const float back_width = 240 * t.scale;
+  const float back_width = t.em(240);
   if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
                  ui::ButtonKind::Secondary, 0, pictograms::kBack))
     ctx.flow.back();
@@ -114,14 +114,13 @@ void draw_service_card_screen(ScreenContext& ctx) {
                         ctx.ui.from_start(bar, title_start, t.touch_target), t.title_px * 1.9f, t.primary);
       drawn > 0)
     title_start += t.touch_target + t.gap / 2;
-  ui::text_in(ctx.ui, ctx.ui.from_start(bar, title_start, bar.width() - title_start), title,
-              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 2}, t.text, true);
+  draw_toolbar_title(ctx, ctx.ui.from_start(bar, title_start, bar.width() - title_start), title);
 
   // The action at the bottom: apply at the kiosk, or go to the counter.
   const bool kiosk = service->offered_at(catalog::Channel::Kiosk);
   const ui::Rect action_row{{body.min.x, body.max.y - t.touch_target * 1.3f}, body.max};
   if (kiosk) {
-    const float w = 520 * t.scale;
+    const float w = t.em(520);
     if (ui::button(ctx.ui, "apply", ctx.ui.from_start(action_row, 0, w), ctx.tr(strings::kApply),
                    ui::ButtonKind::Primary, t.title_px, pictograms::kApply))
       ctx.flow.apply();
@@ -132,7 +131,7 @@ void draw_service_card_screen(ScreenContext& ctx) {
     if (slip.state == SlipState::Printed) notice = ctx.tr(strings::kSlipPrinted);
     if (slip.state == SlipState::NotPrinted)
       notice = std::string(ctx.tr(strings::kSlipNotPrinted)) + slip.problem;
-    const float w = 520 * t.scale;
+    const float w = t.em(520);
     ui::notice(ctx.ui, ctx.ui.from_start(action_row, 0, action_row.width() - w - t.gap), notice, t.notice_bg,
                slip.state == SlipState::NotPrinted ? t.error_text : t.notice_text);
     if (ui::button(ctx.ui, "print_slip", ctx.ui.from_start(action_row, action_row.width() - w, w),
@@ -143,7 +142,9 @@ void draw_service_card_screen(ScreenContext& ctx) {
       ctx.action = PendingAction::PrintCounterSlip;
   }
 
-  ui::Rect content{{body.min.x, bar.max.y + t.gap}, {body.max.x, action_row.min.y - t.gap}};
+  // Under the card, a strip for the "more below" label: beside the text it points at, not over it.
+  const float more_h = t.small_px * 1.8f;
+  ui::Rect content{{body.min.x, bar.max.y + t.gap}, {body.max.x, action_row.min.y - t.gap - more_h}};
   float card_scroll = 0;  // ImGui keeps the card's scroll itself; it starts at the top
   const ImVec2 origin = ui::begin_scroll(ctx.ui, "card", content, card_scroll);
   ui::Rect inner{origin,
@@ -191,25 +192,26 @@ void draw_service_card_screen(ScreenContext& ctx) {
 
   const float content_h = std::max(steps.bottom(), facts.bottom()) - origin.y + t.gap;
   // A thin scrollbar is not enough to tell a citizen there is more: while some of the card is
-  // below the edge, the last lines fade out under a "more below" label (drawn inside the scroll
-  // region, over its text, at the bottom of what is visible).
-  if (content_h - ImGui::GetScrollY() > content.height() + 2) {
+  // below the edge, the last lines fade out, and a "more below" label sits under them.
+  const bool more_below = content_h - ImGui::GetScrollY() > content.height() + 2;
+  if (more_below) {
     const float fade_h = t.touch_target * 0.9f;
     const ImU32 clear = t.background & ~IM_COL32_A_MASK;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilledMultiColor({content.min.x, content.max.y - fade_h}, content.max, clear, clear,
-                                  t.background, t.background);
+    ImGui::GetWindowDrawList()->AddRectFilledMultiColor({content.min.x, content.max.y - fade_h}, content.max,
+                                                        clear, clear, t.background, t.background);
+  }
+  ui::end_scroll(ctx.ui, content_h, card_scroll);
+  if (more_below) {
     const char* more = ctx.tr(strings::kMoreBelow);
     const ui::TextStyle style{.size_px = t.small_px, .weight = ui::Weight::Bold};
     const float w = ctx.ui.text().measure(more, style).x + 2 * t.gap;
-    const ui::Rect pill{{content.center().x - w / 2, content.max.y - t.small_px * 1.8f},
-                        {content.center().x + w / 2, content.max.y}};
-    draw->AddRectFilled(pill.min, pill.max, t.badge, pill.height() / 2);
-    ui::text_in(ctx.ui, pill.inset(0, t.small_px * 0.2f), more,
-                {.size_px = style.size_px, .weight = style.weight, .align = ui::TextAlign::Center},
-                t.primary);
+    const ui::Rect pill{{content.center().x - w / 2, content.max.y},
+                        {content.center().x + w / 2, content.max.y + more_h}};
+    ImGui::GetWindowDrawList()->AddRectFilled(pill.min, pill.max, t.badge, pill.height() / 2);
+    ui::text_in(ctx.ui, pill, more,
+                {.size_px = style.size_px, .weight = style.weight, .align = ui::TextAlign::Center}, t.primary,
+                true);
   }
-  ui::end_scroll(ctx.ui, content_h, card_scroll);
 }
 
 }  // namespace pk::kiosk

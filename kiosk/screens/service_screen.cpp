@@ -59,7 +59,7 @@ void ServiceScreen::render_frame(double now) {
   ui::text_in(*m_ui, band.inset(t.margin, 0), strings::kAppTitle.in(Language::Persian),
               {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.on_header, true);
 
-  const float column = std::min(size.x - 2 * t.margin, 1400 * t.scale);
+  const float column = std::min(size.x - 2 * t.margin, t.em(1400));
   const float left = (size.x - column) / 2;
   const ui::Rect col{{left, band.max.y + t.margin}, {left + column, size.y - t.margin}};
   float y = col.min.y;
@@ -70,8 +70,8 @@ void ServiceScreen::render_frame(double now) {
         {.size_px = px, .weight = weight, .align = ui::TextAlign::Center, .direction = direction}, color);
   };
   // A warning stripe: the screen must read as "out of service" from across the hall.
-  draw->AddRectFilled({col.min.x, y}, {col.max.x, y + 12 * t.scale}, t.notice_text, t.radius);
-  y += 12 * t.scale + t.margin;
+  draw->AddRectFilled({col.min.x, y}, {col.max.x, y + t.em(12)}, t.notice_text, t.radius);
+  y += t.em(12) + t.margin;
   centred(strings::kServiceTitle.in(Language::Persian), t.display_px, ui::Weight::Bold, t.text);
   y += t.gap;
   const Text& hint = service_hint(m_info.mode);

@@ -37,7 +37,7 @@ static void draw_status_entry(ScreenContext& ctx) {
   const CitizenState& s = ctx.flow.state();
   ui::Rect body = draw_toolbar(ctx, draw_header(ctx).inset(t.margin, t.gap), ctx.tr(strings::kStatusTitle));
   body = draw_keyboard(ctx, body);
-  const float column = std::min(body.width() * 0.5f, 900 * t.scale);
+  const float column = std::min(body.width() * 0.5f, t.em(900));
   const ui::Rect col = ctx.ui.from_start(body, 0, column);
   float y = col.min.y;
   y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kStatusHint), {.size_px = t.body_px},
@@ -62,7 +62,7 @@ static void draw_status_entry(ScreenContext& ctx) {
   }
   y += draw_error(ctx, {{col.min.x, y}, col.max}, s.tracking_error) + t.gap;
   const ui::Rect row{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
-  if (ui::button(ctx.ui, "lookup", ctx.ui.from_start(row, 0, 420 * t.scale), ctx.tr(strings::kLookUp),
+  if (ui::button(ctx.ui, "lookup", ctx.ui.from_start(row, 0, t.em(420)), ctx.tr(strings::kLookUp),
                  ui::ButtonKind::Primary, t.title_px, pictograms::kSearch)) {
     if (ctx.flow.status_lookup_requested()) ctx.action = PendingAction::LookUpStatus;
   }
@@ -131,7 +131,7 @@ static void draw_status_result(ScreenContext& ctx) {
     y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, status.next_step,
                      {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text);
   }
-  const float bw = 460 * t.scale;
+  const float bw = t.em(460);
   const ui::Rect finish{{body.center().x - bw / 2, body.max.y - t.touch_target * 1.3f},
                         {body.center().x + bw / 2, body.max.y}};
   draw_status_details(ctx, {{body.min.x, y + t.margin}, {body.max.x, finish.min.y - t.gap}}, status.details);

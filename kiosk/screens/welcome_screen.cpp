@@ -13,7 +13,7 @@ namespace {
 void draw_language_choice(ScreenContext& ctx, const ui::Rect& area) {
   const ui::Theme& t = ctx.ui.theme();
   const float count = static_cast<float>(kLanguages.size());
-  const float width = std::min((area.width() - (count - 1) * t.gap) / count, 260 * t.scale);
+  const float width = std::min((area.width() - (count - 1) * t.gap) / count, t.em(260));
   const float used = count * width + (count - 1) * t.gap;
   const ui::Rect row{{area.center().x - used / 2, area.min.y}, {area.center().x + used / 2, area.max.y}};
   float offset = 0;
@@ -32,13 +32,13 @@ void draw_language_choice(ScreenContext& ctx, const ui::Rect& area) {
 void draw_welcome_screen(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
   const ui::Rect body = draw_header(ctx).inset(t.margin, t.margin);
-  const float column_width = std::min(body.width(), 1100 * t.scale);
+  const float column_width = std::min(body.width(), t.em(1100));
   const float x0 = body.center().x - column_width / 2;
   float y = body.min.y;
   // The bottom band (the technician's button, the footer) and the errands above it are fixed;
   // notices get what is left between the top and them, and scroll there when there are many.
   const float bottom_band = t.touch_target * 0.8f + t.gap;
-  const float start_h = 150 * t.scale;
+  const float start_h = t.em(150);
   const float languages_h = t.touch_target + t.margin;
   const float errands_h = start_h + t.margin + t.touch_target * 1.1f + languages_h;
   const float welcome_h = t.display_px * 1.6f + t.gap;
@@ -71,7 +71,7 @@ void draw_welcome_screen(ScreenContext& ctx) {
     y += t.margin;
   }
 
-  const float start_width = 560 * t.scale;
+  const float start_width = t.em(560);
   const ui::Rect start{{body.center().x - start_width / 2, y},
                        {body.center().x + start_width / 2, y + start_h}};
   if (ui::button(ctx.ui, "start", start, ctx.tr(strings::kStart), ui::ButtonKind::Primary, t.display_px,
@@ -79,7 +79,7 @@ void draw_welcome_screen(ScreenContext& ctx) {
     ctx.flow.start();
 
   // The two other errands, side by side under "start": check a request, report a failure.
-  const float second_width = 420 * t.scale;
+  const float second_width = t.em(420);
   const ui::Rect row{
       {body.center().x - second_width - t.gap / 2, start.max.y + t.margin},
       {body.center().x + second_width + t.gap / 2, start.max.y + t.margin + t.touch_target * 1.1f}};
@@ -93,7 +93,7 @@ void draw_welcome_screen(ScreenContext& ctx) {
   draw_language_choice(ctx, {{x0, row.max.y + t.margin}, {x0 + column_width, row.max.y + languages_h}});
 
   // A visible (small) way in for the technician: technician mode never hides behind a gesture.
-  const float tech_w = 200 * t.scale;
+  const float tech_w = t.em(200);
   if (ui::button(ctx.ui, "technician",
                  ctx.ui.from_start({{body.min.x, body.max.y - t.touch_target * 0.8f}, body.max},
                                    body.width() - tech_w, tech_w),

@@ -60,9 +60,25 @@ const std::vector<std::unique_ptr<AtlasPage>>& TextEngine::atlas_pages() const {
 
 void TextEngine::begin_frame() {
   if (m_atlas->pages_in_use() <= m_atlas_page_limit) return;
+  reset_atlas();
+}
+
+void TextEngine::reset_atlas() {
   m_cache->clear();  // cached layouts point at glyphs about to be overwritten
   m_atlas->reset();
   ++m_atlas_resets;
+  for (const AtlasRefill& refill : m_refills) refill(*m_atlas, m_ui_scale);
+}
+
+void TextEngine::add_atlas_refill(AtlasRefill refill) {
+  refill(*m_atlas, m_ui_scale);
+  m_refills.push_back(std::move(refill));
+}
+
+void TextEngine::rebuild_atlas(float ui_scale) {
+  if (ui_scale == m_ui_scale) return;
+  m_ui_scale = ui_scale;
+  reset_atlas();
 }
 
 void TextEngine::forget_layouts() { m_cache->clear(); }

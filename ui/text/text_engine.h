@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,18 @@ class TextEngine {
   void forget_layouts();
   void set_atlas_page_limit(size_t pages);
 
+  // Images kept in the atlas beside the glyphs (pictograms) are drawn by their owner at the
+  // kiosk's current scale; a refill puts them back whenever the atlas is emptied.
+  using AtlasRefill = std::function<void(GlyphAtlas& atlas, float ui_scale)>;
+  void add_atlas_refill(AtlasRefill refill);
+  // The one place the atlas is rebuilt at a new size (the A+ button, a new display): it
+  // empties the atlas and the layout cache (glyphs of the old size would only take room) and
+  // runs every refill at `ui_scale` (screen height / 1080 times the text size). Like
+  // begin_frame, call it before any layout() of a frame. Nothing happens when the scale is
+  // the current one.
+  void rebuild_atlas(float ui_scale);
+  [[nodiscard]] float ui_scale() const { return m_ui_scale; }
+
   void set_cache_capacity(size_t capacity);
   [[nodiscard]] size_t cache_capacity() const;
   [[nodiscard]] TextEngineStats stats() const;
@@ -101,6 +114,10 @@ class TextEngine {
   uint64_t m_cache_hits = 0;
   uint64_t m_atlas_resets = 0;
   size_t m_atlas_page_limit = kDefaultAtlasPageLimit;
+  float m_ui_scale = 1;
+  std::vector<AtlasRefill> m_refills;
+
+  void reset_atlas();
 };
 
 }  // namespace pk::ui

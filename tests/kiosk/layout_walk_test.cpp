@@ -1,0 +1,142 @@
+// The layout walk: the real kiosk, headless, runs the scripted citizen journey in every
+// language it has, on the 1920x1080 panel and the common 1280x720 one, with 0, 1 and 3
+// planned-outage notices, at the normal text size and after A+. On every screen the journey
+// pictures, the widgets' recorded boxes are checked (ui/drawn_boxes.h): no two texts cross, no
+// text crosses a widget it does not belong to, no text leaves its box or the screen. A failure
+// names the case, the screen, the strings and the rectangles.
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kiosk/app.h"
+#include "kiosk/centre_key.h"
+#include "kiosk/journey.h"
+#include "protocol/sealing.h"
+#include "sla/ledger.h"
+#include "ui/drawn_boxes.h"
+
+namespace fs = std::filesystem;
+using pk::Language;
+
+namespace {
+
+// Every interface language of the citizen screens: a new language joins the walk here.
+const std::vector<Language> kLanguages = {Language::Persian, Language::English};
+
+struct Panel {
+  int width;
+  int height;
+};
+constexpr Panel kPanels[] = {{1920, 1080}, {1280, 720}};
+constexpr int kNoticeCounts[] = {0, 1, 3};
+constexpr pk::ui::TextSize kTextSizes[] = {pk::ui::TextSize::Normal, pk::ui::TextSize::Large};
+
+struct Case {
+  Panel panel;
+  Language language;
+  int notices;
+  pk::ui::TextSize text_size;
+};
+
+std::string name_of(const Case& c) {
+  std::string lang = c.language == Language::Persian   ? "fa"
+                     : c.language == Language::English ? "en"
+                                                       : "other";
+  return std::to_string(c.panel.width) + "x" + std::to_string(c.panel.height) + "_" + lang + "_" +
+         std::to_string(c.notices) + "_notices" +
+         (c.text_size == pk::ui::TextSize::Large ? "_large_text" : "");
+}
+
+std::vector<Case> all_cases() {
+  std::vector<Case> cases;
+  for (const Panel& panel : kPanels)
+    for (Language language : kLanguages)
+      for (int notices : kNoticeCounts)
+        for (pk::ui::TextSize size : kTextSizes) cases.push_back({panel, language, notices, size});
+  return cases;
+}
+
+std::vector<pk::sla::Notice> notices(int count, int64_t now) {
+  std::vector<pk::sla::Notice> all;
+  for (int i = 0; i < count; ++i) {
+    pk::sla::Notice n;
+    n.id = "n" + std::to_string(i);
+    n.published_unix = now - 3600;
+    n.starts_unix = now + (i + 1) * 86400;
+    n.ends_unix = n.starts_unix + 3 * 3600;
+    n.services = i == 0 ? pk::sla::ServiceScope::only({3}) : pk::sla::ServiceScope::only({3, 5, 7, 9});
+    n.text_fa =
+        "به‌روزرسانی سامانه مرکزی استان؛ در این ساعت‌ها درخواست تازه ثبت نمی‌شود.";
+    n.text_en = "Upgrade of the province's central system; no new applications in these hours.";
+    all.push_back(n);
+  }
+  return all;
+}
+
+class LayoutWalk : public ::testing::TestWithParam<Case> {
+ protected:
+  void TearDown() override {
+    m_app.reset();
+    fs::remove_all(m_dir);
+  }
+  fs::path m_dir;
+  std::unique_ptr<pk::kiosk::App> m_app;
+};
+
+TEST_P(LayoutWalk, NoScreenOfTheJourneyHasAnOverlapOrAnOverflow) {
+  const Case c = GetParam();
+  m_dir = fs::path(PK_TEST_BINARY_DIR) / ("walk_" + name_of(c) + "_" + std::to_string(::getpid()));
+  fs::create_directories(m_dir);
+  pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
+  config.data_dir = m_dir / "var";
+  config.language = c.language;
+  config.width = c.panel.width;
+  config.height = c.panel.height;
+  // Enrolled: the centre's key is here, so the journey can submit.
+  auto keys = pk::store::generate_key_pair();
+  ASSERT_TRUE(keys);
+  ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), keys->public_key));
+  auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
+  ASSERT_TRUE(app) << app.error().message;
+  m_app = std::move(app.value());
+  ASSERT_TRUE(m_app->ledger()->store_notices(notices(c.notices, static_cast<int64_t>(std::time(nullptr)))));
+  m_app->refresh_notices();
+  m_app->drawn().set_recording(true);
+
+  const pk::ui::BoxRect screen{{0, 0},
+                               {static_cast<float>(c.panel.width), static_cast<float>(c.panel.height)}};
+  std::vector<std::string> faults;
+  int screens = 0;
+  pk::kiosk::JourneyOptions options;
+  options.text_size = c.text_size;
+  options.on_screen = [&](std::string_view shot) -> pk::Result<void> {
+    ++screens;
+    const pk::ui::DrawnBoxes& drawn = m_app->drawn();
+    EXPECT_FALSE(drawn.boxes().empty()) << shot << ": nothing was recorded";
+    const std::string where = std::string(shot) + " (" + drawn.screen() + ")";
+    for (const pk::ui::LayoutFault& f : pk::ui::check_layout(drawn.boxes(), screen, where))
+      faults.push_back(f.message);
+    return {};
+  };
+  // Pictures of the failing case go next to the test binary, for people to look at.
+  const fs::path pictures = fs::path(PK_TEST_BINARY_DIR) / "layout-walk" / name_of(c);
+  fs::remove_all(pictures);
+  auto done = pk::kiosk::run_journey(*m_app, pictures, options);
+  if (!done) (void)m_app->screenshot(pictures / "journey-stopped-here.png");
+  ASSERT_TRUE(done) << name_of(c) << ": " << done.error().message << " (picture in " << pictures.string()
+                    << ")";
+  EXPECT_EQ(screens, 19);
+  std::string all;
+  for (const std::string& f : faults) all += "\n  " + f;
+  EXPECT_TRUE(faults.empty()) << name_of(c) << ": " << faults.size() << " layout fault(s):" << all;
+  if (faults.empty()) fs::remove_all(pictures);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryLanguagePanelNoticeCountAndTextSize, LayoutWalk,
+                         ::testing::ValuesIn(all_cases()),
+                         [](const ::testing::TestParamInfo<Case>& info) { return name_of(info.param); });
+
+}  // namespace
