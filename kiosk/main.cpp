@@ -382,9 +382,10 @@ int main(int argc, char** argv) {
     }
   }
   if (!journey.empty()) {
-    auto done = config.mode == pk::kiosk::TerminalMode::Counter
-                    ? pk::kiosk::op::run_operator_journey(**app, journey)
-                    : pk::kiosk::run_journey(**app, journey, {.text_size = text_size_wanted});
+    auto done =
+        config.mode == pk::kiosk::TerminalMode::Counter
+            ? pk::kiosk::op::run_operator_journey(**app, journey)
+            : pk::kiosk::run_journey(**app, journey, {.text_size = text_size_wanted, .on_screen = {}});
     if (!done) {
       spdlog::error("{}", done.error().message);
       return 1;

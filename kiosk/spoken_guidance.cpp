@@ -12,6 +12,13 @@ SpeechLanguage speech_language(catalog::Language language) {
       return {"fa", "fa"};
     case catalog::Language::English:
       return {"en", "en"};
+    // espeak-ng 1.51 has no Dari or Pashto voice: both are read with the Persian one (Dari is
+    // close to it; Pashto's own letters come out approximate), and a province's recordings in
+    // <voice_dir>/prs/ and <voice_dir>/ps/ replace them prompt by prompt.
+    case catalog::Language::Dari:
+      return {"prs", "fa"};
+    case catalog::Language::Pashto:
+      return {"ps", "fa"};
   }
   return {"fa", "fa"};
 }

@@ -26,11 +26,11 @@ namespace pk::kiosk {
 
 class Prompt {
  public:
-  // Fixed wording from the string tables, keyed by its string id.
-  Prompt(const Text& text)
-      : m_key(text.key), m_fa(text.fa), m_en(text.en) {}  // NOLINT(google-explicit-constructor)
+  // Fixed wording from the string tables, keyed by its string id (the words are looked up in
+  // the session's language when said).
+  Prompt(const Text& text) : m_key(text.key) {}  // NOLINT(google-explicit-constructor)
   // Catalog text (a service's name, a document's label): it has no string id, so its key is a
-  // hash of the words (speech::text_key).
+  // hash of the words (speech::text_key). Copied: a catalog update may replace the catalog.
   Prompt(const catalog::LocalText& text)
       : m_fa(text.fa), m_en(text.en) {}  // NOLINT(google-explicit-constructor)
   // Not from a string: a value typed or read from a card must not become a prompt (see above).
@@ -38,8 +38,10 @@ class Prompt {
   Prompt(std::string_view) = delete;
   Prompt(const char*) = delete;
 
-  [[nodiscard]] const std::string& text(catalog::Language language) const {
-    return language == catalog::Language::Persian ? m_fa : m_en;
+  [[nodiscard]] std::string text(catalog::Language language) const {
+    if (!m_key.empty()) return Text{m_key.c_str()}.in(language);
+    // The catalog is Persian and English: Dari and Pashto readers hear the Persian.
+    return persian_or_english(language) == catalog::Language::English ? m_en : m_fa;
   }
   // The string id, or the hash key of this language's text for catalog text.
   [[nodiscard]] std::string key(catalog::Language language) const {

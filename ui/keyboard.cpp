@@ -170,9 +170,9 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
     for (std::string_view row : m_layout == KeyboardLayout::Phone ? kPhoneRows : kNumericRows)
       changed |= draw_row(ui, next_row(), split(row), key_w, text);
   } else {
-    const auto& rows = m_layout == KeyboardLayout::Persian ? kPersianRows : kEnglishRows;
+    const auto& letter_rows = m_layout == KeyboardLayout::Persian ? kPersianRows : kEnglishRows;
     const float key_w = std::min(inner.width() / 12 - gap, t.em(130));
-    for (std::string_view row : rows) changed |= draw_row(ui, next_row(), split(row), key_w, text);
+    for (std::string_view row : letter_rows) changed |= draw_row(ui, next_row(), split(row), key_w, text);
   }
 
   // The control row: language, ZWNJ (Persian), space, backspace.

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/language.h"
 #include "kiosk/app.h"
 #include "kiosk/centre_key.h"
 #include "kiosk/journey.h"
@@ -23,8 +24,8 @@ using pk::Language;
 
 namespace {
 
-// Every interface language of the citizen screens: a new language joins the walk here.
-const std::vector<Language> kLanguages = {Language::Persian, Language::English};
+// Every interface language of the citizen screens (pk::kLanguages: Persian, Dari, Pashto,
+// English): a new language joins the walk there.
 
 struct Panel {
   int width;
@@ -42,9 +43,7 @@ struct Case {
 };
 
 std::string name_of(const Case& c) {
-  std::string lang = c.language == Language::Persian   ? "fa"
-                     : c.language == Language::English ? "en"
-                                                       : "other";
+  const std::string lang(pk::language_code(c.language));
   return std::to_string(c.panel.width) + "x" + std::to_string(c.panel.height) + "_" + lang + "_" +
          std::to_string(c.notices) + "_notices" +
          (c.text_size == pk::ui::TextSize::Large ? "_large_text" : "");
@@ -53,7 +52,7 @@ std::string name_of(const Case& c) {
 std::vector<Case> all_cases() {
   std::vector<Case> cases;
   for (const Panel& panel : kPanels)
-    for (Language language : kLanguages)
+    for (Language language : pk::kLanguages)
       for (int notices : kNoticeCounts)
         for (pk::ui::TextSize size : kTextSizes) cases.push_back({panel, language, notices, size});
   return cases;
@@ -137,6 +136,8 @@ TEST_P(LayoutWalk, NoScreenOfTheJourneyHasAnOverlapOrAnOverflow) {
 
 INSTANTIATE_TEST_SUITE_P(EveryLanguagePanelNoticeCountAndTextSize, LayoutWalk,
                          ::testing::ValuesIn(all_cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) { return name_of(info.param); });
+                         [](const ::testing::TestParamInfo<Case>& case_info) {
+                           return name_of(case_info.param);
+                         });
 
 }  // namespace
