@@ -41,7 +41,7 @@ constexpr std::string_view kFirstApplication =
 
 std::vector<Step> citizen_journey(catalog::Language language) {
   // The search is typed on the keyboard of the session's language.
-  const bool persian = language == catalog::Language::Persian;
+  const bool persian = is_rtl(language);  // Dari and Pashto sessions type on the Persian keyboard
   const std::string_view typed_search = persian ? "اقام" : "RESID";
   const std::string_view query = persian ? "مدارک اقامتي" : "residence doc";
   return {

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "kiosk/format.h"
 #include "kiosk/screens/outage_notices.h"
 #include "kiosk/screens/pictogram_names.h"
@@ -71,9 +73,14 @@ void draw_welcome_screen(ScreenContext& ctx) {
     y += t.margin;
   }
 
+  // With A+ on a short panel the errands may not fit even without the hint: "start" gives way
+  // first (never lower than the other errands), so the language row stays clear of the
+  // technician's button and the footer.
+  const float overflow = y + errands_h - (body.max.y - bottom_band);
+  const float start_height = overflow > 0 ? std::max(t.touch_target * 1.1f, start_h - overflow) : start_h;
   const float start_width = t.em(560);
   const ui::Rect start{{body.center().x - start_width / 2, y},
-                       {body.center().x + start_width / 2, y + start_h}};
+                       {body.center().x + start_width / 2, y + start_height}};
   if (ui::button(ctx.ui, "start", start, ctx.tr(strings::kStart), ui::ButtonKind::Primary, t.display_px,
                  pictograms::kStart))
     ctx.flow.start();

@@ -181,6 +181,7 @@ constexpr Row kEnglishCitizenRows[] = {
     {"service_unclean_starts", "unexpected stop(s) in the last 10 minutes"},
     {"browse_prompt", "Touch your service. To hear a service's name, touch the speaker beside it."},
     {"service_card_prompt", "See the documents you need, and touch “Apply” to begin."},
+    {"text_size", "A+"},
 };
 
 std::span<const Row> citizen_rows_english() { return kEnglishCitizenRows; }

@@ -187,6 +187,7 @@ constexpr Row kPersianCitizenRows[] = {
     {"service_unclean_starts", "توقف ناخواسته در ۱۰ دقیقهٔ گذشته"},
     {"browse_prompt", "خدمت خود را لمس کنید. برای شنیدن نام هر خدمت، بلندگوی کنار آن را لمس کنید."},
     {"service_card_prompt", "مدارک لازم را ببینید و برای شروع، «ثبت درخواست» را لمس کنید."},
+    {"text_size", "A+\u200E"},  // the same sign in every language; the mark keeps "+" after "A"
 };
 
 std::span<const Row> citizen_rows_persian() { return kPersianCitizenRows; }

@@ -171,6 +171,7 @@ constexpr Row kDariCitizenRows[] = {
     {"service_unclean_starts", kSharesPersian},
     {"browse_prompt", kSharesPersian},
     {"service_card_prompt", kSharesPersian},
+    {"text_size", kSharesPersian},
 };
 
 std::span<const Row> citizen_rows_dari() { return kDariCitizenRows; }

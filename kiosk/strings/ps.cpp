@@ -180,6 +180,7 @@ constexpr Row kPashtoCitizenRows[] = {
     {"service_unclean_starts", "په تېرو ۱۰ دقیقو کې ناڅاپي درېدل"},
     {"browse_prompt", "خپل خدمت کېکاږئ. د هر خدمت د نوم اورېدلو لپاره، د هغه تر څنګ بلندګو کېکاږئ."},
     {"service_card_prompt", "اړین اسناد وګورئ او د پیل لپاره «د غوښتنې ثبت» کېکاږئ."},
+    {"text_size", "A+\u200E"},
 };
 
 std::span<const Row> citizen_rows_pashto() { return kPashtoCitizenRows; }
