@@ -85,6 +85,7 @@ void kill_repeatedly_then_finish(const std::string& database_url) {
 
   std::mt19937 random(9);
   int64_t open_outage = 0;
+  std::size_t undelivered_after_first_kill = 0;
   for (int kill = 0; kill < kKills; ++kill) {
     const pid_t child = spawn_child(store_file, centre, terminal);
     ASSERT_GT(child, 0);
@@ -104,11 +105,11 @@ void kill_repeatedly_then_finish(const std::string& database_url) {
           std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 120)(random)));
     }
     kill_child(child);
+    if (kill == 0) undelivered_after_first_kill = undelivered(store_file).size();
   }
   if (open_outage != 0) {
     ASSERT_TRUE((*ledger)->close_outage(open_outage).ok());
   }
-  const std::size_t undelivered_after_kills = undelivered(store_file).size();
 
   // The last run goes to the end: outbox empty and every ledger row acknowledged.
   const pid_t last = spawn_child(store_file, centre, terminal);
@@ -136,8 +137,9 @@ void kill_repeatedly_then_finish(const std::string& database_url) {
                           << stats->count(store::ApplicationState::Sent) << ", ledger rows unsent "
                           << (changes ? changes->size() : 0);
   }
-  // The kills did land during the work, not after it.
-  EXPECT_GT(undelivered_after_kills, 0u);
+  // The kills did land during the work, not after it: the first one cut a run with work left.
+  // (After all 30 the outbox may be empty on a fast machine: the runs add up to seconds.)
+  EXPECT_GT(undelivered_after_first_kill, 0u);
 
   expect_each_at_centre_once(*centre.server, store_file, expected);
 
