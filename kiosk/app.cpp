@@ -436,7 +436,7 @@ void App::render_frame(double now) {
   // A screen that has just opened says its title and prompt.
   if (m_speech)
     m_speech->follow(static_cast<int>(m_flow->state().screen), m_flow->language(),
-                     screen_guide(m_flow->state(), m_catalog));
+                     [&] { return screen_guide(m_flow->state(), m_catalog); });
   ImGui::End();
   if (m_desk) m_desk->draw_idle_logout_banner(*m_ui, screen);  // a walk-in's errand at the counter
   draw_more_time_dialog(ctx, now);

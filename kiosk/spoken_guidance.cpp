@@ -64,11 +64,12 @@ void SpokenGuidance::say_value_asked_for(std::string value, catalog::Language la
   m_driver->speak(std::move(said));
 }
 
-void SpokenGuidance::follow(int screen, catalog::Language language, const ScreenGuide& guide) {
+void SpokenGuidance::follow(int screen, catalog::Language language,
+                            const std::function<ScreenGuide()>& guide) {
   if (screen == m_screen && language == m_language) return;
   m_screen = screen;
   m_language = language;
-  say_screen(guide, language);
+  say_screen(guide(), language);
 }
 
 }  // namespace pk::kiosk

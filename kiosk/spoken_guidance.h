@@ -11,6 +11,7 @@
 // it has no constructor from a string, so a field's value cannot become one. A value is said
 // only through say_value_asked_for(), which only a value's own speaker button calls, when the
 // person taps it; its sound is never cached and its text is wiped once said.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,7 +76,8 @@ class SpokenGuidance {
   void stop() { m_driver->stop(); }
 
   // Called once a frame: says the screen's guide when the screen (or the language) changed.
-  void follow(int screen, catalog::Language language, const ScreenGuide& guide);
+  // The guide is built only then (it copies catalog text), never on the frames in between.
+  void follow(int screen, catalog::Language language, const std::function<ScreenGuide()>& guide);
 
   [[nodiscard]] speech::SpeechDriver& driver() { return *m_driver; }
 

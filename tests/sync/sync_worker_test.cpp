@@ -126,6 +126,18 @@ TEST(SyncWorker, RecordsFailedAttemptsWithBackoffWhenTheCentreIsDown) {
   EXPECT_LE(entries[0].next_attempt_at_unix, std::time(nullptr) + 61);
 }
 
+// The enrolled test terminal syncing its ledger through `proxy`, a heartbeat every 100 ms.
+SyncOptions beating_every_100ms(const RunningCentre& centre, const FaultProxy& proxy,
+                                const std::filesystem::path& store_file) {
+  SyncOptions options = quick_options(store_file, centre.url(proxy.port()));
+  options.http.tls = centre.http.tls;
+  options.terminal_id = kTestTerminal;
+  options.ledger = LedgerSync::On;
+  options.ledger_every = std::chrono::milliseconds(100);
+  options.heartbeat_every = std::chrono::milliseconds(100);
+  return options;
+}
+
 // The heartbeat is the kiosk's probe of the link (kiosk/idle_probes.h): while the centre is
 // away it keeps its pace instead of backing off with the ledger sync (which would wait 100, 200,
 // 400, 800 ms... here), and the first beat answered afterwards ends the run of missed ones.
@@ -137,13 +149,7 @@ TEST(SyncWorker, HeartbeatKeepsItsPaceWhileTheCentreIsAway) {
                    [&] { return away ? Fault{FaultKind::Answer503} : Fault{FaultKind::None}; });
   const auto store_file = centre.dir.file("terminal.sqlite");
   ASSERT_TRUE(store::Store::open(store_file).ok());
-  SyncOptions options = quick_options(store_file, centre.url(proxy.port()));
-  options.http.tls = centre.http.tls;
-  options.terminal_id = kTestTerminal;
-  options.ledger = LedgerSync::On;
-  options.ledger_every = std::chrono::milliseconds(100);
-  options.heartbeat_every = std::chrono::milliseconds(100);
-  SyncWorker worker(options);
+  SyncWorker worker(beating_every_100ms(centre, proxy, store_file));
   ASSERT_TRUE(worker.start().ok());
 
   // Twelve beats at 100 ms take about 1.2 s; backed off to 8 times they would take over 8 s.
@@ -171,13 +177,7 @@ TEST(SyncWorker, ARefusedHeartbeatIsTheCentreUpNotAMissedBeat) {
                    [&] { return away ? Fault{FaultKind::Answer503} : Fault{FaultKind::None}; });
   const auto store_file = centre.dir.file("terminal.sqlite");
   ASSERT_TRUE(store::Store::open(store_file).ok());
-  SyncOptions options = quick_options(store_file, centre.url(proxy.port()));
-  options.http.tls = centre.http.tls;
-  options.terminal_id = kTestTerminal;
-  options.ledger = LedgerSync::On;
-  options.ledger_every = std::chrono::milliseconds(100);
-  options.heartbeat_every = std::chrono::milliseconds(100);
-  SyncWorker worker(options);
+  SyncWorker worker(beating_every_100ms(centre, proxy, store_file));
   ASSERT_TRUE(worker.start().ok());
   ASSERT_TRUE(
       eventually([&] { return worker.counters().heartbeats_missed_in_row >= 3; }, std::chrono::seconds(6)));
