@@ -1,5 +1,6 @@
 #include "kiosk/app.h"
 
+#include <SDL.h>
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
@@ -115,7 +116,12 @@ Result<std::unique_ptr<App>> App::create(const Config& config, ui::DisplayMode m
   // Spoken guidance on the citizen screens (off at the counter: the operator reads). Headless
   // (the demo, the tests) there is usually no sound card: unless told otherwise, SDL's `dummy`
   // audio driver plays the sound into nothing, so the screens are the ones a kiosk shows.
-  if (mode == ui::DisplayMode::Headless) ::setenv("SDL_AUDIODRIVER", "dummy", 0);
+  // Headless nothing reads SDL's events, so SDL must not take SIGINT and SIGTERM either (its
+  // handlers turn them into a quit event nobody sees, and a stopped demo or test ran on).
+  if (mode == ui::DisplayMode::Headless) {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 0);
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  }
   if (config.mode == TerminalMode::Citizen) app->m_speech = SpokenGuidance::open(config);
 
   auto platform = ui::Platform::create({.mode = mode, .width = config.width, .height = config.height});

@@ -29,6 +29,14 @@ for file in $(find "$dir/data" -mindepth 1); do
   if [ -d "$file" ]; then check "$file" 700; else check "$file" 600; fi
 done
 find "$dir/data" -exec stat -c '%a %n' {} +
+# SIGTERM ends a headless run (a stopped demo or test, systemd): 100,000 frames would take minutes.
 kill "$pid" 2> /dev/null
+waited=0
+while kill -0 "$pid" 2> /dev/null && [ $waited -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+if kill -0 "$pid" 2> /dev/null; then
+  echo "the headless kiosk was still running 30 s after SIGTERM"
+  kill -9 "$pid"
+  bad=1
+fi
 wait "$pid" 2> /dev/null
 exit $bad
