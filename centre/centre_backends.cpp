@@ -35,7 +35,9 @@ Result<CentreBackends> open_backends(const std::filesystem::path& data_dir, cons
   }
   auto pool = open_database(database_url, pool_size);
   if (!pool) return pool.error();
-  backends.storage = make_postgres_storage(*pool);
+  auto storage = make_postgres_storage(*pool, data_dir / "uploads");
+  if (!storage) return storage.error();
+  backends.storage = std::move(storage).value();
   backends.enrollment = make_postgres_enrollment_store(*pool);
   backends.diagnostics = make_postgres_diagnostics_store(*pool);
   backends.staff = make_postgres_staff_store(*pool);
@@ -47,7 +49,7 @@ Result<std::unique_ptr<CentreStorage>> open_storage(const std::filesystem::path&
   if (database_url.empty()) return open_sqlite_storage(data_dir);
   auto pool = open_database(database_url, 1);
   if (!pool) return pool.error();
-  return make_postgres_storage(std::move(pool).value());
+  return make_postgres_storage(std::move(pool).value(), data_dir / "uploads");
 }
 
 Result<std::unique_ptr<EnrollmentStore>> open_enrollment_store(const std::filesystem::path& data_dir,

@@ -6,7 +6,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include <spdlog/spdlog.h>
+
 #include "centre/case_rules.h"
+#include "centre/page_folder.h"
 #include "centre/upload_plan.h"
 #include "protocol/encoding.h"
 
@@ -46,13 +49,21 @@ CaseSummary case_at(const Rows& rows, int i) {
   return summary;
 }
 
+// Where an upload's bytes are (uploads.bytes_in, migration 8).
+enum class BytesIn { Database, Folder };
+
+BytesIn bytes_in_from(const std::string& text) {
+  return text == "folder" ? BytesIn::Folder : BytesIn::Database;
+}
+
 // How many times a submission looks again after its INSERT met a row another transaction
 // committed meanwhile (that row decides the outcome, so once is enough; more is a bug).
 constexpr int kSubmitLooks = 3;
 
 class PostgresCentreStorage final : public CentreStorage {
  public:
-  explicit PostgresCentreStorage(std::shared_ptr<pg::Pool> pool) : m_pool(std::move(pool)) {}
+  PostgresCentreStorage(std::shared_ptr<pg::Pool> pool, PageFolder pages)
+      : m_pool(std::move(pool)), m_pages(std::move(pages)) {}
 
   Result<SubmitResult> submit(const std::string& terminal_id, const std::string& key,
                               const std::string& body_sha, const sync::Submission& submission) override {
@@ -274,8 +285,8 @@ class PostgresCentreStorage final : public CentreStorage {
       // The row lock makes appends to one upload take turns, across every centre instance: the
       // second of two racing appends at one offset finds the offset moved.
       auto row = c.exec(
-          "SELECT length, upload_offset, tracking_code, expected_sha256 FROM uploads WHERE id = $1 AND terminal_id = "
-          "$2 FOR UPDATE",
+          "SELECT length, upload_offset, tracking_code, expected_sha256, bytes_in FROM uploads WHERE id = $1 AND "
+          "terminal_id = $2 FOR UPDATE",
           Params().text(id).text(terminal_id));
       if (!row) return row.error();
       if (row->empty()) return AppendResult{AppendOutcome::NotFound, 0};
@@ -283,6 +294,7 @@ class PostgresCentreStorage final : public CentreStorage {
       const int64_t current = row->int64(0, 1);
       const std::optional<std::string> tracking_code = row->optional_text(0, 2);
       const std::optional<std::string> expected = row->optional_text(0, 3);
+      const BytesIn bytes_in = bytes_in_from(row->text(0, 4));
       if (current != offset) return AppendResult{AppendOutcome::OffsetMismatch, current};
       if (offset + static_cast<int64_t>(chunk.size()) > length)
         return AppendResult{AppendOutcome::TooLong, offset};
@@ -292,23 +304,22 @@ class PostgresCentreStorage final : public CentreStorage {
         // A page sent whole in one chunk (most are) is checked here, before a byte is stored.
         return AppendResult{AppendOutcome::WholeChecksumMismatch, 0};
       }
-      if (!chunk.empty()) {
-        auto stored = c.exec("INSERT INTO upload_chunks (upload_id, start_offset, bytes) VALUES ($1, $2, $3)",
-                             Params().text(id).int64(offset).bytes(chunk));
-        if (!stored) return stored.error();
-      }
       const int64_t new_offset = offset + static_cast<int64_t>(chunk.size());
       const bool done = new_offset == length;
+      auto stored = bytes_in == BytesIn::Folder ? store_in_folder(id, offset, chunk, done)
+                                                : store_in_database(c, id, offset, chunk);
+      if (!stored) return stored.error();
       if (done && expected && offset != 0) {
         // The whole page, hashed where it lies (a page of one chunk was checked above).
-        auto digest = c.exec(
-            "SELECT encode(sha256(coalesce(string_agg(bytes, ''::bytea ORDER BY start_offset), ''::bytea)), 'hex') "
-            "FROM upload_chunks WHERE upload_id = $1",
-            Params().text(id));
+        auto digest = bytes_in == BytesIn::Folder ? hash_in_folder(id, new_offset) : hash_in_database(c, id);
         if (!digest) return digest.error();
-        if (digest->text(0, 0) != *expected) {
-          auto dropped = c.exec("DELETE FROM upload_chunks WHERE upload_id = $1", Params().text(id));
-          if (!dropped) return dropped.error();
+        if (*digest != *expected) {
+          if (bytes_in == BytesIn::Database) {
+            auto dropped = c.exec("DELETE FROM upload_chunks WHERE upload_id = $1", Params().text(id));
+            if (!dropped) return dropped.error();
+          }
+          // The folder's file keeps its bytes: offset 0 says none count, and the next chunks
+          // overwrite them.
           auto reset = c.exec("UPDATE uploads SET upload_offset = 0 WHERE id = $1", Params().text(id));
           if (!reset) return reset.error();
           return AppendResult{AppendOutcome::WholeChecksumMismatch, 0};
@@ -335,7 +346,7 @@ class PostgresCentreStorage final : public CentreStorage {
 
   Result<bool> remove_upload(const std::string& terminal_id, const std::string& id) override {
     if (!is_upload_id(id)) return false;
-    return m_pool->transaction<bool>("remove upload " + id, [&](Connection& c) -> Result<bool> {
+    auto removed_row = m_pool->transaction<bool>("remove upload " + id, [&](Connection& c) -> Result<bool> {
       // Its chunks go with it (ON DELETE CASCADE).
       auto removed =
           c.exec("DELETE FROM uploads WHERE id = $1 AND terminal_id = $2 AND tracking_code IS NULL",
@@ -343,12 +354,24 @@ class PostgresCentreStorage final : public CentreStorage {
       if (!removed) return removed.error();
       return removed->affected() > 0;
     });
+    // The file after its record, once that is committed: a crash in between leaves a file no
+    // record names (never a record whose bytes are gone). An upload from before migration 8 has
+    // no file, which remove() takes as done.
+    if (removed_row && *removed_row) {
+      if (auto unlinked = m_pages.remove(id); !unlinked)
+        spdlog::warn("centre: upload {} removed, its file not: {}", id, unlinked.error().message);
+    }
+    return removed_row;
   }
 
   Result<std::vector<uint8_t>> read_upload(const std::string& id) override {
     if (!is_upload_id(id)) return make_error("centre: no upload " + id);
     return m_pool->read<std::vector<uint8_t>>(
         "read upload " + id, [&](Connection& c) -> Result<std::vector<uint8_t>> {
+          auto row = c.exec("SELECT upload_offset, bytes_in FROM uploads WHERE id = $1", Params().text(id));
+          if (!row) return row.error();
+          if (row->empty()) return std::vector<uint8_t>();
+          if (bytes_in_from(row->text(0, 1)) == BytesIn::Folder) return m_pages.read(id, row->int64(0, 0));
           auto chunks = c.exec("SELECT bytes FROM upload_chunks WHERE upload_id = $1 ORDER BY start_offset",
                                Params().text(id), Format::Binary);
           if (!chunks) return chunks.error();
@@ -594,6 +617,40 @@ class PostgresCentreStorage final : public CentreStorage {
   }
 
  private:
+  // The chunk on disk before the transaction records its offset (see PageFolder). The row lock
+  // append() holds makes this the only writer of the file, across every instance.
+  Result<void> store_in_folder(const std::string& id, int64_t offset, std::span<const uint8_t> chunk,
+                               bool done) const {
+    if (chunk.empty()) return {};
+    return m_pages.write_at(id, offset, chunk, done ? UploadEnd::Reached : UploadEnd::NotYet);
+  }
+
+  // An upload begun before migration 8 goes on as it began: one row per chunk, in this
+  // transaction.
+  static Result<void> store_in_database(Connection& c, const std::string& id, int64_t offset,
+                                        std::span<const uint8_t> chunk) {
+    if (chunk.empty()) return {};
+    auto stored = c.exec("INSERT INTO upload_chunks (upload_id, start_offset, bytes) VALUES ($1, $2, $3)",
+                         Params().text(id).int64(offset).bytes(chunk));
+    if (!stored) return stored.error();
+    return {};
+  }
+
+  Result<std::string> hash_in_folder(const std::string& id, int64_t length) const {
+    auto bytes = m_pages.read(id, length);
+    if (!bytes) return bytes.error();
+    return sync::to_hex(sync::sha256(*bytes));
+  }
+
+  static Result<std::string> hash_in_database(Connection& c, const std::string& id) {
+    auto digest = c.exec(
+        "SELECT encode(sha256(coalesce(string_agg(bytes, ''::bytea ORDER BY start_offset), ''::bytea)), 'hex') "
+        "FROM upload_chunks WHERE upload_id = $1",
+        Params().text(id));
+    if (!digest) return digest.error();
+    return digest->text(0, 0);
+  }
+
   static Result<std::optional<sync::ApplicationStatus>> status_of(Connection& c,
                                                                   const std::string& tracking_code,
                                                                   const std::string* terminal_id) {
@@ -624,12 +681,17 @@ class PostgresCentreStorage final : public CentreStorage {
   }
 
   std::shared_ptr<pg::Pool> m_pool;
+  PageFolder m_pages;
 };
 
 }  // namespace
 
-std::unique_ptr<CentreStorage> make_postgres_storage(std::shared_ptr<pg::Pool> pool) {
-  return std::make_unique<PostgresCentreStorage>(std::move(pool));
+Result<std::unique_ptr<CentreStorage>> make_postgres_storage(std::shared_ptr<pg::Pool> pool,
+                                                             const std::filesystem::path& uploads_folder) {
+  auto pages = PageFolder::open(uploads_folder);
+  if (!pages) return pages.error();
+  return std::unique_ptr<CentreStorage>(
+      std::make_unique<PostgresCentreStorage>(std::move(pool), std::move(pages).value()));
 }
 
 }  // namespace pk::centre

@@ -193,6 +193,15 @@ CREATE INDEX applications_by_kind_and_date ON applications (kind, created_at_uni
     {7, "the software version a terminal's heartbeat names", R"sql(
 ALTER TABLE heartbeats ADD COLUMN software TEXT NOT NULL DEFAULT '';
 )sql"},
+    {8, "page bytes in the uploads folder; uploads made before keep theirs in upload_chunks", R"sql(
+-- Where an upload's bytes are: 'database' (upload_chunks, every upload made before this
+-- migration, finished or not) or 'folder' (<data>/uploads/<id>, every upload made after it).
+-- Adding the column with a constant default marks the existing rows without rewriting them; the
+-- default then changes for new rows.
+ALTER TABLE uploads ADD COLUMN bytes_in TEXT NOT NULL DEFAULT 'database'
+  CHECK (bytes_in IN ('database', 'folder'));
+ALTER TABLE uploads ALTER COLUMN bytes_in SET DEFAULT 'folder';
+)sql"},
 };
 
 // The session lock every migrating centre takes (any constant; "pkmigrat" in ASCII).

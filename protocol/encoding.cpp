@@ -1,5 +1,6 @@
 #include "protocol/encoding.h"
 
+#include <openssl/sha.h>
 #include <sodium.h>
 
 namespace pk::sync {
@@ -45,9 +46,13 @@ Result<std::vector<uint8_t>> from_base64(std::string_view text) {
   return out;
 }
 
+// OpenSSL's, not libsodium's: it uses the processor's SHA instructions where there are some, and
+// every page is hashed on both sides (the centre checks each chunk and each whole page; the load
+// generator hashes every page it sends): about 0.1 ms for a 150 KB page against 0.45 ms.
+static_assert(std::tuple_size_v<Digest> == SHA256_DIGEST_LENGTH);
 Digest sha256(std::span<const uint8_t> bytes) {
   Digest digest{};
-  crypto_hash_sha256(digest.data(), bytes.data(), bytes.size());
+  SHA256(bytes.data(), bytes.size(), digest.data());
   return digest;
 }
 

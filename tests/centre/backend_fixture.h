@@ -107,7 +107,11 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
   }
 
   std::unique_ptr<CentreStorage> open_storage() {
-    if (postgres()) return make_postgres_storage(pool());
+    if (postgres()) {
+      auto made = make_postgres_storage(pool(), m_dir.path() / "uploads");
+      EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().message);
+      return made ? std::move(made).value() : nullptr;
+    }
     auto opened = open_sqlite_storage(m_dir.path());
     EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().message);
     return opened ? std::move(opened).value() : nullptr;
