@@ -1,9 +1,6 @@
 #include "centre/sqlite_centre_storage.h"
 
-#include <fcntl.h>
-#include <sodium.h>
-#include <unistd.h>
-
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -13,6 +10,7 @@
 
 #include "base/database.h"
 #include "centre/case_rules.h"
+#include "centre/page_folder.h"
 #include "centre/sqlite_centre_schema.h"
 #include "centre/upload_plan.h"
 #include "protocol/encoding.h"
@@ -27,8 +25,7 @@ using store::Transaction;
 
 class SqliteCentreStorage final : public CentreStorage {
  public:
-  SqliteCentreStorage(Database db, std::filesystem::path uploads)
-      : m_db(std::move(db)), m_uploads(std::move(uploads)) {}
+  SqliteCentreStorage(Database db, PageFolder pages) : m_db(std::move(db)), m_pages(std::move(pages)) {}
 
   Result<SubmitResult> submit(const std::string& terminal_id, const std::string& key,
                               const std::string& body_sha, const sync::Submission& submission) override {
@@ -228,28 +225,15 @@ class SqliteCentreStorage final : public CentreStorage {
     if (offset + static_cast<int64_t>(chunk.size()) > row.info.length)
       return AppendResult{AppendOutcome::TooLong, offset};
 
-    // Bytes first, fsynced, then the offset: after a crash the file may hold bytes past the
-    // recorded offset, which the next PATCH at that offset simply overwrites.
-    const std::filesystem::path file = m_uploads / id;
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return make_error("centre: cannot open " + file.string());
-    size_t written = 0;
-    while (written < chunk.size()) {
-      const ssize_t n =
-          ::pwrite(fd, chunk.data() + written, chunk.size() - written, static_cast<off_t>(offset + written));
-      if (n <= 0) {
-        ::close(fd);
-        return make_error("centre: cannot write " + file.string());
-      }
-      written += static_cast<size_t>(n);
-    }
+    // Bytes first, on disk (and the folder's entry with them), then the offset: after a crash
+    // the file may hold bytes past the recorded offset, which the next PATCH at that offset
+    // simply overwrites (centre/page_folder.h, shared with the PostgreSQL backend).
     const int64_t new_offset = offset + static_cast<int64_t>(chunk.size());
     const bool done = new_offset == row.info.length;
-    if ((done && ::ftruncate(fd, static_cast<off_t>(new_offset)) != 0) || ::fsync(fd) != 0) {
-      ::close(fd);
-      return make_error("centre: cannot sync " + file.string());
-    }
-    ::close(fd);
+    if (auto written = m_pages.write_at(id, offset, chunk, done ? UploadEnd::Reached : UploadEnd::NotYet);
+        !written)
+      return written.error();
+    const std::filesystem::path file = m_pages.path() / id;
 
     if (done && row.expected_sha256) {
       auto bytes = read_file(file);
@@ -286,16 +270,17 @@ class SqliteCentreStorage final : public CentreStorage {
     if (!remove) return remove.error();
     if (auto ran = remove->bind(1, id).bind(2, terminal_id).run(); !ran) return ran.error();
     const bool removed = m_db.changes() > 0;
-    std::error_code ignored;
-    if (removed) std::filesystem::remove(m_uploads / id, ignored);
+    // The record first: a file no record names is harmless, a record without its file is not.
+    if (removed)
+      if (auto gone = m_pages.remove(id); !gone) spdlog::warn("{}", gone.error().message);
     return removed;
   }
 
   Result<std::vector<uint8_t>> read_upload(const std::string& id) override {
     std::lock_guard lock(m_mutex);
     if (!is_upload_id(id)) return make_error("centre: no upload " + id);
-    if (!std::filesystem::exists(m_uploads / id)) return std::vector<uint8_t>();
-    return read_file(m_uploads / id);
+    if (!std::filesystem::exists(m_pages.path() / id)) return std::vector<uint8_t>();
+    return read_file(m_pages.path() / id);
   }
 
   Result<TerminalUsage> usage(const std::string& terminal_id) override {
@@ -640,15 +625,17 @@ class SqliteCentreStorage final : public CentreStorage {
 
   std::mutex m_mutex;
   Database m_db;
-  std::filesystem::path m_uploads;
+  PageFolder m_pages;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<CentreStorage>> open_sqlite_storage(const std::filesystem::path& data_dir) {
   std::error_code ec;
-  std::filesystem::create_directories(data_dir / "uploads", ec);
-  if (ec) return make_error("centre: cannot create " + (data_dir / "uploads").string() + ": " + ec.message());
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec) return make_error("centre: cannot create " + data_dir.string() + ": " + ec.message());
+  auto pages = PageFolder::open(data_dir / "uploads");
+  if (!pages) return pages.error();
   auto db = Database::open(data_dir / "centre.sqlite", {});
   if (!db) return db.error();
   if (auto pragmas = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
@@ -657,7 +644,7 @@ Result<std::unique_ptr<CentreStorage>> open_sqlite_storage(const std::filesystem
   }
   if (auto migrated = migrate_centre_sqlite(*db); !migrated) return migrated.error();
   return std::unique_ptr<CentreStorage>(
-      std::make_unique<SqliteCentreStorage>(std::move(db).value(), data_dir / "uploads"));
+      std::make_unique<SqliteCentreStorage>(std::move(db).value(), std::move(pages).value()));
 }
 
 }  // namespace pk::centre
