@@ -5,8 +5,8 @@
 #include <chrono>
 
 #include "kiosk/format.h"
+#include "kiosk/frame_loop.h"
 #include "kiosk/strings.h"
-#include "kiosk/watchdog.h"
 
 namespace pk::kiosk {
 
@@ -139,22 +139,12 @@ void ServiceScreen::render_frame(double now) {
 }
 
 int ServiceScreen::run() {
-  using namespace std::chrono;
-  Watchdog watchdog = Watchdog::from_environment();
-  watchdog.status("service screen: the kiosk needs a technician");
-  int frames_to_draw = 3;  // ImGui settles layout over a couple of frames
-  for (;;) {
-    bool had_input = false;
-    if (!m_platform->pump_events(frames_to_draw > 0 ? 0 : 1000, had_input)) return 0;
-    const double now = duration<double>(steady_clock::now().time_since_epoch()).count();
-    // Redrawn now and then anyway: a compositor that lost the surface gets it back.
-    if (had_input) frames_to_draw = std::max(frames_to_draw, 1);
-    if (frames_to_draw > 0) {
-      render_frame(now);
-      --frames_to_draw;
-    }
-    watchdog.alive(now);
-  }
+  // Redrawn on input anyway, else once a second at most: a compositor that lost the surface
+  // gets it back.
+  return run_frame_loop(*m_platform, "service screen: the kiosk needs a technician",
+                        {.wait_ms = [](double) { return 1000; },
+                         .between_frames = [](double, bool had_input) { return had_input ? 1 : 0; },
+                         .render = [this](double now) { render_frame(now); }});
 }
 
 }  // namespace pk::kiosk
