@@ -48,6 +48,16 @@ void App::start_sync(const provisioning::TerminalIdentity& identity) {
   }
 }
 
+// Only an enrolled terminal talks to the centre (mutual TLS); until then captures wait.
+void App::start_sync_if_enrolled() {
+  if (m_config.centre_url.empty()) return;
+  auto identity = provisioning::load_identity(m_config.data_dir);
+  if (identity && identity->has_value()) return start_sync(**identity);
+  spdlog::warn(
+      "sync: not enrolled with a centre{}: captures wait in the outbox (pishkhan-kiosk --enroll CODE)",
+      identity ? "" : ": " + identity.error().message);
+}
+
 void App::adopt_enrollment(const provisioning::EnrollOutcome& outcome) {
   if (!outcome.ok() || !outcome.identity) return;
   const provisioning::TerminalIdentity& identity = *outcome.identity;
@@ -74,8 +84,7 @@ void App::adopt_enrollment(const provisioning::EnrollOutcome& outcome) {
 // service of it: only at the welcome screen, outside technician mode and counter mode (an
 // operator's form has no idle point; a restart takes the new one), is it swapped.
 void App::adopt_synced_catalog() {
-  if (!m_sync || m_desk || (m_tech && m_tech->active()) || m_flow->state().screen != CitizenScreen::Welcome)
-    return;
+  if (!m_sync || m_desk || (m_tech && m_tech->active()) || !m_citizen->at_welcome()) return;
   const int64_t stored = m_sync->catalog_version_stored();
   if (stored <= m_catalog.version || stored == m_synced_catalog_tried) return;
   m_synced_catalog_tried = stored;

@@ -25,13 +25,13 @@ Result<void> App::open_operator_desk() {
   return {};
 }
 
-bool App::counter_errand_open() const { return m_desk && m_flow->state().screen != CitizenScreen::Welcome; }
+bool App::counter_errand_open() const { return m_desk && !m_citizen->at_welcome(); }
 
 bool App::tick_counter(double now) {
   if (!m_desk) return false;
   if (m_desk->tick(now)) {
     // Nothing of a walk-in's errand outlives the operator's session either.
-    m_flow->home();
+    m_citizen->flow().home();
     return true;
   }
   return m_desk->flow().state().logout_in_seconds.has_value();  // the countdown shows each second
@@ -42,8 +42,8 @@ bool App::render_counter_frame(double now) {
   if (counter_errand_open()) return false;
   poll_barcode(now);  // a kiosk's service slip opens an application
   m_desk->poll();
-  const ui::Rect screen = begin_screen_frame(now, m_desk->rtl(), "##counter");
-  const op::OperatorAction action = m_desk->draw(*m_ui, screen, notices_in(m_desk->language()));
+  const ui::Rect screen = m_frame->begin(now, m_desk->rtl(), "##counter");
+  const op::OperatorAction action = m_desk->draw(m_frame->ui(), screen, notices_in(m_desk->language()));
   ImGui::End();
   finish_frame();
   switch (action) {
@@ -51,15 +51,10 @@ bool App::render_counter_frame(double now) {
       break;
     case op::OperatorAction::OpenStatusCheck:
     case op::OperatorAction::OpenFailureReport:
-      // The citizen's screens, in the language the operator works in; they come back here at
-      // their end (the flow back at its welcome state).
-      m_flow->choose_language(m_desk->flow().language());
-      if (action == op::OperatorAction::OpenStatusCheck)
-        m_flow->open_status_check();
-      else
-        m_flow->open_failure_report();
-      m_keyboard.set_layout(m_flow->rtl() ? ui::KeyboardLayout::Persian : ui::KeyboardLayout::English);
-      m_flow->touched(now);
+      m_citizen->open_counter_errand(action == op::OperatorAction::OpenStatusCheck
+                                         ? CounterErrand::StatusCheck
+                                         : CounterErrand::FailureReport,
+                                     m_desk->flow().language(), now);
       break;
     case op::OperatorAction::OpenTechnician:
       if (m_tech && !m_desk->flow().logged_in()) m_tech->open();
@@ -68,6 +63,16 @@ bool App::render_counter_frame(double now) {
       m_desk->perform(action, now);
       break;
   }
+  return true;
+}
+
+// A code the barcode scanner read while the operator's screens show.
+bool App::poll_counter_barcode(double now) {
+  const std::optional<std::string> code = m_devices.read_code();  // poll_barcode checked there is a scanner
+  if (!code) return false;
+  // A code shown to the scanner is the operator at work, like a touch: it puts off the idle logout.
+  m_desk->touched(now);
+  if (!m_desk->code_scanned(*code)) spdlog::info("counter: a scanned code was not for the desk");
   return true;
 }
 

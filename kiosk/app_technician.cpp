@@ -15,9 +15,9 @@ namespace pk::kiosk {
 
 void App::render_technician_frame(double now) {
   poll_barcode(now);  // the Enrollment tab reads the centre's QR code
-  const ui::Rect screen = begin_screen_frame(now, is_rtl(m_config.language), "##technician");
-  tech::TechContext ctx{.ui = *m_ui,
-                        .keyboard = m_keyboard,
+  const ui::Rect screen = m_frame->begin(now, is_rtl(m_config.language), "##technician");
+  tech::TechContext ctx{.ui = m_frame->ui(),
+                        .keyboard = m_citizen->keyboard(),
                         .flow = m_tech->flow(),
                         .catalog = m_catalog,
                         .language = m_config.language,
@@ -31,9 +31,14 @@ void App::render_technician_frame(double now) {
     (void)m_store->append_audit("technician", "technician_logout", "");
     return;
   }
-  tech::TechServices services{
-      *m_store, m_ledger.get(), m_config, m_catalog, *m_text, {}, static_cast<int64_t>(std::time(nullptr)),
-      {}};
+  tech::TechServices services{*m_store,
+                              m_levels->ledger(),
+                              m_config,
+                              m_catalog,
+                              *m_text,
+                              {},
+                              static_cast<int64_t>(std::time(nullptr)),
+                              {}};
   // A self-test of the connection the kiosk opened runs on the kiosk's own device (a second
   // handle on it would be refused as busy); run() leaves it alone until the test ends.
   services.lend_device = [this](provisioning::DeviceRole role, const std::string& connection) -> Device* {
@@ -45,8 +50,7 @@ void App::render_technician_frame(double now) {
     const bool counter = m_desk != nullptr;
     m_desk.reset();  // it holds the store and the printer; opened again below
     m_sync.reset();
-    m_detector.reset();
-    m_ledger.reset();
+    m_levels->close();
     m_devices.close_printer();
     m_store.reset();
     auto report = provisioning::execute_factory_reset(plan);
@@ -67,8 +71,8 @@ void App::render_technician_frame(double now) {
   services.enrolled = [this](const provisioning::EnrollOutcome& outcome) { adopt_enrollment(outcome); };
   m_tech->perform(ctx, services);
   if (!was_logged_in && m_tech->flow().logged_in())
-    m_tech->refresh(m_ledger.get(), m_ledger_problem, *m_store, m_catalog, device_summary(),
-                    m_config.language);
+    m_tech->refresh(m_levels->ledger(), m_levels->problem(), *m_store, m_catalog,
+                    m_devices.summary(m_config, m_config.language), m_config.language);
 }
 
 }  // namespace pk::kiosk

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "drivers/cardreader/card_reader_registry.h"
 #include "drivers/scanner/scanner_registry.h"
@@ -103,6 +104,16 @@ Device* DeviceSet::lend(DeviceRole role, const std::string& connection) {
       return m_barcode.get();
   }
   return nullptr;
+}
+
+std::optional<std::string> DeviceSet::read_code() {
+  if (!m_barcode) return std::nullopt;
+  auto code = m_barcode->read_code(std::chrono::milliseconds(0));
+  if (!code) {
+    spdlog::warn("barcode scanner: {}", code.error().message);
+    return std::nullopt;
+  }
+  return std::move(code.value());
 }
 
 bool DeviceSet::retry_receipts(double now, bool kiosk_idle) {

@@ -7,6 +7,7 @@
 // the kiosk holds (a second handle on it would be refused as busy).
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "domain/language.h"
@@ -46,6 +47,10 @@ class DeviceSet {
   [[nodiscard]] PrinterDriver* printer() { return m_printing ? &m_printing->printer() : nullptr; }
   [[nodiscard]] cardreader::CardReaderDriver* card_reader() { return m_card_reader.get(); }
   [[nodiscard]] barcode::BarcodeScannerDriver* barcode() { return m_barcode.get(); }
+
+  // A code the barcode scanner has read, without waiting; nothing when there is none, or none was
+  // read, or the read failed (said in the log).
+  [[nodiscard]] std::optional<std::string> read_code();
 
   // The connection opened for a role: "" when none is configured.
   [[nodiscard]] const std::string& connection(provisioning::DeviceRole role) const {

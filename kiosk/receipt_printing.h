@@ -10,7 +10,7 @@
 #include "domain/result.h"
 #include "drivers/printer/print_queue.h"
 #include "drivers/printer/printer.h"
-#include "kiosk/citizen_state.h"
+#include "kiosk/citizen/citizen_state.h"
 #include "kiosk/config.h"
 #include "receipts/receipt_render.h"
 

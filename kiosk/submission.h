@@ -13,7 +13,7 @@
 #include "domain/tracking_code.h"
 #include "imaging/page_codec.h"
 #include "imaging/page_hash.h"
-#include "kiosk/citizen_state.h"
+#include "kiosk/citizen/citizen_state.h"
 #include "kiosk/config.h"
 #include "offline-store/store.h"
 #include "protocol/sealing.h"

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "base/secure_wipe.h"
-#include "kiosk/journey.h"
+#include "kiosk/citizen/journey.h"
 
 namespace pk::kiosk {
 

@@ -6,7 +6,7 @@
 //
 // Privacy is the caller's part: a driver says whatever text it is given. The kiosk builds
 // utterances only from its string tables and the catalog, and a citizen's own value only when
-// that person taps its speaker button (kiosk/spoken_guidance.h).
+// that person taps its speaker button (kiosk/citizen/spoken_guidance.h).
 #include <chrono>
 #include <cstdint>
 #include <filesystem>

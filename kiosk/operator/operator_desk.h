@@ -81,6 +81,13 @@ class OperatorDesk {
     return m_flow.seconds_until_next_tick(now);
   }
   void collect_textures(std::vector<ui::ExternalTexture>& out);
+  // True once for each operator session (a logout) that ended since the last call: the App then
+  // wipes what the session left outside the flow, as for a citizen's (CitizenDesk).
+  bool take_ended_session() {
+    if (m_flow.sessions_ended() == m_sessions_taken) return false;
+    m_sessions_taken = m_flow.sessions_ended();
+    return true;
+  }
 
  private:
   explicit OperatorDesk(DeskParts parts);
@@ -101,6 +108,7 @@ class OperatorDesk {
   std::unique_ptr<BatchScan> m_batch;
   uint64_t m_next_thumb_id = uint64_t{1} << 40;  // clear of the citizen previews' ids
   bool m_thumbs_dirty = true;
+  uint64_t m_sessions_taken = 0;  // OperatorFlow::sessions_ended() when last taken
 };
 
 }  // namespace pk::kiosk::op

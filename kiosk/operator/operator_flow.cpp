@@ -3,7 +3,7 @@
 
 #include "base/secure_wipe.h"
 #include "domain/identity_document.h"
-#include "kiosk/identity_check.h"
+#include "kiosk/citizen/identity_check.h"
 #include "kiosk/operator/operator_flow.h"
 #include "kiosk/operator/operator_strings.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 // The counter operator's work as an explicit state machine: plain data, no UI, no I/O, like
-// kiosk/citizen_flow.h. Screens read the state and send events; tests drive the same events.
+// kiosk/citizen/citizen_flow.h. Screens read the state and send events; tests drive the same events.
 // An event returns false when it does not apply in the current state (and changes nothing).
 // Where the outside world is needed (check a PIN, start the scanner, save, print, read the
 // outbox), an event returns true to say "go ahead"; the App (OperatorDesk) does the I/O and

@@ -1,5 +1,5 @@
 #pragma once
-// The scripted counter journey, the operator's twin of kiosk/journey.h: on a headless counter
+// The scripted counter journey, the operator's twin of kiosk/citizen/journey.h: on a headless counter
 // terminal it adds an operator, logs in (a wrong PIN first), opens an application for a
 // counter-only service, batch-scans a stack from the simulated feeder (cover sheets, a page fed
 // upside down, a blank sheet), reviews it (rotate, delete the blank), submits, and shows the

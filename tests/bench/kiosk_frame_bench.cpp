@@ -49,8 +49,8 @@ BENCHMARK(BM_ServiceCardFrame)->Unit(benchmark::kMillisecond);
 // From the citizen's tap on "submit" to the tracking code on screen, with 10 scanned pages:
 // sealing, the store's durable commit, the receipt (simulated printer) and the next frame.
 // Target: under 200 ms on the kiosk.
-#include "kiosk/capture.h"
 #include "kiosk/centre_key.h"
+#include "kiosk/citizen/capture.h"
 #include "protocol/sealing.h"
 
 namespace {

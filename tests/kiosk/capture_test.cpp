@@ -1,6 +1,6 @@
-// The kiosk's capture (kiosk/capture.h) goes through imaging's page steps, as the counter's
+// The kiosk's capture (kiosk/citizen/capture.h) goes through imaging's page steps, as the counter's
 // pages do: a real simulated flatbed page, really encoded, checked by decoding it again.
-#include "kiosk/capture.h"
+#include "kiosk/citizen/capture.h"
 
 #include <gtest/gtest.h>
 

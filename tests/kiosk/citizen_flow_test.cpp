@@ -1,4 +1,4 @@
-#include "kiosk/citizen_flow.h"
+#include "kiosk/citizen/citizen_flow.h"
 
 #include <gtest/gtest.h>
 

@@ -12,7 +12,7 @@
 
 #include "domain/tracking_code.h"
 #include "drivers/barcode/sim_barcode_scanner.h"
-#include "kiosk/journey.h"
+#include "kiosk/citizen/journey.h"
 #include "kiosk/strings.h"
 #include "sla/ledger.h"
 #include "tests/kiosk/counter_terminal.h"

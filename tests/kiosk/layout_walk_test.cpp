@@ -14,7 +14,7 @@
 #include "domain/language.h"
 #include "kiosk/app.h"
 #include "kiosk/centre_key.h"
-#include "kiosk/journey.h"
+#include "kiosk/citizen/journey.h"
 #include "protocol/sealing.h"
 #include "sla/ledger.h"
 #include "ui/drawn_boxes.h"

@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "domain/catalog.h"
-#include "kiosk/screens/pictogram_names.h"
+#include "kiosk/citizen/screens/pictogram_names.h"
 #include "ui/pictograms/pictogram_atlas.h"
 
 namespace {

@@ -7,7 +7,7 @@
 
 #include "domain/catalog.h"
 #include "kiosk/app.h"
-#include "kiosk/screens/pictogram_names.h"
+#include "kiosk/citizen/screens/pictogram_names.h"
 
 namespace fs = std::filesystem;
 using pk::catalog::Language;

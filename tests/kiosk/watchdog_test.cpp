@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "kiosk/crash_loop.h"
-#include "kiosk/screens/service_screen.h"
+#include "kiosk/service_screen.h"
 #include "kiosk/watchdog.h"
 
 namespace fs = std::filesystem;

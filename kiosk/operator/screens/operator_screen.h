@@ -1,5 +1,5 @@
 #pragma once
-// What every operator screen draws with, like kiosk/screens/screen.h for the citizen: screens
+// What every operator screen draws with, like kiosk/citizen/screens/screen.h for the citizen: screens
 // are free functions of this context; they read the flow's state, draw with ui/widgets.h and
 // send the flow events when the operator taps. I/O the flow agreed to is asked of the App
 // (OperatorDesk) through `action`, performed after the frame.
