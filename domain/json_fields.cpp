@@ -136,7 +136,8 @@ const json& JsonFields::array(const char* key, Emptiness emptiness, std::size_t 
 
 void JsonFields::only_keys(std::initializer_list<std::string_view> known) const {
   for (const auto& [key, value] : m_object.items()) {
-    if (std::find(known.begin(), known.end(), key) == known.end()) m_place.refuse(key, "unknown key");
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      m_place.refuse(key, "is not a field of this format (misspelt?)");
   }
   for (std::string_view key : known) {
     if (!m_object.contains(key)) m_place.refuse(key, "is missing");

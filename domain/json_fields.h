@@ -45,7 +45,7 @@ class JsonFields {
   // An array of at most max_items; an empty one on any problem.
   [[nodiscard]] const nlohmann::json& array(const char* key, Emptiness emptiness,
                                             std::size_t max_items = SIZE_MAX) const;
-  // Refuses every key not in known ("unknown key"), then every key of known that is absent.
+  // Refuses every key not in known ("is not a field of this format"), then every absent one.
   void only_keys(std::initializer_list<std::string_view> known) const;
 
   template <class E, std::size_t N>
