@@ -27,6 +27,7 @@ std::string item(std::string_view list, std::size_t index) {
 std::string expected_integer(Range range) {
   const bool unbounded =
       range.max == std::numeric_limits<int64_t>::max() || range.max == std::numeric_limits<int32_t>::max();
+  if (range.min == range.max) return std::to_string(range.min);
   if (!unbounded) {
     return "an integer between " + std::to_string(range.min) + " and " + std::to_string(range.max);
   }

@@ -75,8 +75,8 @@ struct Range {
   [[nodiscard]] static constexpr Range at_least(int64_t min) { return Range{min}; }
   [[nodiscard]] constexpr bool holds(int64_t value) const { return value >= min && value <= max; }
 };
-// "an integer between 1 and 9999", "an integer >= 1", "a non-negative integer": a maximum that
-// is only the type's own limit is not worth saying.
+// "an integer between 1 and 9999", "an integer >= 1", "a non-negative integer", or "1" for a range
+// of one value (a format's version); a maximum that is only the type's own limit is not said.
 [[nodiscard]] std::string expected_integer(Range range);
 
 // An integer the adaptor found; refused with "must be <expected>, not <value>" when outside.
