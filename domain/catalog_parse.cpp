@@ -237,6 +237,9 @@ Result<Catalog> parse_catalog(std::string_view json_text, std::string_view sourc
   } catch (const json::parse_error& e) {
     return make_error(ErrorKind::Malformed,
                       fields::describe_syntax_error(source, json_text, e.byte, e.what()));
+  } catch (const json::exception& e) {
+    // A value the library cannot hold (a number too large): a message, not a crash.
+    return make_error(ErrorKind::Malformed, source + ": " + e.what());
   }
   fields::Problems problems;
   Catalog catalog = read_catalog(Place(problems, source), root);
