@@ -1,8 +1,11 @@
 #include "domain/sla_notice_json.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_set>
+
+#include "domain/json_fields.h"
 
 namespace pk::sla {
 namespace {
@@ -10,95 +13,56 @@ namespace {
 using nlohmann::json;
 
 constexpr int64_t kMaxUnix = int64_t{1} << 40;  // year ~36,800: past any real date, far from overflow
-constexpr int kMaxService = 9999;
-
-struct Refusal {
-  std::string message;
-};
-
-[[noreturn]] void refuse(const std::string& where, std::string_view problem) {
-  throw Refusal{"outage notices: " + where + ": " + std::string(problem)};
-}
+constexpr fields::Range kUnixRange{0, kMaxUnix};
+constexpr fields::Range kServiceRange{1, 9999};
+constexpr fields::TextRule kText{fields::Emptiness::Allow, kMaxNoticeTextBytes};
 
 bool id_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
          c == ':' || c == '-';
 }
 
-void only_keys(const json& object, std::initializer_list<std::string_view> keys, const std::string& where) {
-  for (const auto& [key, value] : object.items()) {
-    bool known = false;
-    for (std::string_view allowed : keys) known = known || key == allowed;
-    if (!known) refuse(where, "unknown key \"" + key + "\"");
-  }
-  for (std::string_view key : keys) {
-    if (!object.contains(key)) refuse(where, "missing \"" + std::string(key) + "\"");
-  }
-}
-
-int64_t integer(const json& object, const char* key, int64_t min, int64_t max, const std::string& where) {
-  const json& value = object.at(key);
-  const std::string field = where + ": \"" + key + "\"";
-  if (!value.is_number_integer()) refuse(field, "must be a whole number");
-  if (value.is_number_unsigned() && value.get<uint64_t>() > static_cast<uint64_t>(max))
-    refuse(field, "is out of range");
-  const int64_t number = value.get<int64_t>();
-  if (number < min || number > max) refuse(field, "is out of range");
-  return number;
-}
-
-std::string text(const json& object, const char* key, const std::string& where) {
-  const json& value = object.at(key);
-  const std::string field = where + ": \"" + key + "\"";
-  if (!value.is_string()) refuse(field, "must be a string");
-  std::string result = value.get<std::string>();
-  if (result.size() > kMaxNoticeTextBytes) refuse(field, "is longer than 4096 bytes");
-  return result;
-}
-
-ServiceScope services(const json& value, const std::string& where) {
-  const std::string field = where + ": \"services\"";
-  if (value.is_string()) {
-    if (value.get<std::string>() != "all") refuse(field, "must be \"all\" or a list of service numbers");
+ServiceScope services(const fields::JsonFields& r) {
+  const json* value = r.find("services");
+  if (value == nullptr) return ServiceScope::all();
+  if (value->is_string()) {
+    if (value->get<std::string>() != "all")
+      r.place().refuse("services", "must be \"all\" or a list of service numbers");
     return ServiceScope::all();
   }
-  if (!value.is_array() || value.empty())
-    refuse(field, "must be \"all\" or a non-empty list of service numbers");
+  if (!value->is_array() || value->empty()) {
+    r.place().refuse("services", "must be \"all\" or a non-empty list of service numbers, not " +
+                                     fields::describe_value(*value));
+    return ServiceScope::all();
+  }
   std::set<int> numbers;
-  for (const json& item : value) {
-    if (!item.is_number_integer()) refuse(field, "must hold whole numbers");
-    // nlohmann keeps a non-negative literal as unsigned, a negative one as signed.
-    const bool in_range = item.is_number_unsigned()
-                              ? item.get<uint64_t>() >= 1 && item.get<uint64_t>() <= kMaxService
-                              : item.get<int64_t>() >= 1 && item.get<int64_t>() <= kMaxService;
-    if (!in_range) {
-      refuse(field, "holds a number outside 1..9999");
-    }
-    if (!numbers.insert(item.get<int>()).second) refuse(field, "repeats a service");
+  for (std::size_t i = 0; i < value->size() && r.ok(); ++i) {
+    const auto number =
+        static_cast<int>(r.integer_value((*value)[i], fields::item("services", i), kServiceRange));
+    if (r.ok() && !numbers.insert(number).second) r.place().refuse("services", "repeats a service");
   }
   return ServiceScope::only({numbers.begin(), numbers.end()});
 }
 
-Notice notice(const json& value, size_t index) {
-  const std::string where = "notice " + std::to_string(index);
-  if (!value.is_object()) refuse(where, "must be an object");
-  only_keys(value, {"id", "published_unix", "starts_unix", "ends_unix", "services", "text_fa", "text_en"},
-            where);
+Notice notice(const json& value, const fields::Place& list, std::size_t index) {
+  const fields::Place where = list.headed(list.where() + ": notice " + std::to_string(index));
+  const fields::JsonFields first(value, where);
+  first.only_keys({"id", "published_unix", "starts_unix", "ends_unix", "services", "text_fa", "text_en"});
   Notice n;
-  n.id = text(value, "id", where);
-  if (n.id.empty() || n.id.size() > 64) refuse(where + ": \"id\"", "must be 1 to 64 bytes");
-  for (char c : n.id) {
-    if (!id_char(c)) refuse(where + ": \"id\"", "may hold only A-Z a-z 0-9 . _ : -");
-  }
-  const std::string named = where + " (\"" + n.id + "\")";
-  n.published_unix = integer(value, "published_unix", 0, kMaxUnix, named);
-  n.starts_unix = integer(value, "starts_unix", 0, kMaxUnix, named);
-  n.ends_unix = integer(value, "ends_unix", 0, kMaxUnix, named);
-  if (n.ends_unix <= n.starts_unix) refuse(named, "\"ends_unix\" must be after \"starts_unix\"");
-  n.services = services(value.at("services"), named);
-  n.text_fa = text(value, "text_fa", named);
-  if (n.text_fa.empty()) refuse(named + ": \"text_fa\"", "is empty");
-  n.text_en = text(value, "text_en", named);
+  n.id = first.string("id", kText);
+  if (!first.ok()) return n;
+  if (n.id.empty() || n.id.size() > 64) where.refuse("id", "must be 1 to 64 bytes");
+  if (!std::all_of(n.id.begin(), n.id.end(), id_char))
+    where.refuse("id", "may hold only A-Z a-z 0-9 . _ : -");
+  // From here on, messages name the notice by its id too.
+  const fields::JsonFields r(value, where.headed(where.where() + " (\"" + n.id + "\")"));
+  n.published_unix = r.integer("published_unix", kUnixRange);
+  n.starts_unix = r.integer("starts_unix", kUnixRange);
+  n.ends_unix = r.integer("ends_unix", kUnixRange);
+  if (r.ok() && n.ends_unix <= n.starts_unix) r.place().refuse("ends_unix", "must be after \"starts_unix\"");
+  n.services = services(r);
+  n.text_fa = r.string("text_fa", fields::TextRule{fields::Emptiness::Refuse, kMaxNoticeTextBytes});
+  n.text_en = r.string("text_en", kText);
   return n;
 }
 
@@ -128,32 +92,30 @@ class DuplicateKeyCheck {
 Result<std::vector<Notice>> parse_notices(std::string_view json_text) {
   DuplicateKeyCheck duplicates;
   json document = json::parse(json_text, std::ref(duplicates), /*allow_exceptions=*/false);
-  if (document.is_discarded()) return make_error("outage notices: not valid JSON");
+  if (document.is_discarded()) return make_error(ErrorKind::Malformed, "outage notices: not valid JSON");
   if (!duplicates.m_repeated.empty()) {
-    return make_error("outage notices: the key \"" + duplicates.m_repeated + "\" is repeated in an object");
+    return make_error(ErrorKind::Malformed,
+                      "outage notices: the key \"" + duplicates.m_repeated + "\" is repeated in an object");
   }
-  try {
-    if (!document.is_object()) refuse("the document", "must be a JSON object");
-    only_keys(document, {"version", "notices"}, "the document");
-    if (integer(document, "version", 0, 1 << 20, "the document") != kNoticeFormatVersion) {
-      refuse("the document", "\"version\" must be 1");
-    }
-    const json& list = document.at("notices");
-    if (!list.is_array()) refuse("the document", "\"notices\" must be a list");
-    if (list.size() > kMaxNotices) refuse("the document", "holds more than 1000 notices");
-    std::vector<Notice> notices;
-    std::unordered_set<std::string> ids;
-    for (size_t i = 0; i < list.size(); ++i) {
-      notices.push_back(notice(list[i], i));
-      if (!ids.insert(notices.back().id).second)
-        refuse("notice " + std::to_string(i), "repeats the id \"" + notices.back().id + "\"");
-    }
-    return notices;
-  } catch (const Refusal& refusal) {
-    return make_error(refusal.message);
-  } catch (const json::exception& error) {
-    return make_error(std::string("outage notices: ") + error.what());
+  fields::Problems problems;
+  const fields::Place top(problems, "outage notices");
+  if (!document.is_object()) return make_error(ErrorKind::Malformed, "outage notices: must be a JSON object");
+  const fields::JsonFields r(document, top);
+  r.only_keys({"version", "notices"});
+  if (r.integer("version", fields::Range{0, 1 << 20}) != kNoticeFormatVersion && r.ok()) {
+    top.refuse("version", "must be " + std::to_string(kNoticeFormatVersion));
   }
+  const json& list = r.array("notices", fields::Emptiness::Allow, kMaxNotices);
+  std::vector<Notice> notices;
+  std::unordered_set<std::string> ids;
+  for (size_t i = 0; i < list.size() && problems.ok(); ++i) {
+    notices.push_back(notice(list[i], top, i));
+    if (problems.ok() && !ids.insert(notices.back().id).second) {
+      top.refuse_whole("notice " + std::to_string(i) + ": repeats the id \"" + notices.back().id + "\"");
+    }
+  }
+  if (!problems.ok()) return problems.error();
+  return notices;
 }
 
 std::string notices_to_json(std::span<const Notice> notices) {

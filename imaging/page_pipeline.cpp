@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/secure_wipe.h"
+
 namespace pk::imaging {
 
 PagePipeline::PagePipeline(PipelineOptions options) : m_options(options) {
@@ -20,6 +22,12 @@ PagePipeline::~PagePipeline() {
   m_space.notify_all();
   m_output.notify_all();
   for (auto& worker : m_workers) worker.join();
+  if (m_options.raw_pixels != RawPixels::Wipe) return;
+  for (auto& [index, page] : m_waiting) secure_wipe(page.pixels);
+  for (auto& [index, page] : m_done) {
+    secure_wipe(page.bytes);
+    secure_wipe(page.thumbnail.pixels);
+  }
 }
 
 Result<void> PagePipeline::submit(Page page) {

@@ -23,8 +23,10 @@ namespace pk::imaging {
 
 enum class CodeSearch : std::uint8_t { On, Off };
 enum class OrientationFix : std::uint8_t { FromCodes, Off };
-// What becomes of a page's raw pixels once it is encoded: freed, or wiped first (a citizen's
-// papers at the kiosk, which must not linger in freed memory).
+// What becomes of a page's raw pixels once it is encoded: wiped before they are freed (a
+// citizen's papers, at the kiosk and at the counter alike, must not linger in freed memory), or
+// only freed (a benchmark's synthetic pages). Wipe also covers what the pipeline still holds when
+// it is destroyed: pages never processed and processed pages never taken.
 enum class RawPixels : std::uint8_t { Free, Wipe };
 
 struct PipelineOptions {
@@ -36,7 +38,7 @@ struct PipelineOptions {
   // 180° turns are detected from the codes on a page (ZXing reports how each code is turned);
   // pages without a code keep the orientation they were fed in.
   OrientationFix orientation = OrientationFix::FromCodes;
-  RawPixels raw_pixels = RawPixels::Free;
+  RawPixels raw_pixels = RawPixels::Wipe;
 };
 
 struct PipelineStats {

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/field_reader.h"
+
 namespace pk::kiosk {
 
 Config default_config(const std::filesystem::path& shipped_data_dir) {
@@ -57,99 +59,101 @@ std::string_view to_string(TerminalMode mode) {
 
 namespace {
 
-// Reads keys of one table, remembering the first problem with its full key path.
-class Reader {
+// "a string", "an integer", "a table"...: what a TOML node holds, for messages.
+std::string describe_node(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "the integer " + std::to_string(*node.value<int64_t>());
+    case toml::node_type::floating_point:
+      return "a number with a fraction";
+    case toml::node_type::boolean:
+      return *node.value<bool>() ? "true" : "false";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    default:
+      return "a date or time";
+  }
+}
+
+// The TOML adaptor of the field reader (domain/field_reader.h). Every setting is optional: an
+// absent key keeps the value it had (the default), a present one must be right.
+class TomlFields {
  public:
-  Reader(const toml::table& root, std::string_view source) : m_root(root), m_source(source) {}
+  TomlFields(const toml::table& root, fields::Place place) : m_root(root), m_place(std::move(place)) {}
 
-  [[nodiscard]] bool failed() const { return !m_error.empty(); }
-  [[nodiscard]] const std::string& error() const { return m_error; }
+  [[nodiscard]] const fields::Place& place() const { return m_place; }
 
-  void fail(std::string_view key, std::string_view what) {
-    if (m_error.empty())
-      m_error = std::string(m_source) + ": key \"" + std::string(key) + "\": " + std::string(what);
-  }
-
-  void string(std::string_view key, std::string& out) {
-    auto node = m_root.at_path(key);
-    if (!node) return;
-    if (auto v = node.value<std::string>())
+  void string(std::string_view key, std::string& out) const {
+    const toml::node* node = m_root.at_path(key).node();
+    if (node == nullptr) return;
+    if (auto v = node->value_exact<std::string>())
       out = *v;
     else
-      fail(key, "must be a string");
+      m_place.refuse(key, "must be a string, not " + describe_node(*node));
   }
 
-  void integer(std::string_view key, int& out, int min, int max) {
-    auto node = m_root.at_path(key);
-    if (!node) return;
-    auto v = node.value<int64_t>();
-    if (!v || !node.is_integer()) return fail(key, "must be an integer");
-    if (*v < min || *v > max)
-      return fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", not " +
-                           std::to_string(*v));
-    out = static_cast<int>(*v);
+  void integer(std::string_view key, int& out, fields::Range range) const {
+    const toml::node* node = m_root.at_path(key).node();
+    if (node == nullptr) return;
+    const auto v = node->value_exact<int64_t>();
+    if (!v)
+      return m_place.refuse(key,
+                            "must be " + fields::expected_integer(range) + ", not " + describe_node(*node));
+    if (auto in_range = fields::in_range(m_place, key, *v, range)) out = static_cast<int>(*in_range);
   }
 
-  void boolean(std::string_view key, bool& out) {
-    auto node = m_root.at_path(key);
-    if (!node) return;
-    if (auto v = node.value<bool>(); v && node.is_boolean())
+  void boolean(std::string_view key, bool& out) const {
+    const toml::node* node = m_root.at_path(key).node();
+    if (node == nullptr) return;
+    if (auto v = node->value_exact<bool>())
       out = *v;
     else
-      fail(key, "must be true or false");
+      m_place.refuse(key, "must be true or false, not " + describe_node(*node));
   }
 
-  void path(std::string_view key, std::filesystem::path& out) {
+  void path(std::string_view key, std::filesystem::path& out) const {
     std::string text;
     string(key, text);
     if (!text.empty()) out = text;
   }
 
   template <class Enum, size_t N>
-  void choice(std::string_view key, Enum& out, const std::pair<std::string_view, Enum> (&options)[N]) {
+  void choice(std::string_view key, Enum& out, const fields::Choice<Enum> (&choices)[N]) const {
+    if (!m_root.at_path(key)) return;
     std::string text;
-    auto node = m_root.at_path(key);
-    if (!node) return;
     string(key, text);
-    if (failed()) return;
-    std::string allowed;
-    for (const auto& [name, value] : options) {
-      if (name == text) {
-        out = value;
-        return;
-      }
-      allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-    }
-    fail(key, "\"" + text + "\" is not one of: " + allowed);
+    if (!m_place.ok()) return;
+    if (auto chosen = fields::choose(m_place, key, text, choices)) out = *chosen;
   }
 
  private:
   const toml::table& m_root;
-  std::string_view m_source;
-  std::string m_error;
+  fields::Place m_place;
 };
 
-constexpr std::pair<std::string_view, DeviceBackend> kPrinterBackends[] = {
-    {"simulated", DeviceBackend::Simulated},
-    {"usb", DeviceBackend::Usb},
-    {"network", DeviceBackend::Network},
-    {"none", DeviceBackend::None}};
-constexpr std::pair<std::string_view, DeviceBackend> kScannerBackends[] = {
+constexpr fields::Choice<DeviceBackend> kPrinterBackends[] = {{"simulated", DeviceBackend::Simulated},
+                                                              {"usb", DeviceBackend::Usb},
+                                                              {"network", DeviceBackend::Network},
+                                                              {"none", DeviceBackend::None}};
+constexpr fields::Choice<DeviceBackend> kScannerBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"sane", DeviceBackend::Sane}, {"none", DeviceBackend::None}};
-constexpr std::pair<std::string_view, DeviceBackend> kCardBackends[] = {
+constexpr fields::Choice<DeviceBackend> kCardBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"pcsc", DeviceBackend::Pcsc}, {"none", DeviceBackend::None}};
-constexpr std::pair<std::string_view, DeviceBackend> kBarcodeBackends[] = {
+constexpr fields::Choice<DeviceBackend> kBarcodeBackends[] = {
     {"simulated", DeviceBackend::Simulated}, {"usb", DeviceBackend::Usb}, {"none", DeviceBackend::None}};
-constexpr std::pair<std::string_view, SpeechBackend> kSpeechBackends[] = {
-    {"espeak", SpeechBackend::Espeak}, {"simulated", SpeechBackend::Simulated}};
-constexpr std::pair<std::string_view, TerminalMode> kModes[] = {{"citizen", TerminalMode::Citizen},
-                                                                {"counter", TerminalMode::Counter}};
-constexpr std::pair<std::string_view, catalog::Language> kLanguageCodes[] = {
-    {"fa", catalog::Language::Persian},
-    {"prs", catalog::Language::Dari},
-    {"ps", catalog::Language::Pashto},
-    {"en", catalog::Language::English}};
-constexpr std::pair<std::string_view, std::string_view> kLogLevels[] = {
+constexpr fields::Choice<SpeechBackend> kSpeechBackends[] = {{"espeak", SpeechBackend::Espeak},
+                                                             {"simulated", SpeechBackend::Simulated}};
+constexpr fields::Choice<TerminalMode> kModes[] = {{"citizen", TerminalMode::Citizen},
+                                                   {"counter", TerminalMode::Counter}};
+constexpr fields::Choice<catalog::Language> kLanguageCodes[] = {{"fa", catalog::Language::Persian},
+                                                                {"prs", catalog::Language::Dari},
+                                                                {"ps", catalog::Language::Pashto},
+                                                                {"en", catalog::Language::English}};
+constexpr fields::Choice<std::string_view> kLogLevels[] = {
     {"trace", "trace"}, {"debug", "debug"}, {"info", "info"}, {"warn", "warn"}, {"error", "error"}};
 
 // Keys we know; anything else is most likely a typo that would silently keep a default.
@@ -184,16 +188,16 @@ constexpr std::string_view kKnownKeys[] = {"terminal.id",
                                            "centre.outage_after_missed_heartbeats",
                                            "log.level"};
 
-void check_unknown_keys(const toml::table& table, const std::string& prefix, Reader& reader) {
+void check_unknown_keys(const toml::table& table, const std::string& prefix, const fields::Place& place) {
   for (const auto& [key, node] : table) {
     const std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const toml::table* sub = node.as_table()) {
-      check_unknown_keys(*sub, full, reader);
+      check_unknown_keys(*sub, full, place);
       continue;
     }
     bool known = false;
     for (std::string_view k : kKnownKeys) known = known || k == full;
-    if (!known) reader.fail(full, "is not a Pishkhan setting (misspelt?)");
+    if (!known) place.refuse(full, "is not a Pishkhan setting (misspelt?)");
   }
 }
 
@@ -210,20 +214,21 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
         << ": " << err.description();
     return make_error(msg.str());
   }
-  Reader r(root, source_name);
-  check_unknown_keys(root, "", r);
+  fields::Problems problems;
+  const TomlFields r(root, fields::Place(problems, std::string(source_name), fields::Naming::Key));
+  check_unknown_keys(root, "", r.place());
   r.string("terminal.id", config.terminal_id);
-  r.integer("terminal.number", config.terminal_number, 1, 9999);
+  r.integer("terminal.number", config.terminal_number, fields::Range{1, 9999});
   r.string("terminal.office", config.office);
   r.path("paths.data_dir", config.data_dir);
   r.path("paths.catalog", config.catalog_file);
   r.path("paths.export_dir", config.export_dir);
   r.choice("ui.mode", config.mode, kModes);
   r.choice("ui.language", config.language, kLanguageCodes);
-  r.integer("ui.width", config.width, 320, 7680);
-  r.integer("ui.height", config.height, 240, 4320);
-  r.integer("ui.idle_timeout_seconds", config.idle_timeout_seconds, 15, 3600);
-  r.integer("ui.operator_idle_logout_seconds", config.operator_idle_logout_seconds, 60, 28800);
+  r.integer("ui.width", config.width, fields::Range{320, 7680});
+  r.integer("ui.height", config.height, fields::Range{240, 4320});
+  r.integer("ui.idle_timeout_seconds", config.idle_timeout_seconds, fields::Range{15, 3600});
+  r.integer("ui.operator_idle_logout_seconds", config.operator_idle_logout_seconds, fields::Range{60, 28800});
   r.choice("devices.printer", config.printer, kPrinterBackends);
   r.string("devices.printer_connection", config.printer_connection);
   r.choice("devices.scanner", config.scanner, kScannerBackends);
@@ -232,7 +237,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
   r.string("devices.card_reader_connection", config.card_reader_connection);
   r.choice("devices.barcode", config.barcode, kBarcodeBackends);
   r.string("devices.barcode_connection", config.barcode_connection);
-  r.integer("devices.probe_seconds", config.device_probe_seconds, 1, 3600);
+  r.integer("devices.probe_seconds", config.device_probe_seconds, fields::Range{1, 3600});
   bool speech_enabled = config.speech != SpeechBackend::None;
   r.boolean("speech.enabled", speech_enabled);
   r.choice("speech.backend", config.speech, kSpeechBackends);
@@ -240,21 +245,23 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
     config.speech = SpeechBackend::None;
   else if (config.speech == SpeechBackend::None)
     config.speech = SpeechBackend::Espeak;
-  r.integer("speech.volume", config.speech_volume, 0, 100);
+  r.integer("speech.volume", config.speech_volume, fields::Range{0, 100});
   r.path("speech.voice_dir", config.voice_dir);
   r.string("centre.url", config.centre_url);
   r.string("centre.pin", config.centre_pin);
-  r.integer("centre.heartbeat_seconds", config.heartbeat_seconds, 1, 3600);
-  r.integer("centre.outage_after_missed_heartbeats", config.outage_after_missed_heartbeats, 1, 10);
+  r.integer("centre.heartbeat_seconds", config.heartbeat_seconds, fields::Range{1, 3600});
+  r.integer("centre.outage_after_missed_heartbeats", config.outage_after_missed_heartbeats,
+            fields::Range{1, 10});
   std::string_view level = config.log_level;
   r.choice("log.level", level, kLogLevels);
   config.log_level = std::string(level);
-  if (config.terminal_id.empty()) r.fail("terminal.id", "must not be empty");
+  if (config.terminal_id.empty()) r.place().refuse("terminal.id", "must not be empty");
   if (config.barcode == DeviceBackend::Usb && config.barcode_connection.empty())
-    r.fail("devices.barcode_connection",
-           "a USB barcode scanner needs its input device, e.g. \"evdev:/dev/input/by-id/...\"");
+    r.place().refuse("devices.barcode_connection",
+                     "a USB barcode scanner needs its input device, e.g. \"evdev:/dev/input/by-id/...\"");
   if (config.printer == DeviceBackend::Network && config.printer_connection.empty())
-    r.fail("devices.printer_connection", "a network printer needs its address, e.g. \"tcp:10.0.0.5:9100\"");
+    r.place().refuse("devices.printer_connection",
+                     "a network printer needs its address, e.g. \"tcp:10.0.0.5:9100\"");
   // A saved connection must be one of its backend's: the kiosk opens exactly it, and a
   // "pcsc:" reader under scanner_connection would otherwise fail only at the first scan.
   auto scheme = [&](std::string_view key, const std::string& connection, DeviceBackend backend,
@@ -263,8 +270,8 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
     for (const auto& [b, prefix] : schemes)
       if (b == backend) {
         if (!connection.starts_with(prefix))
-          r.fail(key, "\"" + connection + "\" is not a " + std::string(to_string(backend)) +
-                          " device (it must start with \"" + std::string(prefix) + "\")");
+          r.place().refuse(key, "\"" + connection + "\" is not a " + std::string(to_string(backend)) +
+                                    " device (it must start with \"" + std::string(prefix) + "\")");
         return;
       }
   };
@@ -276,9 +283,9 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
          {{DeviceBackend::Simulated, "sim:"}, {DeviceBackend::Usb, "evdev:"}});
   // A voice folder that is not there would silently leave every prompt synthetic.
   if (std::error_code ec; !config.voice_dir.empty() && !std::filesystem::is_directory(config.voice_dir, ec))
-    r.fail("speech.voice_dir",
-           "\"" + config.voice_dir.string() + "\" is not a folder (recorded voices go there as <key>.wav)");
-  if (r.failed()) return make_error(r.error());
+    r.place().refuse("speech.voice_dir", "\"" + config.voice_dir.string() +
+                                             "\" is not a folder (recorded voices go there as <key>.wav)");
+  if (!problems.ok()) return problems.error();
   return config;
 }
 

@@ -155,10 +155,9 @@ tech::DeskDevices DeviceSet::summary(const Config& config, Language lang) {
                at.starts_with("pcsc:") && at.size() > 5 &&
                std::none_of(readers->begin(), readers->end(),
                             [&](const cardreader::ReaderStatus& r) { return r.name == pinned; })) {
-      d.card_reader =
-          std::string(cardreader::describe(cardreader::CardState::NoReader, lang)) + " (" + at + ")";
+      d.card_reader = std::string(device_words(cardreader::CardState::NoReader, lang)) + " (" + at + ")";
     } else {
-      d.card_reader = std::string(cardreader::describe(m_card_reader->card_state(), lang));
+      d.card_reader = std::string(device_words(m_card_reader->card_state(), lang));
       d.card_reader_ok = true;
     }
   }

@@ -43,7 +43,71 @@ constexpr const Text& text_of(scanner::ScannerStatus status) {
   return strings::kScannerError;
 }
 
+constexpr const Text& text_of(cardreader::CardState state) {
+  using cardreader::CardState;
+  switch (state) {
+    case CardState::NoReader:
+      return strings::kCardNoReader;
+    case CardState::NoCard:
+      return strings::kCardNoCard;
+    case CardState::CardPresent:
+      return strings::kCardPresent;
+    case CardState::Connected:
+      return strings::kCardConnected;
+    case CardState::CardMute:
+      return strings::kCardMute;
+    case CardState::RemovedMidRead:
+      return strings::kCardRemovedMidRead;
+    case CardState::ReaderBusy:
+      return strings::kCardReaderBusy;
+    case CardState::Unplugged:
+      return strings::kCardUnplugged;
+    case CardState::Error:
+      break;
+  }
+  return strings::kCardError;
+}
+
+// A failure the reader itself caused reads as the reader's state does.
+constexpr const Text& text_of(cardreader::icao::ReadFailure failure) {
+  using cardreader::CardState;
+  using cardreader::icao::ReadFailure;
+  switch (failure) {
+    case ReadFailure::None:
+      return strings::kPassportChipRead;
+    case ReadFailure::NoReader:
+      return text_of(CardState::NoReader);
+    case ReadFailure::NoCard:
+      return strings::kPassportPlacePhotoPage;
+    case ReadFailure::CardMute:
+      return text_of(CardState::CardMute);
+    case ReadFailure::CardRemoved:
+      return text_of(CardState::RemovedMidRead);
+    case ReadFailure::ReaderBusy:
+      return text_of(CardState::ReaderBusy);
+    case ReadFailure::NotAPassport:
+      return strings::kPassportNotAChipPassport;
+    case ReadFailure::AccessDenied:
+      return strings::kPassportAccessDenied;
+    case ReadFailure::Malformed:
+      return strings::kPassportChipMalformed;
+    case ReadFailure::HashMismatch:
+      return strings::kPassportHashMismatch;
+    case ReadFailure::ReaderError:
+      break;
+  }
+  return text_of(CardState::Error);
+}
+
 }  // namespace
+
+std::string_view device_words(cardreader::CardState state, Language language) {
+  return text_of(state).in(language);
+}
+
+std::string_view device_words(cardreader::icao::ReadFailure failure, Language language) {
+  return text_of(failure).in(language);
+}
 
 std::string_view device_words(PrinterStatus status, Language language) {
   return text_of(status).in(language);

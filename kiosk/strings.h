@@ -206,6 +206,23 @@ inline constexpr Text kServiceCardPrompt{"service_card_prompt"};
 // The A+ button in the header. Its label is the same sign in every language (a left-to-right
 // mark keeps the "+" after the "A" in right-to-left text); the key names it for speech.
 inline constexpr Text kTextSize{"text_size"};
+// reader: the card reader's states and the passport chip's read outcomes, worded here (the
+// driver reports CardState and icao::ReadFailure; kiosk/device_words.h maps them to these).
+inline constexpr Text kCardNoReader{"device_card_no_reader"};
+inline constexpr Text kCardNoCard{"device_card_no_card"};
+inline constexpr Text kCardPresent{"device_card_present"};
+inline constexpr Text kCardConnected{"device_card_connected"};
+inline constexpr Text kCardMute{"device_card_mute"};
+inline constexpr Text kCardRemovedMidRead{"device_card_removed_mid_read"};
+inline constexpr Text kCardReaderBusy{"device_card_reader_busy"};
+inline constexpr Text kCardUnplugged{"device_card_unplugged"};
+inline constexpr Text kCardError{"device_card_error"};
+inline constexpr Text kPassportChipRead{"passport_chip_read"};
+inline constexpr Text kPassportPlacePhotoPage{"passport_place_photo_page"};
+inline constexpr Text kPassportNotAChipPassport{"passport_not_a_chip_passport"};
+inline constexpr Text kPassportAccessDenied{"passport_access_denied"};
+inline constexpr Text kPassportChipMalformed{"passport_chip_malformed"};
+inline constexpr Text kPassportHashMismatch{"passport_hash_mismatch"};
 }  // namespace strings
 
 }  // namespace pk::kiosk

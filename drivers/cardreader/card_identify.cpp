@@ -44,8 +44,7 @@ CardIdentity identify_card(ApduChannel& channel, ByteView atr_bytes, const CardA
       auto answer = channel.send(CommandApdu{0x00, 0xA4, 0x04, 0x0C, aid, std::nullopt});
       if (!answer) return CardIdentity{CardKind::Unreadable, {}, "SELECT failed: " + answer.error().message};
       if (answer->ok())
-        return CardIdentity{CardKind::Application, std::string(app->id()),
-                            std::string(app->name(pk::Language::English))};
+        return CardIdentity{CardKind::Application, std::string(app->id()), std::string(app->name())};
     }
   }
   return CardIdentity{CardKind::UnknownProcessor, {}, "ATR " + to_hex(atr_bytes) + ": no known application"};

@@ -20,8 +20,8 @@ namespace pk::cardreader {
 
 using pk::Language;
 
-// Why the last operation failed, or where the card stands. Each value has a message for a
-// citizen (describe) that says what to do next.
+// Why the last operation failed, or where the card stands. The kiosk words each value for a
+// citizen, saying what to do next (kiosk/device_words.h); the driver words nothing.
 enum class CardState : std::uint8_t {
   NoReader,        // no reader attached (or pcscd not running)
   NoCard,          // reader present, no card on or in it
@@ -34,7 +34,6 @@ enum class CardState : std::uint8_t {
   Error,           // anything else; last_error says what, for a technician
 };
 
-[[nodiscard]] std::string_view describe(CardState state, Language language);
 [[nodiscard]] std::string_view to_string(CardState state);
 
 struct ReaderStatus {

@@ -164,7 +164,7 @@ void CitizenDesk::read_passport_chip() {
     // All or nothing: a failed read fills nothing; the message says what to do.
     spdlog::warn("passport read failed after {} APDU(s): {}", report.apdu_count, identity.error().message);
     m_flow.passport_failed(report.failure != cardreader::icao::ReadFailure::None
-                               ? std::string(cardreader::icao::describe(report.failure, lang))
+                               ? std::string(device_words(report.failure, lang))
                                : identity.error().message);
     return;
   }

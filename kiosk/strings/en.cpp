@@ -182,6 +182,28 @@ constexpr Row kEnglishCitizenRows[] = {
     {"browse_prompt", "Touch your service. To hear a service's name, touch the speaker beside it."},
     {"service_card_prompt", "See the documents you need, and touch “Apply” to begin."},
     {"text_size", "A+"},
+    // reader: the card reader's states and the passport chip's read outcomes.
+    {"device_card_no_reader", "No card reader is connected. Please tell the operator."},
+    {"device_card_no_card", "Place the card or passport on the reader."},
+    {"device_card_present", "A card is on the reader."},
+    {"device_card_connected", "Reading the card; do not remove it."},
+    {"device_card_mute",
+     "The card does not answer. Take it off and place it flat and still on the reader again."},
+    {"device_card_removed_mid_read",
+     "The card was removed before reading finished. Place it again and leave it until done."},
+    {"device_card_reader_busy", "The reader is busy with another program. Try again in a moment."},
+    {"device_card_unplugged", "The card reader was disconnected. Please tell the operator."},
+    {"device_card_error", "Card reader error. Try again; if it happens again, tell the operator."},
+    {"passport_chip_read", "The passport was read."},
+    {"passport_place_photo_page", "Open the passport and place the photo page on the reader."},
+    {"passport_not_a_chip_passport",
+     "This card is not an electronic passport. Place a chip passport, or type the details instead."},
+    {"passport_access_denied",
+     "The passport number, date of birth or expiry date entered do not match this passport. Check them against the photo page and enter them again."},
+    {"passport_chip_malformed",
+     "The passport chip's data could not be read. Try again; if it happens again, type the details instead."},
+    {"passport_hash_mismatch",
+     "The chip's data does not match its security object and was not accepted. Please see the operator."},
 };
 
 std::span<const Row> citizen_rows_english() { return kEnglishCitizenRows; }

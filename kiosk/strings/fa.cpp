@@ -188,6 +188,32 @@ constexpr Row kPersianCitizenRows[] = {
     {"browse_prompt", "خدمت خود را لمس کنید. برای شنیدن نام هر خدمت، بلندگوی کنار آن را لمس کنید."},
     {"service_card_prompt", "مدارک لازم را ببینید و برای شروع، «ثبت درخواست» را لمس کنید."},
     {"text_size", "A+\u200E"},  // the same sign in every language; the mark keeps "+" after "A"
+    // reader: the card reader's states and the passport chip's read outcomes.
+    {"device_card_no_reader",
+     "کارت‌خوان وصل نیست. لطفاً به متصدی خبر دهید."},
+    {"device_card_no_card", "کارت یا گذرنامه را روی کارت‌خوان بگذارید."},
+    {"device_card_present", "کارت روی کارت‌خوان است."},
+    {"device_card_connected", "در حال خواندن کارت؛ آن را برندارید."},
+    {"device_card_mute",
+     "کارت پاسخ نمی‌دهد. آن را بردارید و دوباره، صاف و بی‌حرکت، روی کارت‌خوان بگذارید."},
+    {"device_card_removed_mid_read",
+     "کارت پیش از پایان خواندن برداشته شد. دوباره بگذارید و تا پایان برندارید."},
+    {"device_card_reader_busy",
+     "کارت‌خوان در دست برنامهٔ دیگری است. چند لحظه بعد دوباره تلاش کنید."},
+    {"device_card_unplugged", "کارت‌خوان جدا شد. لطفاً به متصدی خبر دهید."},
+    {"device_card_error",
+     "خطا در کارت‌خوان. دوباره تلاش کنید؛ اگر تکرار شد به متصدی خبر دهید."},
+    {"passport_chip_read", "گذرنامه خوانده شد."},
+    {"passport_place_photo_page",
+     "گذرنامه را باز کنید و صفحهٔ عکس‌دار را روی کارت‌خوان بگذارید."},
+    {"passport_not_a_chip_passport",
+     "این کارت گذرنامهٔ الکترونیکی نیست. گذرنامهٔ تراشه‌دار را بگذارید یا اطلاعات را دستی وارد کنید."},
+    {"passport_access_denied",
+     "شمارهٔ گذرنامه، تاریخ تولد یا تاریخ انقضایی که وارد شد با این گذرنامه نمی‌خواند. آن‌ها را با صفحهٔ عکس‌دار مقایسه و دوباره وارد کنید."},
+    {"passport_chip_malformed",
+     "اطلاعات تراشهٔ گذرنامه خوانا نبود. دوباره تلاش کنید؛ اگر تکرار شد اطلاعات را دستی وارد کنید."},
+    {"passport_hash_mismatch",
+     "اطلاعات تراشه با امضای آن نمی‌خواند و پذیرفته نشد. لطفاً به متصدی مراجعه کنید."},
 };
 
 std::span<const Row> citizen_rows_persian() { return kPersianCitizenRows; }

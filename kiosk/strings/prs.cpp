@@ -172,6 +172,22 @@ constexpr Row kDariCitizenRows[] = {
     {"browse_prompt", kSharesPersian},
     {"service_card_prompt", kSharesPersian},
     {"text_size", kSharesPersian},
+    // reader: the card reader's states and the passport chip's read outcomes.
+    {"device_card_no_reader", kSharesPersian},
+    {"device_card_no_card", kSharesPersian},
+    {"device_card_present", kSharesPersian},
+    {"device_card_connected", kSharesPersian},
+    {"device_card_mute", kSharesPersian},
+    {"device_card_removed_mid_read", kSharesPersian},
+    {"device_card_reader_busy", kSharesPersian},
+    {"device_card_unplugged", kSharesPersian},
+    {"device_card_error", kSharesPersian},
+    {"passport_chip_read", kSharesPersian},
+    {"passport_place_photo_page", kSharesPersian},
+    {"passport_not_a_chip_passport", kSharesPersian},
+    {"passport_access_denied", kSharesPersian},
+    {"passport_chip_malformed", kSharesPersian},
+    {"passport_hash_mismatch", kSharesPersian},
 };
 
 std::span<const Row> citizen_rows_dari() { return kDariCitizenRows; }

@@ -117,8 +117,8 @@ TEST(PassportSim, WrongMrzIsAccessDeniedWithAClearMessage) {
       read_passport(reader, MrzKey::make("L898902C", "690806", "940624").value(), ReadOptions{}, report);
   ASSERT_FALSE(id);
   EXPECT_EQ(report.failure, ReadFailure::AccessDenied);
-  EXPECT_NE(id.error().message.find("do not match this passport"), std::string::npos) << id.error().message;
-  EXPECT_NE(describe(report.failure, Language::Persian).find("نمی‌خواند"), std::string_view::npos);
+  // The technician's line names the outcome; the citizen's words are the kiosk's (device_words).
+  EXPECT_NE(id.error().message.find("access-denied"), std::string::npos) << id.error().message;
   // The retry with the right numbers works on the same card.
   auto again = read_passport(reader, appendix_d_key());
   ASSERT_TRUE(again) << again.error().message;
@@ -218,7 +218,6 @@ TEST(PassportSim, MuteCardTimesOut) {
   EXPECT_FALSE(answer);
   EXPECT_GE(std::chrono::steady_clock::now() - start, 100ms);
   EXPECT_EQ(reader.card_state(), CardState::CardMute);
-  EXPECT_FALSE(describe(CardState::CardMute, Language::Persian).empty());
 }
 
 TEST(SimReader, EventsWakeTheWaiterWithoutPolling) {

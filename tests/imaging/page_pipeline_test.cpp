@@ -1,10 +1,10 @@
 // The page pipeline: bounded memory over a long stack, order, blank backs, encodings, hashes,
 // orientation from codes, cover-sheet splitting end to end with the simulated scanner.
 #include <gtest/gtest.h>
-
 #include <sodium.h>
 
 #include <chrono>
+#include <memory>
 
 #include "drivers/scanner/page_synth.h"
 #include "drivers/scanner/scan_job.h"
@@ -128,6 +128,22 @@ TEST(PagePipeline, TryNextNeverBlocksAndSubmitAfterCloseFails) {
   pipeline.close();
   EXPECT_FALSE(pipeline.submit(Page{}));
   EXPECT_FALSE(pipeline.next());
+}
+
+// reader: the counter's pages are a citizen's papers as much as the kiosk's: every pipeline
+// wipes raw pixels unless told otherwise, and a pipeline destroyed with pages it still holds
+// (an operator who cancels mid-stack) wipes those too (run under ASan, a wrong wipe shows).
+TEST(PagePipeline, RawPixelsAreWipedUnlessToldOtherwise) {
+  EXPECT_EQ(PipelineOptions{}.raw_pixels, RawPixels::Wipe);
+  PipelineOptions options;
+  options.workers = 1;
+  options.thumbnail_side = 32;
+  auto pipeline = std::make_unique<PagePipeline>(options);
+  for (int i = 1; i <= 3; ++i) {
+    Page page = render_blank_back(ColorMode::Gray, 100, i);
+    ASSERT_TRUE(pipeline->submit(std::move(page)));
+  }
+  pipeline.reset();  // nothing taken: what it holds is wiped, then freed
 }
 
 TEST(ScanJob, DuplexStackWithCoverSheetsSplitsIntoDocuments) {

@@ -45,9 +45,10 @@ TEST(Config, ProbeIntervalsAreSetAndBounded) {
   EXPECT_EQ(config->heartbeat_seconds, 1);
   EXPECT_EQ(config->outage_after_missed_heartbeats, 3);
   EXPECT_EQ(error_of("[centre]\nheartbeat_seconds = 0\n"),
-            "test.toml: key \"centre.heartbeat_seconds\": must be between 1 and 3600, not 0");
-  EXPECT_EQ(error_of("[centre]\noutage_after_missed_heartbeats = 0\n"),
-            "test.toml: key \"centre.outage_after_missed_heartbeats\": must be between 1 and 10, not 0");
+            "test.toml: key \"centre.heartbeat_seconds\": must be an integer between 1 and 3600, not 0");
+  EXPECT_EQ(
+      error_of("[centre]\noutage_after_missed_heartbeats = 0\n"),
+      "test.toml: key \"centre.outage_after_missed_heartbeats\": must be an integer between 1 and 10, not 0");
 }
 
 TEST(Config, ValuesOverrideDefaults) {
@@ -81,17 +82,19 @@ TEST(Config, MisspeltKeyIsNamed) {
 
 TEST(Config, WrongTypeIsNamed) {
   EXPECT_EQ(error_of("[terminal]\nnumber = \"one\"\n"),
-            "test.toml: key \"terminal.number\": must be an integer");
-  EXPECT_EQ(error_of("[terminal]\nid = 7\n"), "test.toml: key \"terminal.id\": must be a string");
+            "test.toml: key \"terminal.number\": must be an integer between 1 and 9999, not a string");
+  EXPECT_EQ(error_of("[terminal]\nid = 7\n"),
+            "test.toml: key \"terminal.id\": must be a string, not the integer 7");
 }
 
 TEST(Config, OutOfRangeIsNamed) {
   EXPECT_EQ(error_of("[terminal]\nnumber = 10000\n"),
-            "test.toml: key \"terminal.number\": must be between 1 and 9999, not 10000");
+            "test.toml: key \"terminal.number\": must be an integer between 1 and 9999, not 10000");
   EXPECT_EQ(error_of("[ui]\nidle_timeout_seconds = 1\n"),
-            "test.toml: key \"ui.idle_timeout_seconds\": must be between 15 and 3600, not 1");
-  EXPECT_EQ(error_of("[ui]\noperator_idle_logout_seconds = 10\n"),
-            "test.toml: key \"ui.operator_idle_logout_seconds\": must be between 60 and 28800, not 10");
+            "test.toml: key \"ui.idle_timeout_seconds\": must be an integer between 15 and 3600, not 1");
+  EXPECT_EQ(
+      error_of("[ui]\noperator_idle_logout_seconds = 10\n"),
+      "test.toml: key \"ui.operator_idle_logout_seconds\": must be an integer between 60 and 28800, not 10");
 }
 
 TEST(Config, UnknownChoiceListsTheAllowedOnes) {
@@ -163,9 +166,9 @@ TEST(Config, SpokenGuidanceIsOnAt70UnlessSaidOtherwise) {
 
 TEST(Config, SpokenGuidanceValuesAreChecked) {
   EXPECT_EQ(error_of("[speech]\nvolume = 101\n"),
-            "test.toml: key \"speech.volume\": must be between 0 and 100, not 101");
+            "test.toml: key \"speech.volume\": must be an integer between 0 and 100, not 101");
   EXPECT_EQ(error_of("[speech]\nenabled = \"yes\"\n"),
-            "test.toml: key \"speech.enabled\": must be true or false");
+            "test.toml: key \"speech.enabled\": must be true or false, not a string");
   EXPECT_EQ(error_of("[speech]\nbackend = \"festival\"\n"),
             "test.toml: key \"speech.backend\": \"festival\" is not one of: espeak, simulated");
   EXPECT_EQ(error_of("[speech]\nvoice_dir = \"/no/such/voices\"\n"),

@@ -49,5 +49,40 @@ TEST(DeviceWords, EveryScannerStatusHasBothLanguagesAndNoTwoAlike) {
   EXPECT_NE(device_words(ScannerStatus::Jammed, Language::Persian).find("نگه داشته"), std::string_view::npos);
 }
 
+// reader: the card reader's wording moved here from drivers/cardreader (the driver reports
+// CardState and ReadFailure only).
+TEST(DeviceWords, EveryCardStateHasBothLanguagesAndNoTwoAlike) {
+  using cardreader::CardState;
+  expect_worded({CardState::NoReader, CardState::NoCard, CardState::CardPresent, CardState::Connected,
+                 CardState::CardMute, CardState::RemovedMidRead, CardState::ReaderBusy, CardState::Unplugged,
+                 CardState::Error});
+  EXPECT_NE(device_words(CardState::CardMute, Language::English).find("flat and still"),
+            std::string_view::npos);
+}
+
+TEST(DeviceWords, EveryPassportReadOutcomeHasBothLanguagesAndNoTwoAlike) {
+  using cardreader::icao::ReadFailure;
+  expect_worded({ReadFailure::None, ReadFailure::NoReader, ReadFailure::NoCard, ReadFailure::CardMute,
+                 ReadFailure::CardRemoved, ReadFailure::ReaderBusy, ReadFailure::NotAPassport,
+                 ReadFailure::AccessDenied, ReadFailure::Malformed, ReadFailure::HashMismatch,
+                 ReadFailure::ReaderError});
+  // Mistyped numbers: the citizen is told to compare them with the photo page.
+  EXPECT_NE(device_words(ReadFailure::AccessDenied, Language::Persian).find("نمی‌خواند"),
+            std::string_view::npos);
+  // A failure of the reader itself reads as the reader's state does.
+  EXPECT_EQ(device_words(ReadFailure::ReaderBusy, Language::Persian),
+            device_words(cardreader::CardState::ReaderBusy, Language::Persian));
+}
+
+// Dari reads the Persian rows; Pashto has rows of its own, in Arabic script.
+TEST(DeviceWords, CardWordsInDariAndPashto) {
+  using cardreader::icao::ReadFailure;
+  EXPECT_EQ(std::string_view(device_words(ReadFailure::AccessDenied, Language::Dari)),
+            device_words(ReadFailure::AccessDenied, Language::Persian));
+  const auto pashto = device_words(ReadFailure::AccessDenied, Language::Pashto);
+  EXPECT_TRUE(arabic_script(pashto)) << pashto;
+  EXPECT_NE(pashto, device_words(ReadFailure::AccessDenied, Language::Persian));
+}
+
 }  // namespace
 }  // namespace pk::kiosk

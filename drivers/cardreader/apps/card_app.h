@@ -9,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/language.h"
 #include "drivers/cardreader/atr.h"
 #include "drivers/cardreader/bytes.h"
 
@@ -23,7 +22,8 @@ class CardApp {
   CardApp& operator=(const CardApp&) = delete;
 
   [[nodiscard]] virtual std::string_view id() const = 0;  // "icao9303"
-  [[nodiscard]] virtual std::string_view name(pk::Language language) const = 0;
+  // "Electronic passport": what the technician's log calls it (the citizen never reads it).
+  [[nodiscard]] virtual std::string_view name() const = 0;
   // Application identifiers to SELECT (by DF name, P1=04 P2=0C); a 9000 means this application.
   [[nodiscard]] virtual std::span<const Bytes> aids() const = 0;
   // A hint from the ATR alone; identification still confirms by SELECT.

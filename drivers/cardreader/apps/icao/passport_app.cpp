@@ -4,10 +4,7 @@
 
 namespace pk::cardreader::icao {
 
-std::string_view PassportApp::name(pk::Language language) const {
-  return pk::persian_or_english(language) == pk::Language::Persian ? "گذرنامهٔ الکترونیکی"
-                                                                   : "Electronic passport";
-}
+std::string_view PassportApp::name() const { return "Electronic passport"; }
 
 std::span<const Bytes> PassportApp::aids() const {
   static const Bytes kAids[] = {Bytes(std::begin(kPassportAid), std::end(kPassportAid))};

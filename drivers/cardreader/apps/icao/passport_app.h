@@ -8,7 +8,7 @@ namespace pk::cardreader::icao {
 class PassportApp final : public CardApp {
  public:
   [[nodiscard]] std::string_view id() const override { return "icao9303"; }
-  [[nodiscard]] std::string_view name(pk::Language language) const override;
+  [[nodiscard]] std::string_view name() const override;
   [[nodiscard]] std::span<const Bytes> aids() const override;
   // A contactless processor card (3B 8n 80 01 ...) may be a passport; a contact card is not.
   [[nodiscard]] bool atr_suggests(const Atr& atr) const override;

@@ -1,10 +1,9 @@
 #pragma once
-// Why reading a passport failed, as a citizen and an operator need to hear it. Every value
-// leaves nothing filled in: a read either gives the whole identity or one of these.
+// Why reading a passport failed, for the kiosk to word (kiosk/device_words.h) and act on. Every
+// value leaves nothing filled in: a read either gives the whole identity or one of these.
 #include <cstdint>
 #include <string_view>
 
-#include "domain/language.h"
 #include "drivers/cardreader/card_reader.h"
 
 namespace pk::cardreader::icao {
@@ -23,7 +22,6 @@ enum class ReadFailure : std::uint8_t {
   ReaderError,   // anything else from the reader
 };
 
-[[nodiscard]] std::string_view describe(ReadFailure failure, Language language);
 [[nodiscard]] std::string_view to_string(ReadFailure failure);
 // Maps a driver state after a failed exchange to what the citizen is told.
 [[nodiscard]] ReadFailure failure_from(CardState state);

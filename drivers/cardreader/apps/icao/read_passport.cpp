@@ -34,7 +34,7 @@ class Session {
  private:
   Error fail(ReadFailure why, const std::string& detail) {
     m_report.failure = why;
-    return make_error(std::string(describe(why, Language::English)) + " (" + detail + ")");
+    return make_error("passport not read: " + std::string(to_string(why)) + " (" + detail + ")");
   }
 
   CardReaderDriver& m_reader;
