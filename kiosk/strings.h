@@ -206,6 +206,18 @@ inline constexpr Text kServiceCardPrompt{"service_card_prompt"};
 // The A+ button in the header. Its label is the same sign in every language (a left-to-right
 // mark keeps the "+" after the "A" in right-to-left text); the key names it for speech.
 inline constexpr Text kTextSize{"text_size"};
+// voice18: the keypad's and keyboard's control keys, in the session's language (the erase
+// key says how much goes: one digit or one letter, not the whole field).
+inline constexpr Text kKeyEraseDigit{"key_erase_digit"};
+inline constexpr Text kKeyEraseLetter{"key_erase_letter"};
+inline constexpr Text kKeySpace{"key_space"};
+inline constexpr Text kKeyZwnj{"key_zwnj"};
+// voice18: a code found on a scanned page, told under the pages ("{}" is the page's number;
+// the code's own text, when shown, follows on its own line, never spoken).
+inline constexpr Text kPageCodeOther{"page_code_other"};
+inline constexpr Text kPageCodeTracking{"page_code_tracking"};
+inline constexpr Text kPageCodeCoverSheet{"page_code_cover_sheet"};
+inline constexpr Text kPageCodeUnreadable{"page_code_unreadable"};
 }  // namespace strings
 
 }  // namespace pk::kiosk

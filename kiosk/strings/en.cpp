@@ -182,6 +182,18 @@ constexpr Row kEnglishCitizenRows[] = {
     {"browse_prompt", "Touch your service. To hear a service's name, touch the speaker beside it."},
     {"service_card_prompt", "See the documents you need, and touch “Apply” to begin."},
     {"text_size", "A+"},
+    // voice18: control keys, codes found on a page
+    {"key_erase_digit", "Delete one digit"},
+    {"key_erase_letter", "Delete one letter"},
+    {"key_space", "space"},
+    {"key_zwnj", "half space"},
+    {"page_code_other", "Page {} has a code:"},
+    {"page_code_tracking",
+     "Page {} is a receipt with a tracking code. To check a request, touch “Check a request” on the first screen."},
+    {"page_code_cover_sheet",
+     "Page {} is the cover sheet of another application, not your document. Touch “Retake” and place your own document."},
+    {"page_code_unreadable",
+     "Page {} has a code that could not be read. If it matters, lay the page flat and scan it again."},
 };
 
 std::span<const Row> citizen_rows_english() { return kEnglishCitizenRows; }

@@ -188,6 +188,18 @@ constexpr Row kPersianCitizenRows[] = {
     {"browse_prompt", "خدمت خود را لمس کنید. برای شنیدن نام هر خدمت، بلندگوی کنار آن را لمس کنید."},
     {"service_card_prompt", "مدارک لازم را ببینید و برای شروع، «ثبت درخواست» را لمس کنید."},
     {"text_size", "A+\u200E"},  // the same sign in every language; the mark keeps "+" after "A"
+    // voice18: control keys, codes found on a page
+    {"key_erase_digit", "پاک کردن یک رقم"},
+    {"key_erase_letter", "پاک کردن یک حرف"},
+    {"key_space", "فاصله"},
+    {"key_zwnj", "نیم‌فاصله"},
+    {"page_code_other", "صفحهٔ {} یک کد دارد:"},
+    {"page_code_tracking",
+     "صفحهٔ {} رسیدی با کد رهگیری است. برای پیگیری یک درخواست، از صفحهٔ اول «پیگیری درخواست» را لمس کنید."},
+    {"page_code_cover_sheet",
+     "صفحهٔ {} برگهٔ جداکنندهٔ پرونده‌ای دیگر است، نه مدرک شما. «اسکن دوباره» را لمس کنید و مدرک خودتان را بگذارید."},
+    {"page_code_unreadable",
+     "روی صفحهٔ {} کدی هست که خوانده نشد. اگر مهم است، صفحه را صاف بگذارید و دوباره اسکن کنید."},
 };
 
 std::span<const Row> citizen_rows_persian() { return kPersianCitizenRows; }

@@ -181,6 +181,18 @@ constexpr Row kPashtoCitizenRows[] = {
     {"browse_prompt", "خپل خدمت کېکاږئ. د هر خدمت د نوم اورېدلو لپاره، د هغه تر څنګ بلندګو کېکاږئ."},
     {"service_card_prompt", "اړین اسناد وګورئ او د پیل لپاره «د غوښتنې ثبت» کېکاږئ."},
     {"text_size", "A+\u200E"},
+    // voice18: control keys, codes found on a page (Pashto: needs a native speaker's review)
+    {"key_erase_digit", "یوه شمېره پاکول"},
+    {"key_erase_letter", "یو توری پاکول"},
+    {"key_space", "تشه"},
+    {"key_zwnj", "نیمه تشه"},
+    {"page_code_other", "په {} پاڼه کې یو کوډ دی:"},
+    {"page_code_tracking",
+     "{} پاڼه د تعقیب کوډ لرونکی رسید دی. د غوښتنې د تعقیب لپاره، په لومړۍ پاڼه کې «د غوښتنې تعقیب» کېکاږئ."},
+    {"page_code_cover_sheet",
+     "{} پاڼه د بلې دوسیې جلا کوونکې پاڼه ده، ستاسو سند نه دی. «بیا سکن» کېکاږئ او خپل سند کېږدئ."},
+    {"page_code_unreadable",
+     "په {} پاڼه کې یو کوډ دی چې ونه لوستل شو. که مهم وي، پاڼه سمه هواره کېږدئ او بیا یې سکن کړئ."},
 };
 
 std::span<const Row> citizen_rows_pashto() { return kPashtoCitizenRows; }
