@@ -47,6 +47,14 @@ class DrawnBoxes {
     if (m_on) m_boxes.push_back(std::move(box));
   }
   [[nodiscard]] const std::vector<DrawnBox>& boxes() const { return m_boxes; }
+  // A modal's opaque card is drawn over `area`: what was recorded before and reaches into it is
+  // hidden under the card (not a fault of the dialog's own words), so it leaves the record.
+  void cover(BoxRect area) {
+    std::erase_if(m_boxes, [&](const DrawnBox& b) {
+      return b.ink.min.x < area.max.x && area.min.x < b.ink.max.x && b.ink.min.y < area.max.y &&
+             area.min.y < b.ink.max.y;
+    });
+  }
 
  private:
   bool m_on = false;

@@ -191,7 +191,9 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   const KeyboardLabels labels =
       m_labels.value_or(m_layout == KeyboardLayout::English ? kEnglishLabels : kPersianLabels);
   const std::string_view erase_label = digits ? labels.erase_digit : labels.erase_letter;
-  const float erase_w = digits ? wide : t.em(360);
+  // On a pad the erase key may take two keys' width: its words ("Delete one digit", Pashto's)
+  // stay on one line.
+  const float erase_w = digits ? std::min(controls.width(), t.em(460)) : t.em(360);
   float x = controls.min.x;
   auto control = [&](std::string_view id, std::string_view label, float w, ButtonKind kind) {
     const Rect r{{x, controls.min.y}, {x + w, controls.max.y}};

@@ -167,6 +167,7 @@ void draw_more_time_dialog(ScreenContext& ctx, double now) {
   ImGui::PopStyleColor();
   const ui::Rect card{{c.x - w / 2, c.y - h / 2}, {c.x + w / 2, c.y + h / 2}};
   ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
+  ctx.ui.drawn().cover({card.min, card.max});  // the screen's words under the card are hidden
   const ui::Rect inner = card.inset(t.margin, t.margin);
   float y = inner.min.y;
   y += ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(strings::kMoreTimeTitle),
