@@ -223,6 +223,18 @@ inline constexpr Text kPassportNotAChipPassport{"passport_not_a_chip_passport"};
 inline constexpr Text kPassportAccessDenied{"passport_access_denied"};
 inline constexpr Text kPassportChipMalformed{"passport_chip_malformed"};
 inline constexpr Text kPassportHashMismatch{"passport_hash_mismatch"};
+// voice18: the keypad's and keyboard's control keys, in the session's language (the erase
+// key says how much goes: one digit or one letter, not the whole field).
+inline constexpr Text kKeyEraseDigit{"key_erase_digit"};
+inline constexpr Text kKeyEraseLetter{"key_erase_letter"};
+inline constexpr Text kKeySpace{"key_space"};
+inline constexpr Text kKeyZwnj{"key_zwnj"};
+// voice18: a code found on a scanned page, told under the pages ("{}" is the page's number;
+// the code's own text, when shown, follows on its own line, never spoken).
+inline constexpr Text kPageCodeOther{"page_code_other"};
+inline constexpr Text kPageCodeTracking{"page_code_tracking"};
+inline constexpr Text kPageCodeCoverSheet{"page_code_cover_sheet"};
+inline constexpr Text kPageCodeUnreadable{"page_code_unreadable"};
 }  // namespace strings
 
 }  // namespace pk::kiosk

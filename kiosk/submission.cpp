@@ -154,31 +154,39 @@ void describe_centre_status(StatusOutcome& out, store::CentreStatus status, stor
       break;
     case store::CentreStatus::Received:
       out.message = strings::kStatusConfirmed.in(language);
+      out.spoken.message = strings::kStatusConfirmed;
       break;
     case store::CentreStatus::InReview:
       if (!report) {
         out.message = strings::kStatusInReview.in(language);
+        out.spoken.message = strings::kStatusInReview;
       } else if (note.empty()) {
         out.message = strings::kReportStatusInReview.in(language);
+        out.spoken.message = strings::kReportStatusInReview;
       } else {
         // A report is answered while it stays in review: the reply is the news.
         out.message = strings::kReportStatusAnswered.in(language);
+        out.spoken.message = strings::kReportStatusAnswered;
         add_detail(out, strings::kDecisionReply, note, language);
       }
       break;
     case store::CentreStatus::DocumentsRequested:
       out.message = strings::kStatusDocumentsRequested.in(language);
+      out.spoken.message = strings::kStatusDocumentsRequested;
       add_detail(out, strings::kDecisionDocuments, note, language);
       break;
     case store::CentreStatus::Approved:
       out.message = strings::kStatusApproved.in(language);
+      out.spoken.message = strings::kStatusApproved;
       break;
     case store::CentreStatus::Rejected:
       out.message = strings::kStatusRejected.in(language);
+      out.spoken.message = strings::kStatusRejected;
       add_detail(out, strings::kDecisionReason, note, language);
       break;
     case store::CentreStatus::Resolved:
       out.message = strings::kReportStatusResolved.in(language);
+      out.spoken.message = strings::kReportStatusResolved;
       add_detail(out, strings::kDecisionReply, note, language);
       add_detail(out, strings::kDecisionCredit, credit, language);
       break;
@@ -190,35 +198,46 @@ void describe_service_and_next_step(StatusOutcome& out, const store::Application
                                     const catalog::Catalog& catalog, catalog::Language language) {
   const catalog::Service* service =
       record.service_number ? catalog.find(static_cast<int>(*record.service_number)) : nullptr;
-  if (service) out.service = format_number(service->number, language) + ". " + service->title.in(language);
+  if (service) {
+    out.service = format_number(service->number, language) + ". " + service->title.in(language);
+    out.spoken.service = service->title;
+  }
   out.saved_at = receipts::format_date_time(record.created_at_unix, language);
   const bool report = record.kind == store::ApplicationKind::FailureReport;
   if (!record.centre_status) {
     out.next_step = strings::kNextNothingYet.in(language);
+    out.spoken.next_step = strings::kNextNothingYet;
     return;
   }
   switch (*record.centre_status) {
     case store::CentreStatus::Receiving:
       out.next_step = strings::kNextNothingYet.in(language);
+      out.spoken.next_step = strings::kNextNothingYet;
       break;
     case store::CentreStatus::Received:
     case store::CentreStatus::InReview:
       if (report) {
         out.next_step = strings::kNextWaitReport.in(language);
+        out.spoken.next_step = strings::kNextWaitReport;
       } else if (service && service->handling_days > 0) {
         std::string text = strings::kNextWaitDays.in(language);
         text.replace(text.find("{}"), 2, format_number(service->handling_days, language));
         out.next_step = std::move(text);
+        out.spoken.next_step_days = service->handling_days;
+        out.spoken.next_step = strings::kNextWaitDays;
       }
       break;
     case store::CentreStatus::DocumentsRequested:
       out.next_step = strings::kNextBringDocuments.in(language);
+      out.spoken.next_step = strings::kNextBringDocuments;
       break;
     case store::CentreStatus::Approved:
       out.next_step = strings::kNextCollect.in(language);
+      out.spoken.next_step = strings::kNextCollect;
       break;
     case store::CentreStatus::Rejected:
       out.next_step = strings::kNextDispute.in(language);
+      out.spoken.next_step = strings::kNextDispute;
       break;
     case store::CentreStatus::Resolved:
       break;  // the reply and any credit are the news; nothing more to do
@@ -238,6 +257,7 @@ Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed
   if (!record) return record.error();
   if (!record.value()) {
     out.message = strings::kStatusNotHere.in(language);
+    out.spoken.message = strings::kStatusNotHere;
     return out;
   }
   out.found = true;
@@ -245,13 +265,16 @@ Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed
     case store::ApplicationState::Captured:
     case store::ApplicationState::Queued:
       out.message = strings::kStatusQueued.in(language);
+      out.spoken.message = strings::kStatusQueued;
       break;
     case store::ApplicationState::Sent:
       out.message = strings::kStatusSent.in(language);
+      out.spoken.message = strings::kStatusSent;
       break;
     case store::ApplicationState::Confirmed:
     case store::ApplicationState::Purged:
       out.message = strings::kStatusConfirmed.in(language);
+      out.spoken.message = strings::kStatusConfirmed;
       break;
   }
   // The centre's own word, as the sync client last heard it, wins once there is one.
@@ -278,20 +301,24 @@ std::string_view problem_id(ProblemKind problem) {
   return "other";
 }
 
-std::string_view problem_name(ProblemKind problem, catalog::Language language) {
+Text problem_text(ProblemKind problem) {
   switch (problem) {
     case ProblemKind::ServiceUnavailable:
-      return strings::kProblemUnavailable.in(language);
+      return strings::kProblemUnavailable;
     case ProblemKind::DeviceFault:
-      return strings::kProblemDevice.in(language);
+      return strings::kProblemDevice;
     case ProblemKind::SlowOrPoorService:
-      return strings::kProblemSlow.in(language);
+      return strings::kProblemSlow;
     case ProblemKind::WrongInformation:
-      return strings::kProblemWrongInfo.in(language);
+      return strings::kProblemWrongInfo;
     case ProblemKind::Other:
-      return strings::kProblemOther.in(language);
+      return strings::kProblemOther;
   }
-  return "";
+  return strings::kProblemOther;
+}
+
+std::string_view problem_name(ProblemKind problem, catalog::Language language) {
+  return problem_text(problem).in(language);
 }
 
 }  // namespace pk::kiosk

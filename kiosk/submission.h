@@ -55,6 +55,8 @@ Result<store::SavedApplication> save_with_tracking_code(store::Store& store, con
 Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,
                                      catalog::Language language, const catalog::Catalog* catalog = nullptr);
 
+// The problem's words in the string tables (its speaker says them), and those words in `language`.
+[[nodiscard]] Text problem_text(ProblemKind problem);
 [[nodiscard]] std::string_view problem_name(ProblemKind problem, catalog::Language language);
 [[nodiscard]] std::string_view problem_id(ProblemKind problem);
 

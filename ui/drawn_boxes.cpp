@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 namespace pk::ui {
 
@@ -28,7 +29,40 @@ std::string show(const BoxRect& r) {
 }
 
 std::string show(const DrawnBox& b) {
-  return (b.kind == BoxKind::Text ? "text \"" : "widget \"") + b.text + "\" " + show(b.ink);
+  const char* kind = b.kind == BoxKind::Text     ? "text \""
+                     : b.kind == BoxKind::Widget ? "widget \""
+                                                 : "image \"";
+  return kind + b.text + "\" " + show(b.ink);
+}
+
+// What it is when two boxes of these kinds cross, or nothing when that is how they belong
+// together (a widget's own label or icon lies inside it).
+std::optional<LayoutFaultKind> crossing(const DrawnBox& a, const DrawnBox& b, float tolerance) {
+  const auto one_of = [&](BoxKind kind) -> const DrawnBox* {
+    return a.kind == kind ? &a : b.kind == kind ? &b : nullptr;
+  };
+  const DrawnBox* text = one_of(BoxKind::Text);
+  const DrawnBox* widget = one_of(BoxKind::Widget);
+  const DrawnBox* image = one_of(BoxKind::Image);
+  if (a.kind == b.kind) {
+    switch (a.kind) {
+      case BoxKind::Text:
+        return LayoutFaultKind::TextsOverlap;
+      case BoxKind::Widget:
+        return LayoutFaultKind::WidgetsOverlap;
+      case BoxKind::Image:
+        return LayoutFaultKind::ImagesOverlap;
+    }
+  }
+  if (text && widget) {
+    if (contains(widget->ink, text->box, tolerance)) return std::nullopt;
+    return LayoutFaultKind::TextOverWidget;
+  }
+  if (image && widget) {
+    if (contains(widget->ink, image->ink, tolerance)) return std::nullopt;
+    return LayoutFaultKind::ImageOverWidget;
+  }
+  return LayoutFaultKind::TextOverImage;
 }
 
 }  // namespace
@@ -66,17 +100,8 @@ std::vector<LayoutFault> check_layout(const std::vector<DrawnBox>& boxes, BoxRec
       const DrawnBox& a = boxes[i];
       const DrawnBox& b = boxes[j];
       if (empty(intersect(visible[i], visible[j]), tolerance)) continue;
-      LayoutFaultKind kind = LayoutFaultKind::TextsOverlap;
-      if (a.kind == BoxKind::Widget && b.kind == BoxKind::Widget) {
-        kind = LayoutFaultKind::WidgetsOverlap;
-      } else if (a.kind != b.kind) {
-        // A widget's own words lie inside it: that is its label, not an overlap.
-        const DrawnBox& text = a.kind == BoxKind::Text ? a : b;
-        const DrawnBox& widget = a.kind == BoxKind::Text ? b : a;
-        if (contains(widget.ink, text.box, tolerance)) continue;
-        kind = LayoutFaultKind::TextOverWidget;
-      }
-      faults.push_back({kind, where + show(a) + " overlaps " + show(b)});
+      if (const auto kind = crossing(a, b, tolerance))
+        faults.push_back({*kind, where + show(a) + " overlaps " + show(b)});
     }
   }
   return faults;

@@ -1,6 +1,7 @@
 #pragma once
 // What the widgets drew this frame, box by box: every text with the rectangle it was given and
-// where its lines actually lie, and every tappable widget. Off unless a test or the journey
+// where its lines actually lie, every tappable widget, and every image (a pictogram, a page's
+// preview, a speaker drawn as shapes). Off unless a test or the journey
 // turns it on (the kiosk pays nothing for it otherwise). check_layout() reads one frame's boxes
 // and names every overlap and every text that leaves its box or the screen: the layout walk
 // test runs it on every screen of the scripted journey.
@@ -21,13 +22,14 @@ struct BoxRect {
 enum class BoxKind {
   Text,    // a laid-out string
   Widget,  // a button, list row, field or tab: a tappable rectangle
+  Image,   // a picture: a pictogram, a page's preview, an icon drawn as shapes on the draw list
 };
 
 struct DrawnBox {
   BoxKind kind = BoxKind::Text;
-  std::string text;  // the string (Text) or the widget's id (Widget)
-  BoxRect ink{};     // where the text's lines lie (Text), the widget's rectangle (Widget)
-  BoxRect box{};     // the rectangle the text was given to stay in (== ink for a Widget); one
+  std::string text;  // the string (Text), the widget's id (Widget), the picture's name (Image)
+  BoxRect ink{};     // where the text's lines lie (Text), the widget's or picture's rectangle
+  BoxRect box{};     // the rectangle the text was given to stay in (== ink otherwise); one
                      // about a pixel tall is a flowing column: only its sides bound the text
   BoxRect clip{};    // the visible region when drawn (a scrolling list clips its rows)
 };
@@ -45,6 +47,14 @@ class DrawnBoxes {
     if (m_on) m_boxes.push_back(std::move(box));
   }
   [[nodiscard]] const std::vector<DrawnBox>& boxes() const { return m_boxes; }
+  // A modal's opaque card is drawn over `area`: what was recorded before and reaches into it is
+  // hidden under the card (not a fault of the dialog's own words), so it leaves the record.
+  void cover(BoxRect area) {
+    std::erase_if(m_boxes, [&](const DrawnBox& b) {
+      return b.ink.min.x < area.max.x && area.min.x < b.ink.max.x && b.ink.min.y < area.max.y &&
+             area.min.y < b.ink.max.y;
+    });
+  }
 
  private:
   bool m_on = false;
@@ -53,11 +63,14 @@ class DrawnBoxes {
 };
 
 enum class LayoutFaultKind {
-  TextsOverlap,    // two texts' lines cross
-  TextOverWidget,  // a text crosses a widget it does not belong to
-  WidgetsOverlap,  // two tappable widgets cross (one tap, two meanings)
-  LeavesBox,       // a text runs out of the rectangle it was given
-  LeavesScreen,    // a text or a widget is partly off the screen
+  TextsOverlap,     // two texts' lines cross
+  TextOverWidget,   // a text crosses a widget it does not belong to
+  WidgetsOverlap,   // two tappable widgets cross (one tap, two meanings)
+  LeavesBox,        // a text runs out of the rectangle it was given
+  LeavesScreen,     // a text, a widget or an image is partly off the screen
+  TextOverImage,    // a text crosses a picture
+  ImagesOverlap,    // two pictures cross
+  ImageOverWidget,  // a picture crosses a widget it is not drawn inside (its icon is inside it)
 };
 
 struct LayoutFault {

@@ -147,6 +147,14 @@ float OnScreenKeyboard::preferred_height(const Theme& t) const {
   return static_cast<float>(rows) * (t.touch_target + t.gap / 2) + t.gap;
 }
 
+// The control keys' words when the screen has not set its language's (operator and technician).
+constexpr KeyboardLabels kPersianLabels{.erase_digit = "پاک کردن یک رقم",
+                                        .erase_letter = "پاک کردن یک حرف",
+                                        .space = "فاصله",
+                                        .zwnj = "نیم‌فاصله"};
+constexpr KeyboardLabels kEnglishLabels{
+    .erase_digit = "Delete one digit", .erase_letter = "Delete one letter", .space = "space", .zwnj = "ZWNJ"};
+
 bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   const Theme& t = ui.theme();
   ImGui::GetWindowDrawList()->AddRectFilled(area.min, area.max, t.divider, t.radius);
@@ -180,10 +188,12 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
   const float wide = t.em(260);
   // The label says how much goes: one character, not the whole field; wide enough for one line.
   const bool digits = m_numeric_only || is_pad(m_layout);
-  const std::string_view erase_label = m_layout == KeyboardLayout::English
-                                           ? (digits ? "Delete one digit" : "Delete one letter")
-                                           : (digits ? "پاک کردن یک رقم" : "پاک کردن یک حرف");
-  const float erase_w = digits ? wide : t.em(360);
+  const KeyboardLabels labels =
+      m_labels.value_or(m_layout == KeyboardLayout::English ? kEnglishLabels : kPersianLabels);
+  const std::string_view erase_label = digits ? labels.erase_digit : labels.erase_letter;
+  // On a pad the erase key may take two keys' width: its words ("Delete one digit", Pashto's)
+  // stay on one line.
+  const float erase_w = digits ? std::min(controls.width(), t.em(460)) : t.em(360);
   float x = controls.min.x;
   auto control = [&](std::string_view id, std::string_view label, float w, ButtonKind kind) {
     const Rect r{{x, controls.min.y}, {x + w, controls.max.y}};
@@ -194,12 +204,12 @@ bool OnScreenKeyboard::draw(Ui& ui, const Rect& area, std::string& text) {
     const bool persian = m_layout == KeyboardLayout::Persian;
     if (control("key/layout", persian ? "English" : "فارسی", wide, ButtonKind::Quiet))
       m_layout = persian ? KeyboardLayout::English : KeyboardLayout::Persian;
-    if (persian && control("key/zwnj", "نیم‌فاصله", wide, ButtonKind::Secondary)) {
+    if (persian && control("key/zwnj", labels.zwnj, wide, ButtonKind::Secondary)) {
       typed(ui, text, kZwnj);
       changed = true;
     }
     const float space_w = controls.max.x - x - erase_w - gap;
-    if (control("key/space", persian ? "فاصله" : "space", space_w, ButtonKind::Secondary)) {
+    if (control("key/space", labels.space, space_w, ButtonKind::Secondary)) {
       typed(ui, text, " ");
       changed = true;
     }

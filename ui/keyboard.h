@@ -9,6 +9,7 @@
 // grapheme before the caret (a letter together with its diacritics, never half of it; a ZWNJ
 // alone), or the selection. A physical keyboard, when there is one, types too, with Delete,
 // Ctrl+A and copy, cut and paste through the system clipboard.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,17 @@
 namespace pk::ui {
 
 enum class KeyboardLayout { Persian, English, Numeric, Phone };
+
+// The words on the control keys, in the session's language (the kiosk's string tables give
+// them: ui/ knows no language but the layouts'). Each must stay valid while the keyboard draws;
+// the string tables' texts live as long as the program. The language switch keys name each
+// language in itself ("English", "فارسی") and are not among them.
+struct KeyboardLabels {
+  std::string_view erase_digit;   // says only one digit goes, not the whole field
+  std::string_view erase_letter;  // one letter (a grapheme), not the word
+  std::string_view space;
+  std::string_view zwnj;
+};
 
 // The numeric pads (Numeric, Phone): three keys a row, digits only (and Phone's "+").
 [[nodiscard]] constexpr bool is_pad(KeyboardLayout layout) {
@@ -35,6 +47,9 @@ class OnScreenKeyboard {
   void set_layout(KeyboardLayout layout) { m_layout = layout; }
   // Numeric pads offer no way to switch to letters (identity numbers, mobile numbers).
   void lock_numeric(bool locked) { m_numeric_only = locked; }
+  // The control keys' words for the session's language. Until set, they follow the layout:
+  // English on the English letters, Persian on the others.
+  void set_labels(const KeyboardLabels& labels) { m_labels = labels; }
 
   // Draws the keyboard in `area` and applies taps (and physical keys) to `text`, the active
   // field's stored text. Returns true when text changed.
@@ -45,6 +60,7 @@ class OnScreenKeyboard {
  private:
   KeyboardLayout m_layout;
   bool m_numeric_only = false;
+  std::optional<KeyboardLabels> m_labels;
 };
 
 }  // namespace pk::ui

@@ -45,6 +45,15 @@ void Ui::record_text(std::string_view text, ImVec2 top_left, const TextLayout& l
                .clip = current_clip()});
 }
 
+void Ui::record_image(std::string_view name, const Rect& box) {
+  if (!m_drawn.recording()) return;
+  m_drawn.add({.kind = BoxKind::Image,
+               .text = std::string(name),
+               .ink = box_of(box),
+               .box = box_of(box),
+               .clip = current_clip()});
+}
+
 Rect Ui::from_start(const Rect& container, float offset, float width) const {
   if (m_rtl)
     return {{container.max.x - offset - width, container.min.y}, {container.max.x - offset, container.max.y}};

@@ -75,7 +75,13 @@ class Ui {
   void set_pictograms(const PictogramAtlas* atlas) { m_pictograms = atlas; }
   [[nodiscard]] const PictogramAtlas* pictograms() const { return m_pictograms; }
   // The pictograms drawn this frame, by name, where they were drawn (tests look at them).
-  void record_pictogram(std::string_view name, const Rect& box) { m_pictogram_boxes.emplace_back(name, box); }
+  void record_pictogram(std::string_view name, const Rect& box) {
+    m_pictogram_boxes.emplace_back(name, box);
+    record_image(name, box);
+  }
+  // Records a picture drawn straight on the draw list (a preview, an icon of shapes), so the
+  // layout walk sees it as it sees text.
+  void record_image(std::string_view name, const Rect& box);
   [[nodiscard]] const std::vector<std::pair<std::string, Rect>>& pictogram_boxes() const {
     return m_pictogram_boxes;
   }

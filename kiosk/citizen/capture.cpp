@@ -1,6 +1,9 @@
 #include "kiosk/citizen/capture.h"
 
+#include <algorithm>
+
 #include "base/secure_wipe.h"
+#include "imaging/cover_sheet.h"
 #include "imaging/page_pipeline.h"  // process_page
 #include "kiosk/device_words.h"
 
@@ -22,6 +25,35 @@ constexpr imaging::PipelineOptions kCaptureOptions{
     .orientation = imaging::OrientationFix::FromCodes,
     .raw_pixels = imaging::RawPixels::Wipe,
 };
+
+PageCodeMeaning meaning_of(const imaging::PageCode& code) {
+  if (code.readability == imaging::CodeReadability::Unreadable) return PageCodeMeaning::Unreadable;
+  switch (imaging::classify_code(code.text)) {
+    case imaging::CodeKind::CoverSheet:
+    case imaging::CodeKind::BrokenCoverSheet:  // ours, damaged or newer: still not the citizen's document
+      return PageCodeMeaning::CoverSheet;
+    case imaging::CodeKind::TrackingCode:
+      return PageCodeMeaning::TrackingCode;
+    case imaging::CodeKind::Foreign:
+      break;
+  }
+  return PageCodeMeaning::Other;
+}
+
+// What the page's codes mean to the citizen, one line each, at most one line per meaning but
+// Other (a document may carry several codes of its own).
+std::vector<PageCodeSeen> codes_seen(const std::vector<imaging::PageCode>& codes) {
+  std::vector<PageCodeSeen> seen;
+  for (const imaging::PageCode& code : codes) {
+    const PageCodeMeaning meaning = meaning_of(code);
+    const bool told = std::any_of(seen.begin(), seen.end(), [&](const PageCodeSeen& s) {
+      return s.meaning == meaning && (meaning != PageCodeMeaning::Other || s.text == code.text);
+    });
+    if (told) continue;
+    seen.push_back({meaning, meaning == PageCodeMeaning::Other ? code.text : std::string()});
+  }
+  return seen;
+}
 
 Error scanner_error(scanner::ScannerStatus status, Language language) {
   return make_error(error_kind_of(status), std::string(device_words(status, language)));
@@ -57,6 +89,7 @@ Result<CapturedPage> capture_page(scanner::ScannerDriver& scanner, uint64_t prev
   out.preview_height = processed.thumbnail.height;
   out.preview_id = preview_id;
   out.preview_rgba = imaging::to_rgba(processed.thumbnail);
+  out.codes = codes_seen(processed.codes);
   secure_wipe(processed.thumbnail.pixels);
   return out;
 }

@@ -183,6 +183,7 @@ void CitizenFlow::wipe() {
     for (CapturedPage& page : doc.pages) {
       secure_wipe(page.bytes);
       secure_wipe(page.preview_rgba);
+      for (PageCodeSeen& code : page.codes) secure_wipe(code.text);  // a card's own code may be personal
     }
 }
 

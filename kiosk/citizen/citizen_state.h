@@ -12,6 +12,7 @@
 #include "drivers/cardreader/apps/icao/passive_auth.h"
 #include "imaging/page_codec.h"
 #include "imaging/page_hash.h"
+#include "kiosk/strings.h"
 #include "ui/theme.h"
 
 namespace pk::kiosk {
@@ -98,6 +99,19 @@ struct IdentityDraft {
   std::optional<cardreader::icao::PassiveAuth> chip;
 };
 
+// A code found on a scanned page, as the citizen is told of it under the pages.
+enum class PageCodeMeaning : std::uint8_t {
+  CoverSheet,    // a counter's cover sheet (the kiosk prints none: another application's page)
+  TrackingCode,  // a receipt's tracking code (a status check, not a document)
+  Other,         // a code printed on the document itself: shown, so the citizen sees it was read
+  Unreadable,    // a code was found but could not be read
+};
+
+struct PageCodeSeen {
+  PageCodeMeaning meaning = PageCodeMeaning::Other;
+  std::string text;  // what the code says (Other only: a cover sheet's names someone else's file)
+};
+
 // One scanned page, already compressed: what goes (sealed) into the store.
 // A page out of imaging's pipeline (kiosk/citizen/capture.cpp), as the flow keeps it until submit.
 struct CapturedPage {
@@ -107,7 +121,8 @@ struct CapturedPage {
   std::vector<uint8_t> preview_rgba;  // a small picture for the screen
   int preview_width = 0;
   int preview_height = 0;
-  uint64_t preview_id = 0;  // unique per page: the preview's texture id
+  uint64_t preview_id = 0;          // unique per page: the preview's texture id
+  std::vector<PageCodeSeen> codes;  // found by the page pipeline, shown on the capture screen
 };
 
 struct CapturedDocument {
@@ -153,6 +168,16 @@ struct StatusDetail {
   std::string text;     // as staff wrote it, Persian or English whatever the session's language
 };
 
+// The status answer once more as string-table and catalog text, for spoken guidance to say when
+// the result opens: the news, the service and the next step. Never the tracking code, the date
+// or staff's own words: a Prompt cannot be made of them (kiosk/citizen/spoken_guidance.h).
+struct StatusSpoken {
+  std::optional<Text> message;
+  std::optional<catalog::LocalText> service;
+  std::optional<Text> next_step;
+  int next_step_days = 0;  // the catalog's handling days, when next_step is kNextWaitDays
+};
+
 struct StatusOutcome {
   std::string tracking_display;
   std::string message;  // what is known, in the session's language
@@ -163,6 +188,7 @@ struct StatusOutcome {
   // The decision's note (documents to bring, the reason, the reply) and a credit granted, in
   // that order; empty when the back office has said nothing the status calls for.
   std::vector<StatusDetail> details;
+  StatusSpoken spoken;
 };
 
 struct CitizenState {

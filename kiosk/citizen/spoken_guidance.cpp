@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "base/secure_wipe.h"
+#include "kiosk/format.h"
 
 namespace pk::kiosk {
 
@@ -21,6 +22,13 @@ SpeechLanguage speech_language(catalog::Language language) {
       return {"ps", "fa"};
   }
   return {"fa", "fa"};
+}
+
+std::string Prompt::with_count(catalog::Language language) const {
+  std::string words = Text{m_key.c_str()}.in(language);
+  if (const size_t slot = words.find("{}"); slot != std::string::npos)
+    words.replace(slot, 2, format_number(*m_count, language));
+  return words;
 }
 
 std::unique_ptr<SpokenGuidance> SpokenGuidance::open(const Config& config) {
@@ -53,6 +61,7 @@ void SpokenGuidance::say_screen(const ScreenGuide& guide, catalog::Language lang
   std::vector<speech::Utterance> sequence;
   sequence.push_back(utterance(guide.title, language));
   if (guide.prompt) sequence.push_back(utterance(*guide.prompt, language));
+  for (const Prompt& more : guide.then) sequence.push_back(utterance(more, language));
   m_driver->speak(std::move(sequence));
 }
 

@@ -34,23 +34,35 @@ class Prompt {
   // hash of the words (speech::text_key). Copied: a catalog update may replace the catalog.
   Prompt(const catalog::LocalText& text)
       : m_fa(text.fa), m_en(text.en) {}  // NOLINT(google-explicit-constructor)
+  // Fixed wording with one count from the catalog in it ("{}": a service's handling days), said
+  // in the session's digits. Never a citizen's value: callers pass the catalog's number only.
+  // Keyed "<string id>-<count>", so a recording can say each count.
+  [[nodiscard]] static Prompt with_catalog_count(const Text& text, int count) {
+    Prompt made(text);
+    made.m_count = count;
+    return made;
+  }
   // Not from a string: a value typed or read from a card must not become a prompt (see above).
   Prompt(std::string) = delete;
   Prompt(std::string_view) = delete;
   Prompt(const char*) = delete;
 
   [[nodiscard]] std::string text(catalog::Language language) const {
-    if (!m_key.empty()) return Text{m_key.c_str()}.in(language);
+    if (!m_key.empty()) return m_count ? with_count(language) : Text{m_key.c_str()}.in(language);
     // The catalog is Persian and English: Dari and Pashto readers hear the Persian.
     return persian_or_english(language) == catalog::Language::English ? m_en : m_fa;
   }
   // The string id, or the hash key of this language's text for catalog text.
   [[nodiscard]] std::string key(catalog::Language language) const {
-    return m_key.empty() ? speech::text_key(text(language)) : m_key;
+    if (m_key.empty()) return speech::text_key(text(language));
+    return m_count ? m_key + "-" + std::to_string(*m_count) : m_key;
   }
 
  private:
+  [[nodiscard]] std::string with_count(catalog::Language language) const;
+
   std::string m_key;
+  std::optional<int> m_count;
   std::string m_fa;
   std::string m_en;
 };
@@ -59,6 +71,7 @@ class Prompt {
 struct ScreenGuide {
   Prompt title;
   std::optional<Prompt> prompt;
+  std::vector<Prompt> then{};  // said after the prompt: the parts of an answer (the status check's)
 };
 
 class SpokenGuidance {

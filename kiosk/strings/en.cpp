@@ -204,6 +204,18 @@ constexpr Row kEnglishCitizenRows[] = {
      "The passport chip's data could not be read. Try again; if it happens again, type the details instead."},
     {"passport_hash_mismatch",
      "The chip's data does not match its security object and was not accepted. Please see the operator."},
+    // voice18: control keys, codes found on a page
+    {"key_erase_digit", "Delete one digit"},
+    {"key_erase_letter", "Delete one letter"},
+    {"key_space", "space"},
+    {"key_zwnj", "half space"},
+    {"page_code_other", "Page {} has a code:"},
+    {"page_code_tracking",
+     "Page {} is a receipt with a tracking code. To check a request, touch “Check a request” on the first screen."},
+    {"page_code_cover_sheet",
+     "Page {} is the cover sheet of another application, not your document. Touch “Retake” and place your own document."},
+    {"page_code_unreadable",
+     "Page {} has a code that could not be read. If it matters, lay the page flat and scan it again."},
 };
 
 std::span<const Row> citizen_rows_english() { return kEnglishCitizenRows; }

@@ -188,6 +188,15 @@ constexpr Row kDariCitizenRows[] = {
     {"passport_access_denied", kSharesPersian},
     {"passport_chip_malformed", kSharesPersian},
     {"passport_hash_mismatch", kSharesPersian},
+    // voice18: control keys, codes found on a page (the Persian words read as Dari does)
+    {"key_erase_digit", kSharesPersian},
+    {"key_erase_letter", kSharesPersian},
+    {"key_space", kSharesPersian},
+    {"key_zwnj", kSharesPersian},
+    {"page_code_other", kSharesPersian},
+    {"page_code_tracking", kSharesPersian},
+    {"page_code_cover_sheet", kSharesPersian},
+    {"page_code_unreadable", kSharesPersian},
 };
 
 std::span<const Row> citizen_rows_dari() { return kDariCitizenRows; }

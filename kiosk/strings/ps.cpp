@@ -203,6 +203,18 @@ constexpr Row kPashtoCitizenRows[] = {
      "د پاسپورټ د چپ معلومات ونه لوستل شول. بیا هڅه وکړئ؛ که بیا پېښه شوه، معلومات په لاس ولیکئ."},
     {"passport_hash_mismatch",
      "د چپ معلومات له خپل امضا سره سمون نه لري او ونه منل شول. مهرباني وکړئ مسؤل ته مراجعه وکړئ."},
+    // voice18: control keys, codes found on a page (Pashto: needs a native speaker's review)
+    {"key_erase_digit", "یوه شمېره پاکول"},
+    {"key_erase_letter", "یو توری پاکول"},
+    {"key_space", "تشه"},
+    {"key_zwnj", "نیمه تشه"},
+    {"page_code_other", "په {} پاڼه کې یو کوډ دی:"},
+    {"page_code_tracking",
+     "{} پاڼه د تعقیب کوډ لرونکی رسید دی. د غوښتنې د تعقیب لپاره، په لومړۍ پاڼه کې «د غوښتنې تعقیب» کېکاږئ."},
+    {"page_code_cover_sheet",
+     "{} پاڼه د بلې دوسیې جلا کوونکې پاڼه ده، ستاسو سند نه دی. «بیا سکن» کېکاږئ او خپل سند کېږدئ."},
+    {"page_code_unreadable",
+     "په {} پاڼه کې یو کوډ دی چې ونه لوستل شو. که مهم وي، پاڼه سمه هواره کېږدئ او بیا یې سکن کړئ."},
 };
 
 std::span<const Row> citizen_rows_pashto() { return kPashtoCitizenRows; }

@@ -12,7 +12,9 @@
 #include "drivers/speech/speech_output.h"
 #include "kiosk/app.h"
 #include "kiosk/centre_key.h"
+#include "kiosk/citizen/screens/screen_guide.h"
 #include "kiosk/strings.h"
+#include "kiosk/submission.h"
 
 namespace fs = std::filesystem;
 using pk::catalog::Language;
@@ -188,6 +190,88 @@ TEST_F(SpokenKiosk, SpeechOffSaysNothingAndShowsNoSpeaker) {
   EXPECT_NE(m_app->target("service/3"), nullptr);
   // No audio device was opened: SDL's disk driver never made its file.
   EXPECT_FALSE(fs::exists(m_played_file));
+}
+
+// The failure report's five problem choices each have a speaker, as every list row has: it
+// says the choice's words from the string tables and does not choose it.
+TEST_F(SpokenKiosk, EachProblemChoiceOfAReportHasASpeakerThatSaysItsWords) {
+  start(pk::kiosk::SpeechBackend::Simulated);
+  ASSERT_NE(m_app->speech(), nullptr);
+  tap("report");
+  tap("report/0");
+  ASSERT_EQ(m_app->flow().state().screen, CitizenScreen::ReportDetails);
+  for (const pk::kiosk::ProblemKind problem : pk::kiosk::kProblemKinds) {
+    const std::string id(pk::kiosk::problem_id(problem));
+    EXPECT_NE(m_app->target("speak/problem/" + id), nullptr) << "no speaker beside " << id;
+    EXPECT_NE(m_app->target("problem/" + id), nullptr) << "the choice itself is gone: " << id;
+  }
+  tap("speak/problem/device_fault");
+  ASSERT_FALSE(keys_said().empty());
+  EXPECT_EQ(keys_said().back(), pk::kiosk::strings::kProblemDevice.key);
+  EXPECT_FALSE(m_app->flow().state().report.problem_chosen) << "the speaker chose the problem";
+}
+
+// The status check's answer is said when it opens: the news, the service and the next step,
+// and never the tracking code (nor the date, which its own speaker says when tapped).
+TEST_F(SpokenKiosk, TheStatusAnswerIsSaidWithoutTheTrackingCode) {
+  start(pk::kiosk::SpeechBackend::Simulated);
+  ASSERT_NE(m_app->speech(), nullptr);
+  auto& flow = m_app->flow();
+  tap("start");
+  ASSERT_TRUE(flow.open_service(3));
+  frames();
+  tap("apply");
+  ASSERT_TRUE(flow.set_field_text(Field::IdNumber, "5012345678"));
+  frames();
+  tap("next");
+  for (int document = 0; document < 3; ++document) {
+    tap("scan");
+    tap("next");
+  }
+  tap("consent");
+  tap("submit");
+  frames();
+  ASSERT_EQ(flow.state().screen, CitizenScreen::Saved);
+  const std::string digits = flow.state().saved.tracking_digits;
+  ASSERT_EQ(digits.size(), 14U);
+  tap("finish");
+  tap("status");
+  ASSERT_TRUE(flow.set_field_text(Field::TrackingCode, digits));
+  frames();
+  const size_t before = keys_said().size();
+  tap("lookup");
+  ASSERT_EQ(flow.state().screen, CitizenScreen::StatusResult) << flow.state().tracking_error;
+
+  // What the screen says, word for word: no digit at all, so none of the code's.
+  const pk::kiosk::ScreenGuide guide = pk::kiosk::screen_guide(flow.state(), m_app->catalog());
+  std::vector<pk::kiosk::Prompt> prompts{guide.title};
+  if (guide.prompt) prompts.push_back(*guide.prompt);
+  prompts.insert(prompts.end(), guide.then.begin(), guide.then.end());
+  ASSERT_GE(prompts.size(), 4U) << "title, news, service and next step";
+  std::vector<std::string> expected_keys;
+  for (const pk::kiosk::Prompt& p : prompts) {
+    const std::string words = p.text(Language::Persian);
+    EXPECT_FALSE(words.empty());
+    EXPECT_EQ(words.find_first_of("0123456789"), std::string::npos) << words;
+    for (const char* persian_digit : {"۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"})
+      EXPECT_EQ(words.find(persian_digit), std::string::npos) << words;
+    expected_keys.push_back(p.key(Language::Persian));
+  }
+  // ...and that is what the kiosk said when the answer opened.
+  const std::vector<std::string> said = keys_said();
+  ASSERT_GE(said.size(), before + expected_keys.size());
+  const std::vector<std::string> answer(said.end() - static_cast<std::ptrdiff_t>(expected_keys.size()),
+                                        said.end());
+  EXPECT_EQ(answer, expected_keys);
+  const pk::catalog::Service* service = m_app->catalog().find(3);
+  ASSERT_NE(service, nullptr);
+  EXPECT_NE(std::find(answer.begin(), answer.end(), pk::speech::text_key(service->title.fa)), answer.end())
+      << "the service's name was not said";
+  for (const std::string& key : answer) EXPECT_NE(key, "value");
+
+  // The date is the citizen's: said from its own speaker only, as a value asked for.
+  tap("speak/status/saved_at");
+  EXPECT_EQ(keys_said().back(), "value");
 }
 
 }  // namespace

@@ -71,6 +71,41 @@ TEST(CheckLayout, NamesAWidgetUnderAForeignTextAndTwoWidgetsThatCross) {
   EXPECT_EQ(faults[2].kind, LayoutFaultKind::TextOverWidget);
 }
 
+DrawnBox image(std::string name, BoxRect r) {
+  return {.kind = BoxKind::Image, .text = std::move(name), .ink = r, .box = r, .clip = kScreen};
+}
+
+TEST(CheckLayout, NamesAnImageOverATextAnImageOverAnImageAndOneOffTheScreen) {
+  const std::vector<DrawnBox> boxes = {
+      text("صفحهٔ ۱ یک کد دارد", {{100, 100}, {500, 140}}, {{100, 100}, {900, 140}}),
+      image("preview/1", {{300, 120}, {600, 500}}),    // runs up over the line above it
+      image("service-3", {{550, 450}, {650, 550}}),    // crosses the preview
+      image("preview/2", {{1800, 600}, {2000, 900}}),  // past the right edge
+  };
+  const auto faults = check_layout(boxes, kScreen, "capture");
+  ASSERT_EQ(faults.size(), 3u);
+  EXPECT_EQ(faults[0].kind, LayoutFaultKind::LeavesScreen);
+  EXPECT_NE(faults[0].message.find("image \"preview/2\""), std::string::npos) << faults[0].message;
+  EXPECT_EQ(faults[1].kind, LayoutFaultKind::TextOverImage);
+  EXPECT_NE(faults[1].message.find("preview/1"), std::string::npos) << faults[1].message;
+  EXPECT_EQ(faults[2].kind, LayoutFaultKind::ImagesOverlap);
+}
+
+TEST(CheckLayout, AnIconInsideItsWidgetIsItsOwnButOneAcrossAWidgetEdgeIsNot) {
+  const std::vector<DrawnBox> inside = {
+      widget("speak/problem/other", {{100, 100}, {172, 172}}),
+      image("speaker", {{114, 114}, {158, 158}}),
+  };
+  EXPECT_TRUE(check_layout(inside, kScreen, "report_details").empty());
+  const std::vector<DrawnBox> across = {
+      widget("problem/other", {{100, 100}, {300, 172}}),
+      image("speaker", {{280, 114}, {324, 158}}),
+  };
+  const auto faults = check_layout(across, kScreen, "report_details");
+  ASSERT_EQ(faults.size(), 1u);
+  EXPECT_EQ(faults[0].kind, LayoutFaultKind::ImageOverWidget);
+}
+
 TEST(CheckLayout, WhatAListScrolledOutOfViewIsNotChecked) {
   DrawnBox hidden = text("row 9", {{100, 1200}, {400, 1240}}, {{100, 1200}, {400, 1240}});
   hidden.clip = {{0, 200}, {1920, 1000}};
@@ -145,6 +180,21 @@ TEST_F(BrokenFrame, TheSameWidgetsLaidOutWithRoomPass) {
     button(*m_ui, "next", {{100, 500}, {500, 500 + t.touch_target}}, "ادامهٔ درخواست", ButtonKind::Primary);
   });
   for (const LayoutFault& f : faults) ADD_FAILURE() << f.message;
+}
+
+// A picture drawn straight on the draw list, recorded by the Ui, and a text laid over it in a
+// real frame: the walk sees it now (before, only texts and widgets were recorded).
+TEST_F(BrokenFrame, AnImageDrawnUnderATextIsCaught) {
+  const Theme& t = m_theme;
+  const auto faults = frame([&] {
+    const Rect preview{{100, 150}, {900, 560}};  // under the whole line, whichever edge it starts from
+    ImGui::GetWindowDrawList()->AddRectFilled(preview.min, preview.max, t.divider);
+    m_ui->record_image("preview/1", preview);
+    text_in(*m_ui, {{100, 300}, {900, 400}}, "این صفحه یک کد دارد", {.size_px = t.body_px}, t.text);
+  });
+  ASSERT_EQ(faults.size(), 1u);
+  EXPECT_EQ(faults[0].kind, LayoutFaultKind::TextOverImage);
+  EXPECT_NE(faults[0].message.find("preview/1"), std::string::npos) << faults[0].message;
 }
 
 TEST_F(BrokenFrame, NothingIsRecordedUnlessTurnedOn) {

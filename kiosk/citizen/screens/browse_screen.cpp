@@ -69,6 +69,7 @@ void draw_browse_screen(ScreenContext& ctx) {
   if (ctx.flow.state().keyboard_open) {
     // Words, whatever the session's last field was (a keypad's lock would hide the letters).
     ctx.keyboard.lock_numeric(false);
+    set_keyboard_words(ctx);
     // At most three quarters of the room under the toolbar: with larger text (A+) the keyboard
     // would otherwise leave the list no height at all (and a list of no height fills the screen).
     const float height = std::min(ctx.keyboard.preferred_height(t), (list.height() - t.gap) * 0.75f);

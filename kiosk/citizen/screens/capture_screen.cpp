@@ -1,10 +1,57 @@
 #include <algorithm>
+#include <string>
 
 #include "kiosk/citizen/screens/pictogram_names.h"
 #include "kiosk/citizen/screens/screen.h"
 #include "kiosk/format.h"
 
 namespace pk::kiosk {
+
+namespace {
+
+Text words_for(PageCodeMeaning meaning) {
+  switch (meaning) {
+    case PageCodeMeaning::CoverSheet:
+      return strings::kPageCodeCoverSheet;
+    case PageCodeMeaning::TrackingCode:
+      return strings::kPageCodeTracking;
+    case PageCodeMeaning::Unreadable:
+      return strings::kPageCodeUnreadable;
+    case PageCodeMeaning::Other:
+      break;
+  }
+  return strings::kPageCodeOther;
+}
+
+// What the codes found on the document's pages mean, a band each, above the pages: a cover
+// sheet (another application's page) as a warning, the rest as information. A code of the
+// document's own is shown as read (left to right, one line), so the citizen sees it was found;
+// it is never spoken. Returns the height used.
+float draw_page_codes(ScreenContext& ctx, const ui::Rect& area, const CapturedDocument& doc) {
+  const ui::Theme& t = ctx.ui.theme();
+  float y = area.min.y;
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    for (const PageCodeSeen& code : doc.pages[i].codes) {
+      std::string words = ctx.tr(words_for(code.meaning));
+      if (const size_t slot = words.find("{}"); slot != std::string::npos)
+        words.replace(slot, 2, format_number(static_cast<int64_t>(i + 1), ctx.lang()));
+      const bool warning = code.meaning == PageCodeMeaning::CoverSheet;
+      y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, words, warning ? t.notice_bg : t.badge,
+                      warning ? t.notice_text : t.text);
+      if (code.meaning == PageCodeMeaning::Other && !code.text.empty())
+        y += ui::text_in(ctx.ui, {{area.min.x + t.gap, y}, {area.max.x - t.gap, area.max.y}}, code.text,
+                         {.size_px = t.body_px,
+                          .weight = ui::Weight::Bold,
+                          .direction = ui::direction_by_script(code.text),
+                          .max_lines = 1},
+                         t.text);
+      y += t.gap / 2;
+    }
+  }
+  return y - area.min.y;
+}
+
+}  // namespace
 
 void draw_capture_screen(ScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
@@ -29,6 +76,7 @@ void draw_capture_screen(ScreenContext& ctx) {
                    t.text_muted);
   y += t.gap;
   y += draw_error(ctx, {{body.min.x, y}, body.max}, s.capture_problem);
+  y += draw_page_codes(ctx, {{body.min.x, y}, body.max}, doc);
 
   // One slot per page the document has, from the start edge: a scanned page shows its preview,
   // a page still to scan an empty frame with its number, so the citizen sees how many are left.
@@ -52,6 +100,7 @@ void draw_capture_screen(ScreenContext& ctx) {
     if (has_preview) {
       draw->AddRectFilled({r.min.x - 4, r.min.y - 4}, {r.max.x + 4, r.max.y + 4}, t.divider, 4);
       draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<uintptr_t>(page->preview_id)), r.min, r.max);
+      ctx.ui.record_image("preview/" + std::to_string(i + 1), r);
     } else {
       draw->AddRect(r.min, r.max, t.divider, t.radius, 0, 3 * t.scale);
       const std::string label = std::string(ctx.tr(strings::kPageSlot)) + " " +

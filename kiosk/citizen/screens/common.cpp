@@ -54,12 +54,21 @@ static bool latin_field(const CitizenState& s) {
 // Room for what one frame of typing (or a paste) adds to a field, beyond its current size.
 constexpr size_t kFieldRoomBytes = 640;
 
+// The control keys speak the session's language, whichever letters the keyboard shows.
+void set_keyboard_words(ScreenContext& ctx) {
+  ctx.keyboard.set_labels({.erase_digit = ctx.tr(strings::kKeyEraseDigit),
+                           .erase_letter = ctx.tr(strings::kKeyEraseLetter),
+                           .space = ctx.tr(strings::kKeySpace),
+                           .zwnj = ctx.tr(strings::kKeyZwnj)});
+}
+
 ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body, KeyboardPlace place) {
   const CitizenState& s = ctx.flow.state();
   const std::string* value = ctx.flow.field_value(s.field);
   if (!s.keyboard_open || !value) return body;
   const bool numeric = numeric_field(s);
   ctx.keyboard.lock_numeric(numeric);
+  set_keyboard_words(ctx);
   if (numeric)  // a mobile number may be another country's: its pad has a "+"
     ctx.keyboard.set_layout(s.field == Field::Mobile ? ui::KeyboardLayout::Phone
                                                      : ui::KeyboardLayout::Numeric);
@@ -158,6 +167,7 @@ void draw_more_time_dialog(ScreenContext& ctx, double now) {
   ImGui::PopStyleColor();
   const ui::Rect card{{c.x - w / 2, c.y - h / 2}, {c.x + w / 2, c.y + h / 2}};
   ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
+  ctx.ui.drawn().cover({card.min, card.max});  // the screen's words under the card are hidden
   const ui::Rect inner = card.inset(t.margin, t.margin);
   float y = inner.min.y;
   y += ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(strings::kMoreTimeTitle),

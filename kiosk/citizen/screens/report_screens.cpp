@@ -54,10 +54,18 @@ static void draw_report_details(ScreenContext& ctx) {
     const ui::Rect choices{{body.min.x, y}, {body.max.x, y + t.touch_target * 1.2f}};
     for (size_t i = 0; i < std::size(kProblemKinds); ++i) {
       const ProblemKind p = kProblemKinds[i];
+      const std::string id(problem_id(p));
       const bool chosen = s.report.problem_chosen && s.report.problem == p;
-      if (ui::button(ctx.ui, std::string("problem/") + std::string(problem_id(p)),
-                     ctx.ui.from_start(choices, static_cast<float>(i) * (w + t.gap), w),
-                     problem_name(p, ctx.lang()),
+      ui::Rect slot = ctx.ui.from_start(choices, static_cast<float>(i) * (w + t.gap), w);
+      if (ctx.speech) {  // spoken guidance: each choice's speaker says its words, as a list row's does
+        const float side = std::min(speaker_size(ctx), slot.height());
+        const ui::Rect speaker = ctx.ui.from_start(slot, slot.width() - side, side);
+        say_button(ctx, "speak/problem/" + id,
+                   {{speaker.min.x, slot.center().y - side / 2}, {speaker.max.x, slot.center().y + side / 2}},
+                   problem_text(p));
+        slot = ctx.ui.from_start(slot, 0, slot.width() - side - t.gap / 4);
+      }
+      if (ui::button(ctx.ui, "problem/" + id, slot, problem_name(p, ctx.lang()),
                      chosen ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, t.small_px))
         ctx.flow.choose_problem(p);
     }

@@ -61,6 +61,9 @@ void draw_toolbar_title(ScreenContext& ctx, const ui::Rect& room, std::string_vi
 // two rows of document choices, two fields, a notice and the actions do not fit above a
 // full-width letter keyboard).
 enum class KeyboardPlace { Below, Beside };
+// Gives the on-screen keyboard's control keys (erase, space, half space) the session's words;
+// every citizen screen that draws the keyboard calls it first.
+void set_keyboard_words(ScreenContext& ctx);
 // The on-screen keyboard for the focused field at the bottom of `body` (numeric pads for
 // numbers, the session's language for words); returns what is left for the fields: above it,
 // or the whole body when the keyboard sits beside them (a numeric pad always does).

@@ -2,6 +2,28 @@
 
 namespace pk::kiosk {
 
+namespace {
+
+// The status answer, said: the news, then the service, then what to do next. Built from the
+// answer's string-table and catalog parts only, so the tracking code, the date and staff's
+// words are never among them (those are said only from their own speaker buttons).
+ScreenGuide status_result_guide(const StatusOutcome& status) {
+  const StatusSpoken& spoken = status.spoken;
+  ScreenGuide guide{strings::kStatusTitle,
+                    spoken.message ? std::optional<Prompt>(*spoken.message) : std::nullopt};
+  if (spoken.service) {
+    guide.then.emplace_back(strings::kStatusService);
+    guide.then.emplace_back(*spoken.service);
+  }
+  if (spoken.next_step)
+    guide.then.push_back(spoken.next_step_days > 0
+                             ? Prompt::with_catalog_count(*spoken.next_step, spoken.next_step_days)
+                             : Prompt(*spoken.next_step));
+  return guide;
+}
+
+}  // namespace
+
 ScreenGuide screen_guide(const CitizenState& s, const catalog::Catalog& catalog) {
   switch (s.screen) {
     case CitizenScreen::Welcome:
@@ -28,7 +50,7 @@ ScreenGuide screen_guide(const CitizenState& s, const catalog::Catalog& catalog)
     case CitizenScreen::StatusEntry:
       return {strings::kStatusTitle, strings::kStatusHint};
     case CitizenScreen::StatusResult:
-      return {strings::kStatusTitle, std::nullopt};
+      return status_result_guide(s.status);
     case CitizenScreen::ReportService:
       return {strings::kReportTitle, strings::kReportWhich};
     case CitizenScreen::ReportDetails:

@@ -16,6 +16,7 @@ bool speaker_button(ScreenContext& ctx, std::string_view id, const ui::Rect& rec
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float s = std::min(rect.width(), rect.height()) * 0.6f;
   const ImVec2 o{rect.center().x - s / 2, rect.center().y - s / 2};
+  ctx.ui.record_image("speaker", {o, {o.x + s, o.y + s}});
   auto at = [&](float x, float y) { return ImVec2{o.x + x * s, o.y + y * s}; };
   // The box and the cone, facing the end of the line the way the text reads.
   const ImVec2 cone[] = {at(0.05f, 0.35f), at(0.28f, 0.35f), at(0.55f, 0.1f),

@@ -116,12 +116,35 @@ static void draw_status_result(ScreenContext& ctx) {
                     .direction = ui::BaseDirection::LeftToRight},
                    t.primary);
   y += t.gap;
-  // Which application this is and when it was saved: the citizen checks it is theirs.
+  // Which application this is and when it was saved: the citizen checks it is theirs. Each line
+  // has its speaker at its end: the service's says the catalog's name, the date's says the date
+  // only because the person tapped it (it is theirs, not said when the screen opens).
+  const ui::TextStyle line_style{.size_px = t.body_px, .align = ui::TextAlign::Center};
   for (const auto& [label, value] : {std::pair{strings::kStatusService, &status.service},
                                      std::pair{strings::kStatusSavedAt, &status.saved_at}}) {
     if (value->empty()) continue;
-    y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, std::string(ctx.tr(label)) + ": " + *value,
-                     {.size_px = t.body_px, .align = ui::TextAlign::Center}, t.text_muted);
+    const std::string line = std::string(ctx.tr(label)) + ": " + *value;
+    if (!ctx.speech) {
+      y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, line, line_style, t.text_muted);
+      continue;
+    }
+    const float side = speaker_size(ctx);
+    // The line keeps a speaker's width free on both sides, so it stays centred.
+    const ui::Rect text_room{{body.min.x + side + t.gap, y}, {body.max.x - side - t.gap, body.max.y}};
+    const ImVec2 text_size = ctx.ui.text().measure(line, line_style);
+    const float text_w = std::min(text_size.x, text_room.width());
+    const float h = std::max(side, text_size.y);
+    ui::text_in(ctx.ui, {{text_room.min.x, y + (h - text_size.y) / 2}, text_room.max}, line, line_style,
+                t.text_muted);
+    const ui::Rect speaker = ctx.ui.from_start({{body.min.x, y}, {body.max.x, y + side}},
+                                               (body.width() + text_w) / 2 + t.gap / 2, side);
+    if (label.key == strings::kStatusService.key && status.spoken.service) {
+      say_button(ctx, "speak/status/service", speaker, *status.spoken.service);
+    } else if (label.key == strings::kStatusSavedAt.key &&
+               speaker_button(ctx, "speak/status/saved_at", speaker)) {
+      ctx.speech->say_value_asked_for(*value, ctx.lang());
+    }
+    y += h + t.gap / 2;
   }
   y += t.gap;
   y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, status.message, status.found ? t.badge : t.notice_bg,
