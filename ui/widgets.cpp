@@ -353,6 +353,10 @@ ImVec2 begin_scroll(Ui& ui, std::string_view id, const Rect& rect, float& scroll
 }
 
 void end_scroll(Ui& /*ui*/, float content_height, float& scroll_y) {
+  // The region's extent is the height the caller drew, from its top: the taps inside it moved
+  // ImGui's cursor to below the last one, and a Dummy placed there would count that part twice
+  // (a scrollbar on content that fits, or a list scrolling on into empty space).
+  ImGui::SetCursorPos(ImGui::GetCursorStartPos());
   ImGui::Dummy(ImVec2(1, content_height));
   scroll_y = ImGui::GetScrollY();
   ImGui::EndChild();

@@ -1,3 +1,5 @@
+#include <imgui.h>
+
 #include <algorithm>
 
 #include "kiosk/citizen/identity_documents.h"
@@ -15,7 +17,18 @@ void draw_identify_screen(ScreenContext& ctx) {
 
   // The fields take the start half; the keyboard or keypad (when up) sits at the end half.
   const float column = std::min(body.width() * 0.5f, t.em(900));
-  ui::Rect col = ctx.ui.from_start(body, 0, column);
+  const ui::Rect whole = ctx.ui.from_start(body, 0, column);
+  // The buttons keep the column's foot and the form above them scrolls when it is taller than
+  // its room (larger text with a check's message of two lines), as the review screen's summary
+  // does: "next" never leaves the screen.
+  const ui::Rect next{{whole.min.x, whole.max.y - t.touch_target * 1.1f}, whole.max};
+  const ui::Rect form{whole.min, {whole.max.x, next.min.y - t.gap}};
+  float form_scroll = 0;  // ImGui keeps the region's own offset from frame to frame
+  const ImVec2 origin = ui::begin_scroll(ctx.ui, "identify_form", form, form_scroll);
+  // When the form scrolls (its height is known from the frame before), the scrollbar sits at the
+  // right edge in both directions and the fields stop short of it.
+  const float bar = ImGui::GetScrollMaxY() > 0 ? ImGui::GetStyle().ScrollbarSize + t.gap / 3 : 0;
+  const ui::Rect col{{origin.x, origin.y}, {origin.x + form.width() - bar, origin.y + form.height()}};
   float y = col.min.y;
   // The hint gives way when the form would not fit under it (larger text on a 16:9 panel): the
   // document choices and their labels say the same, and "next" must stay on the screen.
@@ -26,7 +39,7 @@ void draw_identify_screen(ScreenContext& ctx) {
   }
 
   // The four documents as two rows of two: long names ("Amayesh card") keep one line each.
-  const float tab_w = (column - t.gap) / 2;
+  const float tab_w = (col.width() - t.gap) / 2;
   const float tab_h = t.touch_target * 0.8f;
   for (size_t i = 0; i < std::size(kIdDocumentChoices); ++i) {
     const IdDocument& doc = kIdDocumentChoices[i];
@@ -66,9 +79,9 @@ void draw_identify_screen(ScreenContext& ctx) {
   used = draw_field(ctx, {{col.min.x, y}, col.max}, strings::kMobileOptional, Field::Mobile,
                     s.identity.mobile, ctx.tr(strings::kMobileExample));
   y = used.max.y + t.gap / 2;
-  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error) + t.gap;
+  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error);
+  ui::end_scroll(ctx.ui, y - origin.y, form_scroll);
 
-  const ui::Rect next{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
   // Two buttons side by side within the form's column (the keypad is beside it).
   const float button_w = std::min(t.em(420), (column - t.gap) / 2);
   if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, button_w), ctx.tr(strings::kNext),
