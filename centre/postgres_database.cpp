@@ -172,6 +172,27 @@ Connection::~Connection() { close(); }
 void Connection::close() {
   if (m_conn != nullptr) PQfinish(m_conn);
   m_conn = nullptr;
+  m_prepared.clear();  // prepared statements live and die with their server session
+}
+
+std::string Connection::prepared_name(const std::string& sql, const Params& params, PGresult** refusal) {
+  // Without parameters: BEGIN, COMMIT, ROLLBACK and a few rare reads; not worth a name.
+  constexpr size_t kMostPrepared = 256;
+  if (params.count() == 0) return {};
+  std::string key = sql;
+  key.push_back('\0');
+  for (const unsigned type : params.m_types) key += std::to_string(type) + ",";
+  if (auto it = m_prepared.find(key); it != m_prepared.end()) return it->second;
+  if (m_prepared.size() >= kMostPrepared) return {};
+  std::string name = "pk_" + std::to_string(m_prepared.size() + 1);
+  PGresult* prepared = PQprepare(m_conn, name.c_str(), sql.c_str(), params.count(), params.m_types.data());
+  if (prepared == nullptr || PQresultStatus(prepared) != PGRES_COMMAND_OK) {
+    *refusal = prepared;
+    return {};
+  }
+  PQclear(prepared);
+  m_prepared.emplace(std::move(key), name);
+  return name;
 }
 
 bool Connection::broken() const { return m_conn == nullptr || PQstatus(m_conn) != CONNECTION_OK; }
@@ -214,9 +235,15 @@ Result<Rows> Connection::exec(std::string_view sql, const Params& params, Format
     lengths.push_back(value ? static_cast<int>(value->size()) : 0);
   }
   const std::string statement(sql);
-  PGresult* result =
-      PQexecParams(m_conn, statement.c_str(), params.count(), params.m_types.data(), values.data(),
-                   lengths.data(), params.m_formats.data(), format == Format::Binary ? 1 : 0);
+  PGresult* refusal = nullptr;
+  const std::string name = prepared_name(statement, params, &refusal);
+  const int result_format = format == Format::Binary ? 1 : 0;
+  PGresult* result = refusal != nullptr ? refusal
+                     : name.empty()
+                         ? PQexecParams(m_conn, statement.c_str(), params.count(), params.m_types.data(),
+                                        values.data(), lengths.data(), params.m_formats.data(), result_format)
+                         : PQexecPrepared(m_conn, name.c_str(), params.count(), values.data(), lengths.data(),
+                                          params.m_formats.data(), result_format);
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return Rows(result, format == Format::Binary);
   std::string message;

@@ -24,6 +24,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/result.h"
@@ -97,6 +98,9 @@ class Connection {
 
   // Opens the connection if it is not open, or is broken.
   [[nodiscard]] Result<void> ensure_open();
+  // A statement with parameters is prepared on this connection the first time it runs and
+  // executed by name after that: the server parses and plans it once per connection, not on
+  // every call (see prepared_name()).
   [[nodiscard]] Result<Rows> exec(std::string_view sql, const Params& params = {},
                                   Format format = Format::Text);
   // Several statements without parameters (a migration), in the simple query protocol.
@@ -109,11 +113,19 @@ class Connection {
 
  private:
   void close();
+  // The server-side name of `sql` prepared with `params`' types, preparing it on first use; ""
+  // when it is not to be prepared (no parameters, or the cache is full). When the server refuses
+  // to prepare it (a bad statement, an aborted transaction), `*refusal` is its result, to be
+  // reported as the statement's own failure would be.
+  [[nodiscard]] std::string prepared_name(const std::string& sql, const Params& params, pg_result** refusal);
 
   std::string m_url;
   std::string m_display;  // the URL without its password, for messages
   pg_conn* m_conn = nullptr;
   std::string m_sqlstate;
+  // Statements prepared on m_conn (forgotten when it closes): SQL and parameter types -> name.
+  // Bounded: the centre's statements are a fixed set of constant texts.
+  std::unordered_map<std::string, std::string> m_prepared;
 };
 
 class Pool {

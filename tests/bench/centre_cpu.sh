@@ -22,16 +22,31 @@ grep -q '^listening on' "$tmp/centre.out" || { cat "$tmp/centre.err" >&2; exit 1
 pin=$(sed -n 's/^pin //p' "$tmp/centre.out")
 scripts/centre --data "$tmp/province" --issue-enrollment-codes 200 --office LOAD --terminal-id-prefix I- \
   2>/dev/null >"$tmp/codes"
-# "kind ticks" per process kind: utime + stime from /proc/PID/stat (fields 14 and 15).
+# "kind ticks" per process kind, of THIS deployment only (other deployments, a test suite's
+# own PostgreSQL clusters, may run beside it): the postmaster, nginx's master and the centre
+# instances named in its files, and their children. utime + stime + cutime + cstime from
+# /proc/PID/stat (fields 14 to 17): a child that ended and was reaped is in its parent's c*time.
+deployment_pids() {
+  local roots=() r
+  roots+=("$(head -1 "$tmp/province/postgres/postmaster.pid" 2>/dev/null)")
+  roots+=("$(cat "$tmp/province/front-door/nginx.pid" 2>/dev/null)")
+  for r in "$tmp"/province/run/centre-*.pid; do roots+=("$(cat "$r" 2>/dev/null)"); done
+  for r in "${roots[@]}"; do
+    [[ -n "$r" ]] || continue
+    echo "$r"
+    pgrep -P "$r" || true
+  done
+}
 snapshot() {
-  for d in /proc/[0-9]*; do
+  for p in $(deployment_pids); do
+    d=/proc/$p
     c=$(cat "$d/comm" 2>/dev/null) || continue
     case "$c" in postgres | nginx | pishkhan-centre) ;; *) continue ;; esac
     s=$(cat "$d/stat" 2>/dev/null) || continue
     s=${s##*) }
     # shellcheck disable=SC2086
     set -- $s
-    echo "$c $((${12} + ${13}))"
+    echo "$c $((${12} + ${13} + ${14} + ${15}))"
   done | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
 }
 snapshot >"$tmp/before"
