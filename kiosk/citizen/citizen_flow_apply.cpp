@@ -5,7 +5,7 @@
 #include "domain/identity_document.h"
 #include "domain/text_normalize.h"
 #include "kiosk/citizen/citizen_flow.h"
-#include "kiosk/citizen/identity_check.h"
+#include "kiosk/identity/identity_check.h"
 
 namespace pk::kiosk {
 

@@ -12,6 +12,7 @@
 #include "drivers/cardreader/apps/icao/passive_auth.h"
 #include "imaging/page_codec.h"
 #include "imaging/page_hash.h"
+#include "kiosk/identity/identity_draft.h"
 #include "kiosk/strings.h"
 #include "ui/theme.h"
 
@@ -82,21 +83,6 @@ struct MrzDraft {
   std::string birth;     // YYMMDD
   std::string expiry;    // YYMMDD
   std::string error;     // why the last read failed, in the session's language
-};
-
-struct IdentityDraft {
-  identity::IdKind kind = identity::IdKind::NationalCode;
-  std::string number;        // as typed
-  std::string mobile;        // as typed
-  std::string number_error;  // shown under the field, in the session's language
-  std::string mobile_error;
-  std::string number_normalised;  // set when valid
-  std::string mobile_normalised;
-  std::string read_from_chip;  // the holder's name when the passport chip filled the number
-  // The passport chip's passive authentication, when a chip was read for this identity: only
-  // Verified fills the number; any other answer leaves it for the citizen to type, and the
-  // submission records it either way.
-  std::optional<cardreader::icao::PassiveAuth> chip;
 };
 
 // A code found on a scanned page, as the citizen is told of it under the pages.

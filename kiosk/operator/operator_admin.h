@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "domain/result.h"
-#include "kiosk/operator/operator_accounts.h"
+#include "kiosk/operator_accounts.h"
 #include "offline-store/store.h"
 
 namespace pk::kiosk::op {

@@ -3,9 +3,9 @@
 
 #include "base/secure_wipe.h"
 #include "domain/identity_document.h"
-#include "kiosk/citizen/identity_check.h"
+#include "kiosk/identity/identity_check.h"
 #include "kiosk/operator/operator_flow.h"
-#include "kiosk/operator/operator_strings.h"
+#include "kiosk/strings/operator_strings.h"
 
 namespace pk::kiosk::op {
 

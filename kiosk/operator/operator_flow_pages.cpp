@@ -5,7 +5,7 @@
 
 #include "base/secure_wipe.h"
 #include "kiosk/operator/operator_flow.h"
-#include "kiosk/operator/operator_strings.h"
+#include "kiosk/strings/operator_strings.h"
 
 namespace pk::kiosk::op {
 

@@ -9,7 +9,7 @@
 #include "domain/catalog.h"
 #include "imaging/page_codec.h"
 #include "imaging/page_hash.h"
-#include "kiosk/citizen/citizen_state.h"  // IdentityDraft: the same identity checks as the kiosk
+#include "kiosk/identity/identity_draft.h"  // the same identity checks as the kiosk
 
 namespace pk::kiosk::op {
 

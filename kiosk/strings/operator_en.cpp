@@ -1,4 +1,4 @@
-// English: every string of the counter operator's screens (kiosk/operator/operator_strings.h), one row per
+// English: every string of the counter operator's screens (kiosk/strings/operator_strings.h), one row per
 // key. A row added to the header gets a row here and in every other language of this table
 // (tests/kiosk/string_table_test.cpp fails on a missing or an unknown key).
 #include "kiosk/strings/table.h"

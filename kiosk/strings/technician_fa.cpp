@@ -1,4 +1,4 @@
-// Persian: every string of the technician screens (kiosk/technician/technician_strings.h), one row per key.
+// Persian: every string of the technician screens (kiosk/strings/technician_strings.h), one row per key.
 // A row added to the header gets a row here and in every other language of this table
 // (tests/kiosk/string_table_test.cpp fails on a missing or an unknown key).
 #include "kiosk/strings/table.h"

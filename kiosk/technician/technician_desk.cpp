@@ -7,7 +7,7 @@
 
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
-#include "kiosk/technician/technician_strings.h"
+#include "kiosk/strings/technician_strings.h"
 #include "provisioning/diagnostics.h"
 #include "provisioning/terminal_identity.h"
 

@@ -10,7 +10,7 @@
 
 #include "kiosk/background_task.h"
 #include "kiosk/config.h"
-#include "kiosk/operator/operator_accounts.h"
+#include "kiosk/operator_accounts.h"
 #include "kiosk/technician/technician_enroll_screen.h"
 #include "kiosk/technician/technician_screens.h"
 #include "offline-store/store.h"

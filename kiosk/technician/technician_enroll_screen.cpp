@@ -7,8 +7,8 @@
 #include "domain/jalali.h"
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/strings/technician_strings.h"
 #include "kiosk/technician/technician_screens.h"
-#include "kiosk/technician/technician_strings.h"
 #include "protocol/enrollment_code.h"
 #include "ui/keyboard.h"
 

@@ -6,9 +6,9 @@
 #include "domain/sla_agreement.h"
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/strings/technician_strings.h"
 #include "kiosk/technician/technician_enroll_screen.h"
 #include "kiosk/technician/technician_setup_screens.h"
-#include "kiosk/technician/technician_strings.h"
 
 namespace pk::kiosk::tech {
 

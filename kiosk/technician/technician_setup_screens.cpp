@@ -5,7 +5,7 @@
 
 #include "domain/text_normalize.h"
 #include "kiosk/format.h"
-#include "kiosk/technician/technician_strings.h"
+#include "kiosk/strings/technician_strings.h"
 
 namespace pk::kiosk::tech {
 

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "kiosk/operator/operator_accounts.h"
+#include "kiosk/operator_accounts.h"
 
 namespace fs = std::filesystem;
 using namespace pk::kiosk::op;

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/operator/operator_strings.h"
 #include "kiosk/strings.h"
-#include "kiosk/technician/technician_strings.h"
+#include "kiosk/strings/operator_strings.h"
+#include "kiosk/strings/technician_strings.h"
 #include "tests/support/font_coverage.h"
 
 namespace pk::test {
@@ -37,8 +37,8 @@ TEST(StringCoverage, TheTablesAreReadFromTheirHeaders) {
   for (const TableString& entry : table_strings()) {
     const std::string table = entry.table;
     if (table == "kiosk/strings.h") ++per_table[0];
-    if (table == "kiosk/operator/operator_strings.h") ++per_table[1];
-    if (table == "kiosk/technician/technician_strings.h") ++per_table[2];
+    if (table == "kiosk/strings/operator_strings.h") ++per_table[1];
+    if (table == "kiosk/strings/technician_strings.h") ++per_table[2];
   }
   EXPECT_GT(per_table[0], 80);
   EXPECT_GT(per_table[1], 40);

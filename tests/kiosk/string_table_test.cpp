@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/operator/operator_strings.h"
 #include "kiosk/strings.h"
+#include "kiosk/strings/operator_strings.h"
 #include "kiosk/strings/table.h"
-#include "kiosk/technician/technician_strings.h"
+#include "kiosk/strings/technician_strings.h"
 
 namespace pk::test {
 namespace {
@@ -36,8 +36,8 @@ const std::vector<HeaderKey>& header_keys() {
 }
 
 Table table_of(const std::string& header) {
-  if (header == "kiosk/operator/operator_strings.h") return Table::Operator;
-  if (header == "kiosk/technician/technician_strings.h") return Table::Technician;
+  if (header == "kiosk/strings/operator_strings.h") return Table::Operator;
+  if (header == "kiosk/strings/technician_strings.h") return Table::Technician;
   return Table::Citizen;
 }
 

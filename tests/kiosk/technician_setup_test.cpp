@@ -16,8 +16,8 @@
 #include "drivers/scanner/scanner_registry.h"
 #include "drivers/scanner/sim_scanner.h"
 #include "kiosk/app.h"
+#include "kiosk/strings/technician_strings.h"
 #include "kiosk/technician/technician_desk.h"
-#include "kiosk/technician/technician_strings.h"
 #include "provisioning/factory_reset.h"
 
 namespace fs = std::filesystem;

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "kiosk/citizen/identity_documents.h"
 #include "kiosk/citizen/screens/passport_chip_notice.h"
 #include "kiosk/citizen/screens/pictogram_names.h"
 #include "kiosk/citizen/screens/screen.h"
+#include "kiosk/identity/identity_documents.h"
 
 namespace pk::kiosk {
 

@@ -1,10 +1,10 @@
 #include <algorithm>
 
 #include "domain/text_normalize.h"
-#include "kiosk/citizen/identity_documents.h"
 #include "kiosk/citizen/screens/pictogram_names.h"
 #include "kiosk/citizen/screens/screen.h"
 #include "kiosk/format.h"
+#include "kiosk/identity/identity_documents.h"
 
 namespace pk::kiosk {
 

@@ -1,10 +1,10 @@
 #include <algorithm>
 
-#include "kiosk/citizen/screens/outage_notices.h"
 #include "kiosk/citizen/screens/pictogram_names.h"
 #include "kiosk/citizen/screens/screen.h"
 #include "kiosk/format.h"
-#include "kiosk/technician/technician_strings.h"
+#include "kiosk/outage_notices.h"
+#include "kiosk/strings/technician_strings.h"
 
 namespace pk::kiosk {
 namespace {

@@ -1,6 +1,6 @@
-#include "kiosk/citizen/screens/outage_notices.h"
 #include "kiosk/format.h"
 #include "kiosk/operator/screens/operator_screen.h"
+#include "kiosk/outage_notices.h"
 
 namespace pk::kiosk::op {
 

@@ -1,8 +1,8 @@
 #include "domain/text_normalize.h"
 #include "domain/utf8.h"
-#include "kiosk/citizen/screens/outage_notices.h"
 #include "kiosk/operator/screens/operator_screen.h"
-#include "kiosk/technician/technician_strings.h"
+#include "kiosk/outage_notices.h"
+#include "kiosk/strings/technician_strings.h"
 
 namespace pk::kiosk::op {
 

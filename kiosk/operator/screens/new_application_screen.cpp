@@ -1,8 +1,8 @@
 // A walk-in's application: first the service (every service offered at the counter, the
 // counter-only ones too), then the citizen's identity with the same checks as the kiosk.
 #include "domain/text_normalize.h"
-#include "kiosk/citizen/identity_documents.h"
 #include "kiosk/format.h"
+#include "kiosk/identity/identity_documents.h"
 #include "kiosk/operator/screens/operator_screen.h"
 
 namespace pk::kiosk::op {

@@ -1,8 +1,8 @@
 // Pieces every operator screen shares: header, toolbar, keypad, fields, thumbnails, ages.
 #include "base/secure_wipe.h"
 #include "domain/text_normalize.h"
-#include "kiosk/citizen/identity_documents.h"
 #include "kiosk/format.h"
+#include "kiosk/identity/identity_documents.h"
 #include "kiosk/operator/screens/operator_screen.h"
 
 namespace pk::kiosk::op {

@@ -11,7 +11,7 @@
 #include "domain/catalog.h"
 #include "kiosk/config.h"
 #include "kiosk/operator/operator_flow.h"
-#include "kiosk/operator/operator_strings.h"
+#include "kiosk/strings/operator_strings.h"
 #include "ui/keyboard.h"
 #include "ui/widgets.h"
 

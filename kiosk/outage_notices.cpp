@@ -1,4 +1,4 @@
-#include "kiosk/citizen/screens/outage_notices.h"
+#include "kiosk/outage_notices.h"
 
 namespace pk::kiosk {
 

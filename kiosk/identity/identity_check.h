@@ -4,7 +4,7 @@
 // its check digit) and the mobile number (Iranian or international). Errors are worded in the
 // person's language and say what to fix.
 #include "domain/language.h"
-#include "kiosk/citizen/citizen_state.h"
+#include "kiosk/identity/identity_draft.h"
 
 namespace pk::kiosk {
 

@@ -1,4 +1,4 @@
-#include "kiosk/citizen/identity_check.h"
+#include "kiosk/identity/identity_check.h"
 
 namespace pk::kiosk {
 

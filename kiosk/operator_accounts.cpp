@@ -1,4 +1,4 @@
-#include "kiosk/operator/operator_accounts.h"
+#include "kiosk/operator_accounts.h"
 
 #include <sodium.h>
 
