@@ -69,16 +69,6 @@ std::string_view to_string(ProblemKind kind) {
   return "?";
 }
 
-namespace {
-
-bool contains(std::string_view haystack_lower, std::initializer_list<std::string_view> needles) {
-  for (std::string_view n : needles)
-    if (haystack_lower.find(n) != std::string_view::npos) return true;
-  return false;
-}
-
-}  // namespace
-
 ProblemKind problem_of(const Error& error) {
   switch (error.kind) {
     case ErrorKind::PermissionDenied:
@@ -93,35 +83,13 @@ ProblemKind problem_of(const Error& error) {
       return ProblemKind::NoMedia;
     case ErrorKind::DeviceFault:
       return ProblemKind::DeviceFault;
-    case ErrorKind::Unspecified:
-      return classify_card_reader_text(error.message);
+    case ErrorKind::Unspecified:  // no driver said more: the technician reads the detail
     case ErrorKind::Refused:
     case ErrorKind::Timeout:
     case ErrorKind::Malformed:
     case ErrorKind::Io:
       break;
   }
-  return ProblemKind::Other;
-}
-
-ProblemKind classify_card_reader_text(std::string_view message) {
-  std::string m;
-  for (char c : message) m += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  // Order matters: "access denied ... (the device is busy)" is a permission problem first.
-  if (contains(m, {"permission denied", "access denied", "insufficient permissions", "access to resource",
-                   "operation not permitted", "error_access", "eacces"}))
-    return ProblemKind::PermissionDenied;
-  if (contains(m, {"busy", "sharing violation", "in use"})) return ProblemKind::Busy;
-  if (contains(m, {"service not available", "cannot reach pcscd", "no driver for", "not supported",
-                   "no backend", "invalid argument"}))
-    return ProblemKind::MissingBackend;
-  if (contains(m, {"unplugged", "no such device", "no such file", "not connected", "entity not found",
-                   "cannot find a smart card reader", "no reader", "not found", "unavailable"}))
-    return ProblemKind::Unplugged;
-  if (contains(m, {"no card", "no smart card", "card is not", "paper out", "out of paper", "no documents",
-                   "no paper", "no code", "nothing was scanned"}))
-    return ProblemKind::NoMedia;
-  if (contains(m, {"jam", "cover", "fault", "error"})) return ProblemKind::DeviceFault;
   return ProblemKind::Other;
 }
 
