@@ -23,7 +23,10 @@ std::string StaffRequestBody::text(const char* key) const {
 }
 
 std::optional<int64_t> StaffRequestBody::integer(const char* key, fields::Range range) const {
-  return m_fields.optional_integer(key, range);
+  auto value = m_fields.optional_integer(key, range);
+  // The reader gives 0 for a value it refused: a refused value is none.
+  if (!m_fields.ok()) return std::nullopt;
+  return value;
 }
 
 const nlohmann::json* StaffRequestBody::find(const char* key) const {
