@@ -11,6 +11,7 @@
 #include "base/atomic_file.h"
 #include "base/read_file.h"
 #include "centre/sealing_key.h"
+#include "domain/json_fields.h"
 #include "protocol/encoding.h"
 
 namespace pk::centre {
@@ -73,20 +74,24 @@ Result<CentreKeys> load_recorded(const std::filesystem::path& data_dir) {
   auto text = read_file(data_dir / kRecordFile);
   if (!text) return text.error();
   const auto record = nlohmann::json::parse(*text, nullptr, false);
-  if (!record.is_object() || !record.contains("sealing_public_key_hex") ||
-      !record["sealing_public_key_hex"].is_string() || !record.contains("catalog_public_key_hex") ||
-      !record["catalog_public_key_hex"].is_string())
-    return make_error("centre: " + (data_dir / kRecordFile).string() + " is damaged" +
-                      restore_advice(data_dir));
+  const std::string where = "centre: " + (data_dir / kRecordFile).string();
+  if (record.is_discarded())
+    return make_error(ErrorKind::Malformed, where + " is damaged (not JSON)" + restore_advice(data_dir));
+  fields::Problems problems;
+  const fields::JsonFields r(record, fields::Place(problems, where));
+  const std::string sealing_hex = r.string("sealing_public_key_hex");
+  const std::string catalog_hex = r.string("catalog_public_key_hex");
+  if (!problems.ok())
+    return make_error(ErrorKind::Malformed, problems.error().message + restore_advice(data_dir));
   auto sealing = load_sealing_key(data_dir / kSealingFile);
   if (!sealing) return make_error("centre: " + sealing.error().message + restore_advice(data_dir));
   auto signing = SigningKey::load(data_dir / kSigningFile);
   if (!signing) return make_error(signing.error().message + restore_advice(data_dir));
-  if (hex_of(sealing->public_key) != record["sealing_public_key_hex"].get<std::string>())
+  if (hex_of(sealing->public_key) != sealing_hex)
     return make_error("centre: " + (data_dir / kSealingFile).string() +
                       " is not the sealing key this centre made (keys.json records another)" +
                       restore_advice(data_dir));
-  if (hex_of(signing->public_key()) != record["catalog_public_key_hex"].get<std::string>())
+  if (hex_of(signing->public_key()) != catalog_hex)
     return make_error("centre: " + (data_dir / kSigningFile).string() +
                       " is not the catalog-signing key this centre made (keys.json records another)" +
                       restore_advice(data_dir));

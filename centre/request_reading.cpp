@@ -4,22 +4,26 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "domain/json_fields.h"
+
 namespace pk::centre {
 
 Result<HeartbeatBody> read_heartbeat_body(std::string_view text) {
   const auto body = nlohmann::json::parse(text, nullptr, false);
-  if (body.is_discarded() || !body.is_object() || !body.contains("terminal_id") ||
-      !body["terminal_id"].is_string() || !body.contains("pending_outbox") ||
-      !body["pending_outbox"].is_number_integer()) {
-    return make_error("heartbeat: expected {terminal_id, pending_outbox}");
-  }
+  if (body.is_discarded() || !body.is_object())
+    return make_error(ErrorKind::Malformed, "heartbeat: not a JSON object");
+  fields::Problems problems;
+  const fields::JsonFields r(body, fields::Place(problems, "heartbeat"));
   HeartbeatBody heartbeat;
-  heartbeat.terminal_id = body["terminal_id"].get<std::string>();
-  heartbeat.pending_outbox = body["pending_outbox"].get<int64_t>();
+  heartbeat.terminal_id = r.string("terminal_id");
+  // -1: the terminal could not count its outbox.
+  heartbeat.pending_outbox = r.integer("pending_outbox", fields::Range::at_least(-1));
+  if (!problems.ok()) return problems.error();
   // The software version, when the terminal names one (older terminals do not): printable
-  // ASCII, at most 64 bytes, or it is not kept.
-  const auto software = body.find("software");
-  if (software != body.end() && software->is_string()) heartbeat.software = software->get<std::string>();
+  // ASCII, at most 64 bytes, or it is not kept: only the console shows it, so a bad one never
+  // costs the terminal its heartbeat.
+  const nlohmann::json* software = r.find("software", fields::Presence::Optional);
+  if (software != nullptr && software->is_string()) heartbeat.software = software->get<std::string>();
   if (heartbeat.software.size() > 64 || std::any_of(heartbeat.software.begin(), heartbeat.software.end(),
                                                     [](char c) { return c < 0x20 || c > 0x7e; }))
     heartbeat.software.clear();

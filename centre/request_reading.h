@@ -17,7 +17,8 @@ struct HeartbeatBody {
   std::string software;        // printable ASCII, at most 64 bytes; empty when it sent none or another
 };
 
-// {"terminal_id": "...", "pending_outbox": N, "software": "..."}; an Error names what is missing.
+// {"terminal_id": "...", "pending_outbox": N (>= -1), "software": "..."}; a missing or mistyped
+// field is an Error of kind Malformed that names it ("heartbeat: field \"terminal_id\": is missing").
 [[nodiscard]] Result<HeartbeatBody> read_heartbeat_body(std::string_view body);
 
 // ?year=1405: a Jalali year of the agreement's span (1390..1500); nullopt for anything else.

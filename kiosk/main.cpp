@@ -1,5 +1,7 @@
 // pishkhan-kiosk: the kiosk and counter terminal application.
 // Exit codes: 0 normal, 1 runtime failure, 2 bad configuration or command line.
+// This file reads the command line and starts the terminal; the one-shot forms (--add-operator,
+// --enroll, --status-check) are kiosk/kiosk_commands.h.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -9,26 +11,19 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <string>
 
 #include "base/private_files.h"
-#include "base/secure_wipe.h"
 #include "domain/tracking_code.h"
 #include "kiosk/app.h"
 #include "kiosk/citizen/journey.h"
-#include "kiosk/citizen/status_check.h"
 #include "kiosk/config.h"
 #include "kiosk/crash_loop.h"
 #include "kiosk/enrolled_identity.h"
-#include "kiosk/operator/operator_admin.h"
+#include "kiosk/kiosk_commands.h"
 #include "kiosk/operator/operator_journey.h"
-#include "kiosk/operator_accounts.h"
 #include "kiosk/service_screen.h"
 #include "kiosk/wipe_probe.h"
-#include "offline-store/store.h"
-#include "provisioning/enrollment.h"
-#include "provisioning/terminal_identity.h"
 
 #ifndef PK_SOURCE_DATA_DIR
 #define PK_SOURCE_DATA_DIR "data"
@@ -60,118 +55,6 @@ double ms_since_launch() {
   return static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() -
                              std::atoll(launch)) /
          1e6;
-}
-
-// --add-operator ID / --add-technician ID: the PIN is read from the first line of standard
-// input, so it appears in no process list and no shell history. Exit 0 when saved, 2 for a
-// bad id or PIN, 1 for I/O. Operators and technicians are kept in separate files.
-int add_account_command(const pk::kiosk::Config& config, const std::string& id, std::string_view role) {
-  const std::string flag = "--add-" + std::string(role);
-  std::string pin;
-  std::getline(std::cin, pin);
-  if (!pin.empty() && pin.back() == '\r') pin.pop_back();
-  if (auto id_ok = pk::kiosk::op::normalise_operator_id(id); !id_ok) {
-    spdlog::error("{}: {}", flag, id_ok.error().message);
-    return 2;
-  }
-  if (auto pin_ok = pk::kiosk::op::normalise_pin(pin); !pin_ok) {
-    pk::secure_wipe(pin);
-    spdlog::error("{}: {} (read from standard input)", flag, pin_ok.error().message);
-    return 2;
-  }
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  auto store = pk::store::Store::open(config.data_dir / "pishkhan.db");
-  auto accounts = pk::kiosk::op::OperatorAccounts::open(
-      role == "technician" ? config.data_dir / "technicians.json"
-                           : pk::kiosk::op::OperatorAccounts::default_path(config.data_dir));
-  if (!store || !accounts) {
-    pk::secure_wipe(pin);
-    spdlog::error("{}: {}", flag, !store ? store.error().message : accounts.error().message);
-    return 1;
-  }
-  auto added = pk::kiosk::op::add_operator(**accounts, **store, id, pin,
-                                           static_cast<int64_t>(std::time(nullptr)), role);
-  pk::secure_wipe(pin);
-  if (!added) {
-    spdlog::error("{}: {}", flag, added.error().message);
-    return 1;
-  }
-  spdlog::info("{} {} saved in {}", role, id, (*accounts)->path().string());
-  return 0;
-}
-
-// --enroll CODE: exit 0 when enrolled (or already enrolled with this centre), 2 for a mistyped
-// code or bad arguments, 1 for anything the centre or the network refused.
-int enroll_command(const pk::kiosk::Config& config, const std::string& code, const std::string& url,
-                   const std::string& pin) {
-  pk::provisioning::EnrollOptions options;
-  options.data_dir = config.data_dir;
-  options.code = code;
-  options.centre_url = url;
-  options.centre_pin = pin;
-  const pk::provisioning::EnrollOutcome outcome = pk::provisioning::enroll(options);
-  if (!outcome.ok()) {
-    spdlog::error("--enroll: {} ({})", outcome.message, pk::provisioning::to_string(outcome.failure));
-    return outcome.failure == pk::provisioning::EnrollFailure::MistypedCode ||
-                   outcome.failure == pk::provisioning::EnrollFailure::BadArguments
-               ? 2
-               : 1;
-  }
-  spdlog::info("--enroll: {}", outcome.message);
-  // The catalog comes with the enrollment; without it the terminal is enrolled all the same.
-  if (outcome.catalog.result == pk::provisioning::CatalogFetch::Failed)
-    spdlog::warn("--enroll: catalog: {}", outcome.catalog.message);
-  else
-    spdlog::info("--enroll: {}", outcome.catalog.message);
-  return 0;
-}
-
-// --status-check CODE: after the sync worker has asked the centre about the code (or
-// kStatusWaitSeconds have passed), the citizen's status check for it, its result screen written
-// to `png`. Exit 0 when the screen was written, 1 when not.
-constexpr double kStatusWaitSeconds = 30;
-
-int status_check_command(pk::kiosk::App& app, const std::string& code, const std::string& png) {
-  const std::string digits = pk::parse_tracking_code(code).value().digits();  // checked in main()
-  using Poll = pk::kiosk::App::StatusPoll;
-  switch (app.wait_for_status_poll(digits, kStatusWaitSeconds)) {
-    case Poll::Answered:
-      spdlog::info("status check: the centre was asked about {} and answered", digits);
-      break;
-    case Poll::Failed:
-      spdlog::warn(
-          "status check: the centre was asked about {} and did not answer; showing what the store holds",
-          digits);
-      break;
-    case Poll::NotAsked: {
-      auto record = app.store().find_by_tracking_code(digits);
-      spdlog::info(
-          "status check: {} {}, so the centre is not asked about it", digits,
-          record && !record.value() ? "was not saved on this terminal" : "has a final status in the store");
-      break;
-    }
-    case Poll::NoCentre:
-      spdlog::warn(
-          "status check: no centre to ask (not configured or not enrolled); showing what the store holds");
-      break;
-    case Poll::TimedOut:
-      spdlog::warn(
-          "status check: no status poll of {} finished within {:.0f} s; showing what the store holds", digits,
-          kStatusWaitSeconds);
-      break;
-  }
-  auto shown = pk::kiosk::run_status_check(app, code, png);
-  if (!shown) {
-    spdlog::error("--status-check {}: {}", code, shown.error().message);
-    return 1;
-  }
-  auto record = app.store().find_by_tracking_code(digits);
-  const auto centre = record && record.value() ? record.value()->centre_status : std::nullopt;
-  spdlog::info("status check: {} shown ({}): \"{}\"; centre status {}; {} line(s) from the back office; {}",
-               shown->tracking_display, pk::language_code(app.flow().language()), shown->message,
-               centre ? pk::store::to_string(*centre) : std::string_view("none"), shown->details.size(), png);
-  return 0;
 }
 
 }  // namespace
@@ -289,11 +172,11 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(config.log_level));
   if (auto private_folder = pk::make_private_folder(config.data_dir); !private_folder)
     spdlog::warn("{}", private_folder.error().message);
-  if (!add_operator.empty()) return add_account_command(config, add_operator, "operator");
-  if (!add_technician.empty()) return add_account_command(config, add_technician, "technician");
+  if (!add_operator.empty()) return pk::kiosk::add_account_command(config, add_operator, "operator");
+  if (!add_technician.empty()) return pk::kiosk::add_account_command(config, add_technician, "technician");
   if (!enroll_code.empty())
-    return enroll_command(config, enroll_code, enroll_url.empty() ? config.centre_url : enroll_url,
-                          enroll_pin.empty() ? config.centre_pin : enroll_pin);
+    return pk::kiosk::enroll_command(config, enroll_code, enroll_url.empty() ? config.centre_url : enroll_url,
+                                     enroll_pin.empty() ? config.centre_pin : enroll_pin);
   pk::kiosk::apply_enrolled_identity(config);
 
   const pk::ui::DisplayMode mode = headless   ? pk::ui::DisplayMode::Headless
@@ -371,7 +254,7 @@ int main(int argc, char** argv) {
     std::printf("frames=%d cpu_ms_per_frame=%.3f resident_kib=%ld\n", bench_frames, cpu_ms / bench_frames,
                 resident_kib());
   }
-  if (!status_check.empty()) return status_check_command(**app, status_check, screenshot);
+  if (!status_check.empty()) return pk::kiosk::status_check_command(**app, status_check, screenshot);
   if (wipe_probe) return pk::kiosk::run_wipe_probe(**app);
   if (!screenshot.empty()) {
     (*app)->render_frame(0.1);  // a second frame: ImGui finishes layout on the first

@@ -2,39 +2,46 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/json_fields.h"
+
 namespace pk::enroll {
 namespace {
 
+using fields::JsonFields;
+using fields::TextRule;
 using nlohmann::json;
 
+// A document of at most kMaxEnrollDocumentBytes that is a JSON object; its fields are read by
+// the shared field reader, which names the one that is wrong ("enrollment reply: field \"office\"...").
 Result<json> parse_object(std::string_view text, std::string_view what) {
   if (text.size() > kMaxEnrollDocumentBytes)
-    return make_error(std::string(what) + ": larger than " + std::to_string(kMaxEnrollDocumentBytes) +
-                      " bytes");
+    return make_error(ErrorKind::Malformed, std::string(what) + ": larger than " +
+                                                std::to_string(kMaxEnrollDocumentBytes) + " bytes");
   json document = json::parse(text, nullptr, false);
   if (document.is_discarded() || !document.is_object())
-    return make_error(std::string(what) + ": not a JSON object");
-  if (!document.contains("version") || !document["version"].is_number_integer() ||
-      document["version"].get<int64_t>() != kEnrollVersion)
-    return make_error(std::string(what) + ": version is not " + std::to_string(kEnrollVersion));
+    return make_error(ErrorKind::Malformed, std::string(what) + ": not a JSON object");
   return document;
 }
 
-// A string field of at most max_bytes; Error names the field.
-Result<std::string> text_field(const json& document, std::string_view what, const char* name,
-                               size_t max_bytes) {
-  auto it = document.find(name);
-  if (it == document.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
-    return make_error(std::string(what) + ": \"" + name + "\" is missing or not a string");
-  const auto& text = it->get_ref<const std::string&>();
-  if (text.size() > max_bytes)
-    return make_error(std::string(what) + ": \"" + name + "\" is longer than " + std::to_string(max_bytes));
-  return text;
+void check_version(const JsonFields& r) {
+  (void)r.integer("version", fields::Range{kEnrollVersion, kEnrollVersion});
+}
+
+// A string field that must hold something, of at most max_bytes.
+std::string text_field(const JsonFields& r, const char* name, size_t max_bytes) {
+  return r.string(name, TextRule{fields::Emptiness::Refuse, max_bytes});
 }
 
 bool is_pem(const std::string& text, std::string_view label) {
   return text.starts_with("-----BEGIN " + std::string(label) + "-----") &&
          text.find("-----END " + std::string(label) + "-----") != std::string::npos;
+}
+
+// The terminal id and the office name folders and certificates: no control character, no slash.
+bool is_name(const std::string& text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == '/' || c == '\\') return false;
+  return true;
 }
 
 }  // namespace
@@ -67,16 +74,18 @@ std::string to_json(const EnrollRequest& request) {
 }
 
 Result<EnrollRequest> parse_enroll_request(std::string_view text) {
-  constexpr std::string_view what = "enrollment request";
-  auto document = parse_object(text, what);
+  auto document = parse_object(text, "enrollment request");
   if (!document) return document.error();
-  auto code = text_field(*document, what, "code", 64);
-  if (!code) return code.error();
-  auto csr = text_field(*document, what, "csr_pem", 16 * 1024);
-  if (!csr) return csr.error();
-  if (!is_pem(*csr, "CERTIFICATE REQUEST"))
-    return make_error("enrollment request: \"csr_pem\" is not a PEM request");
-  return EnrollRequest{std::move(code).value(), std::move(csr).value()};
+  fields::Problems problems;
+  const JsonFields r(*document, fields::Place(problems, "enrollment request"));
+  check_version(r);
+  EnrollRequest request;
+  request.code = text_field(r, "code", 64);
+  request.csr_pem = text_field(r, "csr_pem", 16 * 1024);
+  if (r.ok() && !is_pem(request.csr_pem, "CERTIFICATE REQUEST"))
+    r.place().refuse("csr_pem", "must be a PEM certificate request");
+  if (!problems.ok()) return problems.error();
+  return request;
 }
 
 std::string to_json(const EnrollReply& reply) {
@@ -92,39 +101,33 @@ std::string to_json(const EnrollReply& reply) {
 }
 
 Result<EnrollReply> parse_enroll_reply(std::string_view text) {
-  constexpr std::string_view what = "enrollment reply";
-  auto document = parse_object(text, what);
+  auto document = parse_object(text, "enrollment reply");
   if (!document) return document.error();
+  fields::Problems problems;
+  const JsonFields r(*document, fields::Place(problems, "enrollment reply"));
+  check_version(r);
   EnrollReply reply;
-  struct Field {
-    const char* name;
-    std::string* target;
-    size_t max_bytes;
-  };
-  for (const Field& field : {Field{"terminal_id", &reply.terminal_id, 64}, Field{"office", &reply.office, 64},
-                             Field{"client_cert_pem", &reply.client_cert_pem, 8 * 1024},
-                             Field{"ca_cert_pem", &reply.ca_cert_pem, 8 * 1024},
-                             Field{"catalog_public_key", &reply.catalog_public_key, 44},
-                             Field{"seal_public_key_hex", &reply.seal_public_key_hex, 64}}) {
-    auto value = text_field(*document, what, field.name, field.max_bytes);
-    if (!value) return value.error();
-    *field.target = std::move(value).value();
-  }
-  auto number = document->find("terminal_number");
-  if (number == document->end() || !number->is_number_integer() || number->get<int64_t>() < 1 ||
-      number->get<int64_t>() > 9999)
-    return make_error("enrollment reply: \"terminal_number\" is not a number from 1 to 9999");
-  reply.terminal_number = number->get<int>();
-  if (!is_pem(reply.client_cert_pem, "CERTIFICATE") || !is_pem(reply.ca_cert_pem, "CERTIFICATE"))
-    return make_error("enrollment reply: a certificate is not PEM");
-  if (reply.seal_public_key_hex.size() != 64 ||
-      reply.seal_public_key_hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
-    return make_error("enrollment reply: \"seal_public_key_hex\" is not 64 hexadecimal digits");
-  if (reply.catalog_public_key.size() != 44)
-    return make_error("enrollment reply: \"catalog_public_key\" is not a base64 Ed25519 key");
-  for (char c : reply.terminal_id + reply.office)
-    if (static_cast<unsigned char>(c) < 0x20 || c == '/' || c == '\\')
-      return make_error("enrollment reply: the terminal id or office holds a character it may not");
+  reply.terminal_id = text_field(r, "terminal_id", 64);
+  reply.office = text_field(r, "office", 64);
+  reply.terminal_number = static_cast<int>(r.integer("terminal_number", fields::Range{1, 9999}));
+  reply.client_cert_pem = text_field(r, "client_cert_pem", 8 * 1024);
+  reply.ca_cert_pem = text_field(r, "ca_cert_pem", 8 * 1024);
+  reply.catalog_public_key = text_field(r, "catalog_public_key", 44);
+  reply.seal_public_key_hex = text_field(r, "seal_public_key_hex", 64);
+  const fields::Place& place = r.place();
+  if (r.ok() && !is_name(reply.terminal_id))
+    place.refuse("terminal_id", "must hold no control character or slash");
+  if (r.ok() && !is_name(reply.office)) place.refuse("office", "must hold no control character or slash");
+  if (r.ok() && !is_pem(reply.client_cert_pem, "CERTIFICATE"))
+    place.refuse("client_cert_pem", "must be a PEM certificate");
+  if (r.ok() && !is_pem(reply.ca_cert_pem, "CERTIFICATE"))
+    place.refuse("ca_cert_pem", "must be a PEM certificate");
+  if (r.ok() && reply.catalog_public_key.size() != 44)
+    place.refuse("catalog_public_key", "must be a base64 Ed25519 key (44 characters)");
+  if (r.ok() && (reply.seal_public_key_hex.size() != 64 ||
+                 reply.seal_public_key_hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
+    place.refuse("seal_public_key_hex", "must be 64 hex digits");
+  if (!problems.ok()) return problems.error();
   return reply;
 }
 

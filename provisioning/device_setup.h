@@ -59,11 +59,6 @@ struct Problem {
 
 // The problem a driver's error is, from the kind the driver gave it where it arose.
 [[nodiscard]] ProblemKind problem_of(const Error& error);
-// The problem a card reader's error text describes (PC/SC, pcscd). The card reader's errors do
-// not carry a kind yet (left for drivers/cardreader's own change); problem_of() falls back to
-// this for errors of no kind, and only they are read as text.
-[[nodiscard]] ProblemKind classify_card_reader_text(std::string_view message);
-
 // What happened and what to do, for the technician. Permission problems name the udev rule
 // file the package installs (kUdevRulePath) and the group that owns the role's devices.
 inline constexpr std::string_view kUdevRuleFile = kUdevRulePath;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/json_fields.h"
 #include "protocol/encoding.h"
 #include "provisioning/centre_replies.h"
 #include "provisioning/terminal_identity.h"
@@ -9,13 +10,14 @@
 namespace pk::provisioning {
 namespace {
 
-// The centre's {"error": "..."}, or its status when the body says nothing usable.
+// The centre's {"error": "..."}, or its status when the body says nothing usable (a body out of
+// shape or a blank "error": found by fuzzing).
 std::string reason_of(long status, std::string_view reply) {
-  auto body = nlohmann::json::parse(reply, nullptr, false);
-  // An empty "error" says nothing: the status stays the reason (found by fuzzing).
-  if (body.is_object() && body.contains("error") && body["error"].is_string() &&
-      !body["error"].get_ref<const std::string&>().empty())
-    return body["error"].get<std::string>().substr(0, 300);
+  const auto body = nlohmann::json::parse(reply, nullptr, false);
+  fields::Problems problems;
+  const fields::JsonFields r(body, fields::Place(problems, "upload refusal"));
+  const auto error = r.optional_string("error", fields::TextRule{fields::Emptiness::Refuse});
+  if (error && r.ok()) return error->substr(0, 300);
   return "HTTP " + std::to_string(status);
 }
 
@@ -80,20 +82,23 @@ UploadResult read_upload_reply(long status, std::string_view reply, const std::s
     result.detail = reason_of(status, reply);
     return result;
   }
-  auto body = nlohmann::json::parse(reply, nullptr, false);
-  if (!body.is_object() || !body.contains("receipt_id") || !body["receipt_id"].is_string() ||
-      !body.contains("sha256") || !body["sha256"].is_string()) {
-    result.detail = "the centre's reply has no receipt (HTTP " + std::to_string(status) + ")";
+  const auto body = nlohmann::json::parse(reply, nullptr, false);
+  fields::Problems problems;
+  const fields::JsonFields r(body, fields::Place(problems, "upload reply"));
+  const std::string receipt_id = r.string("receipt_id");
+  const std::string sha256 = r.string("sha256");
+  if (body.is_discarded() || !problems.ok()) {
+    result.detail = "the centre's reply has no receipt (HTTP " + std::to_string(status) +
+                    "): " + (body.is_discarded() ? "not JSON" : problems.error().message);
     return result;
   }
   // The receipt must be for these very bytes: anything else is not a delivery.
-  if (body["sha256"].get<std::string>() != sha256_hex) {
-    result.detail = "the centre acknowledged other bytes (SHA-256 " +
-                    body["sha256"].get<std::string>().substr(0, 64) + ")";
+  if (sha256 != sha256_hex) {
+    result.detail = "the centre acknowledged other bytes (SHA-256 " + sha256.substr(0, 64) + ")";
     return result;
   }
   result.outcome = UploadOutcome::Sent;
-  result.receipt_id = body["receipt_id"].get<std::string>().substr(0, 64);
+  result.receipt_id = receipt_id.substr(0, 64);
   return result;
 }
 

@@ -8,6 +8,7 @@
 
 #include "base/atomic_file.h"
 #include "base/read_file.h"
+#include "domain/json_fields.h"
 #include "protocol/enrollment_code.h"
 #include "protocol/enrollment_crypto.h"
 #include "protocol/enrollment_qr.h"
@@ -97,12 +98,15 @@ EnrollRefusalReply read_enroll_refusal(long status, std::string_view body) {
   const auto refusal = nlohmann::json::parse(body, nullptr, false);
   std::string message = "the centre answered HTTP " + std::to_string(status);
   enroll::EnrollRefusal reason = enroll::EnrollRefusal::BadRequest;
-  // An empty "error" says nothing: the status stays the message (found by fuzzing).
-  if (refusal.is_object() && refusal.contains("error") && refusal["error"].is_string() &&
-      !refusal["error"].get_ref<const std::string&>().empty()) {
-    message = refusal["error"].get<std::string>();
-    if (refusal.contains("reason") && refusal["reason"].is_string())
-      reason = enroll::refusal_from_string(refusal["reason"].get<std::string>());
+  // A refusal is a refusal whatever its body: a body out of shape only leaves the status as the
+  // message. A blank "error" says nothing either (found by fuzzing).
+  fields::Problems problems;
+  const fields::JsonFields r(refusal, fields::Place(problems, "enrollment refusal"));
+  const auto error = r.optional_string("error", fields::TextRule{fields::Emptiness::Refuse});
+  if (error && r.ok()) {
+    message = *error;
+    if (const auto said = r.optional_string("reason"); said && r.ok())
+      reason = enroll::refusal_from_string(*said);
   }
   if (status >= 500)
     return {EnrollFailure::CentreUnreachable, message + " (the centre's trouble: try again)"};

@@ -4,6 +4,7 @@
 
 #include "base/atomic_file.h"
 #include "base/read_file.h"
+#include "domain/json_fields.h"
 #include "protocol/enrollment_crypto.h"
 
 namespace pk::provisioning {
@@ -42,22 +43,22 @@ Result<std::optional<TerminalIdentity>> load_identity(const std::filesystem::pat
   const auto bad = [&](const std::string& why) {
     return make_error((dir / kIdentity).string() + ": " + why + ": enroll this terminal again");
   };
-  if (document.is_discarded() || !document.is_object()) return bad("not a JSON object");
+  if (document.is_discarded() || !document.is_object())
+    return make_error(ErrorKind::Malformed,
+                      (dir / kIdentity).string() + ": not a JSON object: enroll this terminal again");
+  fields::Problems problems;
+  const fields::JsonFields r(document, fields::Place(problems, (dir / kIdentity).string()));
   TerminalIdentity identity;
   identity.dir = dir;
-  try {
-    identity.terminal_id = document.at("terminal_id").get<std::string>();
-    identity.office = document.at("office").get<std::string>();
-    identity.terminal_number = document.at("terminal_number").get<int>();
-    identity.centre_url = document.at("centre_url").get<std::string>();
-    identity.centre_pin = document.at("centre_pin").get<std::string>();
-    identity.catalog_public_key = document.at("catalog_public_key").get<std::string>();
-    identity.enrolled_unix = document.at("enrolled_unix").get<int64_t>();
-  } catch (const json::exception& e) {
-    return bad(std::string("a field is missing or of the wrong type (") + e.what() + ")");
-  }
-  if (identity.terminal_id.empty() || identity.terminal_number < 1 || identity.terminal_number > 9999)
-    return bad("the terminal id or number is not valid");
+  identity.terminal_id = r.string("terminal_id", fields::TextRule{fields::Emptiness::Refuse});
+  identity.office = r.string("office");
+  identity.terminal_number = static_cast<int>(r.integer("terminal_number", fields::Range{1, 9999}));
+  identity.centre_url = r.string("centre_url");
+  identity.centre_pin = r.string("centre_pin");
+  identity.catalog_public_key = r.string("catalog_public_key");
+  identity.enrolled_unix = r.integer("enrolled_unix", fields::Range{});
+  if (!problems.ok())
+    return make_error(ErrorKind::Malformed, problems.error().message + ": enroll this terminal again");
   // The key and the certificate must belong together, or nothing the centre sees would verify.
   auto key_pem = read_file(dir / kKey);
   auto cert_pem = read_file(dir / kCert);

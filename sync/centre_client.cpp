@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/json_fields.h"
 #include "protocol/encoding.h"
 #include "sync/centre_replies.h"
 
@@ -32,11 +33,13 @@ std::string describe(const std::string& what, const HttpResponse& response) {
 
 Result<int64_t> parse_heartbeat_reply(std::string_view body) {
   const auto reply = nlohmann::json::parse(body, nullptr, false);
-  if (reply.is_discarded() || !reply.is_object() || !reply.contains("server_time_unix") ||
-      !reply["server_time_unix"].is_number_integer()) {
-    return make_error(ErrorKind::Malformed, "no server_time_unix");
-  }
-  return reply["server_time_unix"].get<int64_t>();
+  if (reply.is_discarded() || !reply.is_object())
+    return make_error(ErrorKind::Malformed, "heartbeat reply: not a JSON object");
+  fields::Problems problems;
+  const fields::JsonFields r(reply, fields::Place(problems, "heartbeat reply"));
+  const int64_t server_time = r.integer("server_time_unix", fields::Range{0, int64_t{1} << 40});
+  if (!problems.ok()) return problems.error();
+  return server_time;
 }
 
 std::optional<std::string> catalog_signature_of(std::string_view header_value) {

@@ -10,6 +10,7 @@
 #include "centre/request_reading.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
+#include "centre/staff/staff_request_body.h"
 
 namespace pk::centre {
 namespace {
@@ -44,13 +45,14 @@ void StaffConsole::add_account_routes(httplib::Server& server) {
   server.Post("/v1/staff/accounts", [this](const httplib::Request& request, httplib::Response& response) {
     auto who = caller_in(request, response, Access::Change, {StaffRole::Administrator});
     if (!who) return;
-    const json body = json::parse(request.body, nullptr, false);
-    if (!body.is_object()) return http::reply_error(response, 400, "the request is not a JSON object");
+    const StaffRequestBody body(request.body);
+    if (body.refused(response)) return;
     StaffAccount account;
-    account.username = string_field(body, "username");
-    account.display_name = string_field(body, "display_name");
-    account.office = string_field(body, "office");
-    const auto role = staff_role_from(string_field(body, "role"));
+    account.username = body.text("username");
+    account.display_name = body.text("display_name");
+    account.office = body.text("office");
+    const auto role = staff_role_from(body.text("role"));
+    if (body.refused(response)) return;
     json errors = json::array();
     if (!valid_username(account.username))
       errors.push_back({{"field", "username"}, {"error", "3 to 32 of a-z, 0-9, '.', '_' and '-'"}});

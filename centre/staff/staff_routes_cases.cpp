@@ -11,6 +11,7 @@
 #include "centre/request_reading.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
+#include "centre/staff/staff_request_body.h"
 #include "protocol/encoding.h"
 
 namespace pk::centre {
@@ -180,14 +181,16 @@ void StaffConsole::add_case_routes(httplib::Server& server) {
         if (!who) return;
         auto detail = visible_case(*who, request.matches[1], response);
         if (!detail) return;
-        const json body = json::parse(request.body, nullptr, false);
-        if (!body.is_object()) return http::reply_error(response, 400, "the request is not a JSON object");
+        const StaffRequestBody body(request.body);
+        if (body.refused(response)) return;
         CaseDecisionRequest decision;
-        const auto status = sync::centre_status_from(string_field(body, "status"));
+        const std::string status_text = body.text("status");
+        decision.decision.note = body.text("note");
+        decision.decision.credit = body.text("credit");
+        if (body.refused(response)) return;
+        const auto status = sync::centre_status_from(status_text);
         if (!status) return reply_refusal(response, 422, "status", "no such status");
         decision.status = *status;
-        decision.decision.note = string_field(body, "note");
-        decision.decision.credit = string_field(body, "credit");
         decision.decided_by = who->account.username;
         const int64_t now = std::time(nullptr);
         decision.decision.decided_unix = now;

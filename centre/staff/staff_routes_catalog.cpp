@@ -13,6 +13,7 @@
 #include "centre/centre_http.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
+#include "centre/staff/staff_request_body.h"
 #include "domain/catalog.h"
 #include "domain/jalali.h"
 
@@ -40,15 +41,17 @@ void StaffConsole::add_catalog_routes(httplib::Server& server) {
   server.Put("/v1/staff/catalog", [this](const httplib::Request& request, httplib::Response& response) {
     auto who = caller_in(request, response, Access::Change, {StaffRole::Administrator});
     if (!who) return;
-    const json body = json::parse(request.body, nullptr, false);
-    if (!body.is_object() || !body.contains("catalog") || !body["catalog"].is_object())
+    // The catalog's own fields are read by the terminals' parser below, and refused with its words.
+    const StaffRequestBody body(request.body);
+    const json* edited = body.find("catalog");
+    if (edited == nullptr || !edited->is_object())
       return http::reply_error(response, 400, "send {\"catalog\": {...}}");
     std::lock_guard lock(g_catalog_mutex);
     const std::filesystem::path served = m_context.served_catalog_file();
     auto current_text = read_file(served, 8 * 1024 * 1024);
     if (!current_text) return http::reply_error(response, 503, "the catalog cannot be read");
     auto current = catalog::parse_catalog(*current_text, served.string());
-    json next = body["catalog"];
+    json next = *edited;
     next["version"] = (current ? current->version : 0) + 1;
     const jalali::JalaliDate today =
         jalali::from_unix(std::time(nullptr));  // Iran time (from_unix adds +03:30)

@@ -11,6 +11,7 @@
 #include "centre/staff/qr_svg.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
+#include "centre/staff/staff_request_body.h"
 #include "protocol/enrollment_code.h"
 #include "protocol/enrollment_qr.h"
 
@@ -76,10 +77,11 @@ void StaffConsole::add_fleet_routes(httplib::Server& server) {
                                                    httplib::Response& response) {
     auto who = caller_in(request, response, Access::Change, {StaffRole::TechnicianLead});
     if (!who) return;
-    const json body = json::parse(request.body, nullptr, false);
-    if (!body.is_object()) return http::reply_error(response, 400, "the request is not a JSON object");
-    const std::string office = string_field(body, "office");
-    const std::string terminal_id = string_field(body, "terminal_id");
+    const StaffRequestBody body(request.body);
+    if (body.refused(response)) return;
+    const std::string office = body.text("office");
+    const std::string terminal_id = body.text("terminal_id");
+    if (body.refused(response)) return;
     json errors = json::array();
     if (!valid_name(office))
       errors.push_back({{"field", "office"}, {"error", "1 to 64 characters, no slashes"}});

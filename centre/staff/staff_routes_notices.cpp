@@ -9,6 +9,7 @@
 #include "centre/centre_http.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
+#include "centre/staff/staff_request_body.h"
 #include "domain/sla_period.h"
 #include "protocol/encoding.h"
 
@@ -46,33 +47,31 @@ void StaffConsole::add_notice_routes(httplib::Server& server) {
   server.Post("/v1/staff/notices", [this](const httplib::Request& request, httplib::Response& response) {
     auto who = caller_in(request, response, Access::Change, {StaffRole::Inspector});
     if (!who) return;
-    const json body = json::parse(request.body, nullptr, false);
-    if (!body.is_object()) return http::reply_error(response, 400, "the request is not a JSON object");
+    const StaffRequestBody body(request.body);
+    if (body.refused(response)) return;
     json errors = json::array();
     sync::OutageNotice notice;
-    const json services = body.value("services", json("all"));
-    if (services == "all") {
+    const json* services = body.find("services");  // left out: every service
+    if (services == nullptr || *services == "all") {
       notice.services = sla::ServiceScope::all();
-    } else if (services.is_array() && !services.empty() && services.size() <= 100 &&
-               std::all_of(services.begin(), services.end(), [](const json& s) {
+    } else if (services->is_array() && !services->empty() && services->size() <= 100 &&
+               std::all_of(services->begin(), services->end(), [](const json& s) {
                  return s.is_number_integer() && s.get<int64_t>() >= 1 && s.get<int64_t>() <= 999;
                })) {
-      notice.services = sla::ServiceScope::only(services.get<std::vector<int>>());
+      notice.services = sla::ServiceScope::only(services->get<std::vector<int>>());
     } else {
       errors.push_back({{"field", "services"}, {"error", "\"all\" or a list of service numbers"}});
     }
-    const auto integer = [&](const char* key) -> int64_t {
-      const auto it = body.find(key);
-      if (it == body.end() || !it->is_number_integer()) {
-        errors.push_back({{"field", key}, {"error", "a time (unix seconds)"}});
-        return 0;
-      }
-      return it->get<int64_t>();
+    const auto time = [&](const char* key) -> int64_t {
+      const auto value = body.integer(key, fields::Range{0, int64_t{1} << 40});
+      if (!value) errors.push_back({{"field", key}, {"error", "a time (unix seconds)"}});
+      return value.value_or(0);
     };
-    notice.starts_unix = integer("starts_unix");
-    notice.ends_unix = integer("ends_unix");
-    notice.text_fa = string_field(body, "text_fa");
-    notice.text_en = string_field(body, "text_en");
+    notice.starts_unix = time("starts_unix");
+    notice.ends_unix = time("ends_unix");
+    notice.text_fa = body.text("text_fa");
+    notice.text_en = body.text("text_en");
+    if (body.refused(response)) return;
     notice.published_unix = std::time(nullptr);
     if (errors.empty() && notice.ends_unix <= notice.starts_unix)
       errors.push_back({{"field", "ends_unix"}, {"error", "the end must come after the start"}});

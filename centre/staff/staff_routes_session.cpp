@@ -10,6 +10,7 @@
 #include "centre/staff/qr_svg.h"
 #include "centre/staff/staff_console.h"
 #include "centre/staff/staff_http.h"
+#include "centre/staff/staff_request_body.h"
 #include "centre/staff/totp.h"
 #include "protocol/encoding.h"
 
@@ -17,15 +18,6 @@ namespace pk::centre {
 namespace {
 
 using json = nlohmann::json;
-
-std::optional<json> parse_body(const httplib::Request& request, httplib::Response& response) {
-  json body = json::parse(request.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    http::reply_error(response, 400, "the request is not a JSON object");
-    return std::nullopt;
-  }
-  return body;
-}
 
 // The TOTP secret of an account, opened with the centre's sealing key.
 std::optional<std::vector<uint8_t>> open_totp_secret(const StaffAccount& account, const store::KeyPair& key) {
@@ -40,11 +32,12 @@ std::optional<std::vector<uint8_t>> open_totp_secret(const StaffAccount& account
 
 void StaffConsole::add_session_routes(httplib::Server& server) {
   server.Post("/v1/staff/login", [this](const httplib::Request& request, httplib::Response& response) {
-    auto body = parse_body(request, response);
-    if (!body) return;
-    const std::string username = string_field(*body, "username");
-    const std::string password = string_field(*body, "password");
-    const std::string code = string_field(*body, "code");
+    const StaffRequestBody body(request.body);
+    if (body.refused(response)) return;
+    const std::string username = body.text("username");
+    const std::string password = body.text("password");
+    const std::string code = body.text("code");
+    if (body.refused(response)) return;
     const int64_t now = std::time(nullptr);
     auto found = username.size() <= 64 ? m_context.staff.find_account(username)
                                        : Result<std::optional<StaffAccount>>(std::optional<StaffAccount>());
@@ -124,15 +117,16 @@ void StaffConsole::add_session_routes(httplib::Server& server) {
 
   server.Post(R"(/v1/staff/setup/([0-9a-f]{64}))", [this](const httplib::Request& request,
                                                           httplib::Response& response) {
-    auto body = parse_body(request, response);
-    if (!body) return;
+    const StaffRequestBody body(request.body);
+    if (body.refused(response)) return;
     auto owner = m_context.staff.setup_token_owner(token_hash(request.matches[1].str()), std::time(nullptr));
     if (!owner) return http::reply_error(response, 503, "the staff records cannot be read");
     auto found =
         *owner ? m_context.staff.find_account(**owner) : Result<std::optional<StaffAccount>>(std::nullopt);
     if (!found || !*found)
       return reply_refusal(response, 404, "setup_link", "this set-up link is not valid (used or expired)");
-    const std::string password = string_field(*body, "password");
+    const std::string password = body.text("password");
+    if (body.refused(response)) return;
     if (const std::string problem = password_problem(password); !problem.empty())
       return reply_refusal(response, 422, "password", problem);
     auto hash = hash_password(password);
@@ -155,8 +149,8 @@ void StaffConsole::add_session_routes(httplib::Server& server) {
 
   server.Post(R"(/v1/staff/setup/([0-9a-f]{64})/confirm)", [this](const httplib::Request& request,
                                                                   httplib::Response& response) {
-    auto body = parse_body(request, response);
-    if (!body) return;
+    const StaffRequestBody body(request.body);
+    if (body.refused(response)) return;
     const std::string hash = token_hash(request.matches[1].str());
     const int64_t now = std::time(nullptr);
     auto owner = m_context.staff.setup_token_owner(hash, now);
@@ -169,7 +163,9 @@ void StaffConsole::add_session_routes(httplib::Server& server) {
     const auto secret = open_totp_secret(account, m_context.sealing);
     if (account.password_hash.empty() || !secret)
       return reply_refusal(response, 409, "password", "choose a password first");
-    const auto step = match_totp(*secret, string_field(*body, "code"), now, account.last_totp_step);
+    const std::string code = body.text("code");
+    if (body.refused(response)) return;
+    const auto step = match_totp(*secret, code, now, account.last_totp_step);
     if (!step)
       return reply_refusal(response, 401, "code", "the code does not match: check the phone's clock");
     auto consumed = m_context.staff.consume_setup_token(hash);

@@ -35,6 +35,11 @@ enum class CardState : std::uint8_t {
 };
 
 [[nodiscard]] std::string_view to_string(CardState state);
+// The kind of the error that leaves the card in this state, set where the error arises so that
+// device set-up decides on it and never on the text: no reader or an unplugged one is NotFound,
+// no card or one that left is NoMedia, a held card Busy, a mute card Timeout; Error says nothing
+// more (Unspecified).
+[[nodiscard]] ErrorKind error_kind_of(CardState state);
 
 struct ReaderStatus {
   std::string name;

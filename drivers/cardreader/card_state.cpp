@@ -26,6 +26,26 @@ std::string_view to_string(CardState state) {
   return "unknown";
 }
 
+ErrorKind error_kind_of(CardState state) {
+  switch (state) {
+    case CardState::NoReader:
+    case CardState::Unplugged:
+      return ErrorKind::NotFound;
+    case CardState::NoCard:
+    case CardState::RemovedMidRead:
+      return ErrorKind::NoMedia;
+    case CardState::ReaderBusy:
+      return ErrorKind::Busy;
+    case CardState::CardMute:
+      return ErrorKind::Timeout;
+    case CardState::CardPresent:
+    case CardState::Connected:
+    case CardState::Error:
+      break;
+  }
+  return ErrorKind::Unspecified;
+}
+
 std::string_view to_string(ReaderEventKind kind) {
   switch (kind) {
     case ReaderEventKind::ReaderAdded:

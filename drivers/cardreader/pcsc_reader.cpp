@@ -40,6 +40,29 @@ CardState card_state_from_pcsc(LONG code) {
   }
 }
 
+namespace {
+
+// The kind of a PC/SC failure, from its code: pcscd not running is a missing backend
+// (Unavailable), a refused access a permission problem; the rest follow the card's state.
+ErrorKind error_kind_from_pcsc(LONG code) {
+  switch (code) {
+    case static_cast<LONG>(SCARD_E_NO_SERVICE):
+    case static_cast<LONG>(SCARD_E_SERVICE_STOPPED):
+      return ErrorKind::Unavailable;
+    case static_cast<LONG>(SCARD_W_SECURITY_VIOLATION):
+    case static_cast<LONG>(SCARD_E_NO_ACCESS):
+      return ErrorKind::PermissionDenied;
+    case static_cast<LONG>(SCARD_F_COMM_ERROR):
+    case static_cast<LONG>(SCARD_F_INTERNAL_ERROR):
+    case static_cast<LONG>(SCARD_F_UNKNOWN_ERROR):
+      return ErrorKind::DeviceFault;
+    default:
+      return error_kind_of(card_state_from_pcsc(code));
+  }
+}
+
+}  // namespace
+
 const DriverMetadata& PcscReader::metadata() {
   // Readers are found by pcscd (CCID driver); no USB table of our own.
   static const DriverMetadata kMetadata{"pcsc", "PC/SC card readers (pcscd)", {}, {Feature::Hotplug}};
@@ -79,15 +102,19 @@ void PcscReader::on_hotplug(HotplugCallback callback) {
   m_hotplug = std::move(callback);
 }
 
-Error PcscReader::fail(CardState state, std::string message) {
+Error PcscReader::fail(CardState state, ErrorKind kind, std::string message) {
   std::lock_guard lock(m_mutex);
   m_state = state;
   m_last_error = message;
-  return make_error(std::move(message));
+  return make_error(kind, std::move(message));
+}
+
+Error PcscReader::fail(CardState state, std::string message) {
+  return fail(state, error_kind_of(state), std::move(message));
 }
 
 Error PcscReader::fail(LONG code, const std::string& what) {
-  return fail(card_state_from_pcsc(code), what + ": " + pcsc_message(code));
+  return fail(card_state_from_pcsc(code), error_kind_from_pcsc(code), what + ": " + pcsc_message(code));
 }
 
 Result<void> PcscReader::open() {

@@ -52,6 +52,7 @@ class PcscReader final : public CardReaderDriver {
   };
   [[nodiscard]] Error fail(LONG code, const std::string& what);
   [[nodiscard]] Error fail(CardState state, std::string message);
+  [[nodiscard]] Error fail(CardState state, ErrorKind kind, std::string message);
   [[nodiscard]] Result<std::vector<std::string>> list_names(SCARDCONTEXT context);
   void close();
   // After a failed or empty exchange: did the card leave (RemovedMidRead) or go mute?

@@ -39,7 +39,7 @@ void SimCardReader::on_hotplug(HotplugCallback callback) {
 Error SimCardReader::fail(CardState state, std::string message) {
   m_state = state;
   m_last_error = message;
-  return make_error(std::move(message));
+  return make_error(error_kind_of(state), std::move(message));
 }
 
 void SimCardReader::push(ReaderEvent event) {

@@ -159,6 +159,27 @@ TEST(PassportSim, NoCardUnknownCardGarbageCard) {
   EXPECT_EQ(report.failure, ReadFailure::NoReader);
 }
 
+// The reader's errors carry a kind set where they arise (device set-up decides on it, never on
+// the words): no card is NoMedia, no reader NotFound, a mute card Timeout.
+TEST(SimReader, ErrorsCarryTheKindOfTheCardsState) {
+  SimCardReader reader;
+  auto no_card = reader.connect("");
+  ASSERT_FALSE(no_card);
+  EXPECT_EQ(no_card.error().kind, pk::ErrorKind::NoMedia) << no_card.error().message;
+  ASSERT_TRUE(reader.inject("INSERT passport"));
+  ASSERT_TRUE(reader.connect(""));
+  ASSERT_TRUE(reader.inject("MUTE"));
+  auto mute = reader.transmit(hex("0084000008"), 10ms);
+  ASSERT_FALSE(mute);
+  EXPECT_EQ(mute.error().kind, pk::ErrorKind::Timeout) << mute.error().message;
+  ASSERT_TRUE(reader.inject("UNPLUG"));
+  auto gone = reader.connect("");
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().kind, pk::ErrorKind::NotFound) << gone.error().message;
+  EXPECT_EQ(pk::cardreader::error_kind_of(CardState::ReaderBusy), pk::ErrorKind::Busy);
+  EXPECT_EQ(pk::cardreader::error_kind_of(CardState::Error), pk::ErrorKind::Unspecified);
+}
+
 TEST(PassportSim, GarbageCardsNeverCrashAndNeverGiveAnIdentity) {
   for (std::uint64_t seed = 1; seed <= 300; ++seed) {
     SimCardReader reader;
