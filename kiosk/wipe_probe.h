@@ -1,5 +1,5 @@
 #pragma once
-// --headless --wipe-probe: the subject of the memory test (tests/kiosk/memory_wipe_test.cpp).
+// --headless --wipe-probe: the subject of the memory test (tests/integration/memory_wipe_test.cpp).
 //
 // Reads one line "NATIONAL_CODE MOBILE" (ASCII digits) from standard input, applies with them as
 // a citizen would (the keypad tapped key by key, documents scanned on the simulated scanner, the

@@ -68,7 +68,7 @@ bool reset_hwm() {
   return std::fclose(f) == 0 && ok;
 }
 
-// The counter terminal of tests/kiosk/operator_desk_test.cpp, driven by widget taps.
+// The counter terminal of tests/kiosk/operator/operator_desk_test.cpp, driven by widget taps.
 class Counter {
  public:
   Counter() {

@@ -21,7 +21,7 @@
 #include "sync/centre_client.h"
 #include "sync/csca_master_list_update.h"
 #include "sync/sync_worker.h"
-#include "tests/cardreader/test_pki.h"
+#include "tests/drivers/cardreader/test_pki.h"
 #include "tests/sync/sync_test_support.h"
 
 namespace pk::sync::test {

@@ -11,8 +11,8 @@
 #include "drivers/cardreader/apps/icao/virtual_passport.h"
 #include "drivers/cardreader/pcsc_reader.h"
 #include "drivers/cardreader/vpcd_card.h"
-#include "tests/cardreader/pcscd_fixture.h"
-#include "tests/cardreader/test_pki.h"
+#include "tests/drivers/cardreader/pcscd_fixture.h"
+#include "tests/drivers/cardreader/test_pki.h"
 
 namespace pk::cardreader::icao {
 namespace {

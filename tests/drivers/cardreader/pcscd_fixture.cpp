@@ -1,4 +1,4 @@
-#include "tests/cardreader/pcscd_fixture.h"
+#include "tests/drivers/cardreader/pcscd_fixture.h"
 
 #include <PCSC/winscard.h>
 #include <arpa/inet.h>

@@ -22,7 +22,7 @@
 #include "kiosk/strings.h"
 #include "kiosk/submission.h"
 #include "protocol/sealing.h"
-#include "tests/cardreader/test_pki.h"
+#include "tests/drivers/cardreader/test_pki.h"
 
 namespace fs = std::filesystem;
 using pk::catalog::Language;

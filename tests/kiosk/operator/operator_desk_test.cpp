@@ -17,7 +17,7 @@
 #include "kiosk/operator/operator_desk.h"
 #include "kiosk/operator/operator_journey.h"
 #include "protocol/sealing.h"
-#include "tests/kiosk/counter_terminal.h"
+#include "tests/kiosk/operator/counter_terminal.h"
 
 namespace fs = std::filesystem;
 using namespace pk::kiosk::op;

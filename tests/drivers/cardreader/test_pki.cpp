@@ -1,4 +1,4 @@
-#include "tests/cardreader/test_pki.h"
+#include "tests/drivers/cardreader/test_pki.h"
 
 #include <openssl/bio.h>
 #include <openssl/ec.h>

@@ -15,7 +15,7 @@
 #include "kiosk/citizen/journey.h"
 #include "kiosk/strings.h"
 #include "sla/ledger.h"
-#include "tests/kiosk/counter_terminal.h"
+#include "tests/kiosk/operator/counter_terminal.h"
 #include "tests/kiosk/pixel_count.h"
 #include "ui/theme.h"
 

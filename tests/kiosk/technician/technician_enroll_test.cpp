@@ -15,7 +15,6 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "../provisioning/capture_fixture.h"
 #include "base/png_io.h"
 #include "drivers/barcode/sim_barcode_scanner.h"
 #include "kiosk/app.h"
@@ -23,6 +22,7 @@
 #include "kiosk/technician/technician_desk.h"
 #include "protocol/enrollment_code.h"
 #include "protocol/enrollment_qr.h"
+#include "tests/provisioning/capture_fixture.h"
 #include "tests/receipts/raster_probe.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"

@@ -12,13 +12,13 @@
 #include <mutex>
 #include <thread>
 
-#include "../provisioning/capture_fixture.h"
 #include "drivers/scanner/scanner_registry.h"
 #include "drivers/scanner/sim_scanner.h"
 #include "kiosk/app.h"
 #include "kiosk/strings/technician_strings.h"
 #include "kiosk/technician/technician_desk.h"
 #include "provisioning/factory_reset.h"
+#include "tests/provisioning/capture_fixture.h"
 
 namespace fs = std::filesystem;
 using pk::kiosk::tech::TechScreen;

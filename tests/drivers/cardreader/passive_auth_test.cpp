@@ -12,7 +12,7 @@
 #include "drivers/cardreader/apps/icao/test_passport.h"
 #include "drivers/cardreader/apps/icao/virtual_passport.h"
 #include "drivers/cardreader/sim_card_reader.h"
-#include "tests/cardreader/test_pki.h"
+#include "tests/drivers/cardreader/test_pki.h"
 
 namespace pk::cardreader::icao {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "base/png_io.h"
 #include "drivers/barcode/sim_barcode_scanner.h"
-#include "tests/kiosk/counter_terminal.h"
+#include "tests/kiosk/operator/counter_terminal.h"
 #include "tests/receipts/raster_probe.h"
 
 namespace fs = std::filesystem;
