@@ -15,7 +15,6 @@
 #include "drivers/cardreader/apps/icao/virtual_passport.h"
 #include "drivers/cardreader/sim_card_reader.h"
 #include "kiosk/app.h"
-#include "kiosk/centre_key.h"
 #include "kiosk/citizen/journey.h"
 #include "kiosk/citizen/status_check.h"
 #include "kiosk/passport_trust.h"
@@ -23,57 +22,25 @@
 #include "kiosk/submission.h"
 #include "protocol/sealing.h"
 #include "tests/drivers/cardreader/test_pki.h"
+#include "tests/support/headless_kiosk.h"
 
 namespace fs = std::filesystem;
 using pk::catalog::Language;
 
 namespace {
 
-class HeadlessKiosk : public ::testing::Test {
+class HeadlessKiosk : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {
  protected:
+  // Enrolled: the centre's key is on the terminal (the test keeps the secret half, m_keys).
+  // Started again in the same test, the kiosk keeps its data folder.
   void start(Language language, int width = 1920, int height = 1080) {
-    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("render_" + std::to_string(::getpid()));
-    fs::create_directories(m_dir);
-    pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-    config.data_dir = m_dir / "var";
-    config.language = language;
-    config.width = width;
-    config.height = height;
-    // Enrolled: the centre's key is on the terminal (the test keeps the secret half).
-    auto keys = pk::store::generate_key_pair();
-    ASSERT_TRUE(keys);
-    m_keys = std::move(keys.value());
-    ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), m_keys.public_key));
-    auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
-    frames();
-  }
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
+    pk::kiosk::test::HeadlessKiosk::start(
+        kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "render", language, width, height));
   }
   // Pixels of a rectangle that are much darker than the light background: text ink.
   int ink_in(const pk::ui::Rect& r) {
-    const std::vector<uint8_t> px = m_app->platform().read_pixels();
-    const int w = m_app->platform().width();
-    int ink = 0;
-    for (int y = static_cast<int>(r.min.y); y < static_cast<int>(r.max.y); ++y)
-      for (int x = static_cast<int>(r.min.x); x < static_cast<int>(r.max.x); ++x) {
-        const uint8_t* p = &px[(static_cast<size_t>(y) * w + x) * 4];
-        if (p[0] + p[1] + p[2] < 3 * 110) ++ink;
-      }
-    return ink;
+    return pixels_in(r, [](const uint8_t* p) { return p[0] + p[1] + p[2] < 3 * 110; });
   }
-  fs::path m_dir;
-  pk::store::KeyPair m_keys;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  double m_now = 10;
 };
 
 }  // namespace
@@ -187,10 +154,6 @@ TEST_F(HeadlessKiosk, AForeignNationalAppliesWithAnAmayeshCardInBothLanguagesAnd
       SCOPED_TRACE(name);
       start(language, width, height);
       auto& flow = m_app->flow();
-      auto tap = [&](const std::string& id) {
-        ASSERT_TRUE(m_app->tap(id, m_now += 1)) << "no widget " << id;
-        frames();
-      };
       auto shoot = [&](const std::string& what) {
         ASSERT_TRUE(m_app->screenshot(dir / (what + "-" + name + ".png")));
       };

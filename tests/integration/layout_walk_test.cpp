@@ -17,10 +17,10 @@
 #include "domain/language.h"
 #include "drivers/scanner/sim_scanner.h"
 #include "kiosk/app.h"
-#include "kiosk/centre_key.h"
 #include "kiosk/citizen/journey.h"
 #include "protocol/sealing.h"
 #include "sla/ledger.h"
+#include "tests/support/headless_kiosk.h"
 #include "ui/drawn_boxes.h"
 
 namespace fs = std::filesystem;
@@ -62,50 +62,16 @@ std::vector<Case> all_cases() {
   return cases;
 }
 
-std::vector<pk::sla::Notice> notices(int count, int64_t now) {
-  std::vector<pk::sla::Notice> all;
-  for (int i = 0; i < count; ++i) {
-    pk::sla::Notice n;
-    n.id = "n" + std::to_string(i);
-    n.published_unix = now - 3600;
-    n.starts_unix = now + (i + 1) * 86400;
-    n.ends_unix = n.starts_unix + 3 * 3600;
-    n.services = i == 0 ? pk::sla::ServiceScope::only({3}) : pk::sla::ServiceScope::only({3, 5, 7, 9});
-    n.text_fa =
-        "به‌روزرسانی سامانه مرکزی استان؛ در این ساعت‌ها درخواست تازه ثبت نمی‌شود.";
-    n.text_en = "Upgrade of the province's central system; no new applications in these hours.";
-    all.push_back(n);
-  }
-  return all;
-}
-
-class LayoutWalk : public ::testing::TestWithParam<Case> {
- protected:
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  fs::path m_dir;
-  std::unique_ptr<pk::kiosk::App> m_app;
-};
+class LayoutWalk : public ::testing::TestWithParam<Case>, protected pk::kiosk::test::HeadlessKiosk {};
 
 TEST_P(LayoutWalk, NoScreenOfTheJourneyHasAnOverlapOrAnOverflow) {
   const Case c = GetParam();
-  m_dir = fs::path(PK_TEST_BINARY_DIR) / ("walk_" + name_of(c) + "_" + std::to_string(::getpid()));
-  fs::create_directories(m_dir);
-  pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-  config.data_dir = m_dir / "var";
-  config.language = c.language;
-  config.width = c.panel.width;
-  config.height = c.panel.height;
-  // Enrolled: the centre's key is here, so the journey can submit.
-  auto keys = pk::store::generate_key_pair();
-  ASSERT_TRUE(keys);
-  ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), keys->public_key));
-  auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-  ASSERT_TRUE(app) << app.error().message;
-  m_app = std::move(app.value());
-  ASSERT_TRUE(m_app->ledger()->store_notices(notices(c.notices, static_cast<int64_t>(std::time(nullptr)))));
+  const pk::kiosk::Config config =
+      kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "walk", c.language, c.panel.width, c.panel.height);
+  // Enrolled: the centre's key is here, so the journey can submit. No frame before the notices.
+  open(config, pk::kiosk::test::CentreKey::SaveNew);
+  ASSERT_TRUE(m_app->ledger()->store_notices(
+      pk::kiosk::test::outage_notices(c.notices, static_cast<int64_t>(std::time(nullptr)))));
   m_app->refresh_notices();
   m_app->drawn().set_recording(true);
 
@@ -144,16 +110,7 @@ TEST_P(LayoutWalk, NoScreenOfTheJourneyHasAnOverlapOrAnOverflow) {
 // "need more time?" dialog, and the failure report's choices with their speakers.
 class BeyondTheJourney : public LayoutWalk {
  protected:
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
-  }
-  [[nodiscard]] bool tap(const std::string& id) {
-    if (!m_app->tap(id, m_now += 1)) return false;
-    frames();
-    return true;
-  }
+  BeyondTheJourney() { m_now = 1000; }
   void check(const std::string& shot, const pk::ui::BoxRect& screen, std::vector<std::string>& faults) {
     const pk::ui::DrawnBoxes& drawn = m_app->drawn();
     EXPECT_FALSE(drawn.boxes().empty()) << shot << ": nothing was recorded";
@@ -162,27 +119,16 @@ class BeyondTheJourney : public LayoutWalk {
       faults.push_back(f.message);
     if (!m_pictures.empty()) (void)m_app->screenshot(m_pictures / (shot + ".png"));
   }
-  double m_now = 1000;
   fs::path m_pictures;
 };
 
 TEST_P(BeyondTheJourney, NoScreenOffTheJourneyHasAnOverlapOrAnOverflow) {
   const Case c = GetParam();
-  m_dir = fs::path(PK_TEST_BINARY_DIR) / ("beyond_" + name_of(c) + "_" + std::to_string(::getpid()));
-  fs::create_directories(m_dir);
-  pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-  config.data_dir = m_dir / "var";
-  config.language = c.language;
-  config.width = c.panel.width;
-  config.height = c.panel.height;
+  pk::kiosk::Config config =
+      kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "beyond", c.language, c.panel.width, c.panel.height);
   config.speech = pk::kiosk::SpeechBackend::Simulated;  // the speakers are drawn, nothing is heard
-  auto keys = pk::store::generate_key_pair();           // enrolled, so the report's send button is drawn
-  ASSERT_TRUE(keys);
-  ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), keys->public_key));
-  auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-  ASSERT_TRUE(app) << app.error().message;
-  m_app = std::move(app.value());
-  m_app->drawn().set_recording(true);
+  // Enrolled, so the report's send button is drawn.
+  open(config, pk::kiosk::test::CentreKey::SaveNew, pk::kiosk::test::Recording::On);
   m_pictures = fs::path(PK_TEST_BINARY_DIR) / "layout-walk-beyond" / name_of(c);
   fs::remove_all(m_pictures);
   fs::create_directories(m_pictures);
@@ -192,16 +138,16 @@ TEST_P(BeyondTheJourney, NoScreenOffTheJourneyHasAnOverlapOrAnOverflow) {
   auto& flow = m_app->flow();
   frames();
   for (int tries = 0; tries < 3 && flow.state().text_size != c.text_size; ++tries)
-    ASSERT_TRUE(tap("text_size"));
+    ASSERT_TRUE(try_tap("text_size"));
   ASSERT_EQ(flow.state().text_size, c.text_size);
 
-  ASSERT_TRUE(tap("start"));
+  ASSERT_TRUE(try_tap("start"));
   ASSERT_TRUE(flow.open_service(3));
   frames();
-  ASSERT_TRUE(tap("apply"));
+  ASSERT_TRUE(try_tap("apply"));
   ASSERT_TRUE(flow.set_field_text(pk::kiosk::Field::IdNumber, "12"));
   frames();
-  ASSERT_TRUE(tap("next"));
+  ASSERT_TRUE(try_tap("next"));
   ASSERT_EQ(flow.state().screen, pk::kiosk::CitizenScreen::Identify) << "a two-digit number was taken";
   // With A+ the message's two lines once pushed "next" and "read passport" below the screen
   // (this walk found it); the form now scrolls above buttons kept at its foot.
@@ -209,14 +155,14 @@ TEST_P(BeyondTheJourney, NoScreenOffTheJourneyHasAnOverlapOrAnOverflow) {
 
   ASSERT_TRUE(flow.set_field_text(pk::kiosk::Field::IdNumber, "5012345678"));
   frames();
-  ASSERT_TRUE(tap("next"));
+  ASSERT_TRUE(try_tap("next"));
   ASSERT_EQ(flow.state().screen, pk::kiosk::CitizenScreen::Capture);
   auto* sim = dynamic_cast<pk::scanner::SimScanner*>(m_app->scanner());
   ASSERT_NE(sim, nullptr);
   for (const char* sheet : {"qr:PKSH1|31201234567890|passport", "qr:https://example.org/card?id=AF-77"}) {
     ASSERT_TRUE(sim->inject("EMPTY"));
     ASSERT_TRUE(sim->inject(std::string("LOAD 1 ") + sheet));
-    ASSERT_TRUE(tap("scan"));
+    ASSERT_TRUE(try_tap("scan"));
   }
   ASSERT_EQ(flow.state().documents.at(0).pages.size(), 2U) << flow.state().capture_problem;
   check("capture-codes", screen, faults);
@@ -230,18 +176,18 @@ TEST_P(BeyondTheJourney, NoScreenOffTheJourneyHasAnOverlapOrAnOverflow) {
 
   flow.home();
   frames();
-  ASSERT_TRUE(tap("report"));
-  ASSERT_TRUE(tap("report/3"));
+  ASSERT_TRUE(try_tap("report"));
+  ASSERT_TRUE(try_tap("report/3"));
   ASSERT_EQ(flow.state().screen, pk::kiosk::CitizenScreen::ReportDetails);
   check("report-details", screen, faults);
 
   // Last: the passport screen (the simulated reader may read the chip at once and move on).
   flow.home();
   frames();
-  ASSERT_TRUE(tap("start"));
+  ASSERT_TRUE(try_tap("start"));
   ASSERT_TRUE(flow.open_service(3));
   frames();
-  ASSERT_TRUE(tap("apply"));
+  ASSERT_TRUE(try_tap("apply"));
   ASSERT_TRUE(flow.set_id_kind(pk::identity::IdKind::Passport));
   ASSERT_TRUE(flow.open_passport_reader());
   m_app->render_frame(m_now += 1);

@@ -8,35 +8,20 @@
 #include "domain/catalog.h"
 #include "kiosk/app.h"
 #include "kiosk/citizen/screens/pictogram_names.h"
+#include "tests/support/headless_kiosk.h"
 
 namespace fs = std::filesystem;
 using pk::catalog::Language;
 
 namespace {
 
-class PictogramFrames : public ::testing::Test {
+class PictogramFrames : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {
  protected:
   void start(Language language,
              const fs::path& catalog_file = fs::path(PK_SOURCE_DATA_DIR) / "catalog.json") {
-    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("pictogram_render_" + std::to_string(::getpid()));
-    fs::create_directories(m_dir);
-    pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-    config.data_dir = m_dir / "var";
+    pk::kiosk::Config config = kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "pictogram_render", language);
     config.catalog_file = catalog_file;
-    config.language = language;
-    auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
-    frames();
-  }
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
+    HeadlessKiosk::start(config, pk::kiosk::test::CentreKey::AsFound);
   }
   // Where the last frame drew the pictogram `name`, or nullptr.
   const pk::ui::Rect* box_of(std::string_view name) const {
@@ -46,21 +31,12 @@ class PictogramFrames : public ::testing::Test {
   }
   // Pixels of `r` in the last frame that differ clearly from `background` (RGB): the ink.
   int ink_in(const pk::ui::Rect& r, ImU32 background) const {
-    const std::vector<uint8_t> px = m_app->platform().read_pixels();
-    const int w = m_app->platform().width();
-    int ink = 0;
-    for (int y = static_cast<int>(r.min.y); y < static_cast<int>(r.max.y); ++y)
-      for (int x = static_cast<int>(r.min.x); x < static_cast<int>(r.max.x); ++x) {
-        const uint8_t* p = &px[(static_cast<size_t>(y) * w + x) * 4];
-        int diff = 0;
-        for (int c = 0; c < 3; ++c) diff += std::abs(p[c] - static_cast<int>((background >> (8 * c)) & 0xFF));
-        if (diff > 3 * 60) ++ink;
-      }
-    return ink;
+    return pixels_in(r, [&](const uint8_t* p) {
+      int diff = 0;
+      for (int c = 0; c < 3; ++c) diff += std::abs(p[c] - static_cast<int>((background >> (8 * c)) & 0xFF));
+      return diff > 3 * 60;
+    });
   }
-  fs::path m_dir;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  double m_now = 10;
 };
 
 const pk::ui::Theme kTheme{};

@@ -13,9 +13,9 @@
 #include "domain/language.h"
 #include "drivers/scanner/sim_scanner.h"
 #include "kiosk/app.h"
-#include "kiosk/centre_key.h"
 #include "kiosk/format.h"
 #include "kiosk/strings.h"
+#include "tests/support/headless_kiosk.h"
 #include "ui/drawn_boxes.h"
 
 namespace fs = std::filesystem;
@@ -26,40 +26,13 @@ namespace strings = pk::kiosk::strings;
 
 namespace {
 
-class ScreenWords : public ::testing::Test {
+class ScreenWords : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {
  protected:
   void start(Language language) {
-    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("screen_words_" + std::to_string(::getpid()) + "_" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-    pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-    config.data_dir = m_dir / "var";
-    config.language = language;
-    config.width = 1280;
-    config.height = 720;
+    pk::kiosk::Config config =
+        kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "screen_words", language, 1280, 720);
     config.speech = pk::kiosk::SpeechBackend::Simulated;
-    auto keys = pk::store::generate_key_pair();
-    ASSERT_TRUE(keys);
-    ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), keys->public_key));
-    auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
-    m_app->drawn().set_recording(true);
-    frames();
-  }
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
-  }
-  void tap(const std::string& id) {
-    ASSERT_TRUE(m_app->tap(id, m_now += 1)) << "no widget " << id;
-    frames();
+    HeadlessKiosk::start(config, pk::kiosk::test::CentreKey::SaveNew, pk::kiosk::test::Recording::On);
   }
   // To the identify screen of service 3, its keypad open on the document number.
   void to_identify() {
@@ -84,18 +57,6 @@ class ScreenWords : public ::testing::Test {
     ASSERT_TRUE(sim->inject("EMPTY"));
     ASSERT_TRUE(sim->inject("LOAD 1 " + sheet));
   }
-  [[nodiscard]] bool drawn_text(std::string_view text) const {
-    const auto& boxes = m_app->drawn().boxes();
-    return std::any_of(boxes.begin(), boxes.end(), [&](const pk::ui::DrawnBox& b) {
-      return b.kind == pk::ui::BoxKind::Text && b.text == text;
-    });
-  }
-  [[nodiscard]] bool drawn_text_containing(std::string_view part) const {
-    const auto& boxes = m_app->drawn().boxes();
-    return std::any_of(boxes.begin(), boxes.end(), [&](const pk::ui::DrawnBox& b) {
-      return b.kind == pk::ui::BoxKind::Text && b.text.find(part) != std::string::npos;
-    });
-  }
   // The sentence for page `page`, as the capture screen words it in `language`.
   static std::string page_sentence(const pk::kiosk::Text& text, int page, Language language) {
     std::string words = text.in(language);
@@ -113,10 +74,6 @@ class ScreenWords : public ::testing::Test {
     fs::create_directories(dir);
     EXPECT_TRUE(m_app->screenshot(dir / (name + ".png")));
   }
-
-  fs::path m_dir;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  double m_now = 10;
 };
 
 TEST_F(ScreenWords, ThePashtoKeypadSaysClearOneDigitInPashto) {

@@ -11,10 +11,10 @@
 
 #include "drivers/speech/speech_output.h"
 #include "kiosk/app.h"
-#include "kiosk/centre_key.h"
 #include "kiosk/citizen/screens/screen_guide.h"
 #include "kiosk/strings.h"
 #include "kiosk/submission.h"
+#include "tests/support/headless_kiosk.h"
 
 namespace fs = std::filesystem;
 using pk::catalog::Language;
@@ -25,41 +25,17 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class SpokenKiosk : public ::testing::Test {
+class SpokenKiosk : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {
  protected:
   void start(pk::kiosk::SpeechBackend speech) {
-    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("spoken_" + std::to_string(::getpid()) + "_" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
+    pk::kiosk::Config config = kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "spoken");
     m_played_file = m_dir / "played.raw";
     ::setenv("SDL_AUDIODRIVER", "disk", 1);
     ::setenv("SDL_DISKAUDIOFILE", m_played_file.c_str(), 1);
     ::setenv("SDL_DISKAUDIODELAY", "2", 1);
-    pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-    config.data_dir = m_dir / "var";
     config.speech = speech;
     // Enrolled (the centre's key is here), so an application can be saved.
-    auto keys = pk::store::generate_key_pair();
-    ASSERT_TRUE(keys);
-    ASSERT_TRUE(pk::kiosk::save_centre_key(pk::kiosk::centre_key_path(config.data_dir), keys->public_key));
-    auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
-    frames();
-  }
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
-  }
-  void tap(const std::string& id) {
-    ASSERT_TRUE(m_app->tap(id, m_now += 1)) << "no widget " << id;
-    frames();
+    HeadlessKiosk::start(config, pk::kiosk::test::CentreKey::SaveNew);
   }
   // Until the kiosk has finished saying what it started (a new prompt would cut it off).
   void wait_quiet() {
@@ -74,10 +50,7 @@ class SpokenKiosk : public ::testing::Test {
     return keys;
   }
 
-  fs::path m_dir;
   fs::path m_played_file;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  double m_now = 10;
 };
 
 TEST_F(SpokenKiosk, EachScreenSaysItsTitleAndPromptWhenItOpens) {

@@ -12,6 +12,7 @@
 #include "kiosk/app.h"
 #include "sla/ledger.h"
 #include "tests/kiosk/pixel_count.h"
+#include "tests/support/headless_kiosk.h"
 #include "ui/theme.h"
 
 namespace fs = std::filesystem;
@@ -31,50 +32,19 @@ std::string name_of(const Case& c) {
          (c.language == Language::Persian ? "fa" : "en") + "_" + std::to_string(c.notices) + "_notices";
 }
 
-std::vector<pk::sla::Notice> notices(int count, int64_t now) {
-  std::vector<pk::sla::Notice> all;
-  for (int i = 0; i < count; ++i) {
-    pk::sla::Notice n;
-    n.id = "n" + std::to_string(i);
-    n.published_unix = now - 3600;
-    n.starts_unix = now + (i + 1) * 86400;
-    n.ends_unix = n.starts_unix + 3 * 3600;
-    n.services = i == 0 ? pk::sla::ServiceScope::only({3}) : pk::sla::ServiceScope::only({3, 5, 7, 9});
-    n.text_fa =
-        "به‌روزرسانی سامانه مرکزی استان؛ در این ساعت‌ها درخواست تازه ثبت نمی‌شود.";
-    n.text_en = "Upgrade of the province's central system; no new applications in these hours.";
-    all.push_back(n);
-  }
-  return all;
-}
-
-class WelcomeNotices : public ::testing::TestWithParam<Case> {
+class WelcomeNotices : public ::testing::TestWithParam<Case>, protected pk::kiosk::test::HeadlessKiosk {
  protected:
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
   int pixels_of(ImU32 colour, const pk::ui::Rect& r) {
     return pk::kiosk::test::pixels_of(m_app->platform(), colour, r);
   }
-  fs::path m_dir;
-  std::unique_ptr<pk::kiosk::App> m_app;
 };
 
 TEST_P(WelcomeNotices, ButtonsStayWholeAndNoticesStayAboveThem) {
   const Case c = GetParam();
-  m_dir = fs::path(PK_TEST_BINARY_DIR) / ("welcome_" + name_of(c) + "_" + std::to_string(::getpid()));
-  fs::create_directories(m_dir);
-  pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-  config.data_dir = m_dir / "var";
-  config.language = c.language;
-  config.width = c.width;
-  config.height = c.height;
-  auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-  ASSERT_TRUE(app) << app.error().message;
-  m_app = std::move(app.value());
+  open(kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "welcome", c.language, c.width, c.height),
+       pk::kiosk::test::CentreKey::AsFound);
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
-  const std::vector<pk::sla::Notice> shown = notices(c.notices, now);
+  const std::vector<pk::sla::Notice> shown = pk::kiosk::test::outage_notices(c.notices, now);
   ASSERT_TRUE(m_app->ledger()->store_notices(shown));
   m_app->refresh_notices();
   m_app->render_frame(1);
@@ -114,29 +84,24 @@ TEST_P(WelcomeNotices, ButtonsStayWholeAndNoticesStayAboveThem) {
     EXPECT_GT(band, 2000 * c.notices) << "each notice has its band (scrolling ones at least in part)";
 }
 
-TEST(WelcomeNoticeWords, TheSessionsLanguageAndTheServicesName) {
-  const fs::path dir = fs::path(PK_TEST_BINARY_DIR) / ("welcome_words_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-  config.data_dir = dir / "var";
-  config.language = Language::Persian;
-  {
-    auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    const std::vector<pk::sla::Notice> one = notices(1, static_cast<int64_t>(std::time(nullptr)));
-    ASSERT_TRUE(app.value()->ledger()->store_notices(one));
-    app.value()->refresh_notices();
-    const pk::catalog::Service* service = app.value()->catalog().find(3);
-    ASSERT_NE(service, nullptr);
-    // A Persian kiosk switched to English shows the notice in English, with the service's name.
-    const std::string& english = app.value()->notices_in(Language::English).at(0);
-    EXPECT_NE(english.find("Upgrade of the province"), std::string::npos) << english;
-    EXPECT_NE(english.find(service->title.in(Language::English)), std::string::npos) << english;
-    const std::string& persian = app.value()->notices_in(Language::Persian).at(0);
-    EXPECT_NE(persian.find(service->title.in(Language::Persian)), std::string::npos) << persian;
-    EXPECT_EQ(persian.find("خدمت شماره"), std::string::npos) << persian;
-  }
-  fs::remove_all(dir);
+class WelcomeNoticeWords : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {};
+
+TEST_F(WelcomeNoticeWords, TheSessionsLanguageAndTheServicesName) {
+  open(kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "welcome_words", Language::Persian),
+       pk::kiosk::test::CentreKey::AsFound);
+  const std::vector<pk::sla::Notice> one =
+      pk::kiosk::test::outage_notices(1, static_cast<int64_t>(std::time(nullptr)));
+  ASSERT_TRUE(m_app->ledger()->store_notices(one));
+  m_app->refresh_notices();
+  const pk::catalog::Service* service = m_app->catalog().find(3);
+  ASSERT_NE(service, nullptr);
+  // A Persian kiosk switched to English shows the notice in English, with the service's name.
+  const std::string& english = m_app->notices_in(Language::English).at(0);
+  EXPECT_NE(english.find("Upgrade of the province"), std::string::npos) << english;
+  EXPECT_NE(english.find(service->title.in(Language::English)), std::string::npos) << english;
+  const std::string& persian = m_app->notices_in(Language::Persian).at(0);
+  EXPECT_NE(persian.find(service->title.in(Language::Persian)), std::string::npos) << persian;
+  EXPECT_EQ(persian.find("خدمت شماره"), std::string::npos) << persian;
 }
 
 std::vector<Case> cases() {

@@ -14,6 +14,7 @@
 #include "kiosk/technician/technician_desk.h"
 #include "provisioning/enrollment.h"
 #include "tests/provisioning/capture_fixture.h"
+#include "tests/support/headless_kiosk.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"
 
@@ -23,9 +24,10 @@ using pk::sync::test::FaultKind;
 
 namespace {
 
-class DiagnosticsSendScreen : public ::testing::Test {
+class DiagnosticsSendScreen : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {
  protected:
   void start(pk::Language language, bool enrolled) {
+    m_pace.tap = 0.5;
     ASSERT_TRUE(m_centre.server);
     m_proxy = std::make_unique<pk::sync::test::FaultProxy>(m_centre.server->port(), [this] {
       return m_stall_next.exchange(false) ? Fault{FaultKind::Stall, 0, std::chrono::milliseconds(2'500)}
@@ -60,35 +62,11 @@ class DiagnosticsSendScreen : public ::testing::Test {
       const auto outcome = pk::provisioning::enroll(options);
       ASSERT_TRUE(outcome.ok()) << outcome.message;
     }
-    auto app = pk::kiosk::App::create(config.value(), pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
-    ASSERT_TRUE(m_app->technician_desk()->set_technician("4321", "13579", 1'700'000'000));
-    frames();
-    tap("technician");
-    type("4321");
-    tap("tech/pin");
-    type("13579");
-    tap("tech/signin");
-    ASSERT_TRUE(m_app->technician_desk()->flow().logged_in());
+    open(config.value(), pk::kiosk::test::CentreKey::AsFound);  // enrolled above, or not at all
+    sign_in_technician();
     tap("tech/tab/diagnostics");
   }
-  void TearDown() override { m_app.reset(); }
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
-  }
-  void tap(const std::string& id) {
-    ASSERT_TRUE(m_app->tap(id, m_now += 0.5)) << id;
-    frames();
-  }
-  void type(const std::string& digits) {
-    const char* keys[] = {"key/۰", "key/۱", "key/۲", "key/۳", "key/۴",
-                          "key/۵", "key/۶", "key/۷", "key/۸", "key/۹"};
-    for (char c : digits) ASSERT_TRUE(m_app->tap(keys[c - '0'], m_now += 0.2));
-    frames();
-  }
+  void TearDown() override { m_app.reset(); }  // before the centre it talks to stops
   // Draws frames until the upload has ended (the frame loop never waits for it).
   int frames_until_sent() {
     int drawn = 0;
@@ -109,9 +87,6 @@ class DiagnosticsSendScreen : public ::testing::Test {
   pk::sync::test::RunningCentre m_centre{"diagnostics-send-screen"};
   std::unique_ptr<pk::sync::test::FaultProxy> m_proxy;
   std::atomic<bool> m_stall_next{false};
-  fs::path m_dir;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  double m_now = 10;
 };
 
 }  // namespace

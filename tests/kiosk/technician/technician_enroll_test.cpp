@@ -24,6 +24,7 @@
 #include "protocol/enrollment_qr.h"
 #include "tests/provisioning/capture_fixture.h"
 #include "tests/receipts/raster_probe.h"
+#include "tests/support/headless_kiosk.h"
 #include "tests/sync/fault_proxy.h"
 #include "tests/sync/sync_test_support.h"
 
@@ -32,13 +33,11 @@ using pk::kiosk::tech::TechScreen;
 
 namespace {
 
-class TechnicianEnroll : public ::testing::Test {
+class TechnicianEnroll : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {
  protected:
   void start(pk::Language language, const std::string& centre_url, const std::string& centre_pin = "") {
-    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("technician_enroll_" + std::to_string(::getpid()));
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-    const fs::path config_file = m_dir / "pishkhan.toml";
+    m_pace.tap = 0.5;
+    const fs::path config_file = folder(fs::path(PK_TEST_BINARY_DIR) / "technician_enroll") / "pishkhan.toml";
     fs::copy_file(fs::path(PK_SOURCE_DATA_DIR) / "pishkhan.toml", config_file);
     auto config = pk::kiosk::load_config_file(config_file, pk::kiosk::default_config(PK_SOURCE_DATA_DIR));
     ASSERT_TRUE(config) << config.error().message;
@@ -51,35 +50,12 @@ class TechnicianEnroll : public ::testing::Test {
     config->export_dir = m_dir;
     config->language = language;
     m_data = config->data_dir;
-    auto app = pk::kiosk::App::create(config.value(), pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
-    ASSERT_TRUE(m_app->technician_desk()->set_technician("4321", "13579", 1'700'000'000));
-    frames();
-    tap("technician");
-    for (char c : std::string("4321"))
-      ASSERT_TRUE(m_app->tap(std::string("key/") + kDigits[c - '0'], m_now += 0.2));
-    tap("tech/pin");
-    for (char c : std::string("13579"))
-      ASSERT_TRUE(m_app->tap(std::string("key/") + kDigits[c - '0'], m_now += 0.2));
-    tap("tech/signin");
-    ASSERT_TRUE(m_app->technician_desk()->flow().logged_in());
+    open(config.value(), pk::kiosk::test::CentreKey::AsFound);
+    sign_in_technician();
     tap("tech/tab/enroll");
     ASSERT_EQ(m_app->technician_desk()->flow().state().screen, TechScreen::Enrollment);
   }
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
-  }
-  void tap(const std::string& id) {
-    ASSERT_TRUE(m_app->tap(id, m_now += 0.5)) << id;
-    frames();
-  }
+  void TearDown() override { m_app.reset(); }  // before the centre it talks to stops
   // On the on-screen English keyboard, key by key.
   void type(const std::string& text) {
     for (char c : text) ASSERT_TRUE(m_app->tap("key/" + std::string(1, c), m_now += 0.2)) << c;
@@ -137,11 +113,8 @@ class TechnicianEnroll : public ::testing::Test {
     EXPECT_TRUE(recorded) << "the enrollment is in the audit log";
   }
 
-  static constexpr const char* kDigits[] = {"۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"};
   pk::sync::test::RunningCentre m_centre{"technician-enroll-centre"};
-  fs::path m_dir, m_data;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  double m_now = 10;
+  fs::path m_data;
 };
 
 TEST_F(TechnicianEnroll, TypedCodeCheckedLiveALinkCutThenTheSameCodeEnrollsAndTheKioskAdoptsIt) {

@@ -19,6 +19,7 @@
 #include "kiosk/technician/technician_desk.h"
 #include "provisioning/factory_reset.h"
 #include "tests/provisioning/capture_fixture.h"
+#include "tests/support/headless_kiosk.h"
 
 namespace fs = std::filesystem;
 using pk::kiosk::tech::TechScreen;
@@ -64,13 +65,12 @@ class HeldScanner final : public pk::scanner::ScannerDriver {
   bool m_released = false;
 };
 
-class TechnicianSetup : public ::testing::Test {
+class TechnicianSetup : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {
  protected:
   void start(pk::Language language, int captures,
              const std::function<void(pk::kiosk::Config&)>& adjust = {}) {
-    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("technician_setup_" + std::to_string(::getpid()));
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir / "usb");
+    m_pace.tap = 0.5;
+    fs::create_directories(folder(fs::path(PK_TEST_BINARY_DIR) / "technician_setup") / "usb");
     m_config_file = m_dir / "pishkhan.toml";
     fs::copy_file(fs::path(PK_SOURCE_DATA_DIR) / "pishkhan.toml", m_config_file);
     {
@@ -94,17 +94,8 @@ class TechnicianSetup : public ::testing::Test {
       auto keys = pk::store::generate_key_pair();
       ASSERT_EQ(pk::provisioning::test::save_captures(**store, keys->public_key, 1'790'000'000).size(), 2U);
     }
-    auto app = pk::kiosk::App::create(config.value(), pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
-    ASSERT_TRUE(m_app->technician_desk()->set_technician("4321", "13579", 1'700'000'000));
-    frames();
-    tap("technician");
-    type("4321");
-    tap("tech/pin");
-    type("13579");
-    tap("tech/signin");
-    ASSERT_TRUE(m_app->technician_desk()->flow().logged_in());
+    open(config.value(), pk::kiosk::test::CentreKey::AsFound);
+    sign_in_technician();
     settle();  // the device search runs off the frame loop
   }
   // Frames until the desk's device search and self-tests have ended.
@@ -117,31 +108,10 @@ class TechnicianSetup : public ::testing::Test {
     ASSERT_FALSE(m_app->technician_desk()->busy());
     frames();
   }
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
-  }
-  void tap(const std::string& id) {
-    ASSERT_TRUE(m_app->tap(id, m_now += 0.5)) << id;
-    frames();
-  }
-  void type(const std::string& digits) {
-    const char* keys[] = {"key/۰", "key/۱", "key/۲", "key/۳", "key/۴",
-                          "key/۵", "key/۶", "key/۷", "key/۸", "key/۹"};
-    for (char c : digits) ASSERT_TRUE(m_app->tap(keys[c - '0'], m_now += 0.2));
-    frames();
-  }
   void shot(const std::string& name) { ASSERT_TRUE(m_app->screenshot(fs::path(PK_TEST_BINARY_DIR) / name)); }
   const pk::kiosk::tech::SetupView& setup() { return m_app->technician_desk()->setup(); }
 
-  fs::path m_dir, m_config_file;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  double m_now = 10;
+  fs::path m_config_file;
 };
 
 }  // namespace
@@ -205,12 +175,12 @@ TEST_F(TechnicianSetup, FactoryResetRefusedThenOverriddenWithThePinAgain) {
   shot("technician-reset-refused-fa.png");
   tap("tech/reset/override");
   EXPECT_EQ(m_app->technician_desk()->flow().state().reset_step, pk::kiosk::tech::ResetStep::ConfirmPin);
-  type("11111");  // a wrong PIN resets nothing
+  type_digits("11111");  // a wrong PIN resets nothing
   tap("tech/reset/confirm");
   EXPECT_EQ(m_app->technician_desk()->flow().state().reset_step, pk::kiosk::tech::ResetStep::Start);
   EXPECT_TRUE(fs::exists(m_dir / "var" / "technicians.json"));
   tap("tech/reset/override");
-  type("13579");
+  type_digits("13579");
   shot("technician-reset-confirm-fa.png");
   tap("tech/reset/confirm");
   EXPECT_EQ(m_app->technician_desk()->flow().state().reset_step, pk::kiosk::tech::ResetStep::Done)

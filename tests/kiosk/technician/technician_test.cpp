@@ -8,44 +8,19 @@
 
 #include "kiosk/app.h"
 #include "kiosk/technician/technician_desk.h"
+#include "tests/support/headless_kiosk.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-class Technician : public ::testing::Test {
+class Technician : public ::testing::Test, protected pk::kiosk::test::HeadlessKiosk {
  protected:
   void SetUp() override {
-    m_dir = fs::path(PK_TEST_BINARY_DIR) / ("technician_" + std::to_string(::getpid()));
-    fs::remove_all(m_dir);
-    pk::kiosk::Config config = pk::kiosk::default_config(PK_SOURCE_DATA_DIR);
-    config.data_dir = m_dir / "var";
-    auto app = pk::kiosk::App::create(config, pk::ui::DisplayMode::Headless);
-    ASSERT_TRUE(app) << app.error().message;
-    m_app = std::move(app.value());
+    m_pace.tap = 0.5;
+    open(kiosk_config(fs::path(PK_TEST_BINARY_DIR) / "technician"), pk::kiosk::test::CentreKey::AsFound);
     ASSERT_NE(m_app->technician_desk(), nullptr);
     ASSERT_TRUE(m_app->technician_desk()->set_technician("4321", "13579", 1'700'000'000));
-    frames();
-  }
-  void TearDown() override {
-    m_app.reset();
-    fs::remove_all(m_dir);
-  }
-  void frames() {
-    m_now += 1;
-    m_app->render_frame(m_now);
-    m_app->render_frame(m_now + 0.1);
-  }
-  void tap(const char* id) {
-    ASSERT_TRUE(m_app->tap(id, m_now += 0.5)) << id;
-    frames();
-  }
-  void type(const std::string& persian_digits) {
-    for (char c : persian_digits) {
-      const char* keys[] = {"key/۰", "key/۱", "key/۲", "key/۳", "key/۴",
-                            "key/۵", "key/۶", "key/۷", "key/۸", "key/۹"};
-      ASSERT_TRUE(m_app->tap(keys[c - '0'], m_now += 0.2));
-    }
     frames();
   }
   std::vector<std::string> audit_actions() {
@@ -55,9 +30,6 @@ class Technician : public ::testing::Test {
     for (const auto& e : entries.value()) out.push_back(e.action);
     return out;
   }
-  fs::path m_dir;
-  std::unique_ptr<pk::kiosk::App> m_app;
-  double m_now = 10;
 };
 
 }  // namespace
@@ -66,14 +38,14 @@ TEST_F(Technician, WrongPinIsRefusedAndAuditedRightPinOpensServiceLevels) {
   tap("technician");
   ASSERT_TRUE(m_app->technician_desk()->active());
   EXPECT_FALSE(m_app->technician_desk()->flow().logged_in());
-  type("4321");
+  type_digits("4321");
   tap("tech/pin");
-  type("11111");
+  type_digits("11111");
   tap("tech/signin");
   EXPECT_FALSE(m_app->technician_desk()->flow().logged_in());
   EXPECT_FALSE(m_app->technician_desk()->flow().state().login_error.empty());
   EXPECT_TRUE(m_app->technician_desk()->flow().state().pin.empty()) << "a checked PIN leaves memory";
-  type("13579");
+  type_digits("13579");
   tap("tech/signin");
   ASSERT_TRUE(m_app->technician_desk()->flow().logged_in());
   EXPECT_EQ(m_app->technician_desk()->flow().state().screen, pk::kiosk::tech::TechScreen::ServiceLevels);
@@ -96,14 +68,14 @@ TEST_F(Technician, WrongPinIsRefusedAndAuditedRightPinOpensServiceLevels) {
 
 TEST_F(Technician, FiveWrongPinsLockEvenTheRightOne) {
   tap("technician");
-  type("4321");
+  type_digits("4321");
   for (int i = 0; i < 5; ++i) {
     tap("tech/pin");
-    type("24680");
+    type_digits("24680");
     tap("tech/signin");
   }
   tap("tech/pin");
-  type("13579");
+  type_digits("13579");
   tap("tech/signin");
   EXPECT_FALSE(m_app->technician_desk()->flow().logged_in()) << "locked out";
   const auto actions = audit_actions();
