@@ -200,16 +200,16 @@ float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
             .count();
     const std::string text = std::string(tr(ctx, strings::kEnrolling)) + " " +
                              format_number(seconds, ctx.language) + " " + tr(ctx, strings::kSeconds);
-    return ui::notice(ctx.ui, area, text, t.notice_bg, t.notice_text) + t.gap;
+    return ui::message_band(ctx.ui, area, text, ui::Tone::Notice) + t.gap;
   }
   if (m_qr) {
     const bool ok = m_qr->ok();
-    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(m_qr->problem)),
-                    ok ? t.badge : t.error_bg, ok ? t.text : t.error_text) +
+    y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(m_qr->problem)),
+                          ok ? ui::Tone::Done : ui::Tone::Error) +
          t.gap / 2;
   }
   if (m_catalog_task.running())
-    return ui::notice(ctx.ui, area, tr(ctx, strings::kFetchingCatalog), t.notice_bg, t.notice_text) + t.gap;
+    return ui::message_band(ctx.ui, area, tr(ctx, strings::kFetchingCatalog), ui::Tone::Notice) + t.gap;
   if (m_catalog_fetch) {
     const provisioning::CatalogAtEnrollment& c = *m_catalog_fetch;
     const bool ok = c.result != provisioning::CatalogFetch::Failed;
@@ -218,8 +218,7 @@ float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
                                                              format_number(c.version, ctx.language) + "."
         : c.result == provisioning::CatalogFetch::KeptNewer ? tr(ctx, strings::kCatalogKept)
                                                             : tr(ctx, strings::kCatalogLater);
-    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, text, ok ? t.badge : t.error_bg,
-                    ok ? t.text : t.error_text) +
+    y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, text, ok ? ui::Tone::Done : ui::Tone::Error) +
          t.gap / 2;
   }
   if (!m_outcome) return y - area.min.y;
@@ -241,13 +240,13 @@ float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
     }
     const bool catalog_ok = o.catalog.result == provisioning::CatalogFetch::Stored ||
                             o.catalog.result == provisioning::CatalogFetch::KeptNewer;
-    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, text, catalog_ok ? t.badge : t.notice_bg,
-                    catalog_ok ? t.text : t.notice_text) +
+    y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, text,
+                          catalog_ok ? ui::Tone::Done : ui::Tone::Notice) +
          t.gap / 2;
     return y - area.min.y;
   }
-  y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(o.failure)), t.error_bg,
-                  t.error_text) +
+  y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(o.failure)),
+                        ui::Tone::Error) +
        t.gap / 4;
   // What the centre or the network said, as the log has it: for a call to the centre's desk.
   y += ui::text_in(ctx.ui, {{area.min.x, y}, area.max}, o.message,
@@ -265,7 +264,8 @@ void EnrollPanel::draw_enrolled(TechContext& ctx, const ui::Rect& body) {
   const ui::Rect col = ctx.ui.from_start(body, 0, std::min(body.width(), 1400 * t.scale));
   float y = col.min.y;
   y += draw_outcome(ctx, {{col.min.x, y}, col.max});
-  y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kIsEnrolled), t.badge, t.text) + t.gap;
+  y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kIsEnrolled), ui::Tone::Done) +
+       t.gap;
   const ui::Rect card{{col.min.x, y}, {col.max.x, y + t.body_px * 1.7f * 6 + 2 * t.gap}};
   ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
   const ui::Rect inner = card.inset(t.gap, t.gap);
@@ -358,15 +358,18 @@ void EnrollPanel::draw_form(TechContext& ctx, const ui::Rect& body) {
          t.gap;
   }
   if (!m_identity_problem.empty())
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, m_identity_problem, t.error_bg, t.error_text) + t.gap;
+    y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, m_identity_problem, ui::Tone::Error) + t.gap;
 
   auto field = [&](EnrollField which, const Text& label, const std::string& value, const char* id) {
-    y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, label),
-                     {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
-    const ui::Rect box{{col.min.x, y}, {col.max.x, y + t.touch_target}};
-    if (ui::text_field(ctx.ui, id, box, latin(ctx, value), "", m_field == which && !busy) && !busy)
-      m_field = which;
-    y = box.max.y + t.gap / 3;
+    const std::string shown = latin(ctx, value);
+    const ui::FieldDrawn drawn = ui::labelled_field(ctx.ui, {{col.min.x, y}, col.max},
+                                                    {.id = id,
+                                                     .label = tr(ctx, label),
+                                                     .text = shown,
+                                                     .focused = m_field == which && !busy,
+                                                     .label_gap = ui::LabelGap::Flush});
+    if (drawn.tapped && !busy) m_field = which;
+    y = drawn.used.max.y + t.gap / 3;
   };
   field(EnrollField::Code, strings::kEnrollCode, m_code, "tech/enroll/code");
   // The check character, live: the centre never sees a mistyped code.
