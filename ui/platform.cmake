@@ -12,6 +12,7 @@ target_link_libraries(pk_ui_platform PUBLIC PkgConfig::SDL2 PkgConfig::IMGUI PRI
 add_library(pk_ui STATIC ${CMAKE_CURRENT_SOURCE_DIR}/widgets.cpp ${CMAKE_CURRENT_SOURCE_DIR}/widgets_text_edit.cpp
                    ${CMAKE_CURRENT_SOURCE_DIR}/drawn_boxes.cpp
                    ${CMAKE_CURRENT_SOURCE_DIR}/keyboard.cpp
+                   ${CMAKE_CURRENT_SOURCE_DIR}/screen_kit.cpp
                    ${CMAKE_CURRENT_SOURCE_DIR}/pictograms/svg_document.cpp
                    ${CMAKE_CURRENT_SOURCE_DIR}/pictograms/pictogram_atlas.cpp
                    ${CMAKE_CURRENT_SOURCE_DIR}/pictograms/pictogram.cpp)

@@ -1,6 +1,7 @@
+// The desk itself: sign-in, the frame's drawing and requests, the data the screens show. Its
+// devices are in technician_desk_devices.cpp, the diagnostics bundle and the factory reset in
+// technician_desk_upkeep.cpp.
 #include "kiosk/technician/technician_desk.h"
-
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,7 +10,6 @@
 #include "kiosk/format.h"
 #include "kiosk/strings/technician_strings.h"
 #include "provisioning/diagnostics.h"
-#include "provisioning/terminal_identity.h"
 
 namespace pk::kiosk::tech {
 
@@ -128,151 +128,6 @@ void TechnicianDesk::refresh(sla::Ledger* ledger, const std::string& ledger_prob
   if (stats) m_outbox = stats.value();
 }
 
-provisioning::DiagnosticsSources TechnicianDesk::diagnostics_sources(TechServices& services) const {
-  provisioning::DiagnosticsSources src;
-  src.config_file = services.config.source_file;
-  src.data_dir = services.config.data_dir;
-  src.store = &services.store;
-  src.ledger = services.ledger;
-  for (const catalog::Service& s : services.catalog.services) src.services.push_back(s.number);
-  for (const RoleSetup& r : m_setup.roles) {
-    src.devices.push_back(r.found);
-    if (r.result) src.self_tests.push_back(*r.result);
-  }
-  src.log_files = {services.config.data_dir / "logs" / "kiosk.log"};
-  src.terminal_id = services.config.terminal_id;
-  src.now_unix = services.now_unix;
-  return src;
-}
-
-void TechnicianDesk::refresh_setup(TechServices& services) {
-  const Config& config = services.config;
-  // SANE may take seconds to list its scanners: the drivers are asked on the search's thread.
-  provisioning::DiscoveryOptions discovery;
-  // The self-test's simulated printer has a folder of its own: the kiosk's receipts stay.
-  discovery.sim_printer_dir = config.data_dir / "selftest-receipts";
-  if (!config.printer_connection.empty()) discovery.known_connections.push_back(config.printer_connection);
-  if (!m_searching)
-    m_searching = m_search.start([discovery] { return provisioning::discover_devices(discovery); });
-  m_setup.devices_message.clear();
-  m_setup.destinations = provisioning::export_destinations({config.export_dir});
-  m_setup.destination = 0;
-  m_setup.diagnostics = provisioning::collect_diagnostics(diagnostics_sources(services)).summary;
-  if (auto backlog = provisioning::reset_backlog(services.store)) {
-    m_setup.unsent = backlog->unsent;
-    m_setup.unsent_codes = backlog->tracking_codes;
-  }
-}
-
-void TechnicianDesk::apply_discovery(std::vector<provisioning::RoleDevices> found, TechServices& services) {
-  const Config& config = services.config;
-  // The configured device of each role is the one chosen, until the technician picks another.
-  auto configured = [&](provisioning::DeviceRole role, const DeviceInfo& d) {
-    switch (role) {
-      case provisioning::DeviceRole::Printer:
-        return config.printer == DeviceBackend::Simulated ? d.backend == "sim"
-                                                          : d.connection == config.printer_connection;
-      case provisioning::DeviceRole::Scanner:
-        return config.scanner == DeviceBackend::Simulated
-                   ? d.backend == "sim"
-                   : d.connection == config.scanner_connection ||
-                         (config.scanner_connection.empty() && d.backend == "sane");
-      case provisioning::DeviceRole::CardReader:
-        return config.card_reader == DeviceBackend::Simulated
-                   ? d.backend == "sim"
-                   : d.connection == config.card_reader_connection ||
-                         (config.card_reader_connection.empty() && d.backend == "pcsc");
-      case provisioning::DeviceRole::Barcode:
-        return config.barcode == DeviceBackend::Simulated ? d.backend == "sim"
-                                                          : d.connection == config.barcode_connection;
-    }
-    return false;
-  };
-  for (size_t r = 0; r < found.size() && r < m_setup.roles.size(); ++r) {
-    RoleSetup& role = m_setup.roles[r];
-    role.found = std::move(found[r]);
-    role.chosen = -1;
-    role.result.reset();
-    for (size_t i = 0; i < role.found.devices.size() && role.chosen < 0; ++i)
-      if (configured(role.found.role, role.found.devices[i])) role.chosen = static_cast<int>(i);
-  }
-  // The summary counts the devices found.
-  m_setup.diagnostics = provisioning::collect_diagnostics(diagnostics_sources(services)).summary;
-}
-
-void TechnicianDesk::collect_device_work(TechServices& services) {
-  bool finished = false;
-  if (m_searching) {
-    if (auto found = m_search.take()) {
-      m_searching = false;
-      finished = true;
-      apply_discovery(std::move(found.value()), services);
-    }
-  }
-  for (size_t r = 0; r < m_tests.size(); ++r) {
-    RoleTest& test = m_tests[r];
-    if (!test.pending) continue;
-    auto result = test.task.take();
-    if (!result) continue;
-    test.pending = false;
-    test.lent = false;
-    finished = true;
-    RoleSetup& role = m_setup.roles[r];
-    role.result = std::move(result.value());
-    spdlog::info("self-test {} {}: {}", provisioning::to_string(role.found.role), role.result->connection,
-                 role.result->summary);
-    (void)services.store.append_audit("technician:" + m_flow.state().technician, "device_self_test",
-                                      std::string(provisioning::to_string(role.found.role)) +
-                                          (role.result->passed() ? " passed" : " failed"));
-  }
-  // "Wait for it" is said while work runs; once it has ended it is no longer true.
-  const std::string& message = m_setup.devices_message;
-  for (const Text* wait : {&strings::kWaitForDevices, &strings::kTestRunning})
-    for (Language language : {Language::Persian, Language::English})
-      if (finished && message == wait->in(language)) m_setup.devices_message.clear();
-}
-
-void TechnicianDesk::start_self_test(const TechContext& ctx, TechServices& services, size_t r) {
-  RoleSetup& role = m_setup.roles[r];
-  RoleTest& test = m_tests[r];
-  if (role.chosen < 0 || m_searching) return;
-  if (test.pending) {  // one test per device at a time: the second tap is told so
-    m_setup.devices_message = strings::kTestRunning.in(ctx.language);
-    m_setup.devices_message_ok = false;
-    return;
-  }
-  provisioning::SelfTestOptions options;
-  options.language = ctx.language;
-  options.terminal_id = services.config.terminal_id;
-  options.terminal_number = services.config.terminal_number;
-  options.now_unix = services.now_unix;
-  const provisioning::DeviceRole which = role.found.role;
-  const std::string connection = role.found.devices[static_cast<size_t>(role.chosen)].connection;
-  Device* lent = services.lend_device ? services.lend_device(which, connection) : nullptr;
-  test.started = std::chrono::steady_clock::now();
-  test.lent = lent != nullptr;
-  role.result.reset();
-  m_setup.devices_message.clear();
-  // The work owns copies and its own receipt renderer (the App's text engine is the frame
-  // loop's); a lent device is the task's alone until it ends (holds()).
-  test.pending = test.task.start([which, connection, options, lent]() mutable {
-    std::unique_ptr<receipts::ReceiptRenderer> renderer;
-    if (which == provisioning::DeviceRole::Printer) {
-      auto made = receipts::ReceiptRenderer::create();
-      if (!made)
-        return provisioning::SelfTestResult{
-            which, connection, provisioning::TestOutcome::Failed, made.error().message,
-            provisioning::Problem{provisioning::ProblemKind::Other, made.error().message}};
-      renderer = std::move(made.value());
-      options.renderer = renderer.get();
-    }
-    provisioning::SelfTestResult result = lent ? provisioning::self_test(which, *lent, options)
-                                               : provisioning::self_test(which, connection, options);
-    result.connection = connection;
-    return result;
-  });
-}
-
 void TechnicianDesk::perform_request(const TechContext& ctx, TechServices& services) {
   const auto role_index = static_cast<size_t>(std::clamp(ctx.request_role, 0, 3));
   RoleSetup& role = m_setup.roles[role_index];
@@ -344,106 +199,6 @@ void TechnicianDesk::perform_request(const TechContext& ctx, TechServices& servi
       confirm_reset(services);
       break;
   }
-}
-
-void TechnicianDesk::start_upload(const TechContext& ctx, TechServices& services) {
-  if (m_upload.running()) return;  // one bundle on its way at a time
-  const provisioning::Bundle bundle = provisioning::collect_diagnostics(diagnostics_sources(services));
-  m_setup.diagnostics = bundle.summary;
-  // The archive is made here (small, and it reads nothing the store is writing); only the
-  // network part runs on the task's thread.
-  const std::filesystem::path data_dir = services.config.data_dir;
-  auto identity = provisioning::load_identity(data_dir);
-  const std::string terminal = identity && *identity ? (*identity)->terminal_id : services.config.terminal_id;
-  std::string archive = provisioning::bundle_archive(bundle, terminal, services.now_unix);
-  sync::HttpOptions http;
-  http.connect_timeout = std::chrono::seconds(10);
-  http.total_timeout = std::chrono::seconds(60);
-  m_upload_language = ctx.language;
-  m_setup.upload_bytes = static_cast<long long>(archive.size());
-  m_setup.upload_message.clear();
-  m_setup.uploading = m_upload.start([data_dir, archive = std::move(archive), http] {
-    return provisioning::upload_archive(data_dir, archive, http);
-  });
-}
-
-void TechnicianDesk::finish_upload(TechServices& services) {
-  auto result = m_upload.take();
-  m_setup.uploading = m_upload.running();
-  if (!result) return;
-  const Language language = m_upload_language;
-  switch (result->outcome) {
-    case provisioning::UploadOutcome::Sent:
-      // The receipt as the centre lists it (--list-diagnostics): a code support types, in Latin
-      // characters in either language (۰ beside Latin letters reads as a dot).
-      m_setup.upload_message = std::string(strings::kSentToCentre.in(language)) + " " + result->receipt_id;
-      break;
-    case provisioning::UploadOutcome::NotEnrolled:
-      m_setup.upload_message = strings::kUploadNotEnrolled.in(language);
-      break;
-    case provisioning::UploadOutcome::Unreachable:
-      m_setup.upload_message = strings::kUploadUnreachable.in(language);
-      break;
-    case provisioning::UploadOutcome::Refused:
-      m_setup.upload_message = std::string(strings::kUploadRefused.in(language)) + " " + result->detail;
-      break;
-  }
-  m_setup.upload_ok = result->ok();
-  if (result->ok())
-    spdlog::info("diagnostics: sent to the centre, receipt {} ({} bytes)", result->receipt_id, result->bytes);
-  else
-    spdlog::warn("diagnostics: not sent to the centre: {}: {}", provisioning::to_string(result->outcome),
-                 result->detail);
-  (void)services.store.append_audit(
-      "technician:" + m_flow.state().technician, "diagnostics_sent",
-      result->ok() ? result->receipt_id : std::string(provisioning::to_string(result->outcome)));
-}
-
-void TechnicianDesk::confirm_reset(TechServices& services) {
-  const TechState& s = m_flow.state();
-  const bool persian = persian_or_english(services.config.language) == Language::Persian;
-  // A running self-test may hold a device the reset is about to close.
-  if (busy()) return m_flow.reset_refused(strings::kWaitForDevices.in(services.config.language));
-  // An enrollment writes keys into the folder the reset is about to wipe.
-  if (m_enroll.running())
-    return m_flow.reset_refused(strings::kEnrollBlocksReset.in(services.config.language));
-  // The PIN again: the person at the screen now is the one who signed in.
-  const op::LoginResult check = m_accounts->verify(s.technician, s.reset_pin, services.now_unix);
-  if (check.outcome != op::LoginOutcome::Ok) {
-    (void)services.store.append_audit("technician:" + s.technician, "factory_reset_pin_failed", "");
-    m_flow.reset_refused(persian ? "رمز درست نیست؛ بازنشانی انجام نشد." : "Wrong PIN: nothing was reset.");
-    return;
-  }
-  provisioning::ResetRequest request;
-  request.technician = s.technician;
-  request.override_backlog =
-      s.reset_override ? provisioning::ResetOverride::LoseUnsentCaptures : provisioning::ResetOverride::None;
-  request.accepted_loss = s.reset_accepted_loss;
-  request.now_unix = services.now_unix;
-  auto plan = provisioning::authorize_factory_reset(services.store, services.config.data_dir, request);
-  if (!plan) {
-    m_flow.reset_refused(plan.error().message);
-    if (auto backlog = provisioning::reset_backlog(services.store)) m_setup.unsent = backlog->unsent;
-    return;
-  }
-  auto report = services.factory_reset ? services.factory_reset(plan.value())
-                                       : Result<provisioning::ResetReport>(make_error("no reset available"));
-  if (!report) {
-    m_flow.reset_refused(report.error().message);
-    return;
-  }
-  // The accounts file went with everything else: nobody signs in with the old PINs again.
-  if (auto accounts = op::OperatorAccounts::open(services.config.data_dir / "technicians.json"))
-    m_accounts = std::move(accounts.value());
-  m_setup.unsent = 0;
-  m_setup.unsent_codes.clear();
-  m_enroll.refresh(services.config);  // the keys are gone: the Enrollment tab offers to enroll again
-  m_flow.reset_done(
-      persian
-          ? "دستگاه بازنشانی شد: " + to_persian_digits(std::to_string(report->files_wiped)) +
-                " پرونده پاک شد. پایانه به راه‌اندازی نخست برگشته است و باید دوباره ثبت شود."
-          : "The terminal was reset: " + std::to_string(report->files_wiped) +
-                " files wiped. It is back at first boot and must be enrolled again.");
 }
 
 void TechnicianDesk::fill(TechContext& ctx) const {

@@ -1,6 +1,7 @@
+// The Enrollment tab's drawing: the enrolled terminal's card, or the form (code, address, pin)
+// with its keyboard and the outcome of the last attempt. What it runs is in
+// technician_enroll_panel.cpp.
 #include "kiosk/technician/technician_enroll_screen.h"
-
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
@@ -94,96 +95,6 @@ std::string expiry_date_text(int64_t unix_seconds, Language language) {
   return jalali::format_jalali(jalali::from_unix(unix_seconds), language, jalali::DateStyle::Long);
 }
 
-void EnrollPanel::refresh(const Config& config) {
-  m_identity.reset();
-  m_certificate_expiry.reset();
-  m_identity_problem.clear();
-  auto identity = provisioning::load_identity(config.data_dir);
-  if (!identity) {
-    m_identity_problem = identity.error().message;
-  } else if (identity->has_value()) {
-    m_identity = **identity;
-    if (auto expiry = provisioning::certificate_expiry(*m_identity))
-      m_certificate_expiry = *expiry;
-    else
-      spdlog::warn("enrollment tab: {}", expiry.error().message);
-  }
-  if (m_url.empty()) m_url = config.centre_url;
-  if (m_pin.empty()) m_pin = config.centre_pin;
-}
-
-void EnrollPanel::scanned(std::string_view text) {
-  if (running() || enrolled()) return;
-  provisioning::QrReading reading = provisioning::parse_enrollment_qr(text);
-  m_qr_problem = reading.problem;
-  if (!reading.ok()) {
-    spdlog::warn("enrollment tab: scanned code refused: {}", reading.detail);
-    m_qr = std::move(reading);
-    return;
-  }
-  // All three at once, or none: a half-applied QR code would mix two centres.
-  m_code = reading.qr.code;
-  m_url = reading.qr.centre_url;
-  m_pin = reading.qr.centre_pin;
-  m_outcome.reset();
-  m_qr = std::move(reading);
-}
-
-std::optional<provisioning::EnrollOutcome> EnrollPanel::perform(const Config& config) {
-  if (m_fetch_requested && m_identity && !running()) {
-    m_fetch_requested = false;
-    m_catalog_fetch.reset();
-    m_outcome.reset();
-    m_started = std::chrono::steady_clock::now();
-    (void)m_catalog_task.start(
-        [identity = *m_identity, file = config.data_dir / "catalog" / "last-good.json"] {
-          sync::HttpOptions http;
-          http.connect_timeout = std::chrono::milliseconds(5'000);
-          http.total_timeout = std::chrono::milliseconds(30'000);
-          return provisioning::fetch_catalog(identity, file, http);
-        });
-  }
-  if (std::optional<provisioning::CatalogAtEnrollment> fetched = m_catalog_task.take()) {
-    spdlog::info("enrollment tab: catalog ({}): {}", provisioning::to_string(fetched->result),
-                 fetched->message);
-    m_catalog_fetch = fetched;
-    if (fetched->result == provisioning::CatalogFetch::Stored && m_identity) {
-      provisioning::EnrollOutcome again;
-      again.status = provisioning::EnrollStatus::AlreadyEnrolled;
-      again.identity = m_identity;
-      again.catalog = *fetched;
-      again.message = "catalog fetched again";
-      return again;
-    }
-  }
-  if (m_start_requested && !running()) {
-    m_start_requested = false;
-    provisioning::EnrollOptions options;
-    options.data_dir = config.data_dir;
-    options.code = m_code;
-    options.centre_url = m_url;
-    options.centre_pin = m_pin;
-    options.http.connect_timeout = std::chrono::milliseconds(5'000);
-    options.http.total_timeout = std::chrono::milliseconds(30'000);
-    m_outcome.reset();
-    m_qr.reset();
-    m_started = std::chrono::steady_clock::now();
-    // The work gets copies only: the frame loop goes on drawing this panel meanwhile.
-    (void)m_task.start([options] { return provisioning::enroll(options); });
-  }
-  std::optional<provisioning::EnrollOutcome> done = m_task.take();
-  if (!done) return std::nullopt;
-  if (done->ok())
-    spdlog::info("enrollment tab: {}; catalog: {}", done->message, done->catalog.message);
-  else
-    spdlog::warn("enrollment tab: {} ({})", done->message, provisioning::to_string(done->failure));
-  m_outcome = done;
-  if (!done->ok()) return done;  // every field stays as typed: a retry is one tap
-  m_code.clear();
-  refresh(config);
-  return done;
-}
-
 void EnrollPanel::draw(TechContext& ctx, const ui::Rect& body) {
   if (enrolled())
     draw_enrolled(ctx, body);
@@ -200,16 +111,16 @@ float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
             .count();
     const std::string text = std::string(tr(ctx, strings::kEnrolling)) + " " +
                              format_number(seconds, ctx.language) + " " + tr(ctx, strings::kSeconds);
-    return ui::notice(ctx.ui, area, text, t.notice_bg, t.notice_text) + t.gap;
+    return ui::message_band(ctx.ui, area, text, ui::Tone::Notice) + t.gap;
   }
   if (m_qr) {
     const bool ok = m_qr->ok();
-    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(m_qr->problem)),
-                    ok ? t.badge : t.error_bg, ok ? t.text : t.error_text) +
+    y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(m_qr->problem)),
+                          ok ? ui::Tone::Done : ui::Tone::Error) +
          t.gap / 2;
   }
   if (m_catalog_task.running())
-    return ui::notice(ctx.ui, area, tr(ctx, strings::kFetchingCatalog), t.notice_bg, t.notice_text) + t.gap;
+    return ui::message_band(ctx.ui, area, tr(ctx, strings::kFetchingCatalog), ui::Tone::Notice) + t.gap;
   if (m_catalog_fetch) {
     const provisioning::CatalogAtEnrollment& c = *m_catalog_fetch;
     const bool ok = c.result != provisioning::CatalogFetch::Failed;
@@ -218,8 +129,7 @@ float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
                                                              format_number(c.version, ctx.language) + "."
         : c.result == provisioning::CatalogFetch::KeptNewer ? tr(ctx, strings::kCatalogKept)
                                                             : tr(ctx, strings::kCatalogLater);
-    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, text, ok ? t.badge : t.error_bg,
-                    ok ? t.text : t.error_text) +
+    y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, text, ok ? ui::Tone::Done : ui::Tone::Error) +
          t.gap / 2;
   }
   if (!m_outcome) return y - area.min.y;
@@ -241,13 +151,13 @@ float EnrollPanel::draw_outcome(TechContext& ctx, const ui::Rect& area) {
     }
     const bool catalog_ok = o.catalog.result == provisioning::CatalogFetch::Stored ||
                             o.catalog.result == provisioning::CatalogFetch::KeptNewer;
-    y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, text, catalog_ok ? t.badge : t.notice_bg,
-                    catalog_ok ? t.text : t.notice_text) +
+    y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, text,
+                          catalog_ok ? ui::Tone::Done : ui::Tone::Notice) +
          t.gap / 2;
     return y - area.min.y;
   }
-  y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(o.failure)), t.error_bg,
-                  t.error_text) +
+  y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, tr(ctx, sentence_for(o.failure)),
+                        ui::Tone::Error) +
        t.gap / 4;
   // What the centre or the network said, as the log has it: for a call to the centre's desk.
   y += ui::text_in(ctx.ui, {{area.min.x, y}, area.max}, o.message,
@@ -265,7 +175,8 @@ void EnrollPanel::draw_enrolled(TechContext& ctx, const ui::Rect& body) {
   const ui::Rect col = ctx.ui.from_start(body, 0, std::min(body.width(), 1400 * t.scale));
   float y = col.min.y;
   y += draw_outcome(ctx, {{col.min.x, y}, col.max});
-  y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kIsEnrolled), t.badge, t.text) + t.gap;
+  y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kIsEnrolled), ui::Tone::Done) +
+       t.gap;
   const ui::Rect card{{col.min.x, y}, {col.max.x, y + t.body_px * 1.7f * 6 + 2 * t.gap}};
   ImGui::GetWindowDrawList()->AddRectFilled(card.min, card.max, t.surface, t.radius);
   const ui::Rect inner = card.inset(t.gap, t.gap);
@@ -358,15 +269,18 @@ void EnrollPanel::draw_form(TechContext& ctx, const ui::Rect& body) {
          t.gap;
   }
   if (!m_identity_problem.empty())
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, m_identity_problem, t.error_bg, t.error_text) + t.gap;
+    y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, m_identity_problem, ui::Tone::Error) + t.gap;
 
   auto field = [&](EnrollField which, const Text& label, const std::string& value, const char* id) {
-    y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, label),
-                     {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
-    const ui::Rect box{{col.min.x, y}, {col.max.x, y + t.touch_target}};
-    if (ui::text_field(ctx.ui, id, box, latin(ctx, value), "", m_field == which && !busy) && !busy)
-      m_field = which;
-    y = box.max.y + t.gap / 3;
+    const std::string shown = latin(ctx, value);
+    const ui::FieldDrawn drawn = ui::labelled_field(ctx.ui, {{col.min.x, y}, col.max},
+                                                    {.id = id,
+                                                     .label = tr(ctx, label),
+                                                     .text = shown,
+                                                     .focused = m_field == which && !busy,
+                                                     .label_gap = ui::LabelGap::Flush});
+    if (drawn.tapped && !busy) m_field = which;
+    y = drawn.used.max.y + t.gap / 3;
   };
   field(EnrollField::Code, strings::kEnrollCode, m_code, "tech/enroll/code");
   // The check character, live: the centre never sees a mistyped code.

@@ -35,20 +35,14 @@ constexpr double kTarget = 0.99;
 
 ui::Rect header(TechContext& ctx, std::string_view title) {
   const ui::Theme& t = ctx.ui.theme();
-  const ui::Rect band{ctx.screen.min, {ctx.screen.max.x, ctx.screen.min.y + t.header_height}};
   // A different colour from the citizen screens: nobody mistakes this for a citizen's screen.
-  ImGui::GetWindowDrawList()->AddRectFilled(band.min, band.max, IM_COL32(52, 58, 64, 255));
-  const ui::Rect inner = band.inset(t.margin, 0);
-  const float exit_w = 220 * t.scale;
-  if (ui::button(ctx.ui, "tech/exit",
-                 ctx.ui.from_start(inner, inner.width() - exit_w, exit_w).inset(0, t.gap),
-                 tr(ctx, strings::kExit), ui::ButtonKind::Secondary, t.small_px))
+  ui::HeaderBand band(ctx.ui, ctx.screen, IM_COL32(52, 58, 64, 255));
+  if (ui::button(ctx.ui, "tech/exit", band.take_end(220 * t.scale).inset(0, t.gap), tr(ctx, strings::kExit),
+                 ui::ButtonKind::Secondary, t.small_px))
     ctx.exit_requested = true;
-  const std::string text =
-      std::string(tr(ctx, strings::kTitle)) + kSeparator + std::string(title) + kSeparator + ctx.terminal_id;
-  ui::text_in(ctx.ui, ctx.ui.from_start(inner, 0, inner.width() - exit_w - t.gap), text,
-              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.on_header, true);
-  return {{ctx.screen.min.x, band.max.y}, ctx.screen.max};
+  band.title(std::string(tr(ctx, strings::kTitle)) + kSeparator + std::string(title) + kSeparator +
+             ctx.terminal_id);
+  return band.below();
 }
 
 void draw_login(TechContext& ctx) {
@@ -71,11 +65,14 @@ void draw_login(TechContext& ctx) {
                    t.text_muted) +
        t.gap;
   auto field = [&](TechField which, const Text& label, const std::string& shown, const char* id) {
-    y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, label),
-                     {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
-    const ui::Rect box{{col.min.x, y}, {col.max.x, y + t.touch_target}};
-    if (ui::text_field(ctx.ui, id, box, shown, "", s.field == which)) ctx.flow.focus(which);
-    y = box.max.y + t.gap;
+    const ui::FieldDrawn drawn = ui::labelled_field(ctx.ui, {{col.min.x, y}, col.max},
+                                                    {.id = id,
+                                                     .label = tr(ctx, label),
+                                                     .text = shown,
+                                                     .focused = s.field == which,
+                                                     .label_gap = ui::LabelGap::Flush});
+    if (drawn.tapped) ctx.flow.focus(which);
+    y = drawn.used.max.y + t.gap;
   };
   field(TechField::Id, strings::kId, uses_persian_digits(ctx.language) ? to_persian_digits(s.id) : s.id,
         "tech/id");
@@ -83,7 +80,7 @@ void draw_login(TechContext& ctx) {
   for (size_t i = 0; i < s.pin.size(); ++i) dots += "●";  // the PIN itself is never drawn
   field(TechField::Pin, strings::kPin, dots, "tech/pin");
   if (!s.login_error.empty())
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, s.login_error, t.error_bg, t.error_text) + t.gap;
+    y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, s.login_error, ui::Tone::Error) + t.gap;
   if (ui::button(ctx.ui, "tech/signin", {{col.min.x, y}, {col.min.x + 400 * t.scale, y + t.touch_target}},
                  tr(ctx, strings::kSignIn), ui::ButtonKind::Primary, t.title_px) &&
       ctx.flow.login_requested())
@@ -163,8 +160,9 @@ float draw_month_chart(TechContext& ctx, const ui::Rect& area, const sla::Techni
 void draw_service_levels(TechContext& ctx, ui::Rect body) {
   const ui::Theme& t = ctx.ui.theme();
   if (!ctx.service_levels) {
-    ui::notice(ctx.ui, body, std::string(tr(ctx, strings::kNoLedger)) + ": " + ctx.service_levels_problem,
-               t.error_bg, t.error_text);
+    ui::message_band(ctx.ui, body,
+                     std::string(tr(ctx, strings::kNoLedger)) + ": " + ctx.service_levels_problem,
+                     ui::Tone::Error);
     return;
   }
   const sla::TechnicianData& data = *ctx.service_levels;
@@ -173,7 +171,7 @@ void draw_service_levels(TechContext& ctx, ui::Rect body) {
     const Text& why = data.year_clock.never_synced && !data.year_clock.wall_clock_jumped
                           ? strings::kNeverSynced
                           : strings::kClockSuspect;
-    y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, tr(ctx, why), t.notice_bg, t.notice_text) + t.gap;
+    y += ui::message_band(ctx.ui, {{body.min.x, y}, body.max}, tr(ctx, why), ui::Tone::Notice) + t.gap;
   }
   y += draw_month_chart(ctx, {{body.min.x, y}, body.max}, data);
 

@@ -15,6 +15,7 @@
 #include "provisioning/device_setup.h"
 #include "provisioning/diagnostics.h"
 #include "ui/keyboard.h"
+#include "ui/screen_kit.h"
 #include "ui/widgets.h"
 
 namespace pk::kiosk::tech {

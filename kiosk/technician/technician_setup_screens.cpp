@@ -124,7 +124,7 @@ void draw_device_setup(TechContext& ctx, const ui::Rect& body) {
     }
     y = card.max.y + t.gap;
   }
-  const ui::Rect actions{{body.min.x, body.max.y - actions_h}, body.max};
+  const ui::Rect actions = ui::foot_row(body, actions_h);
   const float w = 380 * t.scale;
   if (ui::button(ctx.ui, "tech/devices/save", ctx.ui.from_start(actions, 0, w), tr(ctx, strings::kSaveChoice),
                  ui::ButtonKind::Primary, t.body_px))
@@ -162,8 +162,7 @@ void draw_diagnostics(TechContext& ctx, const ui::Rect& body) {
     y = pair_line(ctx, y, left, strings::kLogLines, number(ctx, d.log_lines));
   }
   y += t.gap;
-  ui::notice(ctx.ui, {{left.min.x, y}, left.max}, tr(ctx, strings::kBundlePolicy), t.notice_bg,
-             t.notice_text);
+  ui::message_band(ctx.ui, {{left.min.x, y}, left.max}, tr(ctx, strings::kBundlePolicy), ui::Tone::Notice);
 
   // Where the bundle goes: the USB sticks mounted now.
   const ui::Rect right{{ctx.ui.from_start(body, body.width() * 0.58f, 1).min.x, body.min.y}, body.max};
@@ -174,8 +173,8 @@ void draw_diagnostics(TechContext& ctx, const ui::Rect& body) {
                     {.size_px = t.body_px, .weight = ui::Weight::Bold}, t.text) +
         t.gap / 2;
   if (s.destinations.empty())
-    ry += ui::notice(ctx.ui, {{col.min.x, ry}, col.max}, tr(ctx, strings::kNoDestination), t.error_bg,
-                     t.error_text) +
+    ry += ui::message_band(ctx.ui, {{col.min.x, ry}, col.max}, tr(ctx, strings::kNoDestination),
+                           ui::Tone::Error) +
           t.gap;
   for (size_t i = 0; i < s.destinations.size(); ++i) {
     const ui::Rect row{{col.min.x, ry}, {col.max.x, ry + t.touch_target * 0.8f}};
@@ -200,8 +199,8 @@ void draw_diagnostics(TechContext& ctx, const ui::Rect& body) {
     ctx.request = TechRequest::SendToCentre;
   ry += t.touch_target + t.gap;
   if (!s.export_message.empty())
-    ry += ui::notice(ctx.ui, {{col.min.x, ry}, col.max}, s.export_message, s.export_ok ? t.badge : t.error_bg,
-                     s.export_ok ? t.text : t.error_text) +
+    ry += ui::message_band(ctx.ui, {{col.min.x, ry}, col.max}, s.export_message,
+                           s.export_ok ? ui::Tone::Done : ui::Tone::Error) +
           t.gap / 2;
   if (s.uploading) {
     // How much is on its way, and a bar that keeps moving while the task runs (the frame loop
@@ -221,8 +220,8 @@ void draw_diagnostics(TechContext& ctx, const ui::Rect& body) {
     const ui::Rect moving = ctx.ui.from_start(track, (track.width() - block) * phase, block);
     draw->AddRectFilled(moving.min, moving.max, t.primary, t.radius);
   } else if (!s.upload_message.empty()) {
-    ui::notice(ctx.ui, {{col.min.x, ry}, col.max}, s.upload_message, s.upload_ok ? t.badge : t.error_bg,
-               s.upload_ok ? t.text : t.error_text);
+    ui::message_band(ctx.ui, {{col.min.x, ry}, col.max}, s.upload_message,
+                     s.upload_ok ? ui::Tone::Done : ui::Tone::Error);
   }
 }
 
@@ -234,7 +233,7 @@ void draw_factory_reset(TechContext& ctx, const ui::Rect& body) {
   const ui::Rect col = ctx.ui.from_start(body, 0, std::min(body.width() * 0.55f, 1000 * t.scale));
   float y = col.min.y;
   if (st.reset_step == ResetStep::Done) {
-    ui::notice(ctx.ui, {{col.min.x, y}, col.max}, st.reset_message, t.badge, t.text);
+    ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, st.reset_message, ui::Tone::Done);
     return;
   }
   y += ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kResetExplain), {.size_px = t.body_px},
@@ -244,12 +243,12 @@ void draw_factory_reset(TechContext& ctx, const ui::Rect& body) {
                 unsent < 0 ? std::string(tr(ctx, strings::kUnknown)) : number(ctx, unsent));
   y += t.gap / 2;
   if (!st.reset_message.empty())
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, st.reset_message, t.error_bg, t.error_text) + t.gap;
+    y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, st.reset_message, ui::Tone::Error) + t.gap;
   const float w = 560 * t.scale;
   if (st.reset_step == ResetStep::Start) {
     if (unsent > 0) {
-      y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kResetRefused), t.notice_bg,
-                      t.notice_text) +
+      y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, tr(ctx, strings::kResetRefused),
+                            ui::Tone::Notice) +
            t.gap;
       if (ui::button(ctx.ui, "tech/reset/override", {{col.min.x, y}, {col.min.x + w, y + t.touch_target}},
                      tr(ctx, strings::kOverride) + std::string(" (") + number(ctx, unsent) + ")",

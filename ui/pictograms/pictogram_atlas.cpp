@@ -7,13 +7,6 @@
 #include <iterator>
 
 namespace pk::ui {
-namespace {
-
-constexpr uint32_t kEmptyPixel = 0x00FFFFFFu;  // transparent white, as the glyph pages
-constexpr int kPadding = 1;
-
-}  // namespace
-
 PictogramAtlas::Loaded PictogramAtlas::load(const std::filesystem::path& folder, float body_px,
                                             const std::vector<std::string>& mirrored) {
   Loaded loaded;
@@ -59,14 +52,10 @@ void PictogramAtlas::add(std::string name, SvgDocument document, Mirror mirror_i
 void PictogramAtlas::rebuild(float body_px) {
   if (body_px == m_body_px) return;
   m_body_px = body_px;
-  for (const auto& page : m_pages) {
-    std::fill(page->rgba.begin(), page->rgba.end(), kEmptyPixel);
-    page->dirty = true;
-  }
-  m_pages_in_use = 0;
+  m_pages.clear();
   for (size_t s = 0; s < kSizesPerBodyPx.size(); ++s) {
     const int size = std::clamp(static_cast<int>(std::lround(body_px * kSizesPerBodyPx[s])), 1,
-                                std::min(SvgDocument::kMaxPixels, kPageSize - 2 * kPadding));
+                                std::min(SvgDocument::kMaxPixels, kPageSize - 2 * AtlasPages::kPadding));
     for (Entry& entry : m_entries) {
       entry.images[s] = place(entry.document, size, Mirror::No);
       entry.mirrored[s] =
@@ -78,35 +67,10 @@ void PictogramAtlas::rebuild(float body_px) {
 PictogramImage PictogramAtlas::place(const SvgDocument& document, int size, Mirror mirror) {
   auto ink = document.coverage(size, mirror);
   if (!ink) return {};  // parse() drew it once already; a size it cannot draw is left empty
-  const int w = size + kPadding;
-  if (m_pages_in_use > 0 && m_shelf_x + w > kPageSize) {  // next shelf
-    m_shelf_y += m_shelf_height;
-    m_shelf_x = kPadding;
-    m_shelf_height = 0;
-  }
-  if (m_pages_in_use == 0 || m_shelf_y + w > kPageSize) {  // next page: a kept one or a new one
-    if (m_pages_in_use == m_pages.size()) {
-      auto page = std::make_unique<AtlasPage>();
-      page->width = kPageSize;
-      page->height = kPageSize;
-      page->rgba.assign(static_cast<size_t>(kPageSize) * kPageSize, kEmptyPixel);
-      m_pages.push_back(std::move(page));
-    }
-    ++m_pages_in_use;
-    m_shelf_x = kPadding;
-    m_shelf_y = kPadding;
-    m_shelf_height = 0;
-  }
-  PictogramImage image{m_pages[m_pages_in_use - 1].get(), m_shelf_x, m_shelf_y, size};
-  m_shelf_x += w;
-  m_shelf_height = std::max(m_shelf_height, w);
-  for (int row = 0; row < size; ++row) {
-    uint32_t* dst = image.page->rgba.data() + static_cast<size_t>(image.y + row) * kPageSize + image.x;
-    const uint8_t* src = ink->data() + static_cast<size_t>(row) * static_cast<size_t>(size);
-    for (int col = 0; col < size; ++col) dst[col] = (static_cast<uint32_t>(src[col]) << 24) | 0x00FFFFFFu;
-  }
-  image.page->dirty = true;
-  return image;
+  const AtlasPages::Spot spot = m_pages.allocate(size, size);
+  if (!spot.page) return {};
+  AtlasPages::put_coverage(spot, size, size, ink->data(), size);
+  return {spot.page, spot.x, spot.y, size};
 }
 
 const PictogramImage* PictogramAtlas::find(std::string_view name, float wanted_px, bool rtl) const {

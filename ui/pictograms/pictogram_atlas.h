@@ -1,8 +1,8 @@
 #pragma once
 // The pictograms of the kiosk's screens (one per service, one per main action), parsed once at
-// start-up and rasterised into atlas pages of their own, in the glyph atlas's form (white, alpha
-// = ink, tinted at draw time) so the renderer uploads them and copies them 1:1 like glyphs:
-// never a small bitmap scaled up.
+// start-up and rasterised into atlas pages of their own, of the glyph atlas's type
+// (ui/text/atlas_pages.h: white, alpha = ink, tinted at draw time) so the renderer uploads them
+// and copies them 1:1 like glyphs: never a small bitmap scaled up.
 //
 // Each is rasterised at three sizes derived from the body text size, so a widget asks for the
 // size it wants and gets the nearest one drawn for it; rebuild() draws them all again for a new
@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "ui/pictograms/svg_document.h"
+#include "ui/text/atlas_pages.h"
 #include "ui/text/text_layout.h"
 
 namespace pk::ui {
@@ -32,7 +33,7 @@ struct PictogramImage {
 
 class PictogramAtlas {
  public:
-  static constexpr int kPageSize = 1024;
+  static constexpr int kPageSize = AtlasPages::kPageSize;
   // The sizes each pictogram is drawn at, as multiples of the body text size: beside a
   // button's label, in a list row, on the large start button.
   static constexpr std::array<float, 3> kSizesPerBodyPx = {1.25f, 1.9f, 2.5f};
@@ -61,7 +62,7 @@ class PictogramAtlas {
   [[nodiscard]] bool has(std::string_view name) const;
   [[nodiscard]] std::vector<std::string> names() const;
 
-  [[nodiscard]] const std::vector<std::unique_ptr<AtlasPage>>& pages() const { return m_pages; }
+  [[nodiscard]] const std::vector<std::unique_ptr<AtlasPage>>& pages() const { return m_pages.pages(); }
 
  private:
   struct Entry {
@@ -74,9 +75,7 @@ class PictogramAtlas {
   [[nodiscard]] PictogramImage place(const SvgDocument& document, int size, Mirror mirror);
 
   std::vector<Entry> m_entries;
-  std::vector<std::unique_ptr<AtlasPage>> m_pages;
-  size_t m_pages_in_use = 0;
-  int m_shelf_x = 0, m_shelf_y = 0, m_shelf_height = 0;
+  AtlasPages m_pages;
   float m_body_px = 0;
 };
 

@@ -86,40 +86,32 @@ void draw_browse_screen(ScreenContext& ctx) {
   }
 
   // Two columns on a landscape screen, one on a portrait one; order runs from the start edge.
-  const int columns = list.width() > t.em(1400) ? 2 : 1;
-  const float row_height = t.em(150);
-  // Rows stop short of the scrollbar, which ImGui draws at the right edge in both languages.
-  const float usable = list.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2;
-  const float column_width = (usable - t.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const ui::GridSpec grid{.columns = list.width() > t.em(1400) ? 2 : 1,
+                          .row_height = t.em(150),
+                          .row_gap = t.gap,
+                          .column_gap = t.gap};
   float scroll = ctx.flow.state().list_scroll;
-  const ImVec2 origin = ui::begin_scroll(ctx.ui, "services", list, scroll);
-  const ui::Rect content{origin, {origin.x + usable, origin.y + 1}};
-  for (size_t i = 0; i < services.size(); ++i) {
-    const catalog::Service& s = *services[i];
-    const int column = static_cast<int>(i) % columns;
-    const float y = origin.y + static_cast<float>(i / static_cast<size_t>(columns)) * (row_height + t.gap);
-    ui::Rect row =
-        ctx.ui.from_start(content, static_cast<float>(column) * (column_width + t.gap), column_width);
-    row.min.y = y;
-    row.max.y = y + row_height;
-    const catalog::Office* office = ctx.catalog.office(s.office_id);
-    const bool counter_only = !s.offered_at(catalog::Channel::Kiosk);
-    // Spoken guidance: a speaker at the row's end says the service's name.
-    if (ctx.speech) {
-      const float side = speaker_size(ctx);
-      const ui::Rect speaker = ctx.ui.from_start(row, row.width() - side, side);
-      say_button(ctx, "speak/service/" + std::to_string(s.number),
-                 {{speaker.min.x, row.center().y - side / 2}, {speaker.max.x, row.center().y + side / 2}},
-                 s.title);
-      row = ctx.ui.from_start(row, 0, row.width() - side - t.gap / 2);
-    }
-    if (ui::list_row(ctx.ui, "service/" + std::to_string(s.number), row, format_number(s.number, ctx.lang()),
-                     ctx.tr(s.title), office ? ctx.tr(office->name) : "",
-                     counter_only ? ctx.tr(strings::kCounterOnly) : "", s.pictogram_name()))
-      ctx.flow.open_service(s.number);
-  }
-  const size_t rows = (services.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
-  ui::end_scroll(ctx.ui, static_cast<float>(rows) * (row_height + t.gap), scroll);
+  ui::scroll_grid(
+      ctx.ui, "services", list, grid, services.size(), scroll, [&](size_t i, const ui::Rect& cell) {
+        const catalog::Service& s = *services[i];
+        ui::Rect row = cell;
+        const catalog::Office* office = ctx.catalog.office(s.office_id);
+        const bool counter_only = !s.offered_at(catalog::Channel::Kiosk);
+        // Spoken guidance: a speaker at the row's end says the service's name.
+        if (ctx.speech) {
+          const float side = speaker_size(ctx);
+          const ui::Rect speaker = ctx.ui.from_start(row, row.width() - side, side);
+          say_button(ctx, "speak/service/" + std::to_string(s.number),
+                     {{speaker.min.x, row.center().y - side / 2}, {speaker.max.x, row.center().y + side / 2}},
+                     s.title);
+          row = ctx.ui.from_start(row, 0, row.width() - side - t.gap / 2);
+        }
+        if (ui::list_row(ctx.ui, "service/" + std::to_string(s.number), row,
+                         format_number(s.number, ctx.lang()), ctx.tr(s.title),
+                         office ? ctx.tr(office->name) : "",
+                         counter_only ? ctx.tr(strings::kCounterOnly) : "", s.pictogram_name()))
+          ctx.flow.open_service(s.number);
+      });
   ctx.flow.remember_scroll(scroll);
 }
 

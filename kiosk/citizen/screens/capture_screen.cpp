@@ -36,8 +36,8 @@ float draw_page_codes(ScreenContext& ctx, const ui::Rect& area, const CapturedDo
       if (const size_t slot = words.find("{}"); slot != std::string::npos)
         words.replace(slot, 2, format_number(static_cast<int64_t>(i + 1), ctx.lang()));
       const bool warning = code.meaning == PageCodeMeaning::CoverSheet;
-      y += ui::notice(ctx.ui, {{area.min.x, y}, area.max}, words, warning ? t.notice_bg : t.badge,
-                      warning ? t.notice_text : t.text);
+      y += ui::message_band(ctx.ui, {{area.min.x, y}, area.max}, words,
+                            warning ? ui::Tone::Notice : ui::Tone::Done);
       if (code.meaning == PageCodeMeaning::Other && !code.text.empty())
         y += ui::text_in(ctx.ui, {{area.min.x + t.gap, y}, {area.max.x - t.gap, area.max.y}}, code.text,
                          {.size_px = t.body_px,
@@ -75,7 +75,7 @@ void draw_capture_screen(ScreenContext& ctx) {
   y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(strings::kCaptureHint), {.size_px = t.body_px},
                    t.text_muted);
   y += t.gap;
-  y += draw_error(ctx, {{body.min.x, y}, body.max}, s.capture_problem);
+  y += ui::message_band(ctx.ui, {{body.min.x, y}, body.max}, s.capture_problem, ui::Tone::Error);
   y += draw_page_codes(ctx, {{body.min.x, y}, body.max}, doc);
 
   // One slot per page the document has, from the start edge: a scanned page shows its preview,
@@ -114,7 +114,7 @@ void draw_capture_screen(ScreenContext& ctx) {
   // Until the document's pages are in, scanning is the action; then going on is, and it takes
   // the first place where the eye (and the finger) already is.
   const bool complete = !doc.pages.empty() && doc.pages.size() >= static_cast<size_t>(wanted.pages);
-  const ui::Rect row{{body.min.x, body.max.y - t.touch_target * 1.2f}, body.max};
+  const ui::Rect row = ui::foot_row(body, t.touch_target * 1.2f);
   const float bw = t.em(380);
   float x = 0;
   if (complete) {

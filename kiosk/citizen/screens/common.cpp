@@ -1,4 +1,5 @@
-// Pieces every citizen screen shares: toolbar, keyboard, fields, errors, the idle dialog.
+// Pieces every citizen screen shares: toolbar, keyboard, fields, the idle dialog (laid out with
+// ui/screen_kit.h; what is the citizen's here: spoken labels, the flow's fields).
 #include <algorithm>
 #include <cmath>
 
@@ -10,26 +11,13 @@
 namespace pk::kiosk {
 
 ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view title) {
-  const ui::Theme& t = ctx.ui.theme();
-  const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
-  const float back_width = t.em(240);
-  if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_width), ctx.tr(strings::kBack),
-                 ui::ButtonKind::Secondary, 0, pictograms::kBack))
-    ctx.flow.back();
-  draw_toolbar_title(ctx, ctx.ui.from_start(bar, back_width + t.gap, bar.width() - back_width - t.gap),
-                     title);
-  return {{body.min.x, bar.max.y + t.gap}, body.max};
-}
-
-void draw_toolbar_title(ScreenContext& ctx, const ui::Rect& room, std::string_view title) {
-  const ui::Theme& t = ctx.ui.theme();
-  // A long title (a service's name after "Report an outage |") takes two lines; when two lines
-  // of the title size are taller than the bar, it steps down to the body size, then the small.
-  ui::TextStyle style{
-      .size_px = t.title_px, .weight = ui::Weight::Bold, .max_width = room.width(), .max_lines = 2};
-  for (const float smaller : {t.body_px, t.small_px})
-    if (ctx.ui.text().layout(title, style).size.y > room.height()) style.size_px = smaller;
-  ui::text_in(ctx.ui, room, title, style, t.text, true);
+  const ui::BarDrawn bar = ui::back_bar(ctx.ui, body,
+                                        {.back_label = ctx.tr(strings::kBack),
+                                         .title = title,
+                                         .fit = ui::TitleFit::TwoLines,
+                                         .back_pictogram = pictograms::kBack});
+  if (bar.back_tapped) ctx.flow.back();
+  return bar.below;
 }
 
 static bool numeric_field(const CitizenState& s) {
@@ -100,12 +88,6 @@ ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body, KeyboardPlace p
   return {body.min, {body.max.x, keys.min.y - t.gap}};
 }
 
-float draw_error(ScreenContext& ctx, const ui::Rect& below, std::string_view message) {
-  if (message.empty()) return 0;
-  const ui::Theme& t = ctx.ui.theme();
-  return ui::notice(ctx.ui, below, message, t.error_bg, t.error_text);
-}
-
 std::string_view field_name(Field field) {
   switch (field) {
     case Field::None:
@@ -132,22 +114,24 @@ std::string_view field_name(Field field) {
 
 ui::Rect draw_field(ScreenContext& ctx, ui::Rect row, const Text& label, Field field, std::string_view text,
                     std::string_view placeholder) {
-  const ui::Theme& t = ctx.ui.theme();
-  const float label_h = ui::text_in(ctx.ui, row, ctx.tr(label),
-                                    {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
-  const ui::Rect box{{row.min.x, row.min.y + label_h + t.em(6)},
-                     {row.max.x, row.min.y + label_h + t.em(6) + t.touch_target}};
   const std::string id = "field/" + std::string(field_name(field));
   const bool focused = ctx.flow.state().field == field && ctx.flow.state().keyboard_open;
   // A mobile number may start with + and a country code: laid out left to right, the "+" leads.
   const ui::BaseDirection direction =
       field == Field::Mobile && !text.empty() ? ui::BaseDirection::LeftToRight : ui::BaseDirection::Auto;
-  if (ui::text_field(ctx.ui, id, box, text, placeholder, focused, direction)) {
+  const ui::FieldDrawn drawn = ui::labelled_field(ctx.ui, row,
+                                                  {.id = id,
+                                                   .label = ctx.tr(label),
+                                                   .text = text,
+                                                   .placeholder = placeholder,
+                                                   .focused = focused,
+                                                   .direction = direction});
+  if (drawn.tapped) {
     // Focusing says the field's label: the label is a Text, so the value cannot be said here.
     if (ctx.speech && !focused) ctx.speech->say(label, ctx.lang());
     ctx.flow.focus(field);
   }
-  return {row.min, box.max};
+  return drawn.used;
 }
 
 void draw_more_time_dialog(ScreenContext& ctx, double now) {
@@ -182,7 +166,7 @@ void draw_more_time_dialog(ScreenContext& ctx, double now) {
   ui::text_in(ctx.ui, {{inner.min.x, y}, inner.max}, countdown,
               {.size_px = t.display_px, .weight = ui::Weight::Bold, .align = ui::TextAlign::Center},
               t.primary);
-  const ui::Rect buttons{{inner.min.x, inner.max.y - t.touch_target * 1.2f}, inner.max};
+  const ui::Rect buttons = ui::foot_row(inner, t.touch_target * 1.2f);
   const float bw = (buttons.width() - t.gap) / 2;
   if (ui::button(ctx.ui, "more_time", ctx.ui.from_start(buttons, 0, bw), ctx.tr(strings::kMoreTimeYes),
                  ui::ButtonKind::Primary))

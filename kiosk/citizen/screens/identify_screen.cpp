@@ -21,7 +21,7 @@ void draw_identify_screen(ScreenContext& ctx) {
   // The buttons keep the column's foot and the form above them scrolls when it is taller than
   // its room (larger text with a check's message of two lines), as the review screen's summary
   // does: "next" never leaves the screen.
-  const ui::Rect next{{whole.min.x, whole.max.y - t.touch_target * 1.1f}, whole.max};
+  const ui::Rect next = ui::foot_row(whole, t.touch_target * 1.1f);
   const ui::Rect form{whole.min, {whole.max.x, next.min.y - t.gap}};
   float form_scroll = 0;  // ImGui keeps the region's own offset from frame to frame
   const ImVec2 origin = ui::begin_scroll(ctx.ui, "identify_form", form, form_scroll);
@@ -60,7 +60,7 @@ void draw_identify_screen(ScreenContext& ctx) {
   ui::Rect used =
       draw_field(ctx, {{col.min.x, y}, col.max}, number_label, Field::IdNumber, s.identity.number);
   y = used.max.y + t.gap / 2;
-  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.number_error);
+  y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, s.identity.number_error, ui::Tone::Error);
   if (!s.identity.read_from_chip.empty()) {
     // Said plainly, so the citizen can check the chip read their own passport.
     const std::string_view lead = ctx.tr(strings::kReadFromChip);
@@ -68,10 +68,10 @@ void draw_identify_screen(ScreenContext& ctx) {
     read_from_chip.reserve(lead.size() + 1 + s.identity.read_from_chip.size());
     read_from_chip.append(lead).append(" ").append(s.identity.read_from_chip);
     const WipeAtScopeEnd wipe_name(read_from_chip);
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, read_from_chip, t.badge, t.text);
+    y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, read_from_chip, ui::Tone::Done);
   } else if (s.identity.chip && *s.identity.chip != cardreader::icao::PassiveAuth::Verified) {
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, chip_unverified_line(*s.identity.chip, ctx.lang()),
-                    t.notice_bg, t.notice_text);
+    y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max},
+                          chip_unverified_line(*s.identity.chip, ctx.lang()), ui::Tone::Notice);
   }
   y += t.gap;
 
@@ -79,7 +79,7 @@ void draw_identify_screen(ScreenContext& ctx) {
   used = draw_field(ctx, {{col.min.x, y}, col.max}, strings::kMobileOptional, Field::Mobile,
                     s.identity.mobile, ctx.tr(strings::kMobileExample));
   y = used.max.y + t.gap / 2;
-  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.identity.mobile_error);
+  y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, s.identity.mobile_error, ui::Tone::Error);
   ui::end_scroll(ctx.ui, y - origin.y, form_scroll);
 
   // Two buttons side by side within the form's column (the keypad is beside it).

@@ -16,7 +16,7 @@ void draw_passport_screen(ScreenContext& ctx) {
     y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(strings::kPassportHint),
                      {.size_px = t.small_px, .max_lines = 2}, t.text_muted);
   else
-    y += draw_error(ctx, {{body.min.x, y}, body.max}, s.mrz.error);
+    y += ui::message_band(ctx.ui, {{body.min.x, y}, body.max}, s.mrz.error, ui::Tone::Error);
   y += t.gap / 2;
 
   // The three items and the button side by side, in the order they are printed.

@@ -77,12 +77,13 @@ static void draw_report_details(ScreenContext& ctx) {
   y = used.max.y + t.gap;
   used = draw_field(ctx, {{col.min.x, y}, col.max}, strings::kReportMobile, Field::Mobile, s.report.mobile);
   y = used.max.y + t.gap / 2;
-  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.report.mobile_error);
-  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.submit_problem) + t.gap;
+  y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, s.report.mobile_error, ui::Tone::Error);
+  y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, s.submit_problem, ui::Tone::Error) + t.gap;
   if (!ctx.can_take_applications) {
-    draw_error(ctx, {{col.min.x, y}, col.max},
-               ctx.tr(ctx.config.mode == TerminalMode::Counter ? strings::kNotEnrolledCounter
-                                                               : strings::kNotEnrolled));
+    ui::message_band(ctx.ui, {{col.min.x, y}, col.max},
+                     ctx.tr(ctx.config.mode == TerminalMode::Counter ? strings::kNotEnrolledCounter
+                                                                     : strings::kNotEnrolled),
+                     ui::Tone::Error);
     return;
   }
   if (s.report.problem_chosen &&

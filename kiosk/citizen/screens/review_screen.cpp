@@ -93,12 +93,12 @@ void draw_review_screen(ScreenContext& ctx) {
       ctx.ui.from_start(consent_row, t.touch_target + t.gap, consent_row.width() - t.touch_target - t.gap),
       ctx.tr(strings::kConsent), {.size_px = t.body_px}, t.text, true);
 
-  const ui::Rect row{{body.min.x, body.max.y - t.touch_target * 1.1f}, body.max};
+  const ui::Rect row = ui::foot_row(body, t.touch_target * 1.1f);
   if (!ctx.can_take_applications) {
-    draw_error(ctx, row, ctx.tr(strings::kNotEnrolled));
+    ui::message_band(ctx.ui, row, ctx.tr(strings::kNotEnrolled), ui::Tone::Error);
     return;
   }
-  draw_error(ctx, {{body.min.x + t.em(500), row.min.y}, row.max}, s.submit_problem);
+  ui::message_band(ctx.ui, {{body.min.x + t.em(500), row.min.y}, row.max}, s.submit_problem, ui::Tone::Error);
   if (s.consent &&
       ui::button(ctx.ui, "submit", ctx.ui.from_start(row, 0, t.em(460)), ctx.tr(strings::kSubmit),
                  ui::ButtonKind::Primary, t.title_px, pictograms::kApply)) {

@@ -44,11 +44,12 @@ void draw_saved_screen(ScreenContext& ctx) {
   y = code_box.max.y + t.margin;
 
   if (saved.printed) {
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kReceiptPrinted), t.badge, t.text);
+    y +=
+        ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, ctx.tr(strings::kReceiptPrinted), ui::Tone::Done);
   } else {
     std::string why = ctx.tr(strings::kReceiptNotPrinted);
     if (!saved.print_problem.empty()) why += " (" + saved.print_problem + ")";
-    y += ui::notice(ctx.ui, {{col.min.x, y}, col.max}, why, t.error_bg, t.error_text);
+    y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, why, ui::Tone::Error);
   }
   y += t.gap;
   // Where it is now: on this terminal until the centre acknowledges it, then at the centre (the

@@ -12,6 +12,7 @@
 #include "kiosk/config.h"
 #include "kiosk/strings.h"
 #include "ui/keyboard.h"
+#include "ui/screen_kit.h"
 #include "ui/widgets.h"
 
 namespace pk::kiosk {
@@ -51,11 +52,9 @@ struct ScreenContext {
 
 // The band across the top of every screen; returns the rectangle left below it.
 ui::Rect draw_header(ScreenContext& ctx);
-// A back button and a title across the top of `body`; returns what is left below.
+// A back button and a title across the top of `body` (the title in two lines at most, smaller
+// when two lines of the title size do not fit: ui::back_bar); returns what is left below.
 ui::Rect draw_toolbar(ScreenContext& ctx, const ui::Rect& body, std::string_view title);
-// A screen's title in the toolbar's `room`: two lines at most, a smaller size when two lines of
-// the title size do not fit the bar (long service names, larger text).
-void draw_toolbar_title(ScreenContext& ctx, const ui::Rect& room, std::string_view title);
 // Where the keyboard goes: across the bottom (the fields above it), or in the end half of the
 // bottom, beside a form whose fields take the start half and need the whole height (identify:
 // two rows of document choices, two fields, a notice and the actions do not fit above a
@@ -68,8 +67,6 @@ void set_keyboard_words(ScreenContext& ctx);
 // numbers, the session's language for words); returns what is left for the fields: above it,
 // or the whole body when the keyboard sits beside them (a numeric pad always does).
 ui::Rect draw_keyboard(ScreenContext& ctx, const ui::Rect& body, KeyboardPlace place = KeyboardPlace::Below);
-// An error line in red under a field; returns its height (0 when there is no error).
-float draw_error(ScreenContext& ctx, const ui::Rect& below, std::string_view message);
 // The widget id of a field's box: "field/<name>".
 [[nodiscard]] std::string_view field_name(Field field);
 // A labelled one-line field that focuses `field` when tapped (and says its label, never its

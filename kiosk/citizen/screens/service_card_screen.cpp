@@ -114,11 +114,12 @@ void draw_service_card_screen(ScreenContext& ctx) {
                         ctx.ui.from_start(bar, title_start, t.touch_target), t.title_px * 1.9f, t.primary);
       drawn > 0)
     title_start += t.touch_target + t.gap / 2;
-  draw_toolbar_title(ctx, ctx.ui.from_start(bar, title_start, bar.width() - title_start), title);
+  ui::bar_title(ctx.ui, ctx.ui.from_start(bar, title_start, bar.width() - title_start), title,
+                ui::TitleFit::TwoLines);
 
   // The action at the bottom: apply at the kiosk, or go to the counter.
   const bool kiosk = service->offered_at(catalog::Channel::Kiosk);
-  const ui::Rect action_row{{body.min.x, body.max.y - t.touch_target * 1.3f}, body.max};
+  const ui::Rect action_row = ui::foot_row(body, t.touch_target * 1.3f);
   if (kiosk) {
     const float w = t.em(520);
     if (ui::button(ctx.ui, "apply", ctx.ui.from_start(action_row, 0, w), ctx.tr(strings::kApply),
@@ -151,8 +152,8 @@ void draw_service_card_screen(ScreenContext& ctx) {
                  {origin.x + content.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2, origin.y + 1}};
   float y = inner.min.y;
   if (!service->sample_fields.empty() && !ctx.tr(ctx.catalog.sample_notice).empty())
-    y += ui::notice(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(ctx.catalog.sample_notice), t.notice_bg,
-                    t.notice_text) +
+    y += ui::message_band(ctx.ui, {{inner.min.x, y}, inner.max}, ctx.tr(ctx.catalog.sample_notice),
+                          ui::Tone::Notice) +
          t.gap;
 
   const float column_width = (inner.width() - 2 * t.margin) / 2;

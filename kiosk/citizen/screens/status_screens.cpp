@@ -60,7 +60,7 @@ static void draw_status_entry(ScreenContext& ctx) {
     ui::text_in(ctx.ui, {{col.min.x, y}, col.max}, count, {.size_px = t.small_px}, t.text_muted);
     y += h + t.gap / 2;
   }
-  y += draw_error(ctx, {{col.min.x, y}, col.max}, s.tracking_error) + t.gap;
+  y += ui::message_band(ctx.ui, {{col.min.x, y}, col.max}, s.tracking_error, ui::Tone::Error) + t.gap;
   const ui::Rect row{{col.min.x, y + t.gap}, {col.max.x, y + t.gap + t.touch_target * 1.1f}};
   if (ui::button(ctx.ui, "lookup", ctx.ui.from_start(row, 0, t.em(420)), ctx.tr(strings::kLookUp),
                  ui::ButtonKind::Primary, t.title_px, pictograms::kSearch)) {

@@ -62,7 +62,7 @@ void draw_batch_scan_screen(OperatorScreenContext& ctx) {
     ctx.flow.open_review();
   y = row.max.y + t.gap;
   if (!s.scan_problem.empty())
-    y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, s.scan_problem, t.error_bg, t.error_text) + t.gap;
+    y += ui::message_band(ctx.ui, {{body.min.x, y}, body.max}, s.scan_problem, ui::Tone::Error) + t.gap;
 
   // Live thumbnails: the newest pages that fit, filling from the start edge.
   const float cell_w = 170 * t.scale;

@@ -16,8 +16,8 @@ void draw_home_screen(OperatorScreenContext& ctx) {
                    {.size_px = t.display_px, .weight = ui::Weight::Bold}, t.text);
   y += t.gap;
   if (!ctx.can_take_applications) {
-    y += ui::notice(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(kiosk::strings::kNotEnrolledCounter),
-                    t.error_bg, t.error_text) +
+    y += ui::message_band(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(kiosk::strings::kNotEnrolledCounter),
+                          ui::Tone::Error) +
          t.gap;
   }
   // Two large tiles: the counter's two jobs, side by side from the start edge.

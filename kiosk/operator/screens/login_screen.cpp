@@ -15,7 +15,7 @@ void draw_login_screen(OperatorScreenContext& ctx) {
   // A visible (small) way in for the technician, at the bottom corner as on the kiosk's welcome
   // screen: a counter terminal is enrolled and set up the same way.
   const float tech_w = 260 * t.scale;
-  const ui::Rect foot{{body.min.x, body.max.y - t.touch_target * 0.8f}, body.max};
+  const ui::Rect foot = ui::foot_row(body, t.touch_target * 0.8f);
   if (ui::button(ctx.ui, "technician", ctx.ui.from_start(foot, foot.width() - tech_w, tech_w),
                  ctx.tr(tech::strings::kTitle), ui::ButtonKind::Quiet, t.small_px))
     ctx.action = OperatorAction::OpenTechnician;
@@ -41,7 +41,7 @@ void draw_login_screen(OperatorScreenContext& ctx) {
   used = draw_operator_field(ctx, {{form.min.x, y}, form.max}, ctx.tr(strings::kPin), OpField::Pin, dots);
   y = used.max.y + t.gap;
   if (!s.login_error.empty()) {
-    y += ui::notice(ctx.ui, {{form.min.x, y}, form.max}, s.login_error, t.error_bg, t.error_text) + t.gap;
+    y += ui::message_band(ctx.ui, {{form.min.x, y}, form.max}, s.login_error, ui::Tone::Error) + t.gap;
   }
   const ui::Rect row{{form.min.x, y + t.gap}, {form.max.x, y + t.gap + t.touch_target * 1.1f}};
   if (ui::button(ctx.ui, "login", ctx.ui.from_start(row, 0, 420 * t.scale), ctx.tr(strings::kLogin),

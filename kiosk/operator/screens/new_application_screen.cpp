@@ -16,29 +16,20 @@ void draw_service_list(OperatorScreenContext& ctx, const ui::Rect& body) {
   for (const catalog::Service& s : ctx.catalog.services)
     if (s.offered_at(catalog::Channel::Counter)) services.push_back(&s);
   // Three columns of compact rows: an operator scans the numbers, not the sentences.
-  const int columns = list.width() > 1400 * t.scale ? 3 : 1;
-  const float row_height = 104 * t.scale;
-  const float usable = list.width() - ImGui::GetStyle().ScrollbarSize - t.gap / 2;
-  const float column_width = (usable - t.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const ui::GridSpec grid{.columns = list.width() > 1400 * t.scale ? 3 : 1,
+                          .row_height = 104 * t.scale,
+                          .row_gap = t.gap / 2,
+                          .column_gap = t.gap};
   float scroll = ctx.flow.state().list_scroll;
-  const ImVec2 origin = ui::begin_scroll(ctx.ui, "op_services", list, scroll);
-  const ui::Rect content{origin, {origin.x + usable, origin.y + 1}};
-  for (size_t i = 0; i < services.size(); ++i) {
-    const catalog::Service& s = *services[i];
-    const int column = static_cast<int>(i) % columns;
-    const float y =
-        origin.y + static_cast<float>(i / static_cast<size_t>(columns)) * (row_height + t.gap / 2);
-    ui::Rect row =
-        ctx.ui.from_start(content, static_cast<float>(column) * (column_width + t.gap), column_width);
-    row.min.y = y;
-    row.max.y = y + row_height;
-    const bool counter_only = !s.offered_at(catalog::Channel::Kiosk);
-    if (ui::list_row(ctx.ui, "service/" + std::to_string(s.number), row, format_number(s.number, ctx.lang()),
-                     ctx.tr(s.title), "", counter_only ? ctx.tr(strings::kCounterOnlyTag) : ""))
-      ctx.flow.choose_service(s.number);
-  }
-  const size_t rows = (services.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
-  ui::end_scroll(ctx.ui, static_cast<float>(rows) * (row_height + t.gap / 2), scroll);
+  ui::scroll_grid(ctx.ui, "op_services", list, grid, services.size(), scroll,
+                  [&](size_t i, const ui::Rect& row) {
+                    const catalog::Service& s = *services[i];
+                    const bool counter_only = !s.offered_at(catalog::Channel::Kiosk);
+                    if (ui::list_row(ctx.ui, "service/" + std::to_string(s.number), row,
+                                     format_number(s.number, ctx.lang()), ctx.tr(s.title), "",
+                                     counter_only ? ctx.tr(strings::kCounterOnlyTag) : ""))
+                      ctx.flow.choose_service(s.number);
+                  });
   ctx.flow.remember_scroll(scroll);
 }
 
@@ -73,7 +64,7 @@ void draw_identity_form(OperatorScreenContext& ctx, const ui::Rect& body_in,
       draw_operator_field(ctx, {{form.min.x, y}, form.max}, number_label, OpField::IdNumber, number);
   y = used.max.y + t.gap / 2;
   if (!s.identity.number_error.empty())
-    y += ui::notice(ctx.ui, {{form.min.x, y}, form.max}, s.identity.number_error, t.error_bg, t.error_text);
+    y += ui::message_band(ctx.ui, {{form.min.x, y}, form.max}, s.identity.number_error, ui::Tone::Error);
   y += t.gap;
   const std::string mobile =
       persian ? to_persian_digits(s.identity.mobile) : to_ascii_digits(s.identity.mobile);
@@ -81,7 +72,7 @@ void draw_identity_form(OperatorScreenContext& ctx, const ui::Rect& body_in,
                              OpField::Mobile, mobile);
   y = used.max.y + t.gap / 2;
   if (!s.identity.mobile_error.empty())
-    y += ui::notice(ctx.ui, {{form.min.x, y}, form.max}, s.identity.mobile_error, t.error_bg, t.error_text);
+    y += ui::message_band(ctx.ui, {{form.min.x, y}, form.max}, s.identity.mobile_error, ui::Tone::Error);
   y += t.gap;
   const ui::Rect next{{form.min.x, y + t.gap}, {form.max.x, y + t.gap + t.touch_target * 1.1f}};
   if (ui::button(ctx.ui, "next", ctx.ui.from_start(next, 0, 520 * t.scale), ctx.tr(strings::kToScan),

@@ -9,47 +9,33 @@ namespace pk::kiosk::op {
 
 ui::Rect draw_operator_header(OperatorScreenContext& ctx) {
   const ui::Theme& t = ctx.ui.theme();
-  const ui::Rect band{ctx.screen.min, {ctx.screen.max.x, ctx.screen.min.y + t.header_height}};
-  ImGui::GetWindowDrawList()->AddRectFilled(band.min, band.max, t.header);
-  const ui::Rect inner = band.inset(t.margin, 0);
-  const float lang_w = 220 * t.scale;
-  const ui::Rect lang = ctx.ui.from_start(inner, inner.width() - lang_w, lang_w).inset(0, t.gap);
+  ui::HeaderBand band(ctx.ui, ctx.screen, t.header);
+  const ui::Rect lang = band.take_end(220 * t.scale).inset(0, t.gap);
   if (ui::button(ctx.ui, "lang", lang, ctx.tr(kiosk::strings::kLanguageOther), ui::ButtonKind::Secondary,
                  t.small_px))
     ctx.flow.choose_language(ctx.lang() == catalog::Language::Persian ? catalog::Language::English
                                                                       : catalog::Language::Persian);
-  float end_used = lang_w + t.gap;
   const OperatorState& s = ctx.flow.state();
   if (ctx.flow.logged_in()) {
-    const float out_w = 200 * t.scale;
-    const ui::Rect out = ctx.ui.from_start(inner, inner.width() - end_used - out_w, out_w).inset(0, t.gap);
+    const ui::Rect out = band.take_end(200 * t.scale).inset(0, t.gap);
     // No logging out in the middle of a scan: the scanner is stopped first.
     if (!s.scanning &&
         ui::button(ctx.ui, "logout", out, ctx.tr(strings::kLogout), ui::ButtonKind::Secondary, t.small_px))
       ctx.action = OperatorAction::Logout;
-    end_used += out_w + t.gap;
-    const float who_w = 360 * t.scale;
     const std::string who = std::string(ctx.tr(strings::kOperator)) + ": " +
                             (ctx.flow.rtl() ? to_persian_digits(s.operator_id) : s.operator_id);
-    ui::text_in(ctx.ui, ctx.ui.from_start(inner, inner.width() - end_used - who_w, who_w), who,
-                {.size_px = t.small_px, .max_lines = 1}, t.on_header, true);
-    end_used += who_w + t.gap;
+    ui::text_in(ctx.ui, band.take_end(360 * t.scale), who, {.size_px = t.small_px, .max_lines = 1},
+                t.on_header, true);
   }
-  ui::text_in(ctx.ui, ctx.ui.from_start(inner, 0, inner.width() - end_used), ctx.tr(strings::kCounterTitle),
-              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.on_header, true);
-  return {{ctx.screen.min.x, band.max.y}, ctx.screen.max};
+  band.title(ctx.tr(strings::kCounterTitle));
+  return band.below();
 }
 
 ui::Rect draw_operator_toolbar(OperatorScreenContext& ctx, const ui::Rect& body, std::string_view title) {
-  const ui::Theme& t = ctx.ui.theme();
-  const ui::Rect bar{body.min, {body.max.x, body.min.y + t.touch_target}};
-  const float back_w = 240 * t.scale;
-  if (ui::button(ctx.ui, "back", ctx.ui.from_start(bar, 0, back_w), ctx.tr(kiosk::strings::kBack),
-                 ui::ButtonKind::Secondary))
-    ctx.flow.back();
-  ui::text_in(ctx.ui, ctx.ui.from_start(bar, back_w + t.gap, bar.width() - back_w - t.gap), title,
-              {.size_px = t.title_px, .weight = ui::Weight::Bold, .max_lines = 1}, t.text, true);
-  return {{body.min.x, bar.max.y + t.gap}, body.max};
+  const ui::BarDrawn bar =
+      ui::back_bar(ctx.ui, body, {.back_label = ctx.tr(kiosk::strings::kBack), .title = title});
+  if (bar.back_tapped) ctx.flow.back();
+  return bar.below;
 }
 
 std::string_view op_field_name(OpField field) {
@@ -112,18 +98,15 @@ ui::Rect draw_operator_keypad(OperatorScreenContext& ctx, const ui::Rect& body) 
 
 ui::Rect draw_operator_field(OperatorScreenContext& ctx, ui::Rect row, std::string_view label, OpField field,
                              std::string_view shown) {
-  const ui::Theme& t = ctx.ui.theme();
-  const float label_h =
-      ui::text_in(ctx.ui, row, label, {.size_px = t.small_px, .weight = ui::Weight::Bold}, t.text_muted);
-  const ui::Rect box{{row.min.x, row.min.y + label_h + 6 * t.scale},
-                     {row.max.x, row.min.y + label_h + 6 * t.scale + t.touch_target}};
   const std::string id = "field/" + std::string(op_field_name(field));
   const bool focused = ctx.flow.state().field == field && ctx.flow.state().keyboard_open;
   // A mobile number may start with + and a country code: laid out left to right, the "+" leads.
   const ui::BaseDirection direction =
       field == OpField::Mobile ? ui::BaseDirection::LeftToRight : ui::BaseDirection::Auto;
-  if (ui::text_field(ctx.ui, id, box, shown, "", focused, direction)) ctx.flow.focus(field);
-  return {row.min, box.max};
+  const ui::FieldDrawn drawn = ui::labelled_field(
+      ctx.ui, row, {.id = id, .label = label, .text = shown, .focused = focused, .direction = direction});
+  if (drawn.tapped) ctx.flow.focus(field);
+  return drawn.used;
 }
 
 bool draw_thumbnail(OperatorScreenContext& ctx, const ReviewPage& page, const ui::Rect& r, bool selected,

@@ -13,6 +13,7 @@
 #include "kiosk/operator/operator_flow.h"
 #include "kiosk/strings/operator_strings.h"
 #include "ui/keyboard.h"
+#include "ui/screen_kit.h"
 #include "ui/widgets.h"
 
 namespace pk::kiosk::op {

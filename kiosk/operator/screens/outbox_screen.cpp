@@ -25,7 +25,7 @@ void draw_outbox_screen(OperatorScreenContext& ctx) {
     ctx.action = OperatorAction::LoadOutbox;
   ui::Rect list{{body.min.x, top.max.y + t.gap}, body.max};
   if (!s.outbox.problem.empty()) {
-    list.min.y += ui::notice(ctx.ui, list, s.outbox.problem, t.error_bg, t.error_text) + t.gap;
+    list.min.y += ui::message_band(ctx.ui, list, s.outbox.problem, ui::Tone::Error) + t.gap;
   }
   if (s.outbox.rows.empty()) {
     ui::text_in(ctx.ui, list.inset(0, t.margin), ctx.tr(strings::kOutboxEmpty),

@@ -70,7 +70,7 @@ void draw_page_review_screen(OperatorScreenContext& ctx) {
   const ui::Rect body = draw_operator_toolbar(ctx, draw_operator_header(ctx).inset(t.margin, t.gap), title);
 
   // The bottom row: scan more, the problem that stops submitting, submit.
-  const ui::Rect bottom{{body.min.x, body.max.y - t.touch_target * 1.1f}, body.max};
+  const ui::Rect bottom = ui::foot_row(body, t.touch_target * 1.1f);
   const float submit_w = 420 * t.scale;
   if (ctx.can_take_applications &&
       ui::button(ctx.ui, "submit", ctx.ui.from_start(bottom, 0, submit_w), ctx.tr(kiosk::strings::kSubmit),
@@ -87,7 +87,7 @@ void draw_page_review_screen(OperatorScreenContext& ctx) {
                                                           : ctx.flow.missing_for_submit();
   if (!problem.empty()) {
     const float px = submit_w + more_w + 2 * t.gap;
-    ui::notice(ctx.ui, ctx.ui.from_start(bottom, px, bottom.width() - px), problem, t.error_bg, t.error_text);
+    ui::message_band(ctx.ui, ctx.ui.from_start(bottom, px, bottom.width() - px), problem, ui::Tone::Error);
   }
 
   // The action panel at the end edge, the pages at the start.

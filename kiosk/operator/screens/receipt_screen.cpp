@@ -33,11 +33,11 @@ void draw_receipt_screen(OperatorScreenContext& ctx) {
     ui::text_in(ctx.ui, {{card.min.x, y}, card.max}, ctx.tr(strings::kPrinted),
                 {.size_px = t.title_px, .align = ui::TextAlign::Center}, t.text);
   } else {
-    ui::notice(ctx.ui, {{card.min.x, y}, card.max},
-               std::string(ctx.tr(strings::kNotPrinted)) + " " + s.receipt.print_problem, t.notice_bg,
-               t.notice_text);
+    ui::message_band(ctx.ui, {{card.min.x, y}, card.max},
+                     std::string(ctx.tr(strings::kNotPrinted)) + " " + s.receipt.print_problem,
+                     ui::Tone::Notice);
   }
-  const ui::Rect row{{body.min.x, body.max.y - t.touch_target * 1.2f}, body.max};
+  const ui::Rect row = ui::foot_row(body, t.touch_target * 1.2f);
   if (ui::button(ctx.ui, "finish", ctx.ui.from_start(row, 0, 620 * t.scale), ctx.tr(strings::kDone),
                  ui::ButtonKind::Primary, t.title_px))
     ctx.flow.finish();
