@@ -63,6 +63,9 @@ void SdlAudioOut::release_thread() { SDL_TLSCleanup(); }
 bool SdlAudioOut::busy() const { return SDL_GetQueuedAudioSize(m_device) > 0; }
 
 Result<std::vector<std::int16_t>> SdlAudioOut::to_device(const DecodedSound& sound, int rate) {
+  // A few samples at a high rate can come out as none at a lower one: nothing to play either.
+  const auto too_short = [] { return make_error(ErrorKind::Malformed, "too short to play"); };
+  if (sound.samples.empty()) return too_short();
   SDL_AudioCVT cvt{};
   if (SDL_BuildAudioCVT(&cvt, kFormat, 1, sound.rate, kFormat, 1, rate) < 0)
     return sdl_error(ErrorKind::Malformed, "cannot convert " + std::to_string(sound.rate) + " Hz");
@@ -76,6 +79,7 @@ Result<std::vector<std::int16_t>> SdlAudioOut::to_device(const DecodedSound& sou
   cvt.len = static_cast<int>(length);
   if (SDL_ConvertAudio(&cvt) != 0) return sdl_error(ErrorKind::Malformed, "cannot convert");
   std::vector<std::int16_t> samples(static_cast<size_t>(cvt.len_cvt) / sizeof(std::int16_t));
+  if (samples.empty()) return too_short();
   std::memcpy(samples.data(), work.data(), samples.size() * sizeof(std::int16_t));
   return samples;
 }

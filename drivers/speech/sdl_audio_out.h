@@ -28,7 +28,8 @@ class SdlAudioOut {
   [[nodiscard]] bool busy() const;
 
   // A decoded recording (voice_file.h) resampled to `rate`, mono 16-bit: what queue() takes.
-  // Needs no open device. A sound SDL cannot convert is an error of kind Malformed.
+  // Needs no open device. A sound SDL cannot convert, or none left after resampling, is an error
+  // of kind Malformed.
   [[nodiscard]] static Result<std::vector<std::int16_t>> to_device(const DecodedSound& sound, int rate);
 
   // Frees what SDL keeps for the calling thread (its error text): a thread SDL did not start

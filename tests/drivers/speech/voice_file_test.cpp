@@ -106,6 +106,9 @@ TEST_F(VoiceFileTest, ResampledToTheDeviceRate) {
   auto same = SdlAudioOut::to_device({22050, {1, 2, 3}}, 22050);
   ASSERT_TRUE(same);
   EXPECT_EQ(*same, (std::vector<std::int16_t>{1, 2, 3}));
+  auto nothing = SdlAudioOut::to_device({22050, {}}, 22050);
+  ASSERT_FALSE(nothing);
+  EXPECT_EQ(nothing.error().message, "too short to play");
 }
 
 TEST_F(VoiceFileTest, RefusalsNameTheFileAndTheReason) {
