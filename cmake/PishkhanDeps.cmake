@@ -22,6 +22,7 @@ endmacro()
 
 pk_pkg(SDL2 sdl2 libsdl2-dev)
 pk_pkg(ESPEAK_NG espeak-ng libespeak-ng-dev)  # spoken guidance (drivers/speech); its voices: espeak-ng-data
+pk_pkg(SNDFILE sndfile libsndfile1-dev)  # recorded voice files: WAV, FLAC, Ogg Vorbis (drivers/speech)
 pk_pkg(IMGUI imgui libimgui-dev)
 pk_pkg(HARFBUZZ harfbuzz libharfbuzz-dev)
 pk_pkg(FRIBIDI fribidi libfribidi-dev)

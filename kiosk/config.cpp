@@ -283,8 +283,9 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
          {{DeviceBackend::Simulated, "sim:"}, {DeviceBackend::Usb, "evdev:"}});
   // A voice folder that is not there would silently leave every prompt synthetic.
   if (std::error_code ec; !config.voice_dir.empty() && !std::filesystem::is_directory(config.voice_dir, ec))
-    r.place().refuse("speech.voice_dir", "\"" + config.voice_dir.string() +
-                                             "\" is not a folder (recorded voices go there as <key>.wav)");
+    r.place().refuse("speech.voice_dir",
+                     "\"" + config.voice_dir.string() +
+                         "\" is not a folder (recorded voices go there as <key>.wav, .flac or .ogg)");
   if (!problems.ok()) return problems.error();
   return config;
 }

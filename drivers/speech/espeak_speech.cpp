@@ -4,6 +4,7 @@
 
 #include "base/secure_wipe.h"
 #include "drivers/speech/pcm.h"
+#include "drivers/speech/voice_file.h"
 
 namespace pk::speech {
 
@@ -141,13 +142,24 @@ void EspeakSpeech::run() {
 std::optional<std::vector<std::int16_t>> EspeakSpeech::recording(const Utterance& utterance) {
   if (m_settings.voice_dir.empty()) return std::nullopt;
   // Persian is the province's own language: its recordings sit at the top of the folder.
-  const std::filesystem::path file =
-      utterance.language == "fa" ? m_settings.voice_dir / (utterance.key + ".wav")
-                                 : m_settings.voice_dir / utterance.language / (utterance.key + ".wav");
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
-  if (m_bad_recordings.contains(file.string())) return std::nullopt;
-  auto samples = m_audio->load_wav(file);
+  const std::filesystem::path folder =
+      utterance.language == "fa" ? m_settings.voice_dir : m_settings.voice_dir / utterance.language;
+  std::filesystem::path file;
+  for (const std::string_view extension : kVoiceFileExtensions) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(folder / (utterance.key + std::string(extension)), ec)) {
+      file = folder / (utterance.key + std::string(extension));
+      break;
+    }
+  }
+  if (file.empty() || m_bad_recordings.contains(file.string())) return std::nullopt;
+  auto samples = [&]() -> Result<std::vector<std::int16_t>> {
+    auto sound = read_voice_file(file);
+    if (!sound) return sound.error();
+    auto converted = SdlAudioOut::to_device(*sound, m_audio->sample_rate());
+    if (!converted) return wrap_error(file.string(), converted.error());
+    return converted;
+  }();
   if (!samples) {
     spdlog::warn("speech: recorded voice {}; the synthetic voice says \"{}\" instead",
                  samples.error().message, utterance.key);

@@ -4,8 +4,8 @@
 // off the sound queued for the last one. Each utterance's sound is, in order of preference: a
 // recorded voice file from the voice folder, the PCM made before for the same key and language
 // (cached), or espeak-ng's, queued chunk by chunk as it is made so the first sound is not held
-// until the whole sentence is synthesized. A voice file SDL cannot read is said in the log once
-// and the prompt is synthesized instead.
+// until the whole sentence is synthesized. A voice file (WAV, FLAC or Ogg Vorbis, voice_file.h)
+// that cannot be decoded is named in the log once and the prompt is synthesized instead.
 #include <condition_variable>
 #include <deque>
 #include <functional>

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <string>
 
 namespace pk::speech {
@@ -61,26 +62,24 @@ void SdlAudioOut::release_thread() { SDL_TLSCleanup(); }
 
 bool SdlAudioOut::busy() const { return SDL_GetQueuedAudioSize(m_device) > 0; }
 
-Result<std::vector<std::int16_t>> SdlAudioOut::load_wav(const std::filesystem::path& file) const {
-  SDL_AudioSpec spec{};
-  Uint8* buffer = nullptr;
-  Uint32 length = 0;
-  if (SDL_LoadWAV(file.c_str(), &spec, &buffer, &length) == nullptr)
-    return sdl_error(ErrorKind::Malformed, file.string() + ": not a WAV file SDL can read");
+Result<std::vector<std::int16_t>> SdlAudioOut::to_device(const DecodedSound& sound, int rate) {
+  // A few samples at a high rate can come out as none at a lower one: nothing to play either.
+  const auto too_short = [] { return make_error(ErrorKind::Malformed, "too short to play"); };
+  if (sound.samples.empty()) return too_short();
   SDL_AudioCVT cvt{};
-  if (SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, kFormat, 1, m_sample_rate) < 0) {
-    SDL_FreeWAV(buffer);
-    return sdl_error(ErrorKind::Malformed, file.string() + ": cannot convert");
-  }
-  std::vector<Uint8> work(static_cast<size_t>(length) * static_cast<size_t>(std::max(1, cvt.len_mult)));
-  std::memcpy(work.data(), buffer, length);
-  SDL_FreeWAV(buffer);
+  if (SDL_BuildAudioCVT(&cvt, kFormat, 1, sound.rate, kFormat, 1, rate) < 0)
+    return sdl_error(ErrorKind::Malformed, "cannot convert " + std::to_string(sound.rate) + " Hz");
+  const size_t length = sound.samples.size() * sizeof(std::int16_t);
+  if (!cvt.needed) return sound.samples;
+  if (length > static_cast<size_t>(std::numeric_limits<int>::max() / std::max(1, cvt.len_mult)))
+    return make_error(ErrorKind::Malformed, "too long to convert");
+  std::vector<Uint8> work(length * static_cast<size_t>(std::max(1, cvt.len_mult)));
+  std::memcpy(work.data(), sound.samples.data(), length);
   cvt.buf = work.data();
   cvt.len = static_cast<int>(length);
-  if (cvt.needed && SDL_ConvertAudio(&cvt) != 0)
-    return sdl_error(ErrorKind::Malformed, file.string() + ": cannot convert");
-  const size_t bytes = cvt.needed ? static_cast<size_t>(cvt.len_cvt) : length;
-  std::vector<std::int16_t> samples(bytes / sizeof(std::int16_t));
+  if (SDL_ConvertAudio(&cvt) != 0) return sdl_error(ErrorKind::Malformed, "cannot convert");
+  std::vector<std::int16_t> samples(static_cast<size_t>(cvt.len_cvt) / sizeof(std::int16_t));
+  if (samples.empty()) return too_short();
   std::memcpy(samples.data(), work.data(), samples.size() * sizeof(std::int16_t));
   return samples;
 }

@@ -4,12 +4,12 @@
 // to the file SDL_DISKAUDIOFILE names, which is how the tests listen. Queue calls are safe from
 // any thread (SDL locks the device).
 #include <cstdint>
-#include <filesystem>
 #include <memory>
 #include <span>
 #include <vector>
 
 #include "domain/result.h"
+#include "drivers/speech/voice_file.h"
 
 namespace pk::speech {
 
@@ -27,13 +27,13 @@ class SdlAudioOut {
   void clear();  // drops what is queued and not yet played: the utterance is cut off
   [[nodiscard]] bool busy() const;
 
-  // A WAV file converted to this device's format (any WAV that SDL_LoadWAV reads: PCM 8/16/32-bit,
-  // float, IMA and MS ADPCM, A-law, mu-law; any rate, mono or stereo). A file SDL cannot read
-  // is an error of kind Malformed with SDL's reason.
-  [[nodiscard]] Result<std::vector<std::int16_t>> load_wav(const std::filesystem::path& file) const;
+  // A decoded recording (voice_file.h) resampled to `rate`, mono 16-bit: what queue() takes.
+  // Needs no open device. A sound SDL cannot convert, or none left after resampling, is an error
+  // of kind Malformed.
+  [[nodiscard]] static Result<std::vector<std::int16_t>> to_device(const DecodedSound& sound, int rate);
 
   // Frees what SDL keeps for the calling thread (its error text): a thread SDL did not start
-  // (the speech worker) calls it before it ends, or a failed load_wav() leaks it.
+  // (the speech worker) calls it before it ends.
   static void release_thread();
 
  private:

@@ -42,7 +42,8 @@ struct Utterance {
 struct SpeechSettings {
   int volume = 70;  // 0..100; 0 is silent
   // Recorded human voices that replace synthetic prompts: <voice_dir>/<key>.wav for Persian,
-  // <voice_dir>/<language>/<key>.wav for the other languages. Empty: synthesis only.
+  // <voice_dir>/<language>/<key>.wav for the other languages, or .flac or .ogg in place of .wav
+  // (voice_file.h). Empty: synthesis only.
   std::filesystem::path voice_dir;
 };
 

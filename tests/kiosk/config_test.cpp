@@ -173,5 +173,5 @@ TEST(Config, SpokenGuidanceValuesAreChecked) {
             "test.toml: key \"speech.backend\": \"festival\" is not one of: espeak, simulated");
   EXPECT_EQ(error_of("[speech]\nvoice_dir = \"/no/such/voices\"\n"),
             "test.toml: key \"speech.voice_dir\": \"/no/such/voices\" is not a folder (recorded voices go "
-            "there as <key>.wav)");
+            "there as <key>.wav, .flac or .ogg)");
 }

@@ -113,8 +113,13 @@ bool draw_thumbnail(OperatorScreenContext& ctx, const ReviewPage& page, const ui
                     std::string_view caption) {
   const ui::Theme& t = ctx.ui.theme();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float caption_h = t.small_px * 2.5f;  // two lines: the number, then what is special
-  const ui::Rect picture{r.min, {r.max.x, r.max.y - caption_h}};
+  // Two lines, the number then what is special, each about 1.4 em in the UI font, and the gap
+  // above them (2.5 em let a second line such as "blank" run out of the card's foot).
+  const float caption_h = t.small_px * 2.9f;
+  // The selected page's frame is the widest: the page is fitted inside it, so selecting a page
+  // neither moves it nor pushes its frame over the caption or out of the card.
+  const float widest_frame = 6 * t.scale;
+  const ui::Rect picture = ui::Rect{r.min, {r.max.x, r.max.y - caption_h}}.inset(widest_frame, widest_frame);
   // Fit the page into the picture area, keeping its shape.
   float w = picture.width();
   float h = page.thumb_height > 0
@@ -128,12 +133,15 @@ bool draw_thumbnail(OperatorScreenContext& ctx, const ReviewPage& page, const ui
   }
   const ImVec2 c = picture.center();
   const ui::Rect img{{c.x - w / 2, c.y - h / 2}, {c.x + w / 2, c.y + h / 2}};
-  const float frame = selected ? 6 * t.scale : 2 * t.scale;
-  draw->AddRectFilled({img.min.x - frame, img.min.y - frame}, {img.max.x + frame, img.max.y + frame},
+  const float frame = selected ? widest_frame : 2 * t.scale;
+  const ui::Rect framed{{img.min.x - frame, img.min.y - frame}, {img.max.x + frame, img.max.y + frame}};
+  draw->AddRectFilled(framed.min, framed.max,
                       selected ? t.primary : (page.flagged ? t.error_text : t.divider), 4);
   if (!page.thumb_rgba.empty())
     draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<uintptr_t>(page.thumb_id)), img.min, img.max);
-  ui::text_in(ctx.ui, {{r.min.x, picture.max.y + 2}, r.max}, caption,
+  // In the widgets' record (the layout checks): a caption or a neighbour over the page is seen.
+  if (h > 0) ctx.ui.record_image("thumbnail/" + std::to_string(page.sequence), framed);
+  ui::text_in(ctx.ui, {{r.min.x, picture.max.y + widest_frame + 2}, r.max}, caption,
               {.size_px = t.small_px, .align = ui::TextAlign::Center, .max_lines = 2},
               page.flagged ? t.error_text : t.text_muted);
   // The whole card is the touch target (an invisible button keeps the id for scripts).

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include "drivers/speech/espeak_speech.h"
 #include "drivers/speech/pcm.h"
 #include "drivers/speech/sim_speech.h"
+#include "tests/drivers/speech/sound_files.h"
 
 namespace pk::speech {
 namespace {
@@ -159,8 +161,91 @@ TEST_F(SpeechTest, MalformedVoiceFileIsLoggedAndTheVoiceIsSynthesized) {
   EXPECT_GT(audible(heard()), 10000U);
   std::string log;
   for (const std::string& line : sink->last_formatted()) log += line;
-  EXPECT_NE(log.find("welcome_hint.wav: not a WAV file SDL can read"), std::string::npos) << log;
+  EXPECT_NE(log.find("welcome_hint.wav: not a sound file libsndfile can decode"), std::string::npos) << log;
   EXPECT_NE(log.find("the synthetic voice says \"welcome_hint\" instead"), std::string::npos) << log;
+}
+
+// A province records in whatever its program writes: FLAC and Ogg Vorbis at their own rates, in
+// stereo, are mixed down and resampled to the device as a WAV is.
+TEST_F(SpeechTest, RecordedVoiceInFlacReplacesThePromptSampleForSample) {
+  ASSERT_TRUE(sound_files::write_square(m_dir / "voices" / "welcome_hint.flac",
+                                        SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 22050, 2, 8000, 22050));
+  {
+    auto driver = open(100);
+    driver->speak(hint());
+    wait_quiet(*driver);
+    ASSERT_EQ(driver->played().size(), 1U);
+    EXPECT_EQ(driver->played()[0].source, SoundSource::Recorded);
+  }
+  const auto samples = heard();
+  std::set<std::int16_t> values(samples.begin(), samples.end());
+  EXPECT_EQ(values, (std::set<std::int16_t>{-8000, 0, 8000}));
+  EXPECT_GE(audible(samples), 22050U);
+}
+
+TEST_F(SpeechTest, RecordedVoiceInOggVorbisIsResampledAndPlayed) {
+  fs::create_directories(m_dir / "voices" / "en");
+  ASSERT_TRUE(sound_files::write_square(m_dir / "voices" / "en" / "welcome_hint.ogg",
+                                        SF_FORMAT_OGG | SF_FORMAT_VORBIS, 44100, 2, 8000, 44100));
+  {
+    auto driver = open(100);
+    driver->speak({"welcome_hint", "Touch start to see the services.", "en", "en"});
+    wait_quiet(*driver);
+    driver->speak({"welcome_hint", "Touch start to see the services.", "en", "en"});
+    wait_quiet(*driver);
+    const auto played = driver->played();
+    ASSERT_EQ(played.size(), 2U);
+    EXPECT_EQ(played[0].source, SoundSource::Recorded);
+    EXPECT_EQ(played[1].source, SoundSource::Recorded);
+    EXPECT_GE(played[1].first_sound_ms, 0);
+  }
+  // Two seconds of a loud square wave at 22050 Hz, less what the lossy codec softened.
+  const auto samples = heard();
+  const auto loud = std::count_if(samples.begin(), samples.end(),
+                                  [](std::int16_t s) { return std::abs(static_cast<int>(s)) > 4000; });
+  EXPECT_GT(loud, 30000);
+  EXPECT_LT(samples.size(), 22050U * 4);  // not played at twice its length: resampled from 44.1 kHz
+}
+
+// The first name that exists is the recording: a .wav before a .flac before an .ogg.
+TEST_F(SpeechTest, AWavIsPreferredToAFlacOfTheSameKey) {
+  write_square_wav(m_dir / "voices" / "welcome_hint.wav", 22050, 8000, 22050);
+  ASSERT_TRUE(sound_files::write_square(m_dir / "voices" / "welcome_hint.flac",
+                                        SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 22050, 1, 12000, 22050));
+  {
+    auto driver = open(100);
+    driver->speak(hint());
+    wait_quiet(*driver);
+  }
+  const auto samples = heard();
+  std::set<std::int16_t> values(samples.begin(), samples.end());
+  EXPECT_EQ(values, (std::set<std::int16_t>{-8000, 0, 8000}));
+}
+
+// A damaged recording is named in the log once, however often its prompt is asked for, and the
+// synthetic voice says the prompt each time.
+TEST_F(SpeechTest, UndecodableOggIsReportedOnceAndSynthesizedEachTime) {
+  std::ofstream(m_dir / "voices" / "welcome_hint.ogg") << "OggS\x00\x02 cut off after the page header";
+  auto sink = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(32);
+  spdlog::default_logger()->sinks().push_back(sink);
+  {
+    auto driver = open();
+    for (int i = 0; i < 3; ++i) {
+      driver->speak(hint());
+      wait_quiet(*driver);
+    }
+    const auto played = driver->played();
+    ASSERT_EQ(played.size(), 3U);
+    EXPECT_EQ(played[0].source, SoundSource::Synthesized);
+    EXPECT_EQ(played[1].source, SoundSource::Cached);
+    EXPECT_EQ(played[2].source, SoundSource::Cached);
+  }
+  spdlog::default_logger()->sinks().pop_back();
+  size_t reports = 0;
+  for (const std::string& line : sink->last_formatted()) {
+    if (line.find("welcome_hint.ogg: not a sound file libsndfile can decode") != std::string::npos) ++reports;
+  }
+  EXPECT_EQ(reports, 1U);
 }
 
 TEST_F(SpeechTest, VolumeZeroIsSilent) {

@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -18,6 +19,7 @@
 #include "kiosk/operator/operator_journey.h"
 #include "protocol/sealing.h"
 #include "tests/kiosk/operator/counter_terminal.h"
+#include "ui/drawn_boxes.h"
 
 namespace fs = std::filesystem;
 using namespace pk::kiosk::op;
@@ -219,4 +221,36 @@ TEST_F(CounterTerminal, TheScriptedOperatorJourneyRunsAndLeavesAScreenshotPerSte
   auto stats = m_app->store().stats(0);
   ASSERT_TRUE(stats);
   EXPECT_EQ(stats->pending_outbox, 1);
+}
+
+// The page thumbnails are in the widgets' record, so the layout check sees a caption, a
+// neighbour or the selected page's frame that crosses a page: on the batch screen as pages
+// arrive and on the review screen with a page selected (its frame is the widest).
+TEST_F(CounterTerminal, PageThumbnailsAreRecordedAndNothingCrossesThem) {
+  m_app->drawn().set_recording(true);
+  const auto thumbnails = [&] {
+    const auto& boxes = m_app->drawn().boxes();
+    return std::count_if(boxes.begin(), boxes.end(), [](const pk::ui::DrawnBox& b) {
+      return b.kind == pk::ui::BoxKind::Image && b.text.starts_with("thumbnail/");
+    });
+  };
+  const auto expect_no_layout_fault = [&] {
+    for (const pk::ui::LayoutFault& f :
+         pk::ui::check_layout(m_app->drawn().boxes(), {{0, 0}, {1920, 1080}}, m_app->drawn().screen()))
+      ADD_FAILURE() << f.message;
+  };
+  log_in("246810");
+  open_service_11();
+  ASSERT_TRUE(sim().inject("LOAD 6 text photo text blank text qr:PKSH1|T|photo"));
+  tap("scan");
+  ASSERT_TRUE(frames_until([&] { return !state().scanning; }, 60)) << "the scan never ended";
+  frames();
+  EXPECT_EQ(thumbnails(), 6);
+  expect_no_layout_fault();
+
+  tap("review");
+  ASSERT_EQ(state().screen, OperatorScreen::PageReview);
+  tap("page/3");
+  EXPECT_GE(thumbnails(), 1);
+  expect_no_layout_fault();
 }
