@@ -56,39 +56,33 @@ EvdevScanner::EvdevScanner(std::string path) : m_path(std::move(path)) {
 
 EvdevScanner::~EvdevScanner() { close(); }
 
-DeviceState EvdevScanner::state() const {
-  std::lock_guard lock(m_mutex);
-  return DeviceState{m_connection, m_last_error};
-}
+DeviceState EvdevScanner::state() const { return m_link.state(); }
 
-void EvdevScanner::on_hotplug(HotplugCallback callback) {
-  std::lock_guard lock(m_mutex);
-  m_hotplug = std::move(callback);
-}
+void EvdevScanner::on_hotplug(HotplugCallback callback) { m_link.set_hotplug(std::move(callback)); }
 
 Result<void> EvdevScanner::open() {
   if (m_fd >= 0) return {};
   const int fd = ::open(m_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  std::lock_guard lock(m_mutex);
   if (fd < 0) {
     const int error_number = errno;
-    m_connection =
-        error_number == ENOENT || error_number == ENODEV ? Connection::Unplugged : Connection::Closed;
-    m_last_error = "cannot open " + m_path + ": " + std::strerror(error_number);
-    return make_error(error_kind_of_errno(error_number), m_last_error);
+    std::string message = "cannot open " + m_path + ": " + std::strerror(error_number);
+    m_link.set(error_number == ENOENT || error_number == ENODEV ? Connection::Unplugged : Connection::Closed,
+               message);
+    return make_error(error_kind_of_errno(error_number), std::move(message));
   }
   // Exclusive: no other reader (the X server, the console) sees the scanner's keys.
   if (::ioctl(fd, EVIOCGRAB, 1) != 0) {
     const int error_number = errno;
-    m_last_error =
+    std::string message =
         "cannot take " + m_path + " for the terminal alone (EVIOCGRAB): " + std::strerror(error_number);
+    m_link.set_last_error(message);
     ::close(fd);
-    return make_error(error_kind_of_errno(error_number), m_last_error);
+    return make_error(error_kind_of_errno(error_number), std::move(message));
   }
   char name[256] = {};
   if (::ioctl(fd, EVIOCGNAME(sizeof name - 1), name) >= 0 && name[0] != '\0') m_info.model = name;
   m_fd = fd;
-  m_connection = Connection::Open;
+  m_link.set_connection(Connection::Open);
   m_decoder.reset();
   return {};
 }
@@ -99,8 +93,7 @@ void EvdevScanner::close() {
     ::close(m_fd);
     m_fd = -1;
   }
-  std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Open) m_connection = Connection::Closed;
+  m_link.replace_connection(Connection::Open, Connection::Closed);
 }
 
 Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::milliseconds timeout) {
@@ -128,16 +121,13 @@ Result<std::optional<std::string>> EvdevScanner::read_code(std::chrono::millisec
       const bool gone = error_number == ENODEV;
       const std::string message =
           gone ? "barcode scanner was unplugged" : std::string("read: ") + std::strerror(error_number);
-      HotplugCallback callback;
-      {
-        std::lock_guard lock(m_mutex);
-        m_last_error = message;
-        if (gone) m_connection = Connection::Unplugged;
-        callback = m_hotplug;
-      }
+      if (gone)
+        m_link.set(Connection::Unplugged, message);
+      else
+        m_link.set_last_error(message);
       ::close(m_fd);
       m_fd = -1;
-      if (gone && callback) callback(HotplugEvent::Left, m_info);
+      if (gone) m_link.notify(HotplugEvent::Left, m_info);
       return make_error(error_kind_of_errno(error_number), message);
     }
     for (std::size_t i = 0; i < static_cast<std::size_t>(got) / sizeof(input_event); ++i) {

@@ -5,13 +5,13 @@
 // (the by-id path survives replugging into another port).
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "drivers/barcode/barcode_scanner.h"
 #include "drivers/barcode/key_wedge_decoder.h"
+#include "drivers/device_link.h"
 
 namespace pk::barcode {
 
@@ -39,11 +39,8 @@ class EvdevScanner final : public BarcodeScannerDriver {
   std::string m_path;
   DeviceInfo m_info;
   KeyWedgeDecoder m_decoder;
-  mutable std::mutex m_mutex;  // m_connection, m_last_error
-  Connection m_connection = Connection::Closed;
-  std::string m_last_error;
+  DeviceLink m_link;
   int m_fd = -1;
-  HotplugCallback m_hotplug;
 };
 
 }  // namespace pk::barcode

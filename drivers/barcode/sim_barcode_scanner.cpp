@@ -1,5 +1,7 @@
 #include "drivers/barcode/sim_barcode_scanner.h"
 
+#include <optional>
+
 namespace pk::barcode {
 
 const DriverMetadata& SimBarcodeScanner::metadata() {
@@ -20,38 +22,35 @@ SimBarcodeScanner::SimBarcodeScanner() {
   m_info.connection = "sim:";
 }
 
-DeviceState SimBarcodeScanner::state() const {
-  std::lock_guard lock(m_mutex);
-  return DeviceState{m_connection, m_last_error};
-}
+DeviceState SimBarcodeScanner::state() const { return m_link.state(); }
 
-void SimBarcodeScanner::on_hotplug(HotplugCallback callback) {
-  std::lock_guard lock(m_mutex);
-  m_hotplug = std::move(callback);
-}
+void SimBarcodeScanner::on_hotplug(HotplugCallback callback) { m_link.set_hotplug(std::move(callback)); }
 
 Result<void> SimBarcodeScanner::open() {
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Unplugged) {
-    m_last_error = "simulated barcode scanner is unplugged";
-    return make_error(ErrorKind::NotFound, m_last_error);
+  if (m_link.connection() == Connection::Unplugged) {
+    std::string message = "simulated barcode scanner is unplugged";
+    m_link.set_last_error(message);
+    return make_error(ErrorKind::NotFound, std::move(message));
   }
-  m_connection = Connection::Open;
+  m_link.set_connection(Connection::Open);
   return {};
 }
 
 void SimBarcodeScanner::close() {
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Open) m_connection = Connection::Closed;
+  m_link.replace_connection(Connection::Open, Connection::Closed);
   m_changed.notify_all();
 }
 
 Result<std::optional<std::string>> SimBarcodeScanner::read_code(std::chrono::milliseconds timeout) {
   std::unique_lock lock(m_mutex);
-  m_changed.wait_for(lock, timeout, [&] { return !m_codes.empty() || m_connection != Connection::Open; });
-  if (m_connection == Connection::Unplugged)
+  m_changed.wait_for(lock, timeout,
+                     [&] { return !m_codes.empty() || m_link.connection() != Connection::Open; });
+  const Connection connection = m_link.connection();
+  if (connection == Connection::Unplugged)
     return make_error(ErrorKind::NotFound, "simulated barcode scanner was unplugged");
-  if (m_connection != Connection::Open) return make_error("simulated barcode scanner is not open");
+  if (connection != Connection::Open) return make_error("simulated barcode scanner is not open");
   if (m_codes.empty()) return std::optional<std::string>{};
   std::string code = std::move(m_codes.front());
   m_codes.pop_front();
@@ -59,26 +58,24 @@ Result<std::optional<std::string>> SimBarcodeScanner::read_code(std::chrono::mil
 }
 
 Result<void> SimBarcodeScanner::inject(std::string_view command) {
-  HotplugCallback callback;
-  HotplugEvent event = HotplugEvent::Left;
+  std::optional<HotplugEvent> event;
   {
     std::lock_guard lock(m_mutex);
     if (command.starts_with("SCAN ") && command.size() > 5) {
       m_codes.emplace_back(command.substr(5));
     } else if (command == "UNPLUG") {
-      m_connection = Connection::Unplugged;
+      m_link.set_connection(Connection::Unplugged);
       m_codes.clear();
-      callback = m_hotplug;
+      event = HotplugEvent::Left;
     } else if (command == "PLUG") {
-      if (m_connection == Connection::Unplugged) m_connection = Connection::Closed;
-      callback = m_hotplug;
+      m_link.replace_connection(Connection::Unplugged, Connection::Closed);
       event = HotplugEvent::Arrived;
     } else {
       return make_error("unknown simulated barcode scanner command \"" + std::string(command) + "\"");
     }
     m_changed.notify_all();
   }
-  if (callback) callback(event, m_info);
+  if (event) m_link.notify(*event, m_info);
   return {};
 }
 

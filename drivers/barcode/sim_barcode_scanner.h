@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "drivers/barcode/barcode_scanner.h"
+#include "drivers/device_link.h"
 
 namespace pk::barcode {
 
@@ -33,10 +34,8 @@ class SimBarcodeScanner final : public BarcodeScannerDriver {
   DeviceInfo m_info;
   mutable std::mutex m_mutex;
   std::condition_variable m_changed;
-  Connection m_connection = Connection::Closed;
-  std::string m_last_error;
+  DeviceLink m_link;  // its connection changes only under m_mutex: read_code() waits on it
   std::deque<std::string> m_codes;
-  HotplugCallback m_hotplug;
 };
 
 }  // namespace pk::barcode

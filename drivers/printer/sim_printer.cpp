@@ -57,37 +57,29 @@ SimPrinter::SimPrinter(SimPrinterConfig config) : m_config(std::move(config)) {
 }
 
 DeviceState SimPrinter::state() const {
+  // Under m_mutex too: print() marks the printer unplugged, saves what came out, and only then
+  // says why; a state() in between must not show the new connection with the old error.
   std::lock_guard lock(m_mutex);
-  return DeviceState{m_connection, m_last_error};
+  return m_link.state();
 }
 
-void SimPrinter::on_hotplug(HotplugCallback callback) {
-  std::lock_guard lock(m_mutex);
-  m_hotplug = std::move(callback);
-}
-
-void SimPrinter::notify(HotplugEvent event) {
-  HotplugCallback callback;
-  {
-    std::lock_guard lock(m_mutex);
-    callback = m_hotplug;
-  }
-  if (callback) callback(event, m_info);
-}
+void SimPrinter::on_hotplug(HotplugCallback callback) { m_link.set_hotplug(std::move(callback)); }
 
 Result<void> SimPrinter::open() {
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Unplugged) {
-    m_last_error = "simulated printer is unplugged";
-    return make_error(ErrorKind::NotFound, m_last_error);
+  if (m_link.connection() == Connection::Unplugged) {
+    std::string message = "simulated printer is unplugged";
+    m_link.set_last_error(message);
+    return make_error(ErrorKind::NotFound, std::move(message));
   }
   std::error_code ec;
   std::filesystem::create_directories(m_config.output_dir, ec);
   if (ec) {
-    m_last_error = "cannot create " + m_config.output_dir.string() + ": " + ec.message();
-    return make_error(ErrorKind::Io, m_last_error);
+    std::string message = "cannot create " + m_config.output_dir.string() + ": " + ec.message();
+    m_link.set_last_error(message);
+    return make_error(ErrorKind::Io, std::move(message));
   }
-  m_connection = Connection::Open;
+  m_link.set_connection(Connection::Open);
   return {};
 }
 
@@ -96,14 +88,15 @@ Result<void> SimPrinter::inject(std::string_view command) {
   bool unplugged = false;
   {
     std::lock_guard lock(m_mutex);
-    const Connection before = m_connection;
+    const Connection before = m_link.connection();
     auto applied = apply(command);
     if (!applied) return applied;
-    unplugged = before != Connection::Unplugged && m_connection == Connection::Unplugged;
-    plugged = before == Connection::Unplugged && m_connection != Connection::Unplugged;
+    const Connection after = m_link.connection();
+    unplugged = before != Connection::Unplugged && after == Connection::Unplugged;
+    plugged = before == Connection::Unplugged && after != Connection::Unplugged;
   }
-  if (unplugged) notify(HotplugEvent::Left);
-  if (plugged) notify(HotplugEvent::Arrived);
+  if (unplugged) m_link.notify(HotplugEvent::Left, m_info);
+  if (plugged) m_link.notify(HotplugEvent::Arrived, m_info);
   return {};
 }
 
@@ -143,10 +136,10 @@ Result<void> SimPrinter::apply(std::string_view command) {
   } else if (command == "ERROR_CLEAR") {
     m_error = false;
   } else if (command == "UNPLUG") {
-    m_connection = Connection::Unplugged;
+    m_link.set_connection(Connection::Unplugged);
   } else if (command == "PLUG") {
     // Like a real device coming back: it must be opened again.
-    if (m_connection == Connection::Unplugged) m_connection = Connection::Closed;
+    m_link.replace_connection(Connection::Unplugged, Connection::Closed);
   } else {
     return make_error("unknown simulated printer command \"" + std::string(command) + "\"");
   }
@@ -168,7 +161,7 @@ void SimPrinter::poll_control_file() {
   for (const std::string& command : lines) {
     if (auto done = inject(command); !done) {
       std::lock_guard lock(m_mutex);
-      m_last_error = done.error().message;
+      m_link.set_last_error(done.error().message);
     }
   }
 }
@@ -184,9 +177,10 @@ PrinterStatus SimPrinter::current() const {
 Result<PrinterStatus> SimPrinter::status() {
   poll_control_file();
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Unplugged)
+  const Connection connection = m_link.connection();
+  if (connection == Connection::Unplugged)
     return make_error(ErrorKind::NotFound, "simulated printer is unplugged");
-  if (m_connection != Connection::Open) return make_error("simulated printer is not open");
+  if (connection != Connection::Open) return make_error("simulated printer is not open");
   return current();
 }
 
@@ -215,8 +209,8 @@ Result<void> SimPrinter::print(const PrintJob& job, Cut cut) {
   Result<void> outcome;
   {
     std::lock_guard lock(m_mutex);
-    if (m_connection != Connection::Open) {
-      if (m_connection == Connection::Unplugged)
+    if (const Connection connection = m_link.connection(); connection != Connection::Open) {
+      if (connection == Connection::Unplugged)
         return make_error(ErrorKind::NotFound, "simulated printer is unplugged");
       return make_error("simulated printer is not open");
     }
@@ -231,9 +225,10 @@ Result<void> SimPrinter::print(const PrintJob& job, Cut cut) {
       if (auto saved = save(std::span(bytes).first(pending.after_bytes), false); !saved) return saved;
       if (pending.command == "UNPLUG") {
         unplugged_now = true;
-        m_last_error = "simulated printer was unplugged after " + std::to_string(pending.after_bytes) +
-                       " of " + std::to_string(bytes.size()) + " bytes";
-        outcome = make_error(ErrorKind::NotFound, m_last_error);
+        std::string message = "simulated printer was unplugged after " + std::to_string(pending.after_bytes) +
+                              " of " + std::to_string(bytes.size()) + " bytes";
+        m_link.set_last_error(message);
+        outcome = make_error(ErrorKind::NotFound, std::move(message));
       }
       // Paper out, cover open, error: the printer took every byte into its buffer and
       // stopped printing, exactly what a host sees; only the status afterwards tells.
@@ -243,7 +238,7 @@ Result<void> SimPrinter::print(const PrintJob& job, Cut cut) {
       ++m_completed;
     }
   }
-  if (unplugged_now) notify(HotplugEvent::Left);
+  if (unplugged_now) m_link.notify(HotplugEvent::Left, m_info);
   return outcome;
 }
 

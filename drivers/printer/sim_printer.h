@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "drivers/device_link.h"
 #include "drivers/printer/escpos.h"
 #include "drivers/printer/printer.h"
 
@@ -62,13 +63,11 @@ class SimPrinter final : public PrinterDriver {
   void poll_control_file();                                                             // m_mutex not held
   [[nodiscard]] PrinterStatus current() const;                                          // m_mutex held
   [[nodiscard]] Result<void> save(std::span<const std::uint8_t> bytes, bool complete);  // m_mutex held
-  void notify(HotplugEvent event);
 
   SimPrinterConfig m_config;
   DeviceInfo m_info;
   mutable std::mutex m_mutex;
-  Connection m_connection = Connection::Closed;
-  std::string m_last_error;
+  DeviceLink m_link;  // changed only under m_mutex, with the paper, cover and job state
   PaperLevel m_paper = PaperLevel::Ok;
   bool m_cover_open = false;
   bool m_error = false;
@@ -77,7 +76,6 @@ class SimPrinter final : public PrinterDriver {
   int m_completed = 0;
   int m_interrupted = 0;
   std::filesystem::path m_last_png;
-  HotplugCallback m_hotplug;
 };
 
 }  // namespace pk

@@ -157,10 +157,13 @@ UsbPrinter::~UsbPrinter() {
 }
 
 DeviceState UsbPrinter::state() const {
+  // Under m_mutex too: fail_locked() closes the device (libusb calls) between marking it closed
+  // and saying it was unplugged, and state() must not show that half-way point.
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Open && m_device_left)
-    return DeviceState{Connection::Unplugged, m_last_error};
-  return DeviceState{m_connection, m_last_error};
+  DeviceState state = m_link.state();
+  // The hotplug thread may not take m_mutex (see on_hotplug_event), so it only flags the loss.
+  if (state.connection == Connection::Open && m_device_left) state.connection = Connection::Unplugged;
+  return state;
 }
 
 Result<void> UsbPrinter::ensure_context() {
@@ -181,20 +184,23 @@ void UsbPrinter::close_locked() {
   libusb_close(m_handle);
   m_handle = nullptr;
   m_open_device = nullptr;
-  if (m_connection == Connection::Open) m_connection = Connection::Closed;
+  m_link.replace_connection(Connection::Open, Connection::Closed);
 }
 
 Error UsbPrinter::fail_locked(std::string message, int libusb_error, ErrorKind kind) {
   if (libusb_error != 0) kind = usb_error_kind(libusb_error);
-  if (libusb_error == LIBUSB_ERROR_NO_DEVICE) {
+  const bool unplugged = libusb_error == LIBUSB_ERROR_NO_DEVICE;
+  if (unplugged) {
     message += " (the printer was unplugged)";
     close_locked();
-    m_connection = Connection::Unplugged;
   } else if (libusb_error == LIBUSB_ERROR_ACCESS) {
     message += "; the kiosk user may not open it: install the udev rule " + std::string(kUdevRulePath) +
                " (generated from the drivers' USB tables) and replug the printer";
   }
-  m_last_error = message;
+  if (unplugged)
+    m_link.set(Connection::Unplugged, message);
+  else
+    m_link.set_last_error(message);
   return make_error(kind, std::move(message));
 }
 
@@ -254,8 +260,7 @@ Result<void> UsbPrinter::open() {
   }
   m_open_device = libusb_get_device(m_handle);
   m_device_left = false;
-  m_connection = Connection::Open;
-  m_last_error.clear();
+  m_link.set(Connection::Open, {});
   return {};
 }
 
@@ -333,23 +338,17 @@ int LIBUSB_CALL UsbPrinter::on_hotplug_event(libusb_context*, libusb_device* dev
   // may be waiting for that very event handling to finish its transfer (a deadlock when the
   // printer is unplugged mid-job).
   if (!arrived && self->m_open_device.load() == device) self->m_device_left = true;
-  HotplugCallback callback;
-  {
-    std::lock_guard lock(self->m_hotplug_mutex);
-    callback = self->m_hotplug;
-  }
-  if (callback) callback(arrived ? HotplugEvent::Arrived : HotplugEvent::Left, info);
+  // The link's own mutex is never held around libusb calls, so taking it here is safe.
+  self->m_link.notify(arrived ? HotplugEvent::Arrived : HotplugEvent::Left, info);
   return 0;
 }
 
 void UsbPrinter::on_hotplug(HotplugCallback callback) {
   stop_events();
   std::lock_guard lock(m_mutex);
-  {
-    std::lock_guard hotplug_lock(m_hotplug_mutex);
-    m_hotplug = std::move(callback);
-    if (!m_hotplug) return;
-  }
+  const bool wanted = static_cast<bool>(callback);
+  m_link.set_hotplug(std::move(callback));
+  if (!wanted) return;
   if (!ensure_context() || libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG) == 0) {
     spdlog::info("USB hot-plug is not supported here; printer loss shows as status errors");
     return;

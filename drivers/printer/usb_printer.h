@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "drivers/device_link.h"
 #include "drivers/printer/escpos.h"
 #include "drivers/printer/printer.h"
 #include "drivers/printer/usb_descriptors.h"
@@ -68,10 +69,7 @@ class UsbPrinter final : public PrinterDriver {
   libusb_device_handle* m_handle = nullptr;
   UsbPrinterInterface m_interface;
   bool m_detached_kernel_driver = false;
-  Connection m_connection = Connection::Closed;
-  std::string m_last_error;
-  std::mutex m_hotplug_mutex;  // guards m_hotplug only; never held around libusb calls
-  HotplugCallback m_hotplug;
+  DeviceLink m_link;  // changed only under m_mutex; its own mutex is never held around libusb calls
   std::atomic<libusb_device*> m_open_device{nullptr};  // the device of m_handle, for the hotplug thread
   std::atomic<bool> m_device_left{false};              // hotplug saw m_open_device leave
   libusb_hotplug_callback_handle m_hotplug_handle = 0;

@@ -54,37 +54,22 @@ SimScanner::SimScanner(std::uint64_t seed) : m_seed(seed) {
   m_info.connection = "sim:seed=" + std::to_string(seed);
 }
 
-DeviceState SimScanner::state() const {
-  std::lock_guard lock(m_mutex);
-  return DeviceState{m_connection, m_last_error};
-}
+DeviceState SimScanner::state() const { return m_link.state(); }
 
-void SimScanner::on_hotplug(HotplugCallback callback) {
-  std::lock_guard lock(m_mutex);
-  m_hotplug = std::move(callback);
-}
-
-void SimScanner::notify(HotplugEvent event) {
-  HotplugCallback callback;
-  {
-    std::lock_guard lock(m_mutex);
-    callback = m_hotplug;
-  }
-  if (callback) callback(event, m_info);
-}
+void SimScanner::on_hotplug(HotplugCallback callback) { m_link.set_hotplug(std::move(callback)); }
 
 Error SimScanner::fail(ScannerStatus why, std::string message) {
   m_active = false;
   m_last_status = why;
-  m_last_error = std::move(message);
-  return make_error(error_kind_of(why), m_last_error);
+  m_link.set_last_error(message);
+  return make_error(error_kind_of(why), std::move(message));
 }
 
 Result<void> SimScanner::open() {
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Unplugged)
+  if (m_link.connection() == Connection::Unplugged)
     return fail(ScannerStatus::Unplugged, "simulated scanner is unplugged");
-  m_connection = Connection::Open;
+  m_link.set_connection(Connection::Open);
   m_last_status = ScannerStatus::Ready;
   return {};
 }
@@ -95,9 +80,10 @@ Result<void> SimScanner::start(const ScanSettings& settings) {
     return fail(ScannerStatus::Error,
                 "resolution " + std::to_string(settings.dpi) + " dpi is outside 50..1200");
   }
-  if (m_connection == Connection::Unplugged)
+  const Connection connection = m_link.connection();
+  if (connection == Connection::Unplugged)
     return fail(ScannerStatus::Unplugged, "simulated scanner is unplugged");
-  if (m_connection != Connection::Open) return fail(ScannerStatus::Error, "simulated scanner is not open");
+  if (connection != Connection::Open) return fail(ScannerStatus::Error, "simulated scanner is not open");
   if (m_cover_open) return fail(ScannerStatus::CoverOpen, "scanner cover is open");
   if (m_jammed) return fail(ScannerStatus::Jammed, "a sheet is still jammed in the feeder");
   if (settings.source != Source::Flatbed && m_feeder.empty()) {
@@ -120,7 +106,7 @@ Result<std::optional<Page>> SimScanner::next_page() {
     m_active = false;
     return std::optional<Page>{};
   }
-  if (m_connection == Connection::Unplugged)
+  if (m_link.connection() == Connection::Unplugged)
     return fail(ScannerStatus::Unplugged, "scanner was unplugged mid-batch");
   if (m_cover_open) return fail(ScannerStatus::CoverOpen, "scanner cover was opened mid-batch");
   if (m_jammed) return fail(ScannerStatus::Jammed, "paper jam in the feeder");
@@ -171,7 +157,7 @@ void SimScanner::cancel() { m_cancelled = true; }
 
 ScannerStatus SimScanner::status() const {
   std::lock_guard lock(m_mutex);
-  if (m_connection == Connection::Unplugged) return ScannerStatus::Unplugged;
+  if (m_link.connection() == Connection::Unplugged) return ScannerStatus::Unplugged;
   if (m_jammed) return ScannerStatus::Jammed;
   if (m_cover_open) return ScannerStatus::CoverOpen;
   return m_last_status;
@@ -187,12 +173,14 @@ Result<void> SimScanner::inject(std::string_view command) {
   Connection after;
   {
     std::lock_guard lock(m_mutex);
-    before = m_connection;
+    before = m_link.connection();
     if (auto applied = apply(trim(command)); !applied) return applied;
-    after = m_connection;
+    after = m_link.connection();
   }
-  if (before != Connection::Unplugged && after == Connection::Unplugged) notify(HotplugEvent::Left);
-  if (before == Connection::Unplugged && after != Connection::Unplugged) notify(HotplugEvent::Arrived);
+  if (before != Connection::Unplugged && after == Connection::Unplugged)
+    m_link.notify(HotplugEvent::Left, m_info);
+  if (before == Connection::Unplugged && after != Connection::Unplugged)
+    m_link.notify(HotplugEvent::Arrived, m_info);
   return {};
 }
 
@@ -233,9 +221,9 @@ Result<void> SimScanner::apply(std::string_view command) {
     m_cover_open = false;
     m_last_status = ScannerStatus::Ready;
   } else if (command == "UNPLUG") {
-    m_connection = Connection::Unplugged;
+    m_link.set_connection(Connection::Unplugged);
   } else if (command == "PLUG") {
-    if (m_connection == Connection::Unplugged) m_connection = Connection::Closed;
+    m_link.replace_connection(Connection::Unplugged, Connection::Closed);
   } else {
     return make_error("unknown simulated scanner command \"" + std::string(command) + "\"");
   }

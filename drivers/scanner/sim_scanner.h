@@ -20,6 +20,7 @@
 #include <optional>
 #include <string_view>
 
+#include "drivers/device_link.h"
 #include "drivers/scanner/page_synth.h"
 #include "drivers/scanner/scanner.h"
 
@@ -48,13 +49,11 @@ class SimScanner final : public ScannerDriver {
  private:
   [[nodiscard]] Result<void> apply(std::string_view command);        // m_mutex held
   [[nodiscard]] Error fail(ScannerStatus why, std::string message);  // m_mutex held; ends the batch
-  void notify(HotplugEvent event);
 
   DeviceInfo m_info;
   std::uint64_t m_seed;
   mutable std::mutex m_mutex;
-  Connection m_connection = Connection::Closed;
-  std::string m_last_error;
+  DeviceLink m_link;  // its connection changes only under m_mutex, with the batch's state
   ScannerStatus m_last_status = ScannerStatus::Ready;
   std::deque<SheetSpec> m_feeder;
   bool m_jammed = false;
@@ -67,7 +66,6 @@ class SimScanner final : public ScannerDriver {
   int m_sequence = 0;
   std::uint64_t m_pages_made = 0;  // seeds each page, so a stack never repeats a page
   std::atomic<bool> m_cancelled{false};
-  HotplugCallback m_hotplug;
 };
 
 }  // namespace pk::scanner
