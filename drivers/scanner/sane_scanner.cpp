@@ -58,10 +58,7 @@ void SaneScanner::close_handle() {
   m_frame_started = false;
 }
 
-DeviceState SaneScanner::state() const {
-  std::lock_guard lock(m_state_mutex);
-  return DeviceState{m_connection, m_last_error};
-}
+DeviceState SaneScanner::state() const { return m_link.state(); }
 
 void SaneScanner::on_hotplug(HotplugCallback /*callback: SANE cannot tell*/) {}
 
@@ -80,8 +77,10 @@ Error SaneScanner::fail(SANE_Status status, std::string_view during) {
   {
     std::lock_guard lock(m_state_mutex);
     m_status = why;
-    m_last_error = message;
-    if (why == ScannerStatus::Unplugged) m_connection = Connection::Unplugged;
+    if (why == ScannerStatus::Unplugged)
+      m_link.set(Connection::Unplugged, message);
+    else
+      m_link.set_last_error(message);
   }
   if (why == ScannerStatus::Unplugged) close_handle();  // open() reconnects once it is back
   return make_error(sane_error_kind(status), std::move(message));
@@ -116,7 +115,7 @@ Result<void> SaneScanner::open() {
   m_handle = handle;
   m_info.name = name;
   std::lock_guard lock(m_state_mutex);
-  m_connection = Connection::Open;
+  m_link.set_connection(Connection::Open);
   m_status = ScannerStatus::Ready;
   return {};
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "drivers/device_link.h"
 #include "drivers/scanner/sane_runtime.h"
 #include "drivers/scanner/scanner.h"
 
@@ -49,10 +50,9 @@ class SaneScanner final : public ScannerDriver {
   DeviceInfo m_info;
   std::shared_ptr<SaneRuntime> m_runtime;
   std::atomic<SANE_Handle> m_handle{nullptr};
-  mutable std::mutex m_state_mutex;  // m_status, m_last_error, m_connection
+  mutable std::mutex m_state_mutex;  // m_status, and the link's changes that go with it
   ScannerStatus m_status = ScannerStatus::Ready;
-  std::string m_last_error;
-  Connection m_connection = Connection::Closed;
+  DeviceLink m_link;  // its hotplug callback stays unset: SANE cannot tell
   std::atomic<bool> m_cancelled{false};
   // True while next_page() is inside sane_read(): only then does cancel() call sane_cancel()
   // from the other thread. A cancel during sane_start() (which the SANE test backend does not
