@@ -111,6 +111,16 @@ class App {
   // Waits (up to max_seconds) until the sync worker has asked the centre about the capture with
   // these 14 digits since the kiosk started. For the headless status check (--status-check).
   StatusPoll wait_for_status_poll(const std::string& digits, double max_seconds);
+  // How the wait for the sync worker's first ledger sync ended (wait_for_first_ledger_sync).
+  enum class FirstLedgerSync {
+    Done,      // it finished (answered or not): the notices are worded again from the ledger
+    NoCentre,  // no sync worker (no centre configured, or not enrolled)
+    TimedOut,
+  };
+  // Waits (up to max_seconds) until the sync worker has finished its first ledger sync since
+  // start, so the ledger holds the outage notices the centre had then, and words them again.
+  // For the scripted journey: its welcome screen shows what the centre has published.
+  FirstLedgerSync wait_for_first_ledger_sync(double max_seconds);
   // Re-reads the outage notices the welcome screen shows (after a sync brought new ones).
   void refresh_notices() { m_levels->refresh_notices(m_catalog); }
   // While the Saved screen shows, asks the store whether the centre has acknowledged it yet;

@@ -113,6 +113,19 @@ int64_t App::wait_until_delivered(double max_seconds) {
   }
 }
 
+App::FirstLedgerSync App::wait_for_first_ledger_sync(double max_seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(max_seconds);
+  for (;;) {
+    if (!m_sync) return FirstLedgerSync::NoCentre;
+    if (m_sync->counters().ledger_syncs > 0) {
+      refresh_notices();
+      return FirstLedgerSync::Done;
+    }
+    if (std::chrono::steady_clock::now() > deadline) return FirstLedgerSync::TimedOut;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
 App::StatusPoll App::wait_for_status_poll(const std::string& digits, double max_seconds) {
   const auto asked = [&]() -> std::optional<StatusPoll> {
     std::lock_guard lock(m_status_asked_mutex);

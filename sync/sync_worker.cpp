@@ -134,6 +134,7 @@ SyncCounters SyncWorker::counters() const {
   counters.failed_attempts = m_failed.load();
   counters.bytes_uploaded = m_bytes.load();
   counters.ledger_rows_sent = m_ledger_rows.load();
+  counters.ledger_syncs = m_ledger_syncs.load();
   counters.statuses_changed = m_statuses.load();
   counters.catalog_checks = m_catalog_checks.load();
   counters.catalogs_stored = m_catalogs_stored.load();
@@ -340,6 +341,7 @@ void SyncWorker::sync_ledger(WorkerState& state) {
   state.ledger_failures = failed ? state.ledger_failures + 1 : 0;
   state.next_ledger_sync =
       std::chrono::steady_clock::now() + doubled(m_options.ledger_every, state.ledger_failures, 8);
+  ++m_ledger_syncs;
 }
 
 // Asks the centre for its catalog (a 304 when the ETag still matches) and stores a newer one

@@ -95,6 +95,9 @@ struct SyncCounters {
   int64_t catalog_checks = 0;       // catalog checks finished, whatever their result
   int64_t catalogs_stored = 0;      // newer verified catalogs written to catalog_file
   int64_t master_lists_stored = 0;  // newer verified CSCA master lists written to their file
+  // Ledger syncs finished (heartbeat, the centre's notices stored, rows sent), whatever their
+  // result: after the first, the ledger holds the notices the centre had then.
+  int64_t ledger_syncs = 0;
   int64_t heartbeats_answered = 0;
   // Answered with a refusal (a 4xx: this terminal revoked or unknown, a request the centre will
   // not take): the centre is up, so it is no missed beat and opens no centre outage; the
@@ -145,6 +148,7 @@ class SyncWorker {
   std::atomic<int64_t> m_failed{0};
   std::atomic<int64_t> m_bytes{0};
   std::atomic<int64_t> m_ledger_rows{0};
+  std::atomic<int64_t> m_ledger_syncs{0};
   std::atomic<int64_t> m_statuses{0};
   std::atomic<int64_t> m_catalog_checks{0};
   std::atomic<int64_t> m_catalogs_stored{0};

@@ -206,6 +206,20 @@ Result<void> run_journey(App& app, const std::filesystem::path& out_dir, const J
   std::filesystem::create_directories(out_dir, ec);
   if (ec) return make_error(out_dir.string() + ": cannot create: " + ec.message());
   const double start = 1000;  // a fixed clock: the journey is the same every run
+  // The welcome screen shows the outage notices the centre has published: the sync worker
+  // fetches them on its own thread right after start, so the journey waits for that (bounded:
+  // a centre that does not answer costs at most this), instead of racing it.
+  constexpr double kWaitForCentre = 15;
+  const auto asked = std::chrono::steady_clock::now();
+  const App::FirstLedgerSync first = app.wait_for_first_ledger_sync(kWaitForCentre);
+  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+  if (first == App::FirstLedgerSync::Done)
+    spdlog::info(
+        "journey: first sync with the centre after {:.2f} s; {} outage notice(s) on the welcome screen",
+        waited, app.notices_in(app.flow().language()).size());
+  else if (first == App::FirstLedgerSync::TimedOut)
+    spdlog::warn("journey: no ledger sync with the centre within {} s; the notices shown are the ledger's",
+                 kWaitForCentre);
   app.render_frame(start);
   auto done = run_steps(app, citizen_journey(app.flow().language()), out_dir, start, options);
   if (!done) return done.error();

@@ -343,5 +343,37 @@ TEST(LedgerSync, ANoticePublishedAtTheCentreReachesTheLedgerAndThe72HourRuleAppl
   EXPECT_EQ(figures.year_total.unplanned_seconds, 2 * kHour);
 }
 
+// The scripted journey waits for the first ledger sync (kiosk/app.h) and then reads the
+// notices: once the counter shows one, the centre's notices are in the ledger, with no further wait.
+TEST(LedgerSync, AfterTheFirstCountedLedgerSyncTheCentresNoticesAreInTheLedger) {
+  RunningCentre centre("ledger-first-sync");
+  ASSERT_TRUE(centre.server);
+  const int64_t published = at(1405, 8, 1);
+  const sla::Notice notice{"first",
+                           published,
+                           published + 72 * kHour,
+                           published + 74 * kHour,
+                           sla::ServiceScope::only({3}),
+                           "قطع برق ساختمان",
+                           "Power works"};
+  ASSERT_TRUE(centre.server->storage().add_notice(notice).ok());
+  const auto file = centre.dir.file("first.sqlite");
+  StepTime time(published + kHour);
+  auto ledger = sla::Ledger::open(file, time, beat_every(3600));
+  ASSERT_TRUE(ledger.ok());
+  SyncOptions options = ledger_options(file, centre, kOwnTerminal, centre.http);
+  options.ledger_every = std::chrono::minutes(10);  // one ledger sync in this test, at start
+  SyncWorker worker(options);
+  EXPECT_EQ(worker.counters().ledger_syncs, 0);
+  ASSERT_TRUE(worker.start().ok());
+  ASSERT_TRUE(eventually([&] { return worker.counters().ledger_syncs > 0; }, std::chrono::seconds(20)));
+  auto stored = (*ledger)->notices();
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ((*stored)[0], notice);
+  worker.stop();
+  EXPECT_EQ(worker.counters().ledger_syncs, 1);
+}
+
 }  // namespace
 }  // namespace pk::sync::test
