@@ -2,7 +2,8 @@
 
 namespace pk::kiosk {
 
-float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std::string> notices) {
+float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std::string> notices,
+                          std::string_view more_below) {
   const ui::Theme& t = ui.theme();
   float needed = 0;
   for (const std::string& text : notices) needed += ui::notice_height(ui, area.width(), text) + t.gap / 2;
@@ -17,11 +18,36 @@ float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std:
   if (needed <= area.height()) return draw_all(area.min, area.width());
   // More than the room the screen gives them: they scroll in that room (a finger drags them,
   // the scrollbar says there is more) rather than push the buttons under them off the screen.
+  // The "more below" label takes a line under the region.
+  const ui::TextStyle label_style{.size_px = t.small_px, .weight = ui::Weight::Bold};
+  const float label_h = t.small_px * 1.6f;
+  // A room too small for a line of notice and the label (A+ on a small panel) keeps all its
+  // height for the notices: the scrollbar alone says there is more.
+  const bool labelled = !more_below.empty() && area.height() - label_h >= t.small_px * 3;
+  const ui::Rect room{area.min, {area.max.x, labelled ? area.max.y - label_h : area.max.y}};
   float scroll = 0;  // ImGui keeps the region's own offset from frame to frame
   const float bar = ImGui::GetStyle().ScrollbarSize + t.gap / 2;  // ImGui's bar is on the right
-  const ImVec2 origin = ui::begin_scroll(ui, "notices", area, scroll);
-  const float used = draw_all(origin, area.width() - bar);
+  const ImVec2 origin = ui::begin_scroll(ui, "notices", room, scroll);
+  const float used = draw_all(origin, room.width() - bar);
+  const bool more = used - ImGui::GetScrollY() > room.height() + 2;
+  const float fade_h = t.small_px * 2.2f;
+  if (more && room.height() >= 2 * fade_h) {
+    // The cut line fades out instead of ending through its letters.
+    const ImU32 clear = t.background & ~IM_COL32_A_MASK;
+    ImGui::GetWindowDrawList()->AddRectFilledMultiColor({room.min.x, room.max.y - fade_h}, room.max, clear,
+                                                        clear, t.background, t.background);
+  }
   ui::end_scroll(ui, used, scroll);
+  if (more && labelled) {
+    const float w = ui.text().measure(more_below, label_style).x + 2 * t.gap;
+    const ui::Rect pill{{room.center().x - w / 2, room.max.y},
+                        {room.center().x + w / 2, room.max.y + label_h}};
+    ImGui::GetWindowDrawList()->AddRectFilled(pill.min, pill.max, t.badge, pill.height() / 2);
+    ui::text_in(
+        ui, pill, more_below,
+        {.size_px = label_style.size_px, .weight = label_style.weight, .align = ui::TextAlign::Center},
+        t.primary, true);
+  }
   return area.height();
 }
 

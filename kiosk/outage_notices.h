@@ -3,6 +3,7 @@
 // kiosk's welcome screen shows them, and the counter's login and desk screens the same way.
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "ui/widgets.h"
 
@@ -10,6 +11,9 @@ namespace pk::kiosk {
 
 // Draws the notices from the top of `area`; returns the height used (0 when there are none).
 // Notices that need more than `area`'s height scroll inside it: the screen under them stays put.
-float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std::string> notices);
+// While some are below its edge, the last lines fade and `more_below` (the session's words for
+// "more below") sits under them, since a thin scrollbar alone does not tell a citizen.
+float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std::string> notices,
+                          std::string_view more_below);
 
 }  // namespace pk::kiosk

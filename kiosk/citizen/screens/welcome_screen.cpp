@@ -51,7 +51,9 @@ void draw_welcome_screen(ScreenContext& ctx) {
   if (!ctx.notices.empty()) {
     // With notices, the welcome hint gives way first: the notices and the errands matter more.
     const float room = body.height() - bottom_band - errands_h - welcome_h - t.margin;
-    y += draw_outage_notices(ctx.ui, {{x0, y}, {x0 + column_width, y + room}}, ctx.notices) + t.margin;
+    y += draw_outage_notices(ctx.ui, {{x0, y}, {x0 + column_width, y + room}}, ctx.notices,
+                             ctx.tr(kiosk::strings::kMoreBelow)) +
+         t.margin;
   } else {
     y += body.height() * 0.08f;
   }

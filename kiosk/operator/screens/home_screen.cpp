@@ -11,7 +11,9 @@ void draw_home_screen(OperatorScreenContext& ctx) {
   float y = body.min.y;
   // Planned outages first, as on the kiosk's welcome screen: the operator tells the walk-ins.
   if (!ctx.notices.empty())
-    y += draw_outage_notices(ctx.ui, {{body.min.x, y}, body.max}, ctx.notices) + t.gap / 2;
+    y += draw_outage_notices(ctx.ui, {{body.min.x, y}, body.max}, ctx.notices,
+                             ctx.tr(kiosk::strings::kMoreBelow)) +
+         t.gap / 2;
   y += ui::text_in(ctx.ui, {{body.min.x, y}, body.max}, ctx.tr(strings::kHomeTitle),
                    {.size_px = t.display_px, .weight = ui::Weight::Bold}, t.text);
   y += t.gap;

@@ -25,7 +25,9 @@ void draw_login_screen(OperatorScreenContext& ctx) {
   float y = form.min.y;
   // Planned outages, as the kiosk's welcome screen shows them: what the counter tells walk-ins.
   if (!ctx.notices.empty())
-    y += draw_outage_notices(ctx.ui, {{form.min.x, y}, form.max}, ctx.notices) + t.gap / 2;
+    y += draw_outage_notices(ctx.ui, {{form.min.x, y}, form.max}, ctx.notices,
+                             ctx.tr(kiosk::strings::kMoreBelow)) +
+         t.gap / 2;
   y += ui::text_in(ctx.ui, {{form.min.x, y}, form.max}, ctx.tr(strings::kLoginTitle),
                    {.size_px = t.display_px, .weight = ui::Weight::Bold}, t.text);
   y += ui::text_in(ctx.ui, {{form.min.x, y}, form.max}, ctx.tr(strings::kLoginHint), {.size_px = t.body_px},
