@@ -1,5 +1,7 @@
 #include "kiosk/outage_notices.h"
 
+#include "ui/screen_kit.h"
+
 namespace pk::kiosk {
 
 float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std::string> notices,
@@ -19,7 +21,6 @@ float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std:
   // More than the room the screen gives them: they scroll in that room (a finger drags them,
   // the scrollbar says there is more) rather than push the buttons under them off the screen.
   // The "more below" label takes a line under the region.
-  const ui::TextStyle label_style{.size_px = t.small_px, .weight = ui::Weight::Bold};
   const float label_h = t.small_px * 1.6f;
   // A room too small for a line of notice and the label (A+ on a small panel) keeps all its
   // height for the notices: the scrollbar alone says there is more.
@@ -31,23 +32,10 @@ float draw_outage_notices(ui::Ui& ui, const ui::Rect& area, std::span<const std:
   const float used = draw_all(origin, room.width() - bar);
   const bool more = used - ImGui::GetScrollY() > room.height() + 2;
   const float fade_h = t.small_px * 2.2f;
-  if (more && room.height() >= 2 * fade_h) {
-    // The cut line fades out instead of ending through its letters.
-    const ImU32 clear = t.background & ~IM_COL32_A_MASK;
-    ImGui::GetWindowDrawList()->AddRectFilledMultiColor({room.min.x, room.max.y - fade_h}, room.max, clear,
-                                                        clear, t.background, t.background);
-  }
+  // The cut line fades out instead of ending through its letters.
+  if (more && room.height() >= 2 * fade_h) ui::fade_region_foot(ui, room, fade_h);
   ui::end_scroll(ui, used, scroll);
-  if (more && labelled) {
-    const float w = ui.text().measure(more_below, label_style).x + 2 * t.gap;
-    const ui::Rect pill{{room.center().x - w / 2, room.max.y},
-                        {room.center().x + w / 2, room.max.y + label_h}};
-    ImGui::GetWindowDrawList()->AddRectFilled(pill.min, pill.max, t.badge, pill.height() / 2);
-    ui::text_in(
-        ui, pill, more_below,
-        {.size_px = label_style.size_px, .weight = label_style.weight, .align = ui::TextAlign::Center},
-        t.primary, true);
-  }
+  if (more && labelled) ui::more_below_pill(ui, room, more_below, label_h);
   return area.height();
 }
 

@@ -95,4 +95,22 @@ void scroll_grid(Ui& ui, std::string_view id, const Rect& area, const GridSpec& 
   end_scroll(ui, static_cast<float>(rows) * (grid.row_height + grid.row_gap), scroll_y);
 }
 
+void fade_region_foot(Ui& ui, const Rect& region, float fade_height) {
+  const Theme& t = ui.theme();
+  const ImU32 clear = t.background & ~IM_COL32_A_MASK;
+  ImGui::GetWindowDrawList()->AddRectFilledMultiColor({region.min.x, region.max.y - fade_height}, region.max,
+                                                      clear, clear, t.background, t.background);
+}
+
+void more_below_pill(Ui& ui, const Rect& region, std::string_view label, float height) {
+  const Theme& t = ui.theme();
+  const TextStyle style{.size_px = t.small_px, .weight = Weight::Bold};
+  const float w = ui.text().measure(label, style).x + 2 * t.gap;
+  const Rect pill{{region.center().x - w / 2, region.max.y},
+                  {region.center().x + w / 2, region.max.y + height}};
+  ImGui::GetWindowDrawList()->AddRectFilled(pill.min, pill.max, t.badge, pill.height() / 2);
+  text_in(ui, pill, label, {.size_px = style.size_px, .weight = style.weight, .align = TextAlign::Center},
+          t.primary, true);
+}
+
 }  // namespace pk::ui

@@ -101,6 +101,13 @@ BarDrawn back_bar(Ui& ui, const Rect& body, const BackBar& bar);
 // screen; the content goes above it.
 [[nodiscard]] Rect foot_row(const Rect& column, float height);
 
+// A scroll region's "there is more below" signs, since a thin scrollbar alone does not tell a
+// citizen: the last `fade_height` of `region` fading into the background (drawn inside the
+// region, before its end_scroll), and under it a pill `height` high with `label`, in small bold
+// type (drawn after end_scroll, in the room the caller kept under the region).
+void fade_region_foot(Ui& ui, const Rect& region, float fade_height);
+void more_below_pill(Ui& ui, const Rect& region, std::string_view label, float height);
+
 // A grid of equal cells in a vertical scroll region: `columns` to a row from the start edge,
 // `column_gap` between them, rows `row_height` high every `row_height + row_gap`. The cells
 // stop short of the scrollbar, which ImGui draws at the right edge in both directions.

@@ -2,6 +2,7 @@
 #include "kiosk/citizen/screens/screen.h"
 #include "kiosk/format.h"
 #include "ui/pictograms/pictogram.h"
+#include "ui/screen_kit.h"
 
 namespace pk::kiosk {
 
@@ -195,24 +196,9 @@ void draw_service_card_screen(ScreenContext& ctx) {
   // A thin scrollbar is not enough to tell a citizen there is more: while some of the card is
   // below the edge, the last lines fade out, and a "more below" label sits under them.
   const bool more_below = content_h - ImGui::GetScrollY() > content.height() + 2;
-  if (more_below) {
-    const float fade_h = t.touch_target * 0.9f;
-    const ImU32 clear = t.background & ~IM_COL32_A_MASK;
-    ImGui::GetWindowDrawList()->AddRectFilledMultiColor({content.min.x, content.max.y - fade_h}, content.max,
-                                                        clear, clear, t.background, t.background);
-  }
+  if (more_below) ui::fade_region_foot(ctx.ui, content, t.touch_target * 0.9f);
   ui::end_scroll(ctx.ui, content_h, card_scroll);
-  if (more_below) {
-    const char* more = ctx.tr(strings::kMoreBelow);
-    const ui::TextStyle style{.size_px = t.small_px, .weight = ui::Weight::Bold};
-    const float w = ctx.ui.text().measure(more, style).x + 2 * t.gap;
-    const ui::Rect pill{{content.center().x - w / 2, content.max.y},
-                        {content.center().x + w / 2, content.max.y + more_h}};
-    ImGui::GetWindowDrawList()->AddRectFilled(pill.min, pill.max, t.badge, pill.height() / 2);
-    ui::text_in(ctx.ui, pill, more,
-                {.size_px = style.size_px, .weight = style.weight, .align = ui::TextAlign::Center}, t.primary,
-                true);
-  }
+  if (more_below) ui::more_below_pill(ctx.ui, content, ctx.tr(strings::kMoreBelow), more_h);
 }
 
 }  // namespace pk::kiosk
