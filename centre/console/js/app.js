@@ -62,9 +62,21 @@ async function signOut() {
   location.hash = '#/login';
 }
 
+// While a page is being drawn (a language switch redraws it and fetches again), <main> says it
+// is busy: screen readers wait for it, and so does anything that would type into the page, since
+// fields typed into before the redraw are replaced.
 async function show(pageKey, ctx, pageId) {
   const token = {};
   currentPage = token;
+  main.setAttribute('aria-busy', 'true');
+  try {
+    await draw(pageKey, ctx, pageId, token);
+  } finally {
+    if (currentPage === token) main.removeAttribute('aria-busy');
+  }
+}
+
+async function draw(pageKey, ctx, pageId, token) {
   if (pageId) {
     const me = currentUser() || await loadMe().catch(() => null);
     if (currentPage !== token) return;
