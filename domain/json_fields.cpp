@@ -91,7 +91,9 @@ std::string JsonFields::string(const char* key, TextRule rule) const {
 std::optional<std::string> JsonFields::optional_string(const char* key, TextRule rule) const {
   const json* value = find(key, Presence::Optional);
   if (value == nullptr) return std::nullopt;
-  return string_value(*value, key, rule);
+  std::string text = string_value(*value, key, rule);
+  if (!ok()) return std::nullopt;  // refused: no value that looks read
+  return text;
 }
 
 int64_t JsonFields::integer(const char* key, Range range) const {
@@ -102,7 +104,9 @@ int64_t JsonFields::integer(const char* key, Range range) const {
 std::optional<int64_t> JsonFields::optional_integer(const char* key, Range range) const {
   const json* value = find(key, Presence::Optional);
   if (value == nullptr) return std::nullopt;
-  return integer_value(*value, key, range);
+  const int64_t number = integer_value(*value, key, range);
+  if (!ok()) return std::nullopt;  // refused: no value that looks read
+  return number;
 }
 
 bool JsonFields::boolean(const char* key) const {

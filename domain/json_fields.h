@@ -21,7 +21,8 @@ namespace pk::fields {
 [[nodiscard]] std::string describe_syntax_error(std::string_view source, std::string_view text,
                                                 std::size_t byte, std::string_view what);
 
-// Fields that may be absent: Optional reads return nullopt for a missing key or a null.
+// Fields that may be absent: Optional reads return nullopt for a missing key or a null, and for
+// a value they refused (after any problem), so a refused value never looks read.
 enum class Presence { Required, Optional };
 
 class JsonFields {

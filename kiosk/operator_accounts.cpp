@@ -3,12 +3,12 @@
 #include <sodium.h>
 
 #include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "base/atomic_file.h"
+#include "base/read_file.h"
 #include "base/secure_wipe.h"
+#include "domain/json_fields.h"
 #include "domain/text_normalize.h"
 
 namespace pk::kiosk::op {
@@ -16,6 +16,9 @@ namespace pk::kiosk::op {
 namespace {
 
 constexpr int kFileVersion = 1;
+// An office has a handful of operators; the limits only keep a foreign file from filling memory.
+constexpr std::size_t kMaxOperators = 1000;
+constexpr std::size_t kMaxFileBytes = 1024 * 1024;
 
 Result<std::string> digits_only(std::string_view typed, size_t min, size_t max, std::string_view what) {
   std::string ascii = to_ascii_digits(typed);
@@ -46,28 +49,41 @@ Result<std::unique_ptr<OperatorAccounts>> OperatorAccounts::open(const std::file
   accounts->m_path = file;
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) return accounts;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return make_error(file.string() + ": cannot read");
-  std::ostringstream text;
-  text << in.rdbuf();
+  auto text = read_file(file, kMaxFileBytes);
+  if (!text) return text.error();
+  const std::string source = file.string();
+  nlohmann::json doc;
   try {
-    const nlohmann::json doc = nlohmann::json::parse(text.str());
-    if (doc.at("version").get<int>() != kFileVersion)
-      return make_error(file.string() + ": unknown version " + doc.at("version").dump());
-    for (const auto& o : doc.at("operators")) {
-      OperatorAccount a;
-      a.id = o.at("id").get<std::string>();
-      a.pin_hash = o.at("pin_hash").get<std::string>();
-      a.failures = o.value("failures", 0);
-      a.locked_until_unix = o.value("locked_until_unix", int64_t{0});
-      a.created_at_unix = o.value("created_at_unix", int64_t{0});
-      if (!normalise_operator_id(a.id) || a.pin_hash.rfind("$argon2id$", 0) != 0)
-        return make_error(file.string() + ": operator \"" + a.id + "\" is malformed");
-      accounts->m_accounts.push_back(std::move(a));
-    }
+    doc = nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::parse_error& e) {
+    return make_error(ErrorKind::Malformed, fields::describe_syntax_error(source, *text, e.byte, e.what()));
   } catch (const nlohmann::json::exception& e) {
-    return make_error(file.string() + ": " + e.what());
+    return make_error(ErrorKind::Malformed, source + ": " + e.what());
   }
+  fields::Problems problems;
+  const fields::JsonFields r(doc, fields::Place(problems, source));
+  r.only_keys({"version", "operators"});
+  (void)r.integer("version", fields::Range{kFileVersion, kFileVersion});  // refused unless it is 1
+  const nlohmann::json& list = r.array("operators", fields::Emptiness::Allow, kMaxOperators);
+  for (std::size_t i = 0; i < list.size() && problems.ok(); ++i) {
+    const fields::JsonFields o = r.nested(list[i], fields::item("operators", i));
+    OperatorAccount a;
+    a.id = o.string("id", fields::TextRule{fields::Emptiness::Refuse});
+    a.pin_hash = o.string("pin_hash", fields::TextRule{fields::Emptiness::Refuse});
+    a.failures = static_cast<int>(o.optional_integer("failures", fields::Range{0, kMaxFailures}).value_or(0));
+    a.locked_until_unix = o.optional_integer("locked_until_unix", fields::Range::at_least(0)).value_or(0);
+    a.created_at_unix = o.optional_integer("created_at_unix", fields::Range::at_least(0)).value_or(0);
+    if (!problems.ok()) break;
+    if (!normalise_operator_id(a.id))
+      o.place().refuse("id", "must be a personnel number of 3 to 12 digits");
+    else if (!a.pin_hash.starts_with("$argon2id$"))
+      o.place().refuse("pin_hash", "must be an argon2id hash (\"$argon2id$...\"), never a PIN");
+    else if (accounts->find(a.id) != nullptr)
+      o.place().refuse("id", "names an operator listed before");
+    else
+      accounts->m_accounts.push_back(std::move(a));
+  }
+  if (!problems.ok()) return problems.error();
   return accounts;
 }
 

@@ -145,6 +145,51 @@ TEST_F(OperatorAccountsTest, ACorruptOrForeignFileIsRefusedNotReplaced) {
   EXPECT_EQ(contents(), "{ not json") << "left as it was, for a technician to look at";
 }
 
+// What a technician reads when the file is refused: the file, the operator's place in it, the
+// field and what is wrong, as for every other file the terminal reads.
+TEST_F(OperatorAccountsTest, ARefusedFileIsExplainedByFieldWithAKind) {
+  const std::string hash = "\"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\"";
+  const std::pair<std::string, std::string> cases[] = {
+      {"{ not json", "line 1, column 4: JSON syntax error"},
+      {R"({"version": 2, "operators": []})", "field \"version\": must be 1, not 2"},
+      {R"({"version": 1})", "field \"operators\": is missing"},
+      {R"({"version": 1, "operators": [], "extra": 1})", "field \"extra\": is not a field of this format"},
+      {R"({"version": 1, "operators": [{"id": "12", "pin_hash": )" + hash + "}]}",
+       "field \"operators[0].id\": must be a personnel number of 3 to 12 digits"},
+      {R"({"version": 1, "operators": [{"id": "1001", "pin_hash": "1234"}]})",
+       "field \"operators[0].pin_hash\": must be an argon2id hash"},
+      {R"({"version": 1, "operators": [{"id": "1001", "pin_hash": )" + hash +
+           R"(}, {"id": "1001", "pin_hash": )" + hash + "}]}",
+       "field \"operators[1].id\": names an operator listed before"},
+      {R"({"version": 1, "operators": [{"id": "1001", "pin_hash": )" + hash + R"(, "failures": -1}]})",
+       "field \"operators[0].failures\": must be an integer between 0 and 5, not -1"},
+  };
+  for (const auto& [text, said] : cases) {
+    {
+      std::ofstream out(file(), std::ios::trunc);
+      out << text;
+    }
+    auto accounts = OperatorAccounts::open(file());
+    ASSERT_FALSE(accounts) << text;
+    EXPECT_EQ(accounts.error().kind, pk::ErrorKind::Malformed) << text;
+    EXPECT_NE(accounts.error().message.find(file().string()), std::string::npos) << accounts.error().message;
+    EXPECT_NE(accounts.error().message.find(said), std::string::npos)
+        << "for " << text << "\n said: " << accounts.error().message << "\n expected: " << said;
+    EXPECT_EQ(contents(), text) << "left as it was";
+  }
+}
+
+TEST_F(OperatorAccountsTest, AFileWrittenWithoutTheOptionalCountersIsRead) {
+  {
+    std::ofstream out(file());
+    out << R"({"version": 1, "operators": [{"id": "1001", "pin_hash": "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA"}]})";
+  }
+  auto accounts = open();
+  ASSERT_NE(accounts->find("1001"), nullptr);
+  EXPECT_EQ(accounts->find("1001")->failures, 0);
+  EXPECT_EQ(accounts->find("1001")->locked_until_unix, 0);
+}
+
 TEST(OperatorIds, PersonnelNumbersAndPinsAreDigits) {
   EXPECT_EQ(normalise_operator_id("۱۰۰۱").value(), "1001");
   EXPECT_FALSE(normalise_operator_id("12"));
