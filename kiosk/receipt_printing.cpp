@@ -13,26 +13,6 @@
 
 namespace pk::kiosk {
 
-namespace {
-
-receipts::FailureKind failure_kind(ProblemKind problem) {
-  switch (problem) {
-    case ProblemKind::ServiceUnavailable:
-      return receipts::FailureKind::ServiceOutage;
-    case ProblemKind::DeviceFault:
-      return receipts::FailureKind::DeviceFault;
-    case ProblemKind::SlowOrPoorService:
-      return receipts::FailureKind::QualityDrop;
-    case ProblemKind::WrongInformation:
-      return receipts::FailureKind::WrongInformation;
-    case ProblemKind::Other:
-      return receipts::FailureKind::Other;
-  }
-  return receipts::FailureKind::Other;
-}
-
-}  // namespace
-
 std::string printer_connection(const Config& config, const std::filesystem::path& receipts_dir) {
   if (!config.printer_connection.empty()) return config.printer_connection;
   switch (config.printer) {
@@ -75,59 +55,61 @@ PrintOutcome ReceiptPrinting::print(const Result<receipts::Receipt>& receipt, La
                                            : device_words(PrinterStatus::Offline, language))};
 }
 
-PrintOutcome ReceiptPrinting::print_application(const catalog::Catalog& catalog, const CitizenState& state,
+PrintOutcome ReceiptPrinting::print_application(const catalog::Catalog& catalog,
+                                                const ApplicationReceipt& receipt,
                                                 const std::string& tracking_digits, int64_t now_unix,
                                                 const Config& config) {
   auto code = parse_tracking_code(tracking_digits);
   if (!code) return {false, code.error().message};
-  const catalog::Service* service = catalog.find(state.service);
+  const Language lang = receipt.language;
+  const catalog::Service* service = catalog.find(receipt.service);
   const catalog::Office* office = service ? catalog.office(service->office_id) : nullptr;
-  receipts::TrackingReceiptData data{
-      .language = state.language,
-      .office_name = office ? office->name.in(state.language) : "",
-      .terminal_number = config.terminal_number,
-      .service_number = state.service,
-      .service_title = service ? service->title.in(state.language) : "",
-      .code = code.value(),
-      .submitted_unix = now_unix,
-      .fee_rials = service ? service->fee_rials : 0,
-      .handling_days = service ? service->handling_days : 0,
-      .identity_document = id_document(state.identity.kind).name.in(state.language)};
-  return print(receipts::tracking_receipt(data), state.language);
+  receipts::TrackingReceiptData data{.language = lang,
+                                     .office_name = office ? office->name.in(lang) : "",
+                                     .terminal_number = config.terminal_number,
+                                     .service_number = receipt.service,
+                                     .service_title = service ? service->title.in(lang) : "",
+                                     .code = code.value(),
+                                     .submitted_unix = now_unix,
+                                     .fee_rials = service ? service->fee_rials : 0,
+                                     .handling_days = service ? service->handling_days : 0,
+                                     .identity_document = id_document(receipt.id_kind).name.in(lang)};
+  return print(receipts::tracking_receipt(data), lang);
 }
 
-PrintOutcome ReceiptPrinting::print_failure_report(const catalog::Catalog& catalog, const CitizenState& state,
+PrintOutcome ReceiptPrinting::print_failure_report(const catalog::Catalog& catalog,
+                                                   const FailureReceipt& receipt,
                                                    const std::string& tracking_digits, int64_t now_unix,
                                                    const Config& config) {
   auto code = parse_tracking_code(tracking_digits);
   if (!code) return {false, code.error().message};
-  const catalog::Service* service = catalog.find(state.report.service);
+  const Language lang = receipt.language;
+  const catalog::Service* service = catalog.find(receipt.service);
   // A report about the kiosk in general takes the first service's policy text: the
   // compensation policy is the governorate's, the same for every service in the catalog.
   const catalog::Service* policy_source =
       service ? service : (catalog.services.empty() ? nullptr : &catalog.services[0]);
   const catalog::Office* office = service ? catalog.office(service->office_id) : nullptr;
   receipts::FailureReceiptData data{
-      .language = state.language,
-      .office_name = office ? office->name.in(state.language) : config.terminal_id,
+      .language = lang,
+      .office_name = office ? office->name.in(lang) : config.terminal_id,
       .terminal_number = config.terminal_number,
-      .service_number = state.report.service,
-      .service_title = service ? service->title.in(state.language) : "",
-      .kind = failure_kind(state.report.problem),
-      .details = state.report.text,
+      .service_number = receipt.service,
+      .service_title = service ? service->title.in(lang) : "",
+      .kind = receipt.kind,
+      .details = std::string(receipt.details),
       .code = code.value(),
       .reported_unix = now_unix,
-      .credit_policy = policy_source ? policy_source->credit_policy.in(state.language) : ""};
-  return print(receipts::failure_receipt(data), state.language);
+      .credit_policy = policy_source ? policy_source->credit_policy.in(lang) : ""};
+  return print(receipts::failure_receipt(data), lang);
 }
 
-PrintOutcome ReceiptPrinting::print_counter_slip(const catalog::Catalog& catalog, const CitizenState& state,
-                                                 int64_t now_unix, const Config& config) {
-  const catalog::Service* service = catalog.find(state.service);
+PrintOutcome ReceiptPrinting::print_counter_slip(const catalog::Catalog& catalog, Language lang,
+                                                 int service_number, int64_t now_unix, const Config& config) {
+  const catalog::Service* service = catalog.find(service_number);
   if (!service) return {false, "no such service"};
   auto code = barcode::format_service_slip(service->number);
   if (!code) return {false, code.error().message};
-  const catalog::Language lang = state.language;
   const catalog::Office* office = catalog.office(service->office_id);
   receipts::CounterSlipData data{.language = lang,
                                  .office_name = office ? office->name.in(lang) : "",

@@ -5,16 +5,33 @@
 // (paper out, unplugged) prints later, when the printer is back.
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "domain/catalog.h"
+#include "domain/identity.h"
 #include "domain/result.h"
 #include "drivers/printer/print_queue.h"
 #include "drivers/printer/printer.h"
-#include "kiosk/citizen/citizen_state.h"
 #include "kiosk/config.h"
 #include "receipts/receipt_render.h"
+#include "receipts/templates.h"
 
 namespace pk::kiosk {
+
+// What a receipt says besides its code and the terminal: what the kiosk's citizen and the
+// counter's operator both know, and nothing of the person but the kind of identity document
+// (its name, never its number).
+struct ApplicationReceipt {
+  Language language = Language::Persian;
+  int service = 0;
+  identity::IdKind id_kind = identity::IdKind::NationalCode;
+};
+struct FailureReceipt {
+  Language language = Language::Persian;
+  int service = 0;  // 0: the kiosk in general
+  receipts::FailureKind kind = receipts::FailureKind::Other;
+  std::string_view details;  // the person's own words, printed for them (a view: no copy to wipe)
+};
 
 struct PrintOutcome {
   bool printed = false;
@@ -26,14 +43,14 @@ class ReceiptPrinting {
   // connection: a printer connection string ("sim:DIR", "tcp:HOST:PORT", "usb[:VID:PID]").
   static Result<std::unique_ptr<ReceiptPrinting>> create(const std::string& connection, ui::TextEngine& text);
 
-  PrintOutcome print_application(const catalog::Catalog& catalog, const CitizenState& state,
+  PrintOutcome print_application(const catalog::Catalog& catalog, const ApplicationReceipt& receipt,
                                  const std::string& tracking_digits, int64_t now_unix, const Config& config);
-  PrintOutcome print_failure_report(const catalog::Catalog& catalog, const CitizenState& state,
+  PrintOutcome print_failure_report(const catalog::Catalog& catalog, const FailureReceipt& receipt,
                                     const std::string& tracking_digits, int64_t now_unix,
                                     const Config& config);
-  // The slip for the counter-only service state.service: its documents and the code the
-  // counter's barcode scanner reads to open the application with the service chosen.
-  PrintOutcome print_counter_slip(const catalog::Catalog& catalog, const CitizenState& state,
+  // The slip for a counter-only service: its documents and the code the counter's barcode
+  // scanner reads to open the application with the service chosen.
+  PrintOutcome print_counter_slip(const catalog::Catalog& catalog, Language language, int service,
                                   int64_t now_unix, const Config& config);
   // Tries the queued receipts again (called when the kiosk is idle).
   void retry();

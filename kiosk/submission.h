@@ -1,19 +1,19 @@
 #pragma once
-// Turning a citizen's finished draft into a durable record: personal data and pages are
-// sealed to the centre's key, then application, pages, outbox entry and audit line are
-// written in one transaction. Only when that has committed does the caller get a tracking
-// code to show. The clear personal data never reaches the disk.
-#include <optional>
+// Turning a finished draft into a durable record, the parts the kiosk's citizen and the counter's
+// operator share (kiosk/citizen/citizen_submission.h, kiosk/operator/operator_submission.h):
+// personal data and pages are sealed to the centre's key, then application, pages, outbox entry
+// and audit line are written in one transaction. Only when that has committed does the caller get
+// a tracking code to show. The clear personal data never reaches the disk.
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "domain/catalog.h"
+#include "domain/identity.h"
 #include "domain/result.h"
 #include "domain/tracking_code.h"
 #include "imaging/page_codec.h"
 #include "imaging/page_hash.h"
-#include "kiosk/citizen/citizen_state.h"
 #include "kiosk/config.h"
 #include "offline-store/store.h"
 #include "protocol/sealing.h"
@@ -30,13 +30,9 @@ struct SubmissionContext {
   std::string operator_id{};
 };
 
-// An application for state.service with state.identity and state.documents.
-Result<store::SavedApplication> submit_application(const SubmissionContext& ctx, const CitizenState& state);
-// A failure report (رسید خرابی) from state.report.
-Result<store::SavedApplication> submit_failure_report(const SubmissionContext& ctx,
-                                                      const CitizenState& state);
-
-// Building blocks the kiosk's and the counter's submissions share.
+// A new record of this terminal, stamped with the context's times; the kiosk's channel, or the
+// counter's with the operator when ctx names one.
+[[nodiscard]] store::NewApplication new_record(const SubmissionContext& ctx);
 [[nodiscard]] std::string_view id_kind_name(identity::IdKind kind);
 // Seals a clear JSON text to the centre and wipes the clear text.
 Result<std::vector<uint8_t>> seal_text(std::string&& clear, const store::PublicKey& centre_key);
@@ -49,15 +45,5 @@ Result<store::NewDocument> sealed_page(std::string kind, int page_no, imaging::P
 // sequence value, so a code is shown only for what has committed.
 Result<store::SavedApplication> save_with_tracking_code(store::Store& store, const store::NewApplication& app,
                                                         TrackingKind kind, int terminal_number);
-
-// What the terminal knows of a tracking code, in words for the citizen. With the catalog, the
-// answer also names the service, the day it was saved and what the citizen does next.
-Result<StatusOutcome> look_up_status(store::Store& store, std::string_view typed_code,
-                                     catalog::Language language, const catalog::Catalog* catalog = nullptr);
-
-// The problem's words in the string tables (its speaker says them), and those words in `language`.
-[[nodiscard]] Text problem_text(ProblemKind problem);
-[[nodiscard]] std::string_view problem_name(ProblemKind problem, catalog::Language language);
-[[nodiscard]] std::string_view problem_id(ProblemKind problem);
 
 }  // namespace pk::kiosk

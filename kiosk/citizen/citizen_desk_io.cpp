@@ -11,9 +11,10 @@
 #include "drivers/cardreader/apps/icao/read_passport.h"
 #include "kiosk/citizen/capture.h"
 #include "kiosk/citizen/citizen_desk.h"
+#include "kiosk/citizen/citizen_submission.h"
+#include "kiosk/citizen/status_lookup.h"
 #include "kiosk/device_words.h"
 #include "kiosk/passport_trust.h"
-#include "kiosk/submission.h"
 
 namespace pk::kiosk {
 
@@ -24,6 +25,30 @@ sla::Observation printer_observation(const PrintOutcome& printed) {
   seen.printer = printed.printed ? sla::Status::Up : sla::Status::Down;
   seen.detail = printed.problem;
   return seen;
+}
+
+// The report screen's choice, printed in the same words.
+receipts::FailureKind failure_kind(ProblemKind problem) {
+  switch (problem) {
+    case ProblemKind::ServiceUnavailable:
+      return receipts::FailureKind::ServiceOutage;
+    case ProblemKind::DeviceFault:
+      return receipts::FailureKind::DeviceFault;
+    case ProblemKind::SlowOrPoorService:
+      return receipts::FailureKind::QualityDrop;
+    case ProblemKind::WrongInformation:
+      return receipts::FailureKind::WrongInformation;
+    case ProblemKind::Other:
+      return receipts::FailureKind::Other;
+  }
+  return receipts::FailureKind::Other;
+}
+
+FailureReceipt failure_receipt(const CitizenState& state) {
+  return FailureReceipt{.language = state.language,
+                        .service = state.report.service,
+                        .kind = failure_kind(state.report.problem),
+                        .details = state.report.text};
 }
 
 }  // namespace
@@ -105,11 +130,14 @@ void CitizenDesk::submit(PendingAction action, double now) {
   outcome.tracking_display = code ? format(code.value(), lang) : saved->tracking_code;
   if (ReceiptPrinting* printing = m_services.devices.printing()) {
     const catalog::Catalog& catalog = m_services.catalog;
+    const CitizenState& state = m_flow.state();
     const PrintOutcome printed =
-        outcome.is_failure_report ? printing->print_failure_report(catalog, m_flow.state(),
-                                                                   saved->tracking_code, ctx.now_unix, config)
-                                  : printing->print_application(catalog, m_flow.state(), saved->tracking_code,
-                                                                ctx.now_unix, config);
+        outcome.is_failure_report
+            ? printing->print_failure_report(catalog, failure_receipt(state), saved->tracking_code,
+                                             ctx.now_unix, config)
+            : printing->print_application(
+                  catalog, ApplicationReceipt{state.language, state.service, state.identity.kind},
+                  saved->tracking_code, ctx.now_unix, config);
     outcome.printed = printed.printed;
     outcome.print_problem = printed.problem;
     m_services.observe(printer_observation(printed));
@@ -133,8 +161,9 @@ void CitizenDesk::print_counter_slip() {
     m_flow.counter_slip_printed(false, std::string(device_words(PrinterStatus::Offline, lang)));
     return;
   }
-  const PrintOutcome printed = printing->print_counter_slip(
-      m_services.catalog, m_flow.state(), static_cast<int64_t>(std::time(nullptr)), m_services.config);
+  const PrintOutcome printed =
+      printing->print_counter_slip(m_services.catalog, lang, m_flow.state().service,
+                                   static_cast<int64_t>(std::time(nullptr)), m_services.config);
   m_services.observe(printer_observation(printed));
   spdlog::info("counter slip for service {}: {}", m_flow.state().service,
                printed.printed ? "printed" : "not printed: " + printed.problem);

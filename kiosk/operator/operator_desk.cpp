@@ -250,14 +250,10 @@ void OperatorDesk::submit(double now) {
   auto code = parse_tracking_code(saved->tracking_code);
   receipt.tracking_display = code ? format(code.value(), lang) : saved->tracking_code;
   if (m_parts.printing) {
-    // The receipt needs only the service, the language and the kind of identity document
-    // (its name, never the number).
-    CitizenState for_receipt;
-    for_receipt.language = lang;
-    for_receipt.service = service->number;
-    for_receipt.identity.kind = m_flow.state().identity.kind;
+    const ApplicationReceipt facts{
+        .language = lang, .service = service->number, .id_kind = m_flow.state().identity.kind};
     const PrintOutcome printed = m_parts.printing->print_application(
-        m_parts.catalog, for_receipt, saved->tracking_code, ctx.now_unix, m_parts.config);
+        m_parts.catalog, facts, saved->tracking_code, ctx.now_unix, m_parts.config);
     receipt.printed = printed.printed;
     receipt.print_problem = printed.problem;
   } else {

@@ -25,13 +25,10 @@ Result<store::SavedApplication> submit_counter_application(const SubmissionConte
                                                            const catalog::Service& service,
                                                            const OperatorState& state) {
   if (state.operator_id.empty()) return make_error("no operator is logged in");
-  store::NewApplication app;
+  store::NewApplication app = new_record(ctx);
   app.kind = store::ApplicationKind::Application;
-  app.channel = store::Channel::Counter;
+  app.channel = store::Channel::Counter;  // whatever ctx says: the operator signed in took it
   app.operator_id = state.operator_id;
-  app.terminal_id = ctx.config.terminal_id;
-  app.created_at_unix = ctx.now_unix;
-  app.created_monotonic_ms = ctx.now_monotonic_ms;
   app.service_number = service.number;
 
   const IdentityDraft& id = state.identity;

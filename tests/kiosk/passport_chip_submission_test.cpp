@@ -8,8 +8,8 @@
 #include <filesystem>
 
 #include "domain/tracking_code.h"
+#include "kiosk/citizen/citizen_submission.h"
 #include "kiosk/config.h"
-#include "kiosk/submission.h"
 #include "protocol/sealing.h"
 
 namespace pk::kiosk {

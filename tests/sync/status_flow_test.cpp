@@ -6,8 +6,8 @@
 #include <map>
 #include <mutex>
 
+#include "kiosk/citizen/status_lookup.h"
 #include "kiosk/strings.h"
-#include "kiosk/submission.h"
 #include "sync/sync_worker.h"
 #include "tests/sync/sync_test_support.h"
 

@@ -1,7 +1,7 @@
+#include "kiosk/citizen/citizen_submission.h"
 #include "kiosk/citizen/screens/pictogram_names.h"
 #include "kiosk/citizen/screens/screen.h"
 #include "kiosk/format.h"
-#include "kiosk/submission.h"
 
 namespace pk::kiosk {
 

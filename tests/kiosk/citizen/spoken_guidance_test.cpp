@@ -11,9 +11,9 @@
 
 #include "drivers/speech/speech_output.h"
 #include "kiosk/app.h"
+#include "kiosk/citizen/citizen_submission.h"
 #include "kiosk/citizen/screens/screen_guide.h"
 #include "kiosk/strings.h"
-#include "kiosk/submission.h"
 #include "tests/support/headless_kiosk.h"
 
 namespace fs = std::filesystem;

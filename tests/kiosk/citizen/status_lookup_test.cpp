@@ -10,8 +10,8 @@
 #include "domain/catalog.h"
 #include "domain/text_normalize.h"
 #include "domain/tracking_code.h"
+#include "kiosk/citizen/status_lookup.h"
 #include "kiosk/strings.h"
-#include "kiosk/submission.h"
 
 namespace pk::kiosk {
 namespace {

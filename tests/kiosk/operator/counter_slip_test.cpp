@@ -37,11 +37,10 @@ class CounterSlip : public CounterTerminal {
 
 TEST_F(CounterSlip, TheSlipsCodeOpensANewApplicationWithItsService) {
   // The slip a kiosk prints for service 21 (counter only), on this terminal's printer.
-  pk::kiosk::CitizenState citizen;
-  citizen.service = 21;
   ASSERT_NE(m_app->printing(), nullptr);
-  const pk::kiosk::PrintOutcome printed = m_app->printing()->print_counter_slip(
-      m_app->catalog(), citizen, 1'800'000'000, pk::kiosk::default_config(PK_SOURCE_DATA_DIR));
+  const pk::kiosk::PrintOutcome printed =
+      m_app->printing()->print_counter_slip(m_app->catalog(), pk::Language::Persian, 21, 1'800'000'000,
+                                            pk::kiosk::default_config(PK_SOURCE_DATA_DIR));
   ASSERT_TRUE(printed.printed) << printed.problem;
   auto paper = pk::read_png(last_printed());
   ASSERT_TRUE(paper) << paper.error().message;
