@@ -19,8 +19,9 @@
 namespace pk::kiosk {
 
 // What a receipt says besides its code and the terminal: what the kiosk's citizen and the
-// counter's operator both know, and nothing of the person but the kind of identity document
-// (its name, never its number).
+// counter's operator both know. An application's receipt names nothing of the person but the
+// kind of identity document (its name, never its number); a failure receipt repeats the words
+// the person wrote, for them to keep.
 struct ApplicationReceipt {
   Language language = Language::Persian;
   int service = 0;
