@@ -18,10 +18,9 @@
 
 namespace pk::kiosk {
 
-// What a receipt says besides its code and the terminal: what the kiosk's citizen and the
-// counter's operator both know. An application's receipt names nothing of the person but the
-// kind of identity document (its name, never its number); a failure receipt repeats the words
-// the person wrote, for them to keep.
+// What a receipt says besides its code and the terminal. Of the person, an application's receipt
+// names only the kind of identity document (never its number); a failure receipt repeats the
+// words they wrote, for them to keep. The kiosk's citizen and the counter's operator both know it.
 struct ApplicationReceipt {
   Language language = Language::Persian;
   int service = 0;
